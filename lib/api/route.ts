@@ -1,0 +1,153 @@
+import crypto from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z, type ZodType } from "zod";
+import { Prisma } from "@/lib/db";
+import { AppError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
+import { getCurrentActor } from "@/lib/auth/current";
+import { resolveApiToken } from "@/lib/auth/sessions";
+import { assertCan, type TPermission } from "@/lib/auth/permissions";
+import type { TActor, TActorContext } from "@/lib/auth/actor";
+
+/** 1 MiB: far above any honest request; a 10 MB body is refused before it is parsed. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+type TRouteParams = { params: Promise<Record<string, string | string[]>> };
+
+type TRouteOptions<TBody extends ZodType | undefined, TQuery extends ZodType | undefined, TParams extends ZodType | undefined> = {
+  /** Null for the few public endpoints; otherwise the permission the actor must hold. */
+  permission: TPermission | null;
+  body?: TBody;
+  query?: TQuery;
+  params?: TParams;
+  maxBodyBytes?: number;
+};
+
+type TInfer<T> = T extends ZodType ? z.infer<T> : undefined;
+
+export type TRouteContext<TBody, TQuery, TParams, TAuthed extends boolean = true> = {
+  request: NextRequest;
+  requestId: string;
+  actor: TAuthed extends true ? TActor : TActor | null;
+  /** What services take: the actor and the request id for the audit row. */
+  context: TActorContext;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+};
+
+function zodFields(error: z.ZodError, prefix?: string): TFieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(root)",
+    message: issue.message,
+  }));
+}
+
+export function errorResponse(error: unknown, requestId: string): NextResponse {
+  if (error instanceof z.ZodError) error = new ValidationError(zodFields(error));
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") error = new AppError(404, "not_found", "The record was not found.");
+    else if (error.code === "P2002") error = new AppError(409, "conflict", "A record with these values already exists.");
+  }
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...error.details, requestId } },
+      { status: error.status, headers: { "x-request-id": requestId } },
+    );
+  }
+  // Unknown failures are logged with the request id and never described to the client.
+  console.error(`[${requestId}]`, error);
+  return NextResponse.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side.", requestId } },
+    { status: 500, headers: { "x-request-id": requestId } },
+  );
+}
+
+async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
+  const tooLarge = () => new ValidationError([{ path: "(body)", message: `must be at most ${maxBytes} bytes` }], "The request body is too large.");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return undefined;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationError([{ path: "(body)", message: "must be valid JSON" }], "The request body is not valid JSON.");
+  }
+}
+
+async function authenticate(request: NextRequest): Promise<TActor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    return resolveApiToken(authorization.slice(7).trim());
+  }
+  return getCurrentActor();
+}
+
+function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(zodFields(result.error, prefix));
+  return result.data;
+}
+
+/**
+ * Every `/api/v1` handler goes through here: request id, authentication (session cookie or API
+ * token), the permission check, zod parsing of params, query and body, and error mapping.
+ * The handler returns plain data (sent as JSON, 200) or a Response of its own.
+ */
+export function apiRoute<
+  TBody extends ZodType | undefined = undefined,
+  TQuery extends ZodType | undefined = undefined,
+  TParams extends ZodType | undefined = undefined,
+>(
+  options: TRouteOptions<TBody, TQuery, TParams>,
+  handler: (ctx: TRouteContext<TInfer<TBody>, TInfer<TQuery>, TInfer<TParams>>) => Promise<unknown>,
+) {
+  return async (request: NextRequest, route: TRouteParams): Promise<Response> => {
+    const incoming = request.headers.get("x-request-id");
+    const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+    try {
+      const actor = await authenticate(request);
+      if (options.permission !== null) {
+        if (!actor) throw new UnauthorizedError();
+        assertCan(actor, options.permission);
+      }
+      const params = options.params ? parseWith(options.params, await route.params, "params") : undefined;
+      const query = options.query
+        ? parseWith(options.query, Object.fromEntries(request.nextUrl.searchParams.entries()), "query")
+        : undefined;
+      const body = options.body
+        ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
+        : undefined;
+      const result = await handler({
+        request,
+        requestId,
+        actor: actor as TActor,
+        context: { actor, requestId },
+        body: body as TInfer<TBody>,
+        query: query as TInfer<TQuery>,
+        params: params as TInfer<TParams>,
+      });
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      return NextResponse.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const ZAuditQuery = z.object({
+  action: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(100).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /** Keyset pagination: the id of the last event already seen. */
+  before: z.string().regex(/^\d+$/, "must be an event id").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditEvent = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    actorId: z.string().nullable(),
+    actorLabel: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: "AuditEvent" });
+export type TAuditEventView = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditPage = z.object({ events: z.array(ZAuditEvent), nextBefore: z.string().nullable() }).meta({ id: "AuditPage" });
+
+export const ZAuditVerification = z
+  .object({
+    checked: z.number().int(),
+    ok: z.boolean(),
+    firstBreak: z.object({ id: z.string(), reason: z.enum(["prev_hash_mismatch", "hash_mismatch"]) }).nullable(),
+  })
+  .meta({ id: "AuditVerification" });

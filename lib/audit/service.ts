@@ -1,0 +1,29 @@
+import { db, Prisma } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TActorContext } from "@/lib/auth/actor";
+import type { TAuditEventView, TAuditQuery } from "./schemas";
+import { verifyAuditChain } from "./verify";
+
+export async function listAuditEvents(context: TActorContext, query: TAuditQuery): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
+  assertCan(context.actor, "admin.audit");
+  const where: Prisma.AuditEventWhereInput = {
+    action: query.action ? { startsWith: query.action } : undefined,
+    entityType: query.entityType,
+    entityId: query.entityId,
+    actorId: query.actorId,
+    id: query.before ? { lt: BigInt(query.before) } : undefined,
+    createdAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined } : undefined,
+  };
+  const rows = await db.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  return {
+    events: page.map((row) => ({ ...row, id: String(row.id), createdAt: row.createdAt.toISOString() })),
+    nextBefore: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+export async function verifyAudit(context: TActorContext) {
+  assertCan(context.actor, "admin.audit");
+  const result = await verifyAuditChain();
+  return { ...result, ok: result.firstBreak === null };
+}

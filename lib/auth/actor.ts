@@ -1,0 +1,22 @@
+import type { Role, Team } from "@/lib/db/generated/enums.ts";
+
+/** The signed-in person as every service sees them, re-read from the database on each request. */
+export type TActor = {
+  id: string;
+  email: string;
+  name: string;
+  team: Team;
+  roles: Role[];
+};
+
+/** Who is acting and under which request id: what every mutation passes to its audit row. */
+export type TActorContext = {
+  actor: TActor | null;
+  requestId: string;
+  /** Names the actor of system work (seed, scheduled jobs) when there is no user. */
+  systemLabel?: string;
+};
+
+export function systemContext(label: string, requestId = `${label}-${Date.now()}`): TActorContext {
+  return { actor: null, requestId, systemLabel: label };
+}

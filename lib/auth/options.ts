@@ -1,0 +1,138 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { TActor } from "./actor";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { endSession, startSession } from "./sessions";
+import { mapOidcClaims } from "./oidc";
+import { upsertOidcUser } from "./oidc-users";
+
+const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
+
+type TSignedInUser = TActor & { sessionMeta: { userAgent?: string; ip?: string; method: string } };
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+let loginLimiter: RateLimiterMemory | undefined;
+function getLoginLimiter(): RateLimiterMemory {
+  loginLimiter ??= new RateLimiterMemory({ points: getEnv().LOGIN_ATTEMPTS_PER_15_MINUTES, duration: 15 * 60 });
+  return loginLimiter;
+}
+
+async function authorizeCredentials(
+  raw: Record<string, string> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<TSignedInUser | null> {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const email = parsed.data.email.toLowerCase();
+  const ip = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip");
+  try {
+    await getLoginLimiter().consume(`${email}|${ip ?? "-"}`);
+  } catch {
+    throw new Error("TooManyAttempts");
+  }
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) {
+    await burnPasswordCheck(parsed.data.password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, parsed.data.password)) || user.status !== "ACTIVE") return null;
+  await getLoginLimiter().delete(`${email}|${ip ?? "-"}`);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    team: user.team,
+    roles: user.roles,
+    sessionMeta: { userAgent: header(headers, "user-agent"), ip, method: "password" },
+  };
+}
+
+function providers(): NextAuthOptions["providers"] {
+  const env = getEnv();
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          return await authorizeCredentials(credentials, req.headers);
+        } catch (error) {
+          if (error instanceof Error && error.message === "TooManyAttempts") throw error;
+          // next-auth would put the message in the redirect URL: log it here, show nothing of it.
+          console.error("Sign-in failed unexpectedly", error);
+          throw new Error("SignInUnavailable");
+        }
+      },
+    }),
+  ];
+  if (env.oidcEnabled) {
+    list.push({
+      id: "oidc",
+      name: env.OIDC_DISPLAY_NAME ?? "Single sign-on",
+      type: "oauth",
+      wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: Record<string, unknown>) {
+        return { id: String(profile.sub), email: String(profile.email ?? ""), name: String(profile.name ?? "") };
+      },
+    });
+  }
+  return list;
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv();
+  return {
+    secret: env.authSecret,
+    providers: providers(),
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const identity = mapOidcClaims((profile ?? {}) as Record<string, unknown>, {
+          team: env.OIDC_TEAM_CLAIM,
+          roles: env.OIDC_ROLES_CLAIM,
+        });
+        return Boolean(identity && (await upsertOidcUser(identity)));
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token;
+        // A fresh sign-in: the token carries only the id of a server-side session row.
+        let actor: TActor | null = null;
+        let meta: TSignedInUser["sessionMeta"] = { method: account?.provider ?? "unknown" };
+        if (account?.provider === "oidc") {
+          const row = await db.user.findUnique({ where: { oidcSubject: account.providerAccountId } });
+          if (row) actor = { id: row.id, email: row.email, name: row.name, team: row.team, roles: row.roles };
+        } else {
+          const signedIn = user as unknown as TSignedInUser;
+          actor = { id: signedIn.id, email: signedIn.email, name: signedIn.name, team: signedIn.team, roles: signedIn.roles };
+          meta = signedIn.sessionMeta;
+        }
+        if (!actor) return { ...token, sid: undefined };
+        return { sub: actor.id, sid: await startSession(actor, meta) };
+      },
+      async session({ session, token }) {
+        return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
+      },
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { closeDatabase } from "@/lib/db";
+import { seedDemo } from "@/lib/seed";
+import { formatDemoAccounts } from "@/lib/seed/users";
+
+await seedDemo();
+await closeDatabase();
+console.log("Demo data is in place.");
+console.log(formatDemoAccounts());

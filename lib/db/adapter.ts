@@ -1,0 +1,47 @@
+import path from "node:path";
+import fs from "node:fs";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type TDatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
+
+export type TOpenedDatabase = {
+  target: TDatabaseTarget;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database, when that is the backend (LISTEN/NOTIFY and raw access need it). */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
+
+/** `DATABASE_URL` selects Postgres; without it an embedded PGlite database lives in the data folder. */
+/** A data folder of ":memory:" keeps the embedded database in memory (tests). */
+export function databaseTarget(databaseUrl: string | undefined, dataDir: string): TDatabaseTarget {
+  if (databaseUrl) return { kind: "postgres", url: databaseUrl };
+  return { kind: "pglite", dir: path.basename(dataDir) === ":memory:" ? null : path.join(dataDir, "pglite") };
+}
+
+export function openDatabase(target: TDatabaseTarget): TOpenedDatabase {
+  if (target.kind === "postgres") {
+    return {
+      target,
+      factory: new PrismaPg({ connectionString: target.url, max: 10 }),
+      close: async () => {},
+    };
+  }
+  if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
+  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  return {
+    target,
+    factory: new PrismaPGlite(pglite),
+    pglite,
+    close: () => pglite.close(),
+  };
+}
+
+export function describeTarget(target: TDatabaseTarget): string {
+  if (target.kind === "pglite") return target.dir ? `embedded PGlite in ${target.dir}` : "embedded in-memory PGlite";
+  const url = new URL(target.url);
+  return `Postgres at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

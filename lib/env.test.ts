@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = { AUTH_SECRET: "x".repeat(40), CONCORD_DATA_DIR: ":memory:" };
+
+describe("environment", () => {
+  it("applies defaults", () => {
+    const env = parseEnv(base);
+    expect(env.PORT).toBe(3000);
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.oidcEnabled).toBe(false);
+  });
+
+  it("names every wrong value", () => {
+    try {
+      parseEnv({ ...base, PORT: "abc", DATABASE_URL: "mysql://x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const problems = (error as EnvError).problems.join("\n");
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL must be a postgres/);
+    }
+  });
+
+  it("requires the client credentials when OIDC is configured", () => {
+    expect(() => parseEnv({ ...base, OIDC_ISSUER: "https://idp.example" })).toThrow(/OIDC_CLIENT_ID is required/);
+  });
+
+  it("requires a real secret and URL in production", () => {
+    expect(() => parseEnv({ CONCORD_ENV: "production", CONCORD_DATA_DIR: ":memory:" })).toThrow(/AUTH_SECRET is required/);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ ...base, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+});

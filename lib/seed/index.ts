@@ -1,0 +1,21 @@
+import { db } from "@/lib/db";
+import { systemContext } from "@/lib/auth/actor";
+import { seedUsers, DEMO_USERS } from "./users";
+
+export type TSeedContext = { users: Record<string, string> };
+
+/**
+ * Each domain adds its own seeder here. Every seeder is idempotent: it creates what is missing and
+ * leaves what exists alone, so `npm run db:seed` can run any number of times.
+ */
+const SEEDERS: Array<{ name: string; run: (seed: TSeedContext) => Promise<void> }> = [];
+
+export async function seedDemo(): Promise<void> {
+  const context = systemContext("seed");
+  const users = await seedUsers(context);
+  for (const seeder of SEEDERS) await seeder.run({ users });
+}
+
+export async function hasDemoUsers(): Promise<boolean> {
+  return (await db.user.count({ where: { email: { in: DEMO_USERS.map((user) => user.email) } } })) > 0;
+}

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+/** Debian's Chromium where Playwright cannot download its own; CHROMIUM_PATH overrides. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // A production build, the project's own migrations and the demo seed, as `npm start` does.
+    // Without DATABASE_URL each run starts from an empty embedded database.
+    command: [
+      process.env.DATABASE_URL ? null : "rm -rf .data/e2e",
+      "npx next build",
+      "npx tsx lib/cli/prepare.ts",
+      "npx tsx lib/cli/seed.ts",
+      `npx next start -p ${PORT}`,
+    ]
+      .filter(Boolean)
+      .join(" && "),
+    url: `${baseURL}/signin`,
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      CONCORD_ENV: "test",
+      CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
+      LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", NEXT_TELEMETRY_DISABLED: "1" };
+
+/**
+ * Unit tests (`*.test.ts`) touch no database. Integration tests (`*.int.test.ts`) run the services
+ * against a real database: Postgres when DATABASE_URL is set, otherwise an in-memory PGlite per file.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], env },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["lib/**/*.int.test.ts"],
+          env: { ...env, CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/vitest" : ":memory:" },
+          globalSetup: ["lib/test/global-setup.ts"],
+          setupFiles: ["lib/test/setup-database.ts"],
+          pool: "forks",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
