@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_CLIENT, OIDC_ISSUER } from "./e2e/support/oidc-provider";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -17,6 +18,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A local OpenID Connect provider for the single sign-on tests.
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -49,6 +52,10 @@ export default defineConfig({
       CONCORD_ENV: "test",
       CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
       LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      OIDC_DISPLAY_NAME: "Test SSO",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

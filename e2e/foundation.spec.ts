@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, signOut, watchConsole } from "./helpers";
+import { DEMO, openUserMenu, signIn, signOut, watchConsole } from "./helpers";
 
 const NAV = ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB", "Admin"] as const;
 
@@ -27,7 +27,7 @@ for (const { who, email, visible } of EXPECTED) {
 
 test("the user menu shows name, team and roles, and signs out", async ({ page }) => {
   await signIn(page, DEMO.netopsLead);
-  await page.getByRole("button", { name: /Account menu for Nadia Okafor/ }).click();
+  await openUserMenu(page);
   const identity = page.getByTestId("user-menu-identity");
   await expect(identity).toContainText("Nadia Okafor");
   await expect(identity).toContainText("NetOps");

@@ -20,8 +20,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
 }
 
+/** Opens the account menu; retried because a click can land before the page has hydrated. */
+export async function openUserMenu(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.getByRole("button", { name: /Account menu for/ }).click();
+    await expect(page.getByTestId("user-menu-identity")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+}
+
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /Account menu for/ }).click();
+  await openUserMenu(page);
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 }

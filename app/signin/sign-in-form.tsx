@@ -2,14 +2,22 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+
+const noSubscription = () => () => {};
+
+/** False during server rendering and until hydration: the form only works once React runs it. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: string; initialError?: string; oidc: { name: string } | null }) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +46,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
 
   return (
     <div className="mt-6 flex flex-col gap-4">
-      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
         <Field label="Email">{(props) => <Input {...props} name="email" type="email" autoComplete="username" required />}</Field>
         <Field label="Password">
           {(props) => <Input {...props} name="password" type="password" autoComplete="current-password" required />}
@@ -48,7 +56,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
             {error}
           </p>
         )}
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
@@ -57,7 +65,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
           <div className="flex items-center gap-2 text-xs text-muted" aria-hidden>
             <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
           </div>
-          <Button variant="secondary" onClick={() => void signIn("oidc", { callbackUrl })}>
+          <Button variant="secondary" disabled={!hydrated} onClick={() => void signIn("oidc", { callbackUrl })}>
             Continue with {oidc.name}
           </Button>
         </>

@@ -5,17 +5,24 @@ import { resolveSession } from "./sessions";
 import type { TActor } from "./actor";
 import { can, type TPermission } from "./permissions";
 
-/** The signed-in actor for a page or server action, re-checked against the database. */
-export async function getCurrentActor(): Promise<TActor | null> {
+async function readSession(): Promise<{ actor: TActor | null; hadSession: boolean }> {
   const session = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
   const resolved = await resolveSession(session?.sid);
-  return resolved?.actor ?? null;
+  return { actor: resolved?.actor ?? null, hadSession: Boolean(session?.sid) };
 }
 
-/** For pages: sends the visitor to sign in, or to the forbidden page when the role does not allow it. */
+/** The signed-in actor for a page or server action, re-checked against the database. */
+export async function getCurrentActor(): Promise<TActor | null> {
+  return (await readSession()).actor;
+}
+
+/**
+ * For pages: sends the visitor to sign in (saying so when their session was ended by a timeout,
+ * logout elsewhere or an administrator), or to the forbidden page when the role does not allow it.
+ */
 export async function requireActor(permission?: TPermission): Promise<TActor> {
-  const actor = await getCurrentActor();
-  if (!actor) redirect("/signin");
+  const { actor, hadSession } = await readSession();
+  if (!actor) redirect(hadSession ? "/signin?error=SessionEnded" : "/signin");
   if (permission && !can(actor, permission)) redirect("/forbidden");
   return actor;
 }
