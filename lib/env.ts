@@ -15,7 +15,7 @@ const ZOptionalString = z
   .optional();
 
 const ZPositiveInt = (fallback: number) =>
-  z.coerce.number().int("must be a whole number").positive("must be greater than 0").default(fallback);
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").default(fallback);
 
 export const ZEnv = z
   .object({

@@ -55,6 +55,11 @@ describe("the API wrapper", () => {
     expect((await call({ token, body: JSON.stringify({ name: "a".repeat(2 * 1024 * 1024), level: "LOW" }) })).status).toBe(400);
   });
 
+  it("403 for a cookie-authenticated change sent from another site", async () => {
+    const response = await call({ body: "{}", headers: { "sec-fetch-site": "cross-site", origin: "https://evil.example" } });
+    expect(response.status).toBe(403);
+  });
+
   it("passes the actor and echoes the request id", async () => {
     const contributor = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const response = await call({

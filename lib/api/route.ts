@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
-import { AppError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
+import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
 import { getCurrentActor } from "@/lib/auth/current";
 import { resolveApiToken } from "@/lib/auth/sessions";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
@@ -89,11 +89,28 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated changes must come from Concord's own pages. Browsers say where a request
+ * comes from (Sec-Fetch-Site, Origin); a request from another site is refused, whatever its body.
+ */
+function assertSameOrigin(request: NextRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new ForbiddenError("Cross-site requests are not accepted.");
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
+    throw new ForbiddenError("Cross-site requests are not accepted.");
+  }
+}
+
 async function authenticate(request: NextRequest): Promise<TActor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     return resolveApiToken(authorization.slice(7).trim());
   }
+  assertSameOrigin(request);
   return getCurrentActor();
 }
 
