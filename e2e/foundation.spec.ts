@@ -61,3 +61,29 @@ test("unknown pages show a proper 404", async ({ page }) => {
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 });
+
+test("keyboard users can skip to the content and reach the navigation", async ({ page }) => {
+  await signIn(page, DEMO.secops);
+  await page.goto("/dashboard");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Dashboard" })).toBeFocused();
+});
+
+test("the API explains bad input field by field and documents itself", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const bad = await page.request.post("/api/v1/users", { data: { email: "not-an-email", name: "", team: "MARKETING", roles: [] } });
+  expect(bad.status()).toBe(400);
+  const { error } = await bad.json();
+  expect(error.fields.map((field: { path: string }) => field.path).sort()).toEqual(["body.email", "body.name", "body.roles", "body.team"]);
+  expect(JSON.stringify(error)).not.toMatch(/at .*\.js|node_modules/);
+  const malformed = await page.request.post("/api/v1/users", { headers: { "content-type": "application/json" }, data: "{oops" });
+  expect(malformed.status()).toBe(400);
+  const openapi = await page.request.get("/api/v1/openapi.json");
+  expect(openapi.ok()).toBe(true);
+  const document = await openapi.json();
+  expect(document.openapi).toBe("3.1.0");
+  expect(Object.keys(document.paths)).toContain("/api/v1/users");
+});
