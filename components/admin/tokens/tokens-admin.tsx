@@ -103,7 +103,16 @@ export function TokensAdmin() {
                 <Td className="whitespace-nowrap">
                   <When iso={token.lastUsedAt} fallback="Never" />
                 </Td>
-                <Td>{token.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Live</Badge>}</Td>
+                <Td className="whitespace-nowrap">
+                  {token.revokedAt ? (
+                    <span className="flex items-center gap-2">
+                      <Badge tone="danger">Revoked</Badge>
+                      <When iso={token.revokedAt} fallback="" />
+                    </span>
+                  ) : (
+                    <Badge tone="success">Live</Badge>
+                  )}
+                </Td>
                 <Td className="text-right">
                   {!token.revokedAt && (
                     <Button variant="secondary" size="sm" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
