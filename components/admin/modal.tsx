@@ -77,7 +77,8 @@ export function ConfirmDialog({
         <Button variant="secondary" onClick={() => onOpenChange(false)}>
           Cancel
         </Button>
-        <Button variant={tone} onClick={onConfirm} disabled={pending}>
+        {/* The dark theme's danger red is light: dark text keeps the label readable on it. */}
+        <Button variant={tone} className={tone === "danger" ? "dark:text-bg" : undefined} onClick={onConfirm} disabled={pending}>
           {pending ? "Working…" : confirmLabel}
         </Button>
       </div>

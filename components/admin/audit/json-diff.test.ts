@@ -15,8 +15,8 @@ describe("diffTopLevelKeys", () => {
     expect(diff.every((entry) => entry.changed && !entry.inBefore && entry.inAfter)).toBe(true);
   });
 
-  it("treats a removed key as changed and keeps before's order first", () => {
-    const diff = diffTopLevelKeys({ a: 1, b: 2 }, { b: 2, c: 3 });
+  it("treats a removed key as changed and lists keys alphabetically", () => {
+    const diff = diffTopLevelKeys({ b: 2, a: 1 }, { c: 3, b: 2 });
     expect(diff.map(({ key, changed, inAfter }) => [key, changed, inAfter])).toEqual([
       ["a", true, false],
       ["b", false, true],

@@ -18,13 +18,14 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * Compares the before and after of an audit event key by key (first-seen order, before's keys
- * first). A side that is not an object (null for a creation, say) has no keys.
+ * Compares the before and after of an audit event key by key, in alphabetical order (the database
+ * does not keep the order keys were written in). A side that is not an object (null for a
+ * creation, say) has no keys.
  */
 export function diffTopLevelKeys(before: unknown, after: unknown): TKeyDiff[] {
   const left = isRecord(before) ? before : {};
   const right = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
+  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
   return keys.map((key) => {
     const inBefore = key in left;
     const inAfter = key in right;

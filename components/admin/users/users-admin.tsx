@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useState } from "react";
+import { useEffect, useState } from "react";
 import { UserPlus } from "lucide-react";
 import type { Role, Team } from "@/lib/db/generated/enums.ts";
 import type { TUserListQuery } from "@/lib/users/schemas";
@@ -15,6 +15,16 @@ import { ALL_ROLES } from "./role-checkboxes";
 import { CreateUserDialog } from "./user-form-dialog";
 import { UserActions } from "./user-actions";
 
+/** The value once it has stopped changing for `delayMs`, so typing does not send a request per key. */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
 const COLUMNS = ["User", "Team", "Roles", "Status", "Last sign-in", "Open sessions"] as const;
 
 export function UsersAdmin({ actorId }: { actorId: string }) {
@@ -23,7 +33,7 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
   const [role, setRole] = useState<Role | "">("");
   const [status, setStatus] = useState<"ACTIVE" | "DISABLED" | "">("");
   const [creating, setCreating] = useState(false);
-  const q = useDeferredValue(search.trim());
+  const q = useDebounced(search.trim(), 250);
   const filters: TUserListQuery = { q: q || undefined, team: team || undefined, role: role || undefined, status: status || undefined };
   const filtered = Boolean(filters.q || filters.team || filters.role || filters.status);
   const users = useUsers(filters);
@@ -137,7 +147,7 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
                 <Td>
                   <div className="flex flex-wrap gap-1">
                     {user.roles.map((value) => (
-                      <span key={value} className="rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg">
+                      <span key={value} className="whitespace-nowrap rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg">
                         {formatRole(value)}
                       </span>
                     ))}
