@@ -83,7 +83,7 @@ export function UserActions({ user, isSelf }: { user: TUser; isSelf: boolean }) 
         title={disabling ? `Disable ${user.name}?` : `Re-enable ${user.name}?`}
         description={
           disabling
-            ? `${user.activeSessions > 0 ? `${user.name} is signed out at once (${sessionsPhrase(user.activeSessions)} end), cannot` : `${user.name} cannot`} sign in, and their API tokens stop working until re-enabled.`
+            ? `${user.activeSessions > 0 ? `${user.name} is signed out at once (${sessionsPhrase(user.activeSessions)} ${user.activeSessions === 1 ? "ends" : "end"}), cannot` : `${user.name} cannot`} sign in, and their API tokens stop working until re-enabled.`
             : `${user.name} can sign in again with their existing password. Sessions ended while disabled stay ended.`
         }
         confirmLabel={disabling ? "Disable user" : "Re-enable user"}
