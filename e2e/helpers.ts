@@ -43,3 +43,15 @@ export function watchConsole(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+export type TConsoleError = { text: string; url: string };
+
+/** Like watchConsole, keeping the URL of each failed request, for tests that provoke errors on purpose. */
+export function watchConsoleWithUrls(page: Page): TConsoleError[] {
+  const errors: TConsoleError[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push({ text: message.text(), url: message.location().url });
+  });
+  page.on("pageerror", (error) => errors.push({ text: error.message, url: page.url() }));
+  return errors;
+}

@@ -1,9 +1,9 @@
 import { requireActor } from "@/lib/auth/current";
-import { PageHeader } from "@/components/ui/card";
+import { UsersAdmin } from "@/components/admin/users/users-admin";
 
-export const metadata = { title: "Admin" };
+export const metadata = { title: "Users · Admin" };
 
-export default async function AdminPage() {
-  await requireActor("admin.users");
-  return <PageHeader title="Administration" description="Users, sessions and the audit trail." />;
+export default async function AdminUsersPage() {
+  const actor = await requireActor("admin.users");
+  return <UsersAdmin actorId={actor.id} />;
 }

@@ -1,0 +1,140 @@
+"use client";
+
+import { useState } from "react";
+import { KeyRound } from "lucide-react";
+import { toast } from "sonner";
+import type { TApiToken } from "@/lib/tokens/schemas";
+import { useApiTokens, useRevokeApiToken } from "@/lib/tokens/queries";
+import { Button } from "@/components/ui/button";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatAgo, formatUtc } from "../format";
+import { ConfirmDialog } from "../modal";
+import { CreateTokenDialog } from "./create-token-dialog";
+
+function When({ iso, fallback }: { iso: string | null; fallback: string }) {
+  if (!iso) return <span className="text-muted">{fallback}</span>;
+  return (
+    <time dateTime={iso} title={formatUtc(iso)}>
+      {formatAgo(iso)}
+    </time>
+  );
+}
+
+export function TokensAdmin() {
+  const [includeRevoked, setIncludeRevoked] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<TApiToken | null>(null);
+  const tokens = useApiTokens({ includeRevoked });
+  const revoke = useRevokeApiToken();
+
+  function confirmRevoke() {
+    if (!revoking) return;
+    revoke.mutate(revoking.id, {
+      onSuccess: (token) => {
+        toast.success(`Token "${token.name}" revoked`);
+        setRevoking(null);
+      },
+      onError: (error) => toast.error(error.message),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Tokens let automation call the Concord API as a user, with that user's roles. Only a hash is stored; a token stops working when it is revoked or its user is disabled."
+        actions={
+          <Button onClick={() => setCreating(true)}>
+            <KeyRound aria-hidden className="h-4 w-4" /> New token
+          </Button>
+        }
+      />
+      <label className="mb-4 flex w-fit items-center gap-2 text-sm">
+        <input type="checkbox" className="h-4 w-4 accent-[var(--accent)]" checked={includeRevoked} onChange={(event) => setIncludeRevoked(event.target.checked)} />
+        Show revoked tokens
+      </label>
+
+      {tokens.isPending ? (
+        <p role="status" className="rounded-lg border border-border bg-surface px-4 py-8 text-center text-sm text-muted">
+          Loading tokens…
+        </p>
+      ) : tokens.isError ? (
+        <EmptyState
+          title="The tokens could not be loaded"
+          description={tokens.error.message}
+          action={
+            <Button variant="secondary" onClick={() => void tokens.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      ) : tokens.data.length === 0 ? (
+        <EmptyState
+          title={includeRevoked ? "No tokens have been issued" : "No live tokens"}
+          description="Issue a token for a pipeline or script that needs the API."
+          action={<Button onClick={() => setCreating(true)}>New token</Button>}
+        />
+      ) : (
+        <Table aria-label="API tokens">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Acts as</Th>
+              <Th>Created</Th>
+              <Th>Last used</Th>
+              <Th>Status</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data.map((token) => (
+              <tr key={token.id} className={token.revokedAt ? "text-muted" : undefined}>
+                <Td className="font-medium">{token.name}</Td>
+                <Td>
+                  <div>{token.userName}</div>
+                  <div className="text-xs text-muted">{token.userEmail}</div>
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <When iso={token.createdAt} fallback="" />
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <When iso={token.lastUsedAt} fallback="Never" />
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {token.revokedAt ? (
+                    <span className="flex items-center gap-2">
+                      <Badge tone="danger">Revoked</Badge>
+                      <When iso={token.revokedAt} fallback="" />
+                    </span>
+                  ) : (
+                    <Badge tone="success">Live</Badge>
+                  )}
+                </Td>
+                <Td className="text-right">
+                  {!token.revokedAt && (
+                    <Button variant="secondary" size="sm" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <CreateTokenDialog open={creating} onOpenChange={setCreating} />
+      <ConfirmDialog
+        open={revoking !== null}
+        onOpenChange={(open) => !open && setRevoking(null)}
+        title={`Revoke "${revoking?.name ?? ""}"?`}
+        description="Every request that uses this token is refused from now on. This cannot be undone; issue a new token if it is needed again."
+        confirmLabel="Revoke token"
+        pending={revoke.isPending}
+        onConfirm={confirmRevoke}
+      />
+    </>
+  );
+}

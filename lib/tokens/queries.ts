@@ -1,0 +1,44 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, toSearch } from "@/lib/users/api-client";
+import type { TApiToken, TCreateApiToken } from "./schemas";
+
+export const tokenKeys = {
+  all: ["tokens"] as const,
+  list: (filters: { includeRevoked: boolean }) => [...tokenKeys.all, "list", filters] as const,
+};
+
+const AUDIT_ROOT_KEY = ["audit"] as const;
+
+export function useApiTokens(filters: { includeRevoked: boolean }) {
+  return useQuery({
+    queryKey: tokenKeys.list(filters),
+    queryFn: () =>
+      apiFetch<{ tokens: TApiToken[] }>(`/api/v1/tokens${toSearch({ includeRevoked: filters.includeRevoked ? "true" : undefined })}`).then(
+        (payload) => payload.tokens,
+      ),
+  });
+}
+
+function useInvalidateTokens() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.all }), queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY })]);
+}
+
+export function useCreateApiToken() {
+  const invalidate = useInvalidateTokens();
+  return useMutation({
+    mutationFn: (input: TCreateApiToken) => apiFetch<{ token: TApiToken; plainToken: string }>("/api/v1/tokens", { method: "POST", body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevokeApiToken() {
+  const invalidate = useInvalidateTokens();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<TApiToken>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}

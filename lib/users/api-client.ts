@@ -1,0 +1,51 @@
+import type { TFieldError } from "@/lib/errors";
+
+/** An error answer of `/api/v1`, with the field errors of a 400 keyed by field name. */
+export class ApiRequestError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly fields: TFieldError[] = [],
+    public readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+
+  /** `{ name: "is required" }` from `body.name`; errors about the body as a whole land on `form`. */
+  fieldMessages(prefix = "body"): Record<string, string> {
+    const messages: Record<string, string> = {};
+    for (const field of this.fields) {
+      const key = field.path === prefix || field.path === "(root)" ? "form" : field.path.replace(new RegExp(`^${prefix}\\.`), "").split(".")[0]!;
+      messages[key] ??= field.message;
+    }
+    return messages;
+  }
+}
+
+/** Calls the JSON API from the browser; any non-2xx answer becomes an ApiRequestError. */
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const payload = (await response.json().catch(() => null)) as
+    | (T & { error?: undefined })
+    | { error?: { code: string; message: string; fields?: TFieldError[]; requestId?: string } }
+    | null;
+  if (!response.ok) {
+    const error = payload?.error;
+    throw new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId);
+  }
+  return payload as T;
+}
+
+/** Builds `?a=1&b=2` from the defined, non-empty values only. */
+export function toSearch(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

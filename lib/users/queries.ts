@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from "@tanstack/react-query";
+import { apiFetch, toSearch } from "./api-client";
+import type { TCreateUser, TUpdateUser, TUser, TUserListQuery } from "./schemas";
+
+/** Query keys of the users domain; every mutation invalidates `all`, and the audit trail it grew. */
+export const userKeys = {
+  all: ["users"] as const,
+  list: (filters: TUserListQuery) => [...userKeys.all, "list", filters] as const,
+};
+
+/** The audit trail's root key, invalidated here because every user mutation appends to it. */
+const AUDIT_ROOT_KEY = ["audit"] as const;
+
+export function useUsers(filters: TUserListQuery) {
+  return useQuery({
+    queryKey: userKeys.list(filters),
+    queryFn: () => apiFetch<{ users: TUser[] }>(`/api/v1/users${toSearch(filters)}`).then((payload) => payload.users),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY })]);
+}
+
+/** The form's password input is a string; empty means "invite with a one-time password". */
+export type TCreateUserInput = Omit<TCreateUser, "password"> & { password?: string };
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (input: TCreateUserInput) =>
+      apiFetch<{ user: TUser; temporaryPassword: string | null }>("/api/v1/users", {
+        method: "POST",
+        body: { ...input, password: input.password || undefined },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: TUpdateUser }) => apiFetch<TUser>(`/api/v1/users/${id}`, { method: "PATCH", body: changes }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetUserStatus() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: TUser["status"] }) => apiFetch<TUser>(`/api/v1/users/${id}/status`, { method: "PUT", body: { status } }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEndUserSessions() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<{ ended: number }>(`/api/v1/users/${id}/sessions`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}
