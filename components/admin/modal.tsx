@@ -78,7 +78,7 @@ export function ConfirmDialog({
           Cancel
         </Button>
         {/* The dark theme's danger red is light: dark text keeps the label readable on it. */}
-        <Button variant={tone} className={tone === "danger" ? "dark:text-bg" : undefined} onClick={onConfirm} disabled={pending}>
+        <Button variant={tone} onClick={onConfirm} disabled={pending}>
           {pending ? "Working…" : confirmLabel}
         </Button>
       </div>
