@@ -17,7 +17,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
+  // The first sign-in after start-up also compiles and warms the server: allow it longer.
+  await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens the account menu; retried because a click can land before the page has hydrated. */
