@@ -44,7 +44,7 @@ const surfaceFields = {
   elements: z.array(ZElementInput).max(200, "at most 200 elements").default([]),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- owners travel by email in files
+// Owners travel by email in files, so a file moves between instances.
 const { netopsOwnerId: _netops, secopsOwnerId: _secops, ...portableFields } = surfaceFields;
 
 export const ZCreateSurface = z.object(surfaceFields).meta({ id: "CreateSurface" });
