@@ -28,7 +28,9 @@ export function SurfaceHeader({ surface, children }: { surface: TSurface; childr
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{surface.name}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge status={surface.status} />
+          <span data-testid="surface-status">
+            <StatusBadge status={surface.status} />
+          </span>
           <span className="text-muted" data-testid="surface-version">
             Version {surface.version}
           </span>
