@@ -18,12 +18,13 @@ async function createSurface(page: Page, name: string): Promise<string> {
   await page.getByLabel("SecOps owner").selectOption({ label: "Priya Shah" });
   await page.getByLabel("Tags").fill("e2e, invoices");
   for (const [index, element] of [
-    { name: "Invoice database", classification: "CONFIDENTIAL" },
-    { name: "Billing API", classification: "INTERNAL" },
+    { name: "Invoice database", type: "DATA", classification: "CONFIDENTIAL" },
+    { name: "Billing API", type: "APPLICATION", classification: "INTERNAL" },
   ].entries()) {
     await page.getByRole("button", { name: "Add element" }).click();
     const group = page.getByRole("group", { name: `Element ${index + 1}` });
     await group.getByLabel("Element name").fill(element.name);
+    await group.getByLabel("Type").selectOption(element.type);
     await group.getByLabel("Element classification").selectOption(element.classification);
   }
   await page.getByRole("button", { name: "Create surface" }).click();
@@ -81,6 +82,7 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
   await raj.page.emulateMedia({ colorScheme: "light" });
   await raj.page.screenshot({ path: testInfo.outputPath("workshop-light.png"), fullPage: true });
   await priya.page.goto("/surfaces");
+  await expect(priya.page.getByRole("table", { name: "Protect surfaces" })).toContainText(name);
   await priya.page.screenshot({ path: testInfo.outputPath("list-light.png"), fullPage: true });
   await priya.page.emulateMedia({ colorScheme: "dark" });
   await priya.page.screenshot({ path: testInfo.outputPath("list-dark.png"), fullPage: true });

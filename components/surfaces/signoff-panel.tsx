@@ -106,7 +106,7 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
             }}
           >
             <Select aria-label={`Delegate the ${TEAM_LABELS[ownTeam]} sign-off to`} value={delegateId} onChange={(event) => setDelegateId(event.target.value)}>
-              <option value="">Choose a {TEAM_LABELS[ownTeam]} contributor…</option>
+              <option value="">Choose a contributor…</option>
               {people
                 .filter((person) => person.team === ownTeam && person.id !== actorId && !surface.delegates.some((d) => d.user.id === person.id))
                 .map((person) => (

@@ -8,7 +8,8 @@ import { Network, Pencil, Trash2, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ApiRequestError, useDeleteSurface, useSurface, useUpdateSurface } from "@/lib/surfaces/queries";
+import { useQueryClient } from "@tanstack/react-query";
+import { ApiRequestError, surfaceKeys, useDeleteSurface, useSurface, useUpdateSurface } from "@/lib/surfaces/queries";
 import type { TPerson, TSurface } from "@/lib/surfaces/schemas";
 import { ClassificationBadge, CriticalityBadge, DAAS_LABELS, StatusBadge } from "./labels";
 import { draftOf, inputOf, SurfaceForm, type TSurfaceDraft } from "./surface-form";
@@ -141,6 +142,7 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
   const router = useRouter();
   const { data: surface = initial } = useSurface(initial.id, initial);
   const update = useUpdateSurface(initial.id);
+  const queryClient = useQueryClient();
   const remove = useDeleteSurface(initial.id);
   /** The version the form was opened on: what the server checks the save against. */
   const [editing, setEditing] = useState<{ baseVersion: number; formKey: number; initial: TSurfaceDraft } | null>(null);
@@ -157,7 +159,11 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
           toast.success(saved.version > editing.baseVersion ? `Saved as version ${saved.version}.` : "No changes to save.");
         },
         onError: (error) => {
-          if (error instanceof ApiRequestError && error.status === 409 && error.current) setConflict(error.current as TSurface);
+          if (error instanceof ApiRequestError && error.status === 409 && error.current) {
+            // Show the state that won everywhere on the page; the form keeps the user's edits.
+            queryClient.setQueryData(surfaceKeys.detail(initial.id), error.current);
+            setConflict(error.current as TSurface);
+          }
           else toast.error(error.message);
         },
       },
@@ -173,7 +179,7 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
           </Link>
         </Button>
         <Button variant="secondary" asChild>
-          <Link href={`/surfaces/${surface.id}/map`}>
+          <Link href={`/surfaces/${surface.id}/map`} prefetch={false}>
             <Network aria-hidden className="h-4 w-4" /> Flow map
           </Link>
         </Button>

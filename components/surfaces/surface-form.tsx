@@ -185,46 +185,51 @@ export function SurfaceForm({
         <legend className="mb-2 text-base font-semibold">DAAS elements</legend>
         {draft.elements.length === 0 && <p className="text-sm text-muted">No elements yet: add the data, applications, assets and services this surface protects.</p>}
         {draft.elements.map((element, index) => (
-          <div key={element.key} className="grid gap-3 rounded-lg border border-border bg-surface-2/50 p-3 md:grid-cols-[9rem_1fr_10rem_auto]" role="group" aria-label={`Element ${index + 1}`}>
-            <Field label="Type" error={errorFor(`elements.${index}.type`)}>
-              {(props) => (
-                <Select {...props} value={element.type} onChange={(event) => setElement(index, { type: event.target.value as DaasType })}>
-                  {Object.entries(DAAS_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <Field label="Element name" error={errorFor(`elements.${index}.name`)}>
-              {(props) => <Input {...props} value={element.name} onChange={(event) => setElement(index, { name: event.target.value })} />}
-            </Field>
-            <Field label="Element classification" error={errorFor(`elements.${index}.classification`)}>
-              {(props) => (
-                <Select {...props} value={element.classification} onChange={(event) => setElement(index, { classification: event.target.value as Classification })}>
-                  {Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
-            <div className="flex items-end gap-1">
-              <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} up`} disabled={index === 0} onClick={() => moveElement(index, -1)}>
-                <ArrowUp aria-hidden className="h-4 w-4" />
-              </Button>
-              <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} down`} disabled={index === draft.elements.length - 1} onClick={() => moveElement(index, 1)}>
-                <ArrowDown aria-hidden className="h-4 w-4" />
-              </Button>
-              <Button variant="ghost" size="icon" aria-label={`Remove element ${index + 1}`} onClick={() => set({ elements: draft.elements.filter((_, i) => i !== index) })}>
-                <Trash2 aria-hidden className="h-4 w-4" />
-              </Button>
+          <div key={element.key} className="flex flex-col gap-3 rounded-lg border border-border bg-surface-2/50 p-3" role="group" aria-label={`Element ${index + 1}`}>
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-sm font-medium text-muted">Element {index + 1}</span>
+              <div className="flex gap-1">
+                <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} up`} disabled={index === 0} onClick={() => moveElement(index, -1)}>
+                  <ArrowUp aria-hidden className="h-4 w-4" />
+                </Button>
+                <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} down`} disabled={index === draft.elements.length - 1} onClick={() => moveElement(index, 1)}>
+                  <ArrowDown aria-hidden className="h-4 w-4" />
+                </Button>
+                <Button variant="ghost" size="icon" aria-label={`Remove element ${index + 1}`} onClick={() => set({ elements: draft.elements.filter((_, i) => i !== index) })}>
+                  <Trash2 aria-hidden className="h-4 w-4" />
+                </Button>
+              </div>
             </div>
-            <Field label="Element description" error={errorFor(`elements.${index}.description`)} className="md:col-span-4">
-              {(props) => <Input {...props} value={element.description} onChange={(event) => setElement(index, { description: event.target.value })} />}
-            </Field>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Element name" error={errorFor(`elements.${index}.name`)} className="sm:col-span-2">
+                {(props) => <Input {...props} value={element.name} maxLength={200} onChange={(event) => setElement(index, { name: event.target.value })} />}
+              </Field>
+              <Field label="Type" error={errorFor(`elements.${index}.type`)}>
+                {(props) => (
+                  <Select {...props} value={element.type} onChange={(event) => setElement(index, { type: event.target.value as DaasType })}>
+                    {Object.entries(DAAS_LABELS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Element classification" error={errorFor(`elements.${index}.classification`)}>
+                {(props) => (
+                  <Select {...props} value={element.classification} onChange={(event) => setElement(index, { classification: event.target.value as Classification })}>
+                    {Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Element description" error={errorFor(`elements.${index}.description`)} className="sm:col-span-2">
+                {(props) => <Input {...props} value={element.description} onChange={(event) => setElement(index, { description: event.target.value })} />}
+              </Field>
+            </div>
           </div>
         ))}
         <div>

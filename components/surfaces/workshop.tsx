@@ -74,7 +74,7 @@ export function Workshop({ initial, people, actorId }: { initial: TSurface; peop
         <div className="flex min-w-0 flex-col gap-4">
           <Card aria-labelledby="surface-questions-heading" className="flex flex-col gap-3">
             <h2 id="surface-questions-heading" className="text-base font-semibold">
-              Open questions on the surface <span className="text-sm font-normal text-muted">({openCount(null)} open)</span>
+              Open questions on the surface
             </h2>
             <CommentsPanel surfaceId={surface.id} elementId={null} canComment={surface.abilities.comment} title="Questions on the surface" />
           </Card>
