@@ -162,6 +162,7 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
           if (error instanceof ApiRequestError && error.status === 409 && error.current) {
             // Show the state that won everywhere on the page; the form keeps the user's edits.
             queryClient.setQueryData(surfaceKeys.detail(initial.id), error.current);
+            void queryClient.invalidateQueries({ queryKey: surfaceKeys.versions(initial.id) });
             setConflict(error.current as TSurface);
           }
           else toast.error(error.message);
