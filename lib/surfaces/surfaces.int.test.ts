@@ -47,9 +47,9 @@ describe("protect surface lifecycle", () => {
     const viewer = await createTestUser("NETOPS", ["VIEWER"]);
     await expect(createSurface(contextFor(viewer), input())).rejects.toThrow(ForbiddenError);
     const { netops, secops } = await team();
-    const before = await db.protectSurface.count();
-    await expect(createSurface(contextFor(netops), input({ netopsOwnerId: secops.id }))).rejects.toThrow(ValidationError);
-    expect(await db.protectSurface.count()).toBe(before);
+    const refused = input({ netopsOwnerId: secops.id });
+    await expect(createSurface(contextFor(netops), refused)).rejects.toThrow(ValidationError);
+    expect(await db.protectSurface.count({ where: { name: refused.name } })).toBe(0);
   });
 
   it("submits only with both owners", async () => {
@@ -176,12 +176,11 @@ describe("import and export", () => {
     expect(csv).toContain(netops.email);
 
     const records = (exported as Array<Record<string, unknown>>).map((record) => ({ ...record, name: `${record.name as string} copy` }));
-    const before = await db.protectSurface.count();
     const bad = [records[0], { name: "", criticality: "EXTREME" }, { ...records[0], name: "other", netopsOwnerEmail: secops.email }];
     const error = await importSurfaces(contextFor(netops), bad).catch((e: ValidationError) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.map((f) => f.path).sort()).toEqual(["surfaces.1.criticality", "surfaces.1.name", "surfaces.2.netopsOwnerEmail"]);
-    expect(await db.protectSurface.count()).toBe(before);
+    expect(await db.protectSurface.count({ where: { name: { in: [records[0]!.name as string, "other"] }, createdById: netops.id } })).toBe(0);
 
     const { imported } = await importSurfaces(contextFor(netops), records);
     expect(imported).toBe(1);
