@@ -86,6 +86,8 @@ async function main() {
   const { netops, secops } = await ensureUsers();
   const seedStart = performance.now();
   await ensureSurfaces(netops.id, secops.id);
+  // Fresh bulk rows have no planner statistics until autovacuum runs; gather them as it would.
+  await db.$executeRawUnsafe('ANALYZE "ProtectSurface", "DaasElement", "SurfaceSignOff", "User"');
   const total = await db.protectSurface.count();
   console.log(`Database holds ${total} surfaces (${TARGET} generated for the bench; prepared in ${Math.round(performance.now() - seedStart)} ms)`);
 

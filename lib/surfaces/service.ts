@@ -4,7 +4,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
-import { afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
+import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
 import type {
   TCreateSurface,
   TPerson,
@@ -22,13 +22,6 @@ export const personSelect = { id: true, name: true, email: true, team: true } as
 
 const activeSignOffWhere = { voidedAt: null, withdrawnAt: null } as const;
 
-const summaryInclude = {
-  netopsOwner: { select: personSelect },
-  secopsOwner: { select: personSelect },
-  signOffs: { where: activeSignOffWhere, select: { userId: true, team: true, version: true, contentHash: true, withdrawnAt: true, voidedAt: true } },
-  _count: { select: { elements: true } },
-} satisfies Prisma.ProtectSurfaceInclude;
-
 const detailInclude = {
   netopsOwner: { select: personSelect },
   secopsOwner: { select: personSelect },
@@ -40,7 +33,10 @@ const detailInclude = {
 } satisfies Prisma.ProtectSurfaceInclude;
 
 type TDetailRow = Prisma.ProtectSurfaceGetPayload<{ include: typeof detailInclude }>;
-type TSummaryRow = Prisma.ProtectSurfaceGetPayload<{ include: typeof summaryInclude }>;
+type TSummaryRow = Prisma.ProtectSurfaceGetPayload<{ select: typeof listSelect }> & {
+  signOffs: TLifecycleSignOff[];
+  _count: { elements: number };
+};
 
 function toSummary(row: TSummaryRow | TDetailRow): TSurfaceSummary {
   return {
@@ -240,21 +236,48 @@ export function surfaceOrderBy(query: Pick<TSurfaceListQuery, "sort" | "order">)
   return [{ [query.sort]: query.order }, { id: "asc" }];
 }
 
-/** One count and one page query (relations batched by Prisma): no per-row queries. */
+const listSelect = {
+  id: true,
+  name: true,
+  status: true,
+  classification: true,
+  criticality: true,
+  environment: true,
+  tags: true,
+  version: true,
+  contentHash: true,
+  netopsOwnerId: true,
+  secopsOwnerId: true,
+  updatedAt: true,
+  netopsOwner: { select: personSelect },
+  secopsOwner: { select: personSelect },
+} satisfies Prisma.ProtectSurfaceSelect;
+
+/**
+ * A count and a page query, then the page's sign-offs and element counts in one query each: a
+ * constant number of queries per page, and no aggregate over every surface's elements.
+ */
 export async function listSurfaces(context: TActorContext, query: TSurfaceListQuery): Promise<TSurfacePage> {
   assertCan(context.actor, "surface.read");
   const where = surfaceWhere(context.actor, query);
   const [total, rows] = await Promise.all([
     db.protectSurface.count({ where }),
-    db.protectSurface.findMany({
-      where,
-      include: summaryInclude,
-      orderBy: surfaceOrderBy(query),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+    db.protectSurface.findMany({ where, select: listSelect, orderBy: surfaceOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
   ]);
-  return { surfaces: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  const ids = rows.map((row) => row.id);
+  const [signOffs, elementCounts] = await Promise.all([
+    db.surfaceSignOff.findMany({ where: { surfaceId: { in: ids }, ...activeSignOffWhere }, select: { surfaceId: true, userId: true, team: true, version: true, contentHash: true, withdrawnAt: true, voidedAt: true } }),
+    db.daasElement.groupBy({ by: ["surfaceId"], where: { surfaceId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const counts = new Map(elementCounts.map((entry) => [entry.surfaceId, entry._count._all]));
+  return {
+    surfaces: rows.map((row) =>
+      toSummary({ ...row, signOffs: signOffs.filter((signOff) => signOff.surfaceId === row.id), _count: { elements: counts.get(row.id) ?? 0 } }),
+    ),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** Elements keep their id (and their comments) when the client sends it back. */
