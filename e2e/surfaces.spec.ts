@@ -84,8 +84,20 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
   await raj.page.screenshot({ path: testInfo.outputPath("surface-light.png"), fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: testInfo.outputPath("surface-dark.png"), fullPage: true });
+  await raj.page.getByRole("button", { name: "Add statement" }).click();
+  const statement = { Who: "billing-api service account", What: "invoice database (read/write)", When: "always", Where: "finance zone", Why: "settle partner invoices", How: "TLS on 5432, certificate auth" };
+  for (const [label, value] of Object.entries(statement)) await raj.page.getByRole("form", { name: "New statement" }).getByLabel(label, { exact: true }).fill(value);
+  await raj.page.getByRole("button", { name: "Add statement" }).last().click();
+  await expect(raj.page.getByTestId("kipling-statement")).toContainText("settle partner invoices");
+
   await raj.page.goto(`${url}/workshop`);
   await expect(raj.page.getByRole("heading", { name: "Decisions" })).toBeVisible();
+  await raj.page.getByLabel("New comment: Questions on Billing API").fill("@priya.shah is mTLS required between the API and the database?");
+  await raj.page.getByRole("region", { name: "Questions on Billing API" }).getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(raj.page.getByRole("region", { name: "Questions on Billing API" }).getByTestId("comment-thread")).toContainText("mTLS required");
+  await raj.page.getByLabel("New decision").fill("TLS with certificate auth is enough inside the finance zone.");
+  await raj.page.getByRole("button", { name: "Record decision" }).click();
+  await expect(raj.page.locator("[aria-labelledby=decisions-heading]")).toContainText("certificate auth is enough");
   await raj.page.screenshot({ path: testInfo.outputPath("workshop-dark.png"), fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "light" });
   await raj.page.screenshot({ path: testInfo.outputPath("workshop-light.png"), fullPage: true });
