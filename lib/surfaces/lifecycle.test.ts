@@ -9,6 +9,7 @@ import {
   canWithdraw,
   checkOwnerTeams,
   isAgreed,
+  ownersKept,
   signOffTeamFor,
   teamsWaitedOn,
   type TLifecycleActor,
@@ -82,6 +83,13 @@ describe("owners", () => {
       { path: "secopsOwnerId", message: "must be a member of SecOps" },
     ]);
     expect(checkOwnerTeams({ netops: null, secops: null })).toEqual([]);
+  });
+
+  it("stay set once the surface left draft", () => {
+    expect(ownersKept("DRAFT", { netopsOwnerId: null, secopsOwnerId: null })).toEqual([]);
+    expect(ownersKept("IN_REVIEW", { netopsOwnerId: "a", secopsOwnerId: "b" })).toEqual([]);
+    expect(ownersKept("AGREED", { netopsOwnerId: null, secopsOwnerId: "b" })).toEqual([{ path: "netopsOwnerId", message: "is required once the surface is in review" }]);
+    expect(ownersKept("IN_REVIEW", { netopsOwnerId: "a", secopsOwnerId: null })).toEqual([{ path: "secopsOwnerId", message: "is required once the surface is in review" }]);
   });
 
   it("submitting needs a draft with both owners", () => {

@@ -67,6 +67,15 @@ export function checkOwnerTeams(owners: {
   return errors;
 }
 
+/** Once submitted, a surface keeps both owners: someone must always be able to sign for each team. */
+export function ownersKept(
+  status: SurfaceStatus,
+  owners: { netopsOwnerId: string | null; secopsOwnerId: string | null },
+): Array<{ path: "netopsOwnerId" | "secopsOwnerId"; message: string }> {
+  if (status === "DRAFT") return [];
+  return (["netopsOwnerId", "secopsOwnerId"] as const).filter((path) => !owners[path]).map((path) => ({ path, message: "is required once the surface is in review" }));
+}
+
 /** Submitting for review needs a DRAFT with both owners set. */
 export function canSubmit(surface: TLifecycleSurface): TRuleResult {
   if (surface.status !== "DRAFT") return refuse("not_draft", "Only a draft can be submitted for review.");

@@ -4,7 +4,7 @@ import { assertCan, can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
-import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
+import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
 import type {
   TCreateSurface,
   TPerson,
@@ -309,7 +309,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     }
     const unknownElement = input.elements.findIndex((element) => element.id && !current.elements.some((existing) => existing.id === element.id));
     if (unknownElement >= 0) throw new ValidationError([{ path: `elements.${unknownElement}.id`, message: "is not an element of this surface" }]);
-    const errors = await checkOwners(tx, input);
+    const errors = [...ownersKept(current.status, input), ...(await checkOwners(tx, input))];
     if (errors.length > 0) throw new ValidationError(errors);
     const content = contentOf(input);
     const contentHash = hashSurfaceContent(content);
