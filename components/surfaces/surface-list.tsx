@@ -192,7 +192,9 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
                     <div className="mt-1 flex flex-wrap gap-1 text-xs text-muted">
                       <span>v{surface.version}</span>
                       <span aria-hidden>·</span>
-                      <span>{surface.elementCount} elements</span>
+                      <span>
+                        {surface.elementCount} element{surface.elementCount === 1 ? "" : "s"}
+                      </span>
                       {surface.tags.map((tag) => (
                         <span key={tag} className="rounded bg-surface-2 px-1.5">
                           {tag}
