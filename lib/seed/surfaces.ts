@@ -17,6 +17,10 @@ type TDemoSurface = {
   signedBy: string[];
   elements: Array<{ type: DaasType; name: string; description: string; classification: Classification }>;
   statements?: Array<{ who: string; what: string; when: string; where: string; why: string; how: string }>;
+  /** Workshop material: open questions (optionally on an element, by name), decisions, delegates. */
+  comments?: Array<{ author: string; body: string; element?: string; resolvedBy?: string }>;
+  decisions?: Array<{ by: string; text: string }>;
+  delegates?: Array<{ user: string; grantedBy: string }>;
 };
 
 /** The demo organization's protect surfaces; other seeders find them by name. */
@@ -71,6 +75,11 @@ export const DEMO_SURFACES: TDemoSurface[] = [
     tags: ["pii", "hr"],
     status: "IN_REVIEW",
     signedBy: ["secops2"],
+    comments: [
+      { author: "secops2", body: "@lena.fischer does the HR portal reach the payroll exports directly, or through the SFTP gateway?", element: "Payroll exports" },
+      { author: "netops3", body: "Performance reviews live in the HR portal only; no copies on file shares.", element: "Personnel files", resolvedBy: "secops2" },
+    ],
+    decisions: [{ by: "secops2", text: "Payroll exports are Restricted: only the bank transfer job may read them." }],
     elements: [
       { type: "DATA", name: "Personnel files", description: "Contracts, reviews, disciplinary records", classification: "CONFIDENTIAL" },
       { type: "APPLICATION", name: "HR portal", description: "SaaS HR suite with SSO", classification: "CONFIDENTIAL" },
@@ -87,6 +96,8 @@ export const DEMO_SURFACES: TDemoSurface[] = [
     tags: ["trading", "low-latency"],
     status: "IN_REVIEW",
     signedBy: [],
+    delegates: [{ user: "secopsLead", grantedBy: "secops3" }],
+    comments: [{ author: "netopsLead", body: "@tom.becker can the market data feed stay multicast inside the trading zone?" }],
     elements: [
       { type: "APPLICATION", name: "Order management system", description: "Routes and tracks orders", classification: "RESTRICTED" },
       { type: "SERVICE", name: "Market data feed", description: "Multicast feed handlers", classification: "CONFIDENTIAL" },
@@ -199,6 +210,28 @@ export async function seedSurfaces({ users }: TSeedContext): Promise<void> {
       for (const key of demo.signedBy) {
         const userId = users[key]!;
         await tx.surfaceSignOff.create({ data: { surfaceId: surface.id, version: 1, contentHash, userId, team: teams.get(userId)! } });
+      }
+      const elementIds = new Map((await tx.daasElement.findMany({ where: { surfaceId: surface.id }, select: { id: true, name: true } })).map((e) => [e.name, e.id]));
+      const emails = new Map((await tx.user.findMany({ where: { id: { in: Object.values(users) } }, select: { id: true, email: true } })).map((u) => [u.email.split("@")[0]!, u.id]));
+      for (const comment of demo.comments ?? []) {
+        const mentions = [...comment.body.matchAll(/@([a-z.]+[a-z])/g)].map((match) => emails.get(match[1]!)).filter((id): id is string => Boolean(id));
+        const resolvedById = comment.resolvedBy ? users[comment.resolvedBy]! : null;
+        await tx.comment.create({
+          data: {
+            surfaceId: surface.id,
+            elementId: comment.element ? elementIds.get(comment.element) : null,
+            authorId: users[comment.author]!,
+            body: comment.body,
+            mentions,
+            resolvedById,
+            resolvedAt: resolvedById ? new Date() : null,
+          },
+        });
+      }
+      for (const decision of demo.decisions ?? []) await tx.decision.create({ data: { surfaceId: surface.id, text: decision.text, recordedById: users[decision.by]! } });
+      for (const delegate of demo.delegates ?? []) {
+        const userId = users[delegate.user]!;
+        await tx.surfaceDelegate.create({ data: { surfaceId: surface.id, userId, team: teams.get(userId)!, grantedById: users[delegate.grantedBy]! } });
       }
       await recordAudit(tx, context, { action: "surface.create", entityType: "ProtectSurface", entityId: surface.id, after: { ...content, status: demo.status } });
     });

@@ -1,0 +1,158 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn, watchConsole } from "./helpers";
+
+async function newUser(browser: Browser, email: string): Promise<{ page: Page; errors: () => string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const consoleErrors = watchConsole(page);
+  // Sections other branches build (flows, changes, CAB) may not exist yet: the navigation's
+  // prefetch of them answers 404. Any other failed resource still fails the test.
+  const unexpected404: string[] = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (response.status() === 404 && !/^\/(flows|changes|cab)$/.test(url.pathname)) unexpected404.push(url.pathname);
+  });
+  await signIn(page, email);
+  const errors = () => [...consoleErrors.filter((error) => !error.includes("status of 404")), ...unexpected404.map((path) => `404 ${path}`)];
+  return { page, errors, close: () => context.close() };
+}
+
+async function createSurface(page: Page, name: string): Promise<string> {
+  await page.goto("/surfaces");
+  await page.getByRole("link", { name: "New surface" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Purpose").fill("Settle partner invoices; agreed in the e2e journey.");
+  await page.getByLabel("Criticality").selectOption("HIGH");
+  await page.getByLabel("SecOps owner").selectOption({ label: "Priya Shah" });
+  await page.getByLabel("Tags").fill("e2e, invoices");
+  for (const [index, element] of [
+    { name: "Invoice database", type: "DATA", classification: "CONFIDENTIAL" },
+    { name: "Billing API", type: "APPLICATION", classification: "INTERNAL" },
+  ].entries()) {
+    await page.getByRole("button", { name: "Add element" }).click();
+    const group = page.getByRole("group", { name: `Element ${index + 1}` });
+    await group.getByLabel("Element name").fill(element.name);
+    await group.getByLabel("Type").selectOption(element.type);
+    await group.getByLabel("Element classification").selectOption(element.classification);
+  }
+  await page.getByRole("button", { name: "Create surface" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}
+
+test("NetOps and SecOps agree a surface together, and an edit reopens it as version 2 with a diff", async ({ browser }, testInfo) => {
+  const name = `Invoice settlement ${Date.now()}`;
+  const raj = await newUser(browser, DEMO.netops);
+  const url = await createSurface(raj.page, name);
+  await expect(raj.page.getByTestId("surface-status")).toHaveText("Draft");
+  await expect(raj.page.getByRole("table", { name: "DAAS elements" })).toContainText("Invoice database");
+  await raj.page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(raj.page.getByTestId("surface-status")).toHaveText("In review");
+
+  const priya = await newUser(browser, DEMO.secops);
+  await priya.page.goto("/surfaces");
+  await priya.page.getByRole("button", { name: /Waiting on my team/ }).click();
+  await priya.page.getByRole("link", { name }).click();
+  await expect(priya.page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await priya.page.getByLabel("New comment: Discussion").fill("@raj.patel does the billing API reach the database over TLS?");
+  await priya.page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(priya.page.getByTestId("comment-thread")).toContainText("does the billing API reach the database");
+  await priya.page.getByRole("button", { name: "Sign off version 1" }).click();
+  await expect(priya.page.getByTestId("signoff-secops")).toContainText("signed off by Priya Shah");
+  await expect(priya.page.getByTestId("surface-status")).toHaveText("In review");
+  // One person never gives both sign-offs.
+  await expect(priya.page.getByRole("button", { name: /Sign off version/ })).toHaveCount(0);
+
+  await raj.page.reload();
+  await expect(raj.page.getByTestId("comment-thread")).toContainText("@raj.patel");
+  await raj.page.getByRole("button", { name: "Sign off version 1" }).click();
+  await expect(raj.page.getByTestId("surface-status")).toHaveText("Agreed");
+  await expect(raj.page.getByRole("list", { name: "Versions" })).toContainText(/agreed · signed off by (Priya Shah and Raj Patel|Raj Patel and Priya Shah)/);
+
+  await raj.page.getByRole("button", { name: "Edit" }).click();
+  await raj.page.getByLabel("Criticality").selectOption("CRITICAL");
+  await raj.page.getByRole("group", { name: "Element 2" }).getByLabel("Element classification").selectOption("RESTRICTED");
+  await raj.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(raj.page.getByTestId("surface-version")).toHaveText("Version 2");
+  await expect(raj.page.getByTestId("surface-status")).toHaveText("In review");
+  const diff = raj.page.getByTestId("version-diff");
+  await expect(diff).toContainText("Criticality");
+  await expect(diff).toContainText("HIGH");
+  await expect(diff).toContainText("CRITICAL");
+  await expect(diff).toContainText("Element Billing API: classification INTERNAL → RESTRICTED");
+
+  await raj.page.screenshot({ path: testInfo.outputPath("surface-light.png"), fullPage: true });
+  await raj.page.emulateMedia({ colorScheme: "dark" });
+  await raj.page.screenshot({ path: testInfo.outputPath("surface-dark.png"), fullPage: true });
+  await raj.page.getByRole("button", { name: "Add statement" }).click();
+  const statement = { Who: "billing-api service account", What: "invoice database (read/write)", When: "always", Where: "finance zone", Why: "settle partner invoices", How: "TLS on 5432, certificate auth" };
+  for (const [label, value] of Object.entries(statement)) await raj.page.getByRole("form", { name: "New statement" }).getByLabel(label, { exact: true }).fill(value);
+  await raj.page.getByRole("button", { name: "Add statement" }).last().click();
+  await expect(raj.page.getByTestId("kipling-statement")).toContainText("settle partner invoices");
+
+  await raj.page.goto(`${url}/workshop`);
+  await expect(raj.page.getByRole("heading", { name: "Decisions" })).toBeVisible();
+  await raj.page.getByLabel("New comment: Questions on Billing API").fill("@priya.shah is mTLS required between the API and the database?");
+  await raj.page.getByRole("region", { name: "Questions on Billing API" }).getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(raj.page.getByRole("region", { name: "Questions on Billing API" }).getByTestId("comment-thread")).toContainText("mTLS required");
+  await raj.page.getByLabel("New decision").fill("TLS with certificate auth is enough inside the finance zone.");
+  await raj.page.getByRole("button", { name: "Record decision" }).click();
+  await expect(raj.page.locator("[aria-labelledby=decisions-heading]")).toContainText("certificate auth is enough");
+  await raj.page.screenshot({ path: testInfo.outputPath("workshop-dark.png"), fullPage: true });
+  await raj.page.emulateMedia({ colorScheme: "light" });
+  await raj.page.screenshot({ path: testInfo.outputPath("workshop-light.png"), fullPage: true });
+  await priya.page.goto("/surfaces");
+  await expect(priya.page.getByRole("table", { name: "Protect surfaces" })).toContainText(name);
+  await priya.page.screenshot({ path: testInfo.outputPath("list-light.png"), fullPage: true });
+  await priya.page.emulateMedia({ colorScheme: "dark" });
+  await priya.page.screenshot({ path: testInfo.outputPath("list-dark.png"), fullPage: true });
+
+  expect(raj.errors()).toEqual([]);
+  expect(priya.errors()).toEqual([]);
+  await raj.close();
+  await priya.close();
+});
+
+test("two people editing the same surface: the second save gets a clear conflict message", async ({ browser }, testInfo) => {
+  const raj = await newUser(browser, DEMO.netops);
+  const url = await createSurface(raj.page, `Conflict check ${Date.now()}`);
+  const priya = await newUser(browser, DEMO.secops);
+  await priya.page.goto(url);
+
+  await raj.page.getByRole("button", { name: "Edit" }).click();
+  await priya.page.getByRole("button", { name: "Edit" }).click();
+  await raj.page.getByLabel("Notes").fill("Raj: scope includes the archive.");
+  await priya.page.getByLabel("Notes").fill("Priya: archive is out of scope.");
+  await raj.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(raj.page.getByTestId("surface-version")).toHaveText("Version 2");
+
+  await priya.page.getByRole("button", { name: "Save changes" }).click();
+  const conflict = priya.page.getByRole("alert").filter({ hasText: "someone else saved this surface" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("Your changes were not saved");
+  await expect(conflict).toContainText("version 2");
+  await priya.page.screenshot({ path: testInfo.outputPath("conflict-light.png"), fullPage: true });
+  // Nothing was overwritten: Raj's notes stand.
+  await raj.page.reload();
+  await expect(raj.page.getByText("Raj: scope includes the archive.")).toBeVisible();
+  // Loading the latest version shows the other person's edit in the form.
+  await conflict.getByRole("button", { name: "Load the latest version" }).click();
+  await expect(priya.page.getByLabel("Notes")).toHaveValue("Raj: scope includes the archive.");
+
+  expect(raj.errors()).toEqual([]);
+  expect(priya.errors().filter((error) => !error.includes("409"))).toEqual([]);
+  await raj.close();
+  await priya.close();
+});
+
+test("a viewer reads surfaces but gets no edit controls, and the API refuses their write", async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await page.goto("/surfaces");
+  await page.getByRole("link", { name: "Card payments" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Card payments" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  const response = await page.request.post("/api/v1/surfaces", { data: { name: "Sneaky", criticality: "LOW" } });
+  expect(response.status()).toBe(403);
+  const invalid = await page.request.get("/api/v1/surfaces?criticality=EXTREME");
+  expect(invalid.status()).toBe(400);
+});

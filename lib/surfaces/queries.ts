@@ -1,0 +1,126 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TComment, TCommentInput, TCreateSurface, TDecision, TKipling, TKiplingInput, TSurface, TSurfacePage, TSurfaceVersion, TUpdateSurface } from "./schemas";
+
+export type TFieldError = { path: string; message: string };
+
+/** An error answer of the API, with its field errors and (for a 409) the current state. */
+export class ApiRequestError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly fields: TFieldError[] = [],
+    public readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiFetch<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const response = await fetch(url, {
+    method: init?.method ?? "GET",
+    headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: TFieldError[]; current?: unknown } } | null;
+  if (!response.ok) {
+    const error = data?.error;
+    throw new ApiRequestError(response.status, error?.code ?? "error", error?.message ?? `The request failed (${response.status}).`, error?.fields ?? [], error?.current);
+  }
+  return data as T;
+}
+
+export type TListFilters = Record<string, string | number | undefined>;
+
+export const surfaceKeys = {
+  all: ["surfaces"] as const,
+  list: (filters: TListFilters) => ["surfaces", "list", filters] as const,
+  detail: (id: string) => ["surfaces", "detail", id] as const,
+  versions: (id: string) => ["surfaces", "detail", id, "versions"] as const,
+  comments: (id: string) => ["surfaces", "detail", id, "comments"] as const,
+  decisions: (id: string) => ["surfaces", "detail", id, "decisions"] as const,
+  statements: (id: string) => ["surfaces", "detail", id, "statements"] as const,
+};
+
+export function toSearchParams(filters: TListFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
+  return params.toString();
+}
+
+export function useSurfaceList(filters: TListFilters) {
+  return useQuery({
+    queryKey: surfaceKeys.list(filters),
+    queryFn: () => apiFetch<TSurfacePage>(`/api/v1/surfaces?${toSearchParams(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSurface(id: string, initialData?: TSurface) {
+  return useQuery({ queryKey: surfaceKeys.detail(id), queryFn: () => apiFetch<TSurface>(`/api/v1/surfaces/${id}`), initialData });
+}
+
+export function useSurfaceVersions(id: string) {
+  return useQuery({ queryKey: surfaceKeys.versions(id), queryFn: async () => (await apiFetch<{ versions: TSurfaceVersion[] }>(`/api/v1/surfaces/${id}/versions`)).versions });
+}
+
+export function useComments(id: string) {
+  return useQuery({ queryKey: surfaceKeys.comments(id), queryFn: async () => (await apiFetch<{ comments: TComment[] }>(`/api/v1/surfaces/${id}/comments`)).comments });
+}
+
+export function useDecisions(id: string) {
+  return useQuery({ queryKey: surfaceKeys.decisions(id), queryFn: async () => (await apiFetch<{ decisions: TDecision[] }>(`/api/v1/surfaces/${id}/decisions`)).decisions });
+}
+
+export function useStatements(id: string) {
+  return useQuery({ queryKey: surfaceKeys.statements(id), queryFn: async () => (await apiFetch<{ statements: TKipling[] }>(`/api/v1/surfaces/${id}/statements`)).statements });
+}
+
+/** Every surface mutation refreshes the surface (and lists); the server's answer is the new state. */
+function useSurfaceMutation<TInput, TResult>(id: string, mutationFn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => {
+      if (result && typeof result === "object" && "abilities" in result) queryClient.setQueryData(surfaceKeys.detail(id), result);
+      void queryClient.invalidateQueries({ queryKey: surfaceKeys.all });
+    },
+  });
+}
+
+export function useCreateSurface() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TCreateSurface) => apiFetch<TSurface>("/api/v1/surfaces", { method: "POST", body: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: surfaceKeys.all }),
+  });
+}
+
+export const useUpdateSurface = (id: string) => useSurfaceMutation(id, (input: TUpdateSurface) => apiFetch<TSurface>(`/api/v1/surfaces/${id}`, { method: "PUT", body: input }));
+export const useSubmitSurface = (id: string) => useSurfaceMutation(id, () => apiFetch<TSurface>(`/api/v1/surfaces/${id}/submit`, { method: "POST" }));
+export const useSignOff = (id: string) => useSurfaceMutation(id, (version: number) => apiFetch<TSurface>(`/api/v1/surfaces/${id}/signoffs`, { method: "POST", body: { version } }));
+export const useWithdrawSignOff = (id: string) => useSurfaceMutation(id, () => apiFetch<TSurface>(`/api/v1/surfaces/${id}/signoffs`, { method: "DELETE" }));
+export const useDeleteSurface = (id: string) => useSurfaceMutation(id, () => apiFetch<{ deleted: true }>(`/api/v1/surfaces/${id}`, { method: "DELETE" }));
+export const useAddDelegate = (id: string) => useSurfaceMutation(id, (userId: string) => apiFetch<{ id: string }>(`/api/v1/surfaces/${id}/delegates`, { method: "POST", body: { userId } }));
+export const useRemoveDelegate = (id: string) => useSurfaceMutation(id, (delegateId: string) => apiFetch<{ deleted: true }>(`/api/v1/surfaces/${id}/delegates/${delegateId}`, { method: "DELETE" }));
+export const useAddComment = (id: string) => useSurfaceMutation(id, (input: TCommentInput) => apiFetch<{ id: string }>(`/api/v1/surfaces/${id}/comments`, { method: "POST", body: input }));
+export const useResolveComment = (id: string) =>
+  useSurfaceMutation(id, ({ commentId, resolved }: { commentId: string; resolved: boolean }) =>
+    apiFetch<{ id: string }>(`/api/v1/surfaces/${id}/comments/${commentId}`, { method: "PATCH", body: { resolved } }),
+  );
+export const useRecordDecision = (id: string) => useSurfaceMutation(id, (text: string) => apiFetch<{ id: string }>(`/api/v1/surfaces/${id}/decisions`, { method: "POST", body: { text } }));
+export const useSaveStatement = (id: string) =>
+  useSurfaceMutation(id, ({ statementId, input }: { statementId?: string; input: TKiplingInput }) =>
+    apiFetch<TKipling>(statementId ? `/api/v1/surfaces/${id}/statements/${statementId}` : `/api/v1/surfaces/${id}/statements`, { method: statementId ? "PUT" : "POST", body: input }),
+  );
+export const useDeleteStatement = (id: string) => useSurfaceMutation(id, (statementId: string) => apiFetch<{ deleted: true }>(`/api/v1/surfaces/${id}/statements/${statementId}`, { method: "DELETE" }));
+
+export function useImportSurfaces() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (surfaces: unknown[]) => apiFetch<{ imported: number; ids: string[] }>("/api/v1/surfaces/import", { method: "POST", body: { surfaces } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: surfaceKeys.all }),
+  });
+}
