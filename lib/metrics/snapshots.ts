@@ -28,8 +28,8 @@ export async function takeDailySnapshot(now = new Date()): Promise<TSnapshotRun>
   const day = new Date(`${takenOn}T00:00:00.000Z`);
   return db.$transaction(
     async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}) AS locked`;
-      if (!locked) return { takenOn, skipped: true, written: 0 };
+      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}) AS locked`;
+      if (!lock?.locked) return { takenOn, skipped: true, written: 0 };
       const records = await loadProgramRecords(tx);
       const rows = INDICATORS.map((indicator) => {
         const result = indicator.compute(records);
