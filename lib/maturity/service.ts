@@ -5,6 +5,7 @@ import type { TActorContext } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/indicators";
 import { loadProgramRecords } from "@/lib/metrics/load";
+import type { TProgramRecords } from "@/lib/metrics/records";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
 import { agreedStage, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
@@ -96,7 +97,8 @@ async function findPrevious(row: TAssessmentRow) {
   });
 }
 
-export async function getAssessment(context: TActorContext, id: string): Promise<TAssessmentDetail> {
+/** `records` lets a caller that already loaded the program's records (the dashboard) pass them in. */
+export async function getAssessment(context: TActorContext, id: string, preloaded?: TProgramRecords): Promise<TAssessmentDetail> {
   assertCan(context.actor, "dashboard.read");
   const row = await findAssessment(db, id);
   if (!row) throw new NotFoundError("The assessment");
@@ -106,7 +108,7 @@ export async function getAssessment(context: TActorContext, id: string): Promise
   const byKey = new Map(row.scores.map((score) => [score.functionKey, score]));
   const previousInputs = previous ? toScoreInputs(previous) : [];
   const previousByKey = new Map(previousInputs.map((score) => [score.functionKey, score]));
-  const records = await loadProgramRecords();
+  const records = preloaded ?? (await loadProgramRecords());
   const indicatorValues = INDICATORS.map((indicator) => ({ indicator, value: indicator.compute(records).value }));
   const previousPillars = new Map(summarizePillars(items, previousInputs).map((pillar) => [pillar.pillarKey, pillar.current]));
   const scores: TMaturityScore[] = items.map((item) => {
@@ -219,4 +221,15 @@ export async function updateScore(context: TActorContext, assessmentId: string, 
   });
   const detail = await getAssessment(context, assessmentId);
   return detail.scores.find((score) => score.functionKey === functionKey)!;
+}
+
+/** Who may assess for each team: active contributors of NetOps and of SecOps. */
+export async function listAssessorCandidates(context: TActorContext) {
+  assertCan(context.actor, "dashboard.read");
+  const users = await db.user.findMany({
+    where: { status: "ACTIVE", team: { in: ["NETOPS", "SECOPS"] }, roles: { has: "CONTRIBUTOR" } },
+    select: { id: true, name: true, team: true },
+    orderBy: { name: "asc" },
+  });
+  return { netops: users.filter((user) => user.team === "NETOPS"), secops: users.filter((user) => user.team === "SECOPS") };
 }
