@@ -14,7 +14,8 @@ export function stageName(value: number | null): string {
 /** Maturity by pillar: agreed stage now, target, and the previous assessment, with a table alternative. */
 export function PillarChart({ pillars, previousTitle }: { pillars: TPillarView[]; previousTitle: string | null }) {
   const data = pillars.map((pillar) => ({
-    pillar: pillar.pillarLabel.replace(" (program-wide)", ""),
+    // Short axis labels so six pillars fit side by side; the table below carries the full names.
+    pillar: pillar.pillarLabel.replace(" (program-wide)", "").replace("Applications & Workloads", "Apps & Workloads"),
     Current: pillar.current ?? 0,
     Target: pillar.target ?? 0,
     Previous: pillar.previous ?? 0,

@@ -24,6 +24,6 @@ describe("dashboard CSV", () => {
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(parsed).toHaveLength(2);
     expect(parsed[0]!).toMatchObject({ section: "indicator", name: "Flows, explicit", value: "50", target: "90", meets_target: "false", detail: "explicit=1; implicit=1" });
-    expect(parsed[1]!.name.startsWith("'")).toBe(true);
+    expect(parsed[1]?.name?.startsWith("'")).toBe(true);
   });
 });

@@ -169,7 +169,10 @@ export async function seedSnapshotHistory(days = 365, endingBefore = new Date())
   const rows = INDICATORS.flatMap((indicator) => {
     const profile = YEAR_AGO[indicator.key] ?? { start: 0, end: 0 };
     const live = indicator.compute(records).value;
-    const end = live ?? profile.end;
+    // No history for what has no data today (e.g. changes before that domain has any): a trend
+    // leading to "no value" would tell a story the records do not.
+    if (live === null) return [];
+    const end = live;
     return Array.from({ length: days }, (_, index) => {
       const daysAgo = days - index;
       const progress = index / (days - 1);

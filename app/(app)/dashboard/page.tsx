@@ -115,8 +115,8 @@ export default async function DashboardPage() {
                       {indicator.name}
                     </Link>
                   </Td>
-                  <Td className="text-right tabular-nums">{indicator.display}</Td>
-                  <Td className="text-right text-muted tabular-nums">{formatTarget(indicator) ?? "—"}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{indicator.display}</Td>
+                  <Td className="text-right whitespace-nowrap text-muted tabular-nums">{formatTarget(indicator) ?? "—"}</Td>
                 </tr>
               ))}
             </tbody>
