@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZAssessmentDetail, ZAssessmentParams, ZAssessmentSummary, ZCatalogSummary, ZCreateAssessment, ZMaturityScore, ZScoreParams, ZUpdateScore } from "@/lib/maturity/schemas";
+import { ZCreateObjective, ZObjective } from "@/lib/objectives/schemas";
 import { ZCreateKpi, ZIndicatorParams, ZKpi, ZKpiParams, ZKpiReadingInput } from "./schemas";
 
 /** Maturity assessments, external KPIs and the dashboard exports. */
@@ -36,6 +37,10 @@ export const metricsPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/dashboard": {
     get: operation({ summary: "The executive dashboard's data", tag: "Dashboard", permission: "dashboard.read", response: z.record(z.string(), z.unknown()) }),
+  },
+  "/api/v1/dashboard/objectives": {
+    get: operation({ summary: "Shared objectives with progress computed from the data", tag: "Dashboard", permission: "dashboard.read", response: z.object({ objectives: z.array(ZObjective) }) }),
+    post: operation({ summary: "Add a charter objective owned by a NetOps and a SecOps lead", tag: "Dashboard", permission: "metrics.write", body: ZCreateObjective, response: z.object({ id: z.string() }), status: 201 }),
   },
   "/api/v1/dashboard/indicators/{key}": {
     get: operation({ summary: "One indicator with the records behind it", tag: "Dashboard", permission: "dashboard.read", params: ZIndicatorParams, response: z.record(z.string(), z.unknown()) }),
