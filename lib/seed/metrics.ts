@@ -169,9 +169,11 @@ export async function seedSnapshotHistory(days = 365, endingBefore = new Date())
   const rows = INDICATORS.flatMap((indicator) => {
     const profile = YEAR_AGO[indicator.key] ?? { start: 0, end: 0 };
     const live = indicator.compute(records).value;
-    // No history for what has no data today (e.g. changes before that domain has any): a trend
-    // leading to "no value" would tell a story the records do not.
+    // No history for what has no data today (e.g. flows before any map exists): a trend leading
+    // to "no value" or to a count over nothing would tell a story the records do not.
     if (live === null) return [];
+    const population = indicator.key.startsWith("flows.") ? records.flows.length : indicator.key.startsWith("surfaces.") ? records.surfaces.length : 1;
+    if (population === 0) return [];
     const end = live;
     return Array.from({ length: days }, (_, index) => {
       const daysAgo = days - index;
