@@ -57,7 +57,7 @@ describe("maturity assessments", () => {
 
   it("compares with the previous assessment and carries targets over", async () => {
     // Days no other run uses, so the shared database holds nothing between them.
-    const start = Date.UTC(1800, 0, 1) + Math.floor(Math.random() * 50_000) * 2 * 86_400_000;
+    const start = Date.UTC(1800, 0, 1) + Math.floor(Math.random() * 15_000) * 2 * 86_400_000;
     const older = await newAssessment(new Date(start).toISOString().slice(0, 10));
     await updateScore(contextFor(netops), older.id, "data.data-encryption", { stage: "INITIAL", targetStage: "ADVANCED", targetDate: new Date(start + 86_400_000).toISOString().slice(0, 10) });
     await updateScore(contextFor(secops), older.id, "data.data-encryption", { stage: "INITIAL" });
