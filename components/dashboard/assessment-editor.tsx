@@ -138,7 +138,16 @@ export function AssessmentEditor({ initial, role }: { initial: TAssessmentDetail
                     <Td><StageCell score={score} team="netops" editable={role === "netops"} pending={update.isPending} onChange={(stage) => save(score, { stage })} /></Td>
                     <Td><StageCell score={score} team="secops" editable={role === "secops"} pending={update.isPending} onChange={(stage) => save(score, { stage })} /></Td>
                     <Td><ScoreStatusBadge status={score.status} /></Td>
-                    <Td className="text-muted">{stageLabel(score.previousStage)}</Td>
+                    <Td className="text-muted">
+                      {stageLabel(score.previousStage)}
+                      {score.delta !== null && score.delta !== 0 && (
+                        <span className={score.delta > 0 ? "ml-1 text-success" : "ml-1 text-danger"}>
+                          <span aria-hidden="true">{score.delta > 0 ? "▲" : "▼"}</span>
+                          <span className="sr-only">{score.delta > 0 ? "up" : "down"} {Math.abs(score.delta)} since then</span>
+                          {Math.abs(score.delta) > 1 && <span aria-hidden="true">{Math.abs(score.delta)}</span>}
+                        </span>
+                      )}
+                    </Td>
                     <Td>
                       {score.targetStage ? (
                         <span className={score.overdue ? "text-danger" : undefined}>

@@ -67,7 +67,7 @@ describe("maturity assessments", () => {
     const detail = await getAssessment(contextFor(netops), newer.id);
     expect(detail.previous?.id).toBe(older.id);
     const row = detail.scores.find((score) => score.functionKey === "data.data-encryption")!;
-    expect(row).toMatchObject({ previousStage: "INITIAL", targetStage: "ADVANCED", netopsStage: null, status: "unscored" });
+    expect(row).toMatchObject({ previousStage: "INITIAL", delta: null, targetStage: "ADVANCED", netopsStage: null, status: "unscored" });
     expect(detail.pillars.find((pillar) => pillar.pillarKey === "data")!.previous).toBe(1);
   });
 });

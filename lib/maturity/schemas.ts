@@ -32,6 +32,8 @@ export const ZMaturityScore = z
     links: z.array(z.string()),
     /** The agreed stage in the previous assessment, for comparison over time. */
     previousStage: ZStage.nullable(),
+    /** Stages gained since the previous assessment (negative when lost); null unless both agreed. */
+    delta: z.number().int().nullable(),
     indicators: z.array(ZEvidenceIndicator),
   })
   .meta({ id: "MaturityScore" });

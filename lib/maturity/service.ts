@@ -7,7 +7,7 @@ import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/ind
 import { loadProgramRecords } from "@/lib/metrics/load";
 import type { TProgramRecords } from "@/lib/metrics/records";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
-import { agreedStage, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
+import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -110,6 +110,7 @@ export async function getAssessment(context: TActorContext, id: string, preloade
   const previousByKey = new Map(previousInputs.map((score) => [score.functionKey, score]));
   const records = preloaded ?? (await loadProgramRecords());
   const indicatorValues = INDICATORS.map((indicator) => ({ indicator, value: indicator.compute(records).value }));
+  const deltas = new Map(compareAssessments(items, previousInputs, inputs).map((change) => [change.functionKey, change.delta]));
   const previousPillars = new Map(summarizePillars(items, previousInputs).map((pillar) => [pillar.pillarKey, pillar.current]));
   const scores: TMaturityScore[] = items.map((item) => {
     const score = byKey.get(item.key);
@@ -130,6 +131,7 @@ export async function getAssessment(context: TActorContext, id: string, preloade
       evidence: score?.evidence ?? "",
       links: score?.links ?? [],
       previousStage: agreedStage(previousByKey.get(item.key)),
+      delta: deltas.get(item.key) ?? null,
       indicators: indicatorValues
         .filter(({ indicator }) => indicator.ztmmFunctions.includes(item.key))
         .map(({ indicator, value }) => ({
