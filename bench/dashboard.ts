@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/dashboard.ts                       # in-memory embedded database
  *   DATABASE_URL=postgresql://…/concord_bench npx tsx bench/dashboard.ts   # a throw-away Postgres database
+ * A second run against the same database reuses the generated data.
  */
 import crypto from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -98,10 +99,12 @@ function summarize(label: string, samples: number[]) {
 const { opened } = getDatabase();
 await applyMigrations(opened.factory);
 const started = performance.now();
-const users = await generate();
+// A database that already holds the bench data (a second run) is measured as it is.
+const existing = await db.user.findMany({ where: { email: { endsWith: "@bench.example" } }, orderBy: { team: "asc" }, select: { id: true } });
+const users = (await db.flowEdge.count()) >= FLOWS && existing.length >= 2 ? { netops: existing[0]!.id, secops: existing[1]!.id } : await generate();
 await seedMetrics({ users: { netopsLead: users.netops, secopsLead: users.secops } });
 await seedSnapshotHistory(SNAPSHOT_DAYS);
-console.log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${await db.change.count()} changes, ${await db.flowEdge.count()} flows, ${await db.metricSnapshot.count()} snapshots`);
+console.log(`prepared in ${((performance.now() - started) / 1000).toFixed(1)} s: ${await db.change.count()} changes, ${await db.flowEdge.count()} flows, ${await db.metricSnapshot.count()} snapshots`);
 
 const executive = { id: users.netops, email: "bench@bench.example", name: "Bench", team: "LEADERSHIP" as const, roles: ["EXECUTIVE" as const] };
 const context = { actor: executive, requestId: "bench" };

@@ -6,16 +6,17 @@ import type { TProgramRecords } from "./records";
  * formulas use are selected, so the whole program fits in memory even at tens of thousands of flows.
  */
 export async function loadProgramRecords(client: TTx = db): Promise<TProgramRecords> {
-  const [surfaces, signOffs, edges, nodes, changes, approvals, transitions] = await Promise.all([
+  const [surfaces, maps, signOffs, edges, nodes, changes, approvals, transitions] = await Promise.all([
     client.protectSurface.findMany({
-      select: { id: true, name: true, status: true, classification: true, version: true, flowMap: { select: { id: true } } },
+      select: { id: true, name: true, status: true, classification: true, version: true },
       orderBy: { name: "asc" },
     }),
+    client.flowMap.findMany({ select: { id: true, surfaceId: true } }),
     client.surfaceSignOff.findMany({ select: { surfaceId: true, version: true, team: true, withdrawnAt: true, voidedAt: true } }),
     client.flowEdge.findMany({
       select: {
-        id: true, sourceId: true, targetId: true, status: true, encryption: true, ports: true, justification: true,
-        map: { select: { surfaceId: true } },
+        // Plain columns only: a relation select per edge costs seconds at 50,000 flows.
+        id: true, mapId: true, sourceId: true, targetId: true, status: true, encryption: true, ports: true, justification: true,
       },
     }),
     client.flowNode.findMany({ select: { id: true, label: true, zoneId: true } }),
@@ -25,18 +26,21 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
   ]);
   const surfaceById = new Map(surfaces.map((surface) => [surface.id, surface]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
+  const surfaceIdByMap = new Map(maps.map((map) => [map.id, map.surfaceId]));
+  const mappedSurfaces = new Set(maps.map((map) => map.surfaceId));
   return {
     surfaces: surfaces.map((surface) => ({
-      id: surface.id, name: surface.name, status: surface.status, classification: surface.classification, version: surface.version, hasFlowMap: surface.flowMap !== null,
+      id: surface.id, name: surface.name, status: surface.status, classification: surface.classification, version: surface.version, hasFlowMap: mappedSurfaces.has(surface.id),
     })),
     signOffs: signOffs.map((signOff) => ({ surfaceId: signOff.surfaceId, version: signOff.version, team: signOff.team, active: !signOff.withdrawnAt && !signOff.voidedAt })),
     flows: edges.map((edge) => {
-      const surface = surfaceById.get(edge.map.surfaceId);
+      const surfaceId = surfaceIdByMap.get(edge.mapId) ?? "";
+      const surface = surfaceById.get(surfaceId);
       const source = nodeById.get(edge.sourceId);
       const target = nodeById.get(edge.targetId);
       return {
         id: edge.id,
-        surfaceId: edge.map.surfaceId,
+        surfaceId,
         surfaceName: surface?.name ?? "",
         surfaceClassification: surface?.classification ?? "INTERNAL",
         sourceLabel: source?.label ?? "",
