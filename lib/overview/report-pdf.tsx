@@ -4,6 +4,12 @@ import type { TDashboard, TMetricView } from "./service";
 const STAGE_NAMES = ["Traditional", "Initial", "Advanced", "Optimal"];
 const stage = (value: number | null) => (value === null ? "Not scored" : `${STAGE_NAMES[Math.floor(value)] ?? "Optimal"} (${value.toFixed(2)})`);
 
+/** The PDF's built-in Helvetica covers WinAnsi only: spell the few symbols outside it in ASCII. */
+const ASCII_FOR: Record<string, string> = { "≥": ">=", "≤": "<=", "−": "-", "→": "->", "—": "-" };
+export function pdfText(text: string): string {
+  return text.replace(/[≥≤−→—]/g, (symbol) => ASCII_FOR[symbol] ?? symbol);
+}
+
 const styles = StyleSheet.create({
   page: { padding: 36, fontSize: 9, fontFamily: "Helvetica", color: "#111827" },
   title: { fontSize: 18, marginBottom: 2, fontFamily: "Helvetica-Bold" },
@@ -38,12 +44,12 @@ function MetricRows({ metrics }: { metrics: TMetricView[] }) {
       {metrics.map((metric) => (
         <View key={metric.key} style={styles.row} wrap={false}>
           <View style={styles.cellWide}>
-            <Text>{metric.name}</Text>
-            <Text style={styles.note}>{metric.formula}</Text>
+            <Text>{pdfText(metric.name)}</Text>
+            <Text style={styles.note}>{pdfText(metric.formula)}</Text>
           </View>
-          <Text style={styles.cell}>{metric.display}</Text>
-          <Text style={styles.cell}>{metric.target === null ? "—" : `${metric.direction === "HIGHER_IS_BETTER" ? "≥" : "≤"} ${metric.target}`}</Text>
-          <Text style={styles.cell}>{metric.trend[0] ? String(metric.trend[0].value) : "—"}</Text>
+          <Text style={styles.cell}>{pdfText(metric.display)}</Text>
+          <Text style={styles.cell}>{metric.target === null ? "-" : `${metric.direction === "HIGHER_IS_BETTER" ? ">=" : "<="} ${metric.target}`}</Text>
+          <Text style={styles.cell}>{metric.trend[0] ? String(metric.trend[0].value) : "-"}</Text>
         </View>
       ))}
     </View>
@@ -58,7 +64,7 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         <Text style={styles.title}>Zero Trust program report</Text>
         <Text style={styles.subtitle}>Generated {dashboard.generatedAt.slice(0, 16).replace("T", " ")} UTC · {dashboard.counts.surfaces} protect surfaces · {dashboard.counts.flows} flows · {dashboard.counts.openChanges} open changes</Text>
 
-        <Text style={styles.heading}>Maturity by pillar{dashboard.assessment ? ` — ${dashboard.assessment.title} (${dashboard.assessment.assessedOn})` : ""}</Text>
+        <Text style={styles.heading}>Maturity by pillar{dashboard.assessment ? ` - ${dashboard.assessment.title} (${dashboard.assessment.assessedOn})` : ""}</Text>
         {dashboard.assessment ? (
           <View>
             <View style={[styles.row, styles.head]}>
@@ -86,7 +92,7 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
 
         <Text style={styles.heading}>Needs leadership attention</Text>
         {attention.disputed.length + attention.overdue.length + attention.stalledCab.length === 0 && <Text style={styles.note}>Nothing: no disputed scores, overdue targets or stalled CAB items.</Text>}
-        {attention.disputed.map((item) => <Text key={`d${item.functionKey}`}>• Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ?? "—"}, SecOps {item.secopsStage ?? "—"})</Text>)}
+        {attention.disputed.map((item) => <Text key={`d${item.functionKey}`}>• Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ?? "-"}, SecOps {item.secopsStage ?? "-"})</Text>)}
         {attention.overdue.map((item) => <Text key={`o${item.functionKey}`}>• Overdue: {item.pillarLabel} · {item.label}, target {item.targetStage} by {item.targetDate}</Text>)}
         {attention.stalledCab.map((item) => <Text key={`c${item.changeId}`}>• Stalled in CAB: #{item.number} {item.title} ({item.days} days)</Text>)}
 
@@ -105,12 +111,12 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         {dashboard.objectives.map((objective) => (
           <View key={objective.id} style={{ marginBottom: 6 }} wrap={false}>
             <Text style={{ fontFamily: "Helvetica-Bold" }}>
-              {objective.title} — {objective.progress === null ? "no data" : `${Math.round(objective.progress * 100)}%`} ({objective.netopsLead.name} & {objective.secopsLead.name})
+              {pdfText(objective.title)} - {objective.progress === null ? "no data" : `${Math.round(objective.progress * 100)}%`} ({objective.netopsLead.name} & {objective.secopsLead.name})
             </Text>
             <Bar fraction={objective.progress ?? 0} color="#2454d6" />
             {objective.keyResults.map((kr) => (
               <Text key={kr.id} style={styles.note}>
-                – {kr.title}: {kr.current ?? "—"} (from {kr.baseline} to {kr.target})
+                – {pdfText(kr.title)}: {kr.current ?? "-"} (from {kr.baseline} to {kr.target})
               </Text>
             ))}
           </View>
