@@ -93,7 +93,10 @@ export default async function DashboardPage() {
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-3 font-semibold">Shared objectives</h2>
+          <div className="mb-3 flex items-baseline justify-between gap-2">
+            <h2 className="font-semibold">Shared objectives</h2>
+            <Link href="/dashboard/objectives" className="text-sm text-accent hover:underline">Program charter</Link>
+          </div>
           <ObjectivesList objectives={dashboard.objectives} />
         </Card>
         <section aria-labelledby="all-indicators-heading">
