@@ -118,14 +118,15 @@ test("external KPIs are defined and fed by hand, and the dashboard exports as PD
   await card.getByRole("button", { name: "Record" }).click();
   await expect(card.getByText("5.5 h", { exact: true })).toBeVisible();
 
+  const objective = `Retire implicit trust in payments (${Date.now()})`;
   await page.goto("/dashboard/objectives");
-  await page.getByLabel("Objective").fill("Retire implicit trust in payments");
+  await page.getByLabel("Objective", { exact: true }).fill(objective);
   await page.getByLabel("SecOps lead").selectOption({ label: "Priya Shah" });
-  await page.getByLabel("Key result 1").fill("Most payment flows explicitly approved");
+  await page.getByLabel("Key result 1", { exact: true }).fill("Most payment flows explicitly approved");
   await page.getByLabel("Measured by").selectOption({ label: "Flows explicitly trusted" });
-  await page.getByLabel("Target").fill("90");
+  await page.getByLabel("Target", { exact: true }).fill("90");
   await page.getByRole("button", { name: "Add objective" }).click();
-  await expect(page.getByRole("heading", { level: 3, name: "Retire implicit trust in payments" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: objective })).toBeVisible();
   await expect(page.getByText("Priya Shah").first()).toBeVisible();
 
   const csv = await page.request.get("/api/v1/dashboard/data.csv");
