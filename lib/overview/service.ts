@@ -1,27 +1,222 @@
-import { db } from "@/lib/db";
+import { db, type Team } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { assessableItems, BUILT_IN_CATALOGS } from "@/lib/maturity/catalog";
+import { getAssessment, listAssessments } from "@/lib/maturity/service";
+import type { TAssessmentDetail } from "@/lib/maturity/schemas";
+import { stalledCabItems, type TStalledItem } from "@/lib/metrics/attention";
+import { INDICATORS, findIndicator, formatIndicatorValue, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
+import { listKpis } from "@/lib/metrics/kpis";
+import { loadProgramRecords } from "@/lib/metrics/load";
+import type { TProgramRecords } from "@/lib/metrics/records";
+import { weeklyTrend, withLiveValue, type TTrendPoint } from "@/lib/metrics/trend";
+import { listObjectives, type TMetricValues } from "@/lib/objectives/service";
+import type { TObjective } from "@/lib/objectives/schemas";
+import { changeHref, surfaceHref, surfaceMapHref } from "./links";
 
-const OPEN_CHANGE_STATES = ["SUBMITTED", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED", "NEEDS_INFO", "SCHEDULED", "IMPLEMENTED"] as const;
+export type TMetricView = {
+  key: string;
+  source: "indicator" | "kpi";
+  name: string;
+  unit: string;
+  direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+  target: number | null;
+  formula: string;
+  ztmm: Array<{ key: string; label: string }>;
+  value: number | null;
+  display: string;
+  meetsTarget: boolean | null;
+  detail: Record<string, number | null>;
+  trend: TTrendPoint[];
+  headline: boolean;
+};
 
-/** The headline counts every signed-in user may see. */
-export async function getProgramOverview(context: TActorContext) {
+export type TAttention = {
+  disputed: Array<{ functionKey: string; label: string; pillarLabel: string; netopsStage: string | null; secopsStage: string | null }>;
+  overdue: Array<{ functionKey: string; label: string; pillarLabel: string; targetStage: string | null; targetDate: string | null; currentStage: string | null }>;
+  stalledCab: TStalledItem[];
+};
+
+export type TDashboard = {
+  generatedAt: string;
+  assessment: Pick<TAssessmentDetail, "id" | "title" | "assessedOn" | "previous" | "pillars" | "counts"> | null;
+  indicators: TMetricView[];
+  kpis: TMetricView[];
+  objectives: TObjective[];
+  attention: TAttention;
+  counts: { surfaces: number; flows: number; openChanges: number; inCab: number };
+};
+
+const OPEN_CHANGE_STATES = new Set(["SUBMITTED", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED", "NEEDS_INFO", "SCHEDULED", "IMPLEMENTED"]);
+const TREND_DAYS = 365;
+const ztmmLabels = new Map(BUILT_IN_CATALOGS.flatMap((catalog) => assessableItems(catalog)).map((item) => [item.key, `${item.pillarLabel} · ${item.label}`]));
+
+function indicatorView(indicator: TIndicatorDefinition, records: TProgramRecords, history: TTrendPoint[], today: string) {
+  const result = indicator.compute(records);
+  const view: TMetricView = {
+    key: indicator.key,
+    source: "indicator",
+    name: indicator.name,
+    unit: indicator.unit,
+    direction: indicator.direction,
+    target: indicator.target,
+    formula: indicator.formula,
+    ztmm: indicator.ztmmFunctions.map((key) => ({ key, label: ztmmLabels.get(key) ?? key })),
+    value: result.value,
+    display: formatIndicatorValue(result.value, indicator.unit),
+    meetsTarget: meetsTarget(result.value, indicator.target, indicator.direction),
+    detail: result.detail,
+    trend: withLiveValue(weeklyTrend(history), today, result.value),
+    headline: indicator.headline,
+  };
+  return { view, rows: result.rows };
+}
+
+async function loadHistory(since: Date): Promise<Map<string, TTrendPoint[]>> {
+  const rows = await db.metricSnapshot.findMany({ where: { takenOn: { gte: since } }, select: { metricKey: true, takenOn: true, value: true }, orderBy: { takenOn: "asc" } });
+  const byKey = new Map<string, TTrendPoint[]>();
+  for (const row of rows) {
+    const list = byKey.get(row.metricKey) ?? [];
+    list.push({ day: row.takenOn.toISOString().slice(0, 10), value: row.value });
+    byKey.set(row.metricKey, list);
+  }
+  return byKey;
+}
+
+/** "Are we getting safer, and are both teams doing it together?" — everything the executive view shows. */
+export async function getDashboard(context: TActorContext): Promise<TDashboard> {
   assertCan(context.actor, "dashboard.read");
-  const [surfaces, agreed, flows, approved, observed, open, inCab, netops, secops] = await Promise.all([
-    db.protectSurface.count(),
-    db.protectSurface.count({ where: { status: "AGREED" } }),
-    db.flowEdge.count(),
-    db.flowEdge.count({ where: { status: "APPROVED" } }),
-    db.flowEdge.count({ where: { status: "OBSERVED" } }),
-    db.change.count({ where: { state: { in: [...OPEN_CHANGE_STATES] } } }),
-    db.change.count({ where: { state: "CAB_REVIEW" } }),
-    db.user.count({ where: { team: "NETOPS", status: "ACTIVE" } }),
-    db.user.count({ where: { team: "SECOPS", status: "ACTIVE" } }),
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const [records, history, kpis, assessments] = await Promise.all([
+    loadProgramRecords(),
+    loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)),
+    listKpis(context),
+    listAssessments(context),
   ]);
+  const latest = assessments[0] ? await getAssessment(context, assessments[0].id, records) : null;
+  const indicators = INDICATORS.map((indicator) => indicatorView(indicator, records, history.get(indicator.key) ?? [], today).view);
+  const kpiViews: TMetricView[] = kpis.map((kpi) => ({
+    key: kpi.key,
+    source: "kpi",
+    name: kpi.name,
+    unit: kpi.unit,
+    direction: kpi.direction,
+    target: kpi.target,
+    formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
+    ztmm: [],
+    value: kpi.latest?.value ?? null,
+    display: kpi.latest ? `${kpi.latest.value} ${kpi.unit}` : "—",
+    meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
+    detail: { readings: kpi.readings.length },
+    trend: weeklyTrend(kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))),
+    headline: true,
+  }));
+  const values: TMetricValues = new Map([...indicators, ...kpiViews].map((view) => [view.key, { name: view.name, value: view.value, source: view.source }]));
+  const objectives = await listObjectives(context, values);
   return {
-    surfaces: { total: surfaces, agreed },
-    flows: { total: flows, approved, observed },
-    changes: { open, inCab },
-    people: { netops, secops },
+    generatedAt: now.toISOString(),
+    assessment: latest && { id: latest.id, title: latest.title, assessedOn: latest.assessedOn, previous: latest.previous, pillars: latest.pillars, counts: latest.counts },
+    indicators,
+    kpis: kpiViews,
+    objectives,
+    attention: {
+      disputed: (latest?.scores ?? [])
+        .filter((score) => score.status === "disputed")
+        .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, netopsStage: score.netopsStage, secopsStage: score.secopsStage })),
+      overdue: (latest?.scores ?? [])
+        .filter((score) => score.overdue)
+        .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, targetStage: score.targetStage, targetDate: score.targetDate, currentStage: score.currentStage })),
+      stalledCab: stalledCabItems(records.changes, records.transitions, now),
+    },
+    counts: {
+      surfaces: records.surfaces.length,
+      flows: records.flows.length,
+      openChanges: records.changes.filter((change) => OPEN_CHANGE_STATES.has(change.state)).length,
+      inCab: records.changes.filter((change) => change.state === "CAB_REVIEW").length,
+    },
+  };
+}
+
+export type TDrillRow = {
+  entity: TIndicatorRow["entity"];
+  id: string;
+  counted: boolean;
+  note: string;
+  cells: Record<string, string>;
+  href: string;
+  mapHref?: string;
+};
+
+/** An indicator with every record behind its figure. */
+export async function getIndicatorDrilldown(context: TActorContext, key: string): Promise<{ indicator: TMetricView; rows: TDrillRow[] }> {
+  assertCan(context.actor, "dashboard.read");
+  const definition = findIndicator(key);
+  if (!definition) throw new NotFoundError(`The indicator "${key}"`);
+  const now = new Date();
+  const [records, history] = await Promise.all([loadProgramRecords(), loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000))]);
+  const { view, rows } = indicatorView(definition, records, history.get(key) ?? [], now.toISOString().slice(0, 10));
+  const surfaces = new Map(records.surfaces.map((surface) => [surface.id, surface]));
+  const flows = new Map(records.flows.map((flow) => [flow.id, flow]));
+  const changes = new Map(records.changes.map((change) => [change.id, change]));
+  const drillRows = rows.flatMap((row): TDrillRow[] => {
+    const base = { entity: row.entity, id: row.id, counted: row.counted, note: row.note ?? "" };
+    if (row.entity === "surface") {
+      const surface = surfaces.get(row.id);
+      if (!surface) return [];
+      return [{ ...base, cells: { Surface: surface.name, Status: surface.status, Classification: surface.classification }, href: surfaceHref(surface.id) }];
+    }
+    if (row.entity === "flow") {
+      const flow = flows.get(row.id);
+      if (!flow) return [];
+      return [{
+        ...base,
+        cells: { Surface: flow.surfaceName, Flow: `${flow.sourceLabel} → ${flow.targetLabel}`, Ports: flow.ports || "any", Status: flow.status, Encryption: flow.encryption, Classification: flow.surfaceClassification },
+        href: surfaceMapHref(flow.surfaceId),
+        mapHref: surfaceMapHref(flow.surfaceId),
+      }];
+    }
+    const change = changes.get(row.id);
+    if (!change) return [];
+    return [{ ...base, cells: { Change: `#${change.number} ${change.title}`, State: change.state, Track: change.track ?? "—" }, href: changeHref(change.id) }];
+  });
+  return { indicator: view, rows: drillRows };
+}
+
+export type TTeamDashboard = {
+  team: "NETOPS" | "SECOPS";
+  surfacesAwaitingSignOff: Array<{ id: string; name: string; version: number; classification: string }>;
+  changesAwaitingApproval: Array<{ id: string; number: number; title: string; since: string | null }>;
+  assessment: { id: string; title: string } | null;
+  functionsToScore: Array<{ functionKey: string; label: string; pillarLabel: string; status: string }>;
+  jointIndicators: TMetricView[];
+};
+
+const JOINT_KEYS = ["joint.decision_share", "surfaces.agreed_share", "flows.explicit_share", "flows.unencrypted_sensitive", "changes.preapproved_share", "cab.decision_latency"];
+
+/** One team's queues (what waits on them) beside the indicators both teams share. */
+export async function getTeamDashboard(context: TActorContext, team: Extract<Team, "NETOPS" | "SECOPS">): Promise<TTeamDashboard> {
+  assertCan(context.actor, "dashboard.read");
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  const [records, history, assessments] = await Promise.all([loadProgramRecords(), loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)), listAssessments(context)]);
+  const latest = assessments[0] ? await getAssessment(context, assessments[0].id, records) : null;
+  const signedByTeam = new Set(records.signOffs.filter((signOff) => signOff.active && signOff.team === team).map((signOff) => `${signOff.surfaceId}@${signOff.version}`));
+  const approvedByTeam = new Set(records.approvals.filter((approval) => approval.active && approval.team === team).map((approval) => approval.changeId));
+  const stageField = team === "NETOPS" ? "netopsStage" : "secopsStage";
+  return {
+    team,
+    surfacesAwaitingSignOff: records.surfaces
+      .filter((surface) => surface.status === "IN_REVIEW" && !signedByTeam.has(`${surface.id}@${surface.version}`))
+      .map((surface) => ({ id: surface.id, name: surface.name, version: surface.version, classification: surface.classification })),
+    changesAwaitingApproval: records.changes
+      .filter((change) => change.state === "CAB_REVIEW" && !approvedByTeam.has(change.id))
+      .map((change) => ({ id: change.id, number: change.number, title: change.title, since: change.submittedAt?.toISOString() ?? null })),
+    assessment: latest && { id: latest.id, title: latest.title },
+    functionsToScore: (latest?.scores ?? [])
+      .filter((score) => score[stageField] === null || score.status === "disputed")
+      .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, status: score.status })),
+    jointIndicators: JOINT_KEYS.map((key) => indicatorView(findIndicator(key)!, records, history.get(key) ?? [], today).view),
   };
 }

@@ -1,30 +1,131 @@
+import Link from "next/link";
+import { Download, FileText } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
-import { getProgramOverview } from "@/lib/overview/service";
-import { Card, PageHeader } from "@/components/ui/card";
+import { getDashboard } from "@/lib/overview/service";
+import { indicatorHref } from "@/lib/overview/links";
+import { Button } from "@/components/ui/button";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { PillarChart } from "@/components/dashboard/pillar-chart";
+import { MetricCard, formatTarget } from "@/components/dashboard/metric-card";
+import { AttentionList } from "@/components/dashboard/attention-list";
+import { ObjectivesList } from "@/components/dashboard/objectives-list";
 
 export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor("dashboard.read");
-  const overview = await getProgramOverview({ actor, requestId: "page" });
+  const dashboard = await getDashboard({ actor, requestId: "page" });
+  const headline = [...dashboard.indicators.filter((indicator) => indicator.headline), ...dashboard.kpis];
   const figures = [
-    { label: "Protect surfaces", value: overview.surfaces.total, detail: `${overview.surfaces.agreed} agreed by both teams` },
-    { label: "Flows mapped", value: overview.flows.total, detail: `${overview.flows.approved} approved, ${overview.flows.observed} observed only` },
-    { label: "Open changes", value: overview.changes.open, detail: `${overview.changes.inCab} waiting on the CAB` },
-    { label: "People", value: overview.people.netops + overview.people.secops, detail: `${overview.people.netops} NetOps · ${overview.people.secops} SecOps` },
+    { label: "Protect surfaces", value: dashboard.counts.surfaces },
+    { label: "Flows mapped", value: dashboard.counts.flows },
+    { label: "Open changes", value: dashboard.counts.openChanges },
+    { label: "Waiting on the CAB", value: dashboard.counts.inCab },
   ];
   return (
     <>
-      <PageHeader title="Program overview" description="Where the joint Zero Trust program stands today." />
-      <section aria-label="Program figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <PageHeader
+        title="Program dashboard"
+        description="Are we getting safer, and are both teams doing it together?"
+        actions={
+          <>
+            <Button asChild variant="secondary" size="sm">
+              <a href="/api/v1/dashboard/report.pdf" download>
+                <FileText className="size-4" aria-hidden="true" /> Export PDF
+              </a>
+            </Button>
+            <Button asChild variant="secondary" size="sm">
+              <a href="/api/v1/dashboard/data.csv" download>
+                <Download className="size-4" aria-hidden="true" /> Export CSV
+              </a>
+            </Button>
+          </>
+        }
+      />
+      <nav aria-label="Dashboards" className="mb-6 flex flex-wrap gap-2 text-sm">
+        <Badge tone="accent">Executive</Badge>
+        <Link href="/dashboard/team/netops" className="rounded-full border border-netops/40 px-2 py-0.5 text-xs font-medium text-netops hover:bg-surface-2">NetOps team</Link>
+        <Link href="/dashboard/team/secops" className="rounded-full border border-secops/40 px-2 py-0.5 text-xs font-medium text-secops hover:bg-surface-2">SecOps team</Link>
+        <Link href="/maturity" className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2">Maturity assessments</Link>
+        <Link href="/dashboard/kpis" className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2">External KPIs</Link>
+      </nav>
+
+      <section aria-label="Program figures" className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {figures.map((figure) => (
-          <Card key={figure.label}>
-            <p className="text-sm text-muted">{figure.label}</p>
-            <p className="mt-1 text-3xl font-semibold tabular-nums">{figure.value}</p>
-            <p className="mt-1 text-xs text-muted">{figure.detail}</p>
-          </Card>
+          <div key={figure.label} className="rounded-lg border border-border bg-surface px-4 py-3">
+            <p className="text-xs text-muted">{figure.label}</p>
+            <p className="text-xl font-semibold tabular-nums">{figure.value}</p>
+          </div>
         ))}
       </section>
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="font-semibold">Maturity by pillar</h2>
+            {dashboard.assessment && (
+              <Link href={`/maturity/${dashboard.assessment.id}`} className="text-sm text-accent hover:underline">
+                {dashboard.assessment.title} ({dashboard.assessment.assessedOn})
+              </Link>
+            )}
+          </div>
+          {dashboard.assessment ? (
+            <PillarChart pillars={dashboard.assessment.pillars} previousTitle={dashboard.assessment.previous ? `Previous (${dashboard.assessment.previous.assessedOn})` : null} />
+          ) : (
+            <EmptyState title="No maturity assessment yet" description="NetOps and SecOps assessors score the CISA ZTMM functions together." action={<Link href="/maturity" className="text-accent hover:underline">Start an assessment</Link>} />
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-semibold">Needs leadership attention</h2>
+          <AttentionList attention={dashboard.attention} assessmentId={dashboard.assessment?.id ?? null} />
+        </Card>
+      </div>
+
+      <section aria-labelledby="headline-heading" className="mb-6">
+        <h2 id="headline-heading" className="mb-3 font-semibold">Headline indicators</h2>
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          {headline.map((metric) => (
+            <MetricCard key={metric.key} metric={metric} />
+          ))}
+        </div>
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <div className="mb-3 flex items-baseline justify-between gap-2">
+            <h2 className="font-semibold">Shared objectives</h2>
+            <Link href="/dashboard/objectives" className="text-sm text-accent hover:underline">Program charter</Link>
+          </div>
+          <ObjectivesList objectives={dashboard.objectives} />
+        </Card>
+        <section aria-labelledby="all-indicators-heading">
+          <h2 id="all-indicators-heading" className="mb-3 font-semibold">Every indicator</h2>
+          <Table>
+            <caption className="sr-only">Every indicator measured from Concord&apos;s data, with its target</caption>
+            <thead>
+              <tr>
+                <Th>Indicator</Th>
+                <Th className="text-right">Now</Th>
+                <Th className="text-right">Target</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.indicators.map((indicator) => (
+                <tr key={indicator.key}>
+                  <Td>
+                    <Link href={indicatorHref(indicator.key)} title={indicator.formula} className="text-accent hover:underline">
+                      {indicator.name}
+                    </Link>
+                  </Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{indicator.display}</Td>
+                  <Td className="text-right whitespace-nowrap text-muted tabular-nums">{formatTarget(indicator) ?? "—"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,5 @@
+import { LoadingPanel } from "@/components/dashboard/loading-panel";
+
+export default function DashboardLoading() {
+  return <LoadingPanel label="Loading the dashboard…" />;
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { ApiCallError } from "@/lib/metrics/api-client";
+import { useCreateKpi, useKpis, useRecordReading } from "@/lib/metrics/queries";
+import type { TKpi } from "@/lib/metrics/schemas";
+import { Sparkline } from "./sparkline";
+
+function fieldErrors(error: unknown): Record<string, string> {
+  return error instanceof ApiCallError ? Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])) : {};
+}
+
+function ReadingForm({ kpi }: { kpi: TKpi }) {
+  const record = useRecordReading();
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="mt-3 flex flex-wrap items-end gap-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const value = Number(new FormData(form).get("value"));
+        setError(undefined);
+        try {
+          await record.mutateAsync({ key: kpi.key, input: { value } });
+          toast.success(`Reading recorded for ${kpi.name}`);
+          form.reset();
+        } catch (caught) {
+          setError(fieldErrors(caught).value ?? (caught instanceof Error ? caught.message : "Recording failed."));
+        }
+      }}
+    >
+      <Field label={`New reading (${kpi.unit})`} error={error} className="w-48">
+        {(props) => <Input {...props} name="value" type="number" step="any" required />}
+      </Field>
+      <Button type="submit" size="sm" disabled={record.isPending}>Record</Button>
+    </form>
+  );
+}
+
+function NewKpiForm() {
+  const create = useCreateKpi();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        const target = String(data.get("target") ?? "");
+        setErrors({});
+        try {
+          await create.mutateAsync({
+            key: String(data.get("key") ?? ""),
+            name: String(data.get("name") ?? ""),
+            unit: String(data.get("unit") ?? ""),
+            direction: String(data.get("direction")) as TKpi["direction"],
+            target: target === "" ? null : Number(target),
+            description: String(data.get("description") ?? ""),
+          });
+          toast.success("KPI defined");
+          form.reset();
+        } catch (caught) {
+          setErrors(fieldErrors(caught));
+          toast.error(caught instanceof Error ? caught.message : "Could not define the KPI.");
+        }
+      }}
+    >
+      <Field label="Key" hint="Used by automation: POST /api/v1/metrics/{key}" error={errors.key}>{(props) => <Input {...props} name="key" required pattern="[a-z][a-z0-9_.\-]{2,63}" />}</Field>
+      <Field label="Name" error={errors.name}>{(props) => <Input {...props} name="name" required minLength={3} />}</Field>
+      <Field label="Unit" error={errors.unit}>{(props) => <Input {...props} name="unit" required maxLength={40} />}</Field>
+      <Field label="Direction of good" error={errors.direction}>
+        {(props) => (
+          <Select {...props} name="direction">
+            <option value="HIGHER_IS_BETTER">Higher is better</option>
+            <option value="LOWER_IS_BETTER">Lower is better</option>
+          </Select>
+        )}
+      </Field>
+      <Field label="Target" error={errors.target}>{(props) => <Input {...props} name="target" type="number" step="any" />}</Field>
+      <Field label="Description" error={errors.description} className="sm:col-span-2">{(props) => <Textarea {...props} name="description" maxLength={2000} />}</Field>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={create.isPending}>Define KPI</Button>
+      </div>
+    </form>
+  );
+}
+
+/** External KPIs: defined here, fed by hand or by automation with an API token. */
+export function KpiManager({ initial, canWrite }: { initial: TKpi[]; canWrite: boolean }) {
+  const { data: kpis } = useKpis(initial);
+  return (
+    <div className="space-y-6">
+      {kpis.length === 0 ? (
+        <EmptyState title="No external KPIs yet" description="Define metrics Concord cannot measure itself, such as mean time to detect lateral movement." />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {kpis.map((kpi) => (
+            <Card key={kpi.key} id={`kpi-${kpi.key}`}>
+              <h2 className="font-semibold">{kpi.name}</h2>
+              <p className="text-xs text-muted">
+                <code>{kpi.key}</code> · {kpi.direction === "HIGHER_IS_BETTER" ? "higher is better" : "lower is better"}
+                {kpi.target !== null && ` · target ${kpi.target} ${kpi.unit}`}
+              </p>
+              {kpi.description && <p className="mt-1 text-sm text-muted">{kpi.description}</p>}
+              <p className="mt-2 text-2xl font-semibold tabular-nums">{kpi.latest ? `${kpi.latest.value} ${kpi.unit}` : "—"}</p>
+              <Sparkline points={kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))} target={kpi.target} label={`${kpi.name} readings`} />
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-muted">Readings ({kpi.readings.length})</summary>
+                <table className="mt-1 w-full text-left">
+                  <thead>
+                    <tr className="text-muted"><th scope="col" className="font-medium">Observed</th><th scope="col" className="font-medium">Value</th></tr>
+                  </thead>
+                  <tbody>
+                    {[...kpi.readings].reverse().map((reading) => (
+                      <tr key={reading.observedAt} className="border-t border-border"><td>{reading.observedAt.slice(0, 10)}</td><td className="tabular-nums">{reading.value}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+              {canWrite && <ReadingForm kpi={kpi} />}
+            </Card>
+          ))}
+        </div>
+      )}
+      {canWrite && (
+        <Card>
+          <h2 className="mb-3 font-semibold">Define a KPI</h2>
+          <NewKpiForm />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiJson } from "@/lib/metrics/api-client";
+import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
+
+export const maturityKeys = {
+  all: ["maturity"] as const,
+  assessments: () => [...maturityKeys.all, "assessments"] as const,
+  assessment: (id: string) => [...maturityKeys.all, "assessment", id] as const,
+};
+
+export function useAssessment(id: string, initialData: TAssessmentDetail) {
+  return useQuery({ queryKey: maturityKeys.assessment(id), queryFn: () => apiJson<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`), initialData });
+}
+
+export function useUpdateScore(assessmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ functionKey, input }: { functionKey: string; input: TUpdateScore }) =>
+      apiJson<TMaturityScore>(`/api/v1/maturity/assessments/${assessmentId}/scores/${encodeURIComponent(functionKey)}`, { method: "PUT", body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
+  });
+}
+
+export function useCreateAssessment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TCreateAssessment) => apiJson<TAssessmentSummary>("/api/v1/maturity/assessments", { method: "POST", body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
+  });
+}
