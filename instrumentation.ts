@@ -2,6 +2,9 @@
 export async function register(): Promise<void> {
   // The snapshot job needs Node (database drivers, timers); the edge runtime never runs it.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Fail at start, with the list of wrong values, rather than on the first request.
+  const { getEnv } = await import("./lib/env");
+  getEnv();
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
 }

@@ -33,6 +33,9 @@ export const ZEnv = z
     SESSION_IDLE_MINUTES: ZPositiveInt(30),
     SESSION_MAX_HOURS: ZPositiveInt(12),
     LOGIN_ATTEMPTS_PER_15_MINUTES: ZPositiveInt(10),
+    /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
+    CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
+    CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,

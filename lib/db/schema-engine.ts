@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -23,7 +24,7 @@ export async function openSchemaEngine(
   (instance.exports.__wbindgen_start as () => void)();
   const schemaText = fs.readFileSync(schemaPath, "utf8");
   const log = (message: string) => {
-    if (process.env.CONCORD_DEBUG_MIGRATIONS) console.error(message);
+    if (getEnv().CONCORD_DEBUG_MIGRATIONS) console.error(message);
   };
   return bindings.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
 }

@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import { hasSnapshotFor, takeDailySnapshot } from "./snapshots";
 
 /** First run shortly after start-up (never blocking it), then hourly: the day's run happens once. */
@@ -19,7 +20,7 @@ async function runOnce(): Promise<void> {
 
 /** Starts the daily indicator snapshot inside this app process. Idempotent per process. */
 export function startSnapshotScheduler(): void {
-  if (started || process.env.CONCORD_SNAPSHOTS === "off") return;
+  if (started || getEnv().CONCORD_SNAPSHOTS === "off") return;
   started = true;
   setTimeout(() => {
     void runOnce();
