@@ -37,7 +37,7 @@ export const arbInput = (operations: fc.Arbitrary<TClassifierOperation[]> = fc.a
     plans: fc.record({ implementation: fc.constantFrom("", "steps"), verification: fc.constantFrom("", "check"), rollback: fc.constantFrom("", "revert") }),
     emergencyReason: fc.constantFrom(null, null, null, "outage"),
     blackouts: fc.array(fc.record({ startsAt: fc.constant(new Date("2026-03-01T11:00:00Z")), endsAt: fc.constant(new Date("2026-03-02T00:00:00Z")), surfaceId: fc.constantFrom(null, "s1") }), { maxLength: 1 }),
-    templates: fc.constant([]),
+    templates: fc.constant<TClassifierInput["templates"]>([]),
   }).map((input) => ({ ...input, surfaces: input.surfaces.filter((surface) => input.operations.some((op) => op.surfaceId === surface.id)) }));
 
 function arbValueFor(fact: TFactName): fc.Arbitrary<boolean | number | string> {
