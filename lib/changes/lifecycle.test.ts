@@ -25,7 +25,7 @@ describe("change lifecycle", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...CHANGE_STATES), { maxLength: 30 }), (attempts) => {
         let state: ChangeState = "DRAFT";
-        const path = [state];
+        const path: ChangeState[] = [state];
         for (const next of attempts) {
           if (!canTransition(state, next)) continue;
           state = next;
