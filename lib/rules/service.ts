@@ -69,7 +69,18 @@ export async function proposeRule(context: TActorContext, input: TRuleProposal):
       ruleKey = slug(input.name);
     }
     const created = await tx.classificationRule.create({
-      data: { ...input, ruleKey, revision, condition: input.condition as Prisma.InputJsonValue, authorId: actor.id },
+      data: {
+        ruleKey,
+        revision,
+        name: input.name,
+        position: input.position,
+        condition: input.condition as Prisma.InputJsonValue,
+        outcome: input.outcome,
+        riskPoints: input.riskPoints,
+        extraApprovers: input.extraApprovers,
+        rationale: input.rationale,
+        authorId: actor.id,
+      },
     });
     if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
