@@ -100,7 +100,7 @@ export function ChangeForm({ surfaces }: { surfaces: TSurfaceChoice[] }) {
       {surfaceIds.length > 0 && (
         <Card className="grid gap-4">
           <h2 className="font-semibold">Flow operations</h2>
-          {flows.isPending && <p className="text-sm text-muted" role="status">Loading the surfaces' maps…</p>}
+          {flows.isPending && <p className="text-sm text-muted" role="status">Loading the surfaces&apos; maps…</p>}
           {flows.isError && <p className="text-sm text-danger" role="alert">{flows.error.message}</p>}
           {surfaceIds.map((surfaceId) => {
             const map = mapOf(surfaceId);
