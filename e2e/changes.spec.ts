@@ -1,10 +1,25 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, signIn } from "./helpers";
+
+/**
+ * The navigation prefetches /surfaces and /flows, which other branches build; until they are merged
+ * those prefetches 404. Every other failed request and console error still fails the test.
+ */
+const OTHER_SECTIONS = /^404 http:\/\/[^/]+\/(surfaces|flows)\?_rsc=/;
 
 async function as(browser: Browser, email: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = watchConsole(page);
+  const errors: string[] = [];
+  // Failed requests are reported by URL below, so the console's URL-less 404 lines are redundant.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().includes("404 (Not Found)")) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("response", (response) => {
+    const line = `${response.status()} ${response.url()}`;
+    if (response.status() === 404 && !OTHER_SECTIONS.test(line)) errors.push(line);
+  });
   await signIn(page, email);
   return { page, errors, close: () => context.close() };
 }
@@ -62,8 +77,10 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     const member = await as(browser, email);
     await member.page.goto("/cab");
     await expect(member.page.getByRole("list", { name: "Pending votes" })).toContainText(title);
-    await member.page.getByRole("listitem").filter({ hasText: "Upcoming" }).getByRole("link").first().click();
-    if (index === 0) await member.page.getByRole("button", { name: "Start meeting" }).click();
+    await member.page.getByRole("listitem").filter({ hasText: /Upcoming|In progress/ }).getByRole("link").first().click();
+    await expect(member.page.getByRole("list", { name: "Agenda" })).toBeVisible();
+    const start = member.page.getByRole("button", { name: "Start meeting" });
+    if (index === 0 && (await start.isVisible())) await start.click();
     await member.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
     await expect(member.page.getByRole("list", { name: "Flow diff" })).toContainText("Partner gateway → Tokenisation service");
     await member.page.getByLabel("Your comment").fill(index === 0 ? "mTLS with pinned partner CA: fine." : "Routed through the partner DMZ.");
@@ -113,7 +130,8 @@ test("a tightening change that fits a template is pre-approved at once", async (
   await proposeRemoval(raj.page, title, "Data warehouse", /Remove flow BI analysts → Warehouse tables/);
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
   await expect(raj.page.getByText("Template: Retire or narrow flows")).toBeVisible();
-  await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Fits a standard-change template — decided the track");
+  await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Fits a standard-change template");
+  await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Allow pre-approval — decided the track");
   expect(raj.errors).toEqual([]);
   await raj.close();
 });
