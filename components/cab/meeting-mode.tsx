@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
 import { useMeeting } from "@/lib/cab/queries";
+import { STATE_LABELS } from "@/lib/changes/lifecycle";
 import { api, useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/flow-fields";
@@ -60,7 +61,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                     className={`w-full rounded-md px-2 py-1.5 text-left text-sm ${candidate.id === item.id ? "bg-accent/10 font-medium" : "hover:bg-surface-2"}`}
                   >
                     {position + 1}. #{candidate.change.number} {candidate.change.title}
-                    <span className="block text-xs text-muted">{candidate.retrospective ? "Emergency review" : candidate.change.state === "CAB_REVIEW" ? "Awaiting decision" : candidate.change.state.replace("_", " ").toLowerCase()}{candidate.outcome ? ` · ${candidate.outcome.toLowerCase()}` : ""}</span>
+                    <span className="block text-xs text-muted">{candidate.retrospective ? "Emergency review" : candidate.change.state === "CAB_REVIEW" ? "Awaiting decision" : candidate.change.state === "EMERGENCY" ? "Emergency, awaiting approval" : STATE_LABELS[candidate.change.state].toLowerCase()}{candidate.outcome ? ` · ${candidate.outcome.toLowerCase()}` : ""}</span>
                   </button>
                 </li>
               ))}
