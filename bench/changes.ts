@@ -20,7 +20,7 @@ function percentile(samples: number[], p: number): number {
 
 function benchClassifier() {
   const inputs = fc.sample(arbInput(), { numRuns: 10_000, seed: 42 });
-  const rules = fc.sample(arbRules(1), { numRuns: 400, seed: 7 }).flat().slice(0, 200).map((rule, index) => ({ ...rule, ruleKey: `r${index}`, position: index }));
+  const rules = fc.sample(arbRules(1), { numRuns: 2000, seed: 7 }).flat().slice(0, 200).map((rule, index) => ({ ...rule, ruleKey: `r${index}`, position: index }));
   classify(inputs[0] as (typeof inputs)[number], rules);
   const started = performance.now();
   for (const input of inputs) classify(input, rules);
