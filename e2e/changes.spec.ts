@@ -177,3 +177,58 @@ test("a rule proposal needs the second team's approval before it classifies", as
   expect(raj.errors).toEqual([]);
   await raj.close();
 });
+
+test("editing a change after a vote voids the vote", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `Fraud to tokens ${Date.now()}`;
+  const raj = await as(browser, DEMO.netops);
+  await raj.page.goto("/changes/new");
+  await raj.page.getByLabel("Title").fill(title);
+  await raj.page.getByLabel("Card payments").check();
+  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: "Card payments" });
+  await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
+  await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
+  await raj.page.getByLabel("Justification").fill("Model features");
+  await raj.page.getByRole("button", { name: "Add flow" }).click();
+  await fillPlans(raj.page);
+  await raj.page.getByRole("button", { name: "Save and submit" }).click();
+  await expect(raj.page.getByText("CAB track")).toBeVisible();
+  const changeUrl = raj.page.url();
+
+  const sam = await as(browser, DEMO.secopsLead);
+  await sam.page.goto(changeUrl);
+  await sam.page.getByLabel("Comment").fill("Fine with TLS.");
+  await sam.page.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(sam.page.getByRole("list", { name: "Votes" })).toContainText("Sam Rivera");
+  expect(sam.errors).toEqual([]);
+  await sam.close();
+
+  await raj.page.reload();
+  await raj.page.getByRole("link", { name: "Edit" }).click();
+  await raj.page.getByLabel("Title").fill(`${title} (read replica)`);
+  await raj.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(raj.page.getByRole("heading", { name: /read replica/ })).toBeVisible();
+  await expect(raj.page.getByRole("list", { name: "Votes" })).toContainText("void: the change was edited");
+  expect(raj.errors).toEqual([]);
+  await raj.close();
+});
+
+test("a CAB member adds a blackout and sees it on the calendar", async ({ browser }) => {
+  const nadia = await as(browser, DEMO.netopsLead);
+  await nadia.page.goto("/changes/calendar");
+  await nadia.page.getByLabel("Blackout name").fill("Datacentre move");
+  await nadia.page.getByLabel("Starts").fill(localSlot(1, 8));
+  await nadia.page.getByLabel("Ends").fill(localSlot(1, 20));
+  await nadia.page.getByRole("button", { name: "Add blackout" }).click();
+  if (new Date(Date.now() + 86_400_000).getMonth() !== new Date().getMonth()) await nadia.page.getByRole("button", { name: "Next month" }).click();
+  await expect(nadia.page.getByText("Blackout: Datacentre move")).toBeVisible();
+  await nadia.page.emulateMedia({ colorScheme: "light" });
+  await nadia.page.screenshot({ path: "test-results/changes-calendar-light.png", fullPage: true });
+  await nadia.page.emulateMedia({ colorScheme: "dark" });
+  await nadia.page.screenshot({ path: "test-results/changes-calendar-dark.png", fullPage: true });
+  await nadia.page.goto("/changes/templates");
+  await expect(nadia.page.getByRole("list", { name: "Promotion suggestions" })).toBeVisible();
+  await nadia.page.screenshot({ path: "test-results/changes-templates-dark.png", fullPage: true });
+  expect(nadia.errors).toEqual([]);
+  await nadia.close();
+});

@@ -9,7 +9,7 @@ import { useMeeting } from "@/lib/cab/queries";
 import { STATE_LABELS } from "@/lib/changes/lifecycle";
 import { api, useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
-import { describeFlow } from "@/components/changes/flow-fields";
+import { describeFlow } from "@/components/changes/describe-flow";
 
 type TViewer = { id: string; canManage: boolean; canVote: boolean };
 

@@ -8,10 +8,10 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, type TRuleOutcome } from "@/lib/changes/classifier";
 import { FACTS, type TFactName } from "@/lib/changes/conditions";
-import { STATE_LABELS } from "@/lib/changes/lifecycle";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/changes/lifecycle";
 import { api, useChange, useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
-import { describeFlow } from "./flow-fields";
+import { describeFlow } from "./describe-flow";
 
 type TViewer = { id: string; canWrite: boolean; canApprove: boolean };
 
@@ -25,7 +25,12 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
   const classification = change.classification;
   return (
     <>
-      <PageHeader title={`#${change.number} ${change.title}`} description={change.description || undefined} actions={<Button asChild variant="secondary"><Link href="/changes">All changes</Link></Button>} />
+      <PageHeader title={`#${change.number} ${change.title}`} description={change.description || undefined} actions={
+          <>
+            {viewer.canWrite && viewer.id === change.requester.id && EDITABLE_STATES.includes(change.state) && <Button asChild variant="secondary"><Link href={`/changes/${change.id}/edit`}>Edit</Link></Button>}
+            <Button asChild variant="secondary"><Link href="/changes">All changes</Link></Button>
+          </>
+        } />
       <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Status">
         <StateBadge state={change.state} />
         <TrackBadge track={change.track} />

@@ -8,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TFlowOperationInput } from "@/lib/changes/schemas";
-import { EMPTY_FLOW, FlowFields, describeFlow, type TFlowDraft } from "./flow-fields";
+import { describeFlow } from "./describe-flow";
+import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
 
 type TSurfaceChoice = { id: string; name: string; classification: string; criticality: string };
 type TPickable = {
@@ -18,15 +19,27 @@ type TPickable = {
     edges: Array<{ id: string; status: string; sourceLabel: string; targetLabel: string; protocol: string; ports: string; encryption: string; authentication: string } & TFlowDraft>;
   }>;
 };
-type TOperationDraft = TFlowOperationInput & { label: string };
+export type TOperationDraft = TFlowOperationInput & { label: string };
 
 const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
 
-export function ChangeForm({ surfaces }: { surfaces: TSurfaceChoice[] }) {
+/** What an edit starts from: the change as stored, its version for the optimistic check. */
+export type TChangeFormInitial = {
+  id: string;
+  version: number;
+  state: string;
+  form: { title: string; description: string; environment: string; implementationPlan: string; verificationPlan: string; rollbackPlan: string; windowStart: string; windowEnd: string; emergency: boolean; emergencyReason: string };
+  surfaceIds: string[];
+  operations: TOperationDraft[];
+};
+
+const EMPTY_FORM: TChangeFormInitial["form"] = { title: "", description: "", environment: "production", implementationPlan: "", verificationPlan: "", rollbackPlan: "", windowStart: "", windowEnd: "", emergency: false, emergencyReason: "" };
+
+export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; initial?: TChangeFormInitial }) {
   const router = useRouter();
-  const [form, setForm] = useState({ title: "", description: "", environment: "production", implementationPlan: "", verificationPlan: "", rollbackPlan: "", windowStart: "", windowEnd: "", emergency: false, emergencyReason: "" });
-  const [surfaceIds, setSurfaceIds] = useState<string[]>([]);
-  const [operations, setOperations] = useState<TOperationDraft[]>([]);
+  const [form, setForm] = useState(initial?.form ?? EMPTY_FORM);
+  const [surfaceIds, setSurfaceIds] = useState<string[]>(initial?.surfaceIds ?? []);
+  const [operations, setOperations] = useState<TOperationDraft[]>(initial?.operations ?? []);
   const [newFlow, setNewFlow] = useState<{ surfaceId: string; sourceNodeId: string; targetNodeId: string; flow: TFlowDraft }>({ surfaceId: "", sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
   const [narrowing, setNarrowing] = useState<{ edgeId: string; surfaceId: string; label: string; flow: TFlowDraft } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -50,11 +63,13 @@ export function ChangeForm({ surfaces }: { surfaces: TSurfaceChoice[] }) {
       operations: operations.map(({ label: _label, ...operation }) => operation),
       ticketLinks: [],
     };
-    const created = await api<{ id: string }>("/api/v1/changes", { method: "POST", body }).catch((error: { fields?: Array<{ path: string; message: string }> }) => {
+    const request = initial ? api<{ id: string }>(`/api/v1/changes/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } }) : api<{ id: string }>("/api/v1/changes", { method: "POST", body });
+    const created = await request.catch((error: { fields?: Array<{ path: string; message: string }> }) => {
       setErrors(Object.fromEntries((error.fields ?? []).map((field) => [field.path.replace(/^body\./, ""), field.message])));
       throw error;
     });
-    if (submit) await api(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
+    const submittable = !initial || initial.state === "DRAFT" || initial.state === "NEEDS_INFO" || initial.state === "PRE_APPROVED";
+    if (submit && submittable) await api(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
     router.push(`/changes/${created.id}`);
   }, "Change saved");
   const set = (key: keyof typeof form, value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
@@ -209,8 +224,8 @@ export function ChangeForm({ surfaces }: { surfaces: TSurfaceChoice[] }) {
         </div>
       </Card>
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>Save and submit</Button>
-        <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate(false)}>Save draft</Button>
+        <Button type="submit" disabled={save.isPending}>{initial && !["DRAFT", "NEEDS_INFO", "PRE_APPROVED"].includes(initial.state) ? "Save changes" : "Save and submit"}</Button>
+        <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate(false)}>{initial ? "Save without submitting" : "Save draft"}</Button>
       </div>
     </form>
   );

@@ -42,7 +42,3 @@ export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (
     </div>
   );
 }
-
-export function describeFlow(flow: { sourceLabel: string; targetLabel: string; protocol: string; ports: string; encryption: string; authentication: string }): string {
-  return `${flow.sourceLabel} → ${flow.targetLabel} · ${flow.protocol}${flow.ports ? `/${flow.ports}` : ""} · ${flow.encryption} · auth ${flow.authentication}`;
-}
