@@ -26,7 +26,10 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
   const days = eachDayOfInterval({ start: from, end: to });
   const [blackout, setBlackout] = useState({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
   const createBlackout = useChangeMutation(
-    () => api("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } }),
+    async () => {
+      await api("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } });
+      setBlackout({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
+    },
     "Blackout window added",
   );
   return (

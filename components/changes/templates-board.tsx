@@ -43,7 +43,7 @@ export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
                     <div className="flex items-center gap-2">
                       <span className="font-medium">{template.name}</span>
                       <Badge tone={template.status === "ACTIVE" ? "success" : "warning"}>{template.status === "ACTIVE" ? "Active" : "Proposed"}</Badge>
-                      <span className="text-xs text-muted">{template.uses} changes</span>
+                      <span className="text-xs text-muted">{template.uses} {template.uses === 1 ? "change" : "changes"}</span>
                     </div>
                     {template.status === "PROPOSED" && viewer.canApprove && !teamApproved && (viewer.team === "NETOPS" || viewer.team === "SECOPS") && (
                       <Button size="sm" onClick={() => approve.mutate(template.id)} disabled={approve.isPending}>Approve</Button>
