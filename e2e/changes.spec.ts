@@ -98,6 +98,8 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     await member.close();
   }
 
+  await raj.page.goto("/changes");
+  await expect(raj.page.getByRole("list", { name: "Unread notifications" })).toContainText(`Approved: #`);
   await raj.page.goto(changeUrl);
   await expect(raj.page.getByLabel("Status")).toContainText("Approved");
   await raj.page.getByLabel("Scheduled start").fill(localSlot(3, 10));
