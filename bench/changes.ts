@@ -9,6 +9,8 @@ import { performance } from "node:perf_hooks";
 import fc from "fast-check";
 
 if (!process.env.DATABASE_URL) process.env.CONCORD_DATA_DIR ??= ":memory:";
+// A throwaway signing secret, so the run never writes one to disk (nothing here signs sessions).
+process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("hex");
 
 const { classify } = await import("@/lib/changes/classifier");
 const { arbInput, arbRules } = await import("@/lib/changes/classifier.arbitraries");
