@@ -16,7 +16,7 @@ export function NotificationsPanel() {
   const markRead = useChangeMutation((ids: string[] | undefined) => api("/api/v1/notifications", { method: "POST", body: { ids } }));
   if (query.isPending || query.isError || query.data.notifications.length === 0) return null;
   return (
-    <Card className="mb-4" aria-label="Notifications">
+    <Card className="mb-4" role="region" aria-label="Notifications">
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 className="font-semibold">Notifications <span className="text-sm font-normal text-muted">({query.data.unread} unread)</span></h2>
         <Button size="sm" variant="ghost" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>Mark all read</Button>
