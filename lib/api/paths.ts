@@ -1,9 +1,10 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { auditPaths } from "@/lib/audit/openapi";
+import { changePaths } from "@/lib/changes/openapi";
 import { metricsPaths } from "@/lib/metrics/openapi";
 import { surfacePaths } from "@/lib/surfaces/openapi";
 import { tokenPaths } from "@/lib/tokens/openapi";
 import { userPaths } from "@/lib/users/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, metricsPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, changePaths, metricsPaths];

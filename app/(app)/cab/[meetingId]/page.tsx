@@ -1,0 +1,13 @@
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { MeetingMode } from "@/components/cab/meeting-mode";
+
+export const metadata = { title: "CAB meeting" };
+
+export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const actor = await requireActor("cab.read");
+  const { meetingId } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(meetingId)) notFound();
+  return <MeetingMode meetingId={meetingId} viewer={{ id: actor.id, canManage: can(actor, "cab.manage"), canVote: can(actor, "change.approve") }} />;
+}

@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/route";
+import { ZRuleProposal } from "@/lib/rules/schemas";
+import { listRules, proposeRule } from "@/lib/rules/service";
+
+export const GET = apiRoute({ permission: "rule.read" }, async ({ context }) => listRules(context));
+
+export const POST = apiRoute({ permission: "rule.propose", body: ZRuleProposal }, async ({ context, body }) =>
+  Response.json(await proposeRule(context, body), { status: 201 }),
+);

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { ZIdParams } from "@/lib/users/schemas";
+import { approveTemplate } from "@/lib/rules/templates-service";
+
+export const POST = apiRoute({ permission: "rule.approve", params: ZIdParams }, async ({ context, params }) => approveTemplate(context, params.id));

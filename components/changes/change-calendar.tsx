@@ -1,0 +1,81 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { addMonths, eachDayOfInterval, endOfMonth, endOfWeek, format, isSameMonth, startOfMonth, startOfWeek } from "date-fns";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { cn } from "@/lib/ui/cn";
+
+type TCalendar = {
+  changes: Array<{ id: string; number: number; title: string; state: string; windowStart: string | null; windowEnd: string | null }>;
+  blackouts: Array<{ id: string; name: string; startsAt: string; endsAt: string; surfaceName: string | null }>;
+};
+
+const overlapsDay = (day: Date, start: string, end: string) => new Date(start) < new Date(day.getTime() + 86_400_000) && new Date(end) > day;
+
+export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; surfaces: Array<{ id: string; name: string }> }) {
+  const [month, setMonth] = useState(() => startOfMonth(new Date()));
+  const from = startOfWeek(month, { weekStartsOn: 1 });
+  const to = endOfWeek(endOfMonth(month), { weekStartsOn: 1 });
+  const query = useQuery({ queryKey: changeKeys.calendar(from.toISOString(), to.toISOString()), queryFn: () => api<TCalendar>(`/api/v1/changes/calendar?from=${from.toISOString()}&to=${to.toISOString()}`) });
+  const days = eachDayOfInterval({ start: from, end: to });
+  const [blackout, setBlackout] = useState({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
+  const createBlackout = useChangeMutation(
+    async () => {
+      await api("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } });
+      setBlackout({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
+    },
+    "Blackout window added",
+  );
+  return (
+    <div className="grid gap-3">
+      {canManage && (
+        <Card>
+          <h2 className="mb-3 font-semibold">Add a blackout window</h2>
+          <form className="grid gap-3 sm:grid-cols-5 sm:items-end" onSubmit={(event) => { event.preventDefault(); createBlackout.mutate(undefined); }}>
+            <Field label="Blackout name">{(props) => <Input {...props} value={blackout.name} onChange={(event) => setBlackout({ ...blackout, name: event.target.value })} />}</Field>
+            <Field label="Starts">{(props) => <Input {...props} type="datetime-local" value={blackout.startsAt} onChange={(event) => setBlackout({ ...blackout, startsAt: event.target.value })} />}</Field>
+            <Field label="Ends">{(props) => <Input {...props} type="datetime-local" value={blackout.endsAt} onChange={(event) => setBlackout({ ...blackout, endsAt: event.target.value })} />}</Field>
+            <Field label="Applies to">
+              {(props) => (
+                <Select {...props} value={blackout.surfaceId} onChange={(event) => setBlackout({ ...blackout, surfaceId: event.target.value })}>
+                  <option value="">Every surface</option>
+                  {surfaces.map((surface) => <option key={surface.id} value={surface.id}>{surface.name}</option>)}
+                </Select>
+              )}
+            </Field>
+            <Button type="submit" disabled={!blackout.name || !blackout.startsAt || !blackout.endsAt || createBlackout.isPending}>Add blackout</Button>
+          </form>
+        </Card>
+      )}
+      <div className="flex items-center gap-2">
+        <Button size="sm" variant="secondary" onClick={() => setMonth(addMonths(month, -1))} aria-label="Previous month">Previous</Button>
+        <h2 className="min-w-40 text-center font-semibold" aria-live="polite">{format(month, "MMMM yyyy")}</h2>
+        <Button size="sm" variant="secondary" onClick={() => setMonth(addMonths(month, 1))} aria-label="Next month">Next</Button>
+      </div>
+      {query.isError ? <EmptyState title="The calendar could not be loaded" description={query.error.message} /> : (
+        <div className="grid grid-cols-7 gap-px overflow-hidden rounded-lg border border-border bg-border text-xs" aria-busy={query.isPending}>
+          {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((name) => <div key={name} className="bg-surface-2 px-2 py-1 font-medium text-muted">{name}</div>)}
+          {days.map((day) => {
+            const blackouts = query.data?.blackouts.filter((blackout) => overlapsDay(day, blackout.startsAt, blackout.endsAt)) ?? [];
+            const changes = query.data?.changes.filter((change) => change.windowStart && overlapsDay(day, change.windowStart, change.windowEnd ?? change.windowStart)) ?? [];
+            return (
+              <div key={day.toISOString()} className={cn("min-h-24 bg-surface p-1", !isSameMonth(day, month) && "opacity-50", blackouts.length > 0 && "bg-danger/5")}>
+                <div className="mb-1 text-muted">{format(day, "d")}</div>
+                {blackouts.map((blackout) => <div key={blackout.id} className="mb-0.5 truncate rounded bg-danger/15 px-1 text-danger" title={blackout.name}>Blackout: {blackout.name}{blackout.surfaceName ? ` (${blackout.surfaceName})` : ""}</div>)}
+                {changes.map((change) => (
+                  <Link key={change.id} href={`/changes/${change.id}`} className="mb-0.5 block truncate rounded bg-accent/15 px-1 text-accent hover:underline" title={change.title}>#{change.number} {change.title}</Link>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import type { TFlowOperationInput } from "@/lib/changes/schemas";
+import { describeFlow } from "./describe-flow";
+import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
+
+type TSurfaceChoice = { id: string; name: string; classification: string; criticality: string };
+type TPickable = {
+  maps: Array<{
+    surfaceId: string;
+    nodes: Array<{ id: string; label: string; kind: string }>;
+    edges: Array<{ id: string; status: string; sourceLabel: string; targetLabel: string; protocol: string; ports: string; encryption: string; authentication: string } & TFlowDraft>;
+  }>;
+};
+export type TOperationDraft = TFlowOperationInput & { label: string };
+
+const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
+
+/** What an edit starts from: the change as stored, its version for the optimistic check. */
+export type TChangeFormInitial = {
+  id: string;
+  version: number;
+  state: string;
+  form: { title: string; description: string; environment: string; implementationPlan: string; verificationPlan: string; rollbackPlan: string; windowStart: string; windowEnd: string; emergency: boolean; emergencyReason: string };
+  surfaceIds: string[];
+  operations: TOperationDraft[];
+};
+
+const EMPTY_FORM: TChangeFormInitial["form"] = { title: "", description: "", environment: "production", implementationPlan: "", verificationPlan: "", rollbackPlan: "", windowStart: "", windowEnd: "", emergency: false, emergencyReason: "" };
+
+export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; initial?: TChangeFormInitial }) {
+  const router = useRouter();
+  const [form, setForm] = useState(initial?.form ?? EMPTY_FORM);
+  const [surfaceIds, setSurfaceIds] = useState<string[]>(initial?.surfaceIds ?? []);
+  const [operations, setOperations] = useState<TOperationDraft[]>(initial?.operations ?? []);
+  const [newFlow, setNewFlow] = useState<{ surfaceId: string; sourceNodeId: string; targetNodeId: string; flow: TFlowDraft }>({ surfaceId: "", sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
+  const [narrowing, setNarrowing] = useState<{ edgeId: string; surfaceId: string; label: string; flow: TFlowDraft } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const flows = useQuery({
+    queryKey: changeKeys.flows(surfaceIds),
+    queryFn: () => api<TPickable>(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceIds.join(",")}`),
+    enabled: surfaceIds.length > 0,
+  });
+  const save = useChangeMutation(async (submit: boolean) => {
+    const body = {
+      title: form.title,
+      description: form.description,
+      environment: form.environment,
+      implementationPlan: form.implementationPlan,
+      verificationPlan: form.verificationPlan,
+      rollbackPlan: form.rollbackPlan,
+      windowStart: toIso(form.windowStart),
+      windowEnd: toIso(form.windowEnd),
+      emergencyReason: form.emergency ? form.emergencyReason : null,
+      surfaceIds,
+      operations: operations.map(({ label: _label, ...operation }) => operation),
+      ticketLinks: [],
+    };
+    const request = initial ? api<{ id: string }>(`/api/v1/changes/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } }) : api<{ id: string }>("/api/v1/changes", { method: "POST", body });
+    const created = await request.catch((error: { fields?: Array<{ path: string; message: string }> }) => {
+      setErrors(Object.fromEntries((error.fields ?? []).map((field) => [field.path.replace(/^body\./, ""), field.message])));
+      throw error;
+    });
+    const submittable = !initial || initial.state === "DRAFT" || initial.state === "NEEDS_INFO" || initial.state === "PRE_APPROVED";
+    if (submit && submittable) await api(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
+    router.push(`/changes/${created.id}`);
+  }, "Change saved");
+  const set = (key: keyof typeof form, value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
+  const toggleSurface = (id: string) => {
+    setSurfaceIds((current) => (current.includes(id) ? current.filter((candidate) => candidate !== id) : [...current, id]));
+    setOperations((current) => current.filter((operation) => operation.surfaceId !== id));
+  };
+  const mapOf = (surfaceId: string) => flows.data?.maps.find((map) => map.surfaceId === surfaceId);
+  const nodesOf = mapOf(newFlow.surfaceId)?.nodes ?? [];
+  const addNewFlow = () => {
+    const source = nodesOf.find((node) => node.id === newFlow.sourceNodeId);
+    const target = nodesOf.find((node) => node.id === newFlow.targetNodeId);
+    if (!source || !target) return;
+    setOperations((current) => [...current, { kind: "ADD", surfaceId: newFlow.surfaceId, sourceNodeId: source.id, targetNodeId: target.id, flow: newFlow.flow, label: `Add ${describeFlow({ sourceLabel: source.label, targetLabel: target.label, ...newFlow.flow })}` }]);
+    setNewFlow({ ...newFlow, sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
+  };
+  const touched = new Set(operations.flatMap((operation) => ("edgeId" in operation ? [operation.edgeId] : [])));
+  return (
+    <form
+      className="flex flex-col gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(true);
+      }}
+    >
+      <Card className="grid gap-3">
+        <Field label="Title" error={errors.title}>{(props) => <Input {...props} value={form.title} onChange={(event) => set("title", event.target.value)} />}</Field>
+        <Field label="Description">{(props) => <Textarea {...props} value={form.description} onChange={(event) => set("description", event.target.value)} />}</Field>
+        <fieldset>
+          <legend className="text-sm font-medium">Protect surfaces</legend>
+          {errors.surfaceIds && <p role="alert" className="text-xs text-danger">{errors.surfaceIds}</p>}
+          <div className="mt-2 flex flex-wrap gap-2">
+            {surfaces.map((surface) => (
+              <label key={surface.id} className="flex items-center gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
+                <input type="checkbox" checked={surfaceIds.includes(surface.id)} onChange={() => toggleSurface(surface.id)} />
+                {surface.name} <span className="text-xs text-muted">{surface.classification.toLowerCase()}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </Card>
+
+      {surfaceIds.length > 0 && (
+        <Card className="grid gap-4">
+          <h2 className="font-semibold">Flow operations</h2>
+          {flows.isPending && <p className="text-sm text-muted" role="status">Loading the surfaces&apos; maps…</p>}
+          {flows.isError && <p className="text-sm text-danger" role="alert">{flows.error.message}</p>}
+          {surfaceIds.map((surfaceId) => {
+            const map = mapOf(surfaceId);
+            const name = surfaces.find((surface) => surface.id === surfaceId)?.name;
+            if (!flows.data) return null;
+            return (
+              <div key={surfaceId} className="grid gap-2">
+                <h3 className="text-sm font-medium">Flows on {name}</h3>
+                {!map || map.edges.length === 0 ? (
+                  <p className="text-sm text-muted">No flows on this map yet; add one below.</p>
+                ) : (
+                  <ul className="grid gap-1">
+                    {map.edges.map((edge) => (
+                      <li key={edge.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
+                        <span>{describeFlow(edge)} <span className="text-xs text-muted">({edge.status.toLowerCase()})</span></span>
+                        <span className="flex gap-2">
+                          <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} onClick={() => setNarrowing({ edgeId: edge.id, surfaceId, label: describeFlow(edge), flow: { protocol: edge.protocol as TFlowDraft["protocol"], ports: edge.ports, appProtocol: edge.appProtocol, encryption: edge.encryption as TFlowDraft["encryption"], authentication: edge.authentication as TFlowDraft["authentication"], justification: edge.justification || "narrowed" } })}>
+                            Modify
+                          </Button>
+                          <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Remove flow ${describeFlow(edge)}`} onClick={() => setOperations((current) => [...current, { kind: "REMOVE", surfaceId, edgeId: edge.id, label: `Remove ${describeFlow(edge)}` }])}>
+                            Remove
+                          </Button>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+          {narrowing && (
+            <div className="grid gap-2 rounded-md border border-accent/40 p-3">
+              <p className="text-sm font-medium">Modify {narrowing.label}</p>
+              <FlowFields value={narrowing.flow} onChange={(flow) => setNarrowing({ ...narrowing, flow })} />
+              <div className="flex gap-2">
+                <Button size="sm" onClick={() => { setOperations((current) => [...current, { kind: "MODIFY", surfaceId: narrowing.surfaceId, edgeId: narrowing.edgeId, flow: narrowing.flow, label: `Modify ${narrowing.label} → ${narrowing.flow.protocol}/${narrowing.flow.ports} ${narrowing.flow.encryption}` }]); setNarrowing(null); }}>Add modification</Button>
+                <Button size="sm" variant="ghost" onClick={() => setNarrowing(null)}>Cancel</Button>
+              </div>
+            </div>
+          )}
+          <div className="grid gap-3 rounded-md border border-border p-3">
+            <p className="text-sm font-medium">Add a new flow</p>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <Field label="Surface of the new flow">
+                {(props) => (
+                  <Select {...props} value={newFlow.surfaceId} onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}>
+                    <option value="">Choose…</option>
+                    {surfaceIds.map((id) => <option key={id} value={id}>{surfaces.find((surface) => surface.id === id)?.name}</option>)}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Source">
+                {(props) => (
+                  <Select {...props} value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })}>
+                    <option value="">Choose…</option>
+                    {nodesOf.map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Target">
+                {(props) => (
+                  <Select {...props} value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })}>
+                    <option value="">Choose…</option>
+                    {nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
+                  </Select>
+                )}
+              </Field>
+            </div>
+            <FlowFields value={newFlow.flow} onChange={(flow) => setNewFlow({ ...newFlow, flow })} />
+            <div><Button size="sm" variant="secondary" disabled={!newFlow.sourceNodeId || !newFlow.targetNodeId || !newFlow.flow.justification.trim()} onClick={addNewFlow}>Add flow</Button></div>
+          </div>
+          {operations.length > 0 && (
+            <ol className="grid gap-1" aria-label="Operations in this change">
+              {operations.map((operation, index) => (
+                <li key={`${operation.kind}-${index}`} className="flex items-center justify-between gap-2 rounded-md bg-surface-2 px-3 py-1.5 text-sm">
+                  <span>{operation.label}</span>
+                  <Button size="sm" variant="ghost" aria-label={`Drop operation ${index + 1}`} onClick={() => setOperations((current) => current.filter((_, position) => position !== index))}>Drop</Button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {Object.entries(errors).filter(([key]) => key.startsWith("operations")).map(([key, message]) => <p key={key} role="alert" className="text-xs text-danger">{key}: {message}</p>)}
+        </Card>
+      )}
+
+      <Card className="grid gap-3 sm:grid-cols-2">
+        <Field label="Implementation plan" className="sm:col-span-2">{(props) => <Textarea {...props} value={form.implementationPlan} onChange={(event) => set("implementationPlan", event.target.value)} />}</Field>
+        <Field label="Verification plan">{(props) => <Textarea {...props} value={form.verificationPlan} onChange={(event) => set("verificationPlan", event.target.value)} />}</Field>
+        <Field label="Rollback plan" hint="Without one, the agreed rules send the change to the CAB.">{(props) => <Textarea {...props} value={form.rollbackPlan} onChange={(event) => set("rollbackPlan", event.target.value)} />}</Field>
+        <Field label="Window start" error={errors.windowStart}>{(props) => <Input {...props} type="datetime-local" value={form.windowStart} onChange={(event) => set("windowStart", event.target.value)} />}</Field>
+        <Field label="Window end" error={errors.windowEnd}>{(props) => <Input {...props} type="datetime-local" value={form.windowEnd} onChange={(event) => set("windowEnd", event.target.value)} />}</Field>
+        <Field label="Environment">
+          {(props) => (
+            <Select {...props} value={form.environment} onChange={(event) => set("environment", event.target.value)}>
+              <option value="production">Production</option>
+              <option value="staging">Staging</option>
+              <option value="development">Development</option>
+            </Select>
+          )}
+        </Field>
+        <div className="flex flex-col gap-2">
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" checked={form.emergency} onChange={(event) => set("emergency", event.target.checked)} /> Declare an emergency
+          </label>
+          {form.emergency && <Field label="Emergency reason" error={errors.emergencyReason}>{(props) => <Input {...props} value={form.emergencyReason} onChange={(event) => set("emergencyReason", event.target.value)} />}</Field>}
+        </div>
+      </Card>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={save.isPending}>{initial && !["DRAFT", "NEEDS_INFO", "PRE_APPROVED"].includes(initial.state) ? "Save changes" : "Save and submit"}</Button>
+        <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate(false)}>{initial ? "Save without submitting" : "Save draft"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import type { TTemplateParameters } from "@/lib/changes/templates";
+import type { TTemplate } from "@/lib/rules/templates-service";
+
+type TSuggestion = { kind: string; passes: number; changeNumbers: number[]; parameters: TTemplateParameters };
+type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
+
+function describeParameters(parameters: TTemplateParameters): string {
+  return [
+    `${parameters.operationKinds.join("/").toLowerCase()} of up to ${parameters.maxFlows} flow${parameters.maxFlows === 1 ? "" : "s"}`,
+    `protocols ${parameters.protocols.join(", ")}`,
+    parameters.ports ? `ports ${parameters.ports}` : "any port",
+    `encryption at least ${parameters.minEncryption}`,
+    `authentication at least ${parameters.minAuthentication}`,
+    `surfaces up to ${parameters.maxClassification.toLowerCase()}`,
+    parameters.environments.length ? `in ${parameters.environments.join(", ")}` : "any environment",
+    parameters.tighteningOnly ? "tightening only" : "",
+  ].filter(Boolean).join(" · ");
+}
+
+export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
+  const query = useQuery({ queryKey: changeKeys.templates, queryFn: () => api<{ templates: TTemplate[]; suggestions: TSuggestion[] }>("/api/v1/templates") });
+  const approve = useChangeMutation((id: string) => api(`/api/v1/templates/${id}/approvals`, { method: "POST" }), "Approval recorded");
+  const promote = useChangeMutation((suggestion: TSuggestion) => api("/api/v1/templates", { method: "POST", body: { name: `Standard: ${suggestion.kind.split("|").slice(2).join(" ").slice(0, 100)}`, description: `Promoted after ${suggestion.passes} clean CAB passes (#${suggestion.changeNumbers.join(", #")}).`, parameters: suggestion.parameters } }), "Template proposed; the other team must approve it");
+  if (query.isPending) return <p className="text-sm text-muted" role="status">Loading templates…</p>;
+  if (query.isError) return <EmptyState title="The templates could not be loaded" description={query.error.message} />;
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Card className="content-start lg:col-span-2">
+        <h2 className="mb-3 font-semibold">Catalog</h2>
+        {query.data.templates.length === 0 ? <p className="text-sm text-muted">No templates yet.</p> : (
+          <ul className="grid gap-2" aria-label="Templates">
+            {query.data.templates.map((template) => {
+              const teamApproved = template.approvals.some((approval) => approval.team === viewer.team);
+              return (
+                <li key={template.id} className="rounded-md border border-border p-3 text-sm">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <div className="flex items-center gap-2">
+                      <span className="font-medium">{template.name}</span>
+                      <Badge tone={template.status === "ACTIVE" ? "success" : "warning"}>{template.status === "ACTIVE" ? "Active" : "Proposed"}</Badge>
+                      <span className="text-xs text-muted">{template.uses} {template.uses === 1 ? "change" : "changes"}</span>
+                    </div>
+                    {template.status === "PROPOSED" && viewer.canApprove && !teamApproved && (viewer.team === "NETOPS" || viewer.team === "SECOPS") && (
+                      <Button size="sm" onClick={() => approve.mutate(template.id)} disabled={approve.isPending}>Approve</Button>
+                    )}
+                  </div>
+                  {template.description && <p className="mt-1">{template.description}</p>}
+                  <p className="mt-1 text-xs text-muted">{describeParameters(template.parameters)}</p>
+                  <p className="mt-1 text-xs text-muted">Approved by {template.approvals.map((approval) => approval.name).join(", ") || "nobody yet"}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+      <Card className="content-start">
+        <h2 className="mb-1 font-semibold">Worth promoting</h2>
+        <p className="mb-3 text-xs text-muted">Kinds of change that passed the CAB several times without a roll back.</p>
+        {query.data.suggestions.length === 0 ? <p className="text-sm text-muted">No recurring kind yet.</p> : (
+          <ul className="grid gap-2" aria-label="Promotion suggestions">
+            {query.data.suggestions.map((suggestion) => (
+              <li key={suggestion.kind} className="rounded-md border border-border p-2 text-sm">
+                <p>{describeParameters(suggestion.parameters)}</p>
+                <p className="text-xs text-muted">{suggestion.passes} clean CAB passes: #{suggestion.changeNumbers.join(", #")}</p>
+                {viewer.canPropose && <Button className="mt-2" size="sm" variant="secondary" onClick={() => promote.mutate(suggestion)} disabled={promote.isPending}>Propose as template</Button>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

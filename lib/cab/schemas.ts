@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { ZId } from "@/lib/users/schemas";
+
+export const ZCreateMeeting = z
+  .object({
+    title: z.string().trim().min(3).max(120),
+    scheduledAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    attendeeIds: z.array(ZId).max(50).default([]),
+  })
+  .meta({ id: "CreateCabMeeting" });
+export type TCreateMeeting = z.infer<typeof ZCreateMeeting>;
+
+export const ZMeetingParams = z.object({ meetingId: ZId });
+export const ZMeetingAction = z.object({ action: z.enum(["start", "end", "refresh-agenda"]) }).meta({ id: "CabMeetingAction" });

@@ -1,0 +1,199 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { classify, mirrorOperations, orderRules, trackStrictness, type TClassifierRule } from "./classifier";
+import { arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
+import { operationLoosens, type TClassifierInput, type TFlowSpec } from "./facts";
+import type { TTemplateParameters } from "./templates";
+
+const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
+  sourceId: "web",
+  targetId: "db",
+  sourceKind: "WORKLOAD",
+  targetKind: "DATASTORE",
+  sourceZone: "app",
+  targetZone: "app",
+  protocol: "TCP",
+  ports: "443",
+  encryption: "TLS",
+  authentication: "CERTIFICATE",
+  ...over,
+});
+
+const input = (over: Partial<TClassifierInput> = {}): TClassifierInput => ({
+  operations: [{ kind: "ADD", surfaceId: "pay", before: null, after: flow() }],
+  surfaces: [{ id: "pay", classification: "RESTRICTED", criticality: "CRITICAL" }],
+  environment: "production",
+  window: null,
+  plans: { implementation: "apply", verification: "probe", rollback: "revert" },
+  emergencyReason: null,
+  blackouts: [],
+  templates: [],
+  ...over,
+});
+
+let nextId = 0;
+const rule = (over: Partial<TClassifierRule> & Pick<TClassifierRule, "condition" | "outcome">): TClassifierRule => {
+  nextId += 1;
+  return { id: `r${nextId}`, ruleKey: `rule-${String(nextId).padStart(3, "0")}`, name: `Rule ${nextId}`, position: nextId, riskPoints: 0, extraApprovers: 0, ...over };
+};
+
+const SEED_RULES: TClassifierRule[] = [
+  rule({ ruleKey: "no-rollback", position: 1, condition: { fact: "hasRollbackPlan", op: "eq", value: false }, outcome: "FORCE_CAB", riskPoints: 10 }),
+  rule({ ruleKey: "restricted-open", position: 2, condition: { all: [{ fact: "loosening", op: "eq", value: true }, { fact: "maxClassification", op: "gte", value: "RESTRICTED" }] }, outcome: "FORCE_CAB" }),
+  rule({ ruleKey: "template", position: 3, condition: { fact: "templateMatch", op: "eq", value: true }, outcome: "ALLOW_PRE_APPROVAL" }),
+  rule({ ruleKey: "tightening", position: 4, condition: { fact: "tighteningOnly", op: "eq", value: true }, outcome: "ALLOW_PRE_APPROVAL" }),
+  rule({ ruleKey: "external", position: 5, condition: { fact: "externalParty", op: "eq", value: true }, outcome: "ADD_RISK", riskPoints: 15 }),
+  rule({ ruleKey: "cleartext", position: 6, condition: { fact: "minAddedEncryption", op: "eq", value: "NONE" }, outcome: "REQUIRE_APPROVER", extraApprovers: 1, riskPoints: 10 }),
+];
+
+describe("classifier examples", () => {
+  it("sends a flow opened into a Restricted surface to the CAB and says why", () => {
+    const result = classify(input(), SEED_RULES);
+    expect(result.track).toBe("CAB");
+    expect(result.requiredApprovals).toBe(2);
+    const decider = result.matched.find((hit) => hit.decidedTrack);
+    expect(decider?.ruleKey).toBe("restricted-open");
+    expect(decider?.factsUsed).toEqual({ loosening: true, maxClassification: "RESTRICTED" });
+  });
+
+  it("pre-approves a removal with a rollback plan", () => {
+    const result = classify(input({ operations: [{ kind: "REMOVE", surfaceId: "pay", before: flow(), after: null }] }), SEED_RULES);
+    expect(result).toMatchObject({ track: "PRE_APPROVED", requiredApprovals: 0 });
+    expect(result.facts).toMatchObject({ tighteningOnly: true, loosening: false });
+  });
+
+  it("forces the CAB when the rollback plan is missing, even for tightening", () => {
+    const result = classify(
+      input({ operations: [{ kind: "REMOVE", surfaceId: "pay", before: flow(), after: null }], plans: { implementation: "x", verification: "y", rollback: " " } }),
+      SEED_RULES,
+    );
+    expect(result.track).toBe("CAB");
+    expect(result.matched[0]).toMatchObject({ ruleKey: "no-rollback", decidedTrack: true, factsUsed: { hasRollbackPlan: false } });
+  });
+
+  it("adds risk and approvers for an external cleartext flow", () => {
+    const opened = flow({ sourceKind: "EXTERNAL", encryption: "NONE" });
+    const result = classify(input({ operations: [{ kind: "ADD", surfaceId: "pay", before: null, after: opened }] }), SEED_RULES);
+    expect(result.requiredApprovals).toBe(3);
+    expect(result.matched.map((hit) => hit.ruleKey)).toEqual(["restricted-open", "external", "cleartext"]);
+    const base = result.baseRisk.reduce((sum, part) => sum + part.points, 0);
+    expect(result.riskScore).toBe(Math.min(100, base + 25));
+  });
+
+  it("goes to the CAB when no rule decides", () => {
+    const result = classify(input({ surfaces: [{ id: "pay", classification: "INTERNAL", criticality: "LOW" }] }), []);
+    expect(result.track).toBe("CAB");
+    expect(result.notes[0]).toMatch(/No rule decided/);
+  });
+
+  it("is an emergency only when declared with a reason", () => {
+    expect(classify(input({ emergencyReason: "   " }), SEED_RULES).track).toBe("CAB");
+    const emergency = classify(input({ emergencyReason: "payment outage" }), SEED_RULES);
+    expect(emergency).toMatchObject({ track: "EMERGENCY", requiredApprovals: 2 });
+  });
+
+  it("pre-approves a change inside a template's limits, and not one outside", () => {
+    const parameters: TTemplateParameters = {
+      operationKinds: ["ADD"],
+      maxFlows: 1,
+      protocols: ["TCP"],
+      ports: "443",
+      minEncryption: "TLS",
+      minAuthentication: "TOKEN",
+      maxClassification: "INTERNAL",
+      environments: ["production"],
+      tighteningOnly: false,
+    };
+    const templates = [{ id: "t1", name: "HTTPS to gateway", parameters }];
+    const internal = [{ id: "pay", classification: "INTERNAL" as const, criticality: "LOW" as const }];
+    const inside = classify(input({ surfaces: internal, templates }), SEED_RULES);
+    expect(inside).toMatchObject({ track: "PRE_APPROVED", templateId: "t1" });
+    const outside = classify(input({ surfaces: internal, templates, operations: [{ kind: "ADD", surfaceId: "pay", before: null, after: flow({ ports: "22" }) }] }), SEED_RULES);
+    expect(outside).toMatchObject({ track: "CAB", templateId: null });
+  });
+
+  it("knows a blackout hit, globally or on a touched surface only", () => {
+    const window = { start: new Date("2026-12-24T10:00:00Z"), end: new Date("2026-12-24T11:00:00Z") };
+    const blackout = { startsAt: new Date("2026-12-20T00:00:00Z"), endsAt: new Date("2027-01-02T00:00:00Z") };
+    expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: null }] }), []).facts.inBlackout).toBe(true);
+    expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: "other" }] }), []).facts.inBlackout).toBe(false);
+    expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: "pay" }] }), []).facts.inBlackout).toBe(true);
+  });
+
+  it("tells narrowing from widening in a modification", () => {
+    const wide = flow({ ports: "80,443", encryption: "TLS" });
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "MTLS" }) })).toBe(false);
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "NONE" }) })).toBe(true);
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "8443" }) })).toBe(true);
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ protocol: "ANY", ports: "443" }) })).toBe(true);
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: flow({ protocol: "ANY", ports: "" }), after: flow({ ports: "1-1024" }) })).toBe(false);
+  });
+});
+
+describe("classifier properties", () => {
+  it("is deterministic and does not depend on the order rules are given in", () => {
+    fc.assert(
+      fc.property(arbInput(), arbRules(), (change, rules) => {
+        const first = classify(change, rules);
+        expect(classify(structuredClone(change), [...rules].reverse())).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never puts a tightening-only change on a stricter track than the same flows opened", () => {
+    const tightening = fc.array(
+      fc.oneof(
+        arbOperation.filter((operation) => operation.kind === "REMOVE"),
+        arbOperation.filter((operation) => operation.kind === "MODIFY" && !operationLoosens(operation)),
+      ),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(arbInput(tightening), arbRules(), (change, rules) => {
+        const closed = classify(change, rules);
+        const opened = classify({ ...change, operations: mirrorOperations(change.operations) }, rules);
+        expect(closed.facts.tighteningOnly).toBe(true);
+        expect(trackStrictness(closed.track)).toBeLessThanOrEqual(trackStrictness(opened.track));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("lets the first matching track rule decide; later ones only add risk and approvers", () => {
+    fc.assert(
+      fc.property(arbInput(), arbRules(), (change, rules) => {
+        const result = classify({ ...change, emergencyReason: null }, rules);
+        const ordered = orderRules(rules);
+        const hitKeys = result.matched.map((hit) => hit.ruleKey);
+        expect(hitKeys).toEqual(ordered.filter((candidate) => hitKeys.includes(candidate.ruleKey)).map((candidate) => candidate.ruleKey));
+        const deciders = result.matched.filter((hit) => hit.decidedTrack);
+        expect(deciders.length).toBeLessThanOrEqual(1);
+        const firstTrackHit = result.matched.find((hit) => hit.outcome === "FORCE_CAB" || hit.outcome === "ALLOW_PRE_APPROVAL");
+        expect(deciders[0]?.ruleKey).toBe(firstTrackHit?.ruleKey);
+        if (firstTrackHit && !result.notes.some((note) => note.startsWith("Tightening only"))) {
+          expect(result.track).toBe(firstTrackHit.outcome === "FORCE_CAB" ? "CAB" : "PRE_APPROVED");
+        }
+        const extra = result.matched.reduce((sum, hit) => sum + hit.extraApprovers, 0);
+        if (result.track === "CAB") expect(result.requiredApprovals).toBe(2 + extra);
+        expect(result.riskScore).toBeGreaterThanOrEqual(0);
+        expect(result.riskScore).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("moving a pre-approval rule above a CAB rule that both match flips the track", () => {
+    fc.assert(
+      fc.property(arbInput(), (change) => {
+        const always = { fact: "flowsTouched" as const, op: "gte" as const, value: 0 };
+        const cabFirst = [rule({ ruleKey: "a", position: 1, condition: always, outcome: "FORCE_CAB" }), rule({ ruleKey: "b", position: 2, condition: always, outcome: "ALLOW_PRE_APPROVAL" })];
+        const preFirst = cabFirst.map((candidate) => ({ ...candidate, position: 3 - candidate.position }));
+        const plain = { ...change, emergencyReason: null };
+        expect(classify(plain, preFirst).track).toBe("PRE_APPROVED");
+        expect(classify(plain, cabFirst).track).toBe("CAB");
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

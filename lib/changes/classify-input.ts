@@ -1,0 +1,86 @@
+import type { TTx } from "@/lib/db";
+import type { TClassifierRule, TRuleOutcome } from "./classifier";
+import type { TCondition } from "./conditions";
+import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./facts";
+import { asSnapshot, type TFlowSnapshot } from "./snapshot";
+import { ZTemplateParameters, type TTemplateForMatch } from "./templates";
+
+type TRuleRow = { id: string; ruleKey: string; name: string; position: number; condition: unknown; outcome: string; riskPoints: number; extraApprovers: number };
+
+export function toClassifierRule(row: TRuleRow): TClassifierRule {
+  return { ...row, condition: row.condition as TCondition, outcome: row.outcome as TRuleOutcome };
+}
+
+export async function loadActiveRules(tx: TTx): Promise<TClassifierRule[]> {
+  const rows = await tx.classificationRule.findMany({ where: { status: "ACTIVE" } });
+  return rows.map(toClassifierRule);
+}
+
+export async function loadActiveTemplates(tx: TTx): Promise<TTemplateForMatch[]> {
+  const rows = await tx.changeTemplate.findMany({ where: { status: "ACTIVE" }, select: { id: true, name: true, parameters: true } });
+  return rows.flatMap((row) => {
+    const parsed = ZTemplateParameters.safeParse(row.parameters);
+    return parsed.success ? [{ id: row.id, name: row.name, parameters: parsed.data }] : [];
+  });
+}
+
+type TChangeForInput = {
+  environment: string;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  implementationPlan: string;
+  verificationPlan: string;
+  rollbackPlan: string;
+  emergencyReason: string | null;
+  surfaces: Array<{ surfaceId: string }>;
+  operations: Array<{ kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; before: unknown; after: unknown }>;
+};
+
+/** Reads what the classifier needs for one change: surfaces, endpoint kinds and zones, blackouts. */
+export async function loadClassifierInput(tx: TTx, change: TChangeForInput, templates: TTemplateForMatch[]): Promise<TClassifierInput> {
+  const surfaceIds = change.surfaces.map((surface) => surface.surfaceId);
+  const snapshots = change.operations.flatMap((operation) => [asSnapshot(operation.before), asSnapshot(operation.after)]).filter((flow): flow is TFlowSnapshot => flow !== null);
+  const nodeIds = [...new Set(snapshots.flatMap((flow) => [flow.sourceId, flow.targetId]))];
+  const [surfaces, nodes, blackouts] = await Promise.all([
+    tx.protectSurface.findMany({ where: { id: { in: surfaceIds } }, select: { id: true, classification: true, criticality: true } }),
+    tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, kind: true, zoneId: true } }),
+    change.windowStart
+      ? tx.blackoutWindow.findMany({ where: { OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }], endsAt: { gt: change.windowStart }, startsAt: { lt: change.windowEnd ?? change.windowStart } } })
+      : Promise.resolve([]),
+  ]);
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
+  const spec = (flow: TFlowSnapshot): TFlowSpec => {
+    const source = nodeById.get(flow.sourceId);
+    const target = nodeById.get(flow.targetId);
+    return {
+      sourceId: flow.sourceId,
+      targetId: flow.targetId,
+      sourceKind: source?.kind ?? "WORKLOAD",
+      targetKind: target?.kind ?? "WORKLOAD",
+      sourceZone: source?.zoneId ?? null,
+      targetZone: target?.zoneId ?? null,
+      protocol: flow.protocol,
+      ports: flow.ports,
+      encryption: flow.encryption,
+      authentication: flow.authentication,
+    };
+  };
+  const operations = change.operations.flatMap((operation): TClassifierOperation[] => {
+    const before = asSnapshot(operation.before);
+    const after = asSnapshot(operation.after);
+    if (operation.kind === "ADD" && after) return [{ kind: "ADD", surfaceId: operation.surfaceId, before: null, after: spec(after) }];
+    if (operation.kind === "REMOVE" && before) return [{ kind: "REMOVE", surfaceId: operation.surfaceId, before: spec(before), after: null }];
+    if (operation.kind === "MODIFY" && before && after) return [{ kind: "MODIFY", surfaceId: operation.surfaceId, before: spec(before), after: spec(after) }];
+    return [];
+  });
+  return {
+    operations,
+    surfaces,
+    environment: change.environment,
+    window: change.windowStart && change.windowEnd ? { start: change.windowStart, end: change.windowEnd } : null,
+    plans: { implementation: change.implementationPlan, verification: change.verificationPlan, rollback: change.rollbackPlan },
+    emergencyReason: change.emergencyReason,
+    blackouts: blackouts.map((blackout) => ({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, surfaceId: blackout.surfaceId })),
+    templates,
+  };
+}

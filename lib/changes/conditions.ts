@@ -1,0 +1,139 @@
+import { z } from "zod";
+
+/**
+ * Rule conditions are data: a small tree of `all` / `any` / `not` over comparisons of one fact with
+ * a value. Both teams edit them in a builder, so the vocabulary is closed and every node validates.
+ */
+export const CLASSIFICATION_ORDER = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
+export const CRITICALITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export const ENCRYPTION_ORDER = ["NONE", "TLS", "MTLS"] as const;
+export const AUTHENTICATION_ORDER = ["NONE", "TOKEN", "CERTIFICATE", "MFA"] as const;
+
+type TFactSpec =
+  | { type: "boolean"; label: string }
+  | { type: "number"; label: string }
+  | { type: "string"; label: string }
+  | { type: "ordinal"; label: string; order: readonly string[] };
+
+/** Every fact a rule may test, with how its values compare. Ordinal facts compare by rank. */
+export const FACTS = {
+  loosening: { type: "boolean", label: "Opens access (loosening)" },
+  tighteningOnly: { type: "boolean", label: "Only narrows or removes access (tightening)" },
+  maxClassification: { type: "ordinal", label: "Highest classification touched", order: CLASSIFICATION_ORDER },
+  maxCriticality: { type: "ordinal", label: "Highest criticality touched", order: CRITICALITY_ORDER },
+  crossesZone: { type: "boolean", label: "A flow crosses a zone boundary" },
+  externalParty: { type: "boolean", label: "Involves an external party" },
+  minAddedEncryption: { type: "ordinal", label: "Weakest encryption of added flows", order: ENCRYPTION_ORDER },
+  minAddedAuthentication: { type: "ordinal", label: "Weakest authentication of added flows", order: AUTHENTICATION_ORDER },
+  flowsTouched: { type: "number", label: "Number of flows touched" },
+  environment: { type: "string", label: "Environment" },
+  inBlackout: { type: "boolean", label: "Window falls in a blackout" },
+  templateMatch: { type: "boolean", label: "Fits a standard-change template" },
+  hasImplementationPlan: { type: "boolean", label: "Implementation plan present" },
+  hasVerificationPlan: { type: "boolean", label: "Verification plan present" },
+  hasRollbackPlan: { type: "boolean", label: "Rollback plan present" },
+} as const satisfies Record<string, TFactSpec>;
+
+export type TFactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as TFactName[];
+
+export const OPERATORS = ["eq", "neq", "gt", "gte", "lt", "lte"] as const;
+export type TOperator = (typeof OPERATORS)[number];
+export const OPERATOR_LABELS: Record<TOperator, string> = {
+  eq: "is",
+  neq: "is not",
+  gt: "is above",
+  gte: "is at least",
+  lt: "is below",
+  lte: "is at most",
+};
+
+/** Fact values: ordinal facts are null when nothing was added (no added flow has an encryption). */
+export type TFactValue = boolean | number | string | null;
+export type TFacts = Record<TFactName, TFactValue>;
+
+export type TComparison = { fact: TFactName; op: TOperator; value: boolean | number | string };
+export type TCondition = TComparison | { all: TCondition[] } | { any: TCondition[] } | { not: TCondition };
+
+const ZComparison = z
+  .object({
+    fact: z.enum(FACT_NAMES as [TFactName, ...TFactName[]]),
+    op: z.enum(OPERATORS),
+    value: z.union([z.boolean(), z.number(), z.string().max(100)]),
+  })
+  .superRefine((node, ctx) => {
+    const spec: TFactSpec = FACTS[node.fact];
+    const message = validateComparison(spec, node.op, node.value);
+    if (message) ctx.addIssue({ code: "custom", path: ["value"], message });
+  });
+
+function validateComparison(spec: TFactSpec, op: TOperator, value: unknown): string | null {
+  const ordered = op !== "eq" && op !== "neq";
+  switch (spec.type) {
+    case "boolean":
+      if (typeof value !== "boolean") return "must be true or false for this fact";
+      return ordered ? "a yes/no fact can only be compared with is / is not" : null;
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : "must be a number for this fact";
+    case "string":
+      if (typeof value !== "string") return "must be text for this fact";
+      return ordered ? "a text fact can only be compared with is / is not" : null;
+    case "ordinal":
+      return typeof value === "string" && spec.order.includes(value) ? null : `must be one of ${spec.order.join(", ")}`;
+  }
+}
+
+export const ZCondition: z.ZodType<TCondition> = z.lazy(() =>
+  z.union([
+    ZComparison,
+    z.object({ all: z.array(ZCondition).min(1, "needs at least one condition").max(20) }).strict(),
+    z.object({ any: z.array(ZCondition).min(1, "needs at least one condition").max(20) }).strict(),
+    z.object({ not: ZCondition }).strict(),
+  ]),
+);
+
+function compare(spec: TFactSpec, actual: TFactValue, op: TOperator, expected: boolean | number | string): boolean {
+  if (actual === null) return op === "neq";
+  let left: number | string | boolean = actual;
+  let right: number | string | boolean = expected;
+  if (spec.type === "ordinal") {
+    left = spec.order.indexOf(String(actual));
+    right = spec.order.indexOf(String(expected));
+  }
+  switch (op) {
+    case "eq":
+      return left === right;
+    case "neq":
+      return left !== right;
+    case "gt":
+      return left > right;
+    case "gte":
+      return left >= right;
+    case "lt":
+      return left < right;
+    case "lte":
+      return left <= right;
+  }
+}
+
+/** Evaluates a condition; `used` collects the facts the evaluation read, for the explanation. */
+export function evaluateCondition(condition: TCondition, facts: TFacts, used: Set<TFactName> = new Set()): boolean {
+  if ("all" in condition) return condition.all.every((child) => evaluateCondition(child, facts, used));
+  if ("any" in condition) return condition.any.some((child) => evaluateCondition(child, facts, used));
+  if ("not" in condition) return !evaluateCondition(condition.not, facts, used);
+  used.add(condition.fact);
+  return compare(FACTS[condition.fact], facts[condition.fact], condition.op, condition.value);
+}
+
+/** Renders a condition as a sentence, for lists, minutes and the audit trail. */
+export function describeCondition(condition: TCondition): string {
+  if ("all" in condition) return condition.all.map(describeNested).join(" and ");
+  if ("any" in condition) return condition.any.map(describeNested).join(" or ");
+  if ("not" in condition) return `not (${describeCondition(condition.not)})`;
+  const value = typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
+  return `${FACTS[condition.fact].label} ${OPERATOR_LABELS[condition.op]} ${value}`;
+}
+
+function describeNested(condition: TCondition): string {
+  return "all" in condition || "any" in condition ? `(${describeCondition(condition)})` : describeCondition(condition);
+}

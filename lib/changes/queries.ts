@@ -1,0 +1,84 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { TChange } from "./read";
+
+/** The API's error body, turned into an Error whose message names the failing fields. */
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly fields: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const response = await fetch(path, {
+    method: init?.method ?? "GET",
+    headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
+    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Array<{ path: string; message: string }> } } | null;
+    const fields = payload?.error?.fields ?? [];
+    const detail = fields.length ? ` ${fields.map((field) => `${field.path}: ${field.message}`).join("; ")}` : "";
+    throw new ApiError(response.status, `${payload?.error?.message ?? `Request failed (${response.status}).`}${detail}`, fields);
+  }
+  return (await response.json()) as T;
+}
+
+export type TChangeListItem = {
+  id: string;
+  number: number;
+  title: string;
+  state: TChange["state"];
+  track: TChange["track"];
+  riskScore: number;
+  windowStart: string | null;
+  createdAt: string;
+  requester: { name: string; team: string };
+  surfaces: Array<{ id: string; name: string }>;
+};
+export type TChangeDetail = { change: TChange; conflicts: Array<{ id: string; number: number; title: string; windowStart: string | null; windowEnd: string | null }> };
+
+export const changeKeys = {
+  all: ["changes"] as const,
+  list: (params: Record<string, string>) => ["changes", "list", params] as const,
+  detail: (id: string) => ["changes", "detail", id] as const,
+  flows: (surfaceIds: string[]) => ["changes", "flows", surfaceIds] as const,
+  rules: ["rules"] as const,
+  templates: ["templates"] as const,
+  calendar: (from: string, to: string) => ["changes", "calendar", from, to] as const,
+  meetings: ["cab", "meetings"] as const,
+  meeting: (id: string) => ["cab", "meeting", id] as const,
+  inbox: ["cab", "inbox"] as const,
+};
+
+export function useChangeList(params: Record<string, string>) {
+  const search = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== "")).toString();
+  return useQuery({
+    queryKey: changeKeys.list(params),
+    queryFn: () => api<{ total: number; page: number; pageSize: number; changes: TChangeListItem[] }>(`/api/v1/changes?${search}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useChange(id: string) {
+  return useQuery({ queryKey: changeKeys.detail(id), queryFn: () => api<TChangeDetail>(`/api/v1/changes/${id}`) });
+}
+
+/** A mutation that toasts its failure and refreshes every change-related query on success. */
+export function useChangeMutation<TInput, TResult = unknown>(run: (input: TInput) => Promise<TResult>, success?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      if (success) toast.success(success);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: changeKeys.all }), queryClient.invalidateQueries({ queryKey: ["cab"] }), queryClient.invalidateQueries({ queryKey: ["rules"] }), queryClient.invalidateQueries({ queryKey: ["templates"] })]);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+}

@@ -1,0 +1,141 @@
+import { db, type ChangeState, type Prisma, type TTx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TActorContext } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, RuleViolationError, UnauthorizedError } from "@/lib/errors";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
+import { resolveOperations } from "./apply-operations";
+import { EDITABLE_STATES, canTransition, stateAfterEdit, STATE_LABELS } from "./lifecycle";
+import { loadChange, toChange, type TChange, type TChangeRow } from "./read";
+import type { TCreateChange, TUpdateChange } from "./schemas";
+import { hashChangeContent, type TStoredOperation } from "./snapshot";
+
+export function requireActor(context: TActorContext) {
+  if (!context.actor) throw new UnauthorizedError();
+  return context.actor;
+}
+
+function contentHashOf(input: TCreateChange, operations: TStoredOperation[]): string {
+  return hashChangeContent({
+    title: input.title,
+    description: input.description,
+    environment: input.environment,
+    implementationPlan: input.implementationPlan,
+    verificationPlan: input.verificationPlan,
+    rollbackPlan: input.rollbackPlan,
+    windowStart: input.windowStart?.toISOString() ?? null,
+    windowEnd: input.windowEnd?.toISOString() ?? null,
+    ticketLinks: input.ticketLinks,
+    emergencyReason: input.emergencyReason || null,
+    surfaceIds: input.surfaceIds,
+    operations: operations.map((operation) => ({ kind: operation.kind, surfaceId: operation.surfaceId, edgeId: operation.edgeId, after: operation.after })),
+  });
+}
+
+function contentFields(input: TCreateChange) {
+  return {
+    title: input.title,
+    description: input.description,
+    environment: input.environment,
+    implementationPlan: input.implementationPlan,
+    verificationPlan: input.verificationPlan,
+    rollbackPlan: input.rollbackPlan,
+    windowStart: input.windowStart,
+    windowEnd: input.windowEnd,
+    ticketLinks: input.ticketLinks,
+    emergencyReason: input.emergencyReason || null,
+  };
+}
+
+function operationRows(operations: TStoredOperation[]) {
+  return operations.map((operation, position) => ({
+    kind: operation.kind,
+    surfaceId: operation.surfaceId,
+    edgeId: operation.edgeId,
+    before: (operation.before ?? undefined) as Prisma.InputJsonValue | undefined,
+    after: (operation.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    position,
+  }));
+}
+
+async function assertSurfacesExist(tx: TTx, surfaceIds: string[]) {
+  const found = await tx.protectSurface.count({ where: { id: { in: surfaceIds } } });
+  if (found !== surfaceIds.length) throw new ConflictError("One of the protect surfaces does not exist.");
+}
+
+/** Records one move of the workflow: checked against the table, written with its audit row. */
+export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, to: ChangeState, reason = "", extra: Prisma.ChangeUpdateInput = {}) {
+  const actor = requireActor(context);
+  if (!canTransition(change.state, to)) {
+    throw new RuleViolationError(`A change cannot move from ${STATE_LABELS[change.state]} to ${STATE_LABELS[to]}.`, "illegal_transition");
+  }
+  await tx.change.update({ where: { id: change.id }, data: { state: to, ...extra } });
+  await tx.changeTransition.create({ data: { changeId: change.id, from: change.state, to, actorId: actor.id, reason } });
+  await recordAudit(tx, context, { action: "change.transition", entityType: "Change", entityId: change.id, before: { state: change.state }, after: { state: to, reason } });
+  await enqueueEvent(tx, `change.${to.toLowerCase()}`, { changeId: change.id, from: change.state, to, actorId: actor.id });
+  return { id: change.id, state: to };
+}
+
+export async function createChange(context: TActorContext, input: TCreateChange): Promise<TChange> {
+  assertCan(context.actor, "change.write");
+  const actor = requireActor(context);
+  return db.$transaction(async (tx) => {
+    await assertSurfacesExist(tx, input.surfaceIds);
+    const operations = await resolveOperations(tx, input.operations);
+    const created = await tx.change.create({
+      data: {
+        ...contentFields(input),
+        requesterId: actor.id,
+        contentHash: contentHashOf(input, operations),
+        surfaces: { create: input.surfaceIds.map((surfaceId) => ({ surfaceId })) },
+        operations: { create: operationRows(operations) },
+      },
+    });
+    const change = toChange(await loadChange(tx, created.id));
+    await recordAudit(tx, context, { action: "change.create", entityType: "Change", entityId: change.id, after: { ...contentFields(input), surfaceIds: input.surfaceIds, operations } });
+    return change;
+  });
+}
+
+/**
+ * Edits a change's content. Any edit that changes the content hash voids every earlier vote; an
+ * approved change returns to review and a pre-approved one to draft.
+ */
+export async function updateChange(context: TActorContext, id: string, input: TUpdateChange): Promise<TChange> {
+  assertCan(context.actor, "change.write");
+  const actor = requireActor(context);
+  return db.$transaction(async (tx) => {
+    const before: TChangeRow = await loadChange(tx, id, true);
+    if (before.requesterId !== actor.id) throw new ForbiddenError("Only the requester edits a change; comment or vote instead.");
+    if (!EDITABLE_STATES.includes(before.state)) throw new RuleViolationError(`A change in ${STATE_LABELS[before.state]} can no longer be edited.`, "not_editable");
+    if (before.version !== input.version) throw new ConflictError("The change was edited by someone else; reload it.", toChange(before));
+    await assertSurfacesExist(tx, input.surfaceIds);
+    const operations = await resolveOperations(tx, input.operations);
+    const contentHash = contentHashOf(input, operations);
+    if (contentHash === before.contentHash) return toChange(before);
+    await tx.flowOperation.deleteMany({ where: { changeId: id } });
+    await tx.changeSurface.deleteMany({ where: { changeId: id } });
+    await tx.change.update({
+      where: { id },
+      data: {
+        ...contentFields(input),
+        contentHash,
+        version: { increment: 1 },
+        surfaces: { create: input.surfaceIds.map((surfaceId) => ({ surfaceId })) },
+        operations: { create: operationRows(operations) },
+      },
+    });
+    const voided = await tx.changeApproval.updateMany({ where: { changeId: id, voidedAt: null }, data: { voidedAt: new Date() } });
+    const nextState = stateAfterEdit(before.state, before.track);
+    if (nextState !== before.state) await recordTransition(tx, context, before, nextState, "Edited after approval: earlier approvals are void.");
+    const after = toChange(await loadChange(tx, id));
+    await recordAudit(tx, context, {
+      action: "change.update",
+      entityType: "Change",
+      entityId: id,
+      before: { contentHash: before.contentHash, version: before.version },
+      after: { ...contentFields(input), surfaceIds: input.surfaceIds, operations, contentHash, votesVoided: voided.count },
+    });
+    return after;
+  });
+}

@@ -1,0 +1,41 @@
+import { db, type Classification } from "@/lib/db";
+import type { TActor } from "@/lib/auth/actor";
+import { uniqueSuffix } from "@/lib/test/factories";
+import type { TCondition } from "./conditions";
+import type { TRuleOutcome } from "./classifier";
+
+/** A protect surface with a flow map of two nodes and one approved flow, for change tests. */
+export async function createSurfaceWithMap(owner: TActor, classification: Classification = "RESTRICTED") {
+  const suffix = uniqueSuffix();
+  const surface = await db.protectSurface.create({
+    data: { name: `Surface ${suffix}`, classification, criticality: "HIGH", contentHash: suffix, createdById: owner.id },
+  });
+  const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
+  const zone = await db.flowNode.create({ data: { mapId: map.id, kind: "ZONE", label: "App zone" } });
+  const web = await db.flowNode.create({ data: { mapId: map.id, kind: "WORKLOAD", label: `web-${suffix}`, zoneId: zone.id } });
+  const api = await db.flowNode.create({ data: { mapId: map.id, kind: "SERVICE", label: `api-${suffix}`, zoneId: zone.id } });
+  const partner = await db.flowNode.create({ data: { mapId: map.id, kind: "EXTERNAL", label: `partner-${suffix}` } });
+  const edge = await db.flowEdge.create({
+    data: { mapId: map.id, sourceId: web.id, targetId: api.id, protocol: "TCP", ports: "443,8443", encryption: "TLS", authentication: "TOKEN", status: "APPROVED", justification: "web calls api" },
+  });
+  return { surface, map, nodes: { zone, web, api, partner }, edge };
+}
+
+/** An active rule scoped to one environment, so it classifies only the changes of the test that made it. */
+export async function createScopedRule(author: TActor, environment: string, outcome: TRuleOutcome, condition: TCondition, extra: { riskPoints?: number; extraApprovers?: number; position?: number } = {}) {
+  return db.classificationRule.create({
+    data: {
+      ruleKey: `test-${uniqueSuffix()}`,
+      name: `Scoped ${outcome}`,
+      position: extra.position ?? 1,
+      condition: { all: [{ fact: "environment", op: "eq", value: environment }, condition] },
+      outcome,
+      riskPoints: extra.riskPoints ?? 0,
+      extraApprovers: extra.extraApprovers ?? 0,
+      rationale: "test",
+      status: "ACTIVE",
+      authorId: author.id,
+      activatedAt: new Date(),
+    },
+  });
+}

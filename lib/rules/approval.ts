@@ -1,0 +1,15 @@
+import type { Team } from "@/lib/db/generated/enums.ts";
+
+/** A co-authored artefact (rule or template) becomes active with one NetOps and one SecOps approval. */
+export function isJointlyApproved(approvals: ReadonlyArray<{ userId: string; team: Team }>): boolean {
+  const teams = new Set(approvals.map((approval) => approval.team));
+  return teams.has("NETOPS") && teams.has("SECOPS");
+}
+
+/** Why this person may not approve, or null. The author's own approval counts for their team. */
+export function jointApprovalRefusal(approvals: ReadonlyArray<{ userId: string; team: Team }>, approver: { id: string; team: Team }): string | null {
+  if (approver.team !== "NETOPS" && approver.team !== "SECOPS") return "Rules and templates are approved by NetOps and SecOps people.";
+  if (approvals.some((approval) => approval.userId === approver.id)) return "You have already approved this.";
+  if (approvals.some((approval) => approval.team === approver.team)) return `${approver.team === "NETOPS" ? "NetOps" : "SecOps"} has already approved; the other team must approve.`;
+  return null;
+}

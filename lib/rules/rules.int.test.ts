@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { RuleViolationError } from "@/lib/errors";
+import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
+import { createChange } from "@/lib/changes/service";
+import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
+import { submitChange } from "@/lib/changes/workflow";
+import { approveRule, proposeRule, replayRuleSet } from "./service";
+import { approveTemplate, proposeTemplate } from "./templates-service";
+
+describe("co-authored rules", () => {
+  it("a proposal classifies only after the second team approves, and a revision retires its predecessor", async () => {
+    const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+    const netops2 = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
+    const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
+    const environment = `env-${uniqueSuffix()}`;
+    const { surface, edge } = await createSurfaceWithMap(netops, "INTERNAL");
+    const removal = () =>
+      createChange(contextFor(netops), {
+        title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
+        operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
+        implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+      });
+
+    const proposal = await proposeRule(contextFor(netops), {
+      name: "Pre-approve removals in the test environment", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
+      rationale: "Removing access is what both teams want more of.",
+      condition: { all: [{ fact: "environment", op: "eq", value: environment }, { fact: "tighteningOnly", op: "eq", value: true }] },
+    });
+    expect(proposal.status).toBe("PROPOSED");
+    expect(proposal.approvals.map((approval) => approval.team)).toEqual(["NETOPS"]);
+    const before = await submitChange(contextFor(netops), (await removal()).id);
+    expect(before.track).toBe("CAB");
+
+    await expect(approveRule(contextFor(netops2), proposal.id)).rejects.toThrow(RuleViolationError);
+    const active = await approveRule(contextFor(secops), proposal.id);
+    expect(active.status).toBe("ACTIVE");
+    const replay = await replayRuleSet(contextFor(secops), { proposedRuleIds: [], excludeRuleIds: [], lastN: 500 });
+    expect(replay.rows.find((row) => row.id === before.id)?.currentTrack).toBe("PRE_APPROVED");
+    const after = await submitChange(contextFor(netops), (await removal()).id);
+    expect(after.track).toBe("PRE_APPROVED");
+    expect(after.classification?.matched.find((hit) => hit.decidedTrack)?.ruleKey).toBe(active.ruleKey);
+
+    const revision = await proposeRule(contextFor(secops), { name: proposal.name, position: proposal.position, condition: proposal.condition, riskPoints: 0, extraApprovers: 0, ruleKey: active.ruleKey, outcome: "FORCE_CAB", rationale: "Second thoughts: the CAB sees removals too." });
+    expect(revision.revision).toBe(2);
+    const preview = await replayRuleSet(contextFor(secops), { proposedRuleIds: [revision.id], excludeRuleIds: [], lastN: 500 });
+    const row = preview.rows.find((candidate) => candidate.id === after.id);
+    expect(row).toMatchObject({ currentTrack: "PRE_APPROVED", proposedTrack: "CAB", changed: true });
+    await approveRule(contextFor(netops), revision.id);
+    const history = await db.classificationRule.findMany({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "asc" } });
+    expect(history.map((rule) => rule.status)).toEqual(["RETIRED", "ACTIVE"]);
+    expect(await db.auditEvent.count({ where: { entityId: revision.id, action: { in: ["rule.propose", "rule.approve"] } } })).toBe(2);
+  });
+
+  it("templates need both teams too", async () => {
+    const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+    const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
+    const template = await proposeTemplate(contextFor(secops), {
+      name: `HTTPS ${uniqueSuffix()}`, description: "",
+      parameters: { operationKinds: ["ADD"], maxFlows: 1, protocols: ["TCP"], ports: "443", minEncryption: "TLS", minAuthentication: "TOKEN", maxClassification: "INTERNAL", environments: [`env-${uniqueSuffix()}`], tighteningOnly: false },
+    });
+    expect(template.status).toBe("PROPOSED");
+    await expect(approveTemplate(contextFor(secops), template.id)).rejects.toThrow(/already approved/);
+    expect((await approveTemplate(contextFor(netops), template.id)).status).toBe("ACTIVE");
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ZCondition } from "@/lib/changes/conditions";
+import { RULE_OUTCOMES } from "@/lib/changes/classifier";
+import { ZTemplateParameters } from "@/lib/changes/templates";
+import { ZId } from "@/lib/users/schemas";
+
+export const ZRuleProposal = z
+  .object({
+    /** Absent for a new rule; the ruleKey of the rule this revision replaces otherwise. */
+    ruleKey: z.string().trim().regex(/^[a-z0-9-]{3,60}$/, "lower-case letters, digits and dashes").optional(),
+    name: z.string().trim().min(3, "must be at least 3 characters").max(120),
+    position: z.number().int().min(0).max(10_000),
+    condition: ZCondition,
+    outcome: z.enum(RULE_OUTCOMES),
+    riskPoints: z.number().int().min(0).max(100).default(0),
+    extraApprovers: z.number().int().min(0).max(5).default(0),
+    rationale: z.string().trim().min(10, "explain why both teams want this rule").max(2000),
+  })
+  .meta({ id: "RuleProposal" });
+export type TRuleProposal = z.infer<typeof ZRuleProposal>;
+
+export const ZRuleSetReplay = z
+  .object({
+    /** Proposed rule ids to include; active rules they revise are left out of the replay. */
+    proposedRuleIds: z.array(ZId).max(200).default([]),
+    /** Active rules to leave out of the replay (retirement being considered). */
+    excludeRuleIds: z.array(ZId).max(200).default([]),
+    lastN: z.number().int().min(1).max(500).default(50),
+  })
+  .meta({ id: "RuleSetReplay" });
+export type TRuleSetReplay = z.infer<typeof ZRuleSetReplay>;
+
+export const ZTemplateProposal = z
+  .object({
+    name: z.string().trim().min(3).max(120),
+    description: z.string().trim().max(2000).default(""),
+    parameters: ZTemplateParameters,
+  })
+  .meta({ id: "TemplateProposal" });
+export type TTemplateProposal = z.infer<typeof ZTemplateProposal>;
+
+export const ZBlackoutInput = z
+  .object({
+    name: z.string().trim().min(3).max(120),
+    startsAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    endsAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    surfaceId: ZId.nullable().default(null),
+  })
+  .refine((value) => value.endsAt > value.startsAt, { path: ["endsAt"], message: "must be after the start" })
+  .meta({ id: "BlackoutInput" });
+export type TBlackoutInput = z.infer<typeof ZBlackoutInput>;

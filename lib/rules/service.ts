@@ -1,0 +1,165 @@
+import crypto from "node:crypto";
+import { db, type Prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TActorContext } from "@/lib/auth/actor";
+import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { notify } from "@/lib/notifications/service";
+import { classify, type TClassifierRule } from "@/lib/changes/classifier";
+import { describeCondition, type TCondition } from "@/lib/changes/conditions";
+import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/changes/classify-input";
+import { requireActor } from "@/lib/changes/service";
+import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import type { TRuleProposal, TRuleSetReplay } from "./schemas";
+
+const ruleInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } } } as const;
+type TRuleRow = Prisma.ClassificationRuleGetPayload<{ include: typeof ruleInclude }>;
+
+function toRule(row: TRuleRow) {
+  return {
+    id: row.id,
+    ruleKey: row.ruleKey,
+    revision: row.revision,
+    name: row.name,
+    position: row.position,
+    condition: row.condition as TCondition,
+    conditionText: describeCondition(row.condition as TCondition),
+    outcome: row.outcome,
+    riskPoints: row.riskPoints,
+    extraApprovers: row.extraApprovers,
+    rationale: row.rationale,
+    status: row.status,
+    author: row.author,
+    approvals: row.approvals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team, createdAt: approval.createdAt.toISOString() })),
+    createdAt: row.createdAt.toISOString(),
+    activatedAt: row.activatedAt?.toISOString() ?? null,
+    retiredAt: row.retiredAt?.toISOString() ?? null,
+  };
+}
+export type TRule = ReturnType<typeof toRule>;
+
+export async function listRules(context: TActorContext) {
+  assertCan(context.actor, "rule.read");
+  const rows = await db.classificationRule.findMany({ include: ruleInclude, orderBy: [{ position: "asc" }, { ruleKey: "asc" }, { revision: "desc" }], take: 500 });
+  const rules = rows.map(toRule);
+  return {
+    active: rules.filter((rule) => rule.status === "ACTIVE"),
+    proposed: rules.filter((rule) => rule.status === "PROPOSED"),
+    retired: rules.filter((rule) => rule.status === "RETIRED"),
+  };
+}
+
+function slug(name: string): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "rule";
+  return `${base}-${crypto.randomBytes(2).toString("hex")}`;
+}
+
+/** A new rule or a new revision of one: a proposal, carrying the author's approval for their team. */
+export async function proposeRule(context: TActorContext, input: TRuleProposal): Promise<TRule> {
+  assertCan(context.actor, "rule.propose");
+  const actor = requireActor(context);
+  return db.$transaction(async (tx) => {
+    let ruleKey = input.ruleKey;
+    let revision = 1;
+    if (ruleKey) {
+      const latest = await tx.classificationRule.findFirst({ where: { ruleKey }, orderBy: { revision: "desc" } });
+      if (!latest) throw new NotFoundError("The rule being revised");
+      revision = latest.revision + 1;
+    } else {
+      ruleKey = slug(input.name);
+    }
+    const created = await tx.classificationRule.create({
+      data: {
+        ruleKey,
+        revision,
+        name: input.name,
+        position: input.position,
+        condition: input.condition as Prisma.InputJsonValue,
+        outcome: input.outcome,
+        riskPoints: input.riskPoints,
+        extraApprovers: input.extraApprovers,
+        rationale: input.rationale,
+        authorId: actor.id,
+      },
+    });
+    if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
+    await recordAudit(tx, context, { action: "rule.propose", entityType: "ClassificationRule", entityId: rule.id, after: rule });
+    const otherTeam = actor.team === "NETOPS" ? "SECOPS" : "NETOPS";
+    const reviewers = await tx.user.findMany({ where: { team: otherTeam, status: "ACTIVE" }, select: { id: true, roles: true } });
+    await notify(
+      tx,
+      reviewers.filter((user) => user.roles.includes("CONTRIBUTOR") || user.roles.includes("CAB_MEMBER")).map((user) => user.id),
+      { type: "rule.needs_approval", title: `Rule proposal needs your team: ${rule.name}`, body: rule.conditionText, link: "/changes/rules" },
+    );
+    return rule;
+  });
+}
+
+/** The second team's approval activates the proposal and retires the revision it replaces. */
+export async function approveRule(context: TActorContext, id: string): Promise<TRule> {
+  assertCan(context.actor, "rule.approve");
+  const actor = requireActor(context);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ClassificationRule" WHERE id = ${id}::uuid FOR UPDATE`;
+    const rule = await tx.classificationRule.findUnique({ where: { id }, include: ruleInclude });
+    if (!rule) throw new NotFoundError("The rule");
+    if (rule.status !== "PROPOSED") throw new RuleViolationError("Only a proposed rule can be approved.", "not_proposed");
+    const refusal = jointApprovalRefusal(rule.approvals, actor);
+    if (refusal) throw new RuleViolationError(refusal, "joint_approval");
+    await tx.ruleApproval.create({ data: { ruleId: id, userId: actor.id, team: actor.team } });
+    const approvals = [...rule.approvals, { userId: actor.id, team: actor.team }];
+    if (isJointlyApproved(approvals)) {
+      const now = new Date();
+      await tx.classificationRule.updateMany({ where: { ruleKey: rule.ruleKey, status: "ACTIVE" }, data: { status: "RETIRED", retiredAt: now } });
+      await tx.classificationRule.update({ where: { id }, data: { status: "ACTIVE", activatedAt: now } });
+      await notify(tx, [rule.authorId], { type: "rule.activated", title: `Rule active: ${rule.name}`, link: "/changes/rules" });
+    }
+    const after = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id }, include: ruleInclude }));
+    await recordAudit(tx, context, { action: "rule.approve", entityType: "ClassificationRule", entityId: id, before: { status: rule.status }, after: { status: after.status, approvals: after.approvals } });
+    return after;
+  });
+}
+
+/**
+ * Replays the last N submitted changes against the active rule set and against the set with the
+ * proposals swapped in, and reports which changes would land on another track.
+ */
+export async function replayRuleSet(context: TActorContext, input: TRuleSetReplay) {
+  assertCan(context.actor, "rule.read");
+  const [active, proposed, templates, changes] = await Promise.all([
+    db.classificationRule.findMany({ where: { status: "ACTIVE" } }),
+    db.classificationRule.findMany({ where: { id: { in: input.proposedRuleIds }, status: "PROPOSED" } }),
+    loadActiveTemplates(db),
+    db.change.findMany({
+      where: { submittedAt: { not: null } },
+      orderBy: { submittedAt: "desc" },
+      take: input.lastN,
+      include: { surfaces: { select: { surfaceId: true } }, operations: { orderBy: { position: "asc" } } },
+    }),
+  ]);
+  const replacedKeys = new Set(proposed.map((rule) => rule.ruleKey));
+  const current: TClassifierRule[] = active.map(toClassifierRule);
+  const candidate: TClassifierRule[] = [
+    ...active.filter((rule) => !replacedKeys.has(rule.ruleKey) && !input.excludeRuleIds.includes(rule.id)).map(toClassifierRule),
+    ...proposed.map(toClassifierRule),
+  ];
+  const rows = [];
+  for (const change of changes) {
+    const classifierInput = await loadClassifierInput(db, change, templates);
+    const before = classify(classifierInput, current);
+    const after = classify(classifierInput, candidate);
+    rows.push({
+      id: change.id,
+      number: change.number,
+      title: change.title,
+      currentTrack: before.track,
+      proposedTrack: after.track,
+      currentRisk: before.riskScore,
+      proposedRisk: after.riskScore,
+      changed: before.track !== after.track,
+      decidedBy: after.matched.find((hit) => hit.decidedTrack)?.name ?? null,
+    });
+  }
+  return { replayed: rows.length, changedTrack: rows.filter((row) => row.changed).length, rows };
+}
