@@ -7,4 +7,7 @@ export async function register(): Promise<void> {
   getEnv();
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
+  // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
+  const { runOutboxLoop } = await import("./lib/outbox/deliver");
+  void runOutboxLoop(new AbortController().signal);
 }

@@ -3,6 +3,27 @@ import { MAX_ATTEMPTS, backoffDelayMs, signPayload } from "./signing";
 
 export type TFetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number }>;
 
+/** How long a claimed message is hidden from other instances while this one delivers it. */
+const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * Claims due messages for this process: rows locked by another instance are skipped, and the
+ * claimed ones are leased (pushed into the future) so several app instances never send one twice.
+ */
+async function claimDueMessages(now: Date, limit: number) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+      SELECT id FROM "OutboxMessage"
+      WHERE "deliveredAt" IS NULL AND "nextAttemptAt" <= ${now} AND attempts < ${MAX_ATTEMPTS}
+      ORDER BY id LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED`;
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) } });
+    return tx.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  });
+}
+
 /**
  * Delivers the messages that are due, one attempt each. A failure schedules the next attempt with
  * backoff; after MAX_ATTEMPTS the message stays undelivered with its last error for an operator.
@@ -10,11 +31,7 @@ export type TFetch = (url: string, init: { method: string; headers: Record<strin
 export async function deliverDueMessages(options: { now?: Date; fetch?: TFetch; limit?: number } = {}): Promise<{ delivered: number; failed: number }> {
   const now = options.now ?? new Date();
   const send: TFetch = options.fetch ?? ((url, init) => fetch(url, init));
-  const due = await db.outboxMessage.findMany({
-    where: { deliveredAt: null, nextAttemptAt: { lte: now }, attempts: { lt: MAX_ATTEMPTS } },
-    orderBy: { id: "asc" },
-    take: options.limit ?? 50,
-  });
+  const due = await claimDueMessages(now, options.limit ?? 50);
   let delivered = 0;
   let failed = 0;
   for (const message of due) {
