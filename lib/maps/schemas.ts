@@ -267,3 +267,14 @@ export const ZMapEditResult = z
   .object({ mapVersion: z.number().int(), nodes: z.array(ZMapNode), edges: z.array(ZMapEdge), deletedNodeIds: z.array(ZId), deletedEdgeIds: z.array(ZId) })
   .meta({ id: "MapEditResult" });
 export type TMapEditResult = z.infer<typeof ZMapEditResult>;
+
+export const ZNodeUpdate = ZNodePatch.extend({ version: z.number().int().min(1, "must be the version you hold") }).meta({ id: "MapNodeUpdate" });
+export const ZEdgeUpdate = ZEdgePatch.extend({ version: z.number().int().min(1, "must be the version you hold") }).meta({ id: "MapEdgeUpdate" });
+
+/** Layouts and imports of large maps exceed the default body limit. */
+export const MAP_BATCH_MAX_BYTES = 8 * 1024 * 1024;
+
+/** What callers may send: defaults filled in by parsing. */
+export type TMapOperationInput = z.input<typeof ZMapOperation>;
+export type TNodeCreateInput = z.input<typeof ZNodeCreate>;
+export type TEdgeCreateInput = z.input<typeof ZEdgeCreate>;
