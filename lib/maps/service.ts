@@ -177,71 +177,75 @@ export async function applyMapOperations(context: TActorContext, surfaceId: stri
     throw new ValidationError(parsed.error.issues.map((issue) => ({ path: ["operations", ...issue.path.map(String)].join("."), message: issue.message })), "The map edit is invalid.");
   }
   const operations = parsed.data;
-  return db.$transaction(
-    async (tx) => {
-      const surface = await loadSurface(tx, surfaceId);
-      const map = await tx.flowMap.upsert({ where: { surfaceId }, create: { surfaceId }, update: {}, select: { id: true } });
-      // One writer per map at a time, so map versions form one line.
-      await tx.$executeRaw`SELECT id FROM "FlowMap" WHERE id = ${map.id}::uuid FOR UPDATE`;
-      const { version } = await tx.flowMap.findUniqueOrThrow({ where: { id: map.id }, select: { version: true } });
-      const graph = await loadGraph(tx, map.id);
-      const ownerIds = operations.flatMap((operation) =>
-        operation.op === "createEdge" ? [operation.edge.ownerId] : operation.op === "updateEdge" ? [operation.patch.ownerId] : [],
-      ).filter((id): id is string => typeof id === "string");
-      const people = ownerIds.length ? await tx.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true } }) : [];
-      const references = {
-        elementIds: new Set(surface.elements.map((element) => element.id)),
-        statementIds: new Set(surface.statements.map((statement) => statement.id)),
-        personIds: new Set([...people.map((person) => person.id), ...[...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null)]),
-      };
-      const plan = planOperations(graph, operations, references, () => crypto.randomUUID(), await fieldsChangedSince(tx, map.id, graph, operations));
-      if (plan.conflicts.length > 0) {
-        const conflict = plan.conflicts[0]!;
-        const message = conflict.current === null
-          ? "This element was deleted by someone else."
-          : conflict.fields.length > 0
-            ? `Someone else changed ${conflict.fields.join(", ")} of this element since you opened it.`
-            : "Someone else changed this element since you opened it.";
-        throw new ConflictError(message, { id: conflict.id, path: conflict.path, fields: conflict.fields, element: conflict.current, mapVersion: version });
-      }
-      if (plan.errors.length > 0) throw new ValidationError(plan.errors, "The map edit is invalid.");
-      if (plan.changes.length === 0) return { mapVersion: version, nodes: [], edges: [], deletedNodeIds: [], deletedEdgeIds: [] };
+  return db.$transaction((tx) => writeMapOperations(tx, context, surfaceId, operations, reason, { reopenAgreed: true }), { timeout: 60_000, maxWait: 20_000 });
+}
 
-      const mapVersion = version + 1;
-      await persistChanges(tx, map.id, plan.changes);
-      await tx.flowMap.update({ where: { id: map.id }, data: { version: mapVersion } });
-      await tx.mapEvent.createMany({
-        data: plan.changes.map((change) => ({
-          mapId: map.id,
-          mapVersion,
-          actorId: context.actor?.id ?? null,
-          kind: change.kind,
-          entityId: change.entityId,
-          before: (change.before ?? undefined) as Prisma.InputJsonValue | undefined,
-          after: (change.after ?? undefined) as Prisma.InputJsonValue | undefined,
-        })),
+/**
+ * The transaction body of a map edit, for callers that already hold a transaction. `reopenAgreed`
+ * is false only for the demo seeder, which draws the maps the owners agreed to.
+ */
+export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, operations: TMapOperation[], reason: string, options: { reopenAgreed: boolean }): Promise<TMapEditResult> {
+  const surface = await loadSurface(tx, surfaceId);
+  const map = await tx.flowMap.upsert({ where: { surfaceId }, create: { surfaceId }, update: {}, select: { id: true } });
+  // One writer per map at a time, so map versions form one line.
+  await tx.$executeRaw`SELECT id FROM "FlowMap" WHERE id = ${map.id}::uuid FOR UPDATE`;
+  const { version } = await tx.flowMap.findUniqueOrThrow({ where: { id: map.id }, select: { version: true } });
+  const graph = await loadGraph(tx, map.id);
+  const ownerIds = operations.flatMap((operation) =>
+    operation.op === "createEdge" ? [operation.edge.ownerId] : operation.op === "updateEdge" ? [operation.patch.ownerId] : [],
+  ).filter((id): id is string => typeof id === "string");
+  const people = ownerIds.length ? await tx.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true } }) : [];
+  const references = {
+    elementIds: new Set(surface.elements.map((element) => element.id)),
+    statementIds: new Set(surface.statements.map((statement) => statement.id)),
+    personIds: new Set([...people.map((person) => person.id), ...[...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null)]),
+  };
+  const plan = planOperations(graph, operations, references, () => crypto.randomUUID(), await fieldsChangedSince(tx, map.id, graph, operations));
+  if (plan.conflicts.length > 0) {
+    const conflict = plan.conflicts[0]!;
+    const message = conflict.current === null
+      ? "This element was deleted by someone else."
+      : conflict.fields.length > 0
+        ? `Someone else changed ${conflict.fields.join(", ")} of this element since you opened it.`
+        : "Someone else changed this element since you opened it.";
+    throw new ConflictError(message, { id: conflict.id, path: conflict.path, fields: conflict.fields, element: conflict.current, mapVersion: version });
+  }
+  if (plan.errors.length > 0) throw new ValidationError(plan.errors, "The map edit is invalid.");
+  if (plan.changes.length === 0) return { mapVersion: version, nodes: [], edges: [], deletedNodeIds: [], deletedEdgeIds: [] };
+
+  const mapVersion = version + 1;
+  await persistChanges(tx, map.id, plan.changes);
+  await tx.flowMap.update({ where: { id: map.id }, data: { version: mapVersion } });
+  await tx.mapEvent.createMany({
+    data: plan.changes.map((change) => ({
+      mapId: map.id,
+      mapVersion,
+      actorId: context.actor?.id ?? null,
+      kind: change.kind,
+      entityId: change.entityId,
+      before: (change.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (change.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    })),
+  });
+  const single = plan.changes.length === 1 ? plan.changes[0]! : null;
+  await recordAudit(tx, context, single
+    ? { action: `map.${single.kind}`, entityType: single.kind.startsWith("node") ? "FlowNode" : "FlowEdge", entityId: single.entityId, before: single.before, after: { ...single.after, surfaceId, mapVersion } }
+    : {
+        action: `map.batch.${reason}`,
+        entityType: "FlowMap",
+        entityId: map.id,
+        before: { mapVersion: version },
+        after: { surfaceId, mapVersion, reason, changes: plan.changes.map((change) => ({ kind: change.kind, entityId: change.entityId, fields: changedFields(change.before, change.after) })) },
       });
-      const single = plan.changes.length === 1 ? plan.changes[0]! : null;
-      await recordAudit(tx, context, single
-        ? { action: `map.${single.kind}`, entityType: single.kind.startsWith("node") ? "FlowNode" : "FlowEdge", entityId: single.entityId, before: single.before, after: { ...single.after, surfaceId, mapVersion } }
-        : {
-            action: `map.batch.${reason}`,
-            entityType: "FlowMap",
-            entityId: map.id,
-            before: { mapVersion: version },
-            after: { surfaceId, mapVersion, reason, changes: plan.changes.map((change) => ({ kind: change.kind, entityId: change.entityId, fields: changedFields(change.before, change.after) })) },
-          });
-      if (surface.status === "AGREED" && changesContent(plan.changes)) {
-        await reopenSurfaceForReview(tx, context, surfaceId, `Flow map edited (map version ${mapVersion})`);
-      }
-      // Delivered to listeners when (and only if) the transaction commits.
-      await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${JSON.stringify({ surfaceId, mapVersion })})`;
-      const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
-      const deleted = (kind: string) => plan.changes.filter((change) => change.kind === `${kind}.delete`).map((change) => change.entityId);
-      return { mapVersion, nodes: after("node.") as TMapNode[], edges: after("edge.") as TMapEdge[], deletedNodeIds: deleted("node"), deletedEdgeIds: deleted("edge") };
-    },
-    { timeout: 60_000, maxWait: 20_000 },
-  );
+  if (options.reopenAgreed && surface.status === "AGREED" && changesContent(plan.changes)) {
+    await reopenSurfaceForReview(tx, context, surfaceId, `Flow map edited (map version ${mapVersion})`);
+  }
+  // Delivered to listeners when (and only if) the transaction commits.
+  await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${JSON.stringify({ surfaceId, mapVersion })})`;
+  const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
+  const deleted = (kind: string) => plan.changes.filter((change) => change.kind === `${kind}.delete`).map((change) => change.entityId);
+  return { mapVersion, nodes: after("node.") as TMapNode[], edges: after("edge.") as TMapEdge[], deletedNodeIds: deleted("node"), deletedEdgeIds: deleted("edge") };
+    
 }
 
 export async function createNode(context: TActorContext, surfaceId: string, input: TNodeCreateInput): Promise<TMapNode & { mapVersion: number }> {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { seedUsers, DEMO_USERS } from "./users";
 import { seedSurfaces } from "./surfaces";
+import { seedMaps } from "./maps";
 
 export type TSeedContext = { users: Record<string, string> };
 
@@ -9,7 +10,10 @@ export type TSeedContext = { users: Record<string, string> };
  * Each domain adds its own seeder here. Every seeder is idempotent: it creates what is missing and
  * leaves what exists alone, so `npm run db:seed` can run any number of times.
  */
-const SEEDERS: Array<{ name: string; run: (seed: TSeedContext) => Promise<void> }> = [{ name: "surfaces", run: seedSurfaces }];
+const SEEDERS: Array<{ name: string; run: (seed: TSeedContext) => Promise<void> }> = [
+  { name: "surfaces", run: seedSurfaces },
+  { name: "maps", run: seedMaps },
+];
 
 export async function seedDemo(): Promise<void> {
   const context = systemContext("seed");
