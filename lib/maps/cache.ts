@@ -22,3 +22,9 @@ export function applyLiveBatch(map: TFlowMap, batch: { mapVersion: number; event
   const graph = applyEvents(graphOf(map.nodes, map.edges), batch.events);
   return { ...map, version: batch.mapVersion, nodes: orderParentsFirst([...graph.nodes.values()]), edges: [...graph.edges.values()] };
 }
+
+/** Shows an edit at once, before the server confirms it (the same rules the server applies). */
+export function applyLocalChanges(map: TFlowMap, changes: Array<Pick<TMapEvent, "kind" | "entityId" | "after">>): TFlowMap {
+  const graph = applyEvents(graphOf(map.nodes, map.edges), changes);
+  return { ...map, nodes: orderParentsFirst([...graph.nodes.values()]), edges: [...graph.edges.values()] };
+}

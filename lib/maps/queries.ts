@@ -31,7 +31,7 @@ export const mapKeys = {
   history: (surfaceId: string) => ["maps", surfaceId, "history"] as const,
 };
 
-export function useFlowMap(surfaceId: string, initialData?: TFlowMap) {
+export function useFlowMap(surfaceId: string, initialData: TFlowMap) {
   return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => requestJson<TFlowMap>(base(surfaceId)), initialData, staleTime: Infinity });
 }
 
