@@ -16,7 +16,7 @@ export type TFlowNodeData = {
   readOnly: boolean;
 };
 export type TBoundaryData = { surfaceName: string; classification: TClassification };
-export type TFlowEdgeData = { edge: TMapEdge; warnings: TFlowWarning[]; label: string; dimmed: boolean; editors: Array<{ name: string; team: string }> };
+export type TFlowEdgeData = { edge: TMapEdge; warnings: TFlowWarning[]; label: string; description: string; dimmed: boolean; editors: Array<{ name: string; team: string }> };
 
 export type TRfNode = Node<TFlowNodeData, "flowNode" | "zone"> | Node<TBoundaryData, "surface">;
 export type TRfEdge = Edge<TFlowEdgeData, "flow">;
@@ -183,6 +183,7 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
     const warnings = flowWarnings(edge, byId.get(edge.targetId), (id) => elements.get(id)?.classification);
     const statusMatches = filter.statuses.length === 0 || filter.statuses.includes(edge.status);
     const endpointsMatch = !active || filter.query.trim() !== "" || filter.kinds.length > 0 || filter.zoneId !== null ? matchingNodes.has(edge.sourceId) || matchingNodes.has(edge.targetId) : true;
+    const description = `Flow ${byId.get(edge.sourceId)?.label ?? "?"} to ${byId.get(edge.targetId)?.label ?? "?"}, ${edge.status.toLowerCase()}`;
     return {
       id: edge.id,
       type: "flow",
@@ -190,8 +191,8 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
       target: edge.targetId,
       selected: options.selectedIds?.has(edge.id) ?? false,
       deletable: !options.readOnly,
-      ariaLabel: `Flow ${byId.get(edge.sourceId)?.label ?? "?"} to ${byId.get(edge.targetId)?.label ?? "?"}, ${edge.status.toLowerCase()}`,
-      data: { edge, warnings, label: describeFlow(edge), dimmed: active && !(statusMatches && endpointsMatch), editors: options.editing?.get(edge.id) ?? [] },
+      ariaLabel: description,
+      data: { edge, warnings, label: describeFlow(edge), description, dimmed: active && !(statusMatches && endpointsMatch), editors: options.editing?.get(edge.id) ?? [] },
     };
   });
   return { nodes, edges };

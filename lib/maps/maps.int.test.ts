@@ -163,3 +163,18 @@ describe("flow map service", () => {
     expect(received.map((payload) => JSON.parse(payload) as { surfaceId: string; mapVersion: number }).filter((payload) => payload.surfaceId === surface.id)).toEqual([{ surfaceId: surface.id, mapVersion: 3 }]);
   });
 });
+
+describe("whole-program map", () => {
+  it("filters flows across surfaces like the dashboard's drill-downs", async () => {
+    const { netops, surface, web, vault } = await workshop();
+    await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id), status: "APPROVED" });
+    const { getProgramMap, parseProgramFilter } = await import("./program");
+    const { filter, ignored } = parseProgramFilter({ status: "APPROVED", encryption: "NONE", classification: "RESTRICTED", protocol: "SMTP" });
+    expect(ignored).toEqual(["protocol"]);
+    const program = await getProgramMap(contextFor(netops), { ...filter, surface: surface.id });
+    expect(program.flows).toHaveLength(1);
+    expect(program.flows[0]).toMatchObject({ source: "web", target: "vault", encryption: "NONE" });
+    expect(program.flows[0]!.warnings.map((warning) => warning.code).sort()).toEqual(["approved-unjustified", "unencrypted-sensitive"]);
+    expect((await getProgramMap(contextFor(netops), { surface: surface.id, status: "DENIED" })).flows).toEqual([]);
+  });
+});
