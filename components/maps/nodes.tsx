@@ -111,7 +111,7 @@ const BOUNDARY_TONE = { PUBLIC: "border-success text-success", INTERNAL: "border
 export const SurfaceBoundaryView = memo(function SurfaceBoundaryView({ data }: NodeProps<Node<TBoundaryData, "surface">>) {
   return (
     <div data-testid="surface-boundary" className={cn("pointer-events-none h-full w-full rounded-2xl border-[3px] border-double bg-transparent", BOUNDARY_TONE[data.classification])}>
-      <span className="absolute left-3 top-1 inline-flex items-center gap-1 text-xs font-semibold">
+      <span className="absolute right-3 top-1 inline-flex items-center gap-1 text-xs font-semibold">
         <ShieldCheck aria-hidden className="h-3.5 w-3.5" /> Protect surface · {data.surfaceName} · {data.classification.toLowerCase()}
       </span>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { applyLiveBatch } from "@/lib/maps/cache";
 import { mapKeys, sendPresence } from "@/lib/maps/queries";
@@ -88,5 +88,6 @@ export function useMapLive(surfaceId: string, startVersion: number, editing: str
     if (connectionId) sendPresence(surfaceId, { connectionId, editing });
   }, [surfaceId, connectionId, editing]);
 
-  return { status, others: [...others.values()].sort((a, b) => a.user.name.localeCompare(b.user.name)), connectionId };
+  const sorted = useMemo(() => [...others.values()].sort((a, b) => a.user.name.localeCompare(b.user.name)), [others]);
+  return { status, others: sorted, connectionId };
 }
