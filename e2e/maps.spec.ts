@@ -44,8 +44,8 @@ test("two people map flows together: edits and presence appear live on both scre
   await raj.page.getByRole("button", { name: "Add workload" }).dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.85 } });
   const inspector = raj.page.getByTestId("node-inspector");
   await expect(inspector).toBeVisible();
-  await inspector.getByLabel("Label").fill(label);
-  await inspector.getByLabel("Label").press("Enter");
+  await inspector.getByLabel("Label", { exact: true }).fill(label);
+  await inspector.getByLabel("Label", { exact: true }).press("Enter");
   await expect(node(raj.page, label)).toBeVisible();
 
   // …and connects it to the personnel files by dragging from handle to handle.
@@ -116,6 +116,7 @@ test("undo restores a deleted node together with its flows", async ({ browser })
     },
   });
   expect(made.status()).toBe(200);
+  await raj.page.reload();
   const engine = node(raj.page, `Risk engine ${suffix}`);
   await expect(engine).toBeVisible();
   const flowsOfEngine = raj.page.getByRole("button", { name: new RegExp(`Flow .*Risk engine ${suffix}`) });
@@ -127,7 +128,7 @@ test("undo restores a deleted node together with its flows", async ({ browser })
   await expect(engine).toHaveCount(0);
   await expect(flowsOfEngine).toHaveCount(0);
 
-  await raj.page.getByRole("button", { name: "Undo", exact: true }).click();
+  await raj.page.getByRole("toolbar", { name: "Map tools" }).getByRole("button", { name: "Undo", exact: true }).click();
   await expect(engine).toBeVisible();
   await expect(flowsOfEngine).toHaveCount(2);
   const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };

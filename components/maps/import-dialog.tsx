@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { documentToOperations } from "@/lib/maps/document";
 import { MapApiError, useMapImport } from "@/lib/maps/queries";
 import { ModalDialog } from "./panels";
 
@@ -20,6 +21,12 @@ export function ImportDialog({ surfaceId, open, onOpenChange }: { surfaceId: str
       document = JSON.parse(await file.text());
     } catch {
       setErrors([{ path: "(file)", message: "is not valid JSON" }]);
+      return;
+    }
+    // The same checks as the server, first here: a malformed file never leaves the browser.
+    const checked = documentToOperations(document, () => crypto.randomUUID());
+    if (!checked.ok) {
+      setErrors(checked.errors);
       return;
     }
     try {
