@@ -439,8 +439,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
             aria-label={`Flow map of ${displayed.surface.name}`}
           >
             <Background gap={24} />
-            <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} />
-            <Controls showInteractive={false} aria-label="Zoom controls" />
+            <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+            <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} aria-label="Zoom controls" />
             <Panel position="bottom-left" className="!mb-2 !ml-14">
               <Legend />
             </Panel>

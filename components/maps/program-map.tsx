@@ -65,8 +65,8 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
           aria-label="All flow maps of the program"
         >
           <Background gap={24} />
-          <MiniMap pannable zoomable ariaLabel="Overview of all maps" />
-          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+          <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} />
           <Panel position="bottom-left" className="!mb-2 !ml-14">
             <Legend />
           </Panel>

@@ -106,7 +106,11 @@ export async function getMap(context: TActorContext, surfaceId: string, atVersio
   assertCan(context.actor, "map.read");
   const surface = await loadSurface(db, surfaceId);
   const mapId = surface.flowMap?.id ?? null;
-  let graph = await loadGraph(db, mapId);
+  const [loaded, users] = await Promise.all([
+    loadGraph(db, mapId),
+    db.user.findMany({ select: { id: true, name: true, team: true, roles: true, status: true }, orderBy: { name: "asc" } }),
+  ]);
+  let graph = loaded;
   let version = surface.flowMap?.version ?? 0;
   if (mapId && atVersion !== undefined && atVersion < version) {
     const later = await db.mapEvent.findMany({ where: { mapId, mapVersion: { gt: atVersion } }, orderBy: [{ mapVersion: "desc" }, { id: "desc" }] });
@@ -116,8 +120,7 @@ export async function getMap(context: TActorContext, surfaceId: string, atVersio
   const ownerIds = [...new Set([...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null))];
   // Who can own a flow: active contributors, and whoever owns one already. (Roles are filtered here:
   // the embedded database's adapter cannot compare enum arrays.)
-  const users = await db.user.findMany({ where: { OR: [{ status: "ACTIVE" }, { id: { in: ownerIds } }] }, select: { id: true, name: true, team: true, roles: true }, orderBy: { name: "asc" } });
-  const people = users.filter((user) => user.roles.includes("CONTRIBUTOR") || ownerIds.includes(user.id)).map(({ id, name, team }) => ({ id, name, team }));
+  const people = users.filter((user) => (user.status === "ACTIVE" && user.roles.includes("CONTRIBUTOR")) || ownerIds.includes(user.id)).map(({ id, name, team }) => ({ id, name, team }));
   return {
     surface: { id: surface.id, name: surface.name, classification: surface.classification, status: surface.status },
     mapId,
@@ -154,12 +157,12 @@ async function fieldsChangedSince(tx: TTx, mapId: string, graph: TMapGraph, oper
 async function persistChanges(tx: TTx, mapId: string, changes: TMapChange[]): Promise<void> {
   const of = (kind: TMapEventKind) => changes.filter((change) => change.kind === kind);
   const createdNodes = orderParentsFirst(of("node.create").map((change) => change.after as TMapNode));
-  for (const node of createdNodes) {
-    await tx.flowNode.create({ data: { id: node.id, mapId, ...nodeData(node) } });
-  }
+  // One statement each: foreign keys are checked at its end, so members may follow their zone in the same insert.
+  if (createdNodes.length > 0) await tx.flowNode.createMany({ data: createdNodes.map((node) => ({ id: node.id, mapId, ...nodeData(node) })) });
   for (const change of of("node.update")) await tx.flowNode.update({ where: { id: change.entityId }, data: nodeData(change.after as TMapNode) });
   for (const change of of("edge.delete")) await tx.flowEdge.delete({ where: { id: change.entityId } });
-  for (const change of of("edge.create")) await tx.flowEdge.create({ data: { id: change.entityId, mapId, ...edgeData(change.after as TMapEdge) } });
+  const createdEdges = of("edge.create");
+  if (createdEdges.length > 0) await tx.flowEdge.createMany({ data: createdEdges.map((change) => ({ id: change.entityId, mapId, ...edgeData(change.after as TMapEdge) })) });
   for (const change of of("edge.update")) await tx.flowEdge.update({ where: { id: change.entityId }, data: edgeData(change.after as TMapEdge) });
   for (const change of of("node.delete")) await tx.flowNode.delete({ where: { id: change.entityId } });
 }
