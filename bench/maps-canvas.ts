@@ -32,25 +32,20 @@ async function signedInPage(): Promise<Page> {
   return page;
 }
 
+// Scripts run in the page are passed as text: the TypeScript runner decorates compiled functions with helpers the page does not have.
+const START_FRAMES = `(() => {
+  window.benchFrames = [];
+  window.benchRecording = true;
+  let last = performance.now();
+  const tick = (now) => { window.benchFrames.push(now - last); last = now; if (window.benchRecording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.benchRecording = false; return window.benchFrames.slice(1); })()`;
+
 async function recordFrames(page: Page, action: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const state = window as unknown as { benchFrames: number[]; benchRecording: boolean };
-    state.benchFrames = [];
-    state.benchRecording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      state.benchFrames.push(now - last);
-      last = now;
-      if (state.benchRecording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_FRAMES);
   await action();
-  return page.evaluate(() => {
-    const state = window as unknown as { benchFrames: number[]; benchRecording: boolean };
-    state.benchRecording = false;
-    return state.benchFrames.slice(1);
-  });
+  return page.evaluate<number[]>(STOP_FRAMES);
 }
 
 async function dragAcross(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps: number): Promise<void> {
@@ -82,16 +77,15 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
   console.log(`  dragging a node: ${dragging.length} frames, p50 ${ms(percentile(dragging, 50))}, p95 ${ms(percentile(dragging, 95))}`);
 
   if (nodes === 500) {
-    await page.evaluate(() => {
-      const state = window as unknown as { benchLongTasks: number[] };
-      state.benchLongTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => state.benchLongTasks.push(entry.duration))).observe({ type: "longtask" });
-    });
+    await page.evaluate(`(() => {
+      window.benchLongTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.benchLongTasks.push(entry.duration))).observe({ type: "longtask" });
+    })()`);
     const layoutStarted = Date.now();
     await page.getByRole("button", { name: "Auto layout" }).click();
     await page.getByRole("button", { name: "Laying out…" }).waitFor({ state: "detached", timeout: 300_000 }).catch(() => undefined);
     await page.getByRole("button", { name: "Auto layout" }).waitFor();
-    const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
+    const tasks = await page.evaluate<number[]>("window.benchLongTasks");
     console.log(`  layout in the worker, saved: ${Date.now() - layoutStarted} ms; main-thread long tasks: ${tasks.length}, longest ${ms(Math.max(0, ...tasks))} (target: none over 50 ms while laying out)`);
 
     const watcher = await signedInPage();
@@ -103,21 +97,12 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
     const latencies: number[] = [];
     for (let edit = 0; edit < 50; edit += 1) {
       const label = `bench-edit-${edit}`;
-      const seen = watcher.evaluate(
-        (wanted) =>
-          new Promise<number>((resolve) => {
-            const found = () => document.querySelector(`[data-testid=map-node][data-label="${wanted}"]`);
-            if (found()) return resolve(Date.now());
-            const observer = new MutationObserver(() => {
-              if (found()) {
-                observer.disconnect();
-                resolve(Date.now());
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-label"] });
-          }),
-        label,
-      );
+      const seen = watcher.evaluate<number>(`new Promise((resolve) => {
+        const found = () => document.querySelector('[data-testid=map-node][data-label="${label}"]');
+        if (found()) return resolve(Date.now());
+        const observer = new MutationObserver(() => { if (found()) { observer.disconnect(); resolve(Date.now()); } });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-label"] });
+      })`);
       const sent = Date.now();
       const response = await page.request.post(`${BASE}/api/v1/surfaces/${surfaceId}/map/batch`, { data: { operations: [{ op: "updateNode", id: target.id, version: target.version, patch: { label } }] } });
       const result = (await response.json()) as { nodes: Array<{ id: string; label: string; version: number }> };
