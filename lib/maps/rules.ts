@@ -307,7 +307,11 @@ export function applyEvents(graph: TMapGraph, events: Array<{ kind: TMapEventKin
   for (const event of events) {
     const target = event.kind.startsWith("node.") ? next.nodes : next.edges;
     if (event.after === null || event.kind.endsWith(".delete")) target.delete(event.entityId);
-    else (target as Map<string, unknown>).set(event.entityId, event.after);
+    else {
+      // An element that arrives unchanged (our own edit echoed back) keeps its identity, so nothing re-renders.
+      const existing = (target as Map<string, unknown>).get(event.entityId);
+      if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(event.after)) (target as Map<string, unknown>).set(event.entityId, event.after);
+    }
   }
   return next;
 }

@@ -102,6 +102,13 @@ describe("live cache", () => {
     expect(applyLiveBatch(next, { mapVersion: 5, events: [{ kind: "node.delete", entityId: a.id, after: null }] }).nodes).toEqual([]);
   });
 
+  it("an element echoed back unchanged keeps its identity (nothing re-renders)", () => {
+    const a = node();
+    const start = map([a], [], 3);
+    const echoed = applyLiveBatch(start, { mapVersion: 4, events: [{ kind: "node.update", entityId: a.id, after: { ...a } }] });
+    expect(echoed.nodes[0]).toBe(a);
+  });
+
   it("an edit result updates elements without advancing the version", () => {
     const a = node();
     const start = map([a], [], 3);
