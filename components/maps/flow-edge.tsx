@@ -39,7 +39,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<Edge<TFl
             state.addSelectedEdges([id]);
           }}
           className={cn(
-            "nodrag nopan pointer-events-auto absolute flex cursor-pointer items-center gap-1 rounded-full border bg-surface px-2 py-0.5 text-[10px] font-medium text-fg shadow-sm",
+            "nodrag nopan pointer-events-auto absolute z-[1001] flex cursor-pointer items-center gap-1 rounded-full border bg-surface px-2 py-0.5 text-[10px] font-medium text-fg shadow-sm",
             selected ? "border-accent" : "border-border",
             dimmed && "opacity-20",
           )}
