@@ -5,7 +5,7 @@
  * - load time and frame times (requestAnimationFrame deltas) while panning and dragging, at 500/1,000 and 1,000/2,000;
  * - main-thread long tasks while the 500-node map is laid out in the worker;
  * - edit-to-second-browser latency over 50 edits.
- * It prints figures; it asserts nothing.
+ * It prints figures; it asserts nothing. Set CHROMIUM_PATH where Playwright has no browser of its own.
  */
 import { chromium, type Page } from "@playwright/test";
 import { closeDatabase } from "@/lib/db";
@@ -17,7 +17,8 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? "concord-demo-2026";
 if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the database the server uses, so the generated maps are visible to it.");
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? (process.platform === "linux" ? "/usr/bin/chromium" : undefined),
+  // CHROMIUM_PATH points at a system Chromium where Playwright cannot download its own.
+  executablePath: process.env.CHROMIUM_PATH,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
