@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { seedUsers, DEMO_USERS } from "./users";
 import { seedSurfaces } from "./surfaces";
+import { seedMaps } from "./maps";
 import { seedChanges } from "./changes";
 import { seedMetrics } from "./metrics";
 
@@ -13,6 +14,7 @@ export type TSeedContext = { users: Record<string, string> };
  */
 const SEEDERS: Array<{ name: string; run: (seed: TSeedContext) => Promise<void> }> = [
   { name: "surfaces", run: seedSurfaces },
+  { name: "maps", run: seedMaps },
   { name: "changes", run: seedChanges },
   // Last: its snapshot history ends at the indicators computed from every other domain's data.
   { name: "metrics", run: seedMetrics },

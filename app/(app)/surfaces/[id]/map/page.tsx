@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getMap } from "@/lib/maps/service";
+import { Badge, PageHeader } from "@/components/ui/card";
+import { MapEditor } from "@/components/maps/map-editor";
+
+export const metadata = { title: "Flow map" };
+
+export default async function SurfaceMapPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor("map.read");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const map = await getMap({ actor, requestId: "page" }, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const tone = map.surface.classification === "RESTRICTED" ? "danger" : map.surface.classification === "CONFIDENTIAL" ? "warning" : "neutral";
+  return (
+    <>
+      <PageHeader
+        title={`${map.surface.name} · flow map`}
+        description="Transaction flows to, from and around this protect surface. Every change saves at once and appears for everyone on the map."
+        actions={
+          <>
+            <Badge tone={tone}>{map.surface.classification.toLowerCase()}</Badge>
+            <Badge>{map.surface.status.replace("_", " ").toLowerCase()}</Badge>
+            <Link href={`/surfaces/${map.surface.id}`} className="text-sm text-accent underline">
+              Surface details
+            </Link>
+          </>
+        }
+      />
+      <MapEditor surfaceId={map.surface.id} initialMap={map} canEdit={can(actor, "map.write")} />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { ZPresenceBody, ZSurfaceParams } from "@/lib/maps/schemas";
+import { announcePresence } from "@/lib/maps/service";
+
+export const POST = apiRoute({ permission: "map.read", params: ZSurfaceParams, body: ZPresenceBody }, async ({ context, params, body }) => {
+  await announcePresence(context, params.id, body);
+  return { ok: true };
+});

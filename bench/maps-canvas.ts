@@ -1,0 +1,120 @@
+/**
+ * Browser figures of the flow map, against a running Concord that shares DATABASE_URL with this
+ * script (e.g. `DATABASE_URL=… npm start` in one shell, then
+ * `DATABASE_URL=… BENCH_BASE_URL=http://localhost:3000 npx tsx bench/maps-canvas.ts`):
+ * - load time and frame times (requestAnimationFrame deltas) while panning and dragging, at 500/1,000 and 1,000/2,000;
+ * - main-thread long tasks while the 500-node map is laid out in the worker;
+ * - edit-to-second-browser latency over 50 edits.
+ * It prints figures; it asserts nothing. Set CHROMIUM_PATH where Playwright has no browser of its own.
+ */
+import { chromium, type Page } from "@playwright/test";
+import { closeDatabase } from "@/lib/db";
+import { createBenchMap, ms, percentile } from "./maps-fixture";
+
+const BASE = process.env.BENCH_BASE_URL ?? "http://localhost:3000";
+const EMAIL = process.env.BENCH_EMAIL ?? "raj.patel@example.com";
+const PASSWORD = process.env.BENCH_PASSWORD ?? "concord-demo-2026";
+if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the database the server uses, so the generated maps are visible to it.");
+
+const browser = await chromium.launch({
+  // CHROMIUM_PATH points at a system Chromium where Playwright cannot download its own.
+  executablePath: process.env.CHROMIUM_PATH,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+async function signedInPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/signin`);
+  await page.getByLabel("Email").fill(EMAIL);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: /Account menu for/ }).waitFor();
+  return page;
+}
+
+// Scripts run in the page are passed as text: the TypeScript runner decorates compiled functions with helpers the page does not have.
+const START_FRAMES = `(() => {
+  window.benchFrames = [];
+  window.benchRecording = true;
+  let last = performance.now();
+  const tick = (now) => { window.benchFrames.push(now - last); last = now; if (window.benchRecording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.benchRecording = false; return window.benchFrames.slice(1); })()`;
+
+async function recordFrames(page: Page, action: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(START_FRAMES);
+  await action();
+  return page.evaluate<number[]>(STOP_FRAMES);
+}
+
+async function dragAcross(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps: number): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let step = 1; step <= steps; step += 1) await page.mouse.move(from.x + (dx * step) / steps, from.y + (dy * step) / steps);
+  await page.mouse.up();
+}
+
+for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
+  const surfaceId = await createBenchMap(nodes, edges);
+  const page = await signedInPage();
+  const started = Date.now();
+  await page.goto(`${BASE}/surfaces/${surfaceId}/map`);
+  await page.locator("[data-testid=map-node]").first().waitFor();
+  await page.getByTestId("live-status").getByText("Live").waitFor();
+  console.log(`${nodes} nodes / ${edges} edges: loaded and interactive in ${Date.now() - started} ms`);
+  const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+  const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  const panning = await recordFrames(page, async () => {
+    for (let round = 0; round < 3; round += 1) {
+      await dragAcross(page, centre, 300, 150, 60);
+      await dragAcross(page, centre, -300, -150, 60);
+    }
+  });
+  console.log(`  panning: ${panning.length} frames, p50 ${ms(percentile(panning, 50))}, p95 ${ms(percentile(panning, 95))} (target p95 ≤ 33 ms at 500/1,000)`);
+  const first = (await page.locator("[data-testid=map-node]").first().boundingBox())!;
+  const dragging = await recordFrames(page, () => dragAcross(page, { x: first.x + 90, y: first.y + 30 }, 200, 120, 90));
+  console.log(`  dragging a node: ${dragging.length} frames, p50 ${ms(percentile(dragging, 50))}, p95 ${ms(percentile(dragging, 95))}`);
+
+  if (nodes === 500) {
+    await page.evaluate(`(() => {
+      window.benchLongTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.benchLongTasks.push(entry.duration))).observe({ type: "longtask" });
+    })()`);
+    const layoutStarted = Date.now();
+    await page.getByRole("button", { name: "Auto layout" }).click();
+    await page.getByRole("button", { name: "Laying out…" }).waitFor({ state: "detached", timeout: 300_000 }).catch(() => undefined);
+    await page.getByRole("button", { name: "Auto layout" }).waitFor();
+    const tasks = await page.evaluate<number[]>("window.benchLongTasks");
+    console.log(`  layout in the worker, saved: ${Date.now() - layoutStarted} ms; main-thread long tasks: ${tasks.length}, longest ${ms(Math.max(0, ...tasks))} (target: none over 50 ms while laying out)`);
+
+    const watcher = await signedInPage();
+    await watcher.goto(`${BASE}/surfaces/${surfaceId}/map`);
+    await watcher.getByTestId("live-status").getByText("Live").waitFor();
+    const visibleLabel = await watcher.locator("[data-testid=map-node]").first().getAttribute("data-label");
+    const map = (await (await page.request.get(`${BASE}/api/v1/surfaces/${surfaceId}/map`)).json()) as { nodes: Array<{ id: string; label: string; version: number }> };
+    let target = map.nodes.find((candidate) => candidate.label === visibleLabel)!;
+    const latencies: number[] = [];
+    for (let edit = 0; edit < 50; edit += 1) {
+      const label = `bench-edit-${edit}`;
+      const seen = watcher.evaluate<number>(`new Promise((resolve) => {
+        const found = () => document.querySelector('[data-testid=map-node][data-label="${label}"]');
+        if (found()) return resolve(Date.now());
+        const observer = new MutationObserver(() => { if (found()) { observer.disconnect(); resolve(Date.now()); } });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-label"] });
+      })`);
+      const sent = Date.now();
+      const response = await page.request.post(`${BASE}/api/v1/surfaces/${surfaceId}/map/batch`, { data: { operations: [{ op: "updateNode", id: target.id, version: target.version, patch: { label } }] } });
+      const result = (await response.json()) as { nodes: Array<{ id: string; label: string; version: number }> };
+      target = result.nodes[0] ?? target;
+      latencies.push((await seen) - sent);
+    }
+    console.log(`  edit → visible in a second browser: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} over 50 edits (target p95 ≤ 1,000 ms)`);
+    await watcher.context().close();
+  }
+  await page.context().close();
+}
+
+await browser.close();
+await closeDatabase();

@@ -1,0 +1,77 @@
+"use client";
+
+import { useMemo } from "react";
+import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useTheme } from "next-themes";
+import { BOUNDARY_ID, absolutePosition, sizeOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import type { TFlowMap } from "@/lib/maps/schemas";
+import { EDGE_TYPES } from "./flow-edge";
+import { NODE_TYPES } from "./nodes";
+import { Legend } from "./panels";
+
+const GAP = 240;
+
+/** Every surface's map side by side, read-only; flows outside the drill-down are dimmed, not hidden. */
+export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>; matchingIds: string[]; filtered: boolean }) {
+  const { resolvedTheme } = useTheme();
+  const { nodes, edges } = useMemo(() => {
+    const matching = new Set(matchingIds);
+    const allNodes: TRfNode[] = [];
+    const allEdges: TRfEdge[] = [];
+    let offset = 0;
+    for (const map of maps) {
+      const byId = new Map(map.nodes.map((node) => [node.id, node]));
+      let minX = Infinity;
+      let maxX = -Infinity;
+      for (const node of map.nodes) {
+        const position = absolutePosition(node, byId);
+        minX = Math.min(minX, position.x);
+        maxX = Math.max(maxX, position.x + sizeOf(node).width);
+      }
+      if (!Number.isFinite(minX)) continue;
+      const shift = offset - minX;
+      const converted = toReactFlow(map, { readOnly: true });
+      const touched = new Set(map.edges.filter((edge) => matching.has(edge.id)).flatMap((edge) => [edge.sourceId, edge.targetId]));
+      for (const node of converted.nodes) {
+        const topLevel = !node.parentId;
+        const id = node.id === BOUNDARY_ID ? `${BOUNDARY_ID}-${map.surface.id}` : node.id;
+        const dimmed = filtered && node.type !== "surface" && node.type !== "zone" && !touched.has(node.id);
+        allNodes.push({ ...node, id, position: topLevel ? { x: node.position.x + shift, y: node.position.y } : node.position, ...(node.type === "surface" ? {} : { data: { ...node.data, dimmed } }) } as TRfNode);
+      }
+      for (const edge of converted.edges) allEdges.push({ ...edge, data: { ...edge.data!, dimmed: filtered && !matching.has(edge.id) } });
+      offset += maxX - minX + GAP;
+    }
+    return { nodes: allNodes, edges: allEdges };
+  }, [maps, matchingIds, filtered]);
+
+  return (
+    <div className="h-[560px] overflow-hidden rounded-lg border border-border bg-surface" data-testid="program-map">
+      <ReactFlowProvider>
+        <ReactFlow<TRfNode, TRfEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+          fitView
+          fitViewOptions={{ padding: 0.08 }}
+          minZoom={0.05}
+          onlyRenderVisibleElements
+          proOptions={{ hideAttribution: true }}
+          aria-label="All flow maps of the program"
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+          <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} />
+          <Panel position="bottom-left" className="!mb-2 !ml-14">
+            <Legend />
+          </Panel>
+        </ReactFlow>
+      </ReactFlowProvider>
+    </div>
+  );
+}

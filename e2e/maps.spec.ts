@@ -1,0 +1,180 @@
+import crypto from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn, watchConsole } from "./helpers";
+
+/** Surfaces are found by name through the Flows page's surface filter (the maps are seeded). */
+async function surfaceId(page: Page, name: string): Promise<string> {
+  await page.goto("/flows");
+  const option = page.locator("select[name=surface] option", { hasText: name });
+  const value = await option.getAttribute("value");
+  expect(value).toBeTruthy();
+  return value!;
+}
+
+async function openMap(browser: Browser, email: string, name: string, colorScheme: "light" | "dark" = "light") {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await signIn(page, email);
+  const id = await surfaceId(page, name);
+  await page.goto(`/surfaces/${id}/map`);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  return { context, page, id, errors };
+}
+
+const node = (page: Page, label: string) => page.locator(`[data-testid=map-node][data-label="${label}"]`);
+/**
+ * Console errors that are not this feature's: the shell's navigation prefetches sections other
+ * branches build (a 404 until they land), and closing a page aborts its open event stream.
+ */
+const realErrors = (errors: string[]) => errors.filter((error) => !/ERR_ABORTED|EventSource|net::ERR_|status of 404/.test(error));
+
+test("two people map flows together: edits and presence appear live on both screens", async ({ browser }) => {
+  const raj = await openMap(browser, DEMO.netops, "HR records");
+  const priya = await openMap(browser, DEMO.secops, "HR records");
+
+  // Presence: each sees the other on the map.
+  await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah/)).toBeVisible();
+  await expect(priya.page.getByTestId("presence").getByLabel(/Raj Patel/)).toBeVisible();
+
+  // Raj drags a workload from the palette onto an empty part of the canvas and names it.
+  const label = `Checkout API ${crypto.randomBytes(3).toString("hex")}`;
+  const canvas = raj.page.getByTestId("map-canvas");
+  const box = (await canvas.boundingBox())!;
+  await raj.page.getByRole("button", { name: "Add workload" }).dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.85 } });
+  const inspector = raj.page.getByTestId("node-inspector");
+  await expect(inspector).toBeVisible();
+  await inspector.getByLabel("Label", { exact: true }).fill(label);
+  await inspector.getByLabel("Label", { exact: true }).press("Enter");
+  await expect(node(raj.page, label)).toBeVisible();
+
+  // …and connects it to the personnel files by dragging from handle to handle.
+  const source = node(raj.page, label).locator(".react-flow__handle.source");
+  const target = node(raj.page, "Personnel files").locator(".react-flow__handle.target");
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await raj.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await raj.page.mouse.down();
+  await raj.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await raj.page.mouse.up();
+  const flowName = new RegExp(`Flow ${label} to Personnel files`);
+  await expect(raj.page.getByRole("button", { name: flowName })).toBeVisible();
+
+  // Priya sees both appear without reloading, and makes the flow mutual TLS.
+  await expect(node(priya.page, label)).toBeVisible();
+  const flowOnPriya = priya.page.getByRole("button", { name: flowName });
+  await expect(flowOnPriya).toBeVisible();
+  await flowOnPriya.click();
+  const edgeInspector = priya.page.getByTestId("edge-inspector");
+  await expect(edgeInspector).toBeVisible();
+  await edgeInspector.getByLabel("Encryption").selectOption("MTLS");
+
+  // Raj sees her change, and sees that she is working on that flow.
+  await expect(raj.page.getByRole("button", { name: flowName })).toContainText("mTLS");
+  await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah, editing/)).toBeVisible();
+
+  await raj.page.screenshot({ path: "test-results/screens/map-workshop-light.png" });
+  expect(realErrors(raj.errors)).toEqual([]);
+  expect(realErrors(priya.errors)).toEqual([]);
+  await raj.context.close();
+  await priya.context.close();
+});
+
+test("a viewer sees the map read-only and the API refuses their edits", async ({ browser }) => {
+  const victor = await openMap(browser, DEMO.viewer, "Card payments", "dark");
+  await expect(node(victor.page, "Cardholder database")).toBeVisible();
+  await expect(victor.page.getByTestId("surface-boundary")).toBeVisible();
+  await expect(victor.page.getByRole("navigation", { name: "Node palette" })).toHaveCount(0);
+  await expect(victor.page.getByRole("button", { name: "Import" })).toHaveCount(0);
+  await expect(victor.page.getByText("Read-only: your role can view this map")).toBeVisible();
+  await victor.page.getByRole("button", { name: /Flow Fraud scoring \(legacy\) to Cardholder database/ }).click();
+  const details = victor.page.getByTestId("edge-inspector");
+  await expect(details).toContainText("Unencrypted flow into restricted data");
+  await expect(details).toContainText("Approved without a justification");
+  await expect(details.getByRole("combobox")).toHaveCount(0);
+  await victor.page.screenshot({ path: "test-results/screens/map-viewer-dark.png" });
+  const refused = await victor.page.request.post(`/api/v1/surfaces/${victor.id}/map/nodes`, { data: { kind: "DEVICE", label: "Not allowed" } });
+  expect(refused.status()).toBe(403);
+  expect(realErrors(victor.errors)).toEqual([]);
+  await victor.context.close();
+});
+
+test("undo restores a deleted node together with its flows", async ({ browser }) => {
+  const raj = await openMap(browser, DEMO.netops, "Trading platform");
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const made = await raj.page.request.post(`/api/v1/surfaces/${raj.id}/map/batch`, {
+    data: {
+      reason: "paste",
+      operations: [
+        { op: "createNode", node: { id: a, kind: "SERVICE", label: `Risk engine ${suffix}`, x: 40, y: 560 } },
+        { op: "createNode", node: { id: b, kind: "DATASTORE", label: `Risk store ${suffix}`, x: 360, y: 620 } },
+        { op: "createNode", node: { id: c, kind: "USER_GROUP", label: `Risk desk ${suffix}`, x: -300, y: 620 } },
+        { op: "createEdge", edge: { sourceId: a, targetId: b, protocol: "TCP", ports: "5432", encryption: "TLS", status: "APPROVED", justification: "Risk positions" } },
+        { op: "createEdge", edge: { sourceId: c, targetId: a, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } },
+      ],
+    },
+  });
+  expect(made.status()).toBe(200);
+  await raj.page.reload();
+  const engine = node(raj.page, `Risk engine ${suffix}`);
+  await expect(engine).toBeVisible();
+  const flowsOfEngine = raj.page.getByRole("button", { name: new RegExp(`Flow .*Risk engine ${suffix}`) });
+  await expect(flowsOfEngine).toHaveCount(2);
+
+  await engine.click();
+  await raj.page.keyboard.press("Delete");
+  await raj.page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(engine).toHaveCount(0);
+  await expect(flowsOfEngine).toHaveCount(0);
+
+  await raj.page.getByRole("toolbar", { name: "Map tools" }).getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(engine).toBeVisible();
+  await expect(flowsOfEngine).toHaveCount(2);
+  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };
+  expect(map.nodes.some((candidate) => candidate.id === a)).toBe(true);
+  expect(map.edges.filter((edge) => edge.sourceId === a || edge.targetId === a)).toHaveLength(2);
+  expect(realErrors(raj.errors)).toEqual([]);
+  await raj.context.close();
+});
+
+test("importing an invalid map file lists every error and changes nothing", async ({ browser }) => {
+  const raj = await openMap(browser, DEMO.netops, "Data warehouse");
+  const before = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
+  await raj.page.getByRole("button", { name: "Import" }).click();
+  const dialog = raj.page.getByRole("dialog", { name: "Import a map file" });
+  const invalid = {
+    format: "concord.flow-map",
+    version: 1,
+    nodes: [{ id: "a", kind: "SPACESHIP", label: "Bad" }, { id: "b", kind: "WORKLOAD", label: "ok", addresses: ["999.1.1.1/40"] }],
+    edges: [{ sourceId: "a", targetId: "b", protocol: "TCP", ports: "70000", encryption: "ROT13" }],
+  };
+  await dialog.getByLabel("JSON file exported from Concord").setInputFiles({ name: "bad-map.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
+  const errors = dialog.getByTestId("import-errors");
+  await expect(errors).toContainText("Nothing was changed");
+  await expect(errors).toContainText("nodes.0.kind");
+  await expect(errors).toContainText("nodes.1.addresses.0");
+  await expect(errors).toContainText("edges.0.encryption");
+  await raj.page.screenshot({ path: "test-results/screens/map-import-errors-light.png" });
+  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
+  expect(after.version).toBe(before.version);
+  expect(realErrors(raj.errors)).toEqual([]);
+  await raj.context.close();
+});
+
+test("the Flows page shows every map and drills down by status, encryption and classification", async ({ browser }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 1100 } });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, DEMO.executive);
+    await page.goto("/flows?status=APPROVED&encryption=NONE&classification=RESTRICTED");
+    const table = page.getByTestId("flows-table");
+    await expect(table).toContainText("Fraud scoring (legacy) → Cardholder database");
+    await expect(table).not.toContainText("Tokenisation service → Cardholder database");
+    await expect(page.getByTestId("program-map")).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/flows-drilldown-${colorScheme}.png`, fullPage: true });
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
+  }
+});

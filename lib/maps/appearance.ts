@@ -1,0 +1,49 @@
+import type { TClassification, TEncryption, TFlowStatus, TMapEdge, TMapNode } from "./schemas";
+
+export type TFlowWarning = { code: "unencrypted-sensitive" | "approved-unjustified"; message: string };
+
+const SENSITIVE: ReadonlySet<TClassification> = new Set(["CONFIDENTIAL", "RESTRICTED"]);
+
+/**
+ * What a flow should make a reviewer stop at: cleartext into Confidential or Restricted data (the
+ * target is a DAAS element of that classification), and explicit trust granted without a reason.
+ */
+export function flowWarnings(edge: Pick<TMapEdge, "status" | "encryption" | "justification">, target: Pick<TMapNode, "daasElementId"> | undefined, classificationOf: (elementId: string) => TClassification | undefined): TFlowWarning[] {
+  const warnings: TFlowWarning[] = [];
+  const classification = target?.daasElementId ? classificationOf(target.daasElementId) : undefined;
+  if (edge.status !== "DENIED" && edge.encryption === "NONE" && classification && SENSITIVE.has(classification)) {
+    warnings.push({ code: "unencrypted-sensitive", message: `Unencrypted flow into ${classification.toLowerCase()} data` });
+  }
+  if (edge.status === "APPROVED" && edge.justification.trim() === "") {
+    warnings.push({ code: "approved-unjustified", message: "Approved without a justification" });
+  }
+  return warnings;
+}
+
+export type TEdgeAppearance = { stroke: string; dash: string | undefined; width: number; animated: boolean };
+
+/** How the drawing speaks: colour by status, dashes for intent not yet trusted, weight for encryption. */
+export function edgeAppearance(status: TFlowStatus, encryption: TEncryption, hasWarning: boolean): TEdgeAppearance {
+  const stroke = { OBSERVED: "var(--muted)", PROPOSED: "var(--accent)", APPROVED: "var(--success)", DENIED: "var(--danger)" }[status];
+  const dash = status === "PROPOSED" ? "8 5" : status === "OBSERVED" ? "2 4" : undefined;
+  const width = encryption === "MTLS" ? 3 : encryption === "TLS" ? 2.25 : 1.5;
+  return { stroke: hasWarning && status !== "DENIED" ? "var(--warning)" : stroke, dash, width, animated: false };
+}
+
+export function describeFlow(edge: Pick<TMapEdge, "protocol" | "ports" | "appProtocol" | "encryption">): string {
+  const transport = edge.ports ? `${edge.protocol} ${edge.ports}` : edge.protocol;
+  const app = edge.appProtocol ? ` ${edge.appProtocol}` : "";
+  const encryption = edge.encryption === "NONE" ? "" : ` · ${edge.encryption === "MTLS" ? "mTLS" : "TLS"}`;
+  return `${transport}${app}${encryption}`;
+}
+
+export const STATUS_LABELS: Record<TFlowStatus, string> = { OBSERVED: "Observed", PROPOSED: "Proposed", APPROVED: "Approved", DENIED: "Denied" };
+export const KIND_LABELS = {
+  USER_GROUP: "User group",
+  DEVICE: "Device",
+  WORKLOAD: "Workload",
+  SERVICE: "Service",
+  DATASTORE: "Datastore",
+  EXTERNAL: "External party",
+  ZONE: "Zone",
+} as const;

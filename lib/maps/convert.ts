@@ -1,0 +1,221 @@
+import type { Edge, Node } from "@xyflow/react";
+import { describeFlow, flowWarnings, type TFlowWarning } from "./appearance";
+import type { TClassification, TFlowMap, TFlowStatus, TMapEdge, TMapNode, TNodeKind } from "./schemas";
+
+export const NODE_SIZE = { width: 184, height: 60 } as const;
+export const ZONE_SIZE = { width: 420, height: 280 } as const;
+export const BOUNDARY_ID = "protect-surface-boundary";
+const BOUNDARY_PADDING = 36;
+
+export type TFlowNodeData = {
+  node: TMapNode;
+  /** The DAAS element this node stands for, when it is a member of the protect surface. */
+  element: { name: string; type: string; classification: TClassification } | null;
+  dimmed: boolean;
+  editors: Array<{ name: string; team: string }>;
+  readOnly: boolean;
+};
+export type TBoundaryData = { surfaceName: string; classification: TClassification };
+export type TFlowEdgeData = { edge: TMapEdge; warnings: TFlowWarning[]; label: string; description: string; dimmed: boolean; editors: Array<{ name: string; team: string }> };
+
+export type TRfNode = Node<TFlowNodeData, "flowNode" | "zone"> | Node<TBoundaryData, "surface">;
+export type TRfEdge = Edge<TFlowEdgeData, "flow">;
+
+export type TMapFilter = { query: string; statuses: TFlowStatus[]; kinds: TNodeKind[]; zoneId: string | null };
+export const EMPTY_FILTER: TMapFilter = { query: "", statuses: [], kinds: [], zoneId: null };
+
+export function sizeOf(node: Pick<TMapNode, "kind" | "width" | "height">): { width: number; height: number } {
+  const fallback = node.kind === "ZONE" ? ZONE_SIZE : NODE_SIZE;
+  return { width: node.width ?? fallback.width, height: node.height ?? fallback.height };
+}
+
+/** Stored positions are relative to the containing zone; this walks up to canvas coordinates. */
+export function absolutePosition(node: TMapNode, nodesById: ReadonlyMap<string, TMapNode>): { x: number; y: number } {
+  let x = node.x;
+  let y = node.y;
+  const seen = new Set([node.id]);
+  let zoneId = node.zoneId;
+  while (zoneId && !seen.has(zoneId)) {
+    seen.add(zoneId);
+    const zone = nodesById.get(zoneId);
+    if (!zone) break;
+    x += zone.x;
+    y += zone.y;
+    zoneId = zone.zoneId;
+  }
+  return { x, y };
+}
+
+/** The position a node takes when it moves into another zone (or out of every zone) without moving on screen. */
+export function reparentPosition(node: TMapNode, zoneId: string | null, nodesById: ReadonlyMap<string, TMapNode>): { x: number; y: number } {
+  const absolute = absolutePosition(node, nodesById);
+  if (!zoneId) return absolute;
+  const zone = nodesById.get(zoneId);
+  if (!zone) return absolute;
+  const origin = absolutePosition(zone, nodesById);
+  return { x: absolute.x - origin.x, y: absolute.y - origin.y };
+}
+
+/** The innermost zone under a canvas point (for dropping a node into a zone), excluding a node and its own descendants. */
+export function zoneAt(point: { x: number; y: number }, nodes: TMapNode[], excludeId?: string): TMapNode | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const inside = nodes.filter((node) => {
+    if (node.kind !== "ZONE" || node.id === excludeId) return false;
+    for (let zone: TMapNode | undefined = node; zone; zone = zone.zoneId ? byId.get(zone.zoneId) : undefined) if (zone.id === excludeId) return false;
+    const origin = absolutePosition(node, byId);
+    const size = sizeOf(node);
+    return point.x >= origin.x && point.x <= origin.x + size.width && point.y >= origin.y && point.y <= origin.y + size.height;
+  });
+  const depth = (node: TMapNode) => {
+    let count = 0;
+    for (let zone = node.zoneId; zone; zone = byId.get(zone)?.zoneId ?? null) count += 1;
+    return count;
+  };
+  return inside.sort((a, b) => depth(b) - depth(a))[0] ?? null;
+}
+
+/** Parents first: React Flow needs a zone before the nodes it contains. */
+export function orderParentsFirst(nodes: TMapNode[]): TMapNode[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const ordered: TMapNode[] = [];
+  const placed = new Set<string>();
+  const visit = (node: TMapNode, trail: Set<string>) => {
+    if (placed.has(node.id) || trail.has(node.id)) return;
+    trail.add(node.id);
+    const parent = node.zoneId ? byId.get(node.zoneId) : undefined;
+    if (parent) visit(parent, trail);
+    placed.add(node.id);
+    ordered.push(node);
+  };
+  for (const node of nodes) visit(node, new Set());
+  return ordered;
+}
+
+export function nodeMatches(node: TMapNode, filter: TMapFilter): boolean {
+  if (filter.kinds.length > 0 && !filter.kinds.includes(node.kind)) return false;
+  if (filter.zoneId && node.zoneId !== filter.zoneId && node.id !== filter.zoneId) return false;
+  const query = filter.query.trim().toLowerCase();
+  if (query) {
+    const haystack = [node.label, node.identity, node.environment, ...node.addresses, ...Object.entries(node.labels).map(([key, value]) => `${key}=${value}`)].join(" ").toLowerCase();
+    if (!haystack.includes(query)) return false;
+  }
+  return true;
+}
+
+export function isFilterActive(filter: TMapFilter): boolean {
+  return filter.query.trim() !== "" || filter.statuses.length > 0 || filter.kinds.length > 0 || filter.zoneId !== null;
+}
+
+/**
+ * The previous data object of a node when nothing in it changed: custom nodes are memoised on their
+ * data, so an unchanged node is not drawn again when another one moves (a layout moves hundreds).
+ */
+const nodeDataCache = new WeakMap<TMapNode, TFlowNodeData>();
+
+function stableNodeData(data: TFlowNodeData): TFlowNodeData {
+  const previous = nodeDataCache.get(data.node);
+  if (
+    previous &&
+    previous.dimmed === data.dimmed &&
+    previous.readOnly === data.readOnly &&
+    previous.element?.classification === data.element?.classification &&
+    previous.element?.name === data.element?.name &&
+    previous.editors.map((editor) => editor.name).join() === data.editors.map((editor) => editor.name).join()
+  ) {
+    return previous;
+  }
+  nodeDataCache.set(data.node, data);
+  return data;
+}
+
+type TConvertOptions = {
+  filter?: TMapFilter;
+  readOnly?: boolean;
+  /** Element id → people editing it right now (presence). */
+  editing?: ReadonlyMap<string, Array<{ name: string; team: string }>>;
+  selectedIds?: ReadonlySet<string>;
+};
+
+/** The stored map as React Flow nodes and edges: zones as parents, the protect surface as a boundary around its members. */
+export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" | "surface">, options: TConvertOptions = {}): { nodes: TRfNode[]; edges: TRfEdge[] } {
+  const filter = options.filter ?? EMPTY_FILTER;
+  const active = isFilterActive(filter);
+  const elements = new Map(map.elements.map((element) => [element.id, element]));
+  const byId = new Map(map.nodes.map((node) => [node.id, node]));
+  const nodes: TRfNode[] = [];
+
+  const members = map.nodes.filter((node) => node.daasElementId && elements.has(node.daasElementId));
+  if (members.length > 0) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const member of members) {
+      const position = absolutePosition(member, byId);
+      const size = sizeOf(member);
+      minX = Math.min(minX, position.x);
+      minY = Math.min(minY, position.y);
+      maxX = Math.max(maxX, position.x + size.width);
+      maxY = Math.max(maxY, position.y + size.height);
+    }
+    nodes.push({
+      id: BOUNDARY_ID,
+      type: "surface",
+      position: { x: minX - BOUNDARY_PADDING, y: minY - BOUNDARY_PADDING - 18 },
+      width: maxX - minX + BOUNDARY_PADDING * 2,
+      height: maxY - minY + BOUNDARY_PADDING * 2 + 18,
+      data: { surfaceName: map.surface.name, classification: map.surface.classification },
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      focusable: false,
+      deletable: false,
+      zIndex: -2,
+    });
+  }
+
+  const matchingNodes = new Set<string>();
+  for (const node of orderParentsFirst(map.nodes)) {
+    const matches = !active || nodeMatches(node, filter);
+    if (matches) matchingNodes.add(node.id);
+    const element = node.daasElementId ? (elements.get(node.daasElementId) ?? null) : null;
+    const size = sizeOf(node);
+    nodes.push({
+      id: node.id,
+      type: node.kind === "ZONE" ? "zone" : "flowNode",
+      position: { x: node.x, y: node.y },
+      ...(node.zoneId && byId.has(node.zoneId) ? { parentId: node.zoneId } : {}),
+      ...(node.kind === "ZONE" ? { width: size.width, height: size.height, zIndex: -1 } : {}),
+      selected: options.selectedIds?.has(node.id) ?? false,
+      draggable: !options.readOnly,
+      connectable: !options.readOnly,
+      deletable: !options.readOnly,
+      ariaLabel: `${node.kind.replace("_", " ").toLowerCase()} ${node.label}`,
+      data: stableNodeData({
+        node,
+        element: element ? { name: element.name, type: element.type, classification: element.classification } : null,
+        dimmed: active && !matches,
+        editors: options.editing?.get(node.id) ?? [],
+        readOnly: Boolean(options.readOnly),
+      }),
+    });
+  }
+
+  const edges: TRfEdge[] = map.edges.map((edge) => {
+    const warnings = flowWarnings(edge, byId.get(edge.targetId), (id) => elements.get(id)?.classification);
+    const statusMatches = filter.statuses.length === 0 || filter.statuses.includes(edge.status);
+    const endpointsMatch = !active || filter.query.trim() !== "" || filter.kinds.length > 0 || filter.zoneId !== null ? matchingNodes.has(edge.sourceId) || matchingNodes.has(edge.targetId) : true;
+    const description = `Flow ${byId.get(edge.sourceId)?.label ?? "?"} to ${byId.get(edge.targetId)?.label ?? "?"}, ${edge.status.toLowerCase()}`;
+    return {
+      id: edge.id,
+      type: "flow",
+      source: edge.sourceId,
+      target: edge.targetId,
+      selected: options.selectedIds?.has(edge.id) ?? false,
+      deletable: !options.readOnly,
+      ariaLabel: description,
+      data: { edge, warnings, label: describeFlow(edge), description, dimmed: active && !(statusMatches && endpointsMatch), editors: options.editing?.get(edge.id) ?? [] },
+    };
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,351 @@
+import crypto from "node:crypto";
+import { db, type Prisma, type TTx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TActorContext } from "@/lib/auth/actor";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
+import { orderParentsFirst } from "./convert";
+import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./rules";
+import { z } from "zod";
+import { ZMapOperation } from "./schemas";
+import type { TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
+import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
+import { documentToOperations, toDocumentPath } from "./document";
+
+type TNodeRow = Prisma.FlowNodeGetPayload<object>;
+type TEdgeRow = Prisma.FlowEdgeGetPayload<object>;
+
+export function toMapNode(row: TNodeRow): TMapNode {
+  return {
+    id: row.id,
+    kind: row.kind,
+    label: row.label,
+    identity: row.identity,
+    labels: (row.labels ?? {}) as Record<string, string>,
+    addresses: row.addresses,
+    zoneId: row.zoneId,
+    environment: row.environment,
+    notes: row.notes,
+    daasElementId: row.daasElementId,
+    x: row.x,
+    y: row.y,
+    width: row.width,
+    height: row.height,
+    version: row.version,
+  };
+}
+
+export function toMapEdge(row: TEdgeRow): TMapEdge {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    targetId: row.targetId,
+    protocol: row.protocol,
+    ports: row.ports,
+    appProtocol: row.appProtocol,
+    principal: row.principal,
+    encryption: row.encryption,
+    authentication: row.authentication,
+    status: row.status,
+    justification: row.justification,
+    ownerId: row.ownerId,
+    statementId: row.statementId,
+    connections: row.connections === null ? null : Number(row.connections),
+    bytes: row.bytes === null ? null : Number(row.bytes),
+    firstSeen: row.firstSeen?.toISOString() ?? null,
+    lastSeen: row.lastSeen?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+function nodeData(node: TMapNode) {
+  const { id: _id, version, ...fields } = node;
+  return { ...fields, labels: fields.labels as Prisma.InputJsonValue, version };
+}
+
+function edgeData(edge: TMapEdge) {
+  const { id: _id, ...fields } = edge;
+  return {
+    ...fields,
+    connections: fields.connections === null ? null : BigInt(fields.connections),
+    bytes: fields.bytes === null ? null : BigInt(fields.bytes),
+    firstSeen: fields.firstSeen ? new Date(fields.firstSeen) : null,
+    lastSeen: fields.lastSeen ? new Date(fields.lastSeen) : null,
+  };
+}
+
+async function loadSurface(tx: TTx, surfaceId: string) {
+  const surface = await tx.protectSurface.findUnique({
+    where: { id: surfaceId },
+    select: {
+      id: true,
+      name: true,
+      classification: true,
+      status: true,
+      elements: { select: { id: true, type: true, name: true, classification: true }, orderBy: { position: "asc" } },
+      statements: { select: { id: true, who: true, what: true, why: true }, orderBy: { createdAt: "asc" } },
+      flowMap: { select: { id: true, version: true } },
+    },
+  });
+  if (!surface) throw new NotFoundError("The protect surface");
+  return surface;
+}
+
+async function loadGraph(tx: TTx, mapId: string | null): Promise<TMapGraph> {
+  if (!mapId) return graphOf([], []);
+  const [nodes, edges] = await Promise.all([
+    tx.flowNode.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } }),
+    tx.flowEdge.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return graphOf(nodes.map(toMapNode), edges.map(toMapEdge));
+}
+
+/** The whole map of a surface, as it is now or as it was at an earlier map version. */
+export async function getMap(context: TActorContext, surfaceId: string, atVersion?: number): Promise<TFlowMap> {
+  assertCan(context.actor, "map.read");
+  const surface = await loadSurface(db, surfaceId);
+  const mapId = surface.flowMap?.id ?? null;
+  const [loaded, users] = await Promise.all([
+    loadGraph(db, mapId),
+    db.user.findMany({ select: { id: true, name: true, team: true, roles: true, status: true }, orderBy: { name: "asc" } }),
+  ]);
+  let graph = loaded;
+  let version = surface.flowMap?.version ?? 0;
+  if (mapId && atVersion !== undefined && atVersion < version) {
+    const later = await db.mapEvent.findMany({ where: { mapId, mapVersion: { gt: atVersion } }, orderBy: [{ mapVersion: "desc" }, { id: "desc" }] });
+    graph = revertEvents(graph, later.map((event) => ({ kind: event.kind as TMapEventKind, entityId: event.entityId, before: event.before })));
+    version = atVersion;
+  }
+  const ownerIds = [...new Set([...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null))];
+  // Who can own a flow: active contributors, and whoever owns one already. (Roles are filtered here:
+  // the embedded database's adapter cannot compare enum arrays.)
+  const people = users.filter((user) => (user.status === "ACTIVE" && user.roles.includes("CONTRIBUTOR")) || ownerIds.includes(user.id)).map(({ id, name, team }) => ({ id, name, team }));
+  return {
+    surface: { id: surface.id, name: surface.name, classification: surface.classification, status: surface.status },
+    mapId,
+    version,
+    nodes: orderParentsFirst([...graph.nodes.values()]),
+    edges: [...graph.edges.values()],
+    elements: surface.elements,
+    statements: surface.statements.map((statement) => ({ id: statement.id, summary: `${statement.who} → ${statement.what}: ${statement.why}` })),
+    people,
+  };
+}
+
+/** Fields others changed on each element after the version a request holds: what the conflict rule compares against. */
+async function fieldsChangedSince(tx: TTx, mapId: string, graph: TMapGraph, operations: TMapOperation[]): Promise<Map<string, Set<string>>> {
+  const stale = new Map<string, number>();
+  for (const operation of operations) {
+    if (operation.op !== "updateNode" && operation.op !== "updateEdge") continue;
+    const current = operation.op === "updateNode" ? graph.nodes.get(operation.id) : graph.edges.get(operation.id);
+    if (current && operation.version < current.version) stale.set(operation.id, Math.min(operation.version, stale.get(operation.id) ?? Infinity));
+  }
+  const changed = new Map<string, Set<string>>();
+  if (stale.size === 0) return changed;
+  const events = await tx.mapEvent.findMany({ where: { mapId, entityId: { in: [...stale.keys()] } }, select: { entityId: true, before: true, after: true } });
+  for (const event of events) {
+    const after = event.after as { version?: number } | null;
+    if (!after || (after.version ?? 0) <= stale.get(event.entityId)!) continue;
+    const fields = changed.get(event.entityId) ?? new Set<string>();
+    for (const field of changedFields(event.before as object | null, after)) fields.add(field);
+    changed.set(event.entityId, fields);
+  }
+  return changed;
+}
+
+async function persistChanges(tx: TTx, mapId: string, changes: TMapChange[]): Promise<void> {
+  const of = (kind: TMapEventKind) => changes.filter((change) => change.kind === kind);
+  const createdNodes = orderParentsFirst(of("node.create").map((change) => change.after as TMapNode));
+  // One statement each: foreign keys are checked at its end, so members may follow their zone in the same insert.
+  if (createdNodes.length > 0) await tx.flowNode.createMany({ data: createdNodes.map((node) => ({ id: node.id, mapId, ...nodeData(node) })) });
+  for (const change of of("node.update")) await tx.flowNode.update({ where: { id: change.entityId }, data: nodeData(change.after as TMapNode) });
+  for (const change of of("edge.delete")) await tx.flowEdge.delete({ where: { id: change.entityId } });
+  const createdEdges = of("edge.create");
+  if (createdEdges.length > 0) await tx.flowEdge.createMany({ data: createdEdges.map((change) => ({ id: change.entityId, mapId, ...edgeData(change.after as TMapEdge) })) });
+  for (const change of of("edge.update")) await tx.flowEdge.update({ where: { id: change.entityId }, data: edgeData(change.after as TMapEdge) });
+  for (const change of of("node.delete")) await tx.flowNode.delete({ where: { id: change.entityId } });
+}
+
+/**
+ * The one way a map changes: every single edit, paste, layout, import and undo goes through here.
+ * All operations apply or none do; the map version bumps once; each changed element gets a
+ * MapEvent, the request one audit row, and listeners a notification — all in one transaction.
+ */
+export async function applyMapOperations(context: TActorContext, surfaceId: string, input: TMapOperationInput[], reason: string = "edit"): Promise<TMapEditResult> {
+  assertCan(context.actor, "map.write");
+  // Parsed here as well as in the route: seeders and other domains call the service directly.
+  const parsed = z.array(ZMapOperation).safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((issue) => ({ path: ["operations", ...issue.path.map(String)].join("."), message: issue.message })), "The map edit is invalid.");
+  }
+  const operations = parsed.data;
+  return db.$transaction((tx) => writeMapOperations(tx, context, surfaceId, operations, reason, { reopenAgreed: true }), { timeout: 60_000, maxWait: 20_000 });
+}
+
+/**
+ * The transaction body of a map edit, for callers that already hold a transaction. `reopenAgreed`
+ * is false only for the demo seeder, which draws the maps the owners agreed to.
+ */
+export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, operations: TMapOperation[], reason: string, options: { reopenAgreed: boolean }): Promise<TMapEditResult> {
+  const surface = await loadSurface(tx, surfaceId);
+  const map = await tx.flowMap.upsert({ where: { surfaceId }, create: { surfaceId }, update: {}, select: { id: true } });
+  // One writer per map at a time, so map versions form one line.
+  await tx.$executeRaw`SELECT id FROM "FlowMap" WHERE id = ${map.id}::uuid FOR UPDATE`;
+  const { version } = await tx.flowMap.findUniqueOrThrow({ where: { id: map.id }, select: { version: true } });
+  const graph = await loadGraph(tx, map.id);
+  const ownerIds = operations.flatMap((operation) =>
+    operation.op === "createEdge" ? [operation.edge.ownerId] : operation.op === "updateEdge" ? [operation.patch.ownerId] : [],
+  ).filter((id): id is string => typeof id === "string");
+  const people = ownerIds.length ? await tx.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true } }) : [];
+  const references = {
+    elementIds: new Set(surface.elements.map((element) => element.id)),
+    statementIds: new Set(surface.statements.map((statement) => statement.id)),
+    personIds: new Set([...people.map((person) => person.id), ...[...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null)]),
+  };
+  const plan = planOperations(graph, operations, references, () => crypto.randomUUID(), await fieldsChangedSince(tx, map.id, graph, operations));
+  if (plan.conflicts.length > 0) {
+    const conflict = plan.conflicts[0]!;
+    const message = conflict.current === null
+      ? "This element was deleted by someone else."
+      : conflict.fields.length > 0
+        ? `Someone else changed ${conflict.fields.join(", ")} of this element since you opened it.`
+        : "Someone else changed this element since you opened it.";
+    throw new ConflictError(message, { id: conflict.id, path: conflict.path, fields: conflict.fields, element: conflict.current, mapVersion: version });
+  }
+  if (plan.errors.length > 0) throw new ValidationError(plan.errors, "The map edit is invalid.");
+  if (plan.changes.length === 0) return { mapVersion: version, nodes: [], edges: [], deletedNodeIds: [], deletedEdgeIds: [] };
+
+  const mapVersion = version + 1;
+  await persistChanges(tx, map.id, plan.changes);
+  await tx.flowMap.update({ where: { id: map.id }, data: { version: mapVersion } });
+  await tx.mapEvent.createMany({
+    data: plan.changes.map((change) => ({
+      mapId: map.id,
+      mapVersion,
+      actorId: context.actor?.id ?? null,
+      kind: change.kind,
+      entityId: change.entityId,
+      before: (change.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (change.after ?? undefined) as Prisma.InputJsonValue | undefined,
+    })),
+  });
+  const single = plan.changes.length === 1 ? plan.changes[0]! : null;
+  await recordAudit(tx, context, single
+    ? { action: `map.${single.kind}`, entityType: single.kind.startsWith("node") ? "FlowNode" : "FlowEdge", entityId: single.entityId, before: single.before, after: { ...single.after, surfaceId, mapVersion } }
+    : {
+        action: `map.batch.${reason}`,
+        entityType: "FlowMap",
+        entityId: map.id,
+        before: { mapVersion: version },
+        after: { surfaceId, mapVersion, reason, changes: plan.changes.map((change) => ({ kind: change.kind, entityId: change.entityId, fields: changedFields(change.before, change.after) })) },
+      });
+  if (options.reopenAgreed && surface.status === "AGREED" && changesContent(plan.changes)) {
+    await reopenSurfaceForReview(tx, context, surfaceId, `Flow map edited (map version ${mapVersion})`);
+  }
+  // Delivered to listeners when (and only if) the transaction commits.
+  await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${JSON.stringify({ surfaceId, mapVersion })})`;
+  const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
+  const deleted = (kind: string) => plan.changes.filter((change) => change.kind === `${kind}.delete`).map((change) => change.entityId);
+  return { mapVersion, nodes: after("node.") as TMapNode[], edges: after("edge.") as TMapEdge[], deletedNodeIds: deleted("node"), deletedEdgeIds: deleted("edge") };
+    
+}
+
+export async function createNode(context: TActorContext, surfaceId: string, input: TNodeCreateInput): Promise<TMapNode & { mapVersion: number }> {
+  const id = input.id ?? crypto.randomUUID();
+  const result = await applyMapOperations(context, surfaceId, [{ op: "createNode", node: { ...input, id } }]);
+  return { ...result.nodes.find((node) => node.id === id)!, mapVersion: result.mapVersion };
+}
+
+export async function createEdge(context: TActorContext, surfaceId: string, input: TEdgeCreateInput): Promise<TMapEdge & { mapVersion: number }> {
+  const id = input.id ?? crypto.randomUUID();
+  const result = await applyMapOperations(context, surfaceId, [{ op: "createEdge", edge: { ...input, id } }]);
+  return { ...result.edges.find((edge) => edge.id === id)!, mapVersion: result.mapVersion };
+}
+
+async function currentElement(surfaceId: string, kind: "node" | "edge", id: string) {
+  const map = await db.flowMap.findUnique({ where: { surfaceId }, select: { id: true, version: true } });
+  const row = map && (kind === "node" ? await db.flowNode.findFirst({ where: { id, mapId: map.id } }) : await db.flowEdge.findFirst({ where: { id, mapId: map.id } }));
+  if (!row) throw new NotFoundError(kind === "node" ? "The node" : "The flow");
+  return { mapVersion: map.version, element: kind === "node" ? toMapNode(row as TNodeRow) : toMapEdge(row as TEdgeRow) };
+}
+
+export async function updateNode(context: TActorContext, surfaceId: string, id: string, version: number, patch: TNodePatch): Promise<TMapNode & { mapVersion: number }> {
+  assertCan(context.actor, "map.write");
+  await currentElement(surfaceId, "node", id);
+  const result = await applyMapOperations(context, surfaceId, [{ op: "updateNode", id, version, patch }]);
+  const node = result.nodes.find((candidate) => candidate.id === id);
+  if (node) return { ...node, mapVersion: result.mapVersion };
+  const current = await currentElement(surfaceId, "node", id);
+  return { ...(current.element as TMapNode), mapVersion: current.mapVersion };
+}
+
+export async function updateEdge(context: TActorContext, surfaceId: string, id: string, version: number, patch: TEdgePatch): Promise<TMapEdge & { mapVersion: number }> {
+  assertCan(context.actor, "map.write");
+  await currentElement(surfaceId, "edge", id);
+  const result = await applyMapOperations(context, surfaceId, [{ op: "updateEdge", id, version, patch }]);
+  const edge = result.edges.find((candidate) => candidate.id === id);
+  if (edge) return { ...edge, mapVersion: result.mapVersion };
+  const current = await currentElement(surfaceId, "edge", id);
+  return { ...(current.element as TMapEdge), mapVersion: current.mapVersion };
+}
+
+export async function deleteElement(context: TActorContext, surfaceId: string, kind: "node" | "edge", id: string, version: number): Promise<TMapEditResult> {
+  assertCan(context.actor, "map.write");
+  await currentElement(surfaceId, kind, id);
+  return applyMapOperations(context, surfaceId, [kind === "node" ? { op: "deleteNode", id, version } : { op: "deleteEdge", id, version }]);
+}
+
+/** Map events after a version, oldest first: live catch-up after a reconnect, and the history panel. */
+export async function listMapEvents(context: TActorContext, surfaceId: string, options: { after?: number; limit?: number; newestFirst?: boolean }): Promise<{ version: number; events: TMapEvent[] }> {
+  assertCan(context.actor, "map.read");
+  const map = await db.flowMap.findUnique({ where: { surfaceId }, select: { id: true, version: true } });
+  if (!map) {
+    if (!(await db.protectSurface.findUnique({ where: { id: surfaceId }, select: { id: true } }))) throw new NotFoundError("The protect surface");
+    return { version: 0, events: [] };
+  }
+  const rows = await db.mapEvent.findMany({
+    where: { mapId: map.id, ...(options.after !== undefined ? { mapVersion: { gt: options.after } } : {}) },
+    orderBy: options.newestFirst ? [{ mapVersion: "desc" }, { id: "desc" }] : [{ mapVersion: "asc" }, { id: "asc" }],
+    take: options.limit,
+    include: { actor: { select: { id: true, name: true, team: true } } },
+  });
+  return {
+    version: map.version,
+    events: rows.map((row) => ({
+      mapVersion: row.mapVersion,
+      kind: row.kind as TMapEventKind,
+      entityId: row.entityId,
+      before: (row.before ?? null) as TMapEvent["before"],
+      after: (row.after ?? null) as TMapEvent["after"],
+      actor: row.actor,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Imports a map file into a surface's map: every error with its path in the file, and nothing saved unless all is valid. */
+export async function importMap(context: TActorContext, surfaceId: string, document: unknown): Promise<TMapEditResult> {
+  assertCan(context.actor, "map.write");
+  const plan = documentToOperations(document, () => crypto.randomUUID());
+  if (!plan.ok) throw new ValidationError(plan.errors, "The file is not a valid flow map.");
+  if (plan.operations.length === 0) throw new ValidationError([{ path: "nodes", message: "the file has no nodes to import" }], "The file is empty.");
+  try {
+    return await applyMapOperations(context, surfaceId, plan.operations, "import");
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new ValidationError(error.fields.map((field) => ({ path: toDocumentPath(field.path, plan.documentPaths), message: field.message })), "The file does not fit this map.");
+    }
+    throw error;
+  }
+}
+
+export type TPresenceSignal = { surfaceId: string; connectionId: string; user: { id: string; name: string; team: string }; editing: string | null; state: "here" | "left" };
+
+/** Who is on a map and what they are editing: passed between app instances, never stored (it is not data). */
+export async function announcePresence(context: TActorContext, surfaceId: string, signal: { connectionId: string; editing: string | null; state: "here" | "left" }): Promise<void> {
+  assertCan(context.actor, "map.read");
+  const actor = context.actor!;
+  const payload: TPresenceSignal = { surfaceId, connectionId: signal.connectionId, user: { id: actor.id, name: actor.name, team: actor.team }, editing: signal.editing, state: signal.state };
+  await db.$executeRaw`SELECT pg_notify(${MAP_PRESENCE_CHANNEL}, ${JSON.stringify(payload)})`;
+}
