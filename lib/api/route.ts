@@ -71,7 +71,10 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (a closing tab) is not a server error.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ValidationError([{ path: "(body)", message: "was not received completely" }], "The request body was cut off.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

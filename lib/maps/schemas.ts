@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClassification } from "@/lib/surfaces/schemas";
 import { isAddress } from "./addresses";
 
 export const NODE_KINDS = ["USER_GROUP", "DEVICE", "WORKLOAD", "SERVICE", "DATASTORE", "EXTERNAL", "ZONE"] as const;
@@ -13,7 +14,7 @@ export const ZFlowStatus = z.enum(FLOW_STATUSES).meta({ id: "FlowStatus" });
 export const ZProtocol = z.enum(PROTOCOLS).meta({ id: "Protocol" });
 export const ZEncryption = z.enum(ENCRYPTIONS).meta({ id: "Encryption" });
 export const ZAuthentication = z.enum(AUTHENTICATIONS).meta({ id: "FlowAuthentication" });
-export const ZClassification = z.enum(CLASSIFICATIONS).meta({ id: "Classification" });
+export { ZClassification };
 
 export type TNodeKind = z.infer<typeof ZNodeKind>;
 export type TFlowStatus = z.infer<typeof ZFlowStatus>;
