@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signIn, watchConsoleWithUrls, type TConsoleError } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signIn, unexpectedErrors, watchConsole } from "./helpers";
 
 /** A fresh person per test, so no test disables anyone another test signs in with. */
 function freshPerson(label: string) {
@@ -9,23 +9,6 @@ function freshPerson(label: string) {
 }
 
 const PASSWORD = "e2e-password-long-enough";
-
-/**
- * Console errors a test did not provoke on purpose. The browser logs every non-2xx response, so a
- * test that asks for field errors names the API statuses it expects. Speculative prefetches of other
- * sections (`?_rsc=`) and the favicon are the shell's business and are checked by its own tests.
- */
-function unexpected(errors: TConsoleError[], allowed: Array<{ status: number; path: string }> = []): string[] {
-  return errors
-    .filter(({ text, url }) => {
-      const status = /status of (\d{3})/.exec(text)?.[1];
-      if (!status) return true;
-      const { pathname, search } = new URL(url);
-      if (status === "404" && (search.includes("_rsc=") || pathname === "/favicon.ico")) return false;
-      return !allowed.some((entry) => String(entry.status) === status && pathname === entry.path);
-    })
-    .map(({ text, url }) => `${text} (${url})`);
-}
 
 /** The first sign-in after the server starts pays for cold caches; pay it here, not inside a test. */
 test.beforeAll(async ({ browser }) => {
@@ -59,7 +42,7 @@ async function openUserAction(admin: Page, person: { name: string; email: string
 }
 
 test("an admin invites a user, who signs in with the one-time password", async ({ page, browser }) => {
-  const errors = watchConsoleWithUrls(page);
+  const errors = watchConsole(page);
   const person = freshPerson("Invited Engineer");
   await signIn(page, DEMO.admin);
   await page.goto("/admin");
@@ -91,16 +74,16 @@ test("an admin invites a user, who signs in with the one-time password", async (
 
   const invited = await signInElsewhere(browser, person.email, oneTimePassword);
   await expect(invited).toHaveURL(/\/dashboard/);
-  await expect(invited.getByRole("heading", { name: "Program overview" })).toBeVisible();
+  await expect(invited.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
 
   await page.reload();
   await page.getByLabel("Search").fill(person.email);
   await expect(row.getByRole("cell").nth(5)).toHaveText("1");
-  expect(unexpected(errors)).toEqual([]);
+  expect(unexpectedErrors(errors)).toEqual([]);
 });
 
 test("the create and edit dialogs show the API's field errors in place", async ({ page }) => {
-  const errors = watchConsoleWithUrls(page);
+  const errors = watchConsole(page);
   const person = freshPerson("Edited Person");
   await signIn(page, DEMO.admin);
   const id = await createUserByApi(page, person);
@@ -132,14 +115,14 @@ test("the create and edit dialogs show the API's field errors in place", async (
   await expect(edit).toHaveCount(0);
   await expect(page.getByText(`${renamed} was updated`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${person.email}`)).toContainText("Viewer");
-  expect(unexpected(errors, [
+  expect(unexpectedErrors(errors, [
     { status: 400, path: "/api/v1/users" },
     { status: 400, path: `/api/v1/users/${id}` },
   ])).toEqual([]);
 });
 
 test("disabling a user refuses their open session at once; re-enabling lets them back", async ({ page, browser }) => {
-  const errors = watchConsoleWithUrls(page);
+  const errors = watchConsole(page);
   const person = freshPerson("Disabled Analyst");
   await signIn(page, DEMO.admin);
   await createUserByApi(page, person);
@@ -165,8 +148,8 @@ test("disabling a user refuses their open session at once; re-enabling lets them
   await page.getByRole("dialog", { name: `Re-enable ${person.name}?` }).getByRole("button", { name: "Re-enable user" }).click();
   await expect(row).toContainText("Active");
   await signIn(other, person.email, PASSWORD);
-  await expect(other.getByRole("heading", { name: "Program overview" })).toBeVisible();
-  expect(unexpected(errors)).toEqual([]);
+  await expect(other.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
+  expect(unexpectedErrors(errors)).toEqual([]);
 });
 
 test("an admin ends every session of a user", async ({ page, browser }) => {
@@ -183,7 +166,7 @@ test("an admin ends every session of a user", async ({ page, browser }) => {
 });
 
 test("the audit page lists a user's events with their changes, and the chain verifies intact", async ({ page }) => {
-  const errors = watchConsoleWithUrls(page);
+  const errors = watchConsole(page);
   const person = freshPerson("Audited Person");
   await signIn(page, DEMO.admin);
   const id = await createUserByApi(page, person);
@@ -219,7 +202,7 @@ test("the audit page lists a user's events with their changes, and the chain ver
 
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText(/Chain intact: [\d,]+ events verified/)).toBeVisible();
-  expect(unexpected(errors)).toEqual([]);
+  expect(unexpectedErrors(errors)).toEqual([]);
 });
 
 test("the audit trail pages with Load more", async ({ page }) => {
@@ -241,7 +224,7 @@ test("the audit trail pages with Load more", async ({ page }) => {
 });
 
 test("an admin issues an API token that works once shown, and revoking it refuses it", async ({ page, playwright, baseURL }) => {
-  const errors = watchConsoleWithUrls(page);
+  const errors = watchConsole(page);
   const person = freshPerson("Automation Owner");
   await signIn(page, DEMO.admin);
   await createUserByApi(page, person);
@@ -271,7 +254,7 @@ test("an admin issues an API token that works once shown, and revoking it refuse
   await expect(page.getByRole("button", { name: `Revoke ${tokenName}` })).toHaveCount(0);
   expect((await automation.get("/api/v1/me")).status()).toBe(401);
   await automation.dispose();
-  expect(unexpected(errors, [{ status: 400, path: "/api/v1/tokens" }])).toEqual([]);
+  expect(unexpectedErrors(errors, [{ status: 400, path: "/api/v1/tokens" }])).toEqual([]);
 });
 
 test("a viewer gets the 403 page for every admin page", async ({ page }) => {

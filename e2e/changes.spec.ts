@@ -1,28 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
-
-/**
- * The navigation prefetches /surfaces and /flows, which other branches build; until they are merged
- * those prefetches 404. Every other failed request and console error still fails the test.
- */
-const OTHER_SECTIONS = /^404 http:\/\/[^/]+\/(surfaces|flows)\?_rsc=/;
-
-async function as(browser: Browser, email: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  // Failed requests are reported by URL below, so the console's URL-less 404 lines are redundant.
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().includes("404 (Not Found)")) errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("response", (response) => {
-    const line = `${response.status()} ${response.url()}`;
-    if (response.status() === 404 && !OTHER_SECTIONS.test(line)) errors.push(line);
-  });
-  await signIn(page, email);
-  return { page, errors, close: () => context.close() };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, openAs } from "./helpers";
 
 /** A datetime-local value `days` from now at the given hour, clear of the seeded blackouts. */
 function localSlot(days: number, hour: number): string {
@@ -52,7 +29,7 @@ async function proposeRemoval(page: Page, title: string, surface: string, flowNa
 test("a flow opened into a Restricted surface goes through the CAB in meeting mode and lands approved on the map", async ({ browser }) => {
   test.setTimeout(180_000);
   const title = `Partner to tokenisation ${Date.now()}`;
-  const raj = await as(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel("Card payments").check();
@@ -74,7 +51,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   const changeUrl = raj.page.url();
 
   for (const [index, email] of [DEMO.secopsLead, DEMO.netopsLead].entries()) {
-    const member = await as(browser, email);
+    const member = await openAs(browser, email);
     await member.page.goto("/cab");
     await expect(member.page.getByRole("list", { name: "Pending votes" })).toContainText(title);
     await member.page.getByRole("listitem").filter({ hasText: /Upcoming|In progress/ }).getByRole("link").first().click();
@@ -94,7 +71,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     } else {
       await expect(member.page.getByRole("list", { name: "Agenda" })).toContainText("approved");
     }
-    expect(member.errors).toEqual([]);
+    expect(member.errors()).toEqual([]);
     await member.close();
   }
 
@@ -122,25 +99,25 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   const flows = (await (await raj.page.request.get(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceId}`)).json()) as { maps: Array<{ edges: Array<{ sourceLabel: string; targetLabel: string; status: string; ports: string }> }> };
   const opened = flows.maps[0]?.edges.find((edge) => edge.sourceLabel === "Partner gateway" && edge.targetLabel === "Tokenisation service");
   expect(opened).toMatchObject({ status: "APPROVED", ports: "443" });
-  expect(raj.errors).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.close();
 });
 
 test("a tightening change that fits a template is pre-approved at once", async ({ browser }) => {
-  const raj = await as(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   const title = `Retire BI 8080 ${Date.now()}`;
   await proposeRemoval(raj.page, title, "Data warehouse", /Remove flow BI analysts → Warehouse tables/);
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
   await expect(raj.page.getByText("Template: Retire or narrow flows")).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Fits a standard-change template");
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Allow pre-approval — decided the track");
-  expect(raj.errors).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.close();
 });
 
 test("a rule proposal needs the second team's approval before it classifies", async ({ browser }) => {
   test.setTimeout(120_000);
-  const raj = await as(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   const name = `Staging goes to the CAB ${Date.now()}`;
   await raj.page.goto("/changes/rules");
   await raj.page.getByLabel("Rule name").fill(name);
@@ -157,7 +134,7 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await proposeRemoval(raj.page, `Staging removal before ${Date.now()}`, "Internal wiki", /Remove flow Employees → Wiki/, "staging");
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
 
-  const priya = await as(browser, DEMO.secops);
+  const priya = await openAs(browser, DEMO.secops);
   await priya.page.goto("/changes/rules");
   await priya.page.getByRole("button", { name: `Approve rule ${name}` }).click();
   await expect(priya.page.getByRole("list", { name: "Active rules" })).toContainText(name);
@@ -165,7 +142,7 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await priya.page.screenshot({ path: "test-results/changes-rules-dark.png", fullPage: true });
   await priya.page.emulateMedia({ colorScheme: "light" });
   await priya.page.screenshot({ path: "test-results/changes-rules-light.png", fullPage: true });
-  expect(priya.errors).toEqual([]);
+  expect(priya.errors()).toEqual([]);
   await priya.close();
 
   await proposeRemoval(raj.page, `Staging removal after ${Date.now()}`, "Internal wiki", /Remove flow Employees → Wiki/, "staging");
@@ -176,14 +153,14 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await raj.page.screenshot({ path: "test-results/changes-list-light.png", fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: "test-results/changes-list-dark.png", fullPage: true });
-  expect(raj.errors).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.close();
 });
 
 test("editing a change after a vote voids the vote", async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `Fraud to tokens ${Date.now()}`;
-  const raj = await as(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel("Card payments").check();
@@ -197,12 +174,12 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await expect(raj.page.getByText("CAB track")).toBeVisible();
   const changeUrl = raj.page.url();
 
-  const sam = await as(browser, DEMO.secopsLead);
+  const sam = await openAs(browser, DEMO.secopsLead);
   await sam.page.goto(changeUrl);
   await sam.page.getByLabel("Comment").fill("Fine with TLS.");
   await sam.page.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(sam.page.getByRole("list", { name: "Votes" })).toContainText("Sam Rivera");
-  expect(sam.errors).toEqual([]);
+  expect(sam.errors()).toEqual([]);
   await sam.close();
 
   await raj.page.reload();
@@ -211,12 +188,12 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await raj.page.getByRole("button", { name: "Save changes" }).click();
   await expect(raj.page.getByRole("heading", { name: /read replica/ })).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Votes" })).toContainText("void: the change was edited");
-  expect(raj.errors).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.close();
 });
 
 test("a CAB member adds a blackout and sees it on the calendar", async ({ browser }) => {
-  const nadia = await as(browser, DEMO.netopsLead);
+  const nadia = await openAs(browser, DEMO.netopsLead);
   await nadia.page.goto("/changes/calendar");
   await nadia.page.getByLabel("Blackout name").fill("Datacentre move");
   await nadia.page.getByLabel("Starts").fill(localSlot(1, 8));
@@ -231,6 +208,6 @@ test("a CAB member adds a blackout and sees it on the calendar", async ({ browse
   await nadia.page.goto("/changes/templates");
   await expect(nadia.page.getByRole("list", { name: "Promotion suggestions" })).toBeVisible();
   await nadia.page.screenshot({ path: "test-results/changes-templates-dark.png", fullPage: true });
-  expect(nadia.errors).toEqual([]);
+  expect(nadia.errors()).toEqual([]);
   await nadia.close();
 });

@@ -1,38 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, openAs } from "./helpers";
 
-/**
- * Paths outside this branch: the sections other branches build (Next prefetches the shell's links
- * to them) and the site icon the foundation does not ship yet. Until they exist they answer 404.
- */
-const OTHER_SECTIONS = /^\/((surfaces|flows|changes|cab)(\/|$)|favicon\.ico$)/;
-
-/**
- * Every console error and uncaught exception, except a 404 for a section another branch builds
- * (Next prefetches the shell's links to them). Anything else still fails the test.
- */
-function watchConsoleErrors(page: Page): () => string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const source = message.location().url;
-    if (message.text().includes("status of 404") && source && OTHER_SECTIONS.test(new URL(source).pathname)) return;
-    errors.push(`${message.text()} ${source}`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return () => errors;
-}
-
-async function signedIn(browser: Browser, email: string): Promise<{ page: Page; errors: () => string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = watchConsoleErrors(page);
-  await signIn(page, email);
-  return { page, errors };
-}
 
 test("an executive reads the dashboard and drills into unencrypted flows into Restricted surfaces", async ({ browser }) => {
-  const { page, errors } = await signedIn(browser, DEMO.executive);
+  const { page, errors } = await openAs(browser, DEMO.executive);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Program dashboard" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Maturity by pillar\. Identity:/ })).toBeVisible();
@@ -83,13 +54,13 @@ test("a NetOps and a SecOps assessor score a function differently and see it dis
     await expect(page.getByRole("heading", { level: 1, name: "ZTMM half-year review" })).toBeVisible();
   };
 
-  const netops = await signedIn(browser, DEMO.netopsLead);
+  const netops = await openAs(browser, DEMO.netopsLead);
   await openAssessment(netops.page);
   await expect(netops.page.getByRole("combobox", { name: "SecOps stage for Network Resilience" })).toHaveCount(0);
   await netops.page.getByRole("combobox", { name: "NetOps stage for Network Resilience" }).selectOption("ADVANCED");
   await expect(row(netops.page).getByRole("combobox")).toHaveValue("ADVANCED");
 
-  const secops = await signedIn(browser, DEMO.secopsLead);
+  const secops = await openAs(browser, DEMO.secopsLead);
   await openAssessment(secops.page);
   await expect(row(secops.page).getByRole("cell").nth(1)).toHaveText("Advanced");
   await secops.page.getByRole("combobox", { name: "SecOps stage for Network Resilience" }).selectOption("INITIAL");
@@ -110,7 +81,7 @@ test("a NetOps and a SecOps assessor score a function differently and see it dis
 });
 
 test("external KPIs are defined and fed by hand, and the dashboard exports as PDF and CSV", async ({ browser }) => {
-  const { page, errors } = await signedIn(browser, DEMO.netopsLead);
+  const { page, errors } = await openAs(browser, DEMO.netopsLead);
   await page.goto("/dashboard/kpis");
   await expect(page.getByRole("heading", { level: 2, name: "Mean time to detect lateral movement" })).toBeVisible();
   const card = page.locator("#kpi-mttd\\.lateral_movement");

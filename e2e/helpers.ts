@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "concord-demo-2026";
 
@@ -35,24 +35,41 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/signin/);
 }
 
-/** Fails the test on any console error or uncaught exception in the page. */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
 export type TConsoleError = { text: string; url: string };
+export type TExpectedAnswer = { status: number; path: string | RegExp };
 
-/** Like watchConsole, keeping the URL of each failed request, for tests that provoke errors on purpose. */
-export function watchConsoleWithUrls(page: Page): TConsoleError[] {
+/** Collects the page's console errors (the browser logs every non-2xx response) and uncaught exceptions. */
+export function watchConsole(page: Page): TConsoleError[] {
   const errors: TConsoleError[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push({ text: message.text(), url: message.location().url });
   });
   page.on("pageerror", (error) => errors.push({ text: error.message, url: page.url() }));
   return errors;
+}
+
+/**
+ * The errors a test did not provoke on purpose: a test that asks for a 400 or a 409 names the status
+ * and API path it expects. Requests the browser aborted (a page closing its event stream) are not
+ * errors of the app.
+ */
+export function unexpectedErrors(errors: TConsoleError[], expected: TExpectedAnswer[] = []): string[] {
+  return errors
+    .filter(({ text, url }) => {
+      if (/net::ERR_ABORTED/.test(text)) return false;
+      const status = /status of (\d{3})/.exec(text)?.[1];
+      if (!status || !url) return true;
+      const { pathname } = new URL(url);
+      return !expected.some((entry) => String(entry.status) === status && (typeof entry.path === "string" ? pathname === entry.path : entry.path.test(pathname)));
+    })
+    .map(({ text, url }) => `${text} (${url})`);
+}
+
+/** A person signed in in a browser context of their own, with their page's console watched. */
+export async function openAs(browser: Browser, email: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await signIn(page, email);
+  return { context, page, errors: (expected: TExpectedAnswer[] = []) => unexpectedErrors(errors, expected), close: () => context.close() };
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, openAs, signIn, unexpectedErrors, watchConsole } from "./helpers";
 
 /** Surfaces are found by name through the Flows page's surface filter (the maps are seeded). */
 async function surfaceId(page: Page, name: string): Promise<string> {
@@ -12,10 +12,7 @@ async function surfaceId(page: Page, name: string): Promise<string> {
 }
 
 async function openMap(browser: Browser, email: string, name: string, colorScheme: "light" | "dark" = "light") {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  await signIn(page, email);
+  const { context, page, errors } = await openAs(browser, email, { colorScheme, viewport: { width: 1600, height: 1000 } });
   const id = await surfaceId(page, name);
   await page.goto(`/surfaces/${id}/map`);
   await expect(page.getByTestId("live-status")).toHaveText("Live");
@@ -23,11 +20,6 @@ async function openMap(browser: Browser, email: string, name: string, colorSchem
 }
 
 const node = (page: Page, label: string) => page.locator(`[data-testid=map-node][data-label="${label}"]`);
-/**
- * Console errors that are not this feature's: the shell's navigation prefetches sections other
- * branches build (a 404 until they land), and closing a page aborts its open event stream.
- */
-const realErrors = (errors: string[]) => errors.filter((error) => !/ERR_ABORTED|EventSource|net::ERR_|status of 404/.test(error));
 
 test("two people map flows together: edits and presence appear live on both screens", async ({ browser }) => {
   const raj = await openMap(browser, DEMO.netops, "HR records");
@@ -74,8 +66,8 @@ test("two people map flows together: edits and presence appear live on both scre
   await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah, editing/)).toBeVisible();
 
   await raj.page.screenshot({ path: "test-results/screens/map-workshop-light.png" });
-  expect(realErrors(raj.errors)).toEqual([]);
-  expect(realErrors(priya.errors)).toEqual([]);
+  expect(raj.errors()).toEqual([]);
+  expect(priya.errors()).toEqual([]);
   await raj.context.close();
   await priya.context.close();
 });
@@ -95,7 +87,7 @@ test("a viewer sees the map read-only and the API refuses their edits", async ({
   await victor.page.screenshot({ path: "test-results/screens/map-viewer-dark.png" });
   const refused = await victor.page.request.post(`/api/v1/surfaces/${victor.id}/map/nodes`, { data: { kind: "DEVICE", label: "Not allowed" } });
   expect(refused.status()).toBe(403);
-  expect(realErrors(victor.errors)).toEqual([]);
+  expect(victor.errors()).toEqual([]);
   await victor.context.close();
 });
 
@@ -134,7 +126,7 @@ test("undo restores a deleted node together with its flows", async ({ browser })
   const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };
   expect(map.nodes.some((candidate) => candidate.id === a)).toBe(true);
   expect(map.edges.filter((edge) => edge.sourceId === a || edge.targetId === a)).toHaveLength(2);
-  expect(realErrors(raj.errors)).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.context.close();
 });
 
@@ -158,7 +150,7 @@ test("importing an invalid map file lists every error and changes nothing", asyn
   await raj.page.screenshot({ path: "test-results/screens/map-import-errors-light.png" });
   const after = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
   expect(after.version).toBe(before.version);
-  expect(realErrors(raj.errors)).toEqual([]);
+  expect(raj.errors()).toEqual([]);
   await raj.context.close();
 });
 
@@ -174,7 +166,7 @@ test("the Flows page shows every map and drills down by status, encryption and c
     await expect(table).not.toContainText("Tokenisation service → Cardholder database");
     await expect(page.getByTestId("program-map")).toBeVisible();
     await page.screenshot({ path: `test-results/screens/flows-drilldown-${colorScheme}.png`, fullPage: true });
-    expect(realErrors(errors)).toEqual([]);
+    expect(unexpectedErrors(errors)).toEqual([]);
     await context.close();
   }
 });

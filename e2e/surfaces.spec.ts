@@ -1,21 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
-
-async function newUser(browser: Browser, email: string): Promise<{ page: Page; errors: () => string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const consoleErrors = watchConsole(page);
-  // Sections other branches build (flows, changes, CAB) may not exist yet: the navigation's
-  // prefetch of them answers 404. Any other failed resource still fails the test.
-  const unexpected404: string[] = [];
-  page.on("response", (response) => {
-    const url = new URL(response.url());
-    if (response.status() === 404 && !/^\/(flows|changes|cab)$/.test(url.pathname)) unexpected404.push(url.pathname);
-  });
-  await signIn(page, email);
-  const errors = () => [...consoleErrors.filter((error) => !error.includes("status of 404")), ...unexpected404.map((path) => `404 ${path}`)];
-  return { page, errors, close: () => context.close() };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, openAs, signIn } from "./helpers";
 
 async function createSurface(page: Page, name: string): Promise<string> {
   await page.goto("/surfaces");
@@ -42,14 +26,14 @@ async function createSurface(page: Page, name: string): Promise<string> {
 
 test("NetOps and SecOps agree a surface together, and an edit reopens it as version 2 with a diff", async ({ browser }, testInfo) => {
   const name = `Invoice settlement ${Date.now()}`;
-  const raj = await newUser(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   const url = await createSurface(raj.page, name);
   await expect(raj.page.getByTestId("surface-status")).toHaveText("Draft");
   await expect(raj.page.getByRole("table", { name: "DAAS elements" })).toContainText("Invoice database");
   await raj.page.getByRole("button", { name: "Submit for review" }).click();
   await expect(raj.page.getByTestId("surface-status")).toHaveText("In review");
 
-  const priya = await newUser(browser, DEMO.secops);
+  const priya = await openAs(browser, DEMO.secops);
   await priya.page.goto("/surfaces");
   await priya.page.getByRole("button", { name: /Waiting on my team/ }).click();
   await priya.page.getByRole("link", { name }).click();
@@ -114,9 +98,9 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
 });
 
 test("two people editing the same surface: the second save gets a clear conflict message", async ({ browser }, testInfo) => {
-  const raj = await newUser(browser, DEMO.netops);
+  const raj = await openAs(browser, DEMO.netops);
   const url = await createSurface(raj.page, `Conflict check ${Date.now()}`);
-  const priya = await newUser(browser, DEMO.secops);
+  const priya = await openAs(browser, DEMO.secops);
   await priya.page.goto(url);
 
   await raj.page.getByRole("button", { name: "Edit" }).click();
@@ -140,7 +124,7 @@ test("two people editing the same surface: the second save gets a clear conflict
   await expect(priya.page.getByLabel("Notes")).toHaveValue("Raj: scope includes the archive.");
 
   expect(raj.errors()).toEqual([]);
-  expect(priya.errors().filter((error) => !error.includes("409"))).toEqual([]);
+  expect(priya.errors([{ status: 409, path: /^\/api\/v1\/surfaces\// }])).toEqual([]);
   await raj.close();
   await priya.close();
 });
