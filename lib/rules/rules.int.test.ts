@@ -14,12 +14,14 @@ describe("co-authored rules", () => {
     const netops2 = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const environment = `env-${uniqueSuffix()}`;
-    const { surface, edge } = await createSurfaceWithMap(netops, "INTERNAL");
+    // A RESTRICTED surface and no verification plan keep the demo seed's tightening rule and
+    // template (present when the suite shares a seeded Postgres) from deciding this change.
+    const { surface, edge } = await createSurfaceWithMap(netops, "RESTRICTED");
     const removal = () =>
       createChange(contextFor(netops), {
         title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
         operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
-        implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+        implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
       });
 
     const proposal = await proposeRule(contextFor(netops), {
