@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { useInbox, useMeetings } from "@/lib/cab/queries";
-import { api, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge } from "@/components/changes/badges";
 
 export function CabHome({ canManage }: { canManage: boolean }) {
@@ -16,7 +17,7 @@ export function CabHome({ canManage }: { canManage: boolean }) {
   const inbox = useInbox();
   const [draft, setDraft] = useState({ title: "CAB — weekly review", when: "" });
   const create = useChangeMutation(async () => {
-    const meeting = await api<{ id: string }>("/api/v1/cab/meetings", { method: "POST", body: { title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] } });
+    const meeting = await apiFetch<{ id: string }>("/api/v1/cab/meetings", { method: "POST", body: { title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] } });
     router.push(`/cab/${meeting.id}`);
   }, "Meeting scheduled");
   return (

@@ -7,7 +7,8 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
 import { useMeeting } from "@/lib/cab/queries";
 import { STATE_LABELS } from "@/lib/changes/lifecycle";
-import { api, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/describe-flow";
 
@@ -17,10 +18,10 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
   const query = useMeeting(meetingId);
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
-  const act = useChangeMutation((action: "start" | "end" | "refresh-agenda") => api(`/api/v1/cab/meetings/${meetingId}`, { method: "POST", body: { action } }), "Meeting updated");
+  const act = useChangeMutation((action: "start" | "end" | "refresh-agenda") => apiFetch(`/api/v1/cab/meetings/${meetingId}`, { method: "POST", body: { action } }), "Meeting updated");
   const vote = useChangeMutation(async (input: { changeId: string; decision: "APPROVE" | "REJECT"; retrospective: boolean }) => {
-    if (input.retrospective) await api(`/api/v1/cab/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId: input.changeId, decision: input.decision, comment } });
-    else await api(`/api/v1/changes/${input.changeId}/approvals`, { method: "POST", body: { decision: input.decision, comment, meetingId } });
+    if (input.retrospective) await apiFetch(`/api/v1/cab/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId: input.changeId, decision: input.decision, comment } });
+    else await apiFetch(`/api/v1/changes/${input.changeId}/approvals`, { method: "POST", body: { decision: input.decision, comment, meetingId } });
     setComment("");
   }, "Vote recorded");
   if (query.isPending) return <p className="text-sm text-muted" role="status">Loading the meeting…</p>;

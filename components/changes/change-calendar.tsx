@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import { cn } from "@/lib/ui/cn";
 
 type TCalendar = {
@@ -22,12 +23,12 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
   const [month, setMonth] = useState(() => startOfMonth(new Date()));
   const from = startOfWeek(month, { weekStartsOn: 1 });
   const to = endOfWeek(endOfMonth(month), { weekStartsOn: 1 });
-  const query = useQuery({ queryKey: changeKeys.calendar(from.toISOString(), to.toISOString()), queryFn: () => api<TCalendar>(`/api/v1/changes/calendar?from=${from.toISOString()}&to=${to.toISOString()}`) });
+  const query = useQuery({ queryKey: changeKeys.calendar(from.toISOString(), to.toISOString()), queryFn: () => apiFetch<TCalendar>(`/api/v1/changes/calendar?from=${from.toISOString()}&to=${to.toISOString()}`) });
   const days = eachDayOfInterval({ start: from, end: to });
   const [blackout, setBlackout] = useState({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
   const createBlackout = useChangeMutation(
     async () => {
-      await api("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } });
+      await apiFetch("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } });
       setBlackout({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
     },
     "Blackout window added",

@@ -9,7 +9,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, type TRuleOutcome } from "@/lib/changes/classifier";
 import { FACTS, type TFactName } from "@/lib/changes/conditions";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/changes/lifecycle";
-import { api, useChange, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { useChange, useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
 
@@ -139,9 +140,9 @@ type TChangeView = ReturnType<typeof useChange>["data"] extends infer T ? (T ext
 function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewer }) {
   const [comment, setComment] = useState("");
   const [slot, setSlot] = useState({ start: "", end: "" });
-  const transition = useChangeMutation((body: { action: string; reason?: string; windowStart?: string; windowEnd?: string }) => api(`/api/v1/changes/${change.id}/transitions`, { method: "POST", body }), "Change updated");
-  const submit = useChangeMutation(() => api(`/api/v1/changes/${change.id}/submit`, { method: "POST" }), "Submitted and classified");
-  const vote = useChangeMutation((decision: "APPROVE" | "REJECT") => api(`/api/v1/changes/${change.id}/approvals`, { method: "POST", body: { decision, comment } }), "Vote recorded");
+  const transition = useChangeMutation((body: { action: string; reason?: string; windowStart?: string; windowEnd?: string }) => apiFetch(`/api/v1/changes/${change.id}/transitions`, { method: "POST", body }), "Change updated");
+  const submit = useChangeMutation(() => apiFetch(`/api/v1/changes/${change.id}/submit`, { method: "POST" }), "Submitted and classified");
+  const vote = useChangeMutation((decision: "APPROVE" | "REJECT") => apiFetch(`/api/v1/changes/${change.id}/approvals`, { method: "POST", body: { decision, comment } }), "Vote recorded");
   const isRequester = viewer.id === change.requester.id;
   const voted = change.approvals.some((approval) => approval.live && approval.userId === viewer.id);
   const busy = transition.isPending || submit.isPending || vote.isPending;

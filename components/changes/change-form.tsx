@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TFlowOperationInput } from "@/lib/changes/schemas";
 import { describeFlow } from "./describe-flow";
 import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
@@ -45,7 +46,7 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const flows = useQuery({
     queryKey: changeKeys.flows(surfaceIds),
-    queryFn: () => api<TPickable>(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceIds.join(",")}`),
+    queryFn: () => apiFetch<TPickable>(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceIds.join(",")}`),
     enabled: surfaceIds.length > 0,
   });
   const save = useChangeMutation(async (submit: boolean) => {
@@ -63,13 +64,13 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       operations: operations.map(({ label: _label, ...operation }) => operation),
       ticketLinks: [],
     };
-    const request = initial ? api<{ id: string }>(`/api/v1/changes/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } }) : api<{ id: string }>("/api/v1/changes", { method: "POST", body });
+    const request = initial ? apiFetch<{ id: string }>(`/api/v1/changes/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } }) : apiFetch<{ id: string }>("/api/v1/changes", { method: "POST", body });
     const created = await request.catch((error: { fields?: Array<{ path: string; message: string }> }) => {
       setErrors(Object.fromEntries((error.fields ?? []).map((field) => [field.path.replace(/^body\./, ""), field.message])));
       throw error;
     });
     const submittable = !initial || initial.state === "DRAFT" || initial.state === "NEEDS_INFO" || initial.state === "PRE_APPROVED";
-    if (submit && submittable) await api(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
+    if (submit && submittable) await apiFetch(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
     router.push(`/changes/${created.id}`);
   }, "Change saved");
   const set = (key: keyof typeof form, value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));

@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { api, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { useChangeMutation } from "@/lib/changes/queries";
 
 type TNotifications = { unread: number; notifications: Array<{ id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string }> };
 
@@ -12,8 +13,8 @@ const notificationKey = ["changes", "notifications"] as const;
 
 /** The signed-in person's unread change and rule notifications, newest first. */
 export function NotificationsPanel() {
-  const query = useQuery({ queryKey: notificationKey, queryFn: () => api<TNotifications>("/api/v1/notifications?unread=true"), refetchInterval: 30_000 });
-  const markRead = useChangeMutation((ids: string[] | undefined) => api("/api/v1/notifications", { method: "POST", body: { ids } }));
+  const query = useQuery({ queryKey: notificationKey, queryFn: () => apiFetch<TNotifications>("/api/v1/notifications?unread=true"), refetchInterval: 30_000 });
+  const markRead = useChangeMutation((ids: string[] | undefined) => apiFetch("/api/v1/notifications", { method: "POST", body: { ids } }));
   if (query.isPending || query.isError || query.data.notifications.length === 0) return null;
   return (
     <Card className="mb-4" role="region" aria-label="Notifications">

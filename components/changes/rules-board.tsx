@@ -7,7 +7,8 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
-import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TRule } from "@/lib/rules/service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
 
@@ -37,14 +38,14 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
 }
 
 export function RulesBoard({ viewer }: { viewer: TViewer }) {
-  const rules = useQuery({ queryKey: changeKeys.rules, queryFn: () => api<{ active: TRule[]; proposed: TRule[]; retired: TRule[] }>("/api/v1/rules") });
-  const approve = useChangeMutation((id: string) => api(`/api/v1/rules/${id}/approvals`, { method: "POST" }), "Approval recorded");
+  const rules = useQuery({ queryKey: changeKeys.rules, queryFn: () => apiFetch<{ active: TRule[]; proposed: TRule[]; retired: TRule[] }>("/api/v1/rules") });
+  const approve = useChangeMutation((id: string) => apiFetch(`/api/v1/rules/${id}/approvals`, { method: "POST" }), "Approval recorded");
   const [draft, setDraft] = useState({ name: "", position: 50, outcome: "FORCE_CAB" as TRuleOutcome, riskPoints: 0, extraApprovers: 0, rationale: "" });
   const [builder, setBuilder] = useState<TBuilderState>({ join: "all", comparisons: [DEFAULT_COMPARISON] });
-  const propose = useChangeMutation(() => api("/api/v1/rules", { method: "POST", body: { ...draft, condition: toCondition(builder) } }), "Rule proposed; the other team must approve it");
+  const propose = useChangeMutation(() => apiFetch("/api/v1/rules", { method: "POST", body: { ...draft, condition: toCondition(builder) } }), "Rule proposed; the other team must approve it");
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
-  const replay = useChangeMutation((body: { proposedRuleIds: string[]; lastN: number }) => api<TReplay>("/api/v1/rules/replay", { method: "POST", body }));
+  const replay = useChangeMutation((body: { proposedRuleIds: string[]; lastN: number }) => apiFetch<TReplay>("/api/v1/rules/replay", { method: "POST", body }));
   if (rules.isPending) return <p className="text-sm text-muted" role="status">Loading rules…</p>;
   if (rules.isError) return <EmptyState title="The rules could not be loaded" description={rules.error.message} />;
   const { active, proposed, retired } = rules.data;

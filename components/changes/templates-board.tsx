@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
-import { api, changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TTemplateParameters } from "@/lib/changes/templates";
 import type { TTemplate } from "@/lib/rules/templates-service";
 
@@ -24,9 +25,9 @@ function describeParameters(parameters: TTemplateParameters): string {
 }
 
 export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
-  const query = useQuery({ queryKey: changeKeys.templates, queryFn: () => api<{ templates: TTemplate[]; suggestions: TSuggestion[] }>("/api/v1/templates") });
-  const approve = useChangeMutation((id: string) => api(`/api/v1/templates/${id}/approvals`, { method: "POST" }), "Approval recorded");
-  const promote = useChangeMutation((suggestion: TSuggestion) => api("/api/v1/templates", { method: "POST", body: { name: `Standard: ${suggestion.kind.split("|").slice(2).join(" ").slice(0, 100)}`, description: `Promoted after ${suggestion.passes} clean CAB passes (#${suggestion.changeNumbers.join(", #")}).`, parameters: suggestion.parameters } }), "Template proposed; the other team must approve it");
+  const query = useQuery({ queryKey: changeKeys.templates, queryFn: () => apiFetch<{ templates: TTemplate[]; suggestions: TSuggestion[] }>("/api/v1/templates") });
+  const approve = useChangeMutation((id: string) => apiFetch(`/api/v1/templates/${id}/approvals`, { method: "POST" }), "Approval recorded");
+  const promote = useChangeMutation((suggestion: TSuggestion) => apiFetch("/api/v1/templates", { method: "POST", body: { name: `Standard: ${suggestion.kind.split("|").slice(2).join(" ").slice(0, 100)}`, description: `Promoted after ${suggestion.passes} clean CAB passes (#${suggestion.changeNumbers.join(", #")}).`, parameters: suggestion.parameters } }), "Template proposed; the other team must approve it");
   if (query.isPending) return <p className="text-sm text-muted" role="status">Loading templates…</p>;
   if (query.isError) return <EmptyState title="The templates could not be loaded" description={query.error.message} />;
   return (

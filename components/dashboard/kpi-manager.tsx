@@ -5,13 +5,13 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiCallError } from "@/lib/metrics/api-client";
+import { ApiRequestError } from "@/lib/api/client";
 import { useCreateKpi, useKpis, useRecordReading } from "@/lib/metrics/queries";
 import type { TKpi } from "@/lib/metrics/schemas";
 import { Sparkline } from "./sparkline";
 
 function fieldErrors(error: unknown): Record<string, string> {
-  return error instanceof ApiCallError ? Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])) : {};
+  return error instanceof ApiRequestError ? Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])) : {};
 }
 
 function ReadingForm({ kpi }: { kpi: TKpi }) {

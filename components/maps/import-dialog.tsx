@@ -4,7 +4,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { documentToOperations } from "@/lib/maps/document";
-import { MapApiError, useMapImport } from "@/lib/maps/queries";
+import { ApiRequestError } from "@/lib/api/client";
+import { useMapImport } from "@/lib/maps/queries";
 import { ModalDialog } from "./panels";
 
 /** Import a map file: nothing is saved unless the whole file is valid; every error is listed with its path. */
@@ -34,7 +35,7 @@ export function ImportDialog({ surfaceId, open, onOpenChange }: { surfaceId: str
       toast.success(`Imported ${result.nodes.length} nodes and ${result.edges.length} flows.`);
       onOpenChange(false);
     } catch (error) {
-      if (error instanceof MapApiError && error.body.fields) setErrors(error.body.fields);
+      if (error instanceof ApiRequestError && error.fields.length) setErrors(error.fields);
       else setErrors([{ path: "(file)", message: error instanceof Error ? error.message : "could not be imported" }]);
     }
   };

@@ -24,7 +24,8 @@ import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
 import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { KIND_LABELS } from "@/lib/maps/appearance";
-import { MapApiError, fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
+import { ApiRequestError } from "@/lib/api/client";
+import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
 import { graphOf, planOperations } from "@/lib/maps/rules";
 import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperation, TNodeKind, TNodePatch } from "@/lib/maps/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "@/lib/maps/undo";
@@ -131,8 +132,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         return { ok: true as const, result, before };
       } catch (error) {
         void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
-        const message = error instanceof MapApiError ? error.body.message : "The change could not be saved.";
-        const detail = error instanceof MapApiError && error.body.fields?.length ? ` ${error.body.fields.map((field) => `${field.path.split(".").at(-1)}: ${field.message}`).join("; ")}` : "";
+        const message = error instanceof ApiRequestError ? error.message : "The change could not be saved.";
+        const detail = error instanceof ApiRequestError && error.fields.length ? ` ${error.fields.map((field) => `${field.path.split(".").at(-1)}: ${field.message}`).join("; ")}` : "";
         toast.error(`${message}${detail}`);
         return { ok: false as const, error };
       }

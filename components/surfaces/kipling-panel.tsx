@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { ApiRequestError, useDeleteStatement, useSaveStatement, useStatements } from "@/lib/surfaces/queries";
+import { ApiRequestError } from "@/lib/api/client";
+import { useDeleteStatement, useSaveStatement, useStatements } from "@/lib/surfaces/queries";
 import type { TKipling, TKiplingInput } from "@/lib/surfaces/schemas";
 
 const QUESTIONS: Array<{ key: keyof TKiplingInput; label: string; hint: string }> = [

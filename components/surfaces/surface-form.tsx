@@ -5,7 +5,8 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import type { Classification, Criticality, DaasType } from "@/lib/db/generated/enums.ts";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/surfaces/queries";
+import { ApiRequestError } from "@/lib/api/client";
+
 import type { TCreateSurface, TPerson, TSurface } from "@/lib/surfaces/schemas";
 import { CLASSIFICATION_LABELS, CRITICALITY_LABELS, DAAS_LABELS } from "./labels";
 

@@ -10,7 +10,8 @@ import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TEAM_LABELS } from "@/components/shell/team-badge";
-import { ApiRequestError, toSearchParams, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
+import { ApiRequestError } from "@/lib/api/client";
+import { toSearchParams, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
 import type { TPerson } from "@/lib/surfaces/schemas";
 import { CLASSIFICATION_LABELS, CRITICALITY_LABELS, ClassificationBadge, CriticalityBadge, STATUS_LABELS, StatusBadge } from "./labels";
 

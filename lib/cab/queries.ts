@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { api, changeKeys } from "@/lib/changes/queries";
+import { apiFetch } from "@/lib/api/client";
+import { changeKeys } from "@/lib/changes/queries";
 import type { TApprovalStatus } from "@/lib/changes/approvals";
 import type { TMeeting } from "./service";
 
@@ -9,13 +10,13 @@ export type TMeetingSummary = { id: string; title: string; scheduledAt: string; 
 export type TPendingVote = { id: string; number: number; title: string; state: string; track: string | null; riskScore: number; status: TApprovalStatus };
 
 export function useMeetings() {
-  return useQuery({ queryKey: changeKeys.meetings, queryFn: () => api<{ meetings: TMeetingSummary[] }>("/api/v1/cab/meetings") });
+  return useQuery({ queryKey: changeKeys.meetings, queryFn: () => apiFetch<{ meetings: TMeetingSummary[] }>("/api/v1/cab/meetings") });
 }
 
 export function useInbox() {
-  return useQuery({ queryKey: changeKeys.inbox, queryFn: () => api<{ pending: TPendingVote[] }>("/api/v1/cab/inbox") });
+  return useQuery({ queryKey: changeKeys.inbox, queryFn: () => apiFetch<{ pending: TPendingVote[] }>("/api/v1/cab/inbox") });
 }
 
 export function useMeeting(id: string) {
-  return useQuery({ queryKey: changeKeys.meeting(id), queryFn: () => api<TMeeting>(`/api/v1/cab/meetings/${id}`) });
+  return useQuery({ queryKey: changeKeys.meeting(id), queryFn: () => apiFetch<TMeeting>(`/api/v1/cab/meetings/${id}`) });
 }

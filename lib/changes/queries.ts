@@ -2,33 +2,8 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { ApiRequestError, apiFetch } from "@/lib/api/client";
 import type { TChange } from "./read";
-
-/** The API's error body, turned into an Error whose message names the failing fields. */
-export class ApiError extends Error {
-  constructor(
-    public readonly status: number,
-    message: string,
-    public readonly fields: Array<{ path: string; message: string }> = [],
-  ) {
-    super(message);
-  }
-}
-
-export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
-  const response = await fetch(path, {
-    method: init?.method ?? "GET",
-    headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Array<{ path: string; message: string }> } } | null;
-    const fields = payload?.error?.fields ?? [];
-    const detail = fields.length ? ` ${fields.map((field) => `${field.path}: ${field.message}`).join("; ")}` : "";
-    throw new ApiError(response.status, `${payload?.error?.message ?? `Request failed (${response.status}).`}${detail}`, fields);
-  }
-  return (await response.json()) as T;
-}
 
 export type TChangeListItem = {
   id: string;
@@ -61,13 +36,13 @@ export function useChangeList(params: Record<string, string>) {
   const search = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== "")).toString();
   return useQuery({
     queryKey: changeKeys.list(params),
-    queryFn: () => api<{ total: number; page: number; pageSize: number; changes: TChangeListItem[] }>(`/api/v1/changes?${search}`),
+    queryFn: () => apiFetch<{ total: number; page: number; pageSize: number; changes: TChangeListItem[] }>(`/api/v1/changes?${search}`),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useChange(id: string) {
-  return useQuery({ queryKey: changeKeys.detail(id), queryFn: () => api<TChangeDetail>(`/api/v1/changes/${id}`) });
+  return useQuery({ queryKey: changeKeys.detail(id), queryFn: () => apiFetch<TChangeDetail>(`/api/v1/changes/${id}`) });
 }
 
 /** A mutation that toasts its failure and refreshes every change-related query on success. */
@@ -79,6 +54,6 @@ export function useChangeMutation<TInput, TResult = unknown>(run: (input: TInput
       if (success) toast.success(success);
       await Promise.all([queryClient.invalidateQueries({ queryKey: changeKeys.all }), queryClient.invalidateQueries({ queryKey: ["cab"] }), queryClient.invalidateQueries({ queryKey: ["rules"] }), queryClient.invalidateQueries({ queryKey: ["templates"] })]);
     },
-    onError: (error) => toast.error(error.message),
+    onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message),
   });
 }

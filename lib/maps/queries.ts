@@ -1,26 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiRequestError, apiFetch } from "@/lib/api/client";
 import { applyEditResult } from "./cache";
 import type { TFlowMap, TMapEditResult, TMapEvent, TMapOperation } from "./schemas";
-
-export type TApiFailure = { code: string; message: string; fields?: Array<{ path: string; message: string }>; current?: unknown };
-
-export class MapApiError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly body: TApiFailure,
-  ) {
-    super(body.message);
-  }
-}
-
-async function requestJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  const body = (await response.json().catch(() => ({}))) as { error?: TApiFailure };
-  if (!response.ok) throw new MapApiError(response.status, body.error ?? { code: "http_error", message: `The server answered ${response.status}.` });
-  return body as T;
-}
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/map`;
 
@@ -32,13 +15,13 @@ export const mapKeys = {
 };
 
 export function useFlowMap(surfaceId: string, initialData: TFlowMap) {
-  return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => requestJson<TFlowMap>(base(surfaceId)), initialData, staleTime: Infinity });
+  return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => apiFetch<TFlowMap>(base(surfaceId)), initialData, staleTime: Infinity });
 }
 
 export function useFlowMapAt(surfaceId: string, version: number | null) {
   return useQuery({
     queryKey: mapKeys.at(surfaceId, version ?? -1),
-    queryFn: () => requestJson<TFlowMap>(`${base(surfaceId)}?atVersion=${version}`),
+    queryFn: () => apiFetch<TFlowMap>(`${base(surfaceId)}?atVersion=${version}`),
     enabled: version !== null,
     staleTime: Infinity,
   });
@@ -47,7 +30,7 @@ export function useFlowMapAt(surfaceId: string, version: number | null) {
 export function useMapHistory(surfaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: mapKeys.history(surfaceId),
-    queryFn: () => requestJson<{ version: number; events: TMapEvent[] }>(`${base(surfaceId)}/history?limit=300`),
+    queryFn: () => apiFetch<{ version: number; events: TMapEvent[] }>(`${base(surfaceId)}/history?limit=300`),
     enabled,
   });
 }
@@ -61,14 +44,14 @@ export type TMapEdit = { operations: TMapOperation[]; reason: "edit" | "paste" |
 export function useMapEdit(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (edit: TMapEdit) => requestJson<TMapEditResult>(`${base(surfaceId)}/batch`, { method: "POST", body: JSON.stringify(edit) }),
+    mutationFn: (edit: TMapEdit) => apiFetch<TMapEditResult>(`${base(surfaceId)}/batch`, { method: "POST", body: edit }),
     onSuccess: (result) => {
       queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), (map) => (map ? applyEditResult(map, result) : map));
       void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) });
     },
     onError: (error) => {
       // A conflict means our copy is behind: fetch the map as it is now.
-      if (error instanceof MapApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
+      if (error instanceof ApiRequestError && error.status === 409) void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
     },
   });
 }
@@ -76,7 +59,7 @@ export function useMapEdit(surfaceId: string) {
 export function useMapImport(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (document: unknown) => requestJson<TMapEditResult>(`${base(surfaceId)}/import`, { method: "POST", body: JSON.stringify(document) }),
+    mutationFn: (document: unknown) => apiFetch<TMapEditResult>(`${base(surfaceId)}/import`, { method: "POST", body: document }),
     onSuccess: (result) => {
       queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), (map) => (map ? applyEditResult(map, result) : map));
       void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) });
@@ -90,6 +73,6 @@ export function sendPresence(surfaceId: string, body: { connectionId: string; ed
 
 /** Field errors of a failed edit keyed by field name ("operations.0.patch.ports" → "ports"). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof MapApiError) || !error.body.fields) return {};
-  return Object.fromEntries(error.body.fields.map((field) => [field.path.split(".").slice(3).join(".") || field.path.split(".").at(-1) || field.path, field.message]));
+  if (!(error instanceof ApiRequestError) || error.fields.length === 0) return {};
+  return Object.fromEntries(error.fields.map((field) => [field.path.split(".").slice(3).join(".") || field.path.split(".").at(-1) || field.path, field.message]));
 }

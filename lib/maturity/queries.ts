@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiJson } from "@/lib/metrics/api-client";
+import { apiFetch } from "@/lib/api/client";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
 
 export const maturityKeys = {
@@ -11,14 +11,14 @@ export const maturityKeys = {
 };
 
 export function useAssessment(id: string, initialData: TAssessmentDetail) {
-  return useQuery({ queryKey: maturityKeys.assessment(id), queryFn: () => apiJson<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`), initialData });
+  return useQuery({ queryKey: maturityKeys.assessment(id), queryFn: () => apiFetch<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`), initialData });
 }
 
 export function useUpdateScore(assessmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ functionKey, input }: { functionKey: string; input: TUpdateScore }) =>
-      apiJson<TMaturityScore>(`/api/v1/maturity/assessments/${assessmentId}/scores/${encodeURIComponent(functionKey)}`, { method: "PUT", body: input }),
+      apiFetch<TMaturityScore>(`/api/v1/maturity/assessments/${assessmentId}/scores/${encodeURIComponent(functionKey)}`, { method: "PUT", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
   });
 }
@@ -26,7 +26,7 @@ export function useUpdateScore(assessmentId: string) {
 export function useCreateAssessment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: TCreateAssessment) => apiJson<TAssessmentSummary>("/api/v1/maturity/assessments", { method: "POST", body: input }),
+    mutationFn: (input: TCreateAssessment) => apiFetch<TAssessmentSummary>("/api/v1/maturity/assessments", { method: "POST", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
   });
 }

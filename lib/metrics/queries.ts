@@ -1,19 +1,19 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiJson } from "./api-client";
+import { apiFetch } from "@/lib/api/client";
 import type { TCreateKpi, TKpi, TKpiReadingInput } from "./schemas";
 
 export const kpiKeys = { all: ["kpis"] as const };
 
 export function useKpis(initialData: TKpi[]) {
-  return useQuery({ queryKey: kpiKeys.all, queryFn: async () => (await apiJson<{ kpis: TKpi[] }>("/api/v1/metrics")).kpis, initialData });
+  return useQuery({ queryKey: kpiKeys.all, queryFn: async () => (await apiFetch<{ kpis: TKpi[] }>("/api/v1/metrics")).kpis, initialData });
 }
 
 export function useCreateKpi() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: TCreateKpi) => apiJson<TKpi>("/api/v1/metrics", { method: "POST", body: input }),
+    mutationFn: (input: TCreateKpi) => apiFetch<TKpi>("/api/v1/metrics", { method: "POST", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }
@@ -21,7 +21,7 @@ export function useCreateKpi() {
 export function useRecordReading() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, input }: { key: string; input: TKpiReadingInput }) => apiJson(`/api/v1/metrics/${encodeURIComponent(key)}`, { method: "POST", body: input }),
+    mutationFn: ({ key, input }: { key: string; input: TKpiReadingInput }) => apiFetch(`/api/v1/metrics/${encodeURIComponent(key)}`, { method: "POST", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }

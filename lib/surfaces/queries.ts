@@ -1,36 +1,8 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/client";
 import type { TComment, TCommentInput, TCreateSurface, TDecision, TKipling, TKiplingInput, TSurface, TSurfacePage, TSurfaceVersion, TUpdateSurface } from "./schemas";
-
-export type TFieldError = { path: string; message: string };
-
-/** An error answer of the API, with its field errors and (for a 409) the current state. */
-export class ApiRequestError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly code: string,
-    message: string,
-    public readonly fields: TFieldError[] = [],
-    public readonly current?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export async function apiFetch<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
-  const response = await fetch(url, {
-    method: init?.method ?? "GET",
-    headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: TFieldError[]; current?: unknown } } | null;
-  if (!response.ok) {
-    const error = data?.error;
-    throw new ApiRequestError(response.status, error?.code ?? "error", error?.message ?? `The request failed (${response.status}).`, error?.fields ?? [], error?.current);
-  }
-  return data as T;
-}
 
 export type TListFilters = Record<string, string | number | undefined>;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, toSearch } from "@/lib/users/api-client";
+import { apiFetch, toSearch } from "@/lib/api/client";
 import type { TApiToken, TCreateApiToken } from "./schemas";
 
 export const tokenKeys = {

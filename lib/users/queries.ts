@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from "@tanstack/react-query";
-import { apiFetch, toSearch } from "./api-client";
+import { apiFetch, toSearch } from "@/lib/api/client";
 import type { TCreateUser, TUpdateUser, TUser, TUserListQuery } from "./schemas";
 
 /** Query keys of the users domain; every mutation invalidates `all`, and the audit trail it grew. */

@@ -4,7 +4,7 @@
 // server-only today; move them to lib/audit/queries.ts if another area needs them.
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import type { TAuditEventView } from "@/lib/audit/schemas";
-import { apiFetch, toSearch } from "@/lib/users/api-client";
+import { apiFetch, toSearch } from "@/lib/api/client";
 
 export type TAuditFilters = { action?: string; entityType?: string; entityId?: string; actorId?: string; from?: string; to?: string };
 type TAuditPage = { events: TAuditEventView[]; nextBefore: string | null };

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { ApiRequestError } from "@/lib/users/api-client";
+import { ApiRequestError } from "@/lib/api/client";
 import { useUsers } from "@/lib/users/queries";
 import { useCreateApiToken } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { Role, Team } from "@/lib/db/generated/enums.ts";
 import type { TUser } from "@/lib/users/schemas";
-import { ApiRequestError } from "@/lib/users/api-client";
+import { ApiRequestError } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

@@ -8,9 +8,17 @@ export class ApiRequestError extends Error {
     message: string,
     public readonly fields: TFieldError[] = [],
     public readonly requestId?: string,
+    /** For a 409: the record as it is now, so the page can show what changed. */
+    public readonly current?: unknown,
   ) {
     super(message);
     this.name = "ApiRequestError";
+  }
+
+  /** The server's message followed by each invalid field and its reason: for a toast. */
+  describe(): string {
+    if (this.fields.length === 0) return this.message;
+    return `${this.message} ${this.fields.map((field) => `${field.path.replace(/^body\./, "")}: ${field.message}`).join("; ")}`;
   }
 
   /** `{ name: "is required" }` from `body.name`; errors about the body as a whole land on `form`. */
@@ -24,7 +32,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Calls the JSON API from the browser; any non-2xx answer becomes an ApiRequestError. */
+/** Calls the JSON API from the browser (the one client every domain uses); any non-2xx answer becomes an ApiRequestError. */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? "GET",
@@ -33,11 +41,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   });
   const payload = (await response.json().catch(() => null)) as
     | (T & { error?: undefined })
-    | { error?: { code: string; message: string; fields?: TFieldError[]; requestId?: string } }
+    | { error?: { code: string; message: string; fields?: TFieldError[]; requestId?: string; current?: unknown } }
     | null;
   if (!response.ok) {
     const error = payload?.error;
-    throw new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId);
+    throw new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId, error?.current);
   }
   return payload as T;
 }

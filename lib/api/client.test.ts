@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiRequestError, toSearch } from "./api-client";
+import { ApiRequestError, toSearch } from "./client";
 
 describe("ApiRequestError.fieldMessages", () => {
   it("keys each body field by its name, first message wins", () => {
