@@ -151,28 +151,10 @@ export function SurfaceForm({
           {(props) => <Input {...props} value={draft.businessOwner} onChange={(event) => set({ businessOwner: event.target.value })} />}
         </Field>
         <Field label="NetOps owner" error={errorFor("netopsOwnerId")}>
-          {(props) => (
-            <Select {...props} value={draft.netopsOwnerId} onChange={(event) => set({ netopsOwnerId: event.target.value })}>
-              <option value="">Not set</option>
-              {owners("NETOPS").map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </Select>
-          )}
+          {(props) => <OwnerSelect {...props} people={owners("NETOPS")} value={draft.netopsOwnerId} onChange={(value) => set({ netopsOwnerId: value })} />}
         </Field>
         <Field label="SecOps owner" error={errorFor("secopsOwnerId")}>
-          {(props) => (
-            <Select {...props} value={draft.secopsOwnerId} onChange={(event) => set({ secopsOwnerId: event.target.value })}>
-              <option value="">Not set</option>
-              {owners("SECOPS").map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </Select>
-          )}
+          {(props) => <OwnerSelect {...props} people={owners("SECOPS")} value={draft.secopsOwnerId} onChange={(value) => set({ secopsOwnerId: value })} />}
         </Field>
         <Field label="Tags" hint="Separated by commas." error={fieldErrors.find((field) => field.path.startsWith("body.tags"))?.message}>
           {(props) => <Input {...props} value={draft.tags} onChange={(event) => set({ tags: event.target.value })} />}
@@ -251,5 +233,31 @@ export function SurfaceForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** Picks one owner from a team's people; empty means not set yet. */
+function OwnerSelect({
+  people,
+  value,
+  onChange,
+  ...props
+}: {
+  people: Array<{ id: string; name: string }>;
+  value: string;
+  onChange: (value: string) => void;
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+}) {
+  return (
+    <Select {...props} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">Not set</option>
+      {people.map((person) => (
+        <option key={person.id} value={person.id}>
+          {person.name}
+        </option>
+      ))}
+    </Select>
   );
 }

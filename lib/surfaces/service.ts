@@ -155,23 +155,19 @@ function contentOf(input: TCreateSurface): TSurfaceContent {
   });
 }
 
+/** The surface's own columns: its content without the elements, which live in their own table. */
+function surfaceColumns(content: TSurfaceContent) {
+  const { elements: _elements, ...columns } = content;
+  return columns;
+}
+
 /** Writes a new surface inside the caller's transaction (create and import share it). */
 export async function insertSurface(tx: TTx, context: TActorContext, input: TCreateSurface, authorId: string): Promise<string> {
   const content = contentOf(input);
   const contentHash = hashSurfaceContent(content);
   const surface = await tx.protectSurface.create({
     data: {
-      name: content.name,
-      purpose: content.purpose,
-      classification: content.classification,
-      classificationOverride: content.classificationOverride,
-      criticality: content.criticality,
-      environment: content.environment,
-      businessOwner: content.businessOwner,
-      netopsOwnerId: content.netopsOwnerId,
-      secopsOwnerId: content.secopsOwnerId,
-      tags: content.tags,
-      notes: content.notes,
+      ...surfaceColumns(content),
       contentHash,
       createdById: authorId,
       elements: { create: input.elements.map(({ type, name, description, classification }, position) => ({ type, name, description, classification, position })) },
@@ -319,17 +315,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     await tx.protectSurface.update({
       where: { id },
       data: {
-        name: content.name,
-        purpose: content.purpose,
-        classification: content.classification,
-        classificationOverride: content.classificationOverride,
-        criticality: content.criticality,
-        environment: content.environment,
-        businessOwner: content.businessOwner,
-        netopsOwnerId: content.netopsOwnerId,
-        secopsOwnerId: content.secopsOwnerId,
-        tags: content.tags,
-        notes: content.notes,
+        ...surfaceColumns(content),
         contentHash,
         status: next.status,
         version: next.version,

@@ -11,6 +11,7 @@ import { formatUtc } from "../format";
 import { useAuditEvents, type TAuditFilters } from "./audit-queries";
 import { AuditEventDetails } from "./audit-event-details";
 import { VerifyChain } from "./verify-chain";
+import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 
 type TDraft = { action: string; entityType: string; entityId: string; actorId: string; from: string; to: string };
 const EMPTY: TDraft = { action: "", entityType: "", entityId: "", actorId: "", from: "", to: "" };
@@ -94,19 +95,9 @@ export function AuditTrail() {
       </form>
 
       {events.isPending ? (
-        <p role="status" className="rounded-lg border border-border bg-surface px-4 py-8 text-center text-sm text-muted">
-          Loading events…
-        </p>
+        <LoadingState label="Loading events…" />
       ) : events.isError ? (
-        <EmptyState
-          title="The audit trail could not be loaded"
-          description={events.error.message}
-          action={
-            <Button variant="secondary" onClick={() => void events.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <LoadFailedState title="The audit trail could not be loaded" error={events.error} onRetry={() => void events.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState
           title={filtered ? "No event matches these filters" : "No events yet"}

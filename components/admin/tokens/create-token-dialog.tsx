@@ -8,7 +8,7 @@ import { useCreateApiToken } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert, Modal } from "../modal";
-import { OneTimeSecret } from "../one-time-secret";
+import { OneTimeSecretModal } from "../one-time-secret";
 
 /** Issues a token acting as a chosen user; the plain token is shown once, then only its hash remains. */
 export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -49,16 +49,15 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
 
   if (issued) {
     return (
-      <Modal open={open} onOpenChange={changeOpen} title="Your new API token" description={`"${issued.name}" acts as ${issued.userName}, with their roles.`}>
-        <OneTimeSecret
-          label="API token"
-          value={issued.plainToken}
-          note="Concord stores only its hash, so it cannot show it again. Store it in your secret manager and send it as `Authorization: Bearer <token>`."
-        />
-        <div className="mt-6 flex justify-end">
-          <Button onClick={() => changeOpen(false)}>Done</Button>
-        </div>
-      </Modal>
+      <OneTimeSecretModal
+        open={open}
+        title="Your new API token"
+        description={`"${issued.name}" acts as ${issued.userName}, with their roles.`}
+        label="API token"
+        value={issued.plainToken}
+        note="Concord stores only its hash, so it cannot show it again. Store it in your secret manager and send it as `Authorization: Bearer <token>`."
+        onClose={() => changeOpen(false)}
+      />
     );
   }
 

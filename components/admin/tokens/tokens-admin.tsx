@@ -11,6 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatAgo, formatUtc } from "../format";
 import { ConfirmDialog } from "../modal";
 import { CreateTokenDialog } from "./create-token-dialog";
+import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 
 function When({ iso, fallback }: { iso: string | null; fallback: string }) {
   if (!iso) return <span className="text-muted">{fallback}</span>;
@@ -56,19 +57,9 @@ export function TokensAdmin() {
       </label>
 
       {tokens.isPending ? (
-        <p role="status" className="rounded-lg border border-border bg-surface px-4 py-8 text-center text-sm text-muted">
-          Loading tokens…
-        </p>
+        <LoadingState label="Loading tokens…" />
       ) : tokens.isError ? (
-        <EmptyState
-          title="The tokens could not be loaded"
-          description={tokens.error.message}
-          action={
-            <Button variant="secondary" onClick={() => void tokens.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <LoadFailedState title="The tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
         <EmptyState
           title={includeRevoked ? "No tokens have been issued" : "No live tokens"}

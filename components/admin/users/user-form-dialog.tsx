@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { TEAM_LABELS } from "@/components/shell/team-badge";
 import { FormAlert, Modal } from "../modal";
-import { OneTimeSecret } from "../one-time-secret";
+import { OneTimeSecretModal } from "../one-time-secret";
 import { RoleCheckboxes } from "./role-checkboxes";
 
 type TErrors = Record<string, string>;
@@ -85,16 +85,15 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   if (invited) {
     return (
-      <Modal open={open} onOpenChange={changeOpen} title="One-time password" description={`${invited.name} (${invited.email}) can now sign in with this password.`}>
-        <OneTimeSecret
-          label="One-time password"
-          value={invited.password}
-          note="Concord keeps only a hash of it: copy it now and hand it over through a channel you trust. If it is lost, create the account again or set a password."
-        />
-        <div className="mt-6 flex justify-end">
-          <Button onClick={() => changeOpen(false)}>Done</Button>
-        </div>
-      </Modal>
+      <OneTimeSecretModal
+        open={open}
+        title="One-time password"
+        description={`${invited.name} (${invited.email}) can now sign in with this password.`}
+        label="One-time password"
+        value={invited.password}
+        note="Concord keeps only a hash of it: copy it now and hand it over through a channel you trust. If it is lost, create the account again or set a password."
+        onClose={() => changeOpen(false)}
+      />
     );
   }
 

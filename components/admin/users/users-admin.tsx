@@ -14,6 +14,7 @@ import { formatAgo, formatUtc } from "../format";
 import { ALL_ROLES } from "./role-checkboxes";
 import { CreateUserDialog } from "./user-form-dialog";
 import { UserActions } from "./user-actions";
+import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 
 /** The value once it has stopped changing for `delayMs`, so typing does not send a request per key. */
 function useDebounced<T>(value: T, delayMs: number): T {
@@ -94,19 +95,9 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
       </form>
 
       {users.isPending ? (
-        <p role="status" className="rounded-lg border border-border bg-surface px-4 py-8 text-center text-sm text-muted">
-          Loading users…
-        </p>
+        <LoadingState label="Loading users…" />
       ) : users.isError ? (
-        <EmptyState
-          title="The users could not be loaded"
-          description={users.error.message}
-          action={
-            <Button variant="secondary" onClick={() => void users.refetch()}>
-              Try again
-            </Button>
-          }
-        />
+        <LoadFailedState title="The users could not be loaded" error={users.error} onRetry={() => void users.refetch()} />
       ) : users.data.length === 0 ? (
         <EmptyState
           title={filtered ? "No user matches these filters" : "No users yet"}
