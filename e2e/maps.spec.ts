@@ -123,9 +123,11 @@ test("undo restores a deleted node together with its flows", async ({ browser })
   await raj.page.getByRole("toolbar", { name: "Map tools" }).getByRole("button", { name: "Undo", exact: true }).click();
   await expect(engine).toBeVisible();
   await expect(flowsOfEngine).toHaveCount(2);
-  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };
-  expect(map.nodes.some((candidate) => candidate.id === a)).toBe(true);
-  expect(map.edges.filter((edge) => edge.sourceId === a || edge.targetId === a)).toHaveLength(2);
+  // The canvas shows the undo at once; the save behind it may still be on its way to the server.
+  const savedMap = async () =>
+    (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };
+  await expect.poll(async () => (await savedMap()).nodes.some((candidate) => candidate.id === a)).toBe(true);
+  await expect.poll(async () => (await savedMap()).edges.filter((edge) => edge.sourceId === a || edge.targetId === a).length).toBe(2);
   expect(raj.errors()).toEqual([]);
   await raj.context.close();
 });
