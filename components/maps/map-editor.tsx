@@ -23,6 +23,7 @@ import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
 import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import { mergeEdges, mergeNodes, placeNodes } from "@/lib/maps/canvas-merge";
 import { KIND_LABELS } from "@/lib/maps/appearance";
 import { ApiRequestError } from "@/lib/api/client";
 import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
@@ -41,6 +42,8 @@ import { useAutoLayout } from "./use-layout";
 import { exportImage, exportJson } from "./export";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
+/** Few enough that moving them and their flows fits well inside one frame on a slow laptop. */
+const LAYOUT_NODES_PER_FRAME = 20;
 
 type TProps = { surfaceId: string; initialMap: TFlowMap; canEdit: boolean };
 
@@ -62,21 +65,6 @@ function withIds(operations: TMapOperation[]): TMapOperation[] {
 
 function referencesOf(map: TFlowMap) {
   return { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
-}
-
-/** Keeps what React Flow owns (selection, measured sizes, a node being dragged) when the data underneath changes. */
-function mergeNodes(next: TRfNode[], previous: TRfNode[]): TRfNode[] {
-  const byId = new Map(previous.map((node) => [node.id, node]));
-  return next.map((node) => {
-    const old = byId.get(node.id);
-    if (!old) return node;
-    return { ...node, selected: old.selected, measured: old.measured, ...(old.dragging ? { position: old.position, dragging: true } : {}), ...(old.resizing ? { width: old.width, height: old.height, resizing: true } : {}) } as TRfNode;
-  });
-}
-
-function mergeEdges(next: TRfEdge[], previous: TRfEdge[]): TRfEdge[] {
-  const selected = new Set(previous.filter((edge) => edge.selected).map((edge) => edge.id));
-  return next.map((edge) => (selected.has(edge.id) ? { ...edge, selected: true } : edge));
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -300,15 +288,29 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     }
   }, [map.nodes, runEdit]);
 
+  /**
+   * Moves the laid-out nodes on the canvas a few per frame, so no frame has to redraw the whole map;
+   * saving afterwards then finds every node already in place and redraws nothing.
+   */
+  const revealLayout = useCallback(async (operations: TMapOperation[]) => {
+    const placements = operations.flatMap((operation) => (operation.op === "updateNode" ? [[operation.id, operation.patch] as const] : []));
+    for (let start = 0; start < placements.length; start += LAYOUT_NODES_PER_FRAME) {
+      const step = new Map(placements.slice(start, start + LAYOUT_NODES_PER_FRAME));
+      setCanvas((current) => ({ ...current, nodes: placeNodes(current.nodes, step) }));
+      await new Promise((resolve) => window.requestAnimationFrame(resolve));
+    }
+  }, []);
+
   const autoLayout = useCallback(async () => {
     try {
       const operations = await layout(map.nodes, map.edges);
+      await revealLayout(operations);
       if (operations.length > 0) await runEdit(operations, "layout");
       window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The layout failed.");
     }
-  }, [flow, layout, map.edges, map.nodes, runEdit]);
+  }, [flow, layout, map.edges, map.nodes, revealLayout, runEdit]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

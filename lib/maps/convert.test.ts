@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, orderParentsFirst, reparentPosition, toReactFlow, zoneAt } from "./convert";
 import { edgeAppearance, flowWarnings } from "./appearance";
-import type { TFlowMap, TMapEdge, TMapNode } from "./schemas";
-
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const baseNode = (n: number, overrides: Partial<TMapNode> = {}): TMapNode => ({ id: id(n), kind: "WORKLOAD", label: `node ${n}`, identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 0, y: 0, width: null, height: null, version: 1, ...overrides });
-const baseEdge = (n: number, source: number, target: number, overrides: Partial<TMapEdge> = {}): TMapEdge => ({ id: id(n), sourceId: id(source), targetId: id(target), protocol: "TCP", ports: "443", appProtocol: "HTTPS", principal: "", encryption: "TLS", authentication: "NONE", status: "APPROVED", justification: "needed", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null, version: 1, ...overrides });
-const elementId = id(900);
-
-function map(nodes: TMapNode[], edges: TMapEdge[]): Pick<TFlowMap, "nodes" | "edges" | "elements" | "surface"> {
-  return { nodes, edges, elements: [{ id: elementId, type: "DATA", name: "Card vault", classification: "RESTRICTED" }], surface: { id: id(999), name: "Card payments", classification: "RESTRICTED", status: "AGREED" } };
-}
+import { baseEdge, baseNode, elementId, map } from "./test-fixtures";
 
 describe("stored map → React Flow", () => {
   const zone = baseNode(1, { kind: "ZONE", x: 100, y: 100, width: 500, height: 300 });

@@ -106,28 +106,6 @@ export function isFilterActive(filter: TMapFilter): boolean {
   return filter.query.trim() !== "" || filter.statuses.length > 0 || filter.kinds.length > 0 || filter.zoneId !== null;
 }
 
-/**
- * The previous data object of a node when nothing in it changed: custom nodes are memoised on their
- * data, so an unchanged node is not drawn again when another one moves (a layout moves hundreds).
- */
-const nodeDataCache = new WeakMap<TMapNode, TFlowNodeData>();
-
-function stableNodeData(data: TFlowNodeData): TFlowNodeData {
-  const previous = nodeDataCache.get(data.node);
-  if (
-    previous &&
-    previous.dimmed === data.dimmed &&
-    previous.readOnly === data.readOnly &&
-    previous.element?.classification === data.element?.classification &&
-    previous.element?.name === data.element?.name &&
-    previous.editors.map((editor) => editor.name).join() === data.editors.map((editor) => editor.name).join()
-  ) {
-    return previous;
-  }
-  nodeDataCache.set(data.node, data);
-  return data;
-}
-
 type TConvertOptions = {
   filter?: TMapFilter;
   readOnly?: boolean;
@@ -191,13 +169,13 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
       connectable: !options.readOnly,
       deletable: !options.readOnly,
       ariaLabel: `${node.kind.replace("_", " ").toLowerCase()} ${node.label}`,
-      data: stableNodeData({
+      data: {
         node,
         element: element ? { name: element.name, type: element.type, classification: element.classification } : null,
         dimmed: active && !matches,
         editors: options.editing?.get(node.id) ?? [],
         readOnly: Boolean(options.readOnly),
-      }),
+      },
     });
   }
 

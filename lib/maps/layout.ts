@@ -10,7 +10,9 @@ export function toElkGraph(nodes: TMapNode[], edges: TMapEdge[]): ElkNode {
   const children = new Map<string | null, TMapNode[]>();
   for (const node of nodes) {
     const parent = node.zoneId && ids.has(node.zoneId) ? node.zoneId : null;
-    children.set(parent, [...(children.get(parent) ?? []), node]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(node);
+    else children.set(parent, [node]);
   }
   const build = (node: TMapNode): ElkNode => {
     const inner = children.get(node.id) ?? [];

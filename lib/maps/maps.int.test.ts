@@ -151,6 +151,57 @@ describe("flow map service", () => {
     expect(ok.nodes).toHaveLength(1);
   });
 
+  it("saves a batch that moves, renames and re-zones many elements in one edit, and reads back what it saved", async () => {
+    const { netops, surface, web, vault } = await workshop();
+    const edge = await createEdge(contextFor(netops), surface.id, flow(web.id, vault.id));
+    const zoneId = crypto.randomUUID();
+    const seen = "2026-11-01T10:00:00.000Z";
+    const result = await applyMapOperations(contextFor(netops), surface.id, [
+      { op: "createNode", node: { id: zoneId, kind: "ZONE", label: "app zone", x: 0, y: 0, width: 500, height: 300 } },
+      { op: "updateNode", id: web.id, version: web.version, patch: { x: 40, y: 50, zoneId, labels: { tier: "web" }, addresses: ["10.1.0.0/24", "web.internal"], notes: "moved" } },
+      { op: "updateNode", id: vault.id, version: vault.version, patch: { x: 640.5, y: -20 } },
+      { op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "OBSERVED", encryption: "MTLS", connections: 12_345_678_901, firstSeen: seen, lastSeen: seen } },
+    ], "layout");
+    expect(result.nodes).toHaveLength(3);
+    const map = await getMap(contextFor(netops), surface.id);
+    expect(map.version).toBe(result.mapVersion);
+    const position = (id: string) => map.nodes.findIndex((node) => node.id === id);
+    expect(position(zoneId)).toBeGreaterThanOrEqual(0);
+    expect(position(zoneId)).toBeLessThan(position(web.id));
+    expect(map.nodes.find((node) => node.id === web.id)).toMatchObject({ x: 40, y: 50, zoneId, labels: { tier: "web" }, addresses: ["10.1.0.0/24", "web.internal"], notes: "moved", version: web.version + 1 });
+    expect(map.nodes.find((node) => node.id === vault.id)).toMatchObject({ x: 640.5, y: -20, version: vault.version + 1 });
+    expect(map.edges[0]).toMatchObject({ status: "OBSERVED", encryption: "MTLS", connections: 12_345_678_901, firstSeen: seen, lastSeen: seen, version: 2 });
+  });
+
+  it("shows the map as it was at an earlier version, again and again, while it moves on", async () => {
+    const { netops, surface, web } = await workshop();
+    const before = await getMap(contextFor(netops), surface.id);
+    await updateNode(contextFor(netops), surface.id, web.id, web.version, { label: "web-renamed" });
+    const earlier = await getMap(contextFor(netops), surface.id, before.version);
+    const again = await getMap(contextFor(netops), surface.id, before.version);
+    const now = await getMap(contextFor(netops), surface.id);
+    for (const map of [earlier, again]) {
+      expect(map.version).toBe(before.version);
+      expect(map.nodes.find((node) => node.id === web.id)?.label).toBe("web");
+    }
+    expect(now.version).toBe(before.version + 1);
+    expect(now.nodes.find((node) => node.id === web.id)?.label).toBe("web-renamed");
+  });
+
+  it("reads a node's link to a DAAS element as gone once the surface drops the element, though the map did not change", async () => {
+    const { netops, surface, vault } = await workshop();
+    const before = await getMap(contextFor(netops), surface.id);
+    expect(before.nodes.find((node) => node.id === vault.id)?.daasElementId).toBe(surface.elements[0]!.id);
+    // What the surface service does when an edit leaves an element out: the surface row and its elements in one transaction.
+    await db.$transaction([
+      db.daasElement.delete({ where: { id: surface.elements[0]!.id } }),
+      db.protectSurface.update({ where: { id: surface.id }, data: { name: `${surface.name} (edited)` } }),
+    ]);
+    const after = await getMap(contextFor(netops), surface.id);
+    expect(after.version).toBe(before.version);
+    expect(after.nodes.find((node) => node.id === vault.id)?.daasElementId).toBeNull();
+  });
+
   it("notifies listeners after the edit commits", async () => {
     const { netops, surface } = await workshop();
     const hub = getMapHub();

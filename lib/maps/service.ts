@@ -12,6 +12,7 @@ import { ZMapOperation } from "./schemas";
 import type { TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
 import { documentToOperations, toDocumentPath } from "./document";
+import { cachedSnapshot, rememberSnapshot, type TMapSnapshot } from "./snapshots";
 
 type TNodeRow = Prisma.FlowNodeGetPayload<object>;
 type TEdgeRow = Prisma.FlowEdgeGetPayload<object>;
@@ -83,6 +84,7 @@ async function loadSurface(tx: TTx, surfaceId: string) {
       name: true,
       classification: true,
       status: true,
+      updatedAt: true,
       elements: { select: { id: true, type: true, name: true, classification: true }, orderBy: { position: "asc" } },
       statements: { select: { id: true, who: true, what: true, why: true }, orderBy: { createdAt: "asc" } },
       flowMap: { select: { id: true, version: true } },
@@ -101,32 +103,52 @@ async function loadGraph(tx: TTx, mapId: string | null): Promise<TMapGraph> {
   return graphOf(nodes.map(toMapNode), edges.map(toMapEdge));
 }
 
+/**
+ * The elements of a map at a version (the current one unless an earlier one is asked for), read in
+ * one snapshot of the database so nodes and edges belong to the same version, and cached by version.
+ */
+async function readSnapshot(mapId: string, knownVersion: number, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
+  const wanted = atVersion !== undefined && atVersion < knownVersion ? atVersion : knownVersion;
+  const cached = cachedSnapshot({ mapId, version: wanted, surfaceUpdatedAt });
+  if (cached) return { version: wanted, snapshot: cached };
+  return db.$transaction(
+    async (tx) => {
+      const { version: current } = await tx.flowMap.findUniqueOrThrow({ where: { id: mapId }, select: { version: true } });
+      const version = atVersion !== undefined && atVersion < current ? atVersion : current;
+      const again = cachedSnapshot({ mapId, version, surfaceUpdatedAt });
+      if (again) return { version, snapshot: again };
+      let graph = await loadGraph(tx, mapId);
+      if (version < current) {
+        const later = await tx.mapEvent.findMany({ where: { mapId, mapVersion: { gt: version } }, orderBy: [{ mapVersion: "desc" }, { id: "desc" }], select: { kind: true, entityId: true, before: true } });
+        graph = revertEvents(graph, later.map((event) => ({ kind: event.kind as TMapEventKind, entityId: event.entityId, before: event.before })));
+      }
+      const snapshot: TMapSnapshot = { nodes: orderParentsFirst([...graph.nodes.values()]), edges: [...graph.edges.values()] };
+      rememberSnapshot({ mapId, version, surfaceUpdatedAt }, snapshot);
+      return { version, snapshot };
+    },
+    { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
 /** The whole map of a surface, as it is now or as it was at an earlier map version. */
 export async function getMap(context: TActorContext, surfaceId: string, atVersion?: number): Promise<TFlowMap> {
   assertCan(context.actor, "map.read");
   const surface = await loadSurface(db, surfaceId);
   const mapId = surface.flowMap?.id ?? null;
-  const [loaded, users] = await Promise.all([
-    loadGraph(db, mapId),
+  const [{ version, snapshot }, users] = await Promise.all([
+    mapId ? readSnapshot(mapId, surface.flowMap!.version, surface.updatedAt, atVersion) : { version: 0, snapshot: { nodes: [], edges: [] } as TMapSnapshot },
     db.user.findMany({ select: { id: true, name: true, team: true, roles: true, status: true }, orderBy: { name: "asc" } }),
   ]);
-  let graph = loaded;
-  let version = surface.flowMap?.version ?? 0;
-  if (mapId && atVersion !== undefined && atVersion < version) {
-    const later = await db.mapEvent.findMany({ where: { mapId, mapVersion: { gt: atVersion } }, orderBy: [{ mapVersion: "desc" }, { id: "desc" }] });
-    graph = revertEvents(graph, later.map((event) => ({ kind: event.kind as TMapEventKind, entityId: event.entityId, before: event.before })));
-    version = atVersion;
-  }
-  const ownerIds = [...new Set([...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null))];
+  const ownerIds = new Set(snapshot.edges.map((edge) => edge.ownerId).filter((id): id is string => id !== null));
   // Who can own a flow: active contributors, and whoever owns one already. (Roles are filtered here:
   // the embedded database's adapter cannot compare enum arrays.)
-  const people = users.filter((user) => (user.status === "ACTIVE" && user.roles.includes("CONTRIBUTOR")) || ownerIds.includes(user.id)).map(({ id, name, team }) => ({ id, name, team }));
+  const people = users.filter((user) => (user.status === "ACTIVE" && user.roles.includes("CONTRIBUTOR")) || ownerIds.has(user.id)).map(({ id, name, team }) => ({ id, name, team }));
   return {
     surface: { id: surface.id, name: surface.name, classification: surface.classification, status: surface.status },
     mapId,
     version,
-    nodes: orderParentsFirst([...graph.nodes.values()]),
-    edges: [...graph.edges.values()],
+    nodes: snapshot.nodes as TMapNode[],
+    edges: snapshot.edges as TMapEdge[],
     elements: surface.elements,
     statements: surface.statements.map((statement) => ({ id: statement.id, summary: `${statement.who} → ${statement.what}: ${statement.why}` })),
     people,
@@ -154,17 +176,49 @@ async function fieldsChangedSince(tx: TTx, mapId: string, graph: TMapGraph, oper
   return changed;
 }
 
+/** Writes every changed node in one statement: a layout moves hundreds at once. */
+async function updateNodes(tx: TTx, mapId: string, nodes: TMapNode[]): Promise<void> {
+  if (nodes.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "FlowNode" AS n SET
+      kind = v.kind::"NodeKind", label = v.label, identity = v.identity, labels = v.labels, addresses = v.addresses,
+      "zoneId" = v."zoneId", environment = v.environment, notes = v.notes, "daasElementId" = v."daasElementId",
+      x = v.x, y = v.y, width = v.width, height = v.height, version = v.version, "updatedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) AS v(
+      id uuid, kind text, label text, identity text, labels jsonb, addresses text[], "zoneId" uuid, environment text,
+      notes text, "daasElementId" uuid, x double precision, y double precision, width double precision, height double precision, version integer)
+    WHERE n.id = v.id AND n."mapId" = ${mapId}::uuid`;
+}
+
+async function updateEdges(tx: TTx, mapId: string, edges: TMapEdge[]): Promise<void> {
+  if (edges.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "FlowEdge" AS e SET
+      "sourceId" = v."sourceId", "targetId" = v."targetId", protocol = v.protocol::"Protocol", ports = v.ports,
+      "appProtocol" = v."appProtocol", principal = v.principal, encryption = v.encryption::"Encryption",
+      authentication = v.authentication::"FlowAuthentication", status = v.status::"FlowStatus", justification = v.justification,
+      "ownerId" = v."ownerId", "statementId" = v."statementId", connections = v.connections, bytes = v.bytes,
+      "firstSeen" = v."firstSeen", "lastSeen" = v."lastSeen", version = v.version, "updatedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(edges)}::jsonb) AS v(
+      id uuid, "sourceId" uuid, "targetId" uuid, protocol text, ports text, "appProtocol" text, principal text, encryption text,
+      authentication text, status text, justification text, "ownerId" uuid, "statementId" uuid, connections bigint, bytes bigint,
+      "firstSeen" timestamp(3), "lastSeen" timestamp(3), version integer)
+    WHERE e.id = v.id AND e."mapId" = ${mapId}::uuid`;
+}
+
+/** One statement per kind of change, whatever the size of the edit. */
 async function persistChanges(tx: TTx, mapId: string, changes: TMapChange[]): Promise<void> {
   const of = (kind: TMapEventKind) => changes.filter((change) => change.kind === kind);
+  const ids = (kind: TMapEventKind) => of(kind).map((change) => change.entityId);
   const createdNodes = orderParentsFirst(of("node.create").map((change) => change.after as TMapNode));
-  // One statement each: foreign keys are checked at its end, so members may follow their zone in the same insert.
+  // Foreign keys are checked at the end of each statement, so members may follow their zone in the same insert.
   if (createdNodes.length > 0) await tx.flowNode.createMany({ data: createdNodes.map((node) => ({ id: node.id, mapId, ...nodeData(node) })) });
-  for (const change of of("node.update")) await tx.flowNode.update({ where: { id: change.entityId }, data: nodeData(change.after as TMapNode) });
-  for (const change of of("edge.delete")) await tx.flowEdge.delete({ where: { id: change.entityId } });
+  await updateNodes(tx, mapId, of("node.update").map((change) => change.after as TMapNode));
+  if (ids("edge.delete").length > 0) await tx.flowEdge.deleteMany({ where: { mapId, id: { in: ids("edge.delete") } } });
   const createdEdges = of("edge.create");
   if (createdEdges.length > 0) await tx.flowEdge.createMany({ data: createdEdges.map((change) => ({ id: change.entityId, mapId, ...edgeData(change.after as TMapEdge) })) });
-  for (const change of of("edge.update")) await tx.flowEdge.update({ where: { id: change.entityId }, data: edgeData(change.after as TMapEdge) });
-  for (const change of of("node.delete")) await tx.flowNode.delete({ where: { id: change.entityId } });
+  await updateEdges(tx, mapId, of("edge.update").map((change) => change.after as TMapEdge));
+  if (ids("node.delete").length > 0) await tx.flowNode.deleteMany({ where: { mapId, id: { in: ids("node.delete") } } });
 }
 
 /**

@@ -47,11 +47,14 @@ async function ensureMap(tx: TTx, surfaceName: string, nodes: Array<[string, Nod
   const map = (await tx.flowMap.findUnique({ where: { surfaceId: surface.id } })) ?? (await tx.flowMap.create({ data: { surfaceId: surface.id } }));
   const ids: Record<string, string> = {};
   let column = 0;
+  let created = false;
   for (const [label, kind] of nodes) {
     const existing = await tx.flowNode.findFirst({ where: { mapId: map.id, label }, select: { id: true } });
+    created ||= !existing;
     ids[label] = existing?.id ?? (await tx.flowNode.create({ data: { mapId: map.id, label, kind, x: 80 + 220 * (column % 4), y: 80 + 160 * Math.floor(column / 4) } })).id;
     column += 1;
   }
+  if (created) await bumpMapVersion(tx, map.id);
   return { mapId: map.id, surfaceId: surface.id, nodes: ids };
 }
 
@@ -59,7 +62,15 @@ async function ensureEdge(tx: TTx, map: TMapNodes, source: string, target: strin
   const sourceId = map.nodes[source] as string;
   const targetId = map.nodes[target] as string;
   const existing = await tx.flowEdge.findFirst({ where: { mapId: map.mapId, sourceId, targetId, ports: flow.ports }, select: { id: true } });
-  return existing?.id ?? (await tx.flowEdge.create({ data: { mapId: map.mapId, sourceId, targetId, ...flow, status: "APPROVED" } })).id;
+  if (existing) return existing.id;
+  const edge = await tx.flowEdge.create({ data: { mapId: map.mapId, sourceId, targetId, ...flow, status: "APPROVED" } });
+  await bumpMapVersion(tx, map.mapId);
+  return edge.id;
+}
+
+/** Readers cache maps by version, so every write to a map's elements moves its version on. */
+async function bumpMapVersion(tx: TTx, mapId: string): Promise<void> {
+  await tx.flowMap.update({ where: { id: mapId }, data: { version: { increment: 1 } } });
 }
 
 const https = (justification: string, encryption: "TLS" | "MTLS" | "NONE" = "TLS") => ({ protocol: "TCP" as const, ports: "443", appProtocol: "https", encryption, authentication: "TOKEN" as const, justification });
