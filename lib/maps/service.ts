@@ -12,7 +12,7 @@ import { ZMapOperation } from "./schemas";
 import type { TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
 import { documentToOperations, toDocumentPath } from "./document";
-import { cachedSnapshot, rememberSnapshot, type TMapSnapshot } from "./snapshots";
+import { cachedSnapshot, readOnce, rememberSnapshot, type TMapSnapshot } from "./snapshots";
 
 type TNodeRow = Prisma.FlowNodeGetPayload<object>;
 type TEdgeRow = Prisma.FlowEdgeGetPayload<object>;
@@ -96,38 +96,44 @@ async function loadSurface(tx: TTx, surfaceId: string) {
 
 async function loadGraph(tx: TTx, mapId: string | null): Promise<TMapGraph> {
   if (!mapId) return graphOf([], []);
-  const [nodes, edges] = await Promise.all([
-    tx.flowNode.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } }),
-    tx.flowEdge.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on one from v9.
+  const nodes = await tx.flowNode.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } });
+  const edges = await tx.flowEdge.findMany({ where: { mapId }, orderBy: { createdAt: "asc" } });
   return graphOf(nodes.map(toMapNode), edges.map(toMapEdge));
 }
 
-/**
- * The elements of a map at a version (the current one unless an earlier one is asked for), read in
- * one snapshot of the database so nodes and edges belong to the same version, and cached by version.
- */
-async function readSnapshot(mapId: string, knownVersion: number, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
-  const wanted = atVersion !== undefined && atVersion < knownVersion ? atVersion : knownVersion;
-  const cached = cachedSnapshot({ mapId, version: wanted, surfaceUpdatedAt });
-  if (cached) return { version: wanted, snapshot: cached };
+/** Nodes and edges read in one snapshot of the database, so both belong to the same map version. */
+function loadSnapshot(mapId: string, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
   return db.$transaction(
     async (tx) => {
       const { version: current } = await tx.flowMap.findUniqueOrThrow({ where: { id: mapId }, select: { version: true } });
       const version = atVersion !== undefined && atVersion < current ? atVersion : current;
-      const again = cachedSnapshot({ mapId, version, surfaceUpdatedAt });
-      if (again) return { version, snapshot: again };
+      const key = { mapId, version, surfaceUpdatedAt };
+      const cached = cachedSnapshot(key);
+      if (cached) return { version, snapshot: cached };
       let graph = await loadGraph(tx, mapId);
       if (version < current) {
         const later = await tx.mapEvent.findMany({ where: { mapId, mapVersion: { gt: version } }, orderBy: [{ mapVersion: "desc" }, { id: "desc" }], select: { kind: true, entityId: true, before: true } });
         graph = revertEvents(graph, later.map((event) => ({ kind: event.kind as TMapEventKind, entityId: event.entityId, before: event.before })));
       }
       const snapshot: TMapSnapshot = { nodes: orderParentsFirst([...graph.nodes.values()]), edges: [...graph.edges.values()] };
-      rememberSnapshot({ mapId, version, surfaceUpdatedAt }, snapshot);
+      rememberSnapshot(key, snapshot);
       return { version, snapshot };
     },
     { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 30_000 },
   );
+}
+
+/**
+ * The elements of a map at a version (the current one unless an earlier one is asked for): cached by
+ * version, and read once however many ask for it at the same moment.
+ */
+async function readSnapshot(mapId: string, knownVersion: number, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
+  const version = atVersion !== undefined && atVersion < knownVersion ? atVersion : knownVersion;
+  const key = { mapId, version, surfaceUpdatedAt };
+  const cached = cachedSnapshot(key);
+  if (cached) return { version, snapshot: cached };
+  return readOnce(key, () => loadSnapshot(mapId, surfaceUpdatedAt, atVersion));
 }
 
 /** The whole map of a surface, as it is now or as it was at an earlier map version. */

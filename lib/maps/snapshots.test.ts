@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedSnapshot, forgetSnapshots, mapJson, rememberSnapshot } from "./snapshots";
+import { cachedSnapshot, forgetSnapshots, mapJson, readOnce, rememberSnapshot } from "./snapshots";
 
 const node = { id: "n1", label: "web", x: 1.5 };
 const edge = { id: "e1", sourceId: "n1", targetId: "n1", ports: "443" };
@@ -25,5 +25,31 @@ describe("map snapshots", () => {
     const sameElements = { ...map, surface: { id: "s", name: "Renamed" } };
     expect(JSON.parse(mapJson(sameElements))).toEqual(sameElements);
     expect(JSON.parse(mapJson({ nodes: [], edges: [] }))).toEqual({ nodes: [], edges: [] });
+  });
+
+  it("reads a snapshot once for everyone asking at the same time, and again once that read is over", async () => {
+    const key = { mapId: "map-c", version: 1, surfaceUpdatedAt: new Date(0) };
+    let loads = 0;
+    let finish: (value: string) => void = () => undefined;
+    const load = () => {
+      loads += 1;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const first = readOnce(key, load);
+    const second = readOnce(key, load);
+    const other = readOnce({ ...key, version: 2 }, () => Promise.resolve("v2"));
+    finish("v1");
+    expect(await Promise.all([first, second, other])).toEqual(["v1", "v1", "v2"]);
+    expect(loads).toBe(1);
+    const later = readOnce(key, load);
+    finish("v1 again");
+    expect(await later).toBe("v1 again");
+    expect(loads).toBe(2);
+  });
+
+  it("lets the next reader try again after a failed read", async () => {
+    const key = { mapId: "map-d", version: 1, surfaceUpdatedAt: new Date(0) };
+    await expect(readOnce(key, () => Promise.reject(new Error("connection lost")))).rejects.toThrow("connection lost");
+    expect(await readOnce(key, () => Promise.resolve("ok"))).toBe("ok");
   });
 });

@@ -33,6 +33,21 @@ export function rememberSnapshot(key: TSnapshotKey, snapshot: TMapSnapshot): voi
   snapshots.set(keyOf(key), snapshot);
 }
 
+const reading = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `load` once for everyone who asks for the same snapshot while it is being read: when a
+ * workshop edit moves the version on, every open browser asks for the new map within milliseconds.
+ */
+export function readOnce<T>(key: TSnapshotKey, load: () => Promise<T>): Promise<T> {
+  const id = keyOf(key);
+  const pending = reading.get(id) as Promise<T> | undefined;
+  if (pending) return pending;
+  const started = load().finally(() => reading.delete(id));
+  reading.set(id, started);
+  return started;
+}
+
 /** For tests and benchmarks that measure the uncached read. */
 export function forgetSnapshots(): void {
   snapshots.clear();
