@@ -156,6 +156,40 @@ test("importing an invalid map file lists every error and changes nothing", asyn
   await raj.context.close();
 });
 
+test("a map file replaces a map in one edit when the importer chooses to", async ({ browser }) => {
+  const { context, page, errors } = await openAs(browser, DEMO.netops, { viewport: { width: 1600, height: 1000 } });
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const created = await page.request.post("/api/v1/surfaces", { data: { name: `Import target ${suffix}`, criticality: "LOW" } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const old = crypto.randomUUID();
+  expect((await page.request.post(`/api/v1/surfaces/${id}/map/batch`, { data: { reason: "paste", operations: [{ op: "createNode", node: { id: old, kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } }] } })).status()).toBe(200);
+  await page.goto(`/surfaces/${id}/map`);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  await expect(node(page, `Old host ${suffix}`)).toBeVisible();
+
+  const file = {
+    format: "concord.flow-map",
+    version: 1,
+    nodes: [{ id: "gw", kind: "SERVICE", label: `Gateway ${suffix}`, x: 0, y: 0 }, { id: "db", kind: "DATASTORE", label: `Ledger ${suffix}`, x: 320, y: 0 }],
+    edges: [{ sourceId: "gw", targetId: "db", protocol: "TCP", ports: "5432", encryption: "TLS" }],
+  };
+  await page.getByRole("button", { name: "Import" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import a map file" });
+  await dialog.getByRole("radio", { name: /Replace this map/ }).check();
+  await expect(dialog).toContainText("The 1 node and 0 flows on the map now are removed");
+  await dialog.getByLabel("JSON file exported from Concord").setInputFiles({ name: "ledger.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(dialog).toBeHidden();
+  await expect(node(page, `Gateway ${suffix}`)).toBeVisible();
+  await expect(node(page, `Ledger ${suffix}`)).toBeVisible();
+  await expect(node(page, `Old host ${suffix}`)).toHaveCount(0);
+  const saved = (await (await page.request.get(`/api/v1/surfaces/${id}/map`)).json()) as { nodes: Array<{ label: string }>; edges: unknown[] };
+  expect(saved.nodes.map((saved) => saved.label).sort()).toEqual([`Gateway ${suffix}`, `Ledger ${suffix}`]);
+  expect(saved.edges).toHaveLength(1);
+  expect(errors()).toEqual([]);
+  await context.close();
+});
+
 test("the Flows page shows every map and drills down by status, encryption and classification", async ({ browser }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 1100 } });

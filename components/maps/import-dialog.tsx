@@ -6,11 +6,24 @@ import { Button } from "@/components/ui/button";
 import { documentToOperations } from "@/lib/maps/document";
 import { ApiRequestError } from "@/lib/api/client";
 import { useMapImport } from "@/lib/maps/queries";
+import type { TMapImportMode } from "@/lib/maps/schemas";
 import { ModalDialog } from "./panels";
 
 /** Import a map file: nothing is saved unless the whole file is valid; every error is listed with its path. */
-export function ImportDialog({ surfaceId, open, onOpenChange }: { surfaceId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+const MODES: Array<{ mode: TMapImportMode; label: string; hint: (counts: TMapCounts) => string }> = [
+  { mode: "add", label: "Add to this map", hint: () => "The file's nodes and flows are placed beside what is on the map." },
+  {
+    mode: "replace",
+    label: "Replace this map",
+    hint: ({ nodes, edges }) => `The ${nodes} ${nodes === 1 ? "node" : "nodes"} and ${edges} ${edges === 1 ? "flow" : "flows"} on the map now are removed in the same edit; the history panel still shows the map as it was.`,
+  },
+];
+
+type TMapCounts = { nodes: number; edges: number };
+
+export function ImportDialog({ surfaceId, counts, open, onOpenChange }: { surfaceId: string; counts: TMapCounts; open: boolean; onOpenChange: (open: boolean) => void }) {
   const importMap = useMapImport(surfaceId);
+  const [mode, setMode] = useState<TMapImportMode>("add");
   const [errors, setErrors] = useState<Array<{ path: string; message: string }>>([]);
   const [fileName, setFileName] = useState<string | null>(null);
 
@@ -31,8 +44,8 @@ export function ImportDialog({ surfaceId, open, onOpenChange }: { surfaceId: str
       return;
     }
     try {
-      const result = await importMap.mutateAsync(document);
-      toast.success(`Imported ${result.nodes.length} nodes and ${result.edges.length} flows.`);
+      const result = await importMap.mutateAsync({ document, mode });
+      toast.success(`${mode === "replace" ? "Replaced the map with" : "Imported"} ${result.nodes.length} nodes and ${result.edges.length} flows.`);
       onOpenChange(false);
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length) setErrors(error.fields);
@@ -48,9 +61,23 @@ export function ImportDialog({ surfaceId, open, onOpenChange }: { surfaceId: str
         if (!next) setErrors([]);
       }}
       title="Import a map file"
-      description="Adds the file's nodes and flows to this map. The file is checked first: if anything is wrong, nothing is saved."
+      description="The file is checked first: if anything is wrong, nothing is saved."
       wide
     >
+      <fieldset className="mb-4">
+        <legend className="text-sm font-medium">What the file does</legend>
+        <div className="mt-2 space-y-2">
+          {MODES.map((option) => (
+            <label key={option.mode} className="flex items-start gap-2 text-sm">
+              <input type="radio" name="map-import-mode" value={option.mode} checked={mode === option.mode} onChange={() => setMode(option.mode)} className="mt-1" />
+              <span>
+                <span className="font-medium">{option.label}</span>
+                <span className="block text-muted">{option.hint(counts)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <label className="block text-sm font-medium" htmlFor="map-import-file">
         JSON file exported from Concord
       </label>

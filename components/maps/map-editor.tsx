@@ -24,6 +24,7 @@ import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
 import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { mergeEdges, mergeNodes, placeNodes } from "@/lib/maps/canvas-merge";
+import { REVEAL_BATCH, nextRevealBatch } from "@/lib/maps/layout";
 import { KIND_LABELS } from "@/lib/maps/appearance";
 import { ApiRequestError } from "@/lib/api/client";
 import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
@@ -42,8 +43,6 @@ import { useAutoLayout } from "./use-layout";
 import { exportImage, exportJson } from "./export";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
-/** Few enough that moving them and their flows fits well inside one frame on a slow laptop. */
-const LAYOUT_NODES_PER_FRAME = 20;
 
 type TProps = { surfaceId: string; initialMap: TFlowMap; canEdit: boolean };
 
@@ -289,23 +288,31 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   }, [map.nodes, runEdit]);
 
   /**
-   * Moves the laid-out nodes on the canvas a few per frame, so no frame has to redraw the whole map;
-   * saving afterwards then finds every node already in place and redraws nothing.
+   * Moves the laid-out nodes on the canvas a few per frame, as many as the last frame showed it can
+   * draw in time, so no frame has to redraw the whole map; saving afterwards then finds every node
+   * already in place and redraws nothing.
    */
   const revealLayout = useCallback(async (operations: TMapOperation[]) => {
     const placements = operations.flatMap((operation) => (operation.op === "updateNode" ? [[operation.id, operation.patch] as const] : []));
-    for (let start = 0; start < placements.length; start += LAYOUT_NODES_PER_FRAME) {
-      const step = new Map(placements.slice(start, start + LAYOUT_NODES_PER_FRAME));
+    const nextFrame = () => new Promise<number>((resolve) => window.requestAnimationFrame(resolve));
+    let batch: number = REVEAL_BATCH.first;
+    let last = await nextFrame();
+    for (let start = 0; start < placements.length; ) {
+      const step = new Map(placements.slice(start, start + batch));
+      start += batch;
       setCanvas((current) => ({ ...current, nodes: placeNodes(current.nodes, step) }));
-      await new Promise((resolve) => window.requestAnimationFrame(resolve));
+      const now = await nextFrame();
+      batch = nextRevealBatch(batch, now - last);
+      last = now;
     }
   }, []);
 
   const autoLayout = useCallback(async () => {
     try {
-      const operations = await layout(map.nodes, map.edges);
-      await revealLayout(operations);
-      if (operations.length > 0) await runEdit(operations, "layout");
+      await layout(map.nodes, map.edges, async (operations) => {
+        await revealLayout(operations);
+        if (operations.length > 0) await runEdit(operations, "layout");
+      });
       window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The layout failed.");
@@ -476,7 +483,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         onConfirm={() => void deleteSelection()}
       />
       <ShortcutsDialog open={showShortcuts} onOpenChange={setShowShortcuts} />
-      {canEdit && <ImportDialog surfaceId={surfaceId} open={showImport} onOpenChange={setShowImport} />}
+      {canEdit && <ImportDialog surfaceId={surfaceId} counts={{ nodes: map.nodes.length, edges: map.edges.length }} open={showImport} onOpenChange={setShowImport} />}
       {mapQuery.isError && (
         <p role="alert" className="flex items-center gap-2 border-t border-border px-4 py-2 text-sm text-danger">
           <AlertTriangle className="h-4 w-4" /> The map could not be refreshed. Edits are still saved as you make them.

@@ -5,7 +5,10 @@ import type { ElkNode } from "elkjs/lib/elk-api";
 import { layoutOperations, toElkGraph } from "@/lib/maps/layout";
 import type { TMapEdge, TMapNode, TMapOperation } from "@/lib/maps/schemas";
 
-/** Lays the map out in a Web Worker and hands back the position changes to save. */
+/**
+ * Lays the map out in a Web Worker and hands the position changes to `apply`; `running` stays true
+ * until they are applied, so the map is not edited while it is still moving.
+ */
 export function useAutoLayout() {
   const workerRef = useRef<Worker | null>(null);
   const pending = useRef(new Map<number, { resolve: (result: ElkNode) => void; reject: (error: Error) => void }>());
@@ -21,7 +24,7 @@ export function useAutoLayout() {
     };
   }, []);
 
-  const layout = useCallback(async (nodes: TMapNode[], edges: TMapEdge[]): Promise<TMapOperation[]> => {
+  const layout = useCallback(async (nodes: TMapNode[], edges: TMapEdge[], apply: (operations: TMapOperation[]) => Promise<void>): Promise<void> => {
     if (!workerRef.current) {
       const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
       worker.onmessage = (message: MessageEvent<{ requestId: number; result?: ElkNode; error?: string }>) => {
@@ -39,7 +42,7 @@ export function useAutoLayout() {
         pending.current.set(requestId, { resolve, reject });
         workerRef.current!.postMessage({ requestId, graph: toElkGraph(nodes, edges) });
       });
-      return layoutOperations(result, nodes);
+      await apply(layoutOperations(result, nodes));
     } finally {
       setRunning(false);
     }

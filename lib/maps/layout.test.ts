@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ELK from "elkjs/lib/elk.bundled.js";
-import { layoutOperations, toElkGraph } from "./layout";
+import { REVEAL_BATCH, layoutOperations, nextRevealBatch, toElkGraph } from "./layout";
 import type { TMapEdge, TMapNode } from "./schemas";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -27,5 +27,15 @@ describe("automatic layout", () => {
     expect(absolute(4)).toBeLessThan(absolute(2));
     expect(absolute(2)).toBeLessThan(absolute(3));
     expect(absolute(3)).toBeLessThan(absolute(5));
+  });
+});
+
+describe("revealing a layout", () => {
+  it("halves the batch after a slow frame, grows it after a quick one, and stays within its bounds", () => {
+    expect(nextRevealBatch(8, 80)).toBe(4);
+    expect(nextRevealBatch(REVEAL_BATCH.min, 200)).toBe(REVEAL_BATCH.min);
+    expect(nextRevealBatch(8, 10)).toBe(12);
+    expect(nextRevealBatch(REVEAL_BATCH.max, 5)).toBe(REVEAL_BATCH.max);
+    expect(nextRevealBatch(8, 25)).toBe(8);
   });
 });

@@ -59,3 +59,16 @@ export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperat
   result.children?.forEach(visit);
   return operations;
 }
+
+/** How a laid-out map is moved onto the canvas: a few nodes a frame, as many as the machine draws in time. */
+export const REVEAL_BATCH = { first: 8, min: 2, max: 64, frameBudgetMs: 32 } as const;
+
+/**
+ * The next batch size from how long the last frame took: halve after a slow frame, grow after a
+ * quick one. A fixed size is either too slow on a fast laptop or too janky on a slow one.
+ */
+export function nextRevealBatch(current: number, frameMs: number): number {
+  if (frameMs > REVEAL_BATCH.frameBudgetMs) return Math.max(REVEAL_BATCH.min, Math.floor(current / 2));
+  if (frameMs < REVEAL_BATCH.frameBudgetMs / 2) return Math.min(REVEAL_BATCH.max, Math.ceil(current * 1.5));
+  return current;
+}

@@ -151,6 +151,32 @@ describe("flow map service", () => {
     expect(ok.nodes).toHaveLength(1);
   });
 
+  it("replaces the whole map with a file in one edit, and keeps the map as it was when the file does not fit", async () => {
+    const { netops, surface, web, vault } = await workshop();
+    const zone = await createNode(contextFor(netops), surface.id, { kind: "ZONE", label: "dmz", width: 400, height: 300 });
+    await updateNode(contextFor(netops), surface.id, web.id, web.version, { zoneId: zone.id });
+    await createEdge(contextFor(netops), surface.id, flow(web.id, vault.id));
+    const before = await getMap(contextFor(netops), surface.id);
+    const file = {
+      format: MAP_DOCUMENT_FORMAT,
+      version: 1,
+      nodes: [{ id: "z", kind: "ZONE", label: "new zone", width: 300, height: 200 }, { id: "api", kind: "SERVICE", label: "api", zoneId: "z" }, { id: "db", kind: "DATASTORE", label: "db" }],
+      edges: [{ sourceId: "api", targetId: "db", protocol: "TCP", ports: "5432" }],
+    };
+    const misfit = await importMap(contextFor(netops), surface.id, { ...file, edges: [{ sourceId: "api", targetId: "db", protocol: "TCP", ports: "0" }] }, "replace").catch((caught: unknown) => caught);
+    expect((misfit as ValidationError).fields).toEqual([{ path: "edges.0.ports", message: expect.any(String) }]);
+    expect((await getMap(contextFor(netops), surface.id)).version).toBe(before.version);
+
+    const result = await importMap(contextFor(netops), surface.id, file, "replace");
+    expect(result.mapVersion).toBe(before.version + 1);
+    expect(result.deletedNodeIds.sort()).toEqual([web.id, vault.id, zone.id].sort());
+    const after = await getMap(contextFor(netops), surface.id);
+    expect(after.nodes.map((node) => node.label).sort()).toEqual(["api", "db", "new zone"]);
+    expect(after.edges).toHaveLength(1);
+    const earlier = await getMap(contextFor(netops), surface.id, before.version);
+    expect(earlier.nodes.map((node) => node.label).sort()).toEqual(["dmz", "vault", "web"]);
+  });
+
   it("saves a batch that moves, renames and re-zones many elements in one edit, and reads back what it saved", async () => {
     const { netops, surface, web, vault } = await workshop();
     const edge = await createEdge(contextFor(netops), surface.id, flow(web.id, vault.id));

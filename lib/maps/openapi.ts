@@ -11,7 +11,7 @@ import {
   ZHistoryQuery,
   ZMapBatch,
   ZMapEdge,
-  ZMapEditResult,
+  ZMapEditResult, ZMapImportQuery,
   ZMapEvent,
   ZMapNode,
   ZMapReadQuery,
@@ -48,7 +48,7 @@ export const mapPaths: ZodOpenApiPathsObject = {
     post: operation({ summary: "Apply several operations at once, all or nothing (paste, layout, undo)", tag, permission: "map.write", params: ZSurfaceParams, body: ZMapBatch, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/import": {
-    post: operation({ summary: "Import a map file; every error is reported with its path in the file and nothing is saved unless all is valid", tag, permission: "map.write", params: ZSurfaceParams, body: ZMapDocument, response: ZMapEditResult, conflicts: true }),
+    post: operation({ summary: "Import a map file, added to the map or replacing it (mode); every error is reported with its path in the file and nothing is saved unless all is valid", tag, permission: "map.write", params: ZSurfaceParams, query: ZMapImportQuery, body: ZMapDocument, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/history": {
     get: operation({ summary: "Map events: newest first, or oldest first after a version", tag, permission: "map.read", params: ZSurfaceParams, query: ZHistoryQuery, response: z.object({ version: z.number().int(), events: z.array(ZMapEvent) }) }),

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
 import { applyEditResult } from "./cache";
-import type { TFlowMap, TMapEditResult, TMapEvent, TMapOperation } from "./schemas";
+import type { TFlowMap, TMapEditResult, TMapEvent, TMapImportMode, TMapOperation } from "./schemas";
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/map`;
 
@@ -59,7 +59,8 @@ export function useMapEdit(surfaceId: string) {
 export function useMapImport(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (document: unknown) => apiFetch<TMapEditResult>(`${base(surfaceId)}/import`, { method: "POST", body: document }),
+    mutationFn: ({ document, mode }: { document: unknown; mode: TMapImportMode }) =>
+      apiFetch<TMapEditResult>(`${base(surfaceId)}/import?mode=${mode}`, { method: "POST", body: document }),
     onSuccess: (result) => {
       queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), (map) => (map ? applyEditResult(map, result) : map));
       void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) });

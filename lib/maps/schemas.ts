@@ -206,6 +206,11 @@ export const ZMapReadQuery = z.object({
   atVersion: z.coerce.number().int().min(0).optional(),
 });
 
+export const MAP_IMPORT_MODES = ["add", "replace"] as const;
+/** "add" puts the file's elements beside the map's; "replace" removes everything on the map first, in the same edit. */
+export const ZMapImportQuery = z.object({ mode: z.enum(MAP_IMPORT_MODES).default("add") });
+export type TMapImportMode = (typeof MAP_IMPORT_MODES)[number];
+
 export const ZHistoryQuery = z.object({
   after: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(2000).default(200),

@@ -9,7 +9,7 @@ import { orderParentsFirst } from "./convert";
 import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./rules";
 import { z } from "zod";
 import { ZMapOperation } from "./schemas";
-import type { TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
+import type { TMapImportMode, TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
 import { documentToOperations, toDocumentPath } from "./document";
 import { cachedSnapshot, readOnce, rememberSnapshot, type TMapSnapshot } from "./snapshots";
@@ -385,19 +385,34 @@ export async function listMapEvents(context: TActorContext, surfaceId: string, o
 }
 
 /** Imports a map file into a surface's map: every error with its path in the file, and nothing saved unless all is valid. */
-export async function importMap(context: TActorContext, surfaceId: string, document: unknown): Promise<TMapEditResult> {
+/**
+ * Imports a map file. Replacing deletes the elements at the versions read here, in the same edit as
+ * the file's: someone editing the map meanwhile gets a conflict rather than losing their edit.
+ */
+export async function importMap(context: TActorContext, surfaceId: string, document: unknown, mode: TMapImportMode = "add"): Promise<TMapEditResult> {
   assertCan(context.actor, "map.write");
   const plan = documentToOperations(document, () => crypto.randomUUID());
   if (!plan.ok) throw new ValidationError(plan.errors, "The file is not a valid flow map.");
   if (plan.operations.length === 0) throw new ValidationError([{ path: "nodes", message: "the file has no nodes to import" }], "The file is empty.");
+  const removals = mode === "replace" ? removalsOf(await getMap(context, surfaceId)) : [];
+  // Paths of errors in the file's operations shift by the removals placed before them.
+  const documentPaths = [...removals.map(() => "(map)"), ...plan.documentPaths];
   try {
-    return await applyMapOperations(context, surfaceId, plan.operations, "import");
+    return await applyMapOperations(context, surfaceId, [...removals, ...plan.operations], "import");
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new ValidationError(error.fields.map((field) => ({ path: toDocumentPath(field.path, plan.documentPaths), message: field.message })), "The file does not fit this map.");
+      throw new ValidationError(error.fields.map((field) => ({ path: toDocumentPath(field.path, documentPaths), message: field.message })), "The file does not fit this map.");
     }
     throw error;
   }
+}
+
+/** Delete operations for everything on a map: flows first, then members before the zones that hold them. */
+function removalsOf(map: TFlowMap): TMapOperation[] {
+  return [
+    ...map.edges.map((edge) => ({ op: "deleteEdge" as const, id: edge.id, version: edge.version })),
+    ...[...map.nodes].reverse().map((node) => ({ op: "deleteNode" as const, id: node.id, version: node.version })),
+  ];
 }
 
 export type TPresenceSignal = { surfaceId: string; connectionId: string; user: { id: string; name: string; team: string }; editing: string | null; state: "here" | "left" };
