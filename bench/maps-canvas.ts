@@ -41,7 +41,8 @@ const START_FRAMES = `(() => {
   const tick = (now) => { window.benchFrames.push(now - last); last = now; if (window.benchRecording) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
 })()`;
-const LAYOUT_FINISHED = `[...document.querySelectorAll("button")].some((button) => button.textContent.includes("Auto layout"))`;
+// The toolbar button reads "Laying out…" from the click until the layout is saved.
+const LAYOUT_FINISHED = `![...document.querySelectorAll("button")].some((button) => button.textContent.includes("Laying out"))`;
 const STOP_FRAMES = `(() => { window.benchRecording = false; return window.benchFrames.slice(1); })()`;
 
 async function recordFrames(page: Page, action: () => Promise<void>): Promise<number[]> {

@@ -70,6 +70,13 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
       await member.page.screenshot({ path: "test-results/changes-cab-meeting-dark.png", fullPage: true });
     } else {
       await expect(member.page.getByRole("list", { name: "Agenda" })).toContainText("approved");
+      for (const [link, type, start] of [["Minutes (Markdown)", "text/markdown", "# "], ["Minutes (PDF)", "application/pdf", "%PDF-"]] as const) {
+        const href = await member.page.getByRole("link", { name: link }).getAttribute("href");
+        const minutes = await member.page.request.get(href!);
+        expect(minutes.status()).toBe(200);
+        expect(minutes.headers()["content-type"]).toContain(type);
+        expect((await minutes.body()).subarray(0, start.length).toString()).toBe(start);
+      }
     }
     expect(member.errors()).toEqual([]);
     await member.close();
@@ -192,19 +199,26 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await raj.close();
 });
 
-test("a CAB member adds a blackout and sees it on the calendar", async ({ browser }) => {
+test("a CAB member adds a blackout, sees it on the calendar and deletes it", async ({ browser }) => {
   const nadia = await openAs(browser, DEMO.netopsLead);
+  const name = `Datacentre move ${Date.now().toString(36)}`;
   await nadia.page.goto("/changes/calendar");
-  await nadia.page.getByLabel("Blackout name").fill("Datacentre move");
+  await nadia.page.getByLabel("Blackout name").fill(name);
   await nadia.page.getByLabel("Starts").fill(localSlot(1, 8));
   await nadia.page.getByLabel("Ends").fill(localSlot(1, 20));
   await nadia.page.getByRole("button", { name: "Add blackout" }).click();
   if (new Date(Date.now() + 86_400_000).getMonth() !== new Date().getMonth()) await nadia.page.getByRole("button", { name: "Next month" }).click();
-  await expect(nadia.page.getByText("Blackout: Datacentre move")).toBeVisible();
+  await expect(nadia.page.getByText(`Blackout: ${name}`)).toBeVisible();
   await nadia.page.emulateMedia({ colorScheme: "light" });
   await nadia.page.screenshot({ path: "test-results/changes-calendar-light.png", fullPage: true });
   await nadia.page.emulateMedia({ colorScheme: "dark" });
   await nadia.page.screenshot({ path: "test-results/changes-calendar-dark.png", fullPage: true });
+  await nadia.page.getByRole("button", { name: `Delete blackout ${name}` }).click();
+  const confirm = nadia.page.getByRole("dialog", { name: `Delete the blackout "${name}"?` });
+  await expect(confirm).toContainText("recorded in the audit trail");
+  await confirm.getByRole("button", { name: "Delete blackout" }).click();
+  await expect(nadia.page.getByText(`Blackout: ${name}`)).toHaveCount(0);
+  await expect(nadia.page.getByRole("list", { name: "Blackout windows this month" }).getByText(name)).toHaveCount(0);
   await nadia.page.goto("/changes/templates");
   await expect(nadia.page.getByRole("list", { name: "Promotion suggestions" })).toBeVisible();
   await nadia.page.screenshot({ path: "test-results/changes-templates-dark.png", fullPage: true });

@@ -40,6 +40,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
         actions={
           <>
             <Button asChild variant="secondary"><a href={`/api/v1/cab/meetings/${meetingId}/minutes`} download>Minutes (Markdown)</a></Button>
+            <Button asChild variant="secondary"><a href={`/api/v1/cab/meetings/${meetingId}/minutes.pdf`} download>Minutes (PDF)</a></Button>
             {viewer.canManage && !meeting.startedAt && <Button onClick={() => act.mutate("start")} disabled={act.isPending}>Start meeting</Button>}
             {viewer.canManage && live && <Button variant="secondary" onClick={() => act.mutate("refresh-agenda")} disabled={act.isPending}>Refresh agenda</Button>}
             {viewer.canManage && live && <Button variant="danger" onClick={() => act.mutate("end")} disabled={act.isPending}>End meeting</Button>}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/admin/modal";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import { cn } from "@/lib/ui/cn";
@@ -33,6 +34,12 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
     },
     "Blackout window added",
   );
+  const [removing, setRemoving] = useState<TCalendar["blackouts"][number] | null>(null);
+  const deleteBlackout = useChangeMutation(async (id: string) => {
+    await apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" });
+    setRemoving(null);
+  }, "Blackout window deleted");
+  const when = (blackout: TCalendar["blackouts"][number]) => `${format(new Date(blackout.startsAt), "d MMM yyyy HH:mm")} – ${format(new Date(blackout.endsAt), "d MMM yyyy HH:mm")}`;
   return (
     <div className="grid gap-3">
       {canManage && (
@@ -77,6 +84,34 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
           })}
         </div>
       )}
+      {canManage && query.data && (
+        <Card>
+          <h2 className="mb-2 font-semibold">Blackout windows this month</h2>
+          {query.data.blackouts.length === 0 ? (
+            <p className="text-sm text-muted">No blackout window falls in {format(month, "MMMM yyyy")}.</p>
+          ) : (
+            <ul className="divide-y divide-border text-sm" aria-label="Blackout windows this month">
+              {query.data.blackouts.map((blackout) => (
+                <li key={blackout.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium">{blackout.name}</span> <span className="text-muted">· {blackout.surfaceName ?? "every surface"} · {when(blackout)}</span>
+                  </span>
+                  <Button size="sm" variant="secondary" onClick={() => setRemoving(blackout)} aria-label={`Delete blackout ${blackout.name}`}>Delete</Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={`Delete the blackout "${removing?.name ?? ""}"?`}
+        description={removing ? `Changes may then be scheduled ${removing.surfaceName ? `on ${removing.surfaceName} ` : ""}between ${when(removing)}. The deletion is recorded in the audit trail.` : ""}
+        confirmLabel="Delete blackout"
+        pending={deleteBlackout.isPending}
+        onConfirm={() => removing && deleteBlackout.mutate(removing.id)}
+      />
     </div>
   );
 }

@@ -65,6 +65,9 @@ export const changePaths: ZodOpenApiPathsObject = {
   "/api/v1/cab/meetings/{meetingId}/minutes": {
     get: operation({ summary: "Minutes as Markdown", tag: cab, permission: "cab.read", params: ZMeetingParams, response: z.string(), responseType: "text/markdown" }),
   },
+  "/api/v1/cab/meetings/{meetingId}/minutes.pdf": {
+    get: operation({ summary: "The same minutes as a PDF", tag: cab, permission: "cab.read", params: ZMeetingParams, response: z.string(), responseType: "application/pdf" }),
+  },
   "/api/v1/cab/inbox": {
     get: operation({ summary: "The caller's pending votes", tag: cab, permission: "cab.read", response: ZObject }),
   },

@@ -32,10 +32,10 @@ describe("automatic layout", () => {
 
 describe("revealing a layout", () => {
   it("halves the batch after a slow frame, grows it after a quick one, and stays within its bounds", () => {
-    expect(nextRevealBatch(8, 80)).toBe(4);
+    expect(nextRevealBatch(64, 80)).toBe(32);
     expect(nextRevealBatch(REVEAL_BATCH.min, 200)).toBe(REVEAL_BATCH.min);
-    expect(nextRevealBatch(8, 10)).toBe(12);
+    expect(nextRevealBatch(32, 10)).toBe(48);
     expect(nextRevealBatch(REVEAL_BATCH.max, 5)).toBe(REVEAL_BATCH.max);
-    expect(nextRevealBatch(8, 25)).toBe(8);
+    expect(nextRevealBatch(32, 25)).toBe(32);
   });
 });

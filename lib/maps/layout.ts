@@ -61,7 +61,9 @@ export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperat
 }
 
 /** How a laid-out map is moved onto the canvas: a few nodes a frame, as many as the machine draws in time. */
-export const REVEAL_BATCH = { first: 8, min: 2, max: 64, frameBudgetMs: 32 } as const;
+// At least a sixteenth-ish of a large map a frame: each canvas update has a fixed cost (React Flow
+// recomputes every flow's position), so tiny batches would stretch a layout over many seconds.
+export const REVEAL_BATCH = { first: 16, min: 16, max: 128, frameBudgetMs: 32 } as const;
 
 /**
  * The next batch size from how long the last frame took: halve after a slow frame, grow after a
