@@ -82,8 +82,16 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     await member.close();
   }
 
+  // The bell in the header tells the requester, on any page, that the CAB approved the change.
   await raj.page.goto("/changes");
-  await expect(raj.page.getByRole("list", { name: "Unread notifications" })).toContainText(`Approved: #`);
+  await raj.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+  const recent = raj.page.getByRole("list", { name: "Recent notifications" });
+  const approved = recent.getByRole("listitem").filter({ hasText: `Approved: #` }).filter({ hasText: title }).first();
+  await expect(approved).toBeVisible();
+  await raj.page.screenshot({ path: "test-results/notifications-bell.png" });
+  await approved.getByRole("button", { name: /^Mark ".*" read$/ }).click();
+  await expect(approved).toHaveAttribute("data-unread", "false");
+  await raj.page.keyboard.press("Escape");
   await raj.page.goto(changeUrl);
   await expect(raj.page.getByLabel("Status")).toContainText("Approved");
   await raj.page.getByLabel("Scheduled start").fill(localSlot(3, 10));

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { NAV_ITEMS } from "@/lib/ui/navigation";
 import { NavLinks } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/components/shell/notification-bell";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
@@ -36,7 +37,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </details>
           </nav>
           <span className="hidden md:block" />
-          <UserMenu actor={actor} />
+          <div className="flex items-center gap-1">
+            <NotificationBell />
+            <UserMenu actor={actor} />
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
           {children}

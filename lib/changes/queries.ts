@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
+import { notificationKeys } from "@/lib/notifications/queries";
 import type { TChange } from "./read";
 
 export type TChangeListItem = {
@@ -52,7 +53,7 @@ export function useChangeMutation<TInput, TResult = unknown>(run: (input: TInput
     mutationFn: run,
     onSuccess: async () => {
       if (success) toast.success(success);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: changeKeys.all }), queryClient.invalidateQueries({ queryKey: ["cab"] }), queryClient.invalidateQueries({ queryKey: ["rules"] }), queryClient.invalidateQueries({ queryKey: ["templates"] })]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: changeKeys.all }), queryClient.invalidateQueries({ queryKey: ["cab"] }), queryClient.invalidateQueries({ queryKey: ["rules"] }), queryClient.invalidateQueries({ queryKey: ["templates"] }), queryClient.invalidateQueries({ queryKey: notificationKeys.all })]);
     },
     onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message),
   });

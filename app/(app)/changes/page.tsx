@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { ChangeList } from "@/components/changes/change-list";
 import { ChangesNav } from "@/components/changes/changes-nav";
-import { NotificationsPanel } from "@/components/changes/notifications-panel";
 
 export const metadata = { title: "Changes" };
 
@@ -19,7 +18,6 @@ export default async function ChangesPage() {
         actions={can(actor, "change.write") ? <Button asChild><Link href="/changes/new">New change</Link></Button> : undefined}
       />
       <ChangesNav current="/changes" />
-      <NotificationsPanel />
       <ChangeList />
     </>
   );
