@@ -48,6 +48,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await expect(raj.page.getByText("CAB track")).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Opening access into Restricted goes to the CAB");
   await expect(raj.page.getByText("Waiting for CAB votes; you cannot vote on your own change.")).toBeVisible();
+  await expect(raj.page.getByRole("group", { name: /^After: added TCP\/443/ })).toBeVisible();
   const changeUrl = raj.page.url();
 
   for (const [index, email] of [DEMO.secopsLead, DEMO.netopsLead].entries()) {
@@ -60,6 +61,12 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     if (index === 0 && (await start.isVisible())) await start.click();
     await member.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
     await expect(member.page.getByRole("list", { name: "Flow diff" })).toContainText("Partner gateway → Tokenisation service");
+    // The same diff drawn on the canvas: the opened flow marked as added on the after side only.
+    const diff = member.page.getByTestId("flow-diff-canvas");
+    await expect(diff.getByRole("list", { name: "Diff legend" })).toContainText("added flow");
+    await expect(diff.getByTestId("flow-diff-after").locator(".react-flow__edge.diff-edge-added")).toHaveCount(1);
+    await expect(diff.getByTestId("flow-diff-before").locator(".react-flow__edge.diff-edge-added")).toHaveCount(0);
+    await expect(diff.getByTestId("flow-diff-after").locator('[data-testid=diff-node][data-label="Partner gateway"]')).toBeVisible();
     await member.page.getByLabel("Your comment").fill(index === 0 ? "mTLS with pinned partner CA: fine." : "Routed through the partner DMZ.");
     await member.page.getByRole("button", { name: "Vote approve" }).click();
     await expect(member.page.getByText("You voted on this item.")).toBeVisible();

@@ -11,6 +11,7 @@ import { apiFetch } from "@/lib/api/client";
 import { useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/describe-flow";
+import { FlowDiffCanvas } from "@/components/changes/flow-diff-canvas";
 
 type TViewer = { id: string; canManage: boolean; canVote: boolean };
 
@@ -97,6 +98,9 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                     </li>
                   ))}
                 </ul>
+                <div className="mt-3">
+                  <FlowDiffCanvas change={item.change} />
+                </div>
               </div>
               <div>
                 <h3 className="text-sm font-medium">Why it is here</h3>

@@ -13,6 +13,7 @@ import { apiFetch } from "@/lib/api/client";
 import { useChange, useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
+import { FlowDiffCanvas } from "./flow-diff-canvas";
 
 type TViewer = { id: string; canWrite: boolean; canApprove: boolean };
 
@@ -64,6 +65,11 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
                   ))}
                 </tbody>
               </Table>
+            )}
+            {change.operations.length > 0 && (
+              <div className="mt-4">
+                <FlowDiffCanvas change={change} />
+              </div>
             )}
           </Card>
           <Card>

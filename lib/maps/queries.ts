@@ -18,6 +18,11 @@ export function useFlowMap(surfaceId: string, initialData: TFlowMap) {
   return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => apiFetch<TFlowMap>(base(surfaceId)), initialData, staleTime: Infinity });
 }
 
+/** A surface's current map where no page handed it over (a change's diff, the CAB). */
+export function useSurfaceMap(surfaceId: string) {
+  return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => apiFetch<TFlowMap>(base(surfaceId)) });
+}
+
 export function useFlowMapAt(surfaceId: string, version: number | null) {
   return useQuery({
     queryKey: mapKeys.at(surfaceId, version ?? -1),
