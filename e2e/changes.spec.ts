@@ -175,6 +175,22 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await raj.page.screenshot({ path: "test-results/changes-list-light.png", fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: "test-results/changes-list-dark.png", fullPage: true });
+
+  // Retiring the rule is co-authored too: it keeps classifying until SecOps agrees.
+  await raj.page.goto("/changes/rules");
+  await raj.page.getByRole("button", { name: `Propose retiring rule ${name}` }).click();
+  const dialog = raj.page.getByRole("dialog", { name: `Retire "${name}"?` });
+  await dialog.getByLabel("Why retire it").fill("The staging data copy has been masked again.");
+  await dialog.getByRole("button", { name: "Propose retirement" }).click();
+  await expect(proposals.getByRole("listitem").filter({ hasText: name })).toContainText("Proposed retirement");
+  await expect(raj.page.getByRole("list", { name: "Active rules" })).toContainText(name);
+  const sam = await openAs(browser, DEMO.secopsLead);
+  await sam.page.goto("/changes/rules");
+  await sam.page.getByRole("button", { name: `Approve rule ${name}` }).click();
+  await expect(sam.page.getByRole("list", { name: "Active rules" })).not.toContainText(name);
+  await expect(sam.page.getByRole("listitem").filter({ hasText: name }).filter({ hasText: "Proposed retirement" })).toHaveCount(0);
+  expect(sam.errors()).toEqual([]);
+  await sam.close();
   expect(raj.errors()).toEqual([]);
   await raj.close();
 });

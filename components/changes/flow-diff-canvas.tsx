@@ -21,20 +21,22 @@ const MARK_STYLE: Record<TDiffMark, { stroke: string; dash?: string; width: numb
 const DiffNode = memo(function DiffNode({ data }: NodeProps<TDiffFlowNode>) {
   const Icon = KIND_ICONS[data.node.kind];
   return (
-    <div className="flex items-center gap-2 rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-sm" data-testid="diff-node" data-label={data.node.label}>
+    <div className="flex h-full w-full items-center gap-2 rounded-md border border-border bg-surface px-3 text-xs shadow-sm" data-testid="diff-node" data-label={data.node.label} title={data.node.label}>
       <Handle type="target" position={Position.Left} className="!opacity-0" isConnectable={false} />
       <Icon aria-hidden className="h-4 w-4 text-muted" />
-      <span className="font-medium">{data.node.label}</span>
+      <span className="truncate font-medium">{data.node.label}</span>
       <Handle type="source" position={Position.Right} className="!opacity-0" isConnectable={false} />
     </div>
   );
 });
 
 const nodeTypes = { diffNode: DiffNode };
+/** Fixed sizes: the view fits every node at once, before the browser has measured any of them. */
+const NODE_SIZE = { width: 180, height: 40 };
 
 function toCanvas(side: TDiffSide): { nodes: TDiffFlowNode[]; edges: Edge[] } {
   return {
-    nodes: side.nodes.map((node) => ({ id: node.id, type: "diffNode", position: { x: node.x, y: node.y }, data: { node }, draggable: false, connectable: false, selectable: false })),
+    nodes: side.nodes.map((node) => ({ id: node.id, type: "diffNode", position: { x: node.x, y: node.y }, ...NODE_SIZE, data: { node }, draggable: false, connectable: false, selectable: false })),
     edges: side.edges.map((edge) => {
       const style = MARK_STYLE[edge.mark];
       const fields = edge.changedFields.length ? ` (${edge.changedFields.join(", ")})` : "";

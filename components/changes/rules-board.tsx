@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Modal } from "@/components/admin/modal";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
@@ -24,6 +25,7 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-xs text-muted">#{rule.position}</span>
           <span className="font-medium">{rule.name}</span>
+          {rule.retires && <Badge tone="danger">{rule.status === "PROPOSED" ? "Proposed retirement" : "Retirement"}</Badge>}
           <Badge tone={rule.outcome === "FORCE_CAB" ? "warning" : rule.outcome === "ALLOW_PRE_APPROVAL" ? "success" : "accent"}>{OUTCOME_LABELS[rule.outcome as TRuleOutcome]}</Badge>
           {rule.riskPoints > 0 && <Badge tone="warning">+{rule.riskPoints} risk</Badge>}
           {rule.extraApprovers > 0 && <Badge tone="warning">+{rule.extraApprovers} approver</Badge>}
@@ -32,7 +34,7 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
         {action}
       </div>
       <p className="mt-1">When {rule.conditionText}.</p>
-      <p className="mt-1 text-xs text-muted">{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${teamName(approval.team)})`).join(", ") || "nobody yet"}</p>
+      <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${teamName(approval.team)})`).join(", ") || "nobody yet"}</p>
     </li>
   );
 }
@@ -46,15 +48,37 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
   const replay = useChangeMutation((body: { proposedRuleIds: string[]; lastN: number }) => apiFetch<TReplay>("/api/v1/rules/replay", { method: "POST", body }));
+  const [retiring, setRetiring] = useState<{ rule: TRule; reason: string } | null>(null);
+  const retire = useChangeMutation(async ({ id, reason }: { id: string; reason: string }) => {
+    await apiFetch(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } });
+    setRetiring(null);
+  }, "Retirement proposed; the rule classifies until the other team approves");
   if (rules.isPending) return <p className="text-sm text-muted" role="status">Loading rules…</p>;
   if (rules.isError) return <EmptyState title="The rules could not be loaded" description={rules.error.message} />;
   const { active, proposed, retired } = rules.data;
+  const retirementPending = new Set(proposed.filter((rule) => rule.retires).map((rule) => rule.ruleKey));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card className="content-start">
         <h2 className="mb-1 font-semibold">Active rules, in order</h2>
         <p className="mb-3 text-xs text-muted">Every matching rule adds its risk and approvers; the first matching rule that sends to the CAB or allows pre-approval sets the track. No match: CAB.</p>
-        {active.length === 0 ? <p className="text-sm text-muted">No active rules: every change goes to the CAB.</p> : <ol className="grid gap-2" aria-label="Active rules">{active.map((rule) => <RuleRow key={rule.id} rule={rule} />)}</ol>}
+        {active.length === 0 ? <p className="text-sm text-muted">No active rules: every change goes to the CAB.</p> : (
+          <ol className="grid gap-2" aria-label="Active rules">
+            {active.map((rule) => (
+              <RuleRow
+                key={rule.id}
+                rule={rule}
+                action={
+                  retirementPending.has(rule.ruleKey) ? (
+                    <span className="text-xs text-muted">Retirement proposed</span>
+                  ) : viewer.canPropose ? (
+                    <Button size="sm" variant="secondary" onClick={() => setRetiring({ rule, reason: "" })} aria-label={`Propose retiring rule ${rule.name}`}>Propose retirement</Button>
+                  ) : undefined
+                }
+              />
+            ))}
+          </ol>
+        )}
         {retired.length > 0 && (
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-muted">History: {retired.length} retired revisions</summary>
@@ -138,6 +162,20 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
           </Card>
         )}
       </div>
+      <Modal
+        open={retiring !== null}
+        onOpenChange={(open) => !open && setRetiring(null)}
+        title={`Retire "${retiring?.rule.name ?? ""}"?`}
+        description="A retirement is a proposal like any other: the rule keeps classifying until the other team approves. Tick it under proposals and replay to see which changes would move track."
+      >
+        <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); if (retiring) retire.mutate({ id: retiring.rule.id, reason: retiring.reason }); }}>
+          <Field label="Why retire it">{(props) => <Textarea {...props} value={retiring?.reason ?? ""} onChange={(event) => retiring && setRetiring({ ...retiring, reason: event.target.value })} />}</Field>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => setRetiring(null)}>Cancel</Button>
+            <Button type="submit" disabled={retire.isPending || (retiring?.reason.trim().length ?? 0) < 10}>Propose retirement</Button>
+          </div>
+        </form>
+      </Modal>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
-import { ZBlackoutInput, ZRuleProposal, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
+import { ZBlackoutInput, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
 import { ZIdParams } from "@/lib/users/schemas";
 import { ZChangeIdParams, ZChangeListQuery, ZCreateChange, ZTransitionInput, ZUpdateChange, ZVoteInput } from "./schemas";
 
@@ -36,6 +36,9 @@ export const changePaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/rules/{id}/approvals": {
     post: operation({ summary: "Approve a rule proposal (active with both teams)", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+  },
+  "/api/v1/rules/{id}/retirement": {
+    post: operation({ summary: "Propose retiring an active rule; it keeps classifying until the other team approves", tag: rules, permission: "rule.propose", params: ZIdParams, body: ZRuleRetirement, response: ZObject, status: 201, conflicts: true }),
   },
   "/api/v1/rules/replay": {
     post: operation({ summary: "Replay a proposed rule set against recent changes", tag: rules, permission: "rule.read", body: ZRuleSetReplay, response: ZObject }),

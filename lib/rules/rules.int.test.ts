@@ -5,7 +5,7 @@ import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { createChange } from "@/lib/changes/service";
 import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
 import { submitChange } from "@/lib/changes/workflow";
-import { approveRule, proposeRule, replayRuleSet } from "./service";
+import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./service";
 import { approveTemplate, proposeTemplate } from "./templates-service";
 
 describe("co-authored rules", () => {
@@ -52,6 +52,44 @@ describe("co-authored rules", () => {
     const history = await db.classificationRule.findMany({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "asc" } });
     expect(history.map((rule) => rule.status)).toEqual(["RETIRED", "ACTIVE"]);
     expect(await db.auditEvent.count({ where: { entityId: revision.id, action: { in: ["rule.propose", "rule.approve"] } } })).toBe(2);
+  });
+
+  it("a rule is retired only when the second team agrees, and stops classifying then", async () => {
+    const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+    const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
+    const secops2 = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
+    const environment = `env-${uniqueSuffix()}`;
+    const { surface, edge } = await createSurfaceWithMap(netops, "RESTRICTED");
+    const removal = () =>
+      createChange(contextFor(netops), {
+        title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
+        operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
+        implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+      });
+    const proposal = await proposeRule(contextFor(netops), {
+      name: "Pre-approve removals while testing retirement", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
+      rationale: "Removing access is what both teams want more of.",
+      condition: { all: [{ fact: "environment", op: "eq", value: environment }, { fact: "tighteningOnly", op: "eq", value: true }] },
+    });
+    const active = await approveRule(contextFor(secops), proposal.id);
+    const decided = await submitChange(contextFor(netops), (await removal()).id);
+    expect(decided.track).toBe("PRE_APPROVED");
+
+    await expect(proposeRetirement(contextFor(secops), proposal.id, { reason: "Both teams now review removals in the CAB." })).resolves.toMatchObject({ retires: true, status: "PROPOSED", revision: 2 });
+    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "A second retirement of the same rule" })).rejects.toThrow(/already waiting/);
+    const retirement = (await listRules(contextFor(netops))).proposed.find((rule) => rule.ruleKey === active.ruleKey)!;
+    // Until the second team agrees, the rule still classifies; the replay shows what retiring it would change.
+    expect((await submitChange(contextFor(netops), (await removal()).id)).track).toBe("PRE_APPROVED");
+    const preview = await replayRuleSet(contextFor(netops), { proposedRuleIds: [retirement.id], excludeRuleIds: [], lastN: 500 });
+    expect(preview.rows.find((row) => row.id === decided.id)).toMatchObject({ currentTrack: "PRE_APPROVED", proposedTrack: "CAB", changed: true });
+
+    await expect(approveRule(contextFor(secops2), retirement.id)).rejects.toThrow(RuleViolationError);
+    expect((await approveRule(contextFor(netops), retirement.id)).status).toBe("RETIRED");
+    const history = await db.classificationRule.findMany({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "asc" } });
+    expect(history.map((rule) => [rule.status, rule.retires])).toEqual([["RETIRED", false], ["RETIRED", true]]);
+    expect((await submitChange(contextFor(netops), (await removal()).id)).track).toBe("CAB");
+    expect(await db.auditEvent.count({ where: { entityId: retirement.id, action: { in: ["rule.propose_retirement", "rule.approve"] } } })).toBe(2);
+    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "Retire what is already retired" })).rejects.toThrow(/Only an active rule/);
   });
 
   it("templates need both teams too", async () => {

@@ -19,6 +19,11 @@ export const ZRuleProposal = z
   .meta({ id: "RuleProposal" });
 export type TRuleProposal = z.infer<typeof ZRuleProposal>;
 
+export const ZRuleRetirement = z
+  .object({ reason: z.string().trim().min(10, "explain why both teams should stop using this rule").max(2000) })
+  .meta({ id: "RuleRetirement" });
+export type TRuleRetirement = z.infer<typeof ZRuleRetirement>;
+
 export const ZRuleSetReplay = z
   .object({
     /** Proposed rule ids to include; active rules they revise are left out of the replay. */

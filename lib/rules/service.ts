@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
@@ -10,7 +10,7 @@ import { describeCondition, type TCondition } from "@/lib/changes/conditions";
 import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/changes/classify-input";
 import { requireActor } from "@/lib/changes/service";
 import { isJointlyApproved, jointApprovalRefusal } from "./approval";
-import type { TRuleProposal, TRuleSetReplay } from "./schemas";
+import type { TRuleProposal, TRuleRetirement, TRuleSetReplay } from "./schemas";
 
 const ruleInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } } } as const;
 type TRuleRow = Prisma.ClassificationRuleGetPayload<{ include: typeof ruleInclude }>;
@@ -28,6 +28,7 @@ function toRule(row: TRuleRow) {
     riskPoints: row.riskPoints,
     extraApprovers: row.extraApprovers,
     rationale: row.rationale,
+    retires: row.retires,
     status: row.status,
     author: row.author,
     approvals: row.approvals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team, createdAt: approval.createdAt.toISOString() })),
@@ -85,13 +86,44 @@ export async function proposeRule(context: TActorContext, input: TRuleProposal):
     if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
     await recordAudit(tx, context, { action: "rule.propose", entityType: "ClassificationRule", entityId: rule.id, after: rule });
-    const otherTeam = actor.team === "NETOPS" ? "SECOPS" : "NETOPS";
-    const reviewers = await tx.user.findMany({ where: { team: otherTeam, status: "ACTIVE" }, select: { id: true, roles: true } });
-    await notify(
-      tx,
-      reviewers.filter((user) => user.roles.includes("CONTRIBUTOR") || user.roles.includes("CAB_MEMBER")).map((user) => user.id),
-      { type: "rule.needs_approval", title: `Rule proposal needs your team: ${rule.name}`, body: rule.conditionText, link: "/changes/rules" },
-    );
+    await askOtherTeam(tx, actor.team, { title: `Rule proposal needs your team: ${rule.name}`, body: rule.conditionText });
+    return rule;
+  });
+}
+
+/** Tells the other team's contributors and CAB members that a rule proposal waits for them. */
+async function askOtherTeam(tx: TTx, team: string, message: { title: string; body: string }): Promise<void> {
+  const otherTeam = team === "NETOPS" ? "SECOPS" : "NETOPS";
+  const reviewers = await tx.user.findMany({ where: { team: otherTeam, status: "ACTIVE" }, select: { id: true, roles: true } });
+  await notify(
+    tx,
+    reviewers.filter((user) => user.roles.includes("CONTRIBUTOR") || user.roles.includes("CAB_MEMBER")).map((user) => user.id),
+    { type: "rule.needs_approval", ...message, link: "/changes/rules" },
+  );
+}
+
+/**
+ * Proposes to retire an active rule: a new revision that says so, approved like any proposal. The
+ * rule keeps classifying until the second team agrees, so one team alone never loosens the rules.
+ */
+export async function proposeRetirement(context: TActorContext, id: string, input: TRuleRetirement): Promise<TRule> {
+  assertCan(context.actor, "rule.propose");
+  const actor = requireActor(context);
+  return db.$transaction(async (tx) => {
+    const active = await tx.classificationRule.findUnique({ where: { id } });
+    if (!active) throw new NotFoundError("The rule");
+    if (active.status !== "ACTIVE") throw new RuleViolationError("Only an active rule can be retired.", "not_active");
+    const pending = await tx.classificationRule.findFirst({ where: { ruleKey: active.ruleKey, status: "PROPOSED", retires: true }, select: { id: true } });
+    if (pending) throw new RuleViolationError("A retirement of this rule is already waiting for approval.", "retirement_pending");
+    const latest = await tx.classificationRule.findFirstOrThrow({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "desc" }, select: { revision: true } });
+    const { id: _id, revision: _revision, createdAt: _created, activatedAt: _activated, retiredAt: _retired, status: _status, authorId: _author, ...content } = active;
+    const created = await tx.classificationRule.create({
+      data: { ...content, condition: active.condition as Prisma.InputJsonValue, revision: latest.revision + 1, rationale: input.reason, retires: true, authorId: actor.id },
+    });
+    if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
+    await recordAudit(tx, context, { action: "rule.propose_retirement", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
+    await askOtherTeam(tx, actor.team, { title: `Retiring a rule needs your team: ${rule.name}`, body: input.reason });
     return rule;
   });
 }
@@ -112,8 +144,9 @@ export async function approveRule(context: TActorContext, id: string): Promise<T
     if (isJointlyApproved(approvals)) {
       const now = new Date();
       await tx.classificationRule.updateMany({ where: { ruleKey: rule.ruleKey, status: "ACTIVE" }, data: { status: "RETIRED", retiredAt: now } });
-      await tx.classificationRule.update({ where: { id }, data: { status: "ACTIVE", activatedAt: now } });
-      await notify(tx, [rule.authorId], { type: "rule.activated", title: `Rule active: ${rule.name}`, link: "/changes/rules" });
+      // An agreed retirement leaves no revision active; the proposal itself is kept, retired, as the record.
+      await tx.classificationRule.update({ where: { id }, data: rule.retires ? { status: "RETIRED", activatedAt: now, retiredAt: now } : { status: "ACTIVE", activatedAt: now } });
+      await notify(tx, [rule.authorId], { type: "rule.activated", title: rule.retires ? `Rule retired: ${rule.name}` : `Rule active: ${rule.name}`, link: "/changes/rules" });
     }
     const after = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id }, include: ruleInclude }));
     await recordAudit(tx, context, { action: "rule.approve", entityType: "ClassificationRule", entityId: id, before: { status: rule.status }, after: { status: after.status, approvals: after.approvals } });
@@ -142,7 +175,7 @@ export async function replayRuleSet(context: TActorContext, input: TRuleSetRepla
   const current: TClassifierRule[] = active.map(toClassifierRule);
   const candidate: TClassifierRule[] = [
     ...active.filter((rule) => !replacedKeys.has(rule.ruleKey) && !input.excludeRuleIds.includes(rule.id)).map(toClassifierRule),
-    ...proposed.map(toClassifierRule),
+    ...proposed.filter((rule) => !rule.retires).map(toClassifierRule),
   ];
   const rows = [];
   for (const change of changes) {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ClassificationRule" ADD COLUMN     "retires" BOOLEAN NOT NULL DEFAULT false;
