@@ -2,6 +2,7 @@ import type { Prisma, TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
 import type { TFlowOperationInput } from "./schemas";
+import { toFlowSnapshot } from "./flow-snapshot";
 import { asSnapshot, type TFlowSnapshot, type TStoredOperation } from "./snapshot";
 
 /**
@@ -30,18 +31,7 @@ const edgeSelect = {
 type TEdgeRow = Prisma.FlowEdgeGetPayload<{ select: typeof edgeSelect }>;
 
 function snapshotOfEdge(edge: TEdgeRow): TFlowSnapshot {
-  return {
-    sourceId: edge.sourceId,
-    targetId: edge.targetId,
-    sourceLabel: edge.source.label,
-    targetLabel: edge.target.label,
-    protocol: edge.protocol,
-    ports: edge.ports,
-    appProtocol: edge.appProtocol,
-    encryption: edge.encryption,
-    authentication: edge.authentication,
-    justification: edge.justification,
-  };
+  return toFlowSnapshot(edge, { source: edge.source.label, target: edge.target.label });
 }
 
 /** Turns requested operations into stored ones with before/after snapshots, checking every reference. */

@@ -1,5 +1,6 @@
 import { absolutePosition } from "@/lib/maps/convert";
 import type { TMapEdge, TMapNode } from "@/lib/maps/schemas";
+import { toFlowSnapshot } from "./flow-snapshot";
 import type { TFlowSnapshot, TStoredOperation } from "./snapshot";
 
 export type TDiffMark = "added" | "changed" | "removed" | "unchanged";
@@ -21,18 +22,8 @@ export function changedFields(before: TFlowSnapshot | null, after: TFlowSnapshot
   return COMPARED.filter((field) => before[field] !== after[field]);
 }
 
-const snapshotOf = (edge: TMapEdge, labels: ReadonlyMap<string, string>): TFlowSnapshot => ({
-  sourceId: edge.sourceId,
-  targetId: edge.targetId,
-  sourceLabel: labels.get(edge.sourceId) ?? "",
-  targetLabel: labels.get(edge.targetId) ?? "",
-  protocol: edge.protocol,
-  ports: edge.ports,
-  appProtocol: edge.appProtocol,
-  encryption: edge.encryption,
-  authentication: edge.authentication,
-  justification: edge.justification,
-});
+const snapshotOf = (edge: TMapEdge, labels: ReadonlyMap<string, string>): TFlowSnapshot =>
+  toFlowSnapshot(edge, { source: labels.get(edge.sourceId) ?? "", target: labels.get(edge.targetId) ?? "" });
 
 /**
  * What a change does to one surface's map, as two drawings: the touched flows and their end points,

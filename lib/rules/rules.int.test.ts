@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { TActor } from "@/lib/auth/actor";
 import { RuleViolationError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { createChange } from "@/lib/changes/service";
@@ -8,21 +9,29 @@ import { submitChange } from "@/lib/changes/workflow";
 import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./service";
 import { approveTemplate, proposeTemplate } from "./templates-service";
 
+/**
+ * A way to make changes that only remove a flow, in an environment of the test's own. A RESTRICTED
+ * surface and no verification plan keep the demo seed's tightening rule and template (present when
+ * the suite shares a seeded Postgres) from deciding these changes.
+ */
+async function removalsInOwnEnvironment(requester: TActor) {
+  const environment = `env-${uniqueSuffix()}`;
+  const { surface, edge } = await createSurfaceWithMap(requester, "RESTRICTED");
+  const removal = () =>
+    createChange(contextFor(requester), {
+      title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
+      operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
+      implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+    });
+  return { environment, removal };
+}
+
 describe("co-authored rules", () => {
   it("a proposal classifies only after the second team approves, and a revision retires its predecessor", async () => {
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const netops2 = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
-    const environment = `env-${uniqueSuffix()}`;
-    // A RESTRICTED surface and no verification plan keep the demo seed's tightening rule and
-    // template (present when the suite shares a seeded Postgres) from deciding this change.
-    const { surface, edge } = await createSurfaceWithMap(netops, "RESTRICTED");
-    const removal = () =>
-      createChange(contextFor(netops), {
-        title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
-        operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
-        implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
-      });
+    const { environment, removal } = await removalsInOwnEnvironment(netops);
 
     const proposal = await proposeRule(contextFor(netops), {
       name: "Pre-approve removals in the test environment", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
@@ -58,14 +67,7 @@ describe("co-authored rules", () => {
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const secops2 = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
-    const environment = `env-${uniqueSuffix()}`;
-    const { surface, edge } = await createSurfaceWithMap(netops, "RESTRICTED");
-    const removal = () =>
-      createChange(contextFor(netops), {
-        title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
-        operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
-        implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
-      });
+    const { environment, removal } = await removalsInOwnEnvironment(netops);
     const proposal = await proposeRule(contextFor(netops), {
       name: "Pre-approve removals while testing retirement", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
       rationale: "Removing access is what both teams want more of.",

@@ -1,0 +1,19 @@
+import type { TFlowSnapshot } from "./snapshot";
+
+type TFlowFields = Pick<TFlowSnapshot, "sourceId" | "targetId" | "protocol" | "ports" | "appProtocol" | "encryption" | "authentication" | "justification">;
+
+/** A flow as a change records it, from a map edge and the labels of its end points (safe in the browser too). */
+export function toFlowSnapshot(edge: TFlowFields, labels: { source: string; target: string }): TFlowSnapshot {
+  return {
+    sourceId: edge.sourceId,
+    targetId: edge.targetId,
+    sourceLabel: labels.source,
+    targetLabel: labels.target,
+    protocol: edge.protocol,
+    ports: edge.ports,
+    appProtocol: edge.appProtocol,
+    encryption: edge.encryption,
+    authentication: edge.authentication,
+    justification: edge.justification,
+  };
+}
