@@ -72,7 +72,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
                   retirementPending.has(rule.ruleKey) ? (
                     <span className="text-xs text-muted">Retirement proposed</span>
                   ) : viewer.canPropose ? (
-                    <Button size="sm" variant="secondary" onClick={() => setRetiring({ rule, reason: "" })} aria-label={`Propose retiring rule ${rule.name}`}>Propose retirement</Button>
+                    <Button size="sm" variant="ghost" onClick={() => setRetiring({ rule, reason: "" })} aria-label={`Propose retiring rule ${rule.name}`}>Propose retirement</Button>
                   ) : undefined
                 }
               />
