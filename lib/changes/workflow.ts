@@ -21,6 +21,15 @@ async function cabMemberIds(tx: TTx, exceptId: string): Promise<string[]> {
   return users.filter((user) => user.roles.includes("CAB_MEMBER")).map((user) => user.id);
 }
 
+/** The NetOps and SecOps owners of the surfaces a change touches: both teams hear of it, whatever its track. */
+async function surfaceOwnerIds(tx: TTx, row: TChangeRow): Promise<string[]> {
+  const surfaces = await tx.protectSurface.findMany({ where: { id: { in: row.surfaces.map((link) => link.surfaceId) } }, select: { netopsOwnerId: true, secopsOwnerId: true } });
+  return surfaces.flatMap((surface) => [surface.netopsOwnerId, surface.secopsOwnerId]).filter((id) => id !== null);
+}
+
+/** Nobody is told about what they just did themselves. */
+const except = (ids: string[], ...excluded: Array<string | undefined>) => ids.filter((id) => !excluded.includes(id));
+
 /** Classifies a change with the active rules and templates, reading everything in one transaction. */
 export async function classifyChangeRow(tx: TTx, row: TChangeRow) {
   const [rules, templates] = await Promise.all([loadActiveRules(tx), loadActiveTemplates(tx)]);
@@ -61,10 +70,18 @@ export async function submitChange(context: TActorContext, id: string): Promise<
       decidedAt: target === "PRE_APPROVED" ? new Date() : null,
     });
     const title = `#${row.number} ${row.title}`;
+    const voters = target === "PRE_APPROVED" ? [] : await cabMemberIds(tx, row.requesterId);
+    // Owners who are asked to vote already hear of it; the others learn of it even when no vote is needed.
+    await notify(tx, except(await surfaceOwnerIds(tx, row), row.requesterId, ...voters), {
+      type: "change.submitted",
+      title: `Submitted: ${title}`,
+      body: `${row.requester.name} submitted it; classified ${classification.track}, risk ${classification.riskScore}.`,
+      link: linkTo(id),
+    });
     if (target === "PRE_APPROVED") {
       await notify(tx, [row.requesterId], { type: "change.approved", title: `Pre-approved: ${title}`, body: "Inside the agreed parameters; schedule it.", link: linkTo(id) });
     } else {
-      await notify(tx, await cabMemberIds(tx, row.requesterId), {
+      await notify(tx, voters, {
         type: "change.needs_vote",
         title: `${target === "EMERGENCY" ? "Emergency — vote now" : "Needs your vote"}: ${title}`,
         body: `Risk ${classification.riskScore}; ${classification.requiredApprovals} approvals needed, one from each team.`,
@@ -151,9 +168,13 @@ export async function transitionChange(context: TActorContext, id: string, input
       await recordAudit(tx, context, { action: "change.apply", entityType: "Change", entityId: id, after: applied });
     }
     const title = `#${row.number} ${row.title}`;
-    if (to === "SCHEDULED") await notify(tx, [row.requesterId], { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
-    if (to === "ROLLED_BACK") await notify(tx, [row.requesterId, ...(await cabMemberIds(tx, row.requesterId))], { type: "change.failed", title: `Rolled back: ${title}`, body: input.reason, link: linkTo(id) });
-    if (to === "NEEDS_INFO") await notify(tx, [row.requesterId], { type: "change.needs_vote", title: `Information needed: ${title}`, body: input.reason, link: linkTo(id) });
+    const actorId = context.actor?.id;
+    if (to === "SCHEDULED") await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
+    if (to === "ROLLED_BACK") {
+      const concerned = [row.requesterId, ...(await surfaceOwnerIds(tx, row)), ...(await cabMemberIds(tx, row.requesterId))];
+      await notify(tx, except(concerned, actorId), { type: "change.failed", title: `Rolled back: ${title}`, body: input.reason, link: linkTo(id) });
+    }
+    if (to === "NEEDS_INFO") await notify(tx, [row.requesterId], { type: "change.needs_info", title: `Information needed: ${title}`, body: input.reason, link: linkTo(id) });
     return toChange(await loadChange(tx, moved.id));
   });
 }
