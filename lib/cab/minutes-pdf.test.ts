@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
 import { minutesBlocks, renderMinutesPdf } from "./minutes-pdf";
@@ -14,6 +15,29 @@ const meeting: TMinutesInput = {
   ],
 };
 
+/**
+ * The text drawn on the pages, in drawing order. The built-in Helvetica writes WinAnsi bytes as hex
+ * strings, split where kerning applies and sometimes into several operators per line, so all of
+ * them are joined.
+ */
+function drawnText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1");
+  const runs: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf("endstream", start))).toString("latin1");
+    } catch {
+      continue; // not a compressed content stream (fonts, metadata)
+    }
+    for (const [, operands = ""] of content.matchAll(/\[(.*?)\] TJ/g)) {
+      runs.push([...operands.matchAll(/<([0-9a-f]*)>/g)].map(([, hex = ""]) => Buffer.from(hex, "hex").toString("latin1")).join(""));
+    }
+  }
+  return runs.join("");
+}
+
 describe("CAB minutes as PDF", () => {
   it("reads back every heading, bullet and vote the Markdown minutes hold", () => {
     const blocks = minutesBlocks(minutesMarkdown(meeting));
@@ -29,9 +53,17 @@ describe("CAB minutes as PDF", () => {
     expect(minutesBlocks(minutesMarkdown({ ...meeting, items: [] }))).toContainEqual({ kind: "paragraph", text: "No changes were on the agenda." });
   });
 
-  it("renders a valid PDF", async () => {
+  it("renders a valid PDF holding the decisions, the votes and a page footer", async () => {
     const pdf = await renderMinutesPdf(minutesMarkdown(meeting));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pdf.length).toBeGreaterThan(1000);
+    const text = drawnText(pdf);
+    for (const line of ["Weekly CAB", "1. #12 Open partner feed", "Decision: APPROVED", "Loosening -> Restricted", "mTLS | pinned", "No votes recorded.", "CAB minutes · page 1"]) expect(text).toContain(line);
+  });
+
+  it("numbers every page of a long agenda", async () => {
+    const items = Array.from({ length: 40 }, (_, index) => ({ ...meeting.items[0]!, position: index + 1, number: 100 + index }));
+    const text = drawnText(await renderMinutesPdf(minutesMarkdown({ ...meeting, items })));
+    expect(text).toContain("CAB minutes · page 2");
+    expect(text).toContain("40. #139 Open partner feed");
   });
 });

@@ -35,6 +35,8 @@ export function minutesBlocks(markdown: string): TMinutesBlock[] {
   return blocks;
 }
 
+const A4_HEIGHT_PT = 841.89;
+
 const styles = StyleSheet.create({
   page: { padding: 40, fontSize: 10, fontFamily: "Helvetica", color: "#111827", lineHeight: 1.35 },
   title: { fontSize: 18, fontFamily: "Helvetica-Bold", marginBottom: 8 },
@@ -47,7 +49,8 @@ const styles = StyleSheet.create({
   head: { fontFamily: "Helvetica-Bold", backgroundColor: "#f0f2f5" },
   cell: { flex: 1, padding: 3 },
   wideCell: { flex: 3, padding: 3 },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 8, color: "#5b6472", textAlign: "right" },
+  // Placed from the top: this renderer lays a page-numbered footer placed from the bottom out below the page.
+  footer: { position: "absolute", top: A4_HEIGHT_PT - 30, left: 40, right: 40, fontSize: 8, color: "#5b6472", textAlign: "right" },
 });
 
 function Table({ header, rows }: { header: string[]; rows: string[][] }) {
@@ -92,7 +95,8 @@ export async function renderMinutesPdf(markdown: string): Promise<Buffer> {
     <Document title={title && "text" in title ? pdfText(title.text) : "CAB minutes"} author="Concord">
       <Page size="A4" style={styles.page}>
         {blocks.map((block, index) => <Block key={index} block={block} />)}
-        <Text style={styles.footer} render={({ pageNumber, totalPages }) => `CAB minutes · page ${pageNumber} of ${totalPages}`} fixed />
+        {/* This renderer draws nothing for a render prop that returns a bare string, hence the element. */}
+        <View style={styles.footer} render={({ pageNumber }) => <Text>{`CAB minutes · page ${pageNumber}`}</Text>} fixed />
       </Page>
     </Document>,
   );
