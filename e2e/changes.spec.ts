@@ -53,6 +53,14 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
 
   for (const [index, email] of [DEMO.secopsLead, DEMO.netopsLead].entries()) {
     const member = await openAs(browser, email);
+    if (index === 0) {
+      // The bell in the header asks the CAB member for a vote as soon as the change is submitted.
+      await member.page.goto("/surfaces");
+      await member.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+      const request = member.page.getByRole("list", { name: "Recent notifications" }).getByRole("listitem").filter({ hasText: `Needs your vote: #` }).filter({ hasText: title });
+      await expect(request).toHaveAttribute("data-unread", "true");
+      await member.page.keyboard.press("Escape");
+    }
     await member.page.goto("/cab");
     await expect(member.page.getByRole("list", { name: "Pending votes" })).toContainText(title);
     await member.page.getByRole("listitem").filter({ hasText: /Upcoming|In progress/ }).getByRole("link").first().click();
@@ -180,7 +188,9 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await raj.page.goto("/changes/rules");
   await raj.page.getByRole("button", { name: `Propose retiring rule ${name}` }).click();
   const dialog = raj.page.getByRole("dialog", { name: `Retire "${name}"?` });
+  await expect(dialog.getByRole("status", { name: "Replay without this rule" })).toContainText(/Without it, \d+ of \d+ recent changes would land on another track/);
   await dialog.getByLabel("Why retire it").fill("The staging data copy has been masked again.");
+  await raj.page.screenshot({ path: "test-results/rules-retirement-dialog.png" });
   await dialog.getByRole("button", { name: "Propose retirement" }).click();
   await expect(proposals.getByRole("listitem").filter({ hasText: name })).toContainText("Proposed retirement");
   await expect(raj.page.getByRole("list", { name: "Active rules" })).toContainText(name);

@@ -6,15 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Modal } from "@/components/admin/modal";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TRule } from "@/lib/rules/service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
+import { RuleRetirementDialog, type TReplay } from "./rule-retirement-dialog";
 
 type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
-type TReplay = { replayed: number; changedTrack: number; rows: Array<{ id: string; number: number; title: string; currentTrack: string; proposedTrack: string; currentRisk: number; proposedRisk: number; changed: boolean; decidedBy: string | null }> };
 
 const teamName = (team: string) => (team === "NETOPS" ? "NetOps" : team === "SECOPS" ? "SecOps" : team);
 
@@ -48,11 +47,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
   const replay = useChangeMutation((body: { proposedRuleIds: string[]; lastN: number }) => apiFetch<TReplay>("/api/v1/rules/replay", { method: "POST", body }));
-  const [retiring, setRetiring] = useState<{ rule: TRule; reason: string } | null>(null);
-  const retire = useChangeMutation(async ({ id, reason }: { id: string; reason: string }) => {
-    await apiFetch(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } });
-    setRetiring(null);
-  }, "Retirement proposed; the rule classifies until the other team approves");
+  const [retiring, setRetiring] = useState<TRule | null>(null);
   if (rules.isPending) return <p className="text-sm text-muted" role="status">Loading rules…</p>;
   if (rules.isError) return <EmptyState title="The rules could not be loaded" description={rules.error.message} />;
   const { active, proposed, retired } = rules.data;
@@ -72,7 +67,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
                   retirementPending.has(rule.ruleKey) ? (
                     <span className="text-xs text-muted">Retirement proposed</span>
                   ) : viewer.canPropose ? (
-                    <Button size="sm" variant="ghost" onClick={() => setRetiring({ rule, reason: "" })} aria-label={`Propose retiring rule ${rule.name}`}>Propose retirement</Button>
+                    <Button size="sm" variant="ghost" onClick={() => setRetiring(rule)} aria-label={`Propose retiring rule ${rule.name}`}>Propose retirement</Button>
                   ) : undefined
                 }
               />
@@ -162,20 +157,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
           </Card>
         )}
       </div>
-      <Modal
-        open={retiring !== null}
-        onOpenChange={(open) => !open && setRetiring(null)}
-        title={`Retire "${retiring?.rule.name ?? ""}"?`}
-        description="A retirement is a proposal like any other: the rule keeps classifying until the other team approves. Tick it under proposals and replay to see which changes would move track."
-      >
-        <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); if (retiring) retire.mutate({ id: retiring.rule.id, reason: retiring.reason }); }}>
-          <Field label="Why retire it">{(props) => <Textarea {...props} value={retiring?.reason ?? ""} onChange={(event) => retiring && setRetiring({ ...retiring, reason: event.target.value })} />}</Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setRetiring(null)}>Cancel</Button>
-            <Button type="submit" disabled={retire.isPending || (retiring?.reason.trim().length ?? 0) < 10}>Propose retirement</Button>
-          </div>
-        </form>
-      </Modal>
+      <RuleRetirementDialog rule={retiring} onClose={() => setRetiring(null)} />
     </div>
   );
 }
