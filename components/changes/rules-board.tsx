@@ -21,7 +21,8 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
   return (
     <li className="rounded-md border border-border p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
+        {/* The name takes the room; the action stays beside it while at least 12rem is left, else goes below, right-aligned. */}
+        <div className="flex min-w-48 flex-1 basis-0 flex-wrap items-center gap-2">
           <span className="text-xs text-muted">#{rule.position}</span>
           <span className="font-medium">{rule.name}</span>
           {rule.retires && <Badge tone="danger">{rule.status === "PROPOSED" ? "Proposed retirement" : "Retirement"}</Badge>}
@@ -30,7 +31,7 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
           {rule.extraApprovers > 0 && <Badge tone="warning">+{rule.extraApprovers} approver</Badge>}
           <span className="text-xs text-muted">rev {rule.revision}</span>
         </div>
-        {action}
+        {action && <div className="ml-auto">{action}</div>}
       </div>
       <p className="mt-1">When {rule.conditionText}.</p>
       <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${teamName(approval.team)})`).join(", ") || "nobody yet"}</p>
