@@ -21,7 +21,7 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
   return (
     <li className="rounded-md border border-border p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        {/* The name takes the room; the action stays beside it while at least 12rem is left, else goes below, right-aligned. */}
+        {/* The name gets the room first; the action joins its line while 12rem are left, else sits below on the right. */}
         <div className="flex min-w-48 flex-1 basis-0 flex-wrap items-center gap-2">
           <span className="text-xs text-muted">#{rule.position}</span>
           <span className="font-medium">{rule.name}</span>

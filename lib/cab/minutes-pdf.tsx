@@ -49,7 +49,7 @@ const styles = StyleSheet.create({
   head: { fontFamily: "Helvetica-Bold", backgroundColor: "#f0f2f5" },
   cell: { flex: 1, padding: 3 },
   wideCell: { flex: 3, padding: 3 },
-  // Placed from the top: this renderer lays a page-numbered footer placed from the bottom out below the page.
+  // Placed from the top: placed from the bottom, a page-numbered footer is drawn below the edge of the page.
   footer: { position: "absolute", top: A4_HEIGHT_PT - 30, left: 40, right: 40, fontSize: 8, color: "#5b6472", textAlign: "right" },
 });
 
