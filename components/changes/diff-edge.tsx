@@ -26,19 +26,22 @@ const DiffEdgeView = memo(function DiffEdgeView({ id, sourceX, sourceY, targetX,
   return (
     <g data-testid="diff-edge" data-mark={data.mark} data-changed-fields={data.changedFields.join(" ")} className={cn(quiet && "opacity-60")}>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: look.stroke, strokeWidth: look.width, strokeDasharray: look.dash }} />
-      <EdgeLabelRenderer>
-        <span
-          aria-hidden
-          className={cn("pointer-events-none absolute flex max-w-56 flex-col items-center rounded-md border bg-surface px-1.5 py-0.5 text-center text-[10px] leading-tight text-fg shadow-sm", quiet ? "border-border opacity-70" : "border-2")}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: quiet ? undefined : look.stroke }}
-          data-testid="diff-edge-label"
-          data-mark={data.mark}
-        >
-          {!quiet && <strong style={{ color: look.stroke }}>{look.text}</strong>}
-          <span>{data.label}</span>
-          {data.changedFields.length > 0 && <span className="font-medium" style={{ color: look.stroke }}>{fieldList(data.changedFields)}</span>}
-        </span>
-      </EdgeLabelRenderer>
+      {/* Context flows go unlabelled so the change's own labels stand out; their names stay in the edge's accessible name. */}
+      {!quiet && (
+        <EdgeLabelRenderer>
+          <span
+            aria-hidden
+            className="pointer-events-none absolute z-[1001] flex max-w-56 flex-col items-center rounded-md border-2 bg-surface px-1.5 py-0.5 text-center text-[10px] leading-tight text-fg shadow-sm"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: look.stroke }}
+            data-testid="diff-edge-label"
+            data-mark={data.mark}
+          >
+            <strong style={{ color: look.stroke }}>{look.text}</strong>
+            <span>{data.label}</span>
+            {data.changedFields.length > 0 && <span className="font-medium" style={{ color: look.stroke }}>{fieldList(data.changedFields)}</span>}
+          </span>
+        </EdgeLabelRenderer>
+      )}
     </g>
   );
 });

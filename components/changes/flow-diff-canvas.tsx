@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow } from "@xyflow/react";
+import { useEffect, useMemo } from "react";
+import { Background, Controls, MarkerType, ReactFlow, useReactFlow, useStore, type FitViewOptions } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
 import { LegendLine } from "@/components/maps/panels";
@@ -36,15 +36,28 @@ function toEdges(edges: TDiffEdge[], labels: ReadonlyMap<string, string>): TDiff
   }));
 }
 
-function DiffPane({ side, surfaceName, nodes, edges, labels }: { side: TSide; surfaceName: string; nodes: TRfNode[]; edges: TDiffEdge[]; labels: ReadonlyMap<string, string> }) {
+/** The pane's width settles after the page around it lays out; the view follows, so the change stays in frame. */
+function FitOnResize({ options }: { options: FitViewOptions }) {
+  const { fitView } = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  useEffect(() => {
+    if (width > 0 && height > 0) void fitView(options);
+  }, [fitView, options, width, height]);
+  return null;
+}
+
+function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TSide; surfaceName: string; nodes: TRfNode[]; focus: string[]; edges: TDiffEdge[]; labels: ReadonlyMap<string, string> }) {
   const { resolvedTheme } = useTheme();
   const rfEdges = useMemo(() => toEdges(edges, labels), [edges, labels]);
+  // Opens on the change's own flows; the rest of the drawing is a zoom-out away.
+  const fitViewOptions = useMemo(() => ({ padding: 0.25, maxZoom: 0.85, ...(focus.length ? { nodes: focus.map((id) => ({ id })) } : {}) }), [focus]);
   const marked = edges.filter((edge) => edge.mark !== "unchanged");
   return (
     <figure className="min-w-0 flex-1" data-testid={`flow-diff-${side.toLowerCase()}`}>
       <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">{side}</figcaption>
       <p className="sr-only">{marked.length ? marked.map((edge) => describeEdge(edge, labels)).join(". ") : `${side} the change: no flow of this change on this side.`}</p>
-      <div className="h-80 overflow-hidden rounded-md border border-border bg-surface">
+      <div className="h-96 overflow-hidden rounded-md border border-border bg-surface [&_[data-handlepos]]:!opacity-0">
         <ReactFlow<TRfNode, TDiffRfEdge>
           nodes={nodes}
           edges={rfEdges}
@@ -57,13 +70,14 @@ function DiffPane({ side, surfaceName, nodes, edges, labels }: { side: TSide; su
           deleteKeyCode={null}
           colorMode={resolvedTheme === "dark" ? "dark" : "light"}
           fitView
-          fitViewOptions={{ padding: 0.12 }}
+          fitViewOptions={fitViewOptions}
           minZoom={0.1}
           proOptions={{ hideAttribution: true }}
           aria-label={`${side} the change, ${surfaceName}`}
         >
           <Background gap={24} />
           <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} position="bottom-right" />
+          <FitOnResize options={fitViewOptions} />
         </ReactFlow>
       </div>
     </figure>
@@ -102,8 +116,8 @@ function SurfaceDiff({ surface, diff, map }: { surface: { id: string; name: stri
       </div>
       {diff.missing.length > 0 && <MissingFlows missing={diff.missing} />}
       <div className="flex flex-col gap-3 xl:flex-row">
-        <DiffPane side="Before" surfaceName={surface.name} nodes={nodes} edges={diff.before} labels={labels} />
-        <DiffPane side="After" surfaceName={surface.name} nodes={nodes} edges={diff.after} labels={labels} />
+        <DiffPane side="Before" surfaceName={surface.name} nodes={nodes} focus={diff.focus} edges={diff.before} labels={labels} />
+        <DiffPane side="After" surfaceName={surface.name} nodes={nodes} focus={diff.focus} edges={diff.after} labels={labels} />
       </div>
     </section>
   );

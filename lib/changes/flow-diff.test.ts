@@ -28,6 +28,7 @@ describe("a change's flow diff", () => {
     expect(diff.after.find((edge) => edge.mark === "added")).toMatchObject({ id: "added-0", sourceId: gateway.id, targetId: vault.id, label: "TCP 443 HTTPS · TLS" });
     expect(diff.before.some((edge) => edge.mark === "added")).toBe(false);
     expect(diff.missing).toEqual([]);
+    expect(diff.focus).toEqual([gateway.id, vault.id]);
   });
 
   it("draws a small map whole, as stored, zones before the nodes inside them", () => {

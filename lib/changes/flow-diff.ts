@@ -18,8 +18,11 @@ export const WHOLE_MAP_LIMIT = 12;
 export type TDiffEdge = { id: string; sourceId: string; targetId: string; mark: TDiffMark; label: string; changedFields: TChangedField[] };
 /** An operation the map cannot show: its flow (or, for a new flow, an end point) is gone from the map. */
 export type TMissingFlow = { kind: TStoredOperation["kind"]; flow: string };
-/** The nodes both sides draw (stored nodes, zones before their members, at their stored positions) and each side's flows. */
-export type TFlowDiff = { nodes: TMapNode[]; before: TDiffEdge[]; after: TDiffEdge[]; missing: TMissingFlow[]; trimmed: boolean };
+/**
+ * The nodes both sides draw (stored nodes, zones before their members, at their stored positions),
+ * each side's flows, and the end points of the flows the change touches, which the view opens on.
+ */
+export type TFlowDiff = { nodes: TMapNode[]; focus: string[]; before: TDiffEdge[]; after: TDiffEdge[]; missing: TMissingFlow[]; trimmed: boolean };
 
 type TOperation = Pick<TStoredOperation, "kind" | "edgeId" | "before" | "after">;
 
@@ -85,7 +88,7 @@ export function flowDiff(map: { nodes: TMapNode[]; edges: TMapEdge[] }, operatio
     for (let zoneId = nodesById.get(id)?.zoneId; zoneId && !shown.has(zoneId); zoneId = nodesById.get(zoneId)?.zoneId) shown.add(zoneId);
   }
   const nodes = orderParentsFirst(map.nodes.filter((node) => shown.has(node.id)));
-  return { nodes, before: [...before.values()], after: [...after.values()], missing, trimmed };
+  return { nodes, focus: [...touched], before: [...before.values()], after: [...after.values()], missing, trimmed };
 }
 
 /** A change's operations grouped by the surface whose map they alter, in the change's surface order. */
