@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useEffect, useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow, useReactFlow, useStore, type FitViewOptions } from "@xyflow/react";
+import { Background, MarkerType, ReactFlow, useReactFlow, useStore, type FitViewOptions } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
+import { READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { LegendLine } from "@/components/maps/panels";
 import { NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { flowDiff, operationsBySurface, type TDiffEdge, type TFlowDiff, type TMissingFlow } from "@/lib/changes/flow-diff";
+import { flowDiff, operationsBySurface, type TDiffEdge, type TMissingFlow } from "@/lib/changes/flow-diff";
 import type { TChange } from "@/lib/changes/read";
 import { NODE_SIZE, toReactFlow, type TRfNode } from "@/lib/maps/convert";
 import { useSurfaceMap } from "@/lib/maps/queries";
@@ -63,20 +64,16 @@ function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TS
           edges={rfEdges}
           nodeTypes={NODE_TYPES}
           edgeTypes={DIFF_EDGE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
+          {...READ_ONLY_CANVAS}
           elementsSelectable={false}
-          edgesReconnectable={false}
-          deleteKeyCode={null}
           colorMode={resolvedTheme === "dark" ? "dark" : "light"}
           fitView
           fitViewOptions={fitViewOptions}
           minZoom={0.1}
-          proOptions={{ hideAttribution: true }}
           aria-label={`${side} the change, ${surfaceName}`}
         >
           <Background gap={24} />
-          <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} position="bottom-right" />
+          <ThemedControls position="bottom-right" />
           <FitOnResize options={fitViewOptions} />
         </ReactFlow>
       </div>
@@ -97,7 +94,8 @@ function MissingFlows({ missing }: { missing: TMissingFlow[] }) {
   );
 }
 
-function SurfaceDiff({ surface, diff, map }: { surface: { id: string; name: string }; diff: TFlowDiff; map: TFlowMap }) {
+function SurfaceDiff({ surface, map, operations, applied }: { surface: { id: string; name: string }; map: TFlowMap; operations: TChange["operations"]; applied: boolean }) {
+  const diff = useMemo(() => flowDiff(map, operations, applied), [map, operations, applied]);
   const labels = useMemo(() => new Map(map.nodes.map((node) => [node.id, node.label])), [map.nodes]);
   // The map's own node views, read-only; flow nodes get their fixed size so the view fits before the browser measures them.
   const nodes = useMemo(
@@ -105,7 +103,7 @@ function SurfaceDiff({ surface, diff, map }: { surface: { id: string; name: stri
     [map, diff.nodes],
   );
   return (
-    <section aria-label={`Flow diff on ${surface.name}`} className="grid gap-2" data-testid="surface-flow-diff">
+    <section aria-label={`Flow diff on ${surface.name}`} className="@container grid gap-2" data-testid="surface-flow-diff">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-medium">{surface.name}</h3>
         {diff.trimmed && (
@@ -115,7 +113,8 @@ function SurfaceDiff({ surface, diff, map }: { surface: { id: string; name: stri
         )}
       </div>
       {diff.missing.length > 0 && <MissingFlows missing={diff.missing} />}
-      <div className="flex flex-col gap-3 xl:flex-row">
+      {/* Side by side where the section is wide enough for both to be read, stacked otherwise. */}
+      <div className="flex flex-col gap-3 @4xl:flex-row">
         <DiffPane side="Before" surfaceName={surface.name} nodes={nodes} focus={diff.focus} edges={diff.before} labels={labels} />
         <DiffPane side="After" surfaceName={surface.name} nodes={nodes} focus={diff.focus} edges={diff.after} labels={labels} />
       </div>
@@ -125,10 +124,9 @@ function SurfaceDiff({ surface, diff, map }: { surface: { id: string; name: stri
 
 function SurfaceDiffLoader({ surface, operations, applied }: { surface: { id: string; name: string }; operations: TChange["operations"]; applied: boolean }) {
   const map = useSurfaceMap(surface.id);
-  const diff = useMemo(() => (map.data ? flowDiff(map.data, operations, applied) : null), [map.data, operations, applied]);
   if (map.isPending) return <LoadingState label={`Loading the map of ${surface.name}…`} />;
-  if (map.isError || !diff) return <LoadFailedState title={`The map of ${surface.name} could not be loaded`} error={map.error ?? new Error("No map")} onRetry={() => void map.refetch()} />;
-  return <SurfaceDiff surface={surface} diff={diff} map={map.data} />;
+  if (map.isError) return <LoadFailedState title={`The map of ${surface.name} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />;
+  return <SurfaceDiff surface={surface} map={map.data} operations={operations} applied={applied} />;
 }
 
 function DiffLegend() {

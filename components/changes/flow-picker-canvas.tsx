@@ -1,30 +1,35 @@
 "use client";
 
 import { useMemo, useState, type ReactNode } from "react";
-import { Background, Controls, ReactFlow, type EdgeChange } from "@xyflow/react";
+import { Background, ReactFlow, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
+import { READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { EDGE_TYPES } from "@/components/maps/flow-edge";
 import { NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { useSurfaceMap } from "@/lib/maps/queries";
+import type { TFlowMap } from "@/lib/maps/schemas";
 
 /**
  * A surface's map to pick flows from: clicking a flow (or its label, which is a button for keyboard
  * users) names it below the canvas with what the change can do to it. Nothing on the map moves.
  */
 export function FlowPickerCanvas({ surfaceId, surfaceName, actions }: { surfaceId: string; surfaceName: string; actions: (edgeId: string) => ReactNode }) {
-  const { resolvedTheme } = useTheme();
   const map = useSurfaceMap(surfaceId);
+  if (map.isPending) return <LoadingState label={`Loading the map of ${surfaceName}…`} />;
+  if (map.isError) return <LoadFailedState title={`The map of ${surfaceName} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />;
+  return <PickerCanvas map={map.data} surfaceName={surfaceName} actions={actions} />;
+}
+
+function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceName: string; actions: (edgeId: string) => ReactNode }) {
+  const { resolvedTheme } = useTheme();
   const [picked, setPicked] = useState<string | null>(null);
   const graph = useMemo(() => {
-    if (!map.data) return null;
-    const converted = toReactFlow(map.data, { readOnly: true, selectedIds: new Set(picked ? [picked] : []) });
+    const converted = toReactFlow(map, { readOnly: true, selectedIds: new Set(picked ? [picked] : []) });
     return { nodes: converted.nodes.map((node) => ({ ...node, selectable: false, focusable: false }) as TRfNode), edges: converted.edges.map((edge) => ({ ...edge, deletable: false })) };
-  }, [map.data, picked]);
-  if (map.isPending) return <LoadingState label={`Loading the map of ${surfaceName}…`} />;
-  if (map.isError || !graph) return <LoadFailedState title={`The map of ${surfaceName} could not be loaded`} error={map.error ?? new Error("No map")} onRetry={() => void map.refetch()} />;
+  }, [map, picked]);
   const pickedEdge = graph.edges.find((edge) => edge.id === picked);
   // Selection is this component's state: only "select" changes matter, the map itself never changes here.
   const onEdgesChange = (changes: EdgeChange<TRfEdge>[]) => {
@@ -41,21 +46,17 @@ export function FlowPickerCanvas({ surfaceId, surfaceName, actions }: { surfaceI
           edgeTypes={EDGE_TYPES}
           onEdgesChange={onEdgesChange}
           onPaneClick={() => setPicked(null)}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          edgesReconnectable={false}
-          deleteKeyCode={null}
+          {...READ_ONLY_CANVAS}
           selectionKeyCode={null}
           multiSelectionKeyCode={null}
           colorMode={resolvedTheme === "dark" ? "dark" : "light"}
           fitView
           fitViewOptions={{ padding: 0.1 }}
           minZoom={0.1}
-          proOptions={{ hideAttribution: true }}
           aria-label={`Map of ${surfaceName}: pick a flow`}
         >
           <Background gap={24} />
-          <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} position="bottom-right" />
+          <ThemedControls position="bottom-right" />
         </ReactFlow>
       </div>
       <div aria-live="polite" className="text-sm" data-testid="picked-flow">
