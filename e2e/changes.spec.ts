@@ -157,6 +157,32 @@ test("a tightening change that fits a template is pre-approved at once", async (
   await raj.close();
 });
 
+test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({ browser }) => {
+  const raj = await openAs(browser, DEMO.netops);
+  const title = `Narrow BI ports ${Date.now()}`;
+  await raj.page.goto("/changes/new");
+  await raj.page.getByLabel("Title").fill(title);
+  await raj.page.getByLabel("Data warehouse").check();
+  await raj.page.getByTestId("flow-picker").getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ }).first().click();
+  await raj.page.screenshot({ path: "test-results/changes-form-picker.png", fullPage: true });
+  await raj.page.getByTestId("picked-flow").getByRole("button", { name: /^Modify flow BI analysts → Warehouse tables/ }).click();
+  const narrowing = raj.page.getByRole("group", { name: "Modify a flow" });
+  await narrowing.getByLabel("Ports").fill("443");
+  await narrowing.getByRole("button", { name: "Add modification" }).click();
+  await expect(raj.page.getByRole("list", { name: "Operations in this change" })).toContainText("Modify BI analysts → Warehouse tables");
+  await raj.page.getByRole("button", { name: "Save draft" }).click();
+  await expect(raj.page.getByRole("heading", { name: new RegExp(title) })).toBeVisible();
+  const diff = raj.page.getByTestId("flow-diff-canvas");
+  for (const side of ["before", "after"]) {
+    await expect(diff.getByTestId(`flow-diff-${side}`).getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports$/ })).toBeVisible();
+    await expect(diff.getByTestId(`flow-diff-${side}`).locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("ports");
+  }
+  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("TCP 443 https");
+  await diff.screenshot({ path: "test-results/changes-flow-diff-changed.png" });
+  expect(raj.errors()).toEqual([]);
+  await raj.close();
+});
+
 test("a rule proposal needs the second team's approval before it classifies", async ({ browser }) => {
   test.setTimeout(120_000);
   const raj = await openAs(browser, DEMO.netops);

@@ -160,7 +160,7 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
             );
           })}
           {narrowing && (
-            <div className="grid gap-2 rounded-md border border-accent/40 p-3">
+            <div role="group" aria-label="Modify a flow" className="grid gap-2 rounded-md border border-accent/40 p-3">
               <p className="text-sm font-medium">Modify {narrowing.label}</p>
               <FlowFields value={narrowing.flow} onChange={(flow) => setNarrowing({ ...narrowing, flow })} />
               <div className="flex gap-2">

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from "react";
 import { Background, MarkerType, ReactFlow, useReactFlow, useStore, type FitViewOptions } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
-import { READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
+import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { LegendLine } from "@/components/maps/panels";
 import { NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
@@ -13,6 +13,7 @@ import { flowDiff, operationsBySurface, type TDiffEdge, type TMissingFlow } from
 import type { TChange } from "@/lib/changes/read";
 import { NODE_SIZE, toReactFlow, type TRfNode } from "@/lib/maps/convert";
 import { useSurfaceMap } from "@/lib/maps/queries";
+import { cn } from "@/lib/ui/cn";
 import type { TFlowMap } from "@/lib/maps/schemas";
 import { DIFF_EDGE_TYPES, fieldList, MARK_LOOK, type TDiffRfEdge } from "./diff-edge";
 
@@ -58,7 +59,7 @@ function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TS
     <figure className="min-w-0 flex-1" data-testid={`flow-diff-${side.toLowerCase()}`}>
       <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">{side}</figcaption>
       <p className="sr-only">{marked.length ? marked.map((edge) => describeEdge(edge, labels)).join(". ") : `${side} the change: no flow of this change on this side.`}</p>
-      <div className="h-96 overflow-hidden rounded-md border border-border bg-surface [&_[data-handlepos]]:!opacity-0">
+      <div className={cn("h-96 overflow-hidden rounded-md border border-border bg-surface", HIDE_HANDLES)}>
         <ReactFlow<TRfNode, TDiffRfEdge>
           nodes={nodes}
           edges={rfEdges}

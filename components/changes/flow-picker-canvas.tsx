@@ -4,13 +4,14 @@ import { useMemo, useState, type ReactNode } from "react";
 import { Background, ReactFlow, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
-import { READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
+import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { EDGE_TYPES } from "@/components/maps/flow-edge";
 import { NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { useSurfaceMap } from "@/lib/maps/queries";
 import type { TFlowMap } from "@/lib/maps/schemas";
+import { cn } from "@/lib/ui/cn";
 
 /**
  * A surface's map to pick flows from: clicking a flow (or its label, which is a button for keyboard
@@ -38,7 +39,7 @@ function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceNam
   };
   return (
     <div className="grid gap-2" data-testid="flow-picker">
-      <div className="h-80 overflow-hidden rounded-md border border-border bg-surface">
+      <div className={cn("h-80 overflow-hidden rounded-md border border-border bg-surface", HIDE_HANDLES)}>
         <ReactFlow<TRfNode, TRfEdge>
           nodes={graph.nodes}
           edges={graph.edges}

@@ -9,3 +9,6 @@ export function ThemedControls(props: ControlProps) {
 
 /** What a canvas that only shows turns off: nothing is dragged, connected, reconnected or deleted. */
 export const READ_ONLY_CANVAS = { nodesDraggable: false, nodesConnectable: false, edgesReconnectable: false, deleteKeyCode: null, proOptions: { hideAttribution: true } } as const;
+
+/** For the canvas's container: the node views draw their connection handles, which mean nothing where nothing connects. */
+export const HIDE_HANDLES = "[&_[data-handlepos]]:!opacity-0";
