@@ -15,11 +15,31 @@ async function fillPlans(page: Page) {
   await page.getByLabel("Rollback plan").fill("Revert the policy commit.");
 }
 
-async function proposeRemoval(page: Page, title: string, surface: string, flowName: RegExp, environment = "production") {
+/** The diff canvas marks the opened flow as added, on the after side only, with the legend beside it. */
+async function expectAddedOnCanvas(page: Page) {
+  const diff = page.getByTestId("flow-diff-canvas");
+  await expect(diff.getByRole("list", { name: "Diff legend" })).toContainText("Added flow");
+  const added = diff.getByTestId("flow-diff-after").getByRole("group", { name: /^Added flow Partner gateway → Tokenisation service: TCP 443 · mTLS$/ });
+  await expect(added).toBeVisible();
+  await expect(added.locator("[data-testid=diff-edge]")).toHaveAttribute("data-mark", "added");
+  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=added]")).toContainText("TCP 443 · mTLS");
+  await expect(diff.getByTestId("flow-diff-before").locator("[data-testid=diff-edge][data-mark=added]")).toHaveCount(0);
+  await expect(diff.getByTestId("flow-diff-before").locator('[data-testid=map-zone][data-label="Payments zone (PCI)"]')).toBeVisible();
+}
+
+/** Removes a flow picked from the list, or (given `onMap`, the flow's label on the canvas) picked on the map. */
+async function proposeRemoval(page: Page, title: string, surface: string, flowName: RegExp, environment = "production", onMap?: RegExp) {
   await page.goto("/changes/new");
   await page.getByLabel("Title").fill(title);
   await page.getByLabel(surface).check();
-  await page.getByRole("button", { name: flowName }).first().click();
+  if (onMap) {
+    await page.getByTestId("flow-picker").getByRole("button", { name: onMap }).first().click();
+    await expect(page.getByTestId("picked-flow")).toContainText("Picked: Flow");
+    await page.getByTestId("picked-flow").getByRole("button", { name: flowName }).click();
+  } else {
+    await page.getByRole("button", { name: flowName }).first().click();
+  }
+  await expect(page.getByRole("list", { name: "Operations in this change" })).toContainText("Remove");
   await fillPlans(page);
   await page.getByLabel("Environment").selectOption(environment);
   await page.getByRole("button", { name: "Save and submit" }).click();
@@ -39,7 +59,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.getByLabel("Ports").fill("443");
   await raj.page.getByLabel("Encryption").selectOption("MTLS");
   await raj.page.getByLabel("Authentication").selectOption("CERTIFICATE");
-  await raj.page.getByLabel("Justification").fill("Partner detokenisation for refunds");
+  await raj.page.getByLabel("Justification", { exact: true }).fill("Partner detokenisation for refunds");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await expect(raj.page.getByRole("list", { name: "Operations in this change" })).toContainText("Partner gateway → Tokenisation service");
   await fillPlans(raj.page);
@@ -48,7 +68,8 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await expect(raj.page.getByText("CAB track")).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Opening access into Restricted goes to the CAB");
   await expect(raj.page.getByText("Waiting for CAB votes; you cannot vote on your own change.")).toBeVisible();
-  await expect(raj.page.getByRole("group", { name: /^After: added TCP\/443/ })).toBeVisible();
+  await expectAddedOnCanvas(raj.page);
+  await raj.page.getByTestId("flow-diff-canvas").screenshot({ path: "test-results/changes-flow-diff.png" });
   const changeUrl = raj.page.url();
 
   for (const [index, email] of [DEMO.secopsLead, DEMO.netopsLead].entries()) {
@@ -69,12 +90,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     if (index === 0 && (await start.isVisible())) await start.click();
     await member.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
     await expect(member.page.getByRole("list", { name: "Flow diff" })).toContainText("Partner gateway → Tokenisation service");
-    // The same diff drawn on the canvas: the opened flow marked as added on the after side only.
-    const diff = member.page.getByTestId("flow-diff-canvas");
-    await expect(diff.getByRole("list", { name: "Diff legend" })).toContainText("added flow");
-    await expect(diff.getByTestId("flow-diff-after").locator(".react-flow__edge.diff-edge-added")).toHaveCount(1);
-    await expect(diff.getByTestId("flow-diff-before").locator(".react-flow__edge.diff-edge-added")).toHaveCount(0);
-    await expect(diff.getByTestId("flow-diff-after").locator('[data-testid=diff-node][data-label="Partner gateway"]')).toBeVisible();
+    await expectAddedOnCanvas(member.page);
     await member.page.getByLabel("Your comment").fill(index === 0 ? "mTLS with pinned partner CA: fine." : "Routed through the partner DMZ.");
     await member.page.getByRole("button", { name: "Vote approve" }).click();
     await expect(member.page.getByText("You voted on this item.")).toBeVisible();
@@ -118,6 +134,8 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.getByRole("button", { name: "Verify and apply to the map" }).click();
   await expect(raj.page.getByLabel("Status")).toContainText("Verified");
   await expect(raj.page.getByRole("list", { name: "Transitions" })).toContainText("Verified");
+  // Now on the map, the flow is still drawn as what the change added, not as an old one.
+  await expectAddedOnCanvas(raj.page);
   await raj.page.emulateMedia({ colorScheme: "light" });
   await raj.page.screenshot({ path: "test-results/changes-detail-light.png", fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "dark" });
@@ -136,11 +154,39 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
 test("a tightening change that fits a template is pre-approved at once", async ({ browser }) => {
   const raj = await openAs(browser, DEMO.netops);
   const title = `Retire BI 8080 ${Date.now()}`;
-  await proposeRemoval(raj.page, title, "Data warehouse", /Remove flow BI analysts → Warehouse tables/);
+  await proposeRemoval(raj.page, title, "Data warehouse", /Remove flow BI analysts → Warehouse tables/, "production", /^Flow BI analysts to Warehouse tables/);
+  await raj.page.getByTestId("flow-diff-canvas").screenshot({ path: "test-results/changes-flow-diff-removed.png" });
+  await expect(raj.page.getByTestId("flow-diff-before").locator("[data-testid=diff-edge][data-mark=removed]")).toHaveCount(1);
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
   await expect(raj.page.getByText("Template: Retire or narrow flows")).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Fits a standard-change template");
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText("Allow pre-approval — decided the track");
+  expect(raj.errors()).toEqual([]);
+  await raj.close();
+});
+
+test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({ browser }) => {
+  const raj = await openAs(browser, DEMO.netops);
+  const title = `Narrow BI ports ${Date.now()}`;
+  await raj.page.goto("/changes/new");
+  await raj.page.getByLabel("Title").fill(title);
+  await raj.page.getByLabel("Data warehouse").check();
+  await raj.page.getByTestId("flow-picker").getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ }).first().click();
+  await raj.page.screenshot({ path: "test-results/changes-form-picker.png", fullPage: true });
+  await raj.page.getByTestId("picked-flow").getByRole("button", { name: /^Modify flow BI analysts → Warehouse tables/ }).click();
+  const narrowing = raj.page.getByRole("group", { name: "Modify a flow" });
+  await narrowing.getByLabel("Ports").fill("443");
+  await narrowing.getByRole("button", { name: "Add modification" }).click();
+  await expect(raj.page.getByRole("list", { name: "Operations in this change" })).toContainText("Modify BI analysts → Warehouse tables");
+  await raj.page.getByRole("button", { name: "Save draft" }).click();
+  await expect(raj.page.getByRole("heading", { name: new RegExp(title) })).toBeVisible();
+  const diff = raj.page.getByTestId("flow-diff-canvas");
+  for (const side of ["before", "after"]) {
+    await expect(diff.getByTestId(`flow-diff-${side}`).getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports$/ })).toBeVisible();
+    await expect(diff.getByTestId(`flow-diff-${side}`).locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("ports");
+  }
+  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("TCP 443 https");
+  await diff.screenshot({ path: "test-results/changes-flow-diff-changed.png" });
   expect(raj.errors()).toEqual([]);
   await raj.close();
 });
@@ -215,7 +261,7 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: "Card payments" });
   await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
   await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
-  await raj.page.getByLabel("Justification").fill("Model features");
+  await raj.page.getByLabel("Justification", { exact: true }).fill("Model features");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await fillPlans(raj.page);
   await raj.page.getByRole("button", { name: "Save and submit" }).click();

@@ -11,6 +11,7 @@ import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TFlowOperationInput } from "@/lib/changes/schemas";
 import { describeFlow } from "./describe-flow";
 import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
+import { FlowPickerCanvas } from "./flow-picker-canvas";
 
 type TSurfaceChoice = { id: string; name: string; classification: string; criticality: string };
 type TPickable = {
@@ -20,6 +21,7 @@ type TPickable = {
     edges: Array<{ id: string; status: string; sourceLabel: string; targetLabel: string; protocol: string; ports: string; encryption: string; authentication: string } & TFlowDraft>;
   }>;
 };
+type TPickableEdge = TPickable["maps"][number]["edges"][number];
 export type TOperationDraft = TFlowOperationInput & { label: string };
 
 const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
@@ -88,6 +90,17 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
     setNewFlow({ ...newFlow, sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
   };
   const touched = new Set(operations.flatMap((operation) => ("edgeId" in operation ? [operation.edgeId] : [])));
+  // The same two buttons for a flow picked on the map and one in the list.
+  const flowActions = (surfaceId: string, edge: TPickableEdge) => (
+    <span className="flex gap-2">
+      <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Modify flow ${describeFlow(edge)}`} onClick={() => setNarrowing({ edgeId: edge.id, surfaceId, label: describeFlow(edge), flow: { protocol: edge.protocol as TFlowDraft["protocol"], ports: edge.ports, appProtocol: edge.appProtocol, encryption: edge.encryption as TFlowDraft["encryption"], authentication: edge.authentication as TFlowDraft["authentication"], justification: edge.justification || "narrowed" } })}>
+        Modify
+      </Button>
+      <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Remove flow ${describeFlow(edge)}`} onClick={() => setOperations((current) => [...current, { kind: "REMOVE", surfaceId, edgeId: edge.id, label: `Remove ${describeFlow(edge)}` }])}>
+        Remove
+      </Button>
+    </span>
+  );
   return (
     <form
       className="flex flex-col gap-4"
@@ -128,27 +141,26 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
                 {!map || map.edges.length === 0 ? (
                   <p className="text-sm text-muted">No flows on this map yet; add one below.</p>
                 ) : (
-                  <ul className="grid gap-1">
-                    {map.edges.map((edge) => (
-                      <li key={edge.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
-                        <span>{describeFlow(edge)} <span className="text-xs text-muted">({edge.status.toLowerCase()})</span></span>
-                        <span className="flex gap-2">
-                          <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} onClick={() => setNarrowing({ edgeId: edge.id, surfaceId, label: describeFlow(edge), flow: { protocol: edge.protocol as TFlowDraft["protocol"], ports: edge.ports, appProtocol: edge.appProtocol, encryption: edge.encryption as TFlowDraft["encryption"], authentication: edge.authentication as TFlowDraft["authentication"], justification: edge.justification || "narrowed" } })}>
-                            Modify
-                          </Button>
-                          <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Remove flow ${describeFlow(edge)}`} onClick={() => setOperations((current) => [...current, { kind: "REMOVE", surfaceId, edgeId: edge.id, label: `Remove ${describeFlow(edge)}` }])}>
-                            Remove
-                          </Button>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <>
+                    <FlowPickerCanvas surfaceId={surfaceId} surfaceName={name ?? ""} actions={(edgeId) => {
+                      const edge = map.edges.find((candidate) => candidate.id === edgeId);
+                      return edge ? flowActions(surfaceId, edge) : null;
+                    }} />
+                    <ul className="grid gap-1" aria-label={`Flows on ${name}`}>
+                      {map.edges.map((edge) => (
+                        <li key={edge.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
+                          <span>{describeFlow(edge)} <span className="text-xs text-muted">({edge.status.toLowerCase()})</span></span>
+                          {flowActions(surfaceId, edge)}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
                 )}
               </div>
             );
           })}
           {narrowing && (
-            <div className="grid gap-2 rounded-md border border-accent/40 p-3">
+            <div role="group" aria-label="Modify a flow" className="grid gap-2 rounded-md border border-accent/40 p-3">
               <p className="text-sm font-medium">Modify {narrowing.label}</p>
               <FlowFields value={narrowing.flow} onChange={(flow) => setNarrowing({ ...narrowing, flow })} />
               <div className="flex gap-2">

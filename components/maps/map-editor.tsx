@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
-  Controls,
   MiniMap,
   Panel,
   ReactFlow,
@@ -31,6 +30,7 @@ import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMap
 import { graphOf, planOperations } from "@/lib/maps/rules";
 import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperation, TNodeKind, TNodePatch } from "@/lib/maps/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "@/lib/maps/undo";
+import { ThemedControls } from "./canvas-chrome";
 import { EDGE_TYPES } from "./flow-edge";
 import { NODE_TYPES } from "./nodes";
 import { EdgeInspector, NodeInspector, type TSaveResult } from "./inspector";
@@ -450,7 +450,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           >
             <Background gap={24} />
             <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
-            <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} aria-label="Zoom controls" />
+            <ThemedControls aria-label="Zoom controls" />
             <Panel position="bottom-left" className="!mb-2 !ml-14">
               <Legend />
             </Panel>

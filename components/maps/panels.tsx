@@ -38,12 +38,17 @@ export function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
   );
 }
 
-export function Legend() {
-  const line = (style: { stroke: string; dash?: string; width?: number }) => (
+/** A short stroke as a legend shows it, drawn like the line it stands for. */
+export function LegendLine({ stroke, dash, width }: { stroke: string; dash?: string; width?: number }) {
+  return (
     <svg aria-hidden width="34" height="8" className="shrink-0">
-      <line x1="0" y1="4" x2="34" y2="4" style={{ stroke: style.stroke, strokeDasharray: style.dash, strokeWidth: style.width ?? 2 }} />
+      <line x1="0" y1="4" x2="34" y2="4" style={{ stroke, strokeDasharray: dash, strokeWidth: width ?? 2 }} />
     </svg>
   );
+}
+
+export function Legend() {
+  const line = (style: { stroke: string; dash?: string; width?: number }) => <LegendLine {...style} />;
   return (
     <section aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">
       <ul className="grid grid-cols-2 gap-x-3 gap-y-1">

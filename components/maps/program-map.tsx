@@ -1,11 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, MiniMap, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
 import { BOUNDARY_ID, absolutePosition, sizeOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import type { TFlowMap } from "@/lib/maps/schemas";
+import { READ_ONLY_CANVAS, ThemedControls } from "./canvas-chrome";
 import { EDGE_TYPES } from "./flow-edge";
 import { NODE_TYPES } from "./nodes";
 import { Legend } from "./panels";
@@ -53,20 +54,18 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
           edges={edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
+          {...READ_ONLY_CANVAS}
           elementsSelectable={false}
           colorMode={resolvedTheme === "dark" ? "dark" : "light"}
           fitView
           fitViewOptions={{ padding: 0.08 }}
           minZoom={0.05}
           onlyRenderVisibleElements
-          proOptions={{ hideAttribution: true }}
           aria-label="All flow maps of the program"
         >
           <Background gap={24} />
           <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
-          <Controls className="[&_button]:!border-border [&_button]:!bg-surface [&_button]:!text-fg [&_button:hover]:!bg-surface-2 [&_svg]:!fill-current" showInteractive={false} />
+          <ThemedControls />
           <Panel position="bottom-left" className="!mb-2 !ml-14">
             <Legend />
           </Panel>

@@ -1,35 +1,44 @@
-import { absolutePosition } from "@/lib/maps/convert";
+import { describeFlow } from "@/lib/maps/appearance";
+import { orderParentsFirst } from "@/lib/maps/convert";
+import { changedFields as changedKeys } from "@/lib/maps/rules";
 import type { TMapEdge, TMapNode } from "@/lib/maps/schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
 import type { TFlowSnapshot, TStoredOperation } from "./snapshot";
 
 export type TDiffMark = "added" | "changed" | "removed" | "unchanged";
 
-export type TDiffNode = { id: string; label: string; kind: TMapNode["kind"]; x: number; y: number; touched: boolean };
-export type TDiffEdge = { id: string; sourceId: string; targetId: string; mark: TDiffMark; label: string; changedFields: string[] };
-export type TDiffSide = { nodes: TDiffNode[]; edges: TDiffEdge[] };
-export type TFlowDiff = { before: TDiffSide; after: TDiffSide; missing: string[] };
+/** The flow attributes a change can alter, in the order a reader scans them. */
+const COMPARED = ["protocol", "ports", "appProtocol", "encryption", "authentication", "justification"] as const satisfies ReadonlyArray<keyof TFlowSnapshot>;
+export type TChangedField = (typeof COMPARED)[number];
+export const FIELD_LABELS: Record<TChangedField, string> = { protocol: "protocol", ports: "ports", appProtocol: "application protocol", encryption: "encryption", authentication: "authentication", justification: "justification" };
+
+/** Maps with up to this many nodes (zones aside) are drawn whole; larger ones only around the flows the change touches. */
+export const WHOLE_MAP_LIMIT = 12;
+
+export type TDiffEdge = { id: string; sourceId: string; targetId: string; mark: TDiffMark; label: string; changedFields: TChangedField[] };
+/** An operation the map cannot show: its flow (or, for a new flow, an end point) is gone from the map. */
+export type TMissingFlow = { kind: TStoredOperation["kind"]; flow: string };
+/**
+ * The nodes both sides draw (stored nodes, zones before their members, at their stored positions),
+ * each side's flows, and the end points of the flows the change touches, which the view opens on.
+ */
+export type TFlowDiff = { nodes: TMapNode[]; focus: string[]; before: TDiffEdge[]; after: TDiffEdge[]; missing: TMissingFlow[]; trimmed: boolean };
 
 type TOperation = Pick<TStoredOperation, "kind" | "edgeId" | "before" | "after">;
 
-/** The flow attributes a change can alter, in the order a reader scans them. */
-const COMPARED: Array<keyof TFlowSnapshot> = ["protocol", "ports", "appProtocol", "encryption", "authentication", "justification"];
-
-export const flowLabel = (flow: Pick<TFlowSnapshot, "protocol" | "ports" | "encryption">) => `${flow.protocol}${flow.ports ? `/${flow.ports}` : ""} · ${flow.encryption}`;
-
-export function changedFields(before: TFlowSnapshot | null, after: TFlowSnapshot | null): string[] {
-  if (!before || !after) return [];
-  return COMPARED.filter((field) => before[field] !== after[field]);
+export function changedFields(before: TFlowSnapshot | null, after: TFlowSnapshot | null): TChangedField[] {
+  const changed = new Set(changedKeys(before, after));
+  return COMPARED.filter((field) => changed.has(field));
 }
 
 const snapshotOf = (edge: TMapEdge, labels: ReadonlyMap<string, string>): TFlowSnapshot =>
   toFlowSnapshot(edge, { source: labels.get(edge.sourceId) ?? "", target: labels.get(edge.targetId) ?? "" });
 
 /**
- * What a change does to one surface's map, as two drawings: the touched flows and their end points,
- * plus the map's other flows between those end points for context (zones and unrelated parts of a
- * large map are left out). `applied` says the map already carries the change (it was verified), so
- * "before" is rebuilt from the operations' records instead of "after".
+ * What a change does to one surface's map, as two drawings of the stored map. A small map
+ * is drawn whole; a large one keeps the touched flows' end points, the other flows between them and
+ * the zones around them, so the diff stays readable. `applied` says the map already carries the
+ * change (it was verified), so "before" is rebuilt from the operations' records instead of "after".
  */
 export function flowDiff(map: { nodes: TMapNode[]; edges: TMapEdge[] }, operations: TOperation[], applied: boolean): TFlowDiff {
   const nodesById = new Map(map.nodes.map((node) => [node.id, node]));
@@ -38,43 +47,51 @@ export function flowDiff(map: { nodes: TMapNode[]; edges: TMapEdge[] }, operatio
   const before = new Map<string, TDiffEdge>();
   const after = new Map<string, TDiffEdge>();
   const touched = new Set<string>();
-  const missing: string[] = [];
-  const addEdge = (side: Map<string, TDiffEdge>, id: string, flow: TFlowSnapshot, mark: TDiffMark, fields: string[] = []) => {
+  const missing: TMissingFlow[] = [];
+  const addEdge = (side: Map<string, TDiffEdge>, id: string, flow: TFlowSnapshot, mark: TDiffMark, fields: TChangedField[] = []) => {
     touched.add(flow.sourceId).add(flow.targetId);
-    side.set(id, { id, sourceId: flow.sourceId, targetId: flow.targetId, mark, label: flowLabel(flow), changedFields: fields });
+    side.set(id, { id, sourceId: flow.sourceId, targetId: flow.targetId, mark, label: describeFlow(flow), changedFields: fields });
   };
   operations.forEach((operation, index) => {
+    const recorded = operation.before ?? operation.after;
+    const gone = () => {
+      missing.push({ kind: operation.kind, flow: recorded ? `${recorded.sourceLabel} → ${recorded.targetLabel}` : "a flow" });
+    };
+    if (operation.kind === "ADD") {
+      if (!operation.after || !nodesById.has(operation.after.sourceId) || !nodesById.has(operation.after.targetId)) return gone();
+      addEdge(after, operation.edgeId ?? `added-${index}`, operation.after, "added");
+      return;
+    }
     const current = operation.edgeId ? edgesById.get(operation.edgeId) : undefined;
-    const id = operation.edgeId ?? `added-${index}`;
-    if (operation.kind === "ADD" && operation.after) {
-      addEdge(after, id, operation.after, "added");
-      return;
-    }
-    const was = applied ? operation.before : current ? snapshotOf(current, labels) : operation.before;
-    const becomes = operation.kind === "MODIFY" ? (applied && current ? snapshotOf(current, labels) : operation.after) : null;
-    if (!was || (!applied && !current)) {
-      const flow = operation.before ?? operation.after;
-      missing.push(flow ? `${flow.sourceLabel} → ${flow.targetLabel}` : "a flow");
-      return;
-    }
-    if (operation.kind === "REMOVE") addEdge(before, id, was, "removed");
-    else if (becomes) {
-      const fields = changedFields(was, becomes);
-      addEdge(before, id, was, "changed", fields);
-      addEdge(after, id, becomes, "changed", fields);
-    }
+    const was = applied ? operation.before : current ? snapshotOf(current, labels) : null;
+    if (!operation.edgeId || !was || !nodesById.has(was.sourceId) || !nodesById.has(was.targetId)) return gone();
+    if (operation.kind === "REMOVE") return addEdge(before, operation.edgeId, was, "removed");
+    const becomes = applied && current ? snapshotOf(current, labels) : operation.after;
+    if (!becomes) return gone();
+    const fields = changedFields(was, becomes);
+    addEdge(before, operation.edgeId, was, "changed", fields);
+    addEdge(after, operation.edgeId, becomes, "changed", fields);
   });
-  // Context: the map's other flows between the nodes the change touches, the same on both sides.
+
+  const flowNodes = map.nodes.filter((node) => node.kind !== "ZONE");
+  const trimmed = flowNodes.length > WHOLE_MAP_LIMIT;
+  const shown = new Set(trimmed ? touched : map.nodes.map((node) => node.id));
+  // Context: the map's other flows among the shown nodes, the same on both sides.
   for (const edge of map.edges) {
-    if (before.has(edge.id) || after.has(edge.id) || !touched.has(edge.sourceId) || !touched.has(edge.targetId)) continue;
-    const context: TDiffEdge = { id: edge.id, sourceId: edge.sourceId, targetId: edge.targetId, mark: "unchanged", label: flowLabel(edge), changedFields: [] };
+    if (before.has(edge.id) || after.has(edge.id) || !shown.has(edge.sourceId) || !shown.has(edge.targetId)) continue;
+    const context: TDiffEdge = { id: edge.id, sourceId: edge.sourceId, targetId: edge.targetId, mark: "unchanged", label: describeFlow(edge), changedFields: [] };
     before.set(edge.id, context);
     after.set(edge.id, context);
   }
-  const nodes: TDiffNode[] = [...touched].flatMap((id) => {
-    const node = nodesById.get(id);
-    return node ? [{ id, label: node.label, kind: node.kind, ...absolutePosition(node, nodesById), touched: true }] : [];
-  });
-  const drawable = (edges: Map<string, TDiffEdge>) => [...edges.values()].filter((edge) => nodesById.has(edge.sourceId) && nodesById.has(edge.targetId));
-  return { before: { nodes, edges: drawable(before) }, after: { nodes, edges: drawable(after) }, missing };
+  // The zones around every shown node, so trust boundaries crossed by a flow stay visible.
+  for (const id of [...shown]) {
+    for (let zoneId = nodesById.get(id)?.zoneId; zoneId && !shown.has(zoneId); zoneId = nodesById.get(zoneId)?.zoneId) shown.add(zoneId);
+  }
+  const nodes = orderParentsFirst(map.nodes.filter((node) => shown.has(node.id)));
+  return { nodes, focus: [...touched], before: [...before.values()], after: [...after.values()], missing, trimmed };
+}
+
+/** A change's operations grouped by the surface whose map they alter, in the change's surface order. */
+export function operationsBySurface<TSurface extends { id: string }, TOp extends { surfaceId: string }>(surfaces: TSurface[], operations: TOp[]): Array<{ surface: TSurface; operations: TOp[] }> {
+  return surfaces.map((surface) => ({ surface, operations: operations.filter((operation) => operation.surfaceId === surface.id) })).filter((entry) => entry.operations.length > 0);
 }
