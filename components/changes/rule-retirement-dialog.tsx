@@ -6,10 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { Modal } from "@/components/admin/modal";
 import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { changeKeys, replayRules, useChangeMutation } from "@/lib/changes/queries";
 import type { TRule } from "@/lib/rules/service";
-
-export type TReplay = { replayed: number; changedTrack: number; rows: Array<{ id: string; number: number; title: string; currentTrack: string; proposedTrack: string; currentRisk: number; proposedRisk: number; changed: boolean; decidedBy: string | null }> };
 
 /** How many recent changes the preview replays: the same default as the rule-set test. */
 const PREVIEW_CHANGES = 50;
@@ -18,7 +16,7 @@ const PREVIEW_CHANGES = 50;
 function ReplayWithout({ rule }: { rule: TRule }) {
   const preview = useQuery({
     queryKey: [...changeKeys.rules, "replay-without", rule.id],
-    queryFn: () => apiFetch<TReplay>("/api/v1/rules/replay", { method: "POST", body: { proposedRuleIds: [], excludeRuleIds: [rule.id], lastN: PREVIEW_CHANGES } }),
+    queryFn: () => replayRules({ proposedRuleIds: [], excludeRuleIds: [rule.id], lastN: PREVIEW_CHANGES }),
   });
   if (preview.isPending) return <p className="text-sm text-muted" role="status">Replaying recent changes without this rule…</p>;
   if (preview.isError) {

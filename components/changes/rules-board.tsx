@@ -8,10 +8,10 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
 import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { changeKeys, useChangeMutation, useRuleReplay } from "@/lib/changes/queries";
 import type { TRule } from "@/lib/rules/service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
-import { RuleRetirementDialog, type TReplay } from "./rule-retirement-dialog";
+import { RuleRetirementDialog } from "./rule-retirement-dialog";
 
 type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
 
@@ -47,7 +47,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
   const propose = useChangeMutation(() => apiFetch("/api/v1/rules", { method: "POST", body: { ...draft, condition: toCondition(builder) } }), "Rule proposed; the other team must approve it");
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
-  const replay = useChangeMutation((body: { proposedRuleIds: string[]; lastN: number }) => apiFetch<TReplay>("/api/v1/rules/replay", { method: "POST", body }));
+  const replay = useRuleReplay();
   const [retiring, setRetiring] = useState<TRule | null>(null);
   if (rules.isPending) return <p className="text-sm text-muted" role="status">Loading rules…</p>;
   if (rules.isError) return <EmptyState title="The rules could not be loaded" description={rules.error.message} />;

@@ -4,6 +4,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { toast } from "sonner";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
 import { notificationKeys } from "@/lib/notifications/queries";
+import type { TRuleReplay } from "@/lib/rules/service";
+import type { TRuleSetReplay } from "@/lib/rules/schemas";
 import type { TChange } from "./read";
 
 export type TChangeListItem = {
@@ -57,4 +59,13 @@ export function useChangeMutation<TInput, TResult = unknown>(run: (input: TInput
     },
     onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message),
   });
+}
+
+/** Replays recent changes against a rule set under consideration; it changes nothing, so it refreshes nothing. */
+export function replayRules(body: Partial<TRuleSetReplay>): Promise<TRuleReplay> {
+  return apiFetch<TRuleReplay>("/api/v1/rules/replay", { method: "POST", body });
+}
+
+export function useRuleReplay() {
+  return useMutation({ mutationFn: replayRules, onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message) });
 }

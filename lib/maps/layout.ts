@@ -60,9 +60,11 @@ export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperat
   return operations;
 }
 
-/** How a laid-out map is moved onto the canvas: a few nodes a frame, as many as the machine draws in time. */
-// At least a sixteenth-ish of a large map a frame: each canvas update has a fixed cost (React Flow
-// recomputes every flow's position), so tiny batches would stretch a layout over many seconds.
+/**
+ * How a laid-out map is moved onto the canvas: a batch of nodes a frame, as many as the machine draws
+ * in time. Never fewer than 16: every canvas update has a fixed cost (React Flow recomputes every
+ * flow's position), so tiny batches would stretch a layout over many seconds.
+ */
 export const REVEAL_BATCH = { first: 16, min: 16, max: 128, frameBudgetMs: 32 } as const;
 
 /**

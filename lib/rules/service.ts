@@ -196,3 +196,4 @@ export async function replayRuleSet(context: TActorContext, input: TRuleSetRepla
   }
   return { replayed: rows.length, changedTrack: rows.filter((row) => row.changed).length, rows };
 }
+export type TRuleReplay = Awaited<ReturnType<typeof replayRuleSet>>;
