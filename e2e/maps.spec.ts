@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO, openAs, signIn, unexpectedErrors, watchConsole } from "./helpers";
 
 /** Surfaces are found by name through the Flows page's surface filter (the maps are seeded). */
@@ -21,6 +21,20 @@ async function openMap(browser: Browser, email: string, name: string, colorSchem
 
 const node = (page: Page, label: string) => page.locator(`[data-testid=map-node][data-label="${label}"]`);
 
+/** Where an element is once it has stopped moving: a save's echo or a re-measure may still shift the canvas. */
+async function settledBox(locator: Locator) {
+  let previous: Awaited<ReturnType<Locator["boundingBox"]>> = null;
+  await expect
+    .poll(async () => {
+      const current = await locator.boundingBox();
+      const settled = current !== null && previous !== null && JSON.stringify(current) === JSON.stringify(previous);
+      previous = current;
+      return settled;
+    }, { intervals: [150] })
+    .toBe(true);
+  return previous!;
+}
+
 test("two people map flows together: edits and presence appear live on both screens", async ({ browser }) => {
   const raj = await openMap(browser, DEMO.netops, "HR records");
   const priya = await openMap(browser, DEMO.secops, "HR records");
@@ -29,11 +43,11 @@ test("two people map flows together: edits and presence appear live on both scre
   await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah/)).toBeVisible();
   await expect(priya.page.getByTestId("presence").getByLabel(/Raj Patel/)).toBeVisible();
 
-  // Raj drags a workload from the palette onto an empty part of the canvas and names it.
+  // Raj drags a workload from the palette onto an empty part of the canvas (clear of the legend along its foot) and names it.
   const label = `Checkout API ${crypto.randomBytes(3).toString("hex")}`;
   const canvas = raj.page.getByTestId("map-canvas");
   const box = (await canvas.boundingBox())!;
-  await raj.page.getByRole("button", { name: "Add workload" }).dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.85 } });
+  await raj.page.getByRole("button", { name: "Add workload" }).dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.7 } });
   const inspector = raj.page.getByTestId("node-inspector");
   await expect(inspector).toBeVisible();
   await inspector.getByLabel("Label", { exact: true }).fill(label);
@@ -43,8 +57,12 @@ test("two people map flows together: edits and presence appear live on both scre
   // …and connects it to the personnel files by dragging from handle to handle.
   const source = node(raj.page, label).locator(".react-flow__handle.source");
   const target = node(raj.page, "Personnel files").locator(".react-flow__handle.target");
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
+  // The rename is saved before the drag starts, so its echo cannot redraw the node mid-drag.
+  await expect
+    .poll(async () => ((await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ label: string }> }).nodes.some((saved) => saved.label === label))
+    .toBe(true);
+  const from = await settledBox(source);
+  const to = await settledBox(target);
   await raj.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await raj.page.mouse.down();
   await raj.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
@@ -115,6 +133,8 @@ test("undo restores a deleted node together with its flows", async ({ browser })
   await expect(flowsOfEngine).toHaveCount(2);
 
   await engine.click();
+  // As a person would: the selection shows in the inspector before Delete is pressed.
+  await expect(raj.page.getByTestId("node-inspector")).toContainText(`Risk engine ${suffix}`);
   await raj.page.keyboard.press("Delete");
   await raj.page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(engine).toHaveCount(0);
