@@ -1,7 +1,7 @@
 "use client";
 
-import { memo } from "react";
-import { Handle, NodeResizer, Position, type NodeProps, type Node } from "@xyflow/react";
+import { memo, useEffect } from "react";
+import { Handle, NodeResizer, Position, useStore, useUpdateNodeInternals, type NodeProps, type Node } from "@xyflow/react";
 import { Box, Cog, Database, Globe, Laptop, ShieldCheck, Users, Layers } from "lucide-react";
 import { KIND_LABELS } from "@/lib/maps/appearance";
 import type { TBoundaryData, TFlowNodeData } from "@/lib/maps/convert";
@@ -55,7 +55,25 @@ function EditorBadges({ editors }: { editors: TFlowNodeData["editors"] }) {
 
 const handleClass = "!h-2.5 !w-2.5 !border-2 !border-surface !bg-accent";
 
-export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<Node<TFlowNodeData, "flowNode">>) {
+/**
+ * Measures a node's handles again when React Flow has lost them. It drops them when it is handed a
+ * new object for a node before that node's first measurement came back (a save's echo right after
+ * the node was drawn); its size is unchanged, so nothing measures it again, and no flow can then be
+ * drawn from or to it.
+ */
+function useHandlesKept(id: string): void {
+  const lost = useStore((state) => {
+    const node = state.nodeLookup.get(id);
+    return Boolean(node?.measured?.width && !node.internals.handleBounds);
+  });
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (lost) updateNodeInternals(id);
+  }, [id, lost, updateNodeInternals]);
+}
+
+export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: NodeProps<Node<TFlowNodeData, "flowNode">>) {
+  useHandlesKept(id);
   const { node, element, dimmed, editors, readOnly } = data;
   const kind = node.kind as Exclude<TNodeKind, "ZONE">;
   const Icon = KIND_ICONS[kind];
@@ -91,7 +109,8 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
   );
 });
 
-export const ZoneNodeView = memo(function ZoneNodeView({ data, selected }: NodeProps<Node<TFlowNodeData, "zone">>) {
+export const ZoneNodeView = memo(function ZoneNodeView({ id, data, selected }: NodeProps<Node<TFlowNodeData, "zone">>) {
+  useHandlesKept(id);
   const { node, dimmed, editors, readOnly } = data;
   return (
     <div data-testid="map-zone" data-label={node.label} className={cn("relative h-full w-full rounded-xl border-2 border-dashed border-muted/60 bg-surface-2/40", selected && "border-accent", dimmed && "opacity-30")}>
