@@ -66,6 +66,8 @@ test("two people map flows together: edits and presence appear live on both scre
   await raj.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await raj.page.mouse.down();
   await raj.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  // Let go once the line has snapped to the target handle, as a person waits to see it.
+  await expect(target).toHaveClass(/\bvalid\b/);
   await raj.page.mouse.up();
   const flowName = new RegExp(`Flow ${label} to Personnel files`);
   await expect(raj.page.getByRole("button", { name: flowName })).toBeVisible();
