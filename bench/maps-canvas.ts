@@ -89,7 +89,9 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
     // Polled with a plain query, rarely: Playwright's role engine walking a 1,500-element page is itself a long task.
     await page.waitForFunction(LAYOUT_FINISHED, undefined, { polling: 500, timeout: 300_000 });
     const tasks = await page.evaluate<number[]>("window.benchLongTasks");
-    console.log(`  layout in the worker, saved: ${Date.now() - layoutStarted} ms; main-thread long tasks: ${tasks.length}, longest ${ms(Math.max(0, ...tasks))} (target: none over 50 ms while laying out)`);
+    // The browser reports every main-thread task over 50 ms as a long task.
+    const longest = [...tasks].sort((a, b) => b - a);
+    console.log(`  layout in the worker, moved into place and saved: ${Date.now() - layoutStarted} ms; main-thread tasks over 50 ms: ${tasks.length}${tasks.length ? ` (${longest.map((duration) => ms(duration)).join(", ")})` : ""} (target: none)`);
 
     const watcher = await signedInPage();
     await watcher.goto(`${BASE}/surfaces/${surfaceId}/map`);

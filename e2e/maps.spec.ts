@@ -19,6 +19,17 @@ async function openMap(browser: Browser, email: string, name: string, colorSchem
   return { context, page, id, errors };
 }
 
+/** A new surface of the user's own with a map drawn through the API, opened in the editor. */
+async function openNewMap(page: Page, name: string, operations: unknown[]): Promise<string> {
+  const created = await page.request.post("/api/v1/surfaces", { data: { name, criticality: "LOW" } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect((await page.request.post(`/api/v1/surfaces/${id}/map/batch`, { data: { reason: "paste", operations } })).status()).toBe(200);
+  await page.goto(`/surfaces/${id}/map`);
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  return id;
+}
+
 const node = (page: Page, label: string) => page.locator(`[data-testid=map-node][data-label="${label}"]`);
 
 /** Where an element is once it has stopped moving: a save's echo or a re-measure may still shift the canvas. */
@@ -181,13 +192,7 @@ test("importing an invalid map file lists every error and changes nothing", asyn
 test("a map file replaces a map in one edit when the importer chooses to", async ({ browser }) => {
   const { context, page, errors } = await openAs(browser, DEMO.netops, { viewport: { width: 1600, height: 1000 } });
   const suffix = crypto.randomBytes(3).toString("hex");
-  const created = await page.request.post("/api/v1/surfaces", { data: { name: `Import target ${suffix}`, criticality: "LOW" } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const old = crypto.randomUUID();
-  expect((await page.request.post(`/api/v1/surfaces/${id}/map/batch`, { data: { reason: "paste", operations: [{ op: "createNode", node: { id: old, kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } }] } })).status()).toBe(200);
-  await page.goto(`/surfaces/${id}/map`);
-  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  const id = await openNewMap(page, `Import target ${suffix}`, [{ op: "createNode", node: { id: crypto.randomUUID(), kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } }]);
   await expect(node(page, `Old host ${suffix}`)).toBeVisible();
 
   const file = {
@@ -208,6 +213,36 @@ test("a map file replaces a map in one edit when the importer chooses to", async
   const saved = (await (await page.request.get(`/api/v1/surfaces/${id}/map`)).json()) as { nodes: Array<{ label: string }>; edges: unknown[] };
   expect(saved.nodes.map((saved) => saved.label).sort()).toEqual([`Gateway ${suffix}`, `Ledger ${suffix}`]);
   expect(saved.edges).toHaveLength(1);
+  expect(errors()).toEqual([]);
+  await context.close();
+});
+
+test("automatic layout puts the flows left to right, saves the positions and draws every flow again", async ({ browser }) => {
+  const { context, page, errors } = await openAs(browser, DEMO.netops, { viewport: { width: 1600, height: 1000 } });
+  const suffix = crypto.randomBytes(3).toString("hex");
+  // A chain of five hops drawn as a pile in one column, the last first.
+  const ids = Array.from({ length: 6 }, () => crypto.randomUUID());
+  const operations = [
+    ...ids.map((nodeId, index) => ({ op: "createNode", node: { id: nodeId, kind: "WORKLOAD", label: `Hop ${index} ${suffix}`, x: 0, y: (5 - index) * 90 } })),
+    ...ids.slice(1).map((target, index) => ({ op: "createEdge", edge: { sourceId: ids[index], targetId: target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } })),
+  ];
+  const id = await openNewMap(page, `Layout target ${suffix}`, operations);
+  await expect(page.getByTestId("map-edge")).toHaveCount(5);
+
+  const layoutButton = page.getByRole("toolbar", { name: "Map tools" }).getByRole("button", { name: /Auto layout|Laying out/ });
+  await layoutButton.click();
+  await expect(layoutButton).toHaveText(/Laying out/);
+  await expect(layoutButton).toHaveText(/Auto layout/, { timeout: 30_000 });
+
+  // Saved: each hop stands to the right of the one before it.
+  const saved = (await (await page.request.get(`/api/v1/surfaces/${id}/map`)).json()) as { nodes: Array<{ id: string; x: number }> };
+  const xOf = (nodeId: string) => saved.nodes.find((candidate) => candidate.id === nodeId)!.x;
+  for (let index = 1; index < ids.length; index += 1) expect(xOf(ids[index]!)).toBeGreaterThan(xOf(ids[index - 1]!));
+  // The flows left out while the nodes moved are all drawn again.
+  await expect(page.locator(".react-flow")).not.toHaveClass(/hide-flows/);
+  for (const flow of await page.getByTestId("map-edge").all()) await expect(flow).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(`Flow Hop 0 ${suffix} to Hop 1 ${suffix}`) })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/map-auto-layout-light.png" });
   expect(errors()).toEqual([]);
   await context.close();
 });

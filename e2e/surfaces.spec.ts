@@ -133,7 +133,9 @@ test("two people editing the same surface: the second save gets a clear conflict
 test("a viewer reads surfaces but gets no edit controls, and the API refuses their write", async ({ page }) => {
   await signIn(page, DEMO.viewer);
   await page.goto("/surfaces");
-  await page.getByRole("link", { name: "Card payments" }).click();
+  // Found by name, as a reader would: surfaces other tests made may fill the first page.
+  await page.getByRole("searchbox", { name: "Search" }).fill("Card payments");
+  await page.getByRole("link", { name: "Card payments", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Card payments" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
   const response = await page.request.post("/api/v1/surfaces", { data: { name: "Sneaky", criticality: "LOW" } });

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { formatDistanceToNow } from "date-fns";
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -16,7 +17,7 @@ function describe(event: TMapEvent): string {
 }
 
 /** Edits grouped by map version, newest first; any version can be opened to see the map as it was. */
-export function HistoryPanel({ surfaceId, viewing, onView, onClose }: { surfaceId: string; viewing: number | null; onView: (version: number | null) => void; onClose: () => void }) {
+export const HistoryPanel = memo(function HistoryPanel({ surfaceId, viewing, onView, onClose }: { surfaceId: string; viewing: number | null; onView: (version: number | null) => void; onClose: () => void }) {
   const history = useMapHistory(surfaceId, true);
   const groups = new Map<number, TMapEvent[]>();
   for (const event of history.data?.events ?? []) groups.set(event.mapVersion, [...(groups.get(event.mapVersion) ?? []), event]);
@@ -55,4 +56,4 @@ export function HistoryPanel({ surfaceId, viewing, onView, onClose }: { surfaceI
       </div>
     </aside>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { documentToOperations } from "@/lib/maps/document";
@@ -21,7 +21,7 @@ const MODES: Array<{ mode: TMapImportMode; label: string; hint: (counts: TMapCou
 
 type TMapCounts = { nodes: number; edges: number };
 
-export function ImportDialog({ surfaceId, counts, open, onOpenChange }: { surfaceId: string; counts: TMapCounts; open: boolean; onOpenChange: (open: boolean) => void }) {
+export const ImportDialog = memo(function ImportDialog({ surfaceId, counts, open, onOpenChange }: { surfaceId: string; counts: TMapCounts; open: boolean; onOpenChange: (open: boolean) => void }) {
   const importMap = useMapImport(surfaceId);
   const [mode, setMode] = useState<TMapImportMode>("add");
   const [errors, setErrors] = useState<Array<{ path: string; message: string }>>([]);
@@ -114,4 +114,4 @@ export function ImportDialog({ surfaceId, counts, open, onOpenChange }: { surfac
       </div>
     </ModalDialog>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { memo, useState, type ReactNode } from "react";
 import { X } from "lucide-react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -94,7 +94,7 @@ type TInspectorProps = {
   onClose: () => void;
 };
 
-export function NodeInspector({ map, node, readOnly, onSave, onDelete, onClose }: TInspectorProps & { node: TMapNode }) {
+export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, onSave, onDelete, onClose }: TInspectorProps & { node: TMapNode }) {
   const [errors, setErrors] = useState<TErrors>({});
   const references = { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
   const commit = async (patch: TNodePatch) => {
@@ -157,9 +157,9 @@ export function NodeInspector({ map, node, readOnly, onSave, onDelete, onClose }
       )}
     </PanelFrame>
   );
-}
+});
 
-export function EdgeInspector({ map, edge, readOnly, onSave, onDelete, onClose }: TInspectorProps & { edge: TMapEdge }) {
+export const EdgeInspector = memo(function EdgeInspector({ map, edge, readOnly, onSave, onDelete, onClose }: TInspectorProps & { edge: TMapEdge }) {
   const [errors, setErrors] = useState<TErrors>({});
   const references = { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
   const byId = new Map(map.nodes.map((node) => [node.id, node]));
@@ -240,7 +240,7 @@ export function EdgeInspector({ map, edge, readOnly, onSave, onDelete, onClose }
       )}
     </PanelFrame>
   );
-}
+});
 
 export function formatBytes(bytes: number): string {
   const units = ["B", "KB", "MB", "GB", "TB"];

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   MiniMap,
@@ -9,6 +9,7 @@ import {
   ReactFlowProvider,
   applyEdgeChanges,
   applyNodeChanges,
+  useConnection,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -21,28 +22,36 @@ import { useTheme } from "next-themes";
 import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
-import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import { BOUNDARY_ID, EMPTY_FILTER, FLOW_CURTAIN_CSS, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { mergeEdges, mergeNodes, placeNodes } from "@/lib/maps/canvas-merge";
-import { REVEAL_BATCH, nextRevealBatch } from "@/lib/maps/layout";
+import { layoutBounds } from "@/lib/maps/layout";
 import { KIND_LABELS } from "@/lib/maps/appearance";
+import { cn } from "@/lib/ui/cn";
 import { ApiRequestError } from "@/lib/api/client";
 import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
 import { graphOf, planOperations } from "@/lib/maps/rules";
 import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperation, TNodeKind, TNodePatch } from "@/lib/maps/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "@/lib/maps/undo";
 import { ThemedControls } from "./canvas-chrome";
-import { EDGE_TYPES } from "./flow-edge";
-import { NODE_TYPES } from "./nodes";
+import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
+import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
 import { EdgeInspector, NodeInspector, type TSaveResult } from "./inspector";
 import { ConfirmDialog, Legend, PALETTE_MIME, Palette, ShortcutsDialog } from "./panels";
 import { HistoryPanel } from "./history-panel";
 import { ImportDialog } from "./import-dialog";
 import { MapToolbar } from "./toolbar";
 import { useMapLive } from "./use-map-live";
-import { useAutoLayout } from "./use-layout";
+import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { exportImage, exportJson } from "./export";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
+/*
+ * Props of the canvas are kept identical between renders: React Flow copies every prop that changed
+ * into its store, one update at a time, and each update re-runs every node's and flow's selector.
+ */
+const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const MULTI_SELECTION_KEYS = ["Meta", "Control"];
+const PRO_OPTIONS = { hideAttribution: true };
 
 type TProps = { surfaceId: string; initialMap: TFlowMap; canEdit: boolean };
 
@@ -90,8 +99,11 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const [history, setHistory] = useState<{ undo: TMapOperation[][]; redo: TMapOperation[][] }>({ undo: [], redo: [] });
   const clipboard = useRef<TClipboard | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const editMutation = useMapEdit(surfaceId);
+  // The mutation's result object is new on every render; its mutateAsync is stable, so callbacks built on it stay stable too.
+  const { mutateAsync: saveEdit } = useMapEdit(surfaceId);
   const { layout, running: layoutRunning } = useAutoLayout();
+  const connecting = useConnection((connection) => connection.inProgress);
+  const { close: hideFlows, open: showFlows, curtainClass } = useFlowCurtain();
 
   const single = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]!) : null;
   const live = useMapLive(surfaceId, initialMap.version, canEdit ? single : null, true);
@@ -101,7 +113,10 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     return byElement;
   }, [live.others]);
 
-  const derived = useMemo(() => toReactFlow(displayed, { filter, readOnly, editing }), [displayed, filter, readOnly, editing]);
+  // The canvas follows the map in a deferred render: converting a large map and handing it to React
+  // Flow then happens in tasks of its own, after the toolbar and panels have shown the change.
+  const drawn = useDeferredValue(displayed);
+  const derived = useMemo(() => toReactFlow(drawn, { filter, readOnly, editing }), [drawn, filter, readOnly, editing]);
   const [canvas, setCanvas] = useState({ derived, nodes: derived.nodes, edges: derived.edges });
   if (canvas.derived !== derived) setCanvas({ derived, nodes: mergeNodes(derived.nodes, canvas.nodes), edges: mergeEdges(derived.edges, canvas.edges) });
 
@@ -114,7 +129,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       const plan = planOperations(graphOf(before.nodes, before.edges), operations, referencesOf(before), () => crypto.randomUUID());
       if (plan.errors.length === 0 && plan.conflicts.length === 0) queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), applyLocalChanges(before, plan.changes));
       try {
-        const result = await editMutation.mutateAsync({ operations, reason });
+        const result = await saveEdit({ operations, reason });
         if (record) setHistory((current) => ({ undo: [...current.undo.slice(-99), inverseOperations(before, result)], redo: [] }));
         return { ok: true as const, result, before };
       } catch (error) {
@@ -125,7 +140,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         return { ok: false as const, error };
       }
     },
-    [editMutation, queryClient, surfaceId],
+    [queryClient, saveEdit, surfaceId],
   );
 
   const replay = useCallback(
@@ -180,18 +195,24 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
 
   const onResizeEnd = useCallback(
     (changes: NodeChange<TRfNode>[]) => {
-      const resized = changes.filter((change) => change.type === "dimensions" && change.resizing === false && change.setAttributes);
-      if (resized.length === 0) return;
       const operations: TMapOperation[] = [];
-      for (const change of resized) {
-        if (change.type !== "dimensions" || !change.dimensions) continue;
+      for (const change of changes) {
+        if (change.type !== "dimensions" || change.resizing !== false || !change.setAttributes || !change.dimensions) continue;
         const node = nodeById.get(change.id);
-        const rfNode = canvas.nodes.find((candidate) => candidate.id === change.id);
-        if (node && rfNode) operations.push({ op: "updateNode", id: node.id, version: node.version, patch: { width: Math.round(change.dimensions.width), height: Math.round(change.dimensions.height), x: Math.round(rfNode.position.x), y: Math.round(rfNode.position.y) } });
+        const position = flow.getNode(change.id)?.position;
+        if (node && position) operations.push({ op: "updateNode", id: node.id, version: node.version, patch: { width: Math.round(change.dimensions.width), height: Math.round(change.dimensions.height), x: Math.round(position.x), y: Math.round(position.y) } });
       }
       if (operations.length > 0) void runEdit(operations, "move");
     },
-    [canvas.nodes, nodeById, runEdit],
+    [flow, nodeById, runEdit],
+  );
+
+  const onCanvasNodesChange = useCallback(
+    (changes: NodeChange<TRfNode>[]) => {
+      onNodesChange(changes);
+      onResizeEnd(changes);
+    },
+    [onNodesChange, onResizeEnd],
   );
 
   const addNode = useCallback(
@@ -244,6 +265,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     },
     [runEdit],
   );
+  const onConnectDrawn = useCallback((connection: Connection) => void onConnect(connection), [onConnect]);
 
   const deleteSelection = useCallback(async () => {
     const nodes = selection.nodes.map((id) => nodeById.get(id)).filter((node): node is TMapNode => Boolean(node));
@@ -287,37 +309,26 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     }
   }, [map.nodes, runEdit]);
 
-  /**
-   * Moves the laid-out nodes on the canvas a few per frame, as many as the last frame showed it can
-   * draw in time, so no frame has to redraw the whole map; saving afterwards then finds every node
-   * already in place and redraws nothing.
-   */
-  const revealLayout = useCallback(async (operations: TMapOperation[]) => {
-    const placements = operations.flatMap((operation) => (operation.op === "updateNode" ? [[operation.id, operation.patch] as const] : []));
-    const nextFrame = () => new Promise<number>((resolve) => window.requestAnimationFrame(resolve));
-    let batch: number = REVEAL_BATCH.first;
-    let last = await nextFrame();
-    for (let start = 0; start < placements.length; ) {
-      const step = new Map(placements.slice(start, start + batch));
-      start += batch;
-      setCanvas((current) => ({ ...current, nodes: placeNodes(current.nodes, step) }));
-      const now = await nextFrame();
-      batch = nextRevealBatch(batch, now - last);
-      last = now;
-    }
-  }, []);
-
   const autoLayout = useCallback(async () => {
     try {
       await layout(map.nodes, map.edges, async (operations) => {
-        await revealLayout(operations);
-        if (operations.length > 0) await runEdit(operations, "layout");
+        if (operations.length === 0) return;
+        try {
+          await hideFlows();
+          // Everything the nodes move through is in view first, so no node is drawn anew mid-move.
+          const bounds = layoutBounds(map.nodes, operations);
+          if (bounds) await flow.fitBounds(bounds, { padding: 0.05, duration: 300 });
+          await revealLayout(operations, (step) => setCanvas((current) => ({ ...current, nodes: placeNodes(current.nodes, step) })));
+          await runEdit(operations, "layout");
+          await flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 });
+        } finally {
+          await showFlows();
+        }
       });
-      window.requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 300 }));
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The layout failed.");
     }
-  }, [flow, layout, map.edges, map.nodes, revealLayout, runEdit]);
+  }, [flow, hideFlows, layout, map.edges, map.nodes, runEdit, showFlows]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -372,7 +383,21 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
 
   const selectedNode = single ? displayed.nodes.find((node) => node.id === single) : undefined;
   const selectedEdge = single ? displayed.edges.find((edge) => edge.id === single) : undefined;
-  const clearSelection = () => setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: false }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: false })) }));
+  // Stable callbacks: the toolbar and panels are memoised, and a layout redraws the canvas many times a second.
+  const clearSelection = useCallback(() => setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: false }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: false })) })), []);
+  const openDeleteConfirm = useCallback(() => setConfirmDelete(true), []);
+  const undo = useCallback(() => void replay("undo"), [replay]);
+  const redo = useCallback(() => void replay("redo"), [replay]);
+  const startLayout = useCallback(() => void autoLayout(), [autoLayout]);
+  const exportMap = useCallback(
+    (format: "png" | "svg" | "json") => (format === "json" ? exportJson(displayed) : void exportImage(format, flow.getNodes(), displayed).catch((error: unknown) => toast.error(error instanceof Error ? error.message : "Export failed"))),
+    [displayed, flow],
+  );
+  const openImport = useCallback(() => setShowImport(true), []);
+  const toggleHistory = useCallback(() => setShowHistory((open) => !open), []);
+  const closeHistory = useCallback(() => setShowHistory(false), []);
+  const openShortcuts = useCallback(() => setShowShortcuts(true), []);
+  const importCounts = useMemo(() => ({ nodes: map.nodes.length, edges: map.edges.length }), [map.nodes.length, map.edges.length]);
   const selectionCount = selection.nodes.length + selection.edges.length;
 
   return (
@@ -387,15 +412,15 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         live={live}
         canUndo={history.undo.length > 0}
         canRedo={history.redo.length > 0}
-        onUndo={() => void replay("undo")}
-        onRedo={() => void replay("redo")}
+        onUndo={undo}
+        onRedo={redo}
         layoutRunning={layoutRunning}
-        onLayout={() => void autoLayout()}
-        onExport={(format) => (format === "json" ? exportJson(displayed) : void exportImage(format, flow.getNodes(), displayed).catch((error: unknown) => toast.error(error instanceof Error ? error.message : "Export failed")))}
-        onImport={() => setShowImport(true)}
+        onLayout={startLayout}
+        onExport={exportMap}
+        onImport={openImport}
         showHistory={showHistory}
-        onToggleHistory={() => setShowHistory((open) => !open)}
-        onShortcuts={() => setShowShortcuts(true)}
+        onToggleHistory={toggleHistory}
+        onShortcuts={openShortcuts}
       />
       {!canEdit && (
         <p role="status" className="border-b border-border bg-surface-2 px-4 py-1.5 text-xs text-muted">
@@ -421,57 +446,59 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               </div>
             </div>
           )}
-          <ReactFlow<TRfNode, TRfEdge>
-            nodes={canvas.nodes}
-            edges={canvas.edges}
-            nodeTypes={NODE_TYPES}
-            edgeTypes={EDGE_TYPES}
-            onNodesChange={(changes) => {
-              onNodesChange(changes);
-              onResizeEnd(changes);
-            }}
-            onEdgesChange={onEdgesChange}
-            onSelectionChange={onSelectionChange}
-            onNodeDragStop={readOnly ? undefined : onNodeDragStop}
-            onConnect={readOnly ? undefined : (connection) => void onConnect(connection)}
-            nodesDraggable={!readOnly}
-            nodesConnectable={!readOnly}
-            elementsSelectable
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={["Meta", "Control"]}
-            colorMode={resolvedTheme === "dark" ? "dark" : "light"}
-            fitView
-            fitViewOptions={{ padding: 0.15 }}
-            minZoom={0.05}
-            onlyRenderVisibleElements
-            proOptions={{ hideAttribution: true }}
-            aria-label={`Flow map of ${displayed.surface.name}`}
-          >
-            <Background gap={24} />
-            <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
-            <ThemedControls aria-label="Zoom controls" />
-            <Panel position="bottom-left" className="!mb-2 !ml-14">
-              <Legend />
-            </Panel>
-            {!readOnly && selectionCount > 1 && (
-              <Panel position="top-center">
-                <div className="flex items-center gap-2 rounded-md border border-border bg-surface px-3 py-1.5 text-sm shadow-sm">
-                  {selectionCount} selected
-                  <button type="button" className="text-danger underline" onClick={() => setConfirmDelete(true)}>
-                    Delete
-                  </button>
-                </div>
+          <style>{FLOW_CURTAIN_CSS}</style>
+          <FlowLabelDetail>
+            <ReactFlow<TRfNode, TRfEdge>
+              nodes={canvas.nodes}
+              edges={canvas.edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              onNodesChange={onCanvasNodesChange}
+              onEdgesChange={onEdgesChange}
+              onSelectionChange={onSelectionChange}
+              onNodeDragStop={readOnly ? undefined : onNodeDragStop}
+              onConnect={readOnly ? undefined : onConnectDrawn}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              elementsSelectable
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+              colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+              fitView
+              fitViewOptions={FIT_VIEW_OPTIONS}
+              minZoom={0.05}
+              onlyRenderVisibleElements
+              proOptions={PRO_OPTIONS}
+              aria-label={`Flow map of ${displayed.surface.name}`}
+              className={cn(connecting && "connecting", curtainClass)}
+            >
+              <KeepHandlesMeasured />
+              <Background gap={24} />
+              <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+              <ThemedControls aria-label="Zoom controls" />
+              <Panel position="bottom-left" className="!mb-2 !ml-14">
+                <Legend />
               </Panel>
-            )}
-          </ReactFlow>
+              {!readOnly && selectionCount > 1 && (
+                <Panel position="top-center">
+                  <div className="flex items-center gap-2 rounded-md border border-border bg-surface px-3 py-1.5 text-sm shadow-sm">
+                    {selectionCount} selected
+                    <button type="button" className="text-danger underline" onClick={() => setConfirmDelete(true)}>
+                      Delete
+                    </button>
+                  </div>
+                </Panel>
+              )}
+            </ReactFlow>
+          </FlowLabelDetail>
         </div>
         {selectedNode ? (
-          <NodeInspector key={selectedNode.id} map={displayed} node={selectedNode} readOnly={readOnly} onSave={saveElement} onDelete={() => setConfirmDelete(true)} onClose={clearSelection} />
+          <NodeInspector key={selectedNode.id} map={displayed} node={selectedNode} readOnly={readOnly} onSave={saveElement} onDelete={openDeleteConfirm} onClose={clearSelection} />
         ) : selectedEdge ? (
-          <EdgeInspector key={selectedEdge.id} map={displayed} edge={selectedEdge} readOnly={readOnly} onSave={saveElement} onDelete={() => setConfirmDelete(true)} onClose={clearSelection} />
+          <EdgeInspector key={selectedEdge.id} map={displayed} edge={selectedEdge} readOnly={readOnly} onSave={saveElement} onDelete={openDeleteConfirm} onClose={clearSelection} />
         ) : showHistory ? (
-          <HistoryPanel surfaceId={surfaceId} viewing={viewVersion} onView={setViewVersion} onClose={() => setShowHistory(false)} />
+          <HistoryPanel surfaceId={surfaceId} viewing={viewVersion} onView={setViewVersion} onClose={closeHistory} />
         ) : null}
       </div>
       <ConfirmDialog
@@ -483,7 +510,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         onConfirm={() => void deleteSelection()}
       />
       <ShortcutsDialog open={showShortcuts} onOpenChange={setShowShortcuts} />
-      {canEdit && <ImportDialog surfaceId={surfaceId} counts={{ nodes: map.nodes.length, edges: map.edges.length }} open={showImport} onOpenChange={setShowImport} />}
+      {canEdit && <ImportDialog surfaceId={surfaceId} counts={importCounts} open={showImport} onOpenChange={setShowImport} />}
       {mapQuery.isError && (
         <p role="alert" className="flex items-center gap-2 border-t border-border px-4 py-2 text-sm text-danger">
           <AlertTriangle className="h-4 w-4" /> The map could not be refreshed. Edits are still saved as you make them.

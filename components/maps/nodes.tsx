@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect } from "react";
-import { Handle, NodeResizer, Position, useStore, useUpdateNodeInternals, type NodeProps, type Node } from "@xyflow/react";
+import { Handle, NodeResizer, Position, useStore, useUpdateNodeInternals, type NodeProps, type Node, type ReactFlowState } from "@xyflow/react";
 import { Box, Cog, Database, Globe, Laptop, ShieldCheck, Users, Layers } from "lucide-react";
 import { KIND_LABELS } from "@/lib/maps/appearance";
 import type { TBoundaryData, TFlowNodeData } from "@/lib/maps/convert";
@@ -53,27 +53,42 @@ function EditorBadges({ editors }: { editors: TFlowNodeData["editors"] }) {
   );
 }
 
+/** 10px square: globals.css centres handles on the node's side by half that. */
 const handleClass = "!h-2.5 !w-2.5 !border-2 !border-surface !bg-accent";
 
 /**
  * Measures a node's handles again when React Flow has lost them. It drops them when it is handed a
  * new object for a node before that node's first measurement came back (a save's echo right after
  * the node was drawn); its size is unchanged, so nothing measures it again, and no flow can then be
- * drawn from or to it.
+ * drawn from or to it. One watcher for the whole canvas: a watcher per node would add hundreds of
+ * selectors to every canvas update of a large map.
  */
-function useHandlesKept(id: string): void {
-  const lost = useStore((state) => {
-    const node = state.nodeLookup.get(id);
-    return Boolean(node?.measured?.width && !node.internals.handleBounds);
-  });
+export function KeepHandlesMeasured() {
+  const lost = useStore(nodesWithLostHandles);
   const updateNodeInternals = useUpdateNodeInternals();
   useEffect(() => {
-    if (lost) updateNodeInternals(id);
-  }, [id, lost, updateNodeInternals]);
+    if (lost) updateNodeInternals(lost.split(" "));
+  }, [lost, updateNodeInternals]);
+  return null;
 }
 
-export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: NodeProps<Node<TFlowNodeData, "flowNode">>) {
-  useHandlesKept(id);
+/** The ids, as one string so that an unchanged answer compares equal. */
+function nodesWithLostHandles(state: ReactFlowState): string {
+  const ids: string[] = [];
+  for (const [id, node] of state.nodeLookup) if (node.measured.width && !node.internals.handleBounds) ids.push(id);
+  return ids.join(" ");
+}
+
+/**
+ * A node view draws only its id, data and selection. React Flow also hands it the node's position,
+ * which changes on every move; comparing just these keeps a moved node (a drag, a layout) from
+ * drawing its contents again.
+ */
+function sameNodeView(previous: { id: string; data: unknown; selected?: boolean }, next: { id: string; data: unknown; selected?: boolean }): boolean {
+  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+}
+
+export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<Node<TFlowNodeData, "flowNode">>) {
   const { node, element, dimmed, editors, readOnly } = data;
   const kind = node.kind as Exclude<TNodeKind, "ZONE">;
   const Icon = KIND_ICONS[kind];
@@ -107,10 +122,9 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
       <EditorBadges editors={editors} />
     </div>
   );
-});
+}, sameNodeView);
 
-export const ZoneNodeView = memo(function ZoneNodeView({ id, data, selected }: NodeProps<Node<TFlowNodeData, "zone">>) {
-  useHandlesKept(id);
+export const ZoneNodeView = memo(function ZoneNodeView({ data, selected }: NodeProps<Node<TFlowNodeData, "zone">>) {
   const { node, dimmed, editors, readOnly } = data;
   return (
     <div data-testid="map-zone" data-label={node.label} className={cn("relative h-full w-full rounded-xl border-2 border-dashed border-muted/60 bg-surface-2/40", selected && "border-accent", dimmed && "opacity-30")}>
@@ -123,7 +137,7 @@ export const ZoneNodeView = memo(function ZoneNodeView({ id, data, selected }: N
       <EditorBadges editors={editors} />
     </div>
   );
-});
+}, sameNodeView);
 
 const BOUNDARY_TONE = { PUBLIC: "border-success text-success", INTERNAL: "border-accent text-accent", CONFIDENTIAL: "border-warning text-warning", RESTRICTED: "border-danger text-danger" } as const;
 
@@ -135,7 +149,7 @@ export const SurfaceBoundaryView = memo(function SurfaceBoundaryView({ data }: N
       </span>
     </div>
   );
-});
+}, sameNodeView);
 
 /** Declared once at module level: a new object on each render would make React Flow remount every node. */
 export const NODE_TYPES = { flowNode: FlowNodeView, zone: ZoneNodeView, surface: SurfaceBoundaryView };

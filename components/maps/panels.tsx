@@ -1,6 +1,6 @@
 "use client";
 
-import type { DragEvent, ReactNode } from "react";
+import { memo, type DragEvent, type ReactNode } from "react";
 import { AlertDialog, Dialog } from "radix-ui";
 import { AlertTriangle, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { KIND_ICONS } from "./nodes";
 export const PALETTE_MIME = "application/x-concord-node-kind";
 
 /** Drag a kind onto the canvas, or press it to add one in the middle of the view (keyboard users). */
-export function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
+export const Palette = memo(function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
   return (
     <nav aria-label="Node palette" className="flex w-40 shrink-0 flex-col gap-1 border-r border-border bg-surface p-2">
       <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-muted">Add to map</p>
@@ -36,7 +36,7 @@ export function Palette({ onAdd }: { onAdd: (kind: TNodeKind) => void }) {
       })}
     </nav>
   );
-}
+});
 
 /** A short stroke as a legend shows it, drawn like the line it stands for. */
 export function LegendLine({ stroke, dash, width }: { stroke: string; dash?: string; width?: number }) {
@@ -47,7 +47,7 @@ export function LegendLine({ stroke, dash, width }: { stroke: string; dash?: str
   );
 }
 
-export function Legend() {
+export const Legend = memo(function Legend() {
   const line = (style: { stroke: string; dash?: string; width?: number }) => <LegendLine {...style} />;
   return (
     <section aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">
@@ -63,7 +63,7 @@ export function Legend() {
       </ul>
     </section>
   );
-}
+});
 
 export const SHORTCUTS: Array<[string, string]> = [
   ["Delete / Backspace", "Delete the selection (asks first)"],

@@ -7,11 +7,12 @@ import { useTheme } from "next-themes";
 import { BOUNDARY_ID, absolutePosition, sizeOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import type { TFlowMap } from "@/lib/maps/schemas";
 import { READ_ONLY_CANVAS, ThemedControls } from "./canvas-chrome";
-import { EDGE_TYPES } from "./flow-edge";
+import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { NODE_TYPES } from "./nodes";
 import { Legend } from "./panels";
 
 const GAP = 240;
+const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
 /** Every surface's map side by side, read-only; flows outside the drill-down are dimmed, not hidden. */
 export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>; matchingIds: string[]; filtered: boolean }) {
@@ -49,27 +50,29 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
   return (
     <div className="h-[560px] overflow-hidden rounded-lg border border-border bg-surface" data-testid="program-map">
       <ReactFlowProvider>
-        <ReactFlow<TRfNode, TRfEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          {...READ_ONLY_CANVAS}
-          elementsSelectable={false}
-          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
-          fitView
-          fitViewOptions={{ padding: 0.08 }}
-          minZoom={0.05}
-          onlyRenderVisibleElements
-          aria-label="All flow maps of the program"
-        >
-          <Background gap={24} />
-          <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
-          <ThemedControls />
-          <Panel position="bottom-left" className="!mb-2 !ml-14">
-            <Legend />
-          </Panel>
-        </ReactFlow>
+        <FlowLabelDetail>
+          <ReactFlow<TRfNode, TRfEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            {...READ_ONLY_CANVAS}
+            elementsSelectable={false}
+            colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={0.05}
+            onlyRenderVisibleElements
+            aria-label="All flow maps of the program"
+          >
+            <Background gap={24} />
+            <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+            <ThemedControls />
+            <Panel position="bottom-left" className="!mb-2 !ml-14">
+              <Legend />
+            </Panel>
+          </ReactFlow>
+        </FlowLabelDetail>
       </ReactFlowProvider>
     </div>
   );

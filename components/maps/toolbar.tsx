@@ -1,6 +1,6 @@
 "use client";
 
-import type { RefObject } from "react";
+import { memo, type RefObject } from "react";
 import { DropdownMenu } from "radix-ui";
 import { Download, History, Keyboard, LayoutGrid, Redo2, Search, Undo2, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -35,7 +35,7 @@ type TProps = {
 
 const menuItem = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-surface-2";
 
-export function MapToolbar({ searchRef, ...props }: TProps) {
+export const MapToolbar = memo(function MapToolbar({ searchRef, ...props }: TProps) {
   const { map, filter, onFilter, live } = props;
   const zones = map.nodes.filter((node) => node.kind === "ZONE");
   const people = new Map(live.others.map((presence) => [presence.user.id, presence]));
@@ -133,4 +133,4 @@ export function MapToolbar({ searchRef, ...props }: TProps) {
       </div>
     </div>
   );
-}
+});

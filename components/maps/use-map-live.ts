@@ -89,5 +89,5 @@ export function useMapLive(surfaceId: string, startVersion: number, editing: str
   }, [surfaceId, connectionId, editing]);
 
   const sorted = useMemo(() => [...others.values()].sort((a, b) => a.user.name.localeCompare(b.user.name)), [others]);
-  return { status, others: sorted, connectionId };
+  return useMemo(() => ({ status, others: sorted, connectionId }), [status, sorted, connectionId]);
 }

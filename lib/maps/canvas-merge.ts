@@ -70,16 +70,25 @@ function isFlowData(node: TRfNode): node is Extract<TRfNode, { type?: "flowNode"
 }
 
 /**
+ * The previous list itself when every element of the next one is the previous object at the same
+ * place: React Flow then has nothing to take in (a new list, even of the same objects, makes it
+ * re-index every node or flow and re-run every selector).
+ */
+function keepUnchanged<T>(merged: T[], previous: T[]): T[] {
+  return merged.length === previous.length && merged.every((item, index) => item === previous[index]) ? previous : merged;
+}
+
+/**
  * The converted nodes, keeping what React Flow owns (selection, measured size, a drag or resize in
  * progress) and the previous object of every node that looks the same.
  */
 export function mergeNodes(next: TRfNode[], previous: TRfNode[]): TRfNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
-  return next.map((node) => {
+  const merged = next.map((node) => {
     const old = byId.get(node.id);
     if (!old) return node;
     const data = isFlowData(node) && isFlowData(old) && sameNodeData(old.data, node.data) ? old.data : node.data;
-    const merged = {
+    const candidate = {
       ...node,
       data,
       selected: Boolean(old.selected),
@@ -87,20 +96,22 @@ export function mergeNodes(next: TRfNode[], previous: TRfNode[]): TRfNode[] {
       ...(old.dragging ? { position: old.position, dragging: true } : {}),
       ...(old.resizing ? { width: old.width, height: old.height, resizing: true } : {}),
     } as TRfNode;
-    return sameShallow(merged, old) ? old : merged;
+    return sameShallow(candidate, old) ? old : candidate;
   });
+  return keepUnchanged(merged, previous);
 }
 
 /** The converted edges, keeping the selection and the previous object of every edge that looks the same. */
 export function mergeEdges(next: TRfEdge[], previous: TRfEdge[]): TRfEdge[] {
   const byId = new Map(previous.map((edge) => [edge.id, edge]));
-  return next.map((edge) => {
+  const merged = next.map((edge) => {
     const old = byId.get(edge.id);
     if (!old) return edge;
     const data = old.data && edge.data && sameEdgeData(old.data, edge.data) ? old.data : edge.data;
-    const merged: TRfEdge = { ...edge, data, selected: Boolean(old.selected) };
-    return sameShallow(merged, old) ? old : merged;
+    const candidate: TRfEdge = { ...edge, data, selected: Boolean(old.selected) };
+    return sameShallow(candidate, old) ? old : candidate;
   });
+  return keepUnchanged(merged, previous);
 }
 
 /** Moves nodes to new positions (and zones to new sizes), leaving every other node object as it was. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ELK from "elkjs/lib/elk.bundled.js";
-import { REVEAL_BATCH, layoutOperations, nextRevealBatch, toElkGraph } from "./layout";
+import { REVEAL_BATCH, layoutBounds, layoutOperations, nextRevealBatch, toElkGraph } from "./layout";
 import type { TMapEdge, TMapNode } from "./schemas";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -31,11 +31,32 @@ describe("automatic layout", () => {
 });
 
 describe("revealing a layout", () => {
-  it("halves the batch after a slow frame, grows it after a quick one, and stays within its bounds", () => {
-    expect(nextRevealBatch(64, 80)).toBe(32);
+  it("spans every node where it is and where the layout puts it, zone members by their zone", () => {
+    const zone = node(1, { kind: "ZONE", x: 100, y: 100, width: 400, height: 300 });
+    const member = node(2, { zoneId: zone.id, x: 20, y: 40 });
+    const loose = node(3, { x: -50, y: 0 });
+    const bounds = layoutBounds([zone, member, loose], [
+      { op: "updateNode", id: zone.id, version: 1, patch: { x: 1000, y: 0 } },
+      { op: "updateNode", id: loose.id, version: 1, patch: { x: 0, y: 900 } },
+    ]);
+    // Left: the loose node before it moved; right: the zone after (1000 + 400); bottom: the loose node after (900 + 60).
+    expect(bounds).toEqual({ x: -50, y: 0, width: 1400 + 50, height: 960 });
+    // A member's new position is relative to its zone's new one: (1000 + 300, 0 + 280), reaching 1484 across and 340 down.
+    const moved = layoutBounds([zone, member], [{ op: "updateNode", id: zone.id, version: 1, patch: { x: 1000, y: 0 } }, { op: "updateNode", id: member.id, version: 1, patch: { x: 300, y: 280 } }]);
+    expect(moved).toEqual({ x: 100, y: 0, width: 1484 - 100, height: 400 });
+  });
+
+  it("has nothing to span on an empty map", () => {
+    expect(layoutBounds([], [])).toBeNull();
+  });
+
+  it("cuts the batch in proportion after a slow step, grows it after a quick one, and stays within its bounds", () => {
+    const budget = REVEAL_BATCH.stepBudgetMs;
+    expect(nextRevealBatch(64, budget * 2)).toBe(32);
+    expect(nextRevealBatch(30, budget * 3)).toBe(10);
     expect(nextRevealBatch(REVEAL_BATCH.min, 200)).toBe(REVEAL_BATCH.min);
-    expect(nextRevealBatch(32, 10)).toBe(48);
-    expect(nextRevealBatch(REVEAL_BATCH.max, 5)).toBe(REVEAL_BATCH.max);
-    expect(nextRevealBatch(32, 25)).toBe(32);
+    expect(nextRevealBatch(32, budget / 4)).toBe(48);
+    expect(nextRevealBatch(REVEAL_BATCH.max, 1)).toBe(REVEAL_BATCH.max);
+    expect(nextRevealBatch(32, budget * 0.75)).toBe(32);
   });
 });

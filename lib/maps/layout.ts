@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
-import { sizeOf } from "./convert";
+import { absolutePosition, sizeOf } from "./convert";
 import type { TMapEdge, TMapNode, TMapOperation } from "./schemas";
 
 const ZONE_PADDING = "[top=44,left=24,bottom=24,right=24]";
@@ -60,19 +60,53 @@ export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperat
   return operations;
 }
 
-/**
- * How a laid-out map is moved onto the canvas: a batch of nodes a frame, as many as the machine draws
- * in time. Never fewer than 16: every canvas update has a fixed cost (React Flow recomputes every
- * flow's position), so tiny batches would stretch a layout over many seconds.
- */
-export const REVEAL_BATCH = { first: 16, min: 16, max: 128, frameBudgetMs: 32 } as const;
+export type TBounds = { x: number; y: number; width: number; height: number };
 
 /**
- * The next batch size from how long the last frame took: halve after a slow frame, grow after a
- * quick one. A fixed size is either too slow on a fast laptop or too janky on a slow one.
+ * The canvas area a layout moves nodes through: every node where it is now and where the layout
+ * puts it. Shown whole before the nodes move, no node enters or leaves the view while they do, so
+ * the canvas never has to draw nodes it had left out as off-screen in the middle of the move.
  */
-export function nextRevealBatch(current: number, frameMs: number): number {
-  if (frameMs > REVEAL_BATCH.frameBudgetMs) return Math.max(REVEAL_BATCH.min, Math.floor(current / 2));
-  if (frameMs < REVEAL_BATCH.frameBudgetMs / 2) return Math.min(REVEAL_BATCH.max, Math.ceil(current * 1.5));
+export function layoutBounds(nodes: TMapNode[], operations: TMapOperation[]): TBounds | null {
+  if (nodes.length === 0) return null;
+  const before = new Map(nodes.map((node) => [node.id, node]));
+  const after = new Map(before);
+  for (const operation of operations) {
+    const node = operation.op === "updateNode" ? before.get(operation.id) : undefined;
+    if (node && operation.op === "updateNode") after.set(node.id, { ...node, ...operation.patch } as TMapNode);
+  }
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const byId of [before, after]) {
+    for (const node of byId.values()) {
+      const { x, y } = absolutePosition(node, byId);
+      const { width, height } = sizeOf(node);
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x + width);
+      maxY = Math.max(maxY, y + height);
+    }
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/**
+ * How a laid-out map is moved onto the canvas: a batch of nodes a step, each step its own task on
+ * the main thread, sized so a step's work stays within `stepBudgetMs` on the machine at hand. Every
+ * canvas update also has a fixed cost (React Flow re-runs each node's and flow's selectors), so a
+ * batch is never below `min`, lest a large layout take many seconds to arrive.
+ */
+export const REVEAL_BATCH = { first: 8, min: 4, max: 128, stepBudgetMs: 24 } as const;
+
+/**
+ * The next batch size from how long the last step took: cut in proportion after a slow step, grow
+ * after a quick one. A fixed size is either too slow on a fast laptop or too janky on a slow one.
+ */
+export function nextRevealBatch(current: number, stepMs: number): number {
+  if (stepMs > REVEAL_BATCH.stepBudgetMs) return Math.max(REVEAL_BATCH.min, Math.floor((current * REVEAL_BATCH.stepBudgetMs) / stepMs));
+  if (stepMs < REVEAL_BATCH.stepBudgetMs / 2) return Math.min(REVEAL_BATCH.max, Math.ceil(current * 1.5));
   return current;
 }
+
