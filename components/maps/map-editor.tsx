@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   MiniMap,
@@ -42,6 +42,7 @@ import { ImportDialog } from "./import-dialog";
 import { MapToolbar } from "./toolbar";
 import { useMapLive } from "./use-map-live";
 import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
+import { useMapShortcuts } from "./use-map-shortcuts";
 import { exportImage, exportJson } from "./export";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
@@ -73,11 +74,6 @@ function withIds(operations: TMapOperation[]): TMapOperation[] {
 
 function referencesOf(map: TFlowMap) {
   return { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return Boolean(element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)));
 }
 
 function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
@@ -330,45 +326,6 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     }
   }, [flow, hideFlows, layout, map.edges, map.nodes, runEdit, showFlows]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || document.querySelector("[role=dialog],[role=alertdialog]")) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (event.key === "?") {
-        event.preventDefault();
-        setShowShortcuts(true);
-      } else if (event.key === "/") {
-        event.preventDefault();
-        searchRef.current?.focus();
-      } else if (event.key === "Escape") {
-        setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: false }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: false })) }));
-      } else if (readOnly) {
-        return;
-      } else if ((event.key === "Delete" || event.key === "Backspace") && selection.nodes.length + selection.edges.length > 0) {
-        event.preventDefault();
-        setConfirmDelete(true);
-      } else if (mod && key === "z" && !event.shiftKey) {
-        event.preventDefault();
-        void replay("undo");
-      } else if ((mod && key === "z" && event.shiftKey) || (mod && key === "y")) {
-        event.preventDefault();
-        void replay("redo");
-      } else if (mod && key === "c") {
-        copy();
-      } else if (mod && key === "v") {
-        event.preventDefault();
-        void paste();
-      } else if (mod && key === "a") {
-        event.preventDefault();
-        setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: node.id !== BOUNDARY_ID }) as TRfNode) }));
-      } else if (event.shiftKey && key === "l") {
-        void autoLayout();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [autoLayout, copy, paste, readOnly, replay, selection]);
 
   const saveElement = useCallback(
     async (kind: "node" | "edge", element: TMapNode | TMapEdge, patch: TNodePatch | TEdgePatch): Promise<TSaveResult> => {
@@ -399,6 +356,23 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
   const importCounts = useMemo(() => ({ nodes: map.nodes.length, edges: map.edges.length }), [map.nodes.length, map.edges.length]);
   const selectionCount = selection.nodes.length + selection.edges.length;
+
+  const shortcuts = useMemo(
+    () => ({
+      showShortcuts: openShortcuts,
+      focusSearch: () => searchRef.current?.focus(),
+      clearSelection,
+      selectAll: () => setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: node.id !== BOUNDARY_ID }) as TRfNode) })),
+      deleteSelection: openDeleteConfirm,
+      undo,
+      redo,
+      copy,
+      paste: () => void paste(),
+      layout: startLayout,
+    }),
+    [clearSelection, copy, openDeleteConfirm, openShortcuts, paste, redo, startLayout, undo],
+  );
+  useMapShortcuts(shortcuts, { readOnly, hasSelection: selectionCount > 0 });
 
   return (
     <div className="flex h-[calc(100vh-11rem)] min-h-[520px] flex-col overflow-hidden rounded-lg border border-border bg-surface">
