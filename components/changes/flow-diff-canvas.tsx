@@ -7,7 +7,7 @@ import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
 import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { LegendLine } from "@/components/maps/panels";
-import { NODE_TYPES } from "@/components/maps/nodes";
+import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { flowDiff, operationsBySurface, type TDiffEdge, type TMissingFlow } from "@/lib/changes/flow-diff";
 import type { TChange } from "@/lib/changes/read";
@@ -73,6 +73,7 @@ function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TS
           minZoom={0.1}
           aria-label={`${side} the change, ${surfaceName}`}
         >
+          <KeepHandlesMeasured />
           <Background gap={24} />
           <ThemedControls position="bottom-right" />
           <FitOnResize options={fitViewOptions} />

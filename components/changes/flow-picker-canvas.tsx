@@ -6,7 +6,7 @@ import "@xyflow/react/dist/style.css";
 import { useTheme } from "next-themes";
 import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
 import { EDGE_TYPES } from "@/components/maps/flow-edge";
-import { NODE_TYPES } from "@/components/maps/nodes";
+import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import { useSurfaceMap } from "@/lib/maps/queries";
@@ -56,6 +56,7 @@ function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceNam
           minZoom={0.1}
           aria-label={`Map of ${surfaceName}: pick a flow`}
         >
+          <KeepHandlesMeasured />
           <Background gap={24} />
           <ThemedControls position="bottom-right" />
         </ReactFlow>

@@ -8,7 +8,7 @@ import { BOUNDARY_ID, absolutePosition, sizeOf, toReactFlow, type TRfEdge, type 
 import type { TFlowMap } from "@/lib/maps/schemas";
 import { READ_ONLY_CANVAS, ThemedControls } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
-import { NODE_TYPES } from "./nodes";
+import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
 import { Legend } from "./panels";
 
 const GAP = 240;
@@ -65,6 +65,7 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
             onlyRenderVisibleElements
             aria-label="All flow maps of the program"
           >
+            <KeepHandlesMeasured />
             <Background gap={24} />
             <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
             <ThemedControls />
