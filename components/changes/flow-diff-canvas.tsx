@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo } from "react";
 import { Background, MarkerType, ReactFlow, useReactFlow, useStore, type FitViewOptions } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useTheme } from "next-themes";
-import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
+import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls, useCanvasColorMode } from "@/components/maps/canvas-chrome";
 import { LegendLine } from "@/components/maps/panels";
 import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
@@ -50,7 +49,7 @@ function FitOnResize({ options }: { options: FitViewOptions }) {
 }
 
 function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TSide; surfaceName: string; nodes: TRfNode[]; focus: string[]; edges: TDiffEdge[]; labels: ReadonlyMap<string, string> }) {
-  const { resolvedTheme } = useTheme();
+  const colorMode = useCanvasColorMode();
   const rfEdges = useMemo(() => toEdges(edges, labels), [edges, labels]);
   // Opens on the change's own flows; the rest of the drawing is a zoom-out away.
   const fitViewOptions = useMemo(() => ({ padding: 0.25, maxZoom: 0.85, ...(focus.length ? { nodes: focus.map((id) => ({ id })) } : {}) }), [focus]);
@@ -67,7 +66,7 @@ function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TS
           edgeTypes={DIFF_EDGE_TYPES}
           {...READ_ONLY_CANVAS}
           elementsSelectable={false}
-          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+          colorMode={colorMode}
           fitView
           fitViewOptions={fitViewOptions}
           minZoom={0.1}

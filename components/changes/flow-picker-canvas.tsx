@@ -3,8 +3,7 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { Background, ReactFlow, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useTheme } from "next-themes";
-import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls } from "@/components/maps/canvas-chrome";
+import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls, useCanvasColorMode } from "@/components/maps/canvas-chrome";
 import { EDGE_TYPES } from "@/components/maps/flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
@@ -25,7 +24,7 @@ export function FlowPickerCanvas({ surfaceId, surfaceName, actions }: { surfaceI
 }
 
 function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceName: string; actions: (edgeId: string) => ReactNode }) {
-  const { resolvedTheme } = useTheme();
+  const colorMode = useCanvasColorMode();
   const [picked, setPicked] = useState<string | null>(null);
   const graph = useMemo(() => {
     const converted = toReactFlow(map, { readOnly: true, selectedIds: new Set(picked ? [picked] : []) });
@@ -50,7 +49,7 @@ function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceNam
           {...READ_ONLY_CANVAS}
           selectionKeyCode={null}
           multiSelectionKeyCode={null}
-          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+          colorMode={colorMode}
           fitView
           fitViewOptions={{ padding: 0.1 }}
           minZoom={0.1}

@@ -3,7 +3,6 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -18,12 +17,11 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTheme } from "next-themes";
 import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
 import { BOUNDARY_ID, EMPTY_FILTER, FLOW_CURTAIN_CSS, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
-import { mergeEdges, mergeNodes, placeNodes } from "@/lib/maps/canvas-merge";
+import { mergeEdges, mergeNodes, placeNodes, withSelection } from "@/lib/maps/canvas-merge";
 import { layoutBounds } from "@/lib/maps/layout";
 import { KIND_LABELS } from "@/lib/maps/appearance";
 import { cn } from "@/lib/ui/cn";
@@ -32,7 +30,7 @@ import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMap
 import { graphOf, planOperations } from "@/lib/maps/rules";
 import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperation, TNodeKind, TNodePatch } from "@/lib/maps/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "@/lib/maps/undo";
-import { ThemedControls } from "./canvas-chrome";
+import { PRO_OPTIONS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
 import { EdgeInspector, NodeInspector, type TSaveResult } from "./inspector";
@@ -52,7 +50,6 @@ const CLIPBOARD_KEY = "concord.map.clipboard";
  */
 const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const MULTI_SELECTION_KEYS = ["Meta", "Control"];
-const PRO_OPTIONS = { hideAttribution: true };
 
 type TProps = { surfaceId: string; initialMap: TFlowMap; canEdit: boolean };
 
@@ -79,7 +76,7 @@ function referencesOf(map: TFlowMap) {
 function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const queryClient = useQueryClient();
   const flow = useReactFlow();
-  const { resolvedTheme } = useTheme();
+  const colorMode = useCanvasColorMode();
   const mapQuery = useFlowMap(surfaceId, initialMap);
   const map = mapQuery.data;
   const [viewVersion, setViewVersion] = useState<number | null>(null);
@@ -222,7 +219,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         "edit",
       );
       if (outcome.ok) {
-        setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: node.id === id }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: false })) }));
+        setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => node.id === id), edges: withSelection(current.edges, () => false) }));
         setSelection({ nodes: [id], edges: [] });
       }
     },
@@ -255,7 +252,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       const id = crypto.randomUUID();
       const outcome = await runEdit([{ op: "createEdge", edge: { id, sourceId: connection.source, targetId: connection.target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } as never }], "edit");
       if (outcome.ok) {
-        setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: false }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: edge.id === id })) }));
+        setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, () => false), edges: withSelection(current.edges, (edge) => edge.id === id) }));
         setSelection({ nodes: [], edges: [id] });
       }
     },
@@ -301,7 +298,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     const outcome = await runEdit(operations, "paste");
     if (outcome.ok) {
       const pasted = new Set(outcome.result.nodes.map((node) => node.id));
-      setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: pasted.has(node.id) }) as TRfNode) }));
+      setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => pasted.has(node.id)) }));
     }
   }, [map.nodes, runEdit]);
 
@@ -341,7 +338,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const selectedNode = single ? displayed.nodes.find((node) => node.id === single) : undefined;
   const selectedEdge = single ? displayed.edges.find((edge) => edge.id === single) : undefined;
   // Stable callbacks: the toolbar and panels are memoised, and a layout redraws the canvas many times a second.
-  const clearSelection = useCallback(() => setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: false }) as TRfNode), edges: current.edges.map((edge) => ({ ...edge, selected: false })) })), []);
+  const clearSelection = useCallback(() => setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, () => false), edges: withSelection(current.edges, () => false) })), []);
   const openDeleteConfirm = useCallback(() => setConfirmDelete(true), []);
   const undo = useCallback(() => void replay("undo"), [replay]);
   const redo = useCallback(() => void replay("redo"), [replay]);
@@ -362,7 +359,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       showShortcuts: openShortcuts,
       focusSearch: () => searchRef.current?.focus(),
       clearSelection,
-      selectAll: () => setCanvas((current) => ({ ...current, nodes: current.nodes.map((node) => ({ ...node, selected: node.id !== BOUNDARY_ID }) as TRfNode) })),
+      selectAll: () => setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => node.id !== BOUNDARY_ID) })),
       deleteSelection: openDeleteConfirm,
       undo,
       redo,
@@ -438,7 +435,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               deleteKeyCode={null}
               selectionKeyCode="Shift"
               multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-              colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+              colorMode={colorMode}
               fitView
               fitViewOptions={FIT_VIEW_OPTIONS}
               minZoom={0.05}
@@ -449,7 +446,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
             >
               <KeepHandlesMeasured />
               <Background gap={24} />
-              <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeStrokeWidth={2} bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+              <ThemedMiniMap ariaLabel="Overview of the map" />
               <ThemedControls aria-label="Zoom controls" />
               <Panel position="bottom-left" className="!mb-2 !ml-14">
                 <Legend />

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMemo } from "react";
-import { Background, MiniMap, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useTheme } from "next-themes";
-import { BOUNDARY_ID, absolutePosition, sizeOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import { BOUNDARY_ID, boundsOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import type { TFlowMap } from "@/lib/maps/schemas";
-import { READ_ONLY_CANVAS, ThemedControls } from "./canvas-chrome";
+import { READ_ONLY_CANVAS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
 import { Legend } from "./panels";
@@ -16,23 +15,16 @@ const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
 /** Every surface's map side by side, read-only; flows outside the drill-down are dimmed, not hidden. */
 export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>; matchingIds: string[]; filtered: boolean }) {
-  const { resolvedTheme } = useTheme();
+  const colorMode = useCanvasColorMode();
   const { nodes, edges } = useMemo(() => {
     const matching = new Set(matchingIds);
     const allNodes: TRfNode[] = [];
     const allEdges: TRfEdge[] = [];
     let offset = 0;
     for (const map of maps) {
-      const byId = new Map(map.nodes.map((node) => [node.id, node]));
-      let minX = Infinity;
-      let maxX = -Infinity;
-      for (const node of map.nodes) {
-        const position = absolutePosition(node, byId);
-        minX = Math.min(minX, position.x);
-        maxX = Math.max(maxX, position.x + sizeOf(node).width);
-      }
-      if (!Number.isFinite(minX)) continue;
-      const shift = offset - minX;
+      const bounds = boundsOf(map.nodes, new Map(map.nodes.map((node) => [node.id, node])));
+      if (!bounds) continue;
+      const shift = offset - bounds.x;
       const converted = toReactFlow(map, { readOnly: true });
       const touched = new Set(map.edges.filter((edge) => matching.has(edge.id)).flatMap((edge) => [edge.sourceId, edge.targetId]));
       for (const node of converted.nodes) {
@@ -42,7 +34,7 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
         allNodes.push({ ...node, id, position: topLevel ? { x: node.position.x + shift, y: node.position.y } : node.position, ...(node.type === "surface" ? {} : { data: { ...node.data, dimmed } }) } as TRfNode);
       }
       for (const edge of converted.edges) allEdges.push({ ...edge, data: { ...edge.data!, dimmed: filtered && !matching.has(edge.id) } });
-      offset += maxX - minX + GAP;
+      offset += bounds.width + GAP;
     }
     return { nodes: allNodes, edges: allEdges };
   }, [maps, matchingIds, filtered]);
@@ -58,7 +50,7 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
             edgeTypes={EDGE_TYPES}
             {...READ_ONLY_CANVAS}
             elementsSelectable={false}
-            colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+            colorMode={colorMode}
             fitView
             fitViewOptions={FIT_VIEW_OPTIONS}
             minZoom={0.05}
@@ -67,7 +59,7 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
           >
             <KeepHandlesMeasured />
             <Background gap={24} />
-            <MiniMap pannable zoomable ariaLabel="Overview of all maps" bgColor="var(--surface)" nodeColor="var(--border)" nodeStrokeColor="var(--muted)" maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 242 245 / 0.65)"} className="!border !border-border" />
+            <ThemedMiniMap ariaLabel="Overview of all maps" />
             <ThemedControls />
             <Panel position="bottom-left" className="!mb-2 !ml-14">
               <Legend />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER, toReactFlow } from "./convert";
-import { mergeEdges, mergeNodes, placeNodes } from "./canvas-merge";
+import { mergeEdges, mergeNodes, placeNodes, withSelection } from "./canvas-merge";
 import { baseEdge, baseNode, map } from "./test-fixtures";
 
 const zone = baseNode(1, { kind: "ZONE", x: 0, y: 0, width: 500, height: 300 });
@@ -65,5 +65,15 @@ describe("merging a converted map into the canvas", () => {
     const placed = placeNodes(first.nodes, new Map([[zone.id, { x: 10, width: 640, height: null }]]));
     expect(byId(placed, zone.id)).toMatchObject({ position: { x: 10, y: 0 }, width: 640, height: 300 });
     expect(byId(placed, web.id)).toBe(byId(first.nodes, web.id));
+  });
+});
+
+describe("selecting on the canvas", () => {
+  it("sets the selection and keeps every node whose selection does not change", () => {
+    const nodes = toReactFlow(map([zone, web, api], [flow])).nodes;
+    const selected = withSelection(nodes, (node) => node.id === api.id);
+    expect(byId(selected, api.id).selected).toBe(true);
+    expect(byId(selected, web.id)).toBe(byId(nodes, web.id));
+    expect(withSelection(selected, (node) => node.id === api.id)[2]).toBe(selected[2]);
   });
 });

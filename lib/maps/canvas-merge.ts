@@ -127,3 +127,11 @@ export function placeNodes(nodes: TRfNode[], placements: ReadonlyMap<string, { x
     } as TRfNode;
   });
 }
+
+/**
+ * The nodes or flows with `selected` set by `isSelected`, keeping every object whose selection does
+ * not change (React Flow then redraws only what did).
+ */
+export function withSelection<T extends { id: string; selected?: boolean }>(items: T[], isSelected: (item: T) => boolean): T[] {
+  return items.map((item) => (Boolean(item.selected) === isSelected(item) ? item : { ...item, selected: isSelected(item) }));
+}

@@ -74,6 +74,35 @@ export function absolutePosition(node: TMapNode, nodesById: ReadonlyMap<string, 
   return { x, y };
 }
 
+export type TBounds = { x: number; y: number; width: number; height: number };
+
+/**
+ * The canvas rectangle the nodes cover, each placed by the zones in `nodesById` (the whole map, or
+ * the map as a layout will leave it); null for no nodes.
+ */
+export function boundsOf(nodes: Iterable<TMapNode>, nodesById: ReadonlyMap<string, TMapNode>): TBounds | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    const { x, y } = absolutePosition(node, nodesById);
+    const { width, height } = sizeOf(node);
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + width);
+    maxY = Math.max(maxY, y + height);
+  }
+  return Number.isFinite(minX) ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : null;
+}
+
+/** The smallest rectangle holding both. */
+export function unionOf(a: TBounds, b: TBounds): TBounds {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
 /** The position a node takes when it moves into another zone (or out of every zone) without moving on screen. */
 export function reparentPosition(node: TMapNode, zoneId: string | null, nodesById: ReadonlyMap<string, TMapNode>): { x: number; y: number } {
   const absolute = absolutePosition(node, nodesById);
@@ -150,26 +179,17 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
   const byId = new Map(map.nodes.map((node) => [node.id, node]));
   const nodes: TRfNode[] = [];
 
-  const members = map.nodes.filter((node) => node.daasElementId && elements.has(node.daasElementId));
-  if (members.length > 0) {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const member of members) {
-      const position = absolutePosition(member, byId);
-      const size = sizeOf(member);
-      minX = Math.min(minX, position.x);
-      minY = Math.min(minY, position.y);
-      maxX = Math.max(maxX, position.x + size.width);
-      maxY = Math.max(maxY, position.y + size.height);
-    }
+  const members = boundsOf(
+    map.nodes.filter((node) => node.daasElementId && elements.has(node.daasElementId)),
+    byId,
+  );
+  if (members) {
     nodes.push({
       id: BOUNDARY_ID,
       type: "surface",
-      position: { x: minX - BOUNDARY_PADDING, y: minY - BOUNDARY_PADDING - 18 },
-      width: maxX - minX + BOUNDARY_PADDING * 2,
-      height: maxY - minY + BOUNDARY_PADDING * 2 + 18,
+      position: { x: members.x - BOUNDARY_PADDING, y: members.y - BOUNDARY_PADDING - 18 },
+      width: members.width + BOUNDARY_PADDING * 2,
+      height: members.height + BOUNDARY_PADDING * 2 + 18,
       data: { surfaceName: map.surface.name, classification: map.surface.classification },
       selectable: false,
       draggable: false,

@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
-import { absolutePosition, sizeOf } from "./convert";
+import { boundsOf, sizeOf, unionOf, type TBounds } from "./convert";
 import type { TMapEdge, TMapNode, TMapOperation } from "./schemas";
 
 const ZONE_PADDING = "[top=44,left=24,bottom=24,right=24]";
@@ -60,36 +60,21 @@ export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperat
   return operations;
 }
 
-export type TBounds = { x: number; y: number; width: number; height: number };
-
 /**
  * The canvas area a layout moves nodes through: every node where it is now and where the layout
  * puts it. Shown whole before the nodes move, no node enters or leaves the view while they do, so
  * the canvas never has to draw nodes it had left out as off-screen in the middle of the move.
  */
 export function layoutBounds(nodes: TMapNode[], operations: TMapOperation[]): TBounds | null {
-  if (nodes.length === 0) return null;
   const before = new Map(nodes.map((node) => [node.id, node]));
   const after = new Map(before);
   for (const operation of operations) {
     const node = operation.op === "updateNode" ? before.get(operation.id) : undefined;
     if (node && operation.op === "updateNode") after.set(node.id, { ...node, ...operation.patch } as TMapNode);
   }
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const byId of [before, after]) {
-    for (const node of byId.values()) {
-      const { x, y } = absolutePosition(node, byId);
-      const { width, height } = sizeOf(node);
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x + width);
-      maxY = Math.max(maxY, y + height);
-    }
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  const was = boundsOf(before.values(), before);
+  const will = boundsOf(after.values(), after);
+  return was && will ? unionOf(was, will) : null;
 }
 
 /**
