@@ -3,7 +3,7 @@
  * script (e.g. `DATABASE_URL=… npm start` in one shell, then
  * `DATABASE_URL=… BENCH_BASE_URL=http://localhost:3000 npx tsx bench/maps-canvas.ts`):
  * - load time and frame times (requestAnimationFrame deltas) while panning and dragging, at 500/1,000 and 1,000/2,000;
- * - main-thread long tasks while the 500-node map is laid out in the worker;
+ * - main-thread long tasks while the 500-node map is laid out in the worker (BENCH_LAYOUT_RUNS runs, 3 by default);
  * - edit-to-second-browser latency over 50 edits.
  * It prints figures; it asserts nothing. Set CHROMIUM_PATH where Playwright has no browser of its own.
  */
@@ -58,14 +58,16 @@ async function dragAcross(page: Page, from: { x: number; y: number }, dx: number
   await page.mouse.up();
 }
 
-for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
-  const surfaceId = await createBenchMap(nodes, edges);
-  const page = await signedInPage();
+async function openMap(page: Page, surfaceId: string): Promise<number> {
   const started = Date.now();
   await page.goto(`${BASE}/surfaces/${surfaceId}/map`);
   await page.locator("[data-testid=map-node]").first().waitFor();
   await page.getByTestId("live-status").getByText("Live").waitFor();
-  console.log(`${nodes} nodes / ${edges} edges: loaded and interactive in ${Date.now() - started} ms`);
+  return Date.now() - started;
+}
+
+/** Pans the view back and forth, then drags a node (which leaves it selected, its inspector open). */
+async function panAndDrag(page: Page): Promise<{ panning: number[]; dragging: number[] }> {
   const pane = (await page.locator(".react-flow__pane").boundingBox())!;
   const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
   const panning = await recordFrames(page, async () => {
@@ -74,24 +76,52 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
       await dragAcross(page, centre, -300, -150, 60);
     }
   });
-  console.log(`  panning: ${panning.length} frames, p50 ${ms(percentile(panning, 50))}, p95 ${ms(percentile(panning, 95))} (target p95 ≤ 33 ms at 500/1,000)`);
   const first = (await page.locator("[data-testid=map-node]").first().boundingBox())!;
   const dragging = await recordFrames(page, () => dragAcross(page, { x: first.x + 90, y: first.y + 30 }, 200, 120, 90));
+  return { panning, dragging };
+}
+
+/** Main-thread tasks over 50 ms from the click on "Auto layout" until the laid-out map is saved and every flow is back. */
+async function measureLayout(page: Page): Promise<{ elapsed: number; tasks: number[] }> {
+  // Found before the count starts: Playwright's role engine walking a 1,500-element page is itself a long task.
+  const button = await page.getByRole("button", { name: "Auto layout" }).elementHandle();
+  await page.evaluate(`(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.benchLongTasks.push(entry.duration))).observe({ type: "longtask" });
+  })()`);
+  const started = Date.now();
+  await button!.click();
+  // Polled with a plain query, rarely, for the same reason.
+  await page.waitForFunction(LAYOUT_FINISHED, undefined, { polling: 500, timeout: 300_000 });
+  return { elapsed: Date.now() - started, tasks: await page.evaluate<number[]>("window.benchLongTasks") };
+}
+
+/** The browser reports every main-thread task over 50 ms as a long task: how many, longest first. */
+function longTasks(tasks: number[]): string {
+  const longest = [...tasks].sort((a, b) => b - a);
+  return `main-thread tasks over 50 ms: ${tasks.length}${tasks.length ? ` (${longest.map((duration) => ms(duration)).join(", ")})` : ""}`;
+}
+
+const LAYOUT_RUNS = Number(process.env.BENCH_LAYOUT_RUNS ?? 3);
+
+for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
+  const surfaceId = await createBenchMap(nodes, edges);
+  const page = await signedInPage();
+  console.log(`${nodes} nodes / ${edges} edges: loaded and interactive in ${await openMap(page, surfaceId)} ms`);
+  const { panning, dragging } = await panAndDrag(page);
+  console.log(`  panning: ${panning.length} frames, p50 ${ms(percentile(panning, 50))}, p95 ${ms(percentile(panning, 95))} (target p95 ≤ 33 ms at 500/1,000)`);
   console.log(`  dragging a node: ${dragging.length} frames, p50 ${ms(percentile(dragging, 50))}, p95 ${ms(percentile(dragging, 95))}`);
 
   if (nodes === 500) {
-    await page.evaluate(`(() => {
-      window.benchLongTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.benchLongTasks.push(entry.duration))).observe({ type: "longtask" });
-    })()`);
-    const layoutStarted = Date.now();
-    await page.getByRole("button", { name: "Auto layout" }).click();
-    // Polled with a plain query, rarely: Playwright's role engine walking a 1,500-element page is itself a long task.
-    await page.waitForFunction(LAYOUT_FINISHED, undefined, { polling: 500, timeout: 300_000 });
-    const tasks = await page.evaluate<number[]>("window.benchLongTasks");
-    // The browser reports every main-thread task over 50 ms as a long task.
-    const longest = [...tasks].sort((a, b) => b - a);
-    console.log(`  layout in the worker, moved into place and saved: ${Date.now() - layoutStarted} ms; main-thread tasks over 50 ms: ${tasks.length}${tasks.length ? ` (${longest.map((duration) => ms(duration)).join(", ")})` : ""} (target: none)`);
+    // Each run on a map of its own, after the same pan and drag: a laid-out map has nothing left to move.
+    for (let run = 1; run <= LAYOUT_RUNS; run += 1) {
+      if (run > 1) {
+        await openMap(page, await createBenchMap(nodes, edges));
+        await panAndDrag(page);
+      }
+      const { elapsed, tasks } = await measureLayout(page);
+      console.log(`  layout run ${run}/${LAYOUT_RUNS}, in the worker, moved into place and saved: ${elapsed} ms; ${longTasks(tasks)} (target: none)`);
+    }
 
     const watcher = await signedInPage();
     await watcher.goto(`${BASE}/surfaces/${surfaceId}/map`);
@@ -116,6 +146,9 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
     }
     console.log(`  edit → visible in a second browser: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} over 50 edits (target p95 ≤ 1,000 ms)`);
     await watcher.context().close();
+  } else {
+    const { elapsed, tasks } = await measureLayout(page);
+    console.log(`  layout, for reference (the target is set at 500 nodes): ${elapsed} ms; ${longTasks(tasks)}`);
   }
   await page.context().close();
 }

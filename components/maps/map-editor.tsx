@@ -20,11 +20,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { applyLocalChanges } from "@/lib/maps/cache";
-import { BOUNDARY_ID, EMPTY_FILTER, FLOW_CURTAIN_CSS, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
-import { mergeEdges, mergeNodes, placeNodes, withSelection } from "@/lib/maps/canvas-merge";
+import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import { mergeEdges, mergeNodes, placeNodes, withSelection, withoutLastFlows } from "@/lib/maps/canvas-merge";
 import { layoutBounds } from "@/lib/maps/layout";
 import { KIND_LABELS } from "@/lib/maps/appearance";
-import { cn } from "@/lib/ui/cn";
 import { ApiRequestError } from "@/lib/api/client";
 import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
 import { graphOf, planOperations } from "@/lib/maps/rules";
@@ -96,7 +95,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const { mutateAsync: saveEdit } = useMapEdit(surfaceId);
   const { layout, running: layoutRunning } = useAutoLayout();
   const connecting = useConnection((connection) => connection.inProgress);
-  const { close: hideFlows, open: showFlows, curtainClass } = useFlowCurtain();
+  const { close: hideFlows, open: showFlows, hidden: hiddenFlows } = useFlowCurtain();
 
   const single = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]!) : null;
   const live = useMapLive(surfaceId, initialMap.version, canEdit ? single : null, true);
@@ -112,6 +111,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const derived = useMemo(() => toReactFlow(drawn, { filter, readOnly, editing }), [drawn, filter, readOnly, editing]);
   const [canvas, setCanvas] = useState({ derived, nodes: derived.nodes, edges: derived.edges });
   if (canvas.derived !== derived) setCanvas({ derived, nodes: mergeNodes(derived.nodes, canvas.nodes), edges: mergeEdges(derived.edges, canvas.edges) });
+  const drawnEdges = useMemo(() => withoutLastFlows(canvas.edges, hiddenFlows), [canvas.edges, hiddenFlows]);
 
   /** Saves operations at once: shown immediately, sent to the server, recorded for undo. */
   const runEdit = useCallback(
@@ -306,8 +306,9 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     try {
       await layout(map.nodes, map.edges, async (operations) => {
         if (operations.length === 0) return;
+        const flowCount = map.edges.length;
         try {
-          await hideFlows();
+          await hideFlows(flowCount);
           // Everything the nodes move through is in view first, so no node is drawn anew mid-move.
           const bounds = layoutBounds(map.nodes, operations);
           if (bounds) await flow.fitBounds(bounds, { padding: 0.05, duration: 300 });
@@ -315,7 +316,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           await runEdit(operations, "layout");
           await flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 });
         } finally {
-          await showFlows();
+          await showFlows(flowCount);
         }
       });
     } catch (error) {
@@ -417,11 +418,10 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               </div>
             </div>
           )}
-          <style>{FLOW_CURTAIN_CSS}</style>
           <FlowLabelDetail>
             <ReactFlow<TRfNode, TRfEdge>
               nodes={canvas.nodes}
-              edges={canvas.edges}
+              edges={drawnEdges}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodesChange={onCanvasNodesChange}
@@ -442,7 +442,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               onlyRenderVisibleElements
               proOptions={PRO_OPTIONS}
               aria-label={`Flow map of ${displayed.surface.name}`}
-              className={cn(connecting && "connecting", curtainClass)}
+              className={connecting ? "connecting" : undefined}
             >
               <KeepHandlesMeasured />
               <Background gap={24} />

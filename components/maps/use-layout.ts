@@ -2,9 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import type { ElkNode } from "elkjs/lib/elk-api";
-import { FLOW_GROUPS, flowCurtainClass } from "@/lib/maps/convert";
-import { REVEAL_BATCH, layoutOperations, nextRevealBatch, toElkGraph } from "@/lib/maps/layout";
+import { STEP_BATCH, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph, type TLaidOutNode } from "@/lib/maps/layout";
 import type { TMapEdge, TMapNode, TMapOperation } from "@/lib/maps/schemas";
 
 /**
@@ -13,7 +11,7 @@ import type { TMapEdge, TMapNode, TMapOperation } from "@/lib/maps/schemas";
  */
 export function useAutoLayout() {
   const workerRef = useRef<Worker | null>(null);
-  const pending = useRef(new Map<number, { resolve: (result: ElkNode) => void; reject: (error: Error) => void }>());
+  const pending = useRef(new Map<number, { resolve: (placed: TLaidOutNode[]) => void; reject: (error: Error) => void }>());
   const nextId = useRef(1);
   const [running, setRunning] = useState(false);
 
@@ -29,10 +27,10 @@ export function useAutoLayout() {
   const layout = useCallback(async (nodes: TMapNode[], edges: TMapEdge[], apply: (operations: TMapOperation[]) => Promise<void>): Promise<void> => {
     if (!workerRef.current) {
       const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
-      worker.onmessage = (message: MessageEvent<{ requestId: number; result?: ElkNode; error?: string }>) => {
+      worker.onmessage = (message: MessageEvent<{ requestId: number; placed?: TLaidOutNode[]; error?: string }>) => {
         const request = pending.current.get(message.data.requestId);
         pending.current.delete(message.data.requestId);
-        if (message.data.result) request?.resolve(message.data.result);
+        if (message.data.placed) request?.resolve(message.data.placed);
         else request?.reject(new Error(message.data.error ?? "Layout failed"));
       };
       workerRef.current = worker;
@@ -40,11 +38,11 @@ export function useAutoLayout() {
     const requestId = nextId.current++;
     setRunning(true);
     try {
-      const result = await new Promise<ElkNode>((resolve, reject) => {
+      const placed = await new Promise<TLaidOutNode[]>((resolve, reject) => {
         pending.current.set(requestId, { resolve, reject });
         workerRef.current!.postMessage({ requestId, graph: toElkGraph(nodes, edges) });
       });
-      await apply(layoutOperations(result, nodes));
+      await apply(layoutOperations(placed, nodes));
     } finally {
       setRunning(false);
     }
@@ -59,51 +57,48 @@ const nextFrame = () => new Promise<number>((resolve) => window.requestAnimation
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Moves the laid-out nodes on the canvas a batch at a time, one batch a frame, so no task has to
- * redraw the whole map; saving afterwards then finds every node already in place and redraws
- * nothing. Each batch is drawn at once (flushSync) in a task of its own, just after a frame, so
- * its cost can be measured and the next batch sized to the time it took.
+ * Works through `total` items a batch a frame, so no task has to redraw the whole map: each batch
+ * is drawn at once (flushSync) in a task of its own, just after a frame, so its cost can be measured
+ * and the next batch sized to the time it took (`nextStepBatch`), in at most `STEP_BATCH.maxSteps` steps.
  */
-export async function revealLayout(operations: TMapOperation[], place: (step: ReadonlyMap<string, TPlacement>) => void): Promise<void> {
-  const placements = operations.flatMap((operation) => (operation.op === "updateNode" ? [[operation.id, operation.patch] as const] : []));
-  let batch: number = REVEAL_BATCH.first;
-  for (let start = 0; start < placements.length; ) {
+async function stepThroughFrames(total: number, draw: (start: number, end: number) => void): Promise<void> {
+  const floor = smallestStepBatch(total);
+  let batch = Math.max(STEP_BATCH.first, floor);
+  for (let start = 0; start < total; ) {
     await nextFrame();
     await nextTask();
     const began = performance.now();
-    const step = new Map(placements.slice(start, start + batch));
-    start += step.size;
-    flushSync(() => place(step));
-    // React Flow takes the new nodes in from an effect; its own updates settle in microtasks.
+    const end = Math.min(total, start + batch);
+    flushSync(() => draw(start, end));
+    // React Flow takes the new nodes and flows in from an effect; its own updates settle in microtasks.
     await Promise.resolve();
-    batch = nextRevealBatch(batch, performance.now() - began);
+    start = end;
+    batch = nextStepBatch(batch, performance.now() - began, floor);
   }
-  // Whatever follows (the save) starts in a task of its own, not on the end of the last step.
+  // Whatever follows starts in a task of its own, not on the end of the last step.
   await nextTask();
 }
 
 /**
- * Leaves a canvas's flows out while an automatic layout moves its nodes, and brings them back
- * afterwards: a thousand curves redrawn on every frame of the move would be most of its cost. They
- * go and come back a few groups a frame, since doing either in one frame would be one long task.
- * React Flow keeps them, and their positions, throughout.
+ * Moves the laid-out nodes on the canvas a batch a frame; saving afterwards then finds every node
+ * already in place and redraws nothing.
+ */
+export async function revealLayout(operations: TMapOperation[], place: (step: ReadonlyMap<string, TPlacement>) => void): Promise<void> {
+  const placements = operations.flatMap((operation) => (operation.op === "updateNode" ? [[operation.id, operation.patch] as const] : []));
+  await stepThroughFrames(placements.length, (start, end) => place(new Map(placements.slice(start, end))));
+}
+
+/**
+ * Takes a canvas's flows off it while an automatic layout moves its nodes, and brings them back
+ * afterwards. React Flow re-runs every flow's selectors and redraws every flow touching a node on
+ * each update, so a thousand flows on the canvas would be most of the cost of each step of the move.
+ * They go and come back a batch a frame (see `withoutLastFlows`), since unmounting or mounting them
+ * all at once would be one long task. The map itself keeps them throughout.
  */
 export function useFlowCurtain() {
-  /** How many groups are left out: the last ones of FLOW_GROUPS. */
+  /** How many flows are off the canvas, counted from the end of its list. */
   const [hidden, setHidden] = useState(0);
-  const step = useCallback(async (from: number, to: number, by: number) => {
-    for (let count = from; count !== to; ) {
-      // Each change in a task of its own, just after a frame: the next frame then only draws it.
-      await nextFrame();
-      await nextTask();
-      count = to > from ? Math.min(to, count + by) : Math.max(to, count - by);
-      const next = count;
-      flushSync(() => setHidden(next));
-    }
-    await nextFrame();
-  }, []);
-  // Leaving flows out costs less than drawing them back, so they go two groups a frame and come back one.
-  const close = useCallback(() => step(0, FLOW_GROUPS.length, 2), [step]);
-  const open = useCallback(() => step(FLOW_GROUPS.length, 0, 1), [step]);
-  return { close, open, curtainClass: flowCurtainClass(hidden) };
+  const close = useCallback((count: number) => stepThroughFrames(count, (_start, end) => setHidden(end)), []);
+  const open = useCallback((count: number) => stepThroughFrames(count, (_start, end) => setHidden(count - end)), []);
+  return { close, open, hidden };
 }

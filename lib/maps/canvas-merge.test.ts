@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER, toReactFlow } from "./convert";
-import { mergeEdges, mergeNodes, placeNodes, withSelection } from "./canvas-merge";
+import { mergeEdges, mergeNodes, placeNodes, withSelection, withoutLastFlows } from "./canvas-merge";
 import { baseEdge, baseNode, map } from "./test-fixtures";
 
 const zone = baseNode(1, { kind: "ZONE", x: 0, y: 0, width: 500, height: 300 });
@@ -75,5 +75,24 @@ describe("selecting on the canvas", () => {
     expect(byId(selected, api.id).selected).toBe(true);
     expect(byId(selected, web.id)).toBe(byId(nodes, web.id));
     expect(withSelection(selected, (node) => node.id === api.id)[2]).toBe(selected[2]);
+  });
+});
+
+describe("taking flows off the canvas while a layout moves the nodes", () => {
+  const flows = ["a", "b", "c", "d"].map((id) => ({ id }));
+
+  it("hands back the list itself when no flow is hidden", () => {
+    expect(withoutLastFlows(flows, 0)).toBe(flows);
+  });
+
+  it("leaves out the last flows first, and every flow once all are hidden", () => {
+    expect(withoutLastFlows(flows, 1).map((flow) => flow.id)).toEqual(["a", "b", "c"]);
+    expect(withoutLastFlows(flows, 4)).toEqual([]);
+    expect(withoutLastFlows(flows, 99)).toEqual([]);
+  });
+
+  it("keeps a selected flow, so its inspector stays open through a layout", () => {
+    const withSelected = [flows[0]!, { id: "picked", selected: true }, flows[1]!];
+    expect(withoutLastFlows(withSelected, 3).map((flow) => flow.id)).toEqual(["picked"]);
   });
 });

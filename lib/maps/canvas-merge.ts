@@ -135,3 +135,13 @@ export function placeNodes(nodes: TRfNode[], placements: ReadonlyMap<string, { x
 export function withSelection<T extends { id: string; selected?: boolean }>(items: T[], isSelected: (item: T) => boolean): T[] {
   return items.map((item) => (Boolean(item.selected) === isSelected(item) ? item : { ...item, selected: isSelected(item) }));
 }
+
+/**
+ * The flows without the last `hidden` of the list (the map editor's flow curtain); a selected flow
+ * stays, so the selection and its inspector outlive a layout. With nothing hidden, the list itself.
+ */
+export function withoutLastFlows<T extends { id: string; selected?: boolean }>(edges: T[], hidden: number): T[] {
+  if (hidden <= 0) return edges;
+  const kept = edges.length - hidden;
+  return edges.filter((edge, index) => index < kept || edge.selected);
+}

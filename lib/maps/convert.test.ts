@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOUNDARY_ID, EMPTY_FILTER, FLOW_CURTAIN_CSS, FLOW_GROUPS, absolutePosition, flowCurtainClass, flowGroupClass, orderParentsFirst, reparentPosition, toReactFlow, zoneAt } from "./convert";
+import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, orderParentsFirst, reparentPosition, toReactFlow, zoneAt } from "./convert";
 import { edgeAppearance, flowWarnings } from "./appearance";
 import { baseEdge, baseNode, elementId, map } from "./test-fixtures";
 
@@ -93,30 +93,5 @@ describe("how flows look", () => {
     expect(flowWarnings({ status: "DENIED", encryption: "NONE", justification: "" }, { daasElementId: elementId }, restricted)).toEqual([]);
     expect(flowWarnings({ status: "APPROVED", encryption: "TLS", justification: " " }, { daasElementId: null }, restricted).map((w) => w.code)).toEqual(["approved-unjustified"]);
     expect(flowWarnings({ status: "APPROVED", encryption: "NONE", justification: "ok" }, { daasElementId: elementId }, () => "INTERNAL")).toEqual([]);
-  });
-});
-
-describe("flow groups, for leaving flows out while a layout moves the nodes", () => {
-  it("puts a flow in the group of its id's last hex digit, whatever its case, and anything else in the first", () => {
-    expect(flowGroupClass("00000000-0000-4000-8000-00000000000a")).toBe("flow-group-a");
-    expect(flowGroupClass("00000000-0000-4000-8000-00000000000F")).toBe("flow-group-f");
-    expect(flowGroupClass("legacy-id-x")).toBe("flow-group-0");
-    expect(flowGroupClass("")).toBe("flow-group-0");
-  });
-
-  it("gives every flow of the map its group's class", () => {
-    const converted = toReactFlow(map([baseNode(1), baseNode(2)], [baseEdge(13, 1, 2)]));
-    expect(converted.edges[0]!.className).toBe(flowGroupClass(converted.edges[0]!.id));
-  });
-
-  it("leaves out the last groups first, and their labels with them", () => {
-    expect(flowCurtainClass(0)).toBeUndefined();
-    expect(flowCurtainClass(2)).toBe("hide-flows hide-flows-e hide-flows-f");
-    expect(flowCurtainClass(99)!.split(" ")).toHaveLength(FLOW_GROUPS.length + 1);
-  });
-
-  it("has one rule a group, each naming that group's class only", () => {
-    for (const group of FLOW_GROUPS) expect(FLOW_CURTAIN_CSS).toContain(`.react-flow.hide-flows-${group} .flow-group-${group} { display: none; }`);
-    expect(FLOW_CURTAIN_CSS).toContain(".react-flow.hide-flows .react-flow__edgelabel-renderer");
   });
 });

@@ -21,34 +21,6 @@ export type TFlowEdgeData = { edge: TMapEdge; warnings: TFlowWarning[]; label: s
 export type TRfNode = Node<TFlowNodeData, "flowNode" | "zone"> | Node<TBoundaryData, "surface">;
 export type TRfEdge = Edge<TFlowEdgeData, "flow">;
 
-/**
- * Flows fall into sixteen groups by the last hex digit of their id (random in a UUID, so the groups
- * are even and a flow keeps its group for life); the canvas can then leave groups out and bring
- * them back with a class each (see the map editor's flow curtain).
- */
-export const FLOW_GROUPS = [..."0123456789abcdef"];
-
-export function flowGroupClass(id: string): string {
-  const digit = id.at(-1)?.toLowerCase() ?? "0";
-  return `flow-group-${FLOW_GROUPS.includes(digit) ? digit : "0"}`;
-}
-
-/**
- * `.react-flow.hide-flows-N` leaves out the flows of group N, and `.hide-flows` every flow label.
- * Static rules, one class a group: showing a group removes one class from the canvas, and the
- * browser restyles that group's flows and nothing else.
- */
-export const FLOW_CURTAIN_CSS = [
-  ...FLOW_GROUPS.map((group) => `.react-flow.hide-flows-${group} .flow-group-${group} { display: none; }`),
-  ".react-flow.hide-flows .react-flow__edgelabel-renderer { display: none; }",
-].join("\n");
-
-/** The canvas classes that leave out the last `hidden` groups of flows (none when nothing is hidden). */
-export function flowCurtainClass(hidden: number): string | undefined {
-  if (hidden <= 0) return undefined;
-  return ["hide-flows", ...FLOW_GROUPS.slice(-Math.min(hidden, FLOW_GROUPS.length)).map((group) => `hide-flows-${group}`)].join(" ");
-}
-
 export type TMapFilter = { query: string; statuses: TFlowStatus[]; kinds: TNodeKind[]; zoneId: string | null };
 export const EMPTY_FILTER: TMapFilter = { query: "", statuses: [], kinds: [], zoneId: null };
 
@@ -235,7 +207,6 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
     return {
       id: edge.id,
       type: "flow",
-      className: flowGroupClass(edge.id),
       source: edge.sourceId,
       target: edge.targetId,
       selected: options.selectedIds?.has(edge.id) ?? false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ELK from "elkjs/lib/elk.bundled.js";
-import { REVEAL_BATCH, layoutBounds, layoutOperations, nextRevealBatch, toElkGraph } from "./layout";
+import { STEP_BATCH, laidOutNodes, layoutBounds, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph } from "./layout";
 import type { TMapEdge, TMapNode } from "./schemas";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -18,9 +18,18 @@ describe("automatic layout", () => {
     expect(graph.edges!.map((candidate) => candidate.id)).toEqual([id(10), id(11), id(12)]);
   });
 
+  it("hands back each node's rounded place, zone members included, and a size only for zones that hold nodes", () => {
+    const placed = laidOutNodes({ id: "root", children: [{ id: "zone", x: 10.4, y: 0, width: 500.6, height: 300, children: [{ id: "member", x: 24, y: 44.5, width: 184, height: 60 }] }, { id: "loose", x: 600, y: 12, width: 184, height: 60 }] });
+    expect(placed).toEqual([
+      { id: "zone", x: 10, y: 0, width: 501, height: 300 },
+      { id: "member", x: 24, y: 45 },
+      { id: "loose", x: 600, y: 12 },
+    ]);
+  });
+
   it("produces left-to-right positions and zone sizes as map operations", async () => {
     const result = await new ELK().layout(toElkGraph(nodes, edges));
-    const operations = layoutOperations(result, nodes);
+    const operations = layoutOperations(laidOutNodes(result), nodes);
     const patchOf = (n: number) => (operations.find((operation) => "id" in operation && operation.id === id(n)) as { patch: Record<string, number> } | undefined)?.patch ?? {};
     expect(patchOf(1).width).toBeGreaterThan(184);
     const absolute = (n: number) => (patchOf(n).x ?? 0) + (nodes[n - 1]!.zoneId ? (patchOf(1).x ?? 0) : 0);
@@ -51,12 +60,19 @@ describe("revealing a layout", () => {
   });
 
   it("cuts the batch in proportion after a slow step, grows it after a quick one, and stays within its bounds", () => {
-    const budget = REVEAL_BATCH.stepBudgetMs;
-    expect(nextRevealBatch(64, budget * 2)).toBe(32);
-    expect(nextRevealBatch(30, budget * 3)).toBe(10);
-    expect(nextRevealBatch(REVEAL_BATCH.min, 200)).toBe(REVEAL_BATCH.min);
-    expect(nextRevealBatch(32, budget / 4)).toBe(48);
-    expect(nextRevealBatch(REVEAL_BATCH.max, 1)).toBe(REVEAL_BATCH.max);
-    expect(nextRevealBatch(32, budget * 0.75)).toBe(32);
+    const budget = STEP_BATCH.stepBudgetMs;
+    expect(nextStepBatch(64, budget * 2)).toBe(32);
+    expect(nextStepBatch(30, budget * 3)).toBe(10);
+    expect(nextStepBatch(STEP_BATCH.min, 200)).toBe(STEP_BATCH.min);
+    expect(nextStepBatch(32, budget / 4)).toBe(48);
+    expect(nextStepBatch(STEP_BATCH.max, 1)).toBe(STEP_BATCH.max);
+    expect(nextStepBatch(32, budget * 0.75)).toBe(32);
+  });
+
+  it("never spreads a change over more than its most steps, however slow each step", () => {
+    expect(nextStepBatch(64, 500, 42)).toBe(42);
+    expect(smallestStepBatch(1000)).toBe(Math.ceil(1000 / STEP_BATCH.maxSteps));
+    expect(smallestStepBatch(10)).toBe(STEP_BATCH.min);
+    expect(smallestStepBatch(1_000_000)).toBe(STEP_BATCH.max);
   });
 });

@@ -36,27 +36,36 @@ export function toElkGraph(nodes: TMapNode[], edges: TMapEdge[]): ElkNode {
   };
 }
 
-/** ELK positions are relative to the parent, as stored; zones also take the size ELK gave them. */
-export function layoutOperations(result: ElkNode, nodes: TMapNode[]): TMapOperation[] {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const operations: TMapOperation[] = [];
+/** Where ELK put a node: relative to its zone, as stored; a zone holding nodes also with the size ELK gave it. */
+export type TLaidOutNode = { id: string; x: number; y: number; width?: number; height?: number };
+
+/** Every node's place in an ELK result, zone members included. */
+export function laidOutNodes(result: ElkNode): TLaidOutNode[] {
+  const placed: TLaidOutNode[] = [];
   const visit = (elk: ElkNode) => {
-    const node = byId.get(elk.id);
-    if (node) {
-      const patch: Record<string, number> = {};
-      const x = Math.round(elk.x ?? 0);
-      const y = Math.round(elk.y ?? 0);
-      if (x !== node.x) patch.x = x;
-      if (y !== node.y) patch.y = y;
-      if (node.kind === "ZONE" && elk.children?.length) {
-        patch.width = Math.round(elk.width ?? sizeOf(node).width);
-        patch.height = Math.round(elk.height ?? sizeOf(node).height);
-      }
-      if (Object.keys(patch).length > 0) operations.push({ op: "updateNode", id: node.id, version: node.version, patch });
-    }
+    placed.push({ id: elk.id, x: Math.round(elk.x ?? 0), y: Math.round(elk.y ?? 0), ...(elk.children?.length ? { width: Math.round(elk.width ?? 0), height: Math.round(elk.height ?? 0) } : {}) });
     elk.children?.forEach(visit);
   };
   result.children?.forEach(visit);
+  return placed;
+}
+
+/** The map operations that move each node where the layout put it; nodes already there are left alone. */
+export function layoutOperations(placed: TLaidOutNode[], nodes: TMapNode[]): TMapOperation[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const operations: TMapOperation[] = [];
+  for (const place of placed) {
+    const node = byId.get(place.id);
+    if (!node) continue;
+    const patch: Record<string, number> = {};
+    if (place.x !== node.x) patch.x = place.x;
+    if (place.y !== node.y) patch.y = place.y;
+    if (node.kind === "ZONE" && place.width !== undefined && place.height !== undefined) {
+      patch.width = place.width || sizeOf(node).width;
+      patch.height = place.height || sizeOf(node).height;
+    }
+    if (Object.keys(patch).length > 0) operations.push({ op: "updateNode", id: node.id, version: node.version, patch });
+  }
   return operations;
 }
 
@@ -78,20 +87,26 @@ export function layoutBounds(nodes: TMapNode[], operations: TMapOperation[]): TB
 }
 
 /**
- * How a laid-out map is moved onto the canvas: a batch of nodes a step, each step its own task on
- * the main thread, sized so a step's work stays within `stepBudgetMs` on the machine at hand. Every
- * canvas update also has a fixed cost (React Flow re-runs each node's and flow's selectors), so a
- * batch is never below `min`, lest a large layout take many seconds to arrive.
+ * How a large change is drawn on the canvas (a laid-out map moved into place, its flows taken off
+ * and brought back): a batch a step, each step its own task on the main thread, sized so a step's
+ * work stays within `stepBudgetMs` on the machine at hand. Every canvas update also has a fixed cost
+ * (React Flow re-runs each node's and flow's selectors), which smaller batches do not cut, so a
+ * change is never spread over more than `maxSteps` steps, lest a large map take many seconds to arrive.
  */
-export const REVEAL_BATCH = { first: 8, min: 4, max: 128, stepBudgetMs: 24 } as const;
+export const STEP_BATCH = { first: 8, min: 4, max: 128, maxSteps: 24, stepBudgetMs: 24 } as const;
 
-/**
- * The next batch size from how long the last step took: cut in proportion after a slow step, grow
- * after a quick one. A fixed size is either too slow on a fast laptop or too janky on a slow one.
- */
-export function nextRevealBatch(current: number, stepMs: number): number {
-  if (stepMs > REVEAL_BATCH.stepBudgetMs) return Math.max(REVEAL_BATCH.min, Math.floor((current * REVEAL_BATCH.stepBudgetMs) / stepMs));
-  if (stepMs < REVEAL_BATCH.stepBudgetMs / 2) return Math.min(REVEAL_BATCH.max, Math.ceil(current * 1.5));
-  return current;
+/** The smallest batch for a change of `total` items: enough to finish within `maxSteps` steps. */
+export function smallestStepBatch(total: number): number {
+  return Math.min(STEP_BATCH.max, Math.max(STEP_BATCH.min, Math.ceil(total / STEP_BATCH.maxSteps)));
 }
 
+/**
+ * The next batch size from how long the last step took: cut in proportion after a slow step (never
+ * below `floor`), grow after a quick one. A fixed size is either too slow on a fast laptop or too
+ * janky on a slow one.
+ */
+export function nextStepBatch(current: number, stepMs: number, floor: number = STEP_BATCH.min): number {
+  if (stepMs > STEP_BATCH.stepBudgetMs) return Math.max(floor, Math.floor((current * STEP_BATCH.stepBudgetMs) / stepMs));
+  if (stepMs < STEP_BATCH.stepBudgetMs / 2) return Math.min(STEP_BATCH.max, Math.ceil(current * 1.5));
+  return current;
+}
