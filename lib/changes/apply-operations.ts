@@ -1,4 +1,4 @@
-import type { Prisma, TTx } from "@/lib/db";
+import { readAll, type Prisma, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
 import type { TFlowOperationInput } from "./schemas";
@@ -38,9 +38,9 @@ function snapshotOfEdge(edge: TEdgeRow): TFlowSnapshot {
 export async function resolveOperations(tx: TTx, inputs: TFlowOperationInput[]): Promise<TStoredOperation[]> {
   const edgeIds = inputs.flatMap((input) => (input.kind === "ADD" ? [] : [input.edgeId]));
   const nodeIds = inputs.flatMap((input) => (input.kind === "ADD" ? [input.sourceNodeId, input.targetNodeId] : []));
-  const [edges, nodes] = await Promise.all([
-    tx.flowEdge.findMany({ where: { id: { in: edgeIds } }, select: edgeSelect }),
-    tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, label: true, map: { select: { surfaceId: true } } } }),
+  const [edges, nodes] = await readAll(tx, [
+    () => tx.flowEdge.findMany({ where: { id: { in: edgeIds } }, select: edgeSelect }),
+    () => tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, label: true, map: { select: { surfaceId: true } } } }),
   ]);
   const edgeById = new Map(edges.map((edge) => [edge.id, edge]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));

@@ -1,4 +1,4 @@
-import type { TTx } from "@/lib/db";
+import { readAll, type TTx } from "@/lib/db";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";
 import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./facts";
@@ -41,10 +41,10 @@ export async function loadClassifierInput(tx: TTx, change: TChangeForInput, temp
   const surfaceIds = change.surfaces.map((surface) => surface.surfaceId);
   const snapshots = change.operations.flatMap((operation) => [asSnapshot(operation.before), asSnapshot(operation.after)]).filter((flow): flow is TFlowSnapshot => flow !== null);
   const nodeIds = [...new Set(snapshots.flatMap((flow) => [flow.sourceId, flow.targetId]))];
-  const [surfaces, nodes, blackouts] = await Promise.all([
-    tx.protectSurface.findMany({ where: { id: { in: surfaceIds } }, select: { id: true, classification: true, criticality: true } }),
-    tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, kind: true, zoneId: true } }),
-    change.windowStart
+  const [surfaces, nodes, blackouts] = await readAll(tx, [
+    () => tx.protectSurface.findMany({ where: { id: { in: surfaceIds } }, select: { id: true, classification: true, criticality: true } }),
+    () => tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, kind: true, zoneId: true } }),
+    () => change.windowStart
       ? tx.blackoutWindow.findMany({ where: { OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }], endsAt: { gt: change.windowStart }, startsAt: { lt: change.windowEnd ?? change.windowStart } } })
       : Promise.resolve([]),
   ]);

@@ -1,4 +1,4 @@
-import { db, type Prisma, type TTx } from "@/lib/db";
+import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
@@ -32,7 +32,7 @@ const except = (ids: string[], ...excluded: Array<string | undefined>) => ids.fi
 
 /** Classifies a change with the active rules and templates, reading everything in one transaction. */
 export async function classifyChangeRow(tx: TTx, row: TChangeRow) {
-  const [rules, templates] = await Promise.all([loadActiveRules(tx), loadActiveTemplates(tx)]);
+  const [rules, templates] = await readAll(tx, [() => loadActiveRules(tx), () => loadActiveTemplates(tx)]);
   const input = await loadClassifierInput(tx, row, templates);
   return classify(input, rules);
 }

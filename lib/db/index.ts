@@ -7,3 +7,18 @@ export * from "./generated/enums.ts";
 import type { Prisma } from "./generated/client.ts";
 /** The client handed to a service inside `db.$transaction`. */
 export type TTx = Prisma.TransactionClient;
+
+import { db } from "./client";
+
+type TRead = () => PromiseLike<unknown>;
+
+/**
+ * Runs independent reads: side by side on the pool, one after another on a transaction, whose one
+ * connection must not be handed a query while another is running (pg deprecates it; pg 9 refuses).
+ */
+export async function readAll<const T extends readonly TRead[]>(client: TTx, reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (client === db) return (await Promise.all(reads.map((read) => read()))) as never;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as never;
+}

@@ -1,4 +1,4 @@
-import { db, type TTx } from "@/lib/db";
+import { db, readAll, type TTx } from "@/lib/db";
 import type { TProgramRecords } from "./records";
 
 /**
@@ -6,23 +6,23 @@ import type { TProgramRecords } from "./records";
  * formulas use are selected, so the whole program fits in memory even at tens of thousands of flows.
  */
 export async function loadProgramRecords(client: TTx = db): Promise<TProgramRecords> {
-  const [surfaces, maps, signOffs, edges, nodes, changes, approvals, transitions] = await Promise.all([
-    client.protectSurface.findMany({
+  const [surfaces, maps, signOffs, edges, nodes, changes, approvals, transitions] = await readAll(client, [
+    () => client.protectSurface.findMany({
       select: { id: true, name: true, status: true, classification: true, version: true },
       orderBy: { name: "asc" },
     }),
-    client.flowMap.findMany({ select: { id: true, surfaceId: true } }),
-    client.surfaceSignOff.findMany({ select: { surfaceId: true, version: true, team: true, withdrawnAt: true, voidedAt: true } }),
-    client.flowEdge.findMany({
+    () => client.flowMap.findMany({ select: { id: true, surfaceId: true } }),
+    () => client.surfaceSignOff.findMany({ select: { surfaceId: true, version: true, team: true, withdrawnAt: true, voidedAt: true } }),
+    () => client.flowEdge.findMany({
       select: {
         // Plain columns only: a relation select per edge costs seconds at 50,000 flows.
         id: true, mapId: true, sourceId: true, targetId: true, status: true, encryption: true, ports: true, justification: true,
       },
     }),
-    client.flowNode.findMany({ select: { id: true, label: true, zoneId: true } }),
-    client.change.findMany({ select: { id: true, number: true, title: true, state: true, track: true, submittedAt: true, implementedAt: true, rolledBackAt: true } }),
-    client.changeApproval.findMany({ select: { changeId: true, team: true, decision: true, voidedAt: true } }),
-    client.changeTransition.findMany({ select: { changeId: true, from: true, to: true, createdAt: true } }),
+    () => client.flowNode.findMany({ select: { id: true, label: true, zoneId: true } }),
+    () => client.change.findMany({ select: { id: true, number: true, title: true, state: true, track: true, submittedAt: true, implementedAt: true, rolledBackAt: true } }),
+    () => client.changeApproval.findMany({ select: { changeId: true, team: true, decision: true, voidedAt: true } }),
+    () => client.changeTransition.findMany({ select: { changeId: true, from: true, to: true, createdAt: true } }),
   ]);
   const surfaceById = new Map(surfaces.map((surface) => [surface.id, surface]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));

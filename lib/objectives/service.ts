@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, readAll } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
@@ -38,9 +38,9 @@ export async function listObjectives(context: TActorContext, values: TMetricValu
 export async function createObjective(context: TActorContext, input: TCreateObjective): Promise<{ id: string }> {
   assertCan(context.actor, "metrics.write");
   return db.$transaction(async (tx) => {
-    const [netops, secops] = await Promise.all([
-      tx.user.findUnique({ where: { id: input.netopsLeadId }, select: { team: true } }),
-      tx.user.findUnique({ where: { id: input.secopsLeadId }, select: { team: true } }),
+    const [netops, secops] = await readAll(tx, [
+      () => tx.user.findUnique({ where: { id: input.netopsLeadId }, select: { team: true } }),
+      () => tx.user.findUnique({ where: { id: input.secopsLeadId }, select: { team: true } }),
     ]);
     if (netops?.team !== "NETOPS") throw new ValidationError([{ path: "body.netopsLeadId", message: "must be a member of NetOps" }]);
     if (secops?.team !== "SECOPS") throw new ValidationError([{ path: "body.secopsLeadId", message: "must be a member of SecOps" }]);

@@ -1,4 +1,4 @@
-import { db, type NodeKind, type Prisma, type TTx } from "@/lib/db";
+import { db, readAll, type NodeKind, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { systemContext, type TActorContext } from "@/lib/auth/actor";
 import { applyOperations } from "@/lib/changes/apply-operations";
@@ -120,7 +120,7 @@ async function createSeedChange(context: TActorContext, users: Record<string, st
     });
     await recordAudit(tx, context, { action: "change.create", entityType: "Change", entityId: change.id, after: { title: spec.title, seeded: true } });
     if (spec.stage === "draft") return;
-    const [rules, templates] = await Promise.all([loadActiveRules(tx), loadActiveTemplates(tx)]);
+    const [rules, templates] = await readAll(tx, [() => loadActiveRules(tx), () => loadActiveTemplates(tx)]);
     const result = classify(await loadClassifierInput(tx, change, templates), rules);
     const steps: Array<[string, number]> = [["SUBMITTED", 1]];
     const reviewState = result.track === "PRE_APPROVED" ? "PRE_APPROVED" : result.track === "CAB" ? "CAB_REVIEW" : "EMERGENCY";
