@@ -3,7 +3,7 @@
  * script (e.g. `DATABASE_URL=… npm start` in one shell, then
  * `DATABASE_URL=… BENCH_BASE_URL=http://localhost:3000 npx tsx bench/maps-canvas.ts`):
  * - load time and frame times (requestAnimationFrame deltas) while panning and dragging, at 500/1,000 and 1,000/2,000;
- * - main-thread long tasks while the 500-node map is laid out in the worker (BENCH_LAYOUT_RUNS runs, 3 by default);
+ * - main-thread long tasks while the 500-node map is laid out in the worker (BENCH_LAYOUT_RUNS runs, 5 by default);
  * - edit-to-second-browser latency over 50 edits.
  * It prints figures; it asserts nothing. Set CHROMIUM_PATH where Playwright has no browser of its own.
  */
@@ -102,7 +102,7 @@ function longTasks(tasks: number[]): string {
   return `main-thread tasks over 50 ms: ${tasks.length}${tasks.length ? ` (${longest.map((duration) => ms(duration)).join(", ")})` : ""}`;
 }
 
-const LAYOUT_RUNS = Number(process.env.BENCH_LAYOUT_RUNS ?? 3);
+const LAYOUT_RUNS = Number(process.env.BENCH_LAYOUT_RUNS ?? 5);
 
 for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
   const surfaceId = await createBenchMap(nodes, edges);
