@@ -243,6 +243,14 @@ test("automatic layout puts the flows left to right, saves the positions and dra
   for (const flow of await page.getByTestId("map-edge").all()) await expect(flow).toBeVisible();
   await expect(page.getByRole("button", { name: new RegExp(`Flow Hop 0 ${suffix} to Hop 1 ${suffix}`) })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/map-auto-layout-light.png" });
+
+  // The inspector takes the right of the canvas, where the last hop now stands: the view moves to keep it in sight.
+  const lastHop = node(page, `Hop 5 ${suffix}`);
+  await lastHop.click();
+  await expect(page.getByRole("complementary", { name: `Details of Hop 5 ${suffix}` })).toBeVisible();
+  const canvas = (await page.locator(".react-flow").boundingBox())!;
+  await expect.poll(async () => { const box = (await lastHop.boundingBox())!; return box.x + box.width <= canvas.x + canvas.width && box.x >= canvas.x; }).toBe(true);
+  await page.screenshot({ path: "test-results/screens/map-inspector-in-view-light.png" });
   expect(errors()).toEqual([]);
   await context.close();
 });

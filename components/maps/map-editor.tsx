@@ -33,13 +33,14 @@ import { PRO_OPTIONS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
 import { EdgeInspector, NodeInspector, type TSaveResult } from "./inspector";
-import { ConfirmDialog, Legend, PALETTE_MIME, Palette, ShortcutsDialog } from "./panels";
+import { ConfirmDialog, LegendPanel, PALETTE_MIME, Palette, ShortcutsDialog } from "./panels";
 import { HistoryPanel } from "./history-panel";
 import { ImportDialog } from "./import-dialog";
 import { MapToolbar } from "./toolbar";
 import { useMapLive } from "./use-map-live";
 import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { useMapShortcuts } from "./use-map-shortcuts";
+import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
@@ -99,6 +100,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
 
   const single = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]!) : null;
   const live = useMapLive(surfaceId, initialMap.version, canEdit ? single : null, true);
+  useSelectionInView(single);
   const editing = useMemo(() => {
     const byElement = new Map<string, Array<{ name: string; team: string }>>();
     for (const presence of live.others) if (presence.editing) byElement.set(presence.editing, [...(byElement.get(presence.editing) ?? []), presence.user]);
@@ -448,9 +450,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               <Background gap={24} />
               <ThemedMiniMap ariaLabel="Overview of the map" />
               <ThemedControls aria-label="Zoom controls" />
-              <Panel position="bottom-left" className="!mb-2 !ml-14">
-                <Legend />
-              </Panel>
+              <LegendPanel />
               {!readOnly && selectionCount > 1 && (
                 <Panel position="top-center">
                   <div className="flex items-center gap-2 rounded-md border border-border bg-surface px-3 py-1.5 text-sm shadow-sm">

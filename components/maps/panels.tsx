@@ -2,6 +2,7 @@
 
 import { memo, type DragEvent, type ReactNode } from "react";
 import { AlertDialog, Dialog } from "radix-ui";
+import { Panel } from "@xyflow/react";
 import { AlertTriangle, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { KIND_LABELS } from "@/lib/maps/appearance";
@@ -47,7 +48,16 @@ export function LegendLine({ stroke, dash, width }: { stroke: string; dash?: str
   );
 }
 
-export const Legend = memo(function Legend() {
+/** The legend in a canvas's bottom-left corner, beside the zoom controls, leaving the minimap its corner however narrow the canvas. */
+export const LegendPanel = memo(function LegendPanel() {
+  return (
+    <Panel position="bottom-left" className="!mb-2 !ml-14 max-w-[calc(100%-19rem)]">
+      <Legend />
+    </Panel>
+  );
+});
+
+const Legend = memo(function Legend() {
   const line = (style: { stroke: string; dash?: string; width?: number }) => <LegendLine {...style} />;
   return (
     <section aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">

@@ -1,14 +1,14 @@
 "use client";
 
 import { useMemo } from "react";
-import { Background, Panel, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { BOUNDARY_ID, boundsOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
 import type { TFlowMap } from "@/lib/maps/schemas";
 import { READ_ONLY_CANVAS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
-import { Legend } from "./panels";
+import { LegendPanel } from "./panels";
 
 const GAP = 240;
 const FIT_VIEW_OPTIONS = { padding: 0.08 };
@@ -61,9 +61,7 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
             <Background gap={24} />
             <ThemedMiniMap ariaLabel="Overview of all maps" />
             <ThemedControls />
-            <Panel position="bottom-left" className="!mb-2 !ml-14">
-              <Legend />
-            </Panel>
+            <LegendPanel />
           </ReactFlow>
         </FlowLabelDetail>
       </ReactFlowProvider>

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect } from "react";
+import { useReactFlow, useStore, useStoreApi, type InternalNode } from "@xyflow/react";
+import { NODE_SIZE, type TBounds } from "@/lib/maps/convert";
+import { viewportRevealing } from "@/lib/maps/viewport";
+
+/** About the size of a flow's label, centred between its end points. */
+const FLOW_LABEL = { width: 160, height: 40 };
+
+function boundsOfNode(node: InternalNode): TBounds {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? node.width ?? NODE_SIZE.width, height: node.measured.height ?? node.height ?? NODE_SIZE.height };
+}
+
+const centreOf = (bounds: TBounds) => ({ x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 });
+
+/**
+ * Keeps the inspected element on screen when the canvas narrows: opening the inspector takes the
+ * right of the canvas, where the element just clicked may be. Moves the view as little as it can;
+ * never while a node is dragged or a flow drawn, when the view must stay where the pointer is.
+ */
+export function useSelectionInView(elementId: string | null): void {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+
+  useEffect(() => {
+    if (!elementId || width === 0 || height === 0) return;
+    const { nodeLookup, edgeLookup, connection, paneDragging } = store.getState();
+    if (connection.inProgress || paneDragging) return;
+    const node = nodeLookup.get(elementId);
+    if (node?.dragging) return;
+    let bounds: TBounds | null = node ? boundsOfNode(node) : null;
+    const edge = node ? undefined : edgeLookup.get(elementId);
+    const source = edge && nodeLookup.get(edge.source);
+    const target = edge && nodeLookup.get(edge.target);
+    if (source && target) {
+      const from = centreOf(boundsOfNode(source));
+      const to = centreOf(boundsOfNode(target));
+      bounds = { x: (from.x + to.x - FLOW_LABEL.width) / 2, y: (from.y + to.y - FLOW_LABEL.height) / 2, ...FLOW_LABEL };
+    }
+    if (!bounds) return;
+    const next = viewportRevealing(bounds, flow.getViewport(), { width, height });
+    if (next) void flow.setViewport(next, { duration: 200 });
+  }, [elementId, width, height, flow, store]);
+}
