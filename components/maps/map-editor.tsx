@@ -109,11 +109,15 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
 
   // The canvas follows the map in a deferred render: converting a large map and handing it to React
   // Flow then happens in tasks of its own, after the toolbar and panels have shown the change.
-  const drawn = useDeferredValue(displayed);
-  const derived = useMemo(() => toReactFlow(drawn, { filter, readOnly, editing }), [drawn, filter, readOnly, editing]);
+  // Converted again only when what it draws changes: a version moving on (an edit's echo) changes none of it.
+  const { nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface } = useDeferredValue(displayed);
+  const derived = useMemo(
+    () => toReactFlow({ nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface }, { filter, readOnly, editing }),
+    [drawnNodes, drawnFlows, drawnElements, drawnSurface, filter, readOnly, editing],
+  );
   const [canvas, setCanvas] = useState({ derived, nodes: derived.nodes, edges: derived.edges });
   if (canvas.derived !== derived) setCanvas({ derived, nodes: mergeNodes(derived.nodes, canvas.nodes), edges: mergeEdges(derived.edges, canvas.edges) });
-  const drawnEdges = useMemo(() => withoutLastFlows(canvas.edges, hiddenFlows), [canvas.edges, hiddenFlows]);
+  const edgesOnCanvas = useMemo(() => withoutLastFlows(canvas.edges, hiddenFlows), [canvas.edges, hiddenFlows]);
 
   /** Saves operations at once: shown immediately, sent to the server, recorded for undo. */
   const runEdit = useCallback(
@@ -423,7 +427,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           <FlowLabelDetail>
             <ReactFlow<TRfNode, TRfEdge>
               nodes={canvas.nodes}
-              edges={drawnEdges}
+              edges={edgesOnCanvas}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodesChange={onCanvasNodesChange}

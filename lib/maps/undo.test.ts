@@ -107,6 +107,10 @@ describe("live cache", () => {
     const start = map([a], [], 3);
     const echoed = applyLiveBatch(start, { mapVersion: 4, events: [{ kind: "node.update", entityId: a.id, after: { ...a } }] });
     expect(echoed.nodes[0]).toBe(a);
+    // The lists too, so the canvas has nothing to convert again; only the version moves on.
+    expect(echoed.nodes).toBe(start.nodes);
+    expect(echoed.edges).toBe(start.edges);
+    expect(echoed.version).toBe(4);
   });
 
   it("an edit result updates elements without advancing the version", () => {
