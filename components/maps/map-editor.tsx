@@ -108,8 +108,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   }, [live.others]);
 
   // The canvas follows the map in a deferred render: converting a large map and handing it to React
-  // Flow then happens in tasks of its own, after the toolbar and panels have shown the change.
-  // Converted again only when what it draws changes: a version moving on (an edit's echo) changes none of it.
+  // Flow then happens in tasks of its own, after the toolbar and panels have shown the change. It is
+  // converted again only when what it draws changes, not when just the version moves on (an edit's echo).
   const { nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface } = useDeferredValue(displayed);
   const derived = useMemo(
     () => toReactFlow({ nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface }, { filter, readOnly, editing }),

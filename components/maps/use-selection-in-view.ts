@@ -1,17 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { useReactFlow, useStore, useStoreApi, type InternalNode } from "@xyflow/react";
-import { NODE_SIZE, type TBounds } from "@/lib/maps/convert";
+import { useReactFlow, useStore, useStoreApi } from "@xyflow/react";
+import type { TBounds } from "@/lib/maps/convert";
 import { viewportRevealing } from "@/lib/maps/viewport";
 
 /** About the size of a flow's label, centred between its end points. */
 const FLOW_LABEL = { width: 160, height: 40 };
-
-function boundsOfNode(node: InternalNode): TBounds {
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y, width: node.measured.width ?? node.width ?? NODE_SIZE.width, height: node.measured.height ?? node.height ?? NODE_SIZE.height };
-}
 
 const centreOf = (bounds: TBounds) => ({ x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 });
 
@@ -31,14 +26,12 @@ export function useSelectionInView(elementId: string | null): void {
     const { nodeLookup, edgeLookup, connection, paneDragging } = store.getState();
     if (connection.inProgress || paneDragging) return;
     const node = nodeLookup.get(elementId);
-    if (node?.dragging) return;
-    let bounds: TBounds | null = node ? boundsOfNode(node) : null;
     const edge = node ? undefined : edgeLookup.get(elementId);
-    const source = edge && nodeLookup.get(edge.source);
-    const target = edge && nodeLookup.get(edge.target);
-    if (source && target) {
-      const from = centreOf(boundsOfNode(source));
-      const to = centreOf(boundsOfNode(target));
+    let bounds: TBounds | null = null;
+    if (node && !node.dragging) bounds = flow.getNodesBounds([node]);
+    else if (edge && nodeLookup.has(edge.source) && nodeLookup.has(edge.target)) {
+      const from = centreOf(flow.getNodesBounds([edge.source]));
+      const to = centreOf(flow.getNodesBounds([edge.target]));
       bounds = { x: (from.x + to.x - FLOW_LABEL.width) / 2, y: (from.y + to.y - FLOW_LABEL.height) / 2, ...FLOW_LABEL };
     }
     if (!bounds) return;
