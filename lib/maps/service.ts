@@ -249,9 +249,12 @@ export async function applyMapOperations(context: TActorContext, surfaceId: stri
  */
 export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, operations: TMapOperation[], reason: string, options: { reopenAgreed: boolean }): Promise<TMapEditResult> {
   const surface = await loadSurface(tx, surfaceId);
-  const map = await tx.flowMap.upsert({ where: { surfaceId }, create: { surfaceId }, update: {}, select: { id: true } });
+  // The first edit creates the map: ON CONFLICT DO NOTHING waits for a concurrent creator and lets
+  // every first edit through (Prisma's upsert would answer "already exists" to all but one).
+  await tx.$executeRaw`INSERT INTO "FlowMap" (id, "surfaceId", "updatedAt") VALUES (gen_random_uuid(), ${surfaceId}::uuid, now()) ON CONFLICT ("surfaceId") DO NOTHING`;
   // One writer per map at a time, so map versions form one line.
-  await tx.$executeRaw`SELECT id FROM "FlowMap" WHERE id = ${map.id}::uuid FOR UPDATE`;
+  const [map] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM "FlowMap" WHERE "surfaceId" = ${surfaceId}::uuid FOR UPDATE`;
+  if (!map) throw new NotFoundError("The flow map");
   const { version } = await tx.flowMap.findUniqueOrThrow({ where: { id: map.id }, select: { version: true } });
   const graph = await loadGraph(tx, map.id);
   const ownerIds = operations.flatMap((operation) =>
