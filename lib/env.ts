@@ -36,6 +36,12 @@ export const ZEnv = z
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
+    /** Operations: how long a database connect and one statement may take, the SIGTERM grace period, logs and metrics. */
+    DATABASE_CONNECT_TIMEOUT_MS: ZPositiveInt(5_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: ZPositiveInt(15_000),
+    CONCORD_SHUTDOWN_GRACE_SECONDS: ZPositiveInt(20),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    METRICS_TOKEN: ZOptionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,

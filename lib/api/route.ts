@@ -2,11 +2,15 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
 import { getCurrentActor } from "@/lib/auth/current";
 import { resolveApiToken } from "@/lib/auth/sessions";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
+
+/** Seconds a client is asked to wait while the database is unreachable: a restart or failover usually takes about this. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** 1 MiB: far above any honest request; a 10 MB body is refused before it is parsed. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -47,6 +51,13 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") error = new AppError(404, "not_found", "The record was not found.");
     else if (error.code === "P2002") error = new AppError(409, "conflict", "A record with these values already exists.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    // A passing condition (restart, failover, freeze): ask the client to come back rather than fail it.
+    return NextResponse.json(
+      { error: { code: "database_unavailable", message: "The database is unavailable; try again shortly.", requestId } },
+      { status: 503, headers: { "x-request-id": requestId, "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
   }
   if (error instanceof AppError) {
     return NextResponse.json(

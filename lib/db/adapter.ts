@@ -22,11 +22,25 @@ export function databaseTarget(databaseUrl: string | undefined, dataDir: string)
   return { kind: "pglite", dir: path.basename(dataDir) === ":memory:" ? null : path.join(dataDir, "pglite") };
 }
 
-export function openDatabase(target: TDatabaseTarget): TOpenedDatabase {
+/** Limits that keep a request from hanging on an unreachable or frozen Postgres. */
+export type TDatabaseTimeouts = { connectMs: number; statementMs: number };
+
+/** The pool's limits: the server cancels a long statement; the client gives up on a server that no longer answers at all. */
+export function postgresPoolOptions(timeouts: TDatabaseTimeouts | undefined) {
+  if (!timeouts) return {};
+  return {
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
+  };
+}
+
+export function openDatabase(target: TDatabaseTarget, timeouts?: TDatabaseTimeouts): TOpenedDatabase {
   if (target.kind === "postgres") {
     return {
       target,
-      factory: new PrismaPg({ connectionString: target.url, max: 10 }),
+      factory: new PrismaPg({ connectionString: target.url, max: 10, ...postgresPoolOptions(timeouts) }),
       close: async () => {},
     };
   }
