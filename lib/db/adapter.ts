@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { lockDataFolder } from "./folder-lock";
 
 export type TDatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -45,13 +46,27 @@ export function openDatabase(target: TDatabaseTarget, timeouts?: TDatabaseTimeou
     };
   }
   if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
+  // One process per data folder: a second one is refused here, before it opens (and damages) it.
+  const releaseFolder = target.dir ? lockDataFolder(target.dir, exitOnLostFolderLock) : () => undefined;
   const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
   return {
     target,
     factory: new PrismaPGlite(pglite),
     pglite,
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        releaseFolder();
+      }
+    },
   };
+}
+
+/** Another process may now be writing the folder: stopping is the only way not to damage it. */
+function exitOnLostFolderLock(error: Error): void {
+  console.error(`Lost the lock on the embedded database folder (${error.message}); stopping so that two processes never write it.`);
+  process.exit(1);
 }
 
 export function describeTarget(target: TDatabaseTarget): string {
