@@ -1,13 +1,29 @@
 /** Next.js calls this once per server process at start-up. */
 export async function register(): Promise<void> {
-  // The snapshot job needs Node (database drivers, timers); the edge runtime never runs it.
+  // The background jobs need Node (database drivers, timers); the edge runtime never runs them.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Fail at start, with the list of wrong values, rather than on the first request.
   const { getEnv } = await import("./lib/env");
-  getEnv();
+  const env = getEnv();
+  // The embedded database is opened (and its folder locked) now: a second server on the same folder stops here.
+  if (!env.DATABASE_URL && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { getDatabase } = await import("./lib/db");
+    getDatabase();
+  }
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
   // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
   const { runOutboxLoop } = await import("./lib/outbox/deliver");
-  void runOutboxLoop(new AbortController().signal);
+  const { registerBackgroundJob } = await import("./lib/ops/jobs");
+  const outbox = new AbortController();
+  const outboxLoop = runOutboxLoop(outbox.signal);
+  registerBackgroundJob("outbox-delivery", async () => {
+    outbox.abort();
+    await outboxLoop;
+  });
+  // In production (next start): SIGTERM drains and exits 0 instead of waiting on open live streams forever.
+  if (process.env.NODE_ENV === "production") {
+    const { installGracefulShutdown } = await import("./lib/ops/shutdown");
+    installGracefulShutdown();
+  }
 }

@@ -1,8 +1,9 @@
-import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { log, setRequestActor } from "@/lib/ops/log";
+import { observeApiRequest } from "@/lib/ops/observe";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
 import { getCurrentActor } from "@/lib/auth/current";
 import { resolveApiToken } from "@/lib/auth/sessions";
@@ -53,6 +54,7 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
     else if (error.code === "P2002") error = new AppError(409, "conflict", "A record with these values already exists.");
   }
   if (isDatabaseUnavailable(error)) {
+    log.warn({ err: error }, "database unavailable");
     // A passing condition (restart, failover, freeze): ask the client to come back rather than fail it.
     return NextResponse.json(
       { error: { code: "database_unavailable", message: "The database is unavailable; try again shortly.", requestId } },
@@ -66,7 +68,7 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
     );
   }
   // Unknown failures are logged with the request id and never described to the client.
-  console.error(`[${requestId}]`, error);
+  log.error({ err: error }, "unexpected error");
   return NextResponse.json(
     { error: { code: "internal_error", message: "Something went wrong on our side.", requestId } },
     { status: 500, headers: { "x-request-id": requestId } },
@@ -147,11 +149,10 @@ export function apiRoute<
   options: TRouteOptions<TBody, TQuery, TParams>,
   handler: (ctx: TRouteContext<TInfer<TBody>, TInfer<TQuery>, TInfer<TParams>>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, route: TRouteParams): Promise<Response> => {
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+  const serve = async (request: NextRequest, route: TRouteParams, requestId: string): Promise<Response> => {
     try {
       const actor = await authenticate(request);
+      setRequestActor(actor?.id ?? null);
       if (options.permission !== null) {
         if (!actor) throw new UnauthorizedError();
         assertCan(actor, options.permission);
@@ -181,4 +182,5 @@ export function apiRoute<
       return errorResponse(error, requestId);
     }
   };
+  return (request: NextRequest, route: TRouteParams): Promise<Response> => observeApiRequest(request, (requestId) => serve(request, route, requestId));
 }

@@ -9,6 +9,7 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 import { endSession, startSession } from "./sessions";
 import { mapOidcClaims } from "./oidc";
 import { upsertOidcUser } from "./oidc-users";
+import { log } from "@/lib/ops/log";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -68,7 +69,7 @@ function providers(): NextAuthOptions["providers"] {
         } catch (error) {
           if (error instanceof Error && error.message === "TooManyAttempts") throw error;
           // next-auth would put the message in the redirect URL: log it here, show nothing of it.
-          console.error("Sign-in failed unexpectedly", error);
+          log.error({ err: error }, "sign-in failed unexpectedly");
           throw new Error("SignInUnavailable");
         }
       },

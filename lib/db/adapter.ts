@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { log } from "@/lib/ops/log";
 import { lockDataFolder } from "./folder-lock";
 
 export type TDatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
@@ -65,7 +66,7 @@ export function openDatabase(target: TDatabaseTarget, timeouts?: TDatabaseTimeou
 
 /** Another process may now be writing the folder: stopping is the only way not to damage it. */
 function exitOnLostFolderLock(error: Error): void {
-  console.error(`Lost the lock on the embedded database folder (${error.message}); stopping so that two processes never write it.`);
+  log.fatal({ err: error }, "lost the lock on the embedded database folder; stopping so that two processes never write it");
   process.exit(1);
 }
 

@@ -1,8 +1,14 @@
 import crypto from "node:crypto";
 import type { TActorContext } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { isShuttingDown, onShutdown } from "@/lib/ops/lifecycle";
+import { trackOpenStream } from "@/lib/ops/metrics";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
 import { getMapHub } from "./live";
 import { announcePresence, listMapEvents, type TPresenceSignal } from "./service";
+
+/** How soon a browser reconnects when this instance closes its stream to shut down. */
+const RECONNECT_AFTER_SHUTDOWN_MS = 500;
 
 /** Proxies and load balancers close quiet connections; a comment line every 15 s keeps the stream open. */
 const HEARTBEAT_MS = 15_000;
@@ -14,6 +20,8 @@ const HEARTBEAT_MS = 15_000;
  * source of truth, and the heartbeat re-reads it too, so a lost notification delays an edit, never drops it.
  */
 export async function openMapStream(context: TActorContext, surfaceId: string, after: number | undefined, signal: AbortSignal): Promise<Response> {
+  // A stopping instance takes no new streams: the browser retries, and the proxy sends it elsewhere.
+  if (isShuttingDown()) throw new AppError(503, "shutting_down", "This instance is restarting; reconnect.");
   const start = await listMapEvents(context, surfaceId, { after: after ?? Number.MAX_SAFE_INTEGER, limit: 1 });
   let lastSent = after ?? start.version;
   const hub = getMapHub();
@@ -76,6 +84,14 @@ export async function openMapStream(context: TActorContext, surfaceId: string, a
         catchUp();
       }, HEARTBEAT_MS);
       cleanups.push(() => clearInterval(heartbeat));
+      // On shutdown: say so, ask for a quick reconnect (to another instance), and end, so the server can drain.
+      cleanups.push(
+        onShutdown(() => {
+          send(`retry: ${RECONNECT_AFTER_SHUTDOWN_MS}\nevent: reconnect\ndata: ${JSON.stringify({ reason: "shutdown" })}\n\n`);
+          close();
+        }),
+      );
+      cleanups.push(trackOpenStream());
       signal.addEventListener("abort", close);
       catchUp();
       announcePresence(context, surfaceId, { connectionId, editing: null, state: "here" }).catch(() => undefined);

@@ -1,4 +1,7 @@
 import { getEnv } from "@/lib/env";
+import { registerBackgroundJob } from "@/lib/ops/jobs";
+import { log } from "@/lib/ops/log";
+import { countSnapshotRun } from "@/lib/ops/metrics";
 import { hasSnapshotFor, takeDailySnapshot } from "./snapshots";
 
 /** First run shortly after start-up (never blocking it), then hourly: the day's run happens once. */
@@ -11,19 +14,34 @@ async function runOnce(): Promise<void> {
   try {
     if (await hasSnapshotFor()) return;
     const run = await takeDailySnapshot();
-    if (!run.skipped && run.written > 0) console.info(`[metrics] snapshot for ${run.takenOn}: ${run.written} indicators`);
+    countSnapshotRun(run.skipped ? "skipped" : "written");
+    if (!run.skipped && run.written > 0) log.info({ takenOn: run.takenOn, indicators: run.written }, "daily snapshot taken");
   } catch (error) {
     // A failed run is retried at the next check; the app keeps serving.
-    console.error("[metrics] snapshot failed", error);
+    countSnapshotRun("failed");
+    log.error({ err: error }, "daily snapshot failed");
   }
 }
 
-/** Starts the daily indicator snapshot inside this app process. Idempotent per process. */
+/**
+ * Starts the daily indicator snapshot inside this app process. Idempotent per process. Registered
+ * as a background job: stopping it cancels the timers and waits for a run in progress.
+ */
 export function startSnapshotScheduler(): void {
   if (started || getEnv().CONCORD_SNAPSHOTS === "off") return;
   started = true;
-  setTimeout(() => {
-    void runOnce();
-    setInterval(() => void runOnce(), CHECK_INTERVAL_MS).unref();
+  let running: Promise<void> = Promise.resolve();
+  let interval: NodeJS.Timeout | undefined;
+  const tick = () => {
+    running = runOnce();
+  };
+  const first = setTimeout(() => {
+    tick();
+    interval = setInterval(tick, CHECK_INTERVAL_MS).unref();
   }, FIRST_RUN_DELAY_MS).unref();
+  registerBackgroundJob("daily-snapshot", async () => {
+    clearTimeout(first);
+    clearInterval(interval);
+    await running;
+  });
 }
