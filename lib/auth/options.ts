@@ -9,6 +9,7 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 import { endSession, startSession } from "./sessions";
 import { mapOidcClaims } from "./oidc";
 import { upsertOidcUser } from "./oidc-users";
+import { safeRedirectUrl } from "./redirect";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -101,6 +102,9 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      redirect({ url }) {
+        return safeRedirectUrl(url, env.appUrl);
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const identity = mapOidcClaims((profile ?? {}) as Record<string, unknown>, {
