@@ -5,6 +5,9 @@ export async function register(): Promise<void> {
   // Fail at start, with the list of wrong values, rather than on the first request.
   const { getEnv } = await import("./lib/env");
   getEnv();
+  // Before the first request: the login limits key on the socket's address.
+  const { installPeerAddressHeader } = await import("./lib/net/peer-header");
+  installPeerAddressHeader();
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
   // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.

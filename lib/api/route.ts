@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
-import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
+import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
 import { getCurrentActor } from "@/lib/auth/current";
-import { resolveApiToken } from "@/lib/auth/sessions";
+import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
+import { tokenBudget } from "@/lib/limits/tokens";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 
@@ -49,9 +50,10 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
     else if (error.code === "P2002") error = new AppError(409, "conflict", "A record with these values already exists.");
   }
   if (error instanceof AppError) {
+    const retryAfter = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...error.details, requestId } },
-      { status: error.status, headers: { "x-request-id": requestId } },
+      { status: error.status, headers: { "x-request-id": requestId, ...retryAfter } },
     );
   }
   // Unknown failures are logged with the request id and never described to the client.
@@ -103,7 +105,9 @@ function assertSameOrigin(request: NextRequest): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new ForbiddenError("Cross-site requests are not accepted.");
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
+  if (origin === null || origin === request.nextUrl.origin) return;
+  // "null" (sandboxed frames, some redirects) and unparsable values name no site we trust.
+  if (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host")) {
     throw new ForbiddenError("Cross-site requests are not accepted.");
   }
 }
@@ -111,7 +115,10 @@ function assertSameOrigin(request: NextRequest): void {
 async function authenticate(request: NextRequest): Promise<TActor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return resolveApiToken(authorization.slice(7).trim());
+    const token = authorization.slice(7).trim();
+    const actor = await resolveApiToken(token);
+    if (actor) await tokenBudget().spend(hashApiToken(token));
+    return actor;
   }
   assertSameOrigin(request);
   return getCurrentActor();
