@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { TActorContext } from "@/lib/auth/actor";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
+import { INT32_MAX } from "@/lib/api/bounds";
 import { getMapHub } from "./live";
 import { announcePresence, listMapEvents, type TPresenceSignal } from "./service";
 
@@ -14,7 +15,8 @@ const HEARTBEAT_MS = 15_000;
  * source of truth, and the heartbeat re-reads it too, so a lost notification delays an edit, never drops it.
  */
 export async function openMapStream(context: TActorContext, surfaceId: string, after: number | undefined, signal: AbortSignal): Promise<Response> {
-  const start = await listMapEvents(context, surfaceId, { after: after ?? Number.MAX_SAFE_INTEGER, limit: 1 });
+  // Without `after` only the current version is wanted: ask for events past the largest version a map can have.
+  const start = await listMapEvents(context, surfaceId, { after: after ?? INT32_MAX, limit: 1 });
   let lastSent = after ?? start.version;
   const hub = getMapHub();
   await hub.ensureStarted();
