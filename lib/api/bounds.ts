@@ -17,4 +17,27 @@ export const zBigIntId = (message = "must be an event id") =>
   z
     .string()
     .regex(/^\d{1,19}$/, message)
-    .refine((value) => BigInt(value) <= INT64_MAX, message);
+    // Zod runs this even after the regex failed: test the shape again before BigInt() can throw.
+    .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= INT64_MAX, message);
+
+/**
+ * Where a NUL character hides in a value read from a request, if anywhere: Postgres cannot store
+ * one in text, so it must be refused as input rather than fail as a query.
+ */
+export function findNulCharacter(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, `${path}.${index}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(key, `${path}.${key}`) ?? findNulCharacter(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -6,6 +6,7 @@ import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError, Vali
 import { getCurrentActor } from "@/lib/auth/current";
 import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
 import { tokenBudget } from "@/lib/limits/tokens";
+import { findNulCharacter } from "./bounds";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 
@@ -125,6 +126,8 @@ async function authenticate(request: NextRequest): Promise<TActor | null> {
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const nul = findNulCharacter(value, prefix);
+  if (nul) throw new ValidationError([{ path: nul, message: "must not contain a NUL character" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(zodFields(result.error, prefix));
   return result.data;

@@ -93,6 +93,8 @@ export function getAuthOptions(): NextAuthOptions {
     secret: env.authSecret,
     providers: providers(),
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+    // https: `__Secure-` cookie names and the Secure flag (next-auth's own choice, made explicit).
+    useSecureCookies: env.secureCookies,
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       redirect({ url }) {
