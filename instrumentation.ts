@@ -5,6 +5,9 @@ export async function register(): Promise<void> {
   // Fail at start, with the list of wrong values, rather than on the first request.
   const { getEnv } = await import("./lib/env");
   const env = getEnv();
+  // Before the first request: the login limits key on the socket's address.
+  const { installPeerAddressHeader } = await import("./lib/net/peer-header");
+  installPeerAddressHeader();
   // The embedded database is opened (and its folder locked) now: a second server on the same folder stops here.
   if (!env.DATABASE_URL && process.env.NEXT_PHASE !== "phase-production-build") {
     const { getDatabase } = await import("./lib/db");

@@ -52,6 +52,7 @@ export default defineConfig({
       CONCORD_ENV: "test",
       CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
       LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
+      LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: "100000",
       OIDC_ISSUER,
       OIDC_CLIENT_ID: OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,

@@ -35,4 +35,18 @@ describe("environment", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
+
+  it("refuses a plain-http APP_URL in production unless allowed", () => {
+    const production = { ...base, CONCORD_ENV: "production" };
+    expect(() => parseEnv({ ...production, APP_URL: "http://concord.example" })).toThrow(/APP_URL must be https/);
+    expect(parseEnv({ ...production, APP_URL: "http://concord.example", CONCORD_ALLOW_HTTP: "true" }).secureCookies).toBe(false);
+    expect(parseEnv({ ...production, APP_URL: "https://concord.example" }).secureCookies).toBe(true);
+  });
+
+  it("reads the trusted proxies as addresses and ranges", () => {
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: " 10.0.0.1, 10.1.0.0/16 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.1", "10.1.0.0/16", "fd00::/8"]);
+    expect(parseEnv(base).TRUSTED_PROXIES).toEqual([]);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

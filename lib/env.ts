@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import net from "node:net";
 import { z } from "zod";
 
 /**
@@ -16,6 +17,22 @@ const ZOptionalString = z
 
 const ZPositiveInt = (fallback: number) =>
   z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").default(fallback);
+
+/** One address or CIDR range: `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split("/");
+  const family = net.isIP(address ?? "");
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+}
+
+const ZTrustedProxies = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine(isAddressOrRange, "must list IP addresses or CIDR ranges, comma-separated")));
 
 export const ZEnv = z
   .object({
@@ -33,6 +50,12 @@ export const ZEnv = z
     SESSION_IDLE_MINUTES: ZPositiveInt(30),
     SESSION_MAX_HOURS: ZPositiveInt(12),
     LOGIN_ATTEMPTS_PER_15_MINUTES: ZPositiveInt(10),
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: ZPositiveInt(100),
+    TOKEN_REQUESTS_PER_MINUTE: ZPositiveInt(600),
+    /** Reverse proxies whose X-Forwarded-For is believed; empty: the socket's address is the client. */
+    TRUSTED_PROXIES: ZTrustedProxies,
+    /** Lets CONCORD_ENV=production serve on a plain-http APP_URL (behind a TLS-terminating proxy on localhost, say). */
+    CONCORD_ALLOW_HTTP: z.stringbool().default(false),
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
@@ -61,12 +84,17 @@ export const ZEnv = z
     if (env.CONCORD_ENV === "production" && !env.APP_URL) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when CONCORD_ENV=production" });
     }
+    if (env.CONCORD_ENV === "production" && env.APP_URL?.startsWith("http:") && !env.CONCORD_ALLOW_HTTP) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https when CONCORD_ENV=production (or set CONCORD_ALLOW_HTTP=true)" });
+    }
   });
 
 export type TEnv = z.infer<typeof ZEnv> & {
   dataDir: string;
   authSecret: string;
   appUrl: string;
+  /** APP_URL is https: HSTS is sent and cookies carry the `__Secure-` prefix and `Secure`. */
+  secureCookies: boolean;
   oidcEnabled: boolean;
 };
 
@@ -85,11 +113,13 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const env = parsed.data;
   // The data folder is chosen at run time; keep it out of the build's file tracing.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CONCORD_DATA_DIR ?? ".data");
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     ...env,
     dataDir,
     authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir),
-    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    appUrl,
+    secureCookies: appUrl.startsWith("https:"),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
   };
 }

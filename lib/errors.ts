@@ -52,3 +52,10 @@ export class RuleViolationError extends AppError {
     super(409, code, message);
   }
 }
+
+/** A limit was reached; the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequestsError extends AppError {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(429, "rate_limited", "Too many requests. Try again later.", { retryAfterSeconds });
+  }
+}

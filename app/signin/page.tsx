@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getCurrentActor()) redirect("/dashboard");
   const { error, callbackUrl } = await searchParams;
   const env = getEnv();
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  const safeCallback = safeRedirectPath(callbackUrl, env.appUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-border bg-surface p-6 shadow-sm">

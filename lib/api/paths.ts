@@ -4,9 +4,10 @@ import { changePaths } from "@/lib/changes/openapi";
 import { mapPaths } from "@/lib/maps/openapi";
 import { metricsPaths } from "@/lib/metrics/openapi";
 import { opsPaths } from "@/lib/ops/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
 import { surfacePaths } from "@/lib/surfaces/openapi";
 import { tokenPaths } from "@/lib/tokens/openapi";
 import { userPaths } from "@/lib/users/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths];

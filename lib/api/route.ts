@@ -4,9 +4,11 @@ import { Prisma } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log, setRequestActor } from "@/lib/ops/log";
 import { observeApiRequest } from "@/lib/ops/observe";
-import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
+import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
 import { getCurrentActor } from "@/lib/auth/current";
-import { resolveApiToken } from "@/lib/auth/sessions";
+import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
+import { tokenBudget } from "@/lib/limits/tokens";
+import { findNulCharacter } from "./bounds";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 
@@ -62,9 +64,10 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
     );
   }
   if (error instanceof AppError) {
+    const retryAfter = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...error.details, requestId } },
-      { status: error.status, headers: { "x-request-id": requestId } },
+      { status: error.status, headers: { "x-request-id": requestId, ...retryAfter } },
     );
   }
   // Unknown failures are logged with the request id and never described to the client.
@@ -116,7 +119,9 @@ function assertSameOrigin(request: NextRequest): void {
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new ForbiddenError("Cross-site requests are not accepted.");
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && new URL(origin).host !== request.headers.get("host")) {
+  if (origin === null || origin === request.nextUrl.origin) return;
+  // "null" (sandboxed frames, some redirects) and unparsable values name no site we trust.
+  if (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host")) {
     throw new ForbiddenError("Cross-site requests are not accepted.");
   }
 }
@@ -124,13 +129,18 @@ function assertSameOrigin(request: NextRequest): void {
 async function authenticate(request: NextRequest): Promise<TActor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return resolveApiToken(authorization.slice(7).trim());
+    const token = authorization.slice(7).trim();
+    const actor = await resolveApiToken(token);
+    if (actor) await tokenBudget().spend(hashApiToken(token));
+    return actor;
   }
   assertSameOrigin(request);
   return getCurrentActor();
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const nul = findNulCharacter(value, prefix);
+  if (nul) throw new ValidationError([{ path: nul, message: "must not contain a NUL character" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(zodFields(result.error, prefix));
   return result.data;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zBigIntId } from "@/lib/api/bounds";
 
 export const ZAuditQuery = z.object({
   action: z.string().trim().max(100).optional(),
@@ -8,7 +9,7 @@ export const ZAuditQuery = z.object({
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /** Keyset pagination: the id of the last event already seen. */
-  before: z.string().regex(/^\d+$/, "must be an event id").optional(),
+  before: zBigIntId().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

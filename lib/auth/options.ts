@@ -1,6 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -10,6 +9,9 @@ import { endSession, startSession } from "./sessions";
 import { mapOidcClaims } from "./oidc";
 import { upsertOidcUser } from "./oidc-users";
 import { log } from "@/lib/ops/log";
+import { loginLimits, TooManyAttemptsError } from "@/lib/limits/login";
+import { requestClientAddress } from "@/lib/net/request-address";
+import { safeRedirectUrl } from "./redirect";
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -20,12 +22,6 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
   return typeof value === "string" ? value : undefined;
 }
 
-let loginLimiter: RateLimiterMemory | undefined;
-function getLoginLimiter(): RateLimiterMemory {
-  loginLimiter ??= new RateLimiterMemory({ points: getEnv().LOGIN_ATTEMPTS_PER_15_MINUTES, duration: 15 * 60 });
-  return loginLimiter;
-}
-
 async function authorizeCredentials(
   raw: Record<string, string> | undefined,
   headers: Record<string, unknown> | undefined,
@@ -33,19 +29,17 @@ async function authorizeCredentials(
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
-  const ip = header(headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? header(headers, "x-real-ip");
-  try {
-    await getLoginLimiter().consume(`${email}|${ip ?? "-"}`);
-  } catch {
-    throw new Error("TooManyAttempts");
-  }
+  const ip = requestClientAddress(headers);
+  return loginLimits().limit({ account: email, address: ip }, () => checkPassword(email, parsed.data.password, headers, ip));
+}
+
+async function checkPassword(email: string, password: string, headers: Record<string, unknown> | undefined, ip: string): Promise<TSignedInUser | null> {
   const user = await db.user.findUnique({ where: { email } });
   if (!user) {
-    await burnPasswordCheck(parsed.data.password);
+    await burnPasswordCheck(password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, parsed.data.password)) || user.status !== "ACTIVE") return null;
-  await getLoginLimiter().delete(`${email}|${ip ?? "-"}`);
+  if (!(await verifyPassword(user.passwordHash, password)) || user.status !== "ACTIVE") return null;
   return {
     id: user.id,
     email: user.email,
@@ -67,7 +61,7 @@ function providers(): NextAuthOptions["providers"] {
         try {
           return await authorizeCredentials(credentials, req.headers);
         } catch (error) {
-          if (error instanceof Error && error.message === "TooManyAttempts") throw error;
+          if (error instanceof TooManyAttemptsError) throw new Error("TooManyAttempts");
           // next-auth would put the message in the redirect URL: log it here, show nothing of it.
           log.error({ err: error }, "sign-in failed unexpectedly");
           throw new Error("SignInUnavailable");
@@ -100,8 +94,13 @@ export function getAuthOptions(): NextAuthOptions {
     secret: env.authSecret,
     providers: providers(),
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+    // https: `__Secure-` cookie names and the Secure flag (next-auth's own choice, made explicit).
+    useSecureCookies: env.secureCookies,
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      redirect({ url }) {
+        return safeRedirectUrl(url, env.appUrl);
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const identity = mapOidcClaims((profile ?? {}) as Record<string, unknown>, {

@@ -12,3 +12,8 @@ export type TCreateMeeting = z.infer<typeof ZCreateMeeting>;
 
 export const ZMeetingParams = z.object({ meetingId: ZId });
 export const ZMeetingAction = z.object({ action: z.enum(["start", "end", "refresh-agenda"]) }).meta({ id: "CabMeetingAction" });
+
+/** A retrospective review of an emergency change, recorded at a CAB meeting. */
+export const ZCabReview = z
+  .object({ changeId: ZId, decision: z.enum(["APPROVE", "REJECT"]), comment: z.string().trim().max(2000).default("") })
+  .meta({ id: "CabRetrospectiveReview" });

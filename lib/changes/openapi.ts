@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
-import { ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
-import { ZBlackoutInput, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
+import { ZCabReview, ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
+import { ZBlackoutInput, ZCalendarRange, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
 import { ZIdParams } from "@/lib/users/schemas";
+import { ZPickableFlowsQuery } from "./flows";
 import { ZChangeIdParams, ZChangeListQuery, ZCreateChange, ZTransitionInput, ZUpdateChange, ZVoteInput } from "./schemas";
 
 const ZObject = z.record(z.string(), z.unknown());
@@ -16,6 +17,12 @@ export const changePaths: ZodOpenApiPathsObject = {
   "/api/v1/changes": {
     get: operation({ summary: "List changes (filters, pagination)", tag: changes, permission: "change.read", query: ZChangeListQuery, response: ZObject }),
     post: operation({ summary: "Create a draft change with its flow operations", tag: changes, permission: "change.write", body: ZCreateChange, response: ZObject, status: 201, conflicts: true }),
+  },
+  "/api/v1/changes/calendar": {
+    get: operation({ summary: "Changes with a window and blackout windows overlapping a range", tag: changes, permission: "change.read", query: ZCalendarRange, response: ZObject }),
+  },
+  "/api/v1/changes/pickable-flows": {
+    get: operation({ summary: "Flows of the named surfaces that a change may touch", tag: changes, permission: "change.read", query: ZPickableFlowsQuery, response: ZObject }),
   },
   "/api/v1/changes/{id}": {
     get: operation({ summary: "A change with classification, approvals, transitions and window conflicts", tag: changes, permission: "change.read", params: ZChangeIdParams, response: ZObject }),
@@ -64,6 +71,9 @@ export const changePaths: ZodOpenApiPathsObject = {
   "/api/v1/cab/meetings/{meetingId}": {
     get: operation({ summary: "A meeting with its agenda and votes", tag: cab, permission: "cab.read", params: ZMeetingParams, response: ZObject }),
     post: operation({ summary: "Start, end or refresh the agenda", tag: cab, permission: "cab.manage", params: ZMeetingParams, body: ZMeetingAction, response: ZObject, conflicts: true }),
+  },
+  "/api/v1/cab/meetings/{meetingId}/reviews": {
+    post: operation({ summary: "Review an emergency change after the fact (retrospective approval or rejection)", tag: cab, permission: "change.approve", params: ZMeetingParams, body: ZCabReview, response: ZObject, conflicts: true }),
   },
   "/api/v1/cab/meetings/{meetingId}/minutes": {
     get: operation({ summary: "Minutes as Markdown", tag: cab, permission: "cab.read", params: ZMeetingParams, response: z.string(), responseType: "text/markdown" }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zInt32 } from "@/lib/api/bounds";
 import { ZId } from "@/lib/users/schemas";
 import { isValidPorts } from "./ports";
 import { MANUAL_TRANSITIONS } from "./lifecycle";
@@ -63,7 +64,7 @@ export const ZCreateChange = z.object(changeFields).superRefine(checkChange).met
 export type TCreateChange = z.infer<typeof ZCreateChange>;
 
 export const ZUpdateChange = z
-  .object({ ...changeFields, version: z.number().int().min(1) })
+  .object({ ...changeFields, version: zInt32().min(1) })
   .superRefine(checkChange)
   .meta({ id: "UpdateChange" });
 export type TUpdateChange = z.infer<typeof ZUpdateChange>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zInt32, zQueryInt32 } from "@/lib/api/bounds";
 import { ZClassification } from "@/lib/surfaces/schemas";
 import { isAddress } from "./addresses";
 
@@ -180,11 +181,11 @@ export type TMapEdge = z.infer<typeof ZMapEdge>;
 export const ZMapOperation = z
   .discriminatedUnion("op", [
     z.object({ op: z.literal("createNode"), node: ZNodeCreate }).strict(),
-    z.object({ op: z.literal("updateNode"), id: ZId, version: z.number().int().min(1), patch: ZNodePatch }).strict(),
-    z.object({ op: z.literal("deleteNode"), id: ZId, version: z.number().int().min(1) }).strict(),
+    z.object({ op: z.literal("updateNode"), id: ZId, version: zInt32().min(1), patch: ZNodePatch }).strict(),
+    z.object({ op: z.literal("deleteNode"), id: ZId, version: zInt32().min(1) }).strict(),
     z.object({ op: z.literal("createEdge"), edge: ZEdgeCreate }).strict(),
-    z.object({ op: z.literal("updateEdge"), id: ZId, version: z.number().int().min(1), patch: ZEdgePatch }).strict(),
-    z.object({ op: z.literal("deleteEdge"), id: ZId, version: z.number().int().min(1) }).strict(),
+    z.object({ op: z.literal("updateEdge"), id: ZId, version: zInt32().min(1), patch: ZEdgePatch }).strict(),
+    z.object({ op: z.literal("deleteEdge"), id: ZId, version: zInt32().min(1) }).strict(),
   ])
   .meta({ id: "MapOperation" });
 export type TMapOperation = z.infer<typeof ZMapOperation>;
@@ -200,10 +201,10 @@ export const ZMapBatch = z
   .meta({ id: "MapBatch" });
 export type TMapBatch = z.infer<typeof ZMapBatch>;
 
-export const ZVersionQuery = z.object({ version: z.coerce.number().int().min(1, "must be the version you hold") });
+export const ZVersionQuery = z.object({ version: zQueryInt32().min(1, "must be the version you hold") });
 
 export const ZMapReadQuery = z.object({
-  atVersion: z.coerce.number().int().min(0).optional(),
+  atVersion: zQueryInt32().min(0).optional(),
 });
 
 export const MAP_IMPORT_MODES = ["add", "replace"] as const;
@@ -212,11 +213,11 @@ export const ZMapImportQuery = z.object({ mode: z.enum(MAP_IMPORT_MODES).default
 export type TMapImportMode = (typeof MAP_IMPORT_MODES)[number];
 
 export const ZHistoryQuery = z.object({
-  after: z.coerce.number().int().min(0).optional(),
+  after: zQueryInt32().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(2000).default(200),
 });
 
-export const ZEventsQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
+export const ZEventsQuery = z.object({ after: zQueryInt32().min(0).optional() });
 
 export const ZPresenceBody = z
   .object({
@@ -274,8 +275,8 @@ export const ZMapEditResult = z
   .meta({ id: "MapEditResult" });
 export type TMapEditResult = z.infer<typeof ZMapEditResult>;
 
-export const ZNodeUpdate = ZNodePatch.extend({ version: z.number().int().min(1, "must be the version you hold") }).meta({ id: "MapNodeUpdate" });
-export const ZEdgeUpdate = ZEdgePatch.extend({ version: z.number().int().min(1, "must be the version you hold") }).meta({ id: "MapEdgeUpdate" });
+export const ZNodeUpdate = ZNodePatch.extend({ version: zInt32().min(1, "must be the version you hold") }).meta({ id: "MapNodeUpdate" });
+export const ZEdgeUpdate = ZEdgePatch.extend({ version: zInt32().min(1, "must be the version you hold") }).meta({ id: "MapEdgeUpdate" });
 
 /** Layouts and imports of large maps exceed the default body limit. */
 export const MAP_BATCH_MAX_BYTES = 8 * 1024 * 1024;

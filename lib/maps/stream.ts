@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isShuttingDown, onShutdown } from "@/lib/ops/lifecycle";
 import { trackOpenStream } from "@/lib/ops/metrics";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
+import { INT32_MAX } from "@/lib/api/bounds";
 import { getMapHub } from "./live";
 import { announcePresence, listMapEvents, type TPresenceSignal } from "./service";
 
@@ -22,7 +23,8 @@ const HEARTBEAT_MS = 15_000;
 export async function openMapStream(context: TActorContext, surfaceId: string, after: number | undefined, signal: AbortSignal): Promise<Response> {
   // A stopping instance takes no new streams: the browser retries, and the proxy sends it elsewhere.
   if (isShuttingDown()) throw new AppError(503, "shutting_down", "This instance is restarting; reconnect.");
-  const start = await listMapEvents(context, surfaceId, { after: after ?? Number.MAX_SAFE_INTEGER, limit: 1 });
+  // Without `after` only the current version is wanted: ask for events past the largest version a map can have.
+  const start = await listMapEvents(context, surfaceId, { after: after ?? INT32_MAX, limit: 1 });
   let lastSent = after ?? start.version;
   const hub = getMapHub();
   await hub.ensureStarted();

@@ -54,3 +54,6 @@ export const ZBlackoutInput = z
   .refine((value) => value.endsAt > value.startsAt, { path: ["endsAt"], message: "must be after the start" })
   .meta({ id: "BlackoutInput" });
 export type TBlackoutInput = z.infer<typeof ZBlackoutInput>;
+
+/** The change calendar's range: changes and blackout windows that overlap it. */
+export const ZCalendarRange = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });

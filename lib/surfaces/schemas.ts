@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zInt32 } from "@/lib/api/bounds";
 import { ZId, ZTeam } from "@/lib/users/schemas";
 
 export const MAX_NAME = 200;
@@ -51,7 +52,7 @@ export const ZCreateSurface = z.object(surfaceFields).meta({ id: "CreateSurface"
 export type TCreateSurface = z.infer<typeof ZCreateSurface>;
 
 /** The full content as the client last saw it, plus that version: a stale version gets 409. */
-export const ZUpdateSurface = z.object({ ...surfaceFields, version: z.number().int().min(1) }).meta({ id: "UpdateSurface" });
+export const ZUpdateSurface = z.object({ ...surfaceFields, version: zInt32().min(1) }).meta({ id: "UpdateSurface" });
 export type TUpdateSurface = z.infer<typeof ZUpdateSurface>;
 
 export const SORT_FIELDS = ["name", "updatedAt", "criticality", "classification", "status"] as const;
@@ -171,7 +172,7 @@ export const ZSurfaceVersion = z
 export type TSurfaceVersion = z.infer<typeof ZSurfaceVersion>;
 
 export const ZSignOffBody = z
-  .object({ version: z.number().int().min(1).optional() })
+  .object({ version: zInt32().min(1).optional() })
   .meta({ id: "SignOffRequest", description: "The version the signer reviewed; a stale version gets 409." });
 
 export const ZCommentInput = z

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
+import { ZMarkNotificationsRead, ZNotificationsQuery } from "@/lib/notifications/schemas";
 import { listMyNotifications, markNotificationsRead } from "@/lib/notifications/service";
 
-export const GET = apiRoute({ permission: "dashboard.read", query: z.object({ unread: z.enum(["true", "false"]).optional() }) }, async ({ context, query }) =>
+export const GET = apiRoute({ permission: "dashboard.read", query: ZNotificationsQuery }, async ({ context, query }) =>
   listMyNotifications(context, query.unread === "true"),
 );
 
-export const POST = apiRoute({ permission: "dashboard.read", body: z.object({ ids: z.array(z.uuid()).max(200).optional() }) }, async ({ context, body }) =>
+export const POST = apiRoute({ permission: "dashboard.read", body: ZMarkNotificationsRead }, async ({ context, body }) =>
   markNotificationsRead(context, body.ids),
 );
