@@ -7,6 +7,8 @@ export async function register(): Promise<void> {
   getEnv();
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
+  const { startCheckpointScheduler } = await import("./lib/audit/checkpoint-scheduler");
+  startCheckpointScheduler();
   // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
   const { runOutboxLoop } = await import("./lib/outbox/deliver");
   void runOutboxLoop(new AbortController().signal);

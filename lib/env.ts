@@ -36,6 +36,11 @@ export const ZEnv = z
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
+    /** Signs the audit checkpoints; kept out of the database so that whoever owns the table cannot forge one. */
+    AUDIT_CHECKPOINT_KEY: ZOptionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    AUDIT_CHECKPOINT_MINUTES: ZPositiveInt(60),
+    /** A file each checkpoint is also appended to (JSON lines): the copy an attacker of the database cannot reach. */
+    AUDIT_CHECKPOINT_FILE: ZOptionalString,
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,
@@ -51,6 +56,12 @@ export const ZEnv = z
     }
     if (env.CONCORD_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when CONCORD_ENV=production" });
+    }
+    if (env.CONCORD_ENV === "production" && !env.AUDIT_CHECKPOINT_KEY) {
+      ctx.addIssue({ code: "custom", path: ["AUDIT_CHECKPOINT_KEY"], message: "is required when CONCORD_ENV=production" });
+    }
+    if (env.AUDIT_CHECKPOINT_KEY && env.AUDIT_CHECKPOINT_KEY === env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUDIT_CHECKPOINT_KEY"], message: "must differ from AUTH_SECRET" });
     }
     if (env.CONCORD_ENV === "production" && !env.APP_URL) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when CONCORD_ENV=production" });
@@ -82,15 +93,15 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   return {
     ...env,
     dataDir,
-    authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir),
+    authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir, "auth-secret"),
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
   };
 }
 
-/** Outside production a missing AUTH_SECRET is generated once and kept in the data folder. */
-function readOrCreateLocalSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+/** Outside production a missing secret is generated once and kept in the data folder. */
+function readOrCreateLocalSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
@@ -104,6 +115,14 @@ function readOrCreateLocalSecret(dataDir: string): string {
       return fs.readFileSync(file, "utf8").trim();
     }
   }
+}
+
+/**
+ * The audit checkpoint key. Outside production a missing one is generated when first needed (not at
+ * start-up, so tools that never sign anything leave the data folder alone).
+ */
+export function getAuditCheckpointKey(env: TEnv = getEnv()): string {
+  return env.AUDIT_CHECKPOINT_KEY ?? readOrCreateLocalSecret(env.dataDir, "audit-checkpoint-key");
 }
 
 let cached: TEnv | undefined;
