@@ -38,6 +38,8 @@ export const ZEnv = z
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
     /** Signs the audit checkpoints; kept out of the database so that whoever owns the table cannot forge one. */
     AUDIT_CHECKPOINT_KEY: ZOptionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** Retired checkpoint keys, comma-separated: the checkpoints they signed still verify after a rotation. */
+    AUDIT_CHECKPOINT_PREVIOUS_KEYS: ZOptionalString,
     AUDIT_CHECKPOINT_MINUTES: ZPositiveInt(60),
     /** A file each checkpoint is also appended to (JSON lines): the copy an attacker of the database cannot reach. */
     AUDIT_CHECKPOINT_FILE: ZOptionalString,
@@ -123,6 +125,12 @@ function readOrCreateLocalSecret(dataDir: string, name: string): string {
  */
 export function getAuditCheckpointKey(env: TEnv = getEnv()): string {
   return env.AUDIT_CHECKPOINT_KEY ?? readOrCreateLocalSecret(env.dataDir, "audit-checkpoint-key");
+}
+
+/** Every key a checkpoint may carry a valid signature of: the current one, then the retired ones. */
+export function getAuditCheckpointKeys(env: TEnv = getEnv()): string[] {
+  const previous = (env.AUDIT_CHECKPOINT_PREVIOUS_KEYS ?? "").split(",").map((key) => key.trim()).filter(Boolean);
+  return [getAuditCheckpointKey(env), ...previous];
 }
 
 let cached: TEnv | undefined;

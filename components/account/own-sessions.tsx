@@ -21,7 +21,7 @@ function failureMessage(error: unknown): string {
 function SessionRow({ session, onRevoke, revoking }: { session: TAccountSession; onRevoke: () => void; revoking: boolean }) {
   const Icon = DEVICE_ICONS[session.device.type];
   return (
-    <tr data-testid="session-row">
+    <tr data-testid="session-row" data-session-id={session.id}>
       <Td>
         <div className="flex items-center gap-2">
           <Icon aria-hidden className="h-4 w-4 shrink-0 text-muted" />

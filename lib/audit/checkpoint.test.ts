@@ -44,6 +44,12 @@ describe("checkpoint signatures", () => {
     expect(checkpointSignatureProblem(forged, KEY)).toBe("unknown_key");
   });
 
+  it("accept a checkpoint signed with a key retired by a rotation, when that key is still listed", () => {
+    const old = { ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY), seq: "2" };
+    expect(checkpointSignatureProblem(old, [KEY, OTHER_KEY])).toBeNull();
+    expect(checkpointSignatureProblem({ ...old, eventCount: "0" }, [KEY, OTHER_KEY])).toBe("bad_signature");
+  });
+
   it("refuse a forgery that copies the key's id but not the key", () => {
     const forged = { ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY), seq: "5" };
     expect(checkpointSignatureProblem({ ...forged, keyId: checkpointKeyId(KEY) }, KEY)).toBe("bad_signature");

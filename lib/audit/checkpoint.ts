@@ -38,9 +38,13 @@ export function signCheckpoint(content: TCheckpointContent, key: string): TSigne
 
 export type TSignatureProblem = "unknown_key" | "bad_signature";
 
-/** Null when the checkpoint was signed with this key and not changed since. */
-export function checkpointSignatureProblem(checkpoint: TSignedCheckpoint, key: string): TSignatureProblem | null {
-  if (checkpoint.keyId !== checkpointKeyId(key)) return "unknown_key";
+/**
+ * Null when the checkpoint was signed with one of these keys (the current one first, then those
+ * retired by a rotation) and not changed since.
+ */
+export function checkpointSignatureProblem(checkpoint: TSignedCheckpoint, keys: string | readonly string[]): TSignatureProblem | null {
+  const key = (typeof keys === "string" ? [keys] : keys).find((candidate) => checkpointKeyId(candidate) === checkpoint.keyId);
+  if (key === undefined) return "unknown_key";
   const expected = Buffer.from(mac(checkpoint, key), "hex");
   const given = Buffer.from(checkpoint.signature, "hex");
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? null : "bad_signature";
@@ -78,7 +82,7 @@ export function describeSignatureProblem(checkpoint: TStoredCheckpoint, problem:
     kind: problem,
     message:
       problem === "unknown_key"
-        ? `Checkpoint #${checkpoint.seq} was signed with another key (${checkpoint.keyId}): forged, or signed before a key rotation.`
+        ? `Checkpoint #${checkpoint.seq} was signed with an unknown key (${checkpoint.keyId}): forged, or signed with a retired key missing from AUDIT_CHECKPOINT_PREVIOUS_KEYS.`
         : `Checkpoint #${checkpoint.seq} has an invalid signature: it was forged or altered after it was written.`,
   };
 }

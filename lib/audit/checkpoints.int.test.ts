@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db, type TTx } from "@/lib/db";
+import { getAuditCheckpointKey } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { contextFor, createTestUser } from "@/lib/test/factories";
 import { recordAudit } from "./record";
@@ -120,7 +121,7 @@ describe("signed audit checkpoints", () => {
   it("cannot be forged without the key: a cut tail with a new checkpoint fails its signature", async () => {
     const ids = await writeEvents(4);
     await writeCheckpoint("cli", contextFor(null), []);
-    const realKeyId = checkpointKeyId("vitest-only-checkpoint-key-0123456789abcdef");
+    const realKeyId = checkpointKeyId(getAuditCheckpointKey());
     const result = await asAttacker(async (tx) => {
       await tx.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id >= ${ids[1]}`);
       // Covering the tracks: every honest checkpoint goes, one that matches the cut chain takes their place.

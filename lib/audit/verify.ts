@@ -1,5 +1,5 @@
 import { db, type TTx } from "@/lib/db";
-import { getAuditCheckpointKey, getEnv } from "@/lib/env";
+import { getAuditCheckpointKeys, getEnv } from "@/lib/env";
 import { GENESIS_HASH, findChainBreak, type TChainBreak } from "./chain";
 import {
   checkpointSignatureProblem,
@@ -26,7 +26,7 @@ export type TCheckpointReport = {
 
 export type TVerifyResult = { checked: number; firstBreak: TChainBreak | null; checkpoints: TCheckpointReport };
 
-export type TVerifyOptions = { key?: string; checkpointFile?: string | null };
+export type TVerifyOptions = { keys?: string[]; checkpointFile?: string | null };
 
 const BATCH = 2000;
 const MAX_PROBLEMS = 20;
@@ -53,12 +53,12 @@ async function gatherCheckpoints(client: TTx, checkpointFile: string | null | un
  * chain against every validly signed checkpoint: a chain shorter than a checkpoint lost its tail.
  */
 export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions = {}): Promise<TVerifyResult> {
-  const key = options.key ?? getAuditCheckpointKey();
+  const keys = options.keys ?? getAuditCheckpointKeys();
   const gathered = await gatherCheckpoints(client, options.checkpointFile === undefined ? getEnv().AUDIT_CHECKPOINT_FILE : options.checkpointFile);
   const problems = gathered.problems;
   const anchors: TStoredCheckpoint[] = [];
   for (const checkpoint of gathered.checkpoints) {
-    const signatureProblem = checkpointSignatureProblem(checkpoint, key);
+    const signatureProblem = checkpointSignatureProblem(checkpoint, keys);
     if (signatureProblem) problems.push(describeSignatureProblem(checkpoint, signatureProblem));
     else anchors.push(checkpoint);
   }
