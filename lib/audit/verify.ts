@@ -62,7 +62,7 @@ export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions
     if (signatureProblem) problems.push(describeSignatureProblem(checkpoint, signatureProblem));
     else anchors.push(checkpoint);
   }
-  const pending = anchors.filter((anchor) => anchor.headId !== null).sort((a, b) => (BigInt(a.headId!) < BigInt(b.headId!) ? -1 : 1));
+  const pending = anchors.filter((anchor) => anchor.headId !== null).sort((a, b) => Number(BigInt(a.headId!) - BigInt(b.headId!)));
   const seenAtHead = new Map<TStoredCheckpoint, Pick<TChainAtHead, "countThroughHead" | "hashAtHead">>();
 
   let previousHash = GENESIS_HASH;
