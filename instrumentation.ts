@@ -15,6 +15,8 @@ export async function register(): Promise<void> {
   }
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
+  const { startCheckpointScheduler } = await import("./lib/audit/checkpoint-scheduler");
+  startCheckpointScheduler();
   // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
   const { runOutboxLoop } = await import("./lib/outbox/deliver");
   const { registerBackgroundJob } = await import("./lib/ops/jobs");

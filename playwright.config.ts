@@ -53,6 +53,8 @@ export default defineConfig({
       CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
       LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
       LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: "100000",
+      // The same key as the integration tests': in CI both sign checkpoints into one database.
+      AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef",
       OIDC_ISSUER,
       OIDC_CLIENT_ID: OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,

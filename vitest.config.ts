@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
-const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", NEXT_TELEMETRY_DISABLED: "1" };
+const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
 
 /**
  * Unit tests (`*.test.ts`) touch no database. Integration tests (`*.int.test.ts`) run the services

@@ -32,6 +32,13 @@ describe("environment", () => {
     expect(() => parseEnv({ CONCORD_ENV: "production", CONCORD_DATA_DIR: ":memory:" })).toThrow(/AUTH_SECRET is required/);
   });
 
+  it("refuses production without an audit checkpoint key of its own", () => {
+    const production = { ...base, CONCORD_ENV: "production", APP_URL: "https://concord.example" };
+    expect(() => parseEnv(production)).toThrow(/AUDIT_CHECKPOINT_KEY is required/);
+    expect(() => parseEnv({ ...production, AUDIT_CHECKPOINT_KEY: base.AUTH_SECRET })).toThrow(/AUDIT_CHECKPOINT_KEY must differ/);
+    expect(parseEnv({ ...production, AUDIT_CHECKPOINT_KEY: "k".repeat(40) }).AUDIT_CHECKPOINT_KEY).toBe("k".repeat(40));
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -65,6 +65,13 @@ export const ZEnv = z
     CONCORD_SHUTDOWN_GRACE_SECONDS: ZPositiveInt(20),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     METRICS_TOKEN: ZOptionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /** Signs the audit checkpoints; kept out of the database so that whoever owns the table cannot forge one. */
+    AUDIT_CHECKPOINT_KEY: ZOptionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** Retired checkpoint keys, comma-separated: the checkpoints they signed still verify after a rotation. */
+    AUDIT_CHECKPOINT_PREVIOUS_KEYS: ZOptionalString,
+    AUDIT_CHECKPOINT_MINUTES: ZPositiveInt(60),
+    /** A file each checkpoint is also appended to (JSON lines): the copy an attacker of the database cannot reach. */
+    AUDIT_CHECKPOINT_FILE: ZOptionalString,
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,
@@ -80,6 +87,12 @@ export const ZEnv = z
     }
     if (env.CONCORD_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when CONCORD_ENV=production" });
+    }
+    if (env.CONCORD_ENV === "production" && !env.AUDIT_CHECKPOINT_KEY) {
+      ctx.addIssue({ code: "custom", path: ["AUDIT_CHECKPOINT_KEY"], message: "is required when CONCORD_ENV=production" });
+    }
+    if (env.AUDIT_CHECKPOINT_KEY && env.AUDIT_CHECKPOINT_KEY === env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUDIT_CHECKPOINT_KEY"], message: "must differ from AUTH_SECRET" });
     }
     if (env.CONCORD_ENV === "production" && !env.APP_URL) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when CONCORD_ENV=production" });
@@ -117,16 +130,16 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   return {
     ...env,
     dataDir,
-    authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir),
+    authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir, "auth-secret"),
     appUrl,
     secureCookies: appUrl.startsWith("https:"),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
   };
 }
 
-/** Outside production a missing AUTH_SECRET is generated once and kept in the data folder. */
-function readOrCreateLocalSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+/** Outside production a missing secret is generated once and kept in the data folder. */
+function readOrCreateLocalSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
@@ -140,6 +153,20 @@ function readOrCreateLocalSecret(dataDir: string): string {
       return fs.readFileSync(file, "utf8").trim();
     }
   }
+}
+
+/**
+ * The audit checkpoint key. Outside production a missing one is generated when first needed (not at
+ * start-up, so tools that never sign anything leave the data folder alone).
+ */
+export function getAuditCheckpointKey(env: TEnv = getEnv()): string {
+  return env.AUDIT_CHECKPOINT_KEY ?? readOrCreateLocalSecret(env.dataDir, "audit-checkpoint-key");
+}
+
+/** Every key a checkpoint may carry a valid signature of: the current one, then the retired ones. */
+export function getAuditCheckpointKeys(env: TEnv = getEnv()): string[] {
+  const previous = (env.AUDIT_CHECKPOINT_PREVIOUS_KEYS ?? "").split(",").map((key) => key.trim()).filter(Boolean);
+  return [getAuditCheckpointKey(env), ...previous];
 }
 
 let cached: TEnv | undefined;

@@ -1,4 +1,5 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { accountPaths } from "@/lib/account/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
 import { changePaths } from "@/lib/changes/openapi";
 import { mapPaths } from "@/lib/maps/openapi";
@@ -10,4 +11,4 @@ import { tokenPaths } from "@/lib/tokens/openapi";
 import { userPaths } from "@/lib/users/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths, accountPaths];

@@ -34,10 +34,43 @@ export type TAuditEventView = z.infer<typeof ZAuditEvent>;
 
 export const ZAuditPage = z.object({ events: z.array(ZAuditEvent), nextBefore: z.string().nullable() }).meta({ id: "AuditPage" });
 
+export const ZAuditCheckpoint = z
+  .object({
+    seq: z.string(),
+    createdAt: z.string(),
+    eventCount: z.string(),
+    headId: z.string().nullable(),
+    headHash: z.string(),
+    keyId: z.string(),
+    signature: z.string(),
+  })
+  .meta({ id: "AuditCheckpoint" });
+
+export const ZAuditCheckpointRun = z
+  .object({
+    checkpoint: ZAuditCheckpoint.extend({ trigger: z.string() }).nullable(),
+    /** Sinks (the checkpoint file) that could not take it; the signed row is stored regardless. */
+    sinkFailures: z.array(z.string()),
+  })
+  .meta({ id: "AuditCheckpointRun" });
+
 export const ZAuditVerification = z
   .object({
     checked: z.number().int(),
     ok: z.boolean(),
     firstBreak: z.object({ id: z.string(), reason: z.enum(["prev_hash_mismatch", "hash_mismatch"]) }).nullable(),
+    checkpoints: z.object({
+      total: z.number().int(),
+      latest: ZAuditCheckpoint.nullable(),
+      problems: z.array(
+        z.object({
+          seq: z.string().nullable(),
+          kind: z.enum(["unknown_key", "bad_signature", "tail_missing", "head_mismatch", "count_mismatch", "missing_from_database", "unreadable_file_line"]),
+          message: z.string(),
+        }),
+      ),
+      problemCount: z.number().int(),
+    }),
   })
   .meta({ id: "AuditVerification" });
+export type TAuditVerification = z.infer<typeof ZAuditVerification>;

@@ -1,7 +1,7 @@
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
-import type { TAuditEventView, TAuditQuery } from "./schemas";
+import type { TAuditEventView, TAuditQuery, TAuditVerification } from "./schemas";
 import { verifyAuditChain } from "./verify";
 
 export async function listAuditEvents(context: TActorContext, query: TAuditQuery): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
@@ -22,8 +22,8 @@ export async function listAuditEvents(context: TActorContext, query: TAuditQuery
   };
 }
 
-export async function verifyAudit(context: TActorContext) {
+export async function verifyAudit(context: TActorContext): Promise<TAuditVerification> {
   assertCan(context.actor, "admin.audit");
   const result = await verifyAuditChain();
-  return { ...result, ok: result.firstBreak === null };
+  return { ...result, ok: result.firstBreak === null && result.checkpoints.problemCount === 0 };
 }

@@ -2,13 +2,14 @@
 
 // The audit domain's client queries. They live with the admin components because lib/audit is
 // server-only today; move them to lib/audit/queries.ts if another area needs them.
-import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
-import type { TAuditEventView } from "@/lib/audit/schemas";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TAuditEventView, TAuditVerification } from "@/lib/audit/schemas";
 import { apiFetch, toSearch } from "@/lib/api/client";
 
 export type TAuditFilters = { action?: string; entityType?: string; entityId?: string; actorId?: string; from?: string; to?: string };
 type TAuditPage = { events: TAuditEventView[]; nextBefore: string | null };
-export type TAuditVerification = { checked: number; ok: boolean; firstBreak: { id: string; reason: "prev_hash_mismatch" | "hash_mismatch" } | null };
+export type { TAuditVerification };
+type TCheckpointRun = { checkpoint: { seq: string; eventCount: string; headId: string | null } | null; sinkFailures: string[] };
 
 export const auditKeys = {
   all: ["audit"] as const,
@@ -30,4 +31,13 @@ export function useAuditEvents(filters: TAuditFilters) {
 /** Walks the whole chain on the server; run on demand, never cached. */
 export function useVerifyAuditChain() {
   return useMutation({ mutationFn: () => apiFetch<TAuditVerification>("/api/v1/audit/verify") });
+}
+
+/** Signs the chain's head now; the checkpoint's own audit event shows up in the list. */
+export function useCreateCheckpoint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<TCheckpointRun>("/api/v1/audit/checkpoints", { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  });
 }
