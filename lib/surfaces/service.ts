@@ -83,6 +83,7 @@ function abilitiesOf(actor: TActor | null, row: TDetailRow): TSurfaceAbilities {
     withdraw: Boolean(actor && can(actor, "surface.signoff") && canWithdraw(actor, row, row.signOffs).ok),
     comment: can(actor, "surface.comment"),
     delegate: contributor && ownsTeam,
+    replaceOwner: Boolean(actor && ((contributor && ownsTeam) || actor.roles.includes("ADMIN"))),
     delete: can(actor, "surface.delete"),
   };
 }
