@@ -134,13 +134,23 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.keyboard.press("Escape");
   await raj.page.goto(changeUrl);
   await expect(raj.page.getByLabel("Status")).toContainText("Approved");
+  await expect(raj.page.getByTestId("approved-window")).toContainText("Approved without a window: it is classified again with the window you pick");
   await raj.page.getByLabel("Scheduled start").fill(localSlot(3, 10));
   await raj.page.getByLabel("Scheduled end").fill(localSlot(3, 12));
   await raj.page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(raj.page.getByLabel("Status")).toContainText("Scheduled");
   await raj.page.getByRole("button", { name: "Mark implemented" }).click();
   await expect(raj.page.getByLabel("Status")).toContainText("Implemented");
-  await raj.page.getByRole("button", { name: "Verify and apply to the map" }).click();
+  // Whoever implemented a change does not verify it: Priya, of the other team, does.
+  await expect(raj.page.getByText("You implemented this change; someone else verifies it.")).toBeVisible();
+  await expect(raj.page.getByRole("button", { name: "Verify and apply to the map" })).toHaveCount(0);
+  const priya = await openAs(browser, DEMO.secops);
+  await priya.page.goto(changeUrl);
+  await priya.page.getByRole("button", { name: "Verify and apply to the map" }).click();
+  await expect(priya.page.getByLabel("Status")).toContainText("Verified");
+  expect(priya.errors()).toEqual([]);
+  await priya.close();
+  await raj.page.reload();
   await expect(raj.page.getByLabel("Status")).toContainText("Verified");
   await expect(raj.page.getByRole("list", { name: "Transitions" })).toContainText("Verified");
   // Now on the map, the flow is still drawn as what the change added, not as an old one.

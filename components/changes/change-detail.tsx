@@ -155,8 +155,10 @@ function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewe
   const actions: Array<{ label: string; run: () => void; variant?: "primary" | "secondary" | "danger" }> = [];
   if (viewer.canWrite && isRequester && (change.state === "DRAFT" || change.state === "NEEDS_INFO")) actions.push({ label: "Submit for classification", run: () => submit.mutate(undefined) });
   if (viewer.canWrite && change.state === "SCHEDULED") actions.push({ label: "Mark implemented", run: () => transition.mutate({ action: "implement" }) });
+  const implementerId = change.transitions.findLast((move) => move.to === "IMPLEMENTED")?.actorId;
+  const implementedBySelf = change.state === "IMPLEMENTED" && implementerId === viewer.id;
   if (viewer.canWrite && change.state === "IMPLEMENTED") {
-    actions.push({ label: "Verify and apply to the map", run: () => transition.mutate({ action: "verify", reason: comment }) });
+    if (!implementedBySelf) actions.push({ label: "Verify and apply to the map", run: () => transition.mutate({ action: "verify", reason: comment }) });
     actions.push({ label: "Roll back", variant: "danger", run: () => transition.mutate({ action: "rollback", reason: comment }) });
   }
   if (viewer.canWrite && ["VERIFIED", "ROLLED_BACK", "REJECTED"].includes(change.state)) actions.push({ label: "Close", variant: "secondary", run: () => transition.mutate({ action: "close" }) });
@@ -185,6 +187,11 @@ function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewe
       )}
       {canSchedule && (
         <div className="grid gap-2">
+          <p className="text-sm text-muted" data-testid="approved-window">
+            {change.windowStart && change.windowEnd
+              ? `Approved for ${new Date(change.windowStart).toLocaleString()} – ${new Date(change.windowEnd).toLocaleString()}: schedule inside it, or leave the times empty to use it whole. Another window needs an edit, which voids the approvals.`
+              : "Approved without a window: it is classified again with the window you pick, and refused if that changes its track."}
+          </p>
           <Field label="Scheduled start">{(props) => <Input {...props} type="datetime-local" value={slot.start} onChange={(event) => setSlot({ ...slot, start: event.target.value })} />}</Field>
           <Field label="Scheduled end">{(props) => <Input {...props} type="datetime-local" value={slot.end} onChange={(event) => setSlot({ ...slot, end: event.target.value })} />}</Field>
           <Button
@@ -195,6 +202,7 @@ function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewe
           </Button>
         </div>
       )}
+      {viewer.canWrite && implementedBySelf && <p className="text-sm text-muted">You implemented this change; someone else verifies it.</p>}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => <Button key={action.label} variant={action.variant ?? "primary"} disabled={busy} onClick={action.run}>{action.label}</Button>)}
       </div>

@@ -15,6 +15,7 @@ import type { TPerson, TSurface } from "@/lib/surfaces/schemas";
 import { ClassificationBadge, CriticalityBadge, DAAS_LABELS, StatusBadge } from "./labels";
 import { draftOf, inputOf, SurfaceForm, type TSurfaceDraft } from "./surface-form";
 import { SignOffPanel } from "./signoff-panel";
+import { OwnerChangePanel } from "./owner-change";
 import { HistoryPanel } from "./history-panel";
 import { KiplingPanel } from "./kipling-panel";
 import { CommentsPanel } from "./comments-panel";
@@ -260,6 +261,7 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
         </div>
         <div className="flex flex-col gap-6">
           <SignOffPanel surface={surface} people={people} actorId={actorId} />
+          {surface.abilities.replaceOwner && <OwnerChangePanel surface={surface} people={people} actorId={actorId} />}
           <Card aria-labelledby="discussion-heading" className="flex flex-col gap-3">
             <h2 id="discussion-heading" className="text-base font-semibold">
               Discussion

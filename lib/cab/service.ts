@@ -7,13 +7,14 @@ import type { TClassification } from "@/lib/changes/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { requireActor } from "@/lib/changes/service";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
+import { retrospectiveOutcome } from "./retrospective";
 import type { TCreateMeeting } from "./schemas";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
   agendaItems: {
     orderBy: { position: "asc" },
-    include: { change: { include: changeInclude }, votes: { include: { user: { select: { name: true, team: true } } }, orderBy: { createdAt: "asc" } } },
+    include: { change: { include: changeInclude }, votes: { include: { user: { select: { name: true, team: true, roles: true, status: true } } }, orderBy: { createdAt: "asc" } } },
   },
 } as const satisfies Prisma.CabMeetingInclude;
 type TMeetingRow = Prisma.CabMeetingGetPayload<{ include: typeof meetingInclude }>;
@@ -49,7 +50,8 @@ async function loadMeeting(tx: TTx, id: string) {
  * emergency not yet reviewed afterwards, that is not already on an undecided item of this meeting.
  */
 async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
-  const reviewedEmergencies = await tx.cabAgendaItem.findMany({ where: { retrospective: true, outcome: { not: null } }, select: { changeId: true } });
+  // A deferred review (no decision of both teams yet) comes back on the next agenda.
+  const reviewedEmergencies = await tx.cabAgendaItem.findMany({ where: { retrospective: true, outcome: { in: ["REVIEWED", "REJECTED"] } }, select: { changeId: true } });
   const candidates = await tx.change.findMany({
     where: {
       OR: [
@@ -113,7 +115,8 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
     }
     if (action === "end") {
       for (const item of before.agendaItems) {
-        const outcome = item.retrospective ? (item.votes.length ? "REVIEWED" : null) : ["APPROVED", "REJECTED", "NEEDS_INFO"].includes(item.change.state) ? item.change.state : null;
+        const reviews = item.votes.map((vote) => ({ userId: vote.userId, decision: vote.decision, voter: { team: vote.user.team, roles: vote.user.roles, active: vote.user.status === "ACTIVE" } }));
+        const outcome = item.retrospective ? retrospectiveOutcome(reviews, item.change.requesterId) : ["APPROVED", "REJECTED", "NEEDS_INFO"].includes(item.change.state) ? item.change.state : null;
         await tx.cabAgendaItem.update({ where: { id: item.id }, data: { outcome: outcome ?? "DEFERRED" } });
       }
       await tx.cabMeeting.update({ where: { id }, data: { endedAt: new Date(), startedAt: before.startedAt ?? new Date() } });
@@ -131,9 +134,11 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
   assertCan(context.actor, "change.approve");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
-    const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } } } });
+    const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } } });
     if (!item?.retrospective) throw new NotFoundError("The retrospective agenda item");
+    if (item.meeting.endedAt) throw new RuleViolationError("The meeting has ended; the review goes on the next meeting's agenda.", "meeting_ended");
     if (item.change.requesterId === actor.id) throw new RuleViolationError("A requester never reviews their own change.", "segregation_of_duties");
+    if (item.votes.some((vote) => vote.userId === actor.id)) throw new RuleViolationError("You have already reviewed this change; the review needs a CAB member of the other team too.", "segregation_of_duties");
     const vote = await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision, comment } });
     await recordAudit(tx, context, { action: "cab.review", entityType: "Change", entityId: changeId, after: { meetingId, decision, comment } });
     return { id: vote.id };

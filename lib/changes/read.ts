@@ -82,7 +82,7 @@ export function toChange(row: TChangeRow) {
       createdAt: approval.createdAt.toISOString(),
       live: approval.voidedAt === null && approval.contentHash === row.contentHash,
     })),
-    transitions: row.transitions.map((transition) => ({ from: transition.from, to: transition.to, actorName: transition.actor.name, reason: transition.reason, createdAt: transition.createdAt.toISOString() })),
+    transitions: row.transitions.map((transition) => ({ from: transition.from, to: transition.to, actorId: transition.actorId, actorName: transition.actor.name, reason: transition.reason, createdAt: transition.createdAt.toISOString() })),
     approvalStatus: statusOf(row),
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),

@@ -54,7 +54,7 @@ describe("change workflow", () => {
     expect(scheduled.state).toBe("SCHEDULED");
     await transitionChange(contextFor(requester), draft.id, { action: "implement", reason: "" });
     const mapBefore = await db.flowMap.findUniqueOrThrow({ where: { id: map.id } });
-    const verified = await transitionChange(contextFor(requester), draft.id, { action: "verify", reason: "probe ok" });
+    const verified = await transitionChange(contextFor(netCab), draft.id, { action: "verify", reason: "probe ok" });
     expect(verified.state).toBe("VERIFIED");
 
     const added = await db.flowEdge.findFirstOrThrow({ where: { mapId: map.id, sourceId: nodes.partner.id } });
@@ -67,7 +67,7 @@ describe("change workflow", () => {
   });
 
   it("leaves the map untouched on roll back, and removes and narrows flows on verify", async () => {
-    const { requester, netCab, secCab } = await people();
+    const { requester, netCab } = await people();
     const { surface, map, edge } = await createSurfaceWithMap(requester);
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(netCab, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
@@ -87,17 +87,16 @@ describe("change workflow", () => {
     await submitChange(contextFor(requester), again.id);
     await transitionChange(contextFor(requester), again.id, { action: "schedule", reason: "", windowStart: new Date(Date.now() + 1000), windowEnd: new Date(Date.now() + 7_200_000) });
     await transitionChange(contextFor(requester), again.id, { action: "implement", reason: "" });
-    await transitionChange(contextFor(requester), again.id, { action: "verify", reason: "" });
+    await transitionChange(contextFor(netCab), again.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ ports: "443", encryption: "MTLS", version: 2 });
 
     const removal = await createChange(contextFor(requester), { ...base, title: "Remove it", operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }] });
     await submitChange(contextFor(requester), removal.id);
     await transitionChange(contextFor(requester), removal.id, { action: "schedule", reason: "", windowStart: new Date(Date.now() + 1000), windowEnd: new Date(Date.now() + 7_200_000) });
     await transitionChange(contextFor(requester), removal.id, { action: "implement", reason: "" });
-    await transitionChange(contextFor(requester), removal.id, { action: "verify", reason: "" });
+    await transitionChange(contextFor(netCab), removal.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUnique({ where: { id: edge.id } })).toBeNull();
     expect(await db.mapEvent.count({ where: { changeId: removal.id, kind: "edge.delete" } })).toBe(1);
-    void secCab;
   });
 
   it("voids approvals when the change is edited after one, and one team alone cannot approve", async () => {

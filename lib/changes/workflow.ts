@@ -6,6 +6,7 @@ import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/error
 import { notify } from "@/lib/notifications/service";
 import { applyOperations } from "./apply-operations";
 import { voteRefusal } from "./approvals";
+import { infoRequestRefusal, reclassificationRefusal, scheduleWindowRefusal, verifierRefusal, type TWindow } from "./duties";
 import { classify } from "./classifier";
 import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "./classify-input";
 import { stateForTrack, targetOf, STATE_LABELS } from "./lifecycle";
@@ -140,6 +141,17 @@ async function assertNoBlackout(tx: TTx, row: TChangeRow, start: Date, end: Date
   if (blackout) throw new RuleViolationError(`The window falls in the blackout "${blackout.name}" (${blackout.startsAt.toISOString()} – ${blackout.endsAt.toISOString()}).`, "blackout");
 }
 
+/** Scheduling never widens what was approved: inside the approved window, or classified alike with the new one. */
+async function assertWindowApproved(tx: TTx, row: TChangeRow, requested: TWindow) {
+  const approved = row.windowStart && row.windowEnd ? { start: row.windowStart, end: row.windowEnd } : null;
+  const outside = scheduleWindowRefusal(approved, requested);
+  if (outside) throw new RuleViolationError(outside, "outside_approved_window");
+  if (approved || !row.track) return;
+  const withWindow = await classifyChangeRow(tx, { ...row, windowStart: requested.start, windowEnd: requested.end });
+  const reclassified = reclassificationRefusal({ track: row.track, requiredApprovals: row.requiredApprovals }, withWindow, requested);
+  if (reclassified) throw new RuleViolationError(reclassified, "outside_approved_window");
+}
+
 /** The moves a person asks for: schedule, implement, verify (applies the flows), roll back, close, send back. */
 export async function transitionChange(context: TActorContext, id: string, input: TTransitionInput): Promise<TChange> {
   assertCan(context.actor, input.action === "request-info" ? "change.approve" : "change.write");
@@ -155,9 +167,16 @@ export async function transitionChange(context: TActorContext, id: string, input
       if (!start || !end) throw new ValidationError([{ path: "windowStart", message: "a change needs a window to be scheduled" }]);
       if (end <= start) throw new ValidationError([{ path: "windowEnd", message: "must be after the start" }]);
       await assertNoBlackout(tx, row, start, end);
+      await assertWindowApproved(tx, row, { start, end });
       Object.assign(extra, { windowStart: start, windowEnd: end, scheduledAt: now });
     }
     if (input.action === "request-info" && !input.reason) throw new ValidationError([{ path: "reason", message: "say what information is missing" }]);
+    const actorId = requireActor(context).id;
+    const selfAsked = input.action === "request-info" ? infoRequestRefusal(row.requesterId, actorId) : null;
+    if (selfAsked) throw new ForbiddenError(selfAsked);
+    const implementerId = row.transitions.findLast((transition) => transition.to === "IMPLEMENTED")?.actorId ?? null;
+    const selfVerified = input.action === "verify" && row.state === "IMPLEMENTED" ? verifierRefusal(implementerId, actorId) : null;
+    if (selfVerified) throw new ForbiddenError(selfVerified);
     if (to === "IMPLEMENTED") extra.implementedAt = now;
     if (to === "ROLLED_BACK") extra.rolledBackAt = now;
     if (to === "CLOSED") extra.closedAt = now;
@@ -168,7 +187,6 @@ export async function transitionChange(context: TActorContext, id: string, input
       await recordAudit(tx, context, { action: "change.apply", entityType: "Change", entityId: id, after: applied });
     }
     const title = `#${row.number} ${row.title}`;
-    const actorId = context.actor?.id;
     if (to === "SCHEDULED") await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
     if (to === "ROLLED_BACK") {
       const concerned = [row.requesterId, ...(await surfaceOwnerIds(tx, row)), ...(await cabMemberIds(tx, row.requesterId))];

@@ -134,7 +134,9 @@ async function createSeedChange(context: TActorContext, users: Record<string, st
     if (spec.stage === "rolled_back") steps.push(["SCHEDULED", 60], ["IMPLEMENTED", 74], ["ROLLED_BACK", 75], ["CLOSED", 90]);
     else if (order.includes(spec.stage)) for (const [stage, state] of later) if (order.indexOf(stage) <= order.indexOf(spec.stage)) steps.push([state, { SCHEDULED: 60, IMPLEMENTED: 74, VERIFIED: 76, CLOSED: 100 }[state] ?? 80]);
     let from = "DRAFT";
-    const actorFor = (state: string) => (["APPROVED", "REJECTED", "NEEDS_INFO"].includes(state) ? users.secopsLead : requesterId) as string;
+    // Whoever implemented a change never verifies it: a contributor other than the requester does.
+    const verifierId = [users.secops2, users.netops3].find((candidate) => candidate !== requesterId);
+    const actorFor = (state: string) => (["APPROVED", "REJECTED", "NEEDS_INFO"].includes(state) ? users.secopsLead : state === "VERIFIED" ? verifierId : requesterId) as string;
     for (const [state, hours] of steps) {
       await tx.changeTransition.create({ data: { changeId: change.id, from: from as never, to: state as never, actorId: actorFor(state), createdAt: at(hours), reason: state === "REJECTED" ? "Use the partner's mTLS endpoint instead." : "" } });
       from = state;

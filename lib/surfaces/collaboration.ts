@@ -181,11 +181,13 @@ export async function removeDelegate(context: TActorContext, surfaceId: string, 
     await lockSurface(tx, surfaceId);
     const delegate = await tx.surfaceDelegate.findFirst({ where: { id: delegateId, surfaceId } });
     if (!delegate) throw new NotFoundError("The delegate");
-    const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: surfaceId }, select: { netopsOwnerId: true, secopsOwnerId: true } });
+    const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: surfaceId }, select: { netopsOwnerId: true, secopsOwnerId: true, status: true } });
     const ownerId = delegate.team === "NETOPS" ? surface.netopsOwnerId : surface.secopsOwnerId;
     if (ownerId !== actor.id && delegate.grantedById !== actor.id) throw new RuleViolationError("Only the team's owner may remove its delegate.", "not_owner");
     await tx.surfaceDelegate.delete({ where: { id: delegateId } });
-    await recordAudit(tx, context, { action: "surface.delegate_remove", entityType: "ProtectSurface", entityId: surfaceId, before: { userId: delegate.userId, team: delegate.team } });
+    // The delegate's sign-offs that have not yet made an agreement fall with the delegation they were given under.
+    const voided = surface.status === "AGREED" ? { count: 0 } : await tx.surfaceSignOff.updateMany({ where: { surfaceId, userId: delegate.userId, team: delegate.team, voidedAt: null, withdrawnAt: null }, data: { voidedAt: new Date() } });
+    await recordAudit(tx, context, { action: "surface.delegate_remove", entityType: "ProtectSurface", entityId: surfaceId, before: { userId: delegate.userId, team: delegate.team }, after: { signOffsVoided: voided.count } });
     return { deleted: true as const };
   });
 }

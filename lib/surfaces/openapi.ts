@@ -24,6 +24,7 @@ import {
   ZSurfaceVersion,
   ZUpdateSurface,
 } from "./schemas";
+import { ZReplaceOwner } from "./ownership-schemas";
 
 const tag = "Protect surfaces";
 const ZCreated = z.object({ id: z.uuid() });
@@ -49,6 +50,17 @@ export const surfacePaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/surfaces/{id}/submit": {
     post: operation({ summary: "Submit a draft for review (needs both owners)", tag, permission: "surface.write", params: ZSurfaceIdParams, response: ZSurface, conflicts: true }),
+  },
+  "/api/v1/surfaces/{id}/owners": {
+    put: operation({
+      summary: "Replace one team's owner: only that team's current owner, or an admin with a `reason`; voids every sign-off, opens a new version and tells the replaced owner",
+      tag,
+      permission: "surface.read",
+      params: ZSurfaceIdParams,
+      body: ZReplaceOwner,
+      response: ZSurface,
+      conflicts: true,
+    }),
   },
   "/api/v1/surfaces/{id}/signoffs": {
     post: operation({

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import type { TComment, TCommentInput, TCreateSurface, TDecision, TKipling, TKiplingInput, TSurface, TSurfacePage, TSurfaceVersion, TUpdateSurface } from "./schemas";
+import type { TReplaceOwner } from "./ownership-schemas";
 
 export type TListFilters = Record<string, string | number | undefined>;
 
@@ -71,6 +72,7 @@ export function useCreateSurface() {
 }
 
 export const useUpdateSurface = (id: string) => useSurfaceMutation(id, (input: TUpdateSurface) => apiFetch<TSurface>(`/api/v1/surfaces/${id}`, { method: "PUT", body: input }));
+export const useReplaceOwner = (id: string) => useSurfaceMutation(id, (input: TReplaceOwner) => apiFetch<TSurface>(`/api/v1/surfaces/${id}/owners`, { method: "PUT", body: input }));
 export const useSubmitSurface = (id: string) => useSurfaceMutation(id, () => apiFetch<TSurface>(`/api/v1/surfaces/${id}/submit`, { method: "POST" }));
 export const useSignOff = (id: string) => useSurfaceMutation(id, (version: number) => apiFetch<TSurface>(`/api/v1/surfaces/${id}/signoffs`, { method: "POST", body: { version } }));
 export const useWithdrawSignOff = (id: string) => useSurfaceMutation(id, () => apiFetch<TSurface>(`/api/v1/surfaces/${id}/signoffs`, { method: "DELETE" }));

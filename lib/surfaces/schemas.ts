@@ -136,6 +136,8 @@ export const ZSurfaceAbilities = z
     withdraw: z.boolean(),
     comment: z.boolean(),
     delegate: z.boolean(),
+    /** An owner (for their own team) or an admin (for either, with a reason) may replace an owner. */
+    replaceOwner: z.boolean(),
     delete: z.boolean(),
   })
   .meta({ id: "SurfaceAbilities" });

@@ -5,6 +5,8 @@ import type { TActor, TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
 import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
+import { assertOwnerChangeAllowed, recordOwnerChanges, settleSignOffAuthority } from "./ownership";
+import { standingGrants } from "./authority";
 import type {
   TCreateSurface,
   TPerson,
@@ -81,11 +83,12 @@ function abilitiesOf(actor: TActor | null, row: TDetailRow): TSurfaceAbilities {
     withdraw: Boolean(actor && can(actor, "surface.signoff") && canWithdraw(actor, row, row.signOffs).ok),
     comment: can(actor, "surface.comment"),
     delegate: contributor && ownsTeam,
+    replaceOwner: Boolean(actor && ((contributor && ownsTeam) || actor.roles.includes("ADMIN"))),
     delete: can(actor, "surface.delete"),
   };
 }
 
-function toSurface(actor: TActor | null, row: TDetailRow): TSurface {
+export function toSurface(actor: TActor | null, row: TDetailRow): TSurface {
   return {
     ...toSummary(row),
     purpose: row.purpose,
@@ -109,7 +112,7 @@ function toSurface(actor: TActor | null, row: TDetailRow): TSurface {
   };
 }
 
-async function loadDetail(tx: TTx, id: string): Promise<TDetailRow> {
+export async function loadDetail(tx: TTx, id: string): Promise<TDetailRow> {
   const row = await tx.protectSurface.findUnique({ where: { id }, include: detailInclude });
   if (!row) throw new NotFoundError("The protect surface");
   return row;
@@ -122,7 +125,7 @@ export async function lockSurface(tx: TTx, id: string): Promise<void> {
 }
 
 /** Owners must exist, be active and belong to their team. */
-async function checkOwners(tx: TTx, input: { netopsOwnerId: string | null; secopsOwnerId: string | null }, prefix = ""): Promise<TFieldError[]> {
+export async function checkOwners(tx: TTx, input: { netopsOwnerId: string | null; secopsOwnerId: string | null }, prefix = ""): Promise<TFieldError[]> {
   const ids = [input.netopsOwnerId, input.secopsOwnerId].filter((id): id is string => Boolean(id));
   const users = new Map((await tx.user.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, team: true } })).map((u) => [u.id, u]));
   const errors: TFieldError[] = [];
@@ -307,6 +310,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     if (unknownElement >= 0) throw new ValidationError([{ path: `elements.${unknownElement}.id`, message: "is not an element of this surface" }]);
     const errors = [...ownersKept(current.status, input), ...(await checkOwners(tx, input))];
     if (errors.length > 0) throw new ValidationError(errors);
+    assertOwnerChangeAllowed(actor, current, input, "");
     const content = contentOf(input);
     const contentHash = hashSurfaceContent(content);
     const next = afterEdit(current, contentHash);
@@ -325,6 +329,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     await writeElements(tx, id, input.elements, current.elements.map((element) => element.id));
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: next.version, snapshot: content, contentHash, authorId: actor.id } });
     if (next.voidSignOffs) await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
+    await recordOwnerChanges(tx, context, current, input, "");
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
       entityType: "ProtectSurface",
@@ -360,12 +365,12 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
     if (seenVersion !== undefined && seenVersion !== current.version) {
       throw new ConflictError(`The surface changed since you reviewed it: you saw version ${seenVersion}, it is now version ${current.version}.`, toSurface(actor, current));
     }
-    const rule = signOffTeamFor(actor, current, current.signOffs, current.delegates);
+    const rule = signOffTeamFor(actor, current, current.signOffs, standingGrants(current, current.delegates));
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
     const signOff = { surfaceId: id, version: current.version, contentHash: current.contentHash, userId: actor.id, team: rule.value as Team };
     await tx.surfaceSignOff.create({ data: signOff });
     await recordAudit(tx, context, { action: "surface.signoff", entityType: "ProtectSurface", entityId: id, after: signOff });
-    const signOffs = await tx.surfaceSignOff.findMany({ where: { surfaceId: id } });
+    const signOffs = await settleSignOffAuthority(tx, context, id);
     if (isAgreed(current, signOffs)) {
       const agreedAt = new Date();
       await tx.protectSurface.update({ where: { id }, data: { status: "AGREED", agreedAt } });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { infoRequestRefusal, reclassificationRefusal, scheduleWindowRefusal, verifierRefusal } from "./duties";
+
+const at = (hour: number) => new Date(Date.UTC(2027, 2, 1, hour));
+const approved = { start: at(10), end: at(11) };
+
+describe("the approved window binds the schedule", () => {
+  it("accepts the approved window and any window inside it", () => {
+    expect(scheduleWindowRefusal(approved, approved)).toBeNull();
+    expect(scheduleWindowRefusal(approved, { start: new Date(at(10).getTime() + 60_000), end: new Date(at(11).getTime() - 60_000) })).toBeNull();
+  });
+
+  it("refuses any window reaching outside it, naming both windows and the way out", () => {
+    for (const requested of [
+      { start: at(9), end: at(11) },
+      { start: at(10), end: at(12) },
+      { start: at(9), end: at(12) },
+      { start: new Date(Date.UTC(2027, 5, 1, 10)), end: new Date(Date.UTC(2027, 5, 2, 10)) },
+    ]) {
+      const refusal = scheduleWindowRefusal(approved, requested);
+      expect(refusal).toContain(approved.start.toISOString());
+      expect(refusal).toContain(requested.end.toISOString());
+      expect(refusal).toMatch(/approvals become void and it is classified again/);
+    }
+  });
+
+  it("leaves a change approved without a window to the classifier", () => {
+    expect(scheduleWindowRefusal(null, approved)).toBeNull();
+    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "CAB", requiredApprovals: 2 }, approved)).toBeNull();
+    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 3 }, { track: "CAB", requiredApprovals: 2 }, approved)).toBeNull();
+    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "CAB", requiredApprovals: 3 }, approved)).toMatch(/3 approvals/);
+    expect(reclassificationRefusal({ track: "PRE_APPROVED", requiredApprovals: 0 }, { track: "CAB", requiredApprovals: 2 }, approved)).toMatch(/for the CAB .* not pre-approved/);
+    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "PRE_APPROVED", requiredApprovals: 0 }, approved)).toMatch(/pre-approved/);
+  });
+});
+
+describe("two people implement and verify; nobody asks themselves", () => {
+  it("refuses the implementer as verifier, and the requester asking themselves", () => {
+    expect(verifierRefusal("ann", "ann")).toMatch(/someone else must verify/);
+    expect(verifierRefusal("ann", "bob")).toBeNull();
+    expect(verifierRefusal(null, "bob")).toBeNull();
+    expect(infoRequestRefusal("ann", "ann")).toMatch(/cannot ask themselves/);
+    expect(infoRequestRefusal("ann", "bob")).toBeNull();
+  });
+});
