@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   getEnv();
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
-  // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
-  const { runOutboxLoop } = await import("./lib/outbox/deliver");
-  void runOutboxLoop(new AbortController().signal);
+  // Webhook deliveries from the outbox; each message is leased per attempt, so every instance may run a worker.
+  const { startOutboxWorker } = await import("./lib/outbox/worker");
+  startOutboxWorker();
 }

@@ -36,6 +36,8 @@ export const ZEnv = z
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
+    /** Whether webhook subscriptions may target loopback/private addresses; unset: allowed except in production. */
+    CONCORD_WEBHOOK_PRIVATE_TARGETS: z.enum(["allow", "deny"], { error: "must be allow or deny" }).optional(),
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,
@@ -62,6 +64,7 @@ export type TEnv = z.infer<typeof ZEnv> & {
   authSecret: string;
   appUrl: string;
   oidcEnabled: boolean;
+  webhookPrivateTargetsAllowed: boolean;
 };
 
 export class EnvError extends Error {
@@ -85,6 +88,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     authSecret: env.AUTH_SECRET ?? readOrCreateLocalSecret(dataDir),
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
+    webhookPrivateTargetsAllowed: (env.CONCORD_WEBHOOK_PRIVATE_TARGETS ?? (env.CONCORD_ENV === "production" ? "deny" : "allow")) === "allow",
   };
 }
 
