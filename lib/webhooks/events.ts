@@ -8,7 +8,7 @@ import { CHANGE_STATES } from "@/lib/changes/lifecycle";
 export const WEBHOOK_EVENTS = {
   "surface.agreed": "A protect surface version was signed off by both teams",
   "surface.reopened": "An agreed protect surface went back to review as a new version",
-  "flow.status_changed": "A flow's status changed (observed, proposed, approved, denied, deprecated); `from` is null for a new flow",
+  "flow.status_changed": "A flow's status changed (observed, proposed, approved, denied); `from` is null for a new flow",
   "rule.activated": "A classification rule was approved by both teams and is now active",
   "rule.retired": "A classification rule was retired by both teams",
   "template.activated": "A standard-change template was approved by both teams and is now active",
