@@ -126,7 +126,7 @@ export async function applyOperations(tx: TTx, context: TActorContext, changeId:
         },
         select: edgeSelect,
       });
-      await event(mapId, version, "edge.update", edge.id, snapshotOfEdge(edge), { ...snapshotOfEdge(updated), status: "APPROVED" });
+      await event(mapId, version, "edge.update", edge.id, { ...snapshotOfEdge(edge), status: edge.status }, { ...snapshotOfEdge(updated), status: "APPROVED" });
     }
   }
   await enqueueFlowStatusChangesOfChange(tx, changeId);

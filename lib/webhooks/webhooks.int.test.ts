@@ -10,7 +10,7 @@ import { deliverDueMessages } from "@/lib/outbox/deliver";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
 import { createChange } from "@/lib/changes/service";
-import { submitChange } from "@/lib/changes/workflow";
+import { submitChange, transitionChange, voteOnChange } from "@/lib/changes/workflow";
 import { applyMapOperations } from "@/lib/maps/service";
 import { approveRule, proposeRule } from "@/lib/rules/service";
 import { approveTemplate, proposeTemplate } from "@/lib/rules/templates-service";
@@ -231,5 +231,30 @@ describe("events emitted in the transaction of what they report", () => {
     });
     await submitChange(contextFor(netops), change.id);
     expect(await messages("change.submitted", (data) => data.changeId === change.id)).toEqual([expect.objectContaining({ from: "DRAFT", to: "SUBMITTED", actorId: netops.id })]);
+  });
+
+  it("a verified change that approves an observed flow reports the flow's status change", async () => {
+    const { messages } = await subscribeAll();
+    const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+    const netCab = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
+    const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
+    const { surface, edge } = await createSurfaceWithMap(requester);
+    await db.flowEdge.update({ where: { id: edge.id }, data: { status: "OBSERVED" } });
+    const start = new Date(Date.now() + 86_400_000);
+    const change = await createChange(contextFor(requester), {
+      title: "Trust the observed flow", description: "", surfaceIds: [surface.id], environment: `env-${uniqueSuffix()}`,
+      operations: [{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification: "web calls api" } }],
+      implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: start, windowEnd: new Date(start.getTime() + 3_600_000), ticketLinks: [], emergencyReason: null,
+    });
+    const submitted = await submitChange(contextFor(requester), change.id);
+    if (submitted.state !== "PRE_APPROVED") {
+      await voteOnChange(contextFor(netCab), change.id, { decision: "APPROVE", comment: "" });
+      await voteOnChange(contextFor(secCab), change.id, { decision: "APPROVE", comment: "" });
+    }
+    await transitionChange(contextFor(requester), change.id, { action: "schedule", reason: "" });
+    await transitionChange(contextFor(requester), change.id, { action: "implement", reason: "" });
+    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toHaveLength(0);
+    await transitionChange(contextFor(netCab), change.id, { action: "verify", reason: "probe ok" });
+    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toEqual([expect.objectContaining({ from: "OBSERVED", to: "APPROVED", changeId: change.id, surfaceId: surface.id })]);
   });
 });
