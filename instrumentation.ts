@@ -17,15 +17,11 @@ export async function register(): Promise<void> {
   startSnapshotScheduler();
   const { startCheckpointScheduler } = await import("./lib/audit/checkpoint-scheduler");
   startCheckpointScheduler();
-  // Webhook deliveries from the outbox; claims are leased, so every instance may run the loop.
-  const { runOutboxLoop } = await import("./lib/outbox/deliver");
+  // Webhook deliveries from the outbox; each message is leased per attempt, so every instance may run a worker.
+  const { startOutboxWorker, stopOutboxWorker } = await import("./lib/outbox/worker");
   const { registerBackgroundJob } = await import("./lib/ops/jobs");
-  const outbox = new AbortController();
-  const outboxLoop = runOutboxLoop(outbox.signal);
-  registerBackgroundJob("outbox-delivery", async () => {
-    outbox.abort();
-    await outboxLoop;
-  });
+  startOutboxWorker();
+  registerBackgroundJob("outbox-delivery", stopOutboxWorker);
   // In production (next start): SIGTERM drains and exits 0 instead of waiting on open live streams forever.
   if (process.env.NODE_ENV === "production") {
     const { installGracefulShutdown } = await import("./lib/ops/shutdown");

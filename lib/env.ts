@@ -72,6 +72,8 @@ export const ZEnv = z
     AUDIT_CHECKPOINT_MINUTES: ZPositiveInt(60),
     /** A file each checkpoint is also appended to (JSON lines): the copy an attacker of the database cannot reach. */
     AUDIT_CHECKPOINT_FILE: ZOptionalString,
+    /** Whether webhook subscriptions may target loopback/private addresses; unset: allowed except in production. */
+    CONCORD_WEBHOOK_PRIVATE_TARGETS: z.enum(["allow", "deny"], { error: "must be allow or deny" }).optional(),
     OIDC_ISSUER: ZOptionalString.pipe(z.url("must be the issuer URL").optional()),
     OIDC_CLIENT_ID: ZOptionalString,
     OIDC_CLIENT_SECRET: ZOptionalString,
@@ -109,6 +111,7 @@ export type TEnv = z.infer<typeof ZEnv> & {
   /** APP_URL is https: HSTS is sent and cookies carry the `__Secure-` prefix and `Secure`. */
   secureCookies: boolean;
   oidcEnabled: boolean;
+  webhookPrivateTargetsAllowed: boolean;
 };
 
 export class EnvError extends Error {
@@ -134,6 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     appUrl,
     secureCookies: appUrl.startsWith("https:"),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
+    webhookPrivateTargetsAllowed: (env.CONCORD_WEBHOOK_PRIVATE_TARGETS ?? (env.CONCORD_ENV === "production" ? "deny" : "allow")) === "allow",
   };
 }
 

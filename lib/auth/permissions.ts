@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   "metrics.write": ["CONTRIBUTOR", "ADMIN"],
   "admin.users": ["ADMIN"],
   "admin.audit": ["ADMIN"],
+  "admin.webhooks": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

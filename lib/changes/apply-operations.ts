@@ -1,6 +1,7 @@
 import { readAll, type Prisma, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
+import { enqueueFlowStatusChangesOfChange } from "@/lib/outbox/enqueue";
 import type { TFlowOperationInput } from "./schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
 import { asSnapshot, type TFlowSnapshot, type TStoredOperation } from "./snapshot";
@@ -125,9 +126,10 @@ export async function applyOperations(tx: TTx, context: TActorContext, changeId:
         },
         select: edgeSelect,
       });
-      await event(mapId, version, "edge.update", edge.id, snapshotOfEdge(edge), { ...snapshotOfEdge(updated), status: "APPROVED" });
+      await event(mapId, version, "edge.update", edge.id, { ...snapshotOfEdge(edge), status: edge.status }, { ...snapshotOfEdge(updated), status: "APPROVED" });
     }
   }
+  await enqueueFlowStatusChangesOfChange(tx, changeId);
   return { mapsTouched: mapVersions.size, edgesTouched: operations.length };
 }
 

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
+import { enqueueFlowStatusChanges } from "@/lib/outbox/enqueue";
 import { orderParentsFirst } from "./convert";
 import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./rules";
 import { z } from "zod";
@@ -306,6 +307,7 @@ export async function writeMapOperations(tx: TTx, context: TActorContext, surfac
   if (options.reopenAgreed && surface.status === "AGREED" && changesContent(plan.changes)) {
     await reopenSurfaceForReview(tx, context, surfaceId, `Flow map edited (map version ${mapVersion})`);
   }
+  await enqueueFlowStatusChanges(tx, { surfaceId, mapVersion, actorId: context.actor?.id ?? null }, plan.changes);
   // Delivered to listeners when (and only if) the transaction commits.
   await tx.$executeRaw`SELECT pg_notify(${MAP_EVENTS_CHANNEL}, ${JSON.stringify({ surfaceId, mapVersion })})`;
   const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);

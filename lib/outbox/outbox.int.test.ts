@@ -1,14 +1,42 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "@/lib/test/factories";
-import { deliverDueMessages, type TFetch } from "./deliver";
+import { startWebhookReceiver, type TWebhookReceiver } from "@/lib/test/webhook-receiver";
+import { attemptDelivery, claimNextMessage, deliverDueMessages, failExhaustedMessages } from "./deliver";
 import { enqueueEvent } from "./enqueue";
-import { signPayload } from "./signing";
+import { MAX_ATTEMPTS, generateWebhookSecret, webhookMessageId } from "./signing";
+import { createDeliveryWorker } from "./worker";
+
+let receiver: TWebhookReceiver;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+});
+
+/** A subscription to a type no other test emits, so other test files' events never reach it. */
+async function subscribe(url = receiver.url) {
+  const eventType = `test.${uniqueSuffix()}`;
+  const secret = generateWebhookSecret();
+  const subscription = await db.webhookSubscription.create({ data: { url, eventTypes: [eventType], secret } });
+  return { eventType, secret, subscription, only: { subscriptionIds: [subscription.id], allowPrivateTargets: true } };
+}
+
+function receivedFor(eventType: string) {
+  return receiver.received.filter((request) => (JSON.parse(request.body) as { type: string }).type === eventType);
+}
+
+async function waitUntil(condition: () => Promise<boolean>) {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 describe("webhook outbox", () => {
-  it("a rolled-back transaction leaves no outbox row; a committed one leaves one per subscription", async () => {
-    const eventType = `test.${uniqueSuffix()}`;
-    const subscription = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/in", eventTypes: [eventType], secret: "s3cret" } });
+  it("a rolled-back transaction leaves no outbox row; a committed one leaves one per matching subscription", async () => {
+    const { eventType, subscription } = await subscribe("https://hooks.test.example/in");
+    const family = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/family", eventTypes: ["test.*"], secret: generateWebhookSecret() } });
+    const disabled = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/off", eventTypes: [eventType], secret: generateWebhookSecret(), active: false } });
     await expect(
       db.$transaction(async (tx) => {
         await enqueueEvent(tx, eventType, { n: 1 });
@@ -17,29 +45,138 @@ describe("webhook outbox", () => {
     ).rejects.toThrow("abort");
     expect(await db.outboxMessage.count({ where: { subscriptionId: subscription.id } })).toBe(0);
     await db.$transaction((tx) => enqueueEvent(tx, eventType, { n: 2 }));
-    expect(await db.outboxMessage.count({ where: { subscriptionId: subscription.id } })).toBe(1);
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id } });
+    expect(message.payload).toMatchObject({ type: eventType, data: { n: 2 } });
+    expect(await db.outboxMessage.count({ where: { subscriptionId: family.id, eventType } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { subscriptionId: disabled.id } })).toBe(0);
   });
 
-  it("signs deliveries, retries failures with backoff and marks success", async () => {
-    const eventType = `test.${uniqueSuffix()}`;
-    const subscription = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/retry", eventTypes: [eventType], secret: "k" } });
+  it("delivers to a local receiver with Standard Webhooks headers that the standardwebhooks package verifies", async () => {
+    const { eventType, secret, subscription, only } = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, eventType, { surfaceId: "s-1" }));
+    expect(await deliverDueMessages(only)).toMatchObject({ delivered: 1, retrying: 0 });
+    const [request] = receivedFor(eventType);
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id }, include: { attemptLog: true } });
+    expect(request?.headers["webhook-id"]).toBe(webhookMessageId(message.webhookId));
+    expect(request?.headers["content-type"]).toBe("application/json");
+    const verified = new Webhook(secret).verify(request!.body, request!.headers) as { type: string; timestamp: string; data: unknown };
+    expect(verified).toMatchObject({ type: eventType, data: { surfaceId: "s-1" } });
+    expect(() => new Webhook(generateWebhookSecret()).verify(request!.body, request!.headers)).toThrow();
+    expect(message).toMatchObject({ attempts: 1, lastError: null, leaseToken: null, leaseExpiresAt: null, failedAt: null });
+    expect(message.deliveredAt).not.toBeNull();
+    expect(message.attemptLog).toEqual([expect.objectContaining({ number: 1, statusCode: 204, error: null })]);
+  });
+
+  it("retries failures with backoff, keeps the message id, and marks the message failed after the last attempt", async () => {
+    const { eventType, subscription, only } = await subscribe();
     await db.$transaction((tx) => enqueueEvent(tx, eventType, { n: 3 }));
-    const seen: Array<{ signature: string | undefined; body: string }> = [];
-    let fail = true;
-    const fakeFetch: TFetch = async (url, init) => {
-      if (url === subscription.url) seen.push({ signature: init.headers["x-concord-signature"], body: init.body });
-      return { ok: url !== subscription.url || !fail, status: url === subscription.url && fail ? 503 : 200 };
-    };
-    const now = new Date(Date.now() + 1000);
-    await deliverDueMessages({ now, fetch: fakeFetch, limit: 1000 });
-    const afterFailure = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id } });
-    expect(afterFailure).toMatchObject({ attempts: 1, deliveredAt: null, lastError: "HTTP 503" });
-    expect(afterFailure.nextAttemptAt.getTime()).toBe(now.getTime() + 30_000);
-    expect(seen[0]?.signature).toBe(signPayload("k", seen[0]?.body ?? ""));
-    fail = false;
-    await deliverDueMessages({ now: new Date(now.getTime() + 31_000), fetch: fakeFetch, limit: 1000 });
-    const delivered = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id } });
-    expect(delivered.attempts).toBe(2);
-    expect(delivered.deliveredAt).not.toBeNull();
+    receiver.respondWith({ status: 503 });
+    try {
+      let clock = Date.now();
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+        const result = await deliverDueMessages({ ...only, now: () => new Date(clock) });
+        expect(result).toMatchObject(attempt < MAX_ATTEMPTS ? { retrying: 1 } : { failed: 1 });
+        // Not due again before its backoff has passed.
+        expect(await deliverDueMessages({ ...only, now: () => new Date(clock + 1_000) })).toMatchObject({ retrying: 0, failed: 0, delivered: 0 });
+        clock += 7 * 60 * 60 * 1000;
+      }
+      expect(await deliverDueMessages({ ...only, now: () => new Date(clock) })).toMatchObject({ retrying: 0, failed: 0, delivered: 0 });
+    } finally {
+      receiver.respondWith({});
+    }
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id }, include: { attemptLog: true } });
+    expect(message).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: "HTTP 503", deliveredAt: null });
+    expect(message.failedAt).not.toBeNull();
+    expect(message.attemptLog).toHaveLength(MAX_ATTEMPTS);
+    const ids = new Set(receivedFor(eventType).map((request) => request.headers["webhook-id"]));
+    expect([...ids]).toEqual([webhookMessageId(message.webhookId)]);
+  });
+
+  it("counts no response in time, a redirect and a refused private target as failed attempts", async () => {
+    const slow = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, slow.eventType, { n: 4 }));
+    receiver.respondWith({ delayMs: 1_000 });
+    try {
+      expect(await deliverDueMessages({ ...slow.only, attemptTimeoutMs: 200 })).toMatchObject({ retrying: 1 });
+    } finally {
+      receiver.respondWith({});
+    }
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: slow.subscription.id } })).lastError).toBe("no response within 0.2 s");
+
+    const redirected = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, redirected.eventType, { n: 5 }));
+    receiver.respondWith({ status: 302, location: "http://169.254.169.254/" });
+    try {
+      expect(await deliverDueMessages(redirected.only)).toMatchObject({ retrying: 1 });
+    } finally {
+      receiver.respondWith({});
+    }
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: redirected.subscription.id } })).lastError).toBe("HTTP 302");
+
+    const privateTarget = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, privateTarget.eventType, { n: 6 }));
+    expect(await deliverDueMessages({ ...privateTarget.only, allowPrivateTargets: false })).toMatchObject({ retrying: 1 });
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: privateTarget.subscription.id } })).lastError).toMatch(/^refused/);
+    expect(receivedFor(privateTarget.eventType)).toHaveLength(0);
+  });
+
+  it("two workers and a slow receiver: every message arrives exactly once", async () => {
+    const { eventType, subscription, only } = await subscribe();
+    const count = 20;
+    await db.$transaction(async (tx) => {
+      for (let n = 0; n < count; n += 1) await enqueueEvent(tx, eventType, { n });
+    });
+    receiver.respondWith({ delayMs: 400 });
+    // Each worker's share takes longer to send than one lease lasts (1.5 s): a lease per batch
+    // would expire under unsent messages and let the other worker send them too.
+    const workers = [1, 2].map(() => createDeliveryWorker({ ...only, concurrency: 2, pollIntervalMs: 20, attemptTimeoutMs: 1_000, leaseMarginMs: 500 }));
+    try {
+      workers.forEach((worker) => worker.start());
+      await waitUntil(async () => (await db.outboxMessage.count({ where: { subscriptionId: subscription.id, deliveredAt: { not: null } } })) === count);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      receiver.respondWith({});
+    }
+    const ids = receivedFor(eventType).map((request) => request.headers["webhook-id"]);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+    const messages = await db.outboxMessage.findMany({ where: { subscriptionId: subscription.id }, include: { attemptLog: true } });
+    expect(messages.every((message) => message.attempts === 1 && message.attemptLog.length === 1)).toBe(true);
+    expect(workers.every((worker) => !worker.running)).toBe(true);
+  });
+
+  it("a message whose worker died mid-attempt is sent again with the same id, and the late worker cannot overwrite the outcome", async () => {
+    const { eventType, subscription, only } = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, eventType, { n: 7 }));
+    const start = Date.now();
+    const stalled = await claimNextMessage({ ...only, now: () => new Date(start), attemptTimeoutMs: 1_000, leaseMarginMs: 1_000 });
+    expect(stalled).not.toBeNull();
+    // While the lease holds, no other worker takes it.
+    expect(await claimNextMessage({ ...only, now: () => new Date(start + 1_500) })).toBeNull();
+    const takeover = await claimNextMessage({ ...only, now: () => new Date(start + 2_500) });
+    expect(takeover?.webhookId).toBe(stalled?.webhookId);
+    expect(await attemptDelivery(takeover!, only)).toBe("delivered");
+    // The stalled worker wakes up and reports: its outcome no longer decides anything.
+    expect(await attemptDelivery(stalled!, only)).toBe("lease_lost");
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id }, include: { attemptLog: { orderBy: { number: "asc" } } } });
+    expect(message.deliveredAt).not.toBeNull();
+    expect(message.attempts).toBe(2);
+    expect(message.attemptLog.map((attempt) => attempt.number)).toEqual([1, 2]);
+    const ids = receivedFor(eventType).map((request) => request.headers["webhook-id"]);
+    expect(new Set(ids)).toEqual(new Set([webhookMessageId(message.webhookId)]));
+  });
+
+  it("a message whose last allowed attempt never reported is marked failed", async () => {
+    const { eventType, subscription, only } = await subscribe();
+    await db.$transaction((tx) => enqueueEvent(tx, eventType, { n: 8 }));
+    await db.outboxMessage.updateMany({ where: { subscriptionId: subscription.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    const start = Date.now();
+    expect(await claimNextMessage({ ...only, now: () => new Date(start), attemptTimeoutMs: 100, leaseMarginMs: 100 })).not.toBeNull();
+    expect(await failExhaustedMessages({ now: () => new Date(start + 100) })).toBe(0);
+    expect(await failExhaustedMessages({ now: () => new Date(start + 1_000) })).toBeGreaterThanOrEqual(1);
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id }, include: { attemptLog: true } });
+    expect(message.failedAt).not.toBeNull();
+    expect(message.lastError).toMatch(/outcome unknown/);
+    expect(message.attemptLog[0]?.error).toMatch(/outcome unknown/);
   });
 });

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { classify, type TClassifierRule } from "@/lib/changes/classifier";
 import { describeCondition, type TCondition } from "@/lib/changes/conditions";
 import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/changes/classify-input";
@@ -146,6 +147,7 @@ export async function approveRule(context: TActorContext, id: string): Promise<T
       await tx.classificationRule.updateMany({ where: { ruleKey: rule.ruleKey, status: "ACTIVE" }, data: { status: "RETIRED", retiredAt: now } });
       // An agreed retirement leaves no revision active; the proposal itself is kept, retired, as the record.
       await tx.classificationRule.update({ where: { id }, data: rule.retires ? { status: "RETIRED", activatedAt: now, retiredAt: now } : { status: "ACTIVE", activatedAt: now } });
+      await enqueueEvent(tx, rule.retires ? "rule.retired" : "rule.activated", { ruleId: id, ruleKey: rule.ruleKey, name: rule.name, actorId: actor.id });
       await notify(tx, [rule.authorId], { type: "rule.activated", title: rule.retires ? `Rule retired: ${rule.name}` : `Rule active: ${rule.name}`, link: "/changes/rules" });
     }
     const after = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id }, include: ruleInclude }));

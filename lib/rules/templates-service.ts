@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { requireActor } from "@/lib/changes/service";
 import { asSnapshot } from "@/lib/changes/snapshot";
 import type { TTemplateParameters } from "@/lib/changes/templates";
@@ -59,6 +60,7 @@ export async function approveTemplate(context: TActorContext, id: string): Promi
     await tx.templateApproval.create({ data: { templateId: id, userId: actor.id, team: actor.team } });
     if (isJointlyApproved([...template.approvals, { userId: actor.id, team: actor.team }])) {
       await tx.changeTemplate.update({ where: { id }, data: { status: "ACTIVE", activatedAt: new Date() } });
+      await enqueueEvent(tx, "template.activated", { templateId: id, name: template.name, actorId: actor.id });
     }
     const after = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id }, include: templateInclude }));
     await recordAudit(tx, context, { action: "template.approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status } });

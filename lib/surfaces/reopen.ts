@@ -1,6 +1,7 @@
 import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
 
 /**
  * Called by other domains (e.g. a flow-map edit) inside their own transaction: an AGREED surface
@@ -30,5 +31,6 @@ export async function reopenSurfaceForReview(tx: TTx, context: TActorContext, su
     before: { status: "AGREED", version: surface.version },
     after: { status: "IN_REVIEW", version: nextVersion, reason },
   });
+  await enqueueEvent(tx, "surface.reopened", { surfaceId, version: nextVersion, reason, actorId: context.actor?.id ?? null });
   return true;
 }

@@ -1,5 +1,6 @@
 import { db, Prisma, type TTx, type Team } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
@@ -337,6 +338,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
       before: { ...before, status: current.status, version: current.version },
       after: { ...content, status: next.status, version: next.version },
     });
+    if (current.status === "AGREED") await enqueueEvent(tx, "surface.reopened", { surfaceId: id, version: next.version, reason: "Surface content edited", actorId: actor.id });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }
@@ -376,6 +378,7 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
       await tx.protectSurface.update({ where: { id }, data: { status: "AGREED", agreedAt } });
       await tx.surfaceVersion.update({ where: { surfaceId_version: { surfaceId: id, version: current.version } }, data: { agreedAt } });
       await recordAudit(tx, context, { action: "surface.agree", entityType: "ProtectSurface", entityId: id, before: { status: "IN_REVIEW" }, after: { status: "AGREED", version: current.version, contentHash: current.contentHash } });
+      await enqueueEvent(tx, "surface.agreed", { surfaceId: id, version: current.version, contentHash: current.contentHash, actorId: actor.id });
     }
     return toSurface(actor, await loadDetail(tx, id));
   });

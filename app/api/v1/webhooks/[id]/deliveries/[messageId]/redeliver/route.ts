@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+import { ZWebhookMessageParams } from "@/lib/webhooks/schemas";
+import { redeliverWebhookMessage } from "@/lib/webhooks/service";
+
+export const POST = apiRoute({ permission: "admin.webhooks", params: ZWebhookMessageParams }, async ({ context, params }) =>
+  redeliverWebhookMessage(context, params.id, params.messageId),
+);

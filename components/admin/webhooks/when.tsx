@@ -1,0 +1,10 @@
+import { formatAgo, formatUtc } from "../format";
+
+export function When({ iso, fallback }: { iso: string | null; fallback: string }) {
+  if (!iso) return <span className="text-muted">{fallback}</span>;
+  return (
+    <time dateTime={iso} title={formatUtc(iso)}>
+      {formatAgo(iso)}
+    </time>
+  );
+}
