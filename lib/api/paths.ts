@@ -6,6 +6,7 @@ import { metricsPaths } from "@/lib/metrics/openapi";
 import { surfacePaths } from "@/lib/surfaces/openapi";
 import { tokenPaths } from "@/lib/tokens/openapi";
 import { userPaths } from "@/lib/users/openapi";
+import { mfaPaths } from "@/lib/mfa/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, mfaPaths];

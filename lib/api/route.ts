@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
-import { getCurrentActor } from "@/lib/auth/current";
+import { getCurrentSession } from "@/lib/auth/current";
+import { assertStepUp, MfaEnrolmentRequiredError } from "@/lib/mfa/step-up";
 import { resolveApiToken } from "@/lib/auth/sessions";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
@@ -13,6 +14,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 type TRouteParams = { params: Promise<Record<string, string | string[]>> };
 
+type TInfer<T> = T extends ZodType ? z.infer<T> : undefined;
+
 type TRouteOptions<TBody extends ZodType | undefined, TQuery extends ZodType | undefined, TParams extends ZodType | undefined> = {
   /** Null for the few public endpoints; otherwise the permission the actor must hold. */
   permission: TPermission | null;
@@ -20,9 +23,16 @@ type TRouteOptions<TBody extends ZodType | undefined, TQuery extends ZodType | u
   query?: TQuery;
   params?: TParams;
   maxBodyBytes?: number;
+  /**
+   * A decision (sign-off, vote, approval, verification, admin action): a browser session must have
+   * proved who it is recently (step-up, 403 `step_up_required`). API tokens are not asked; the
+   * services decide whether a token may decide at all. A function decides from the parsed body
+   * (a route that carries both decisions and ordinary steps).
+   */
+  decision?: boolean | ((body: TInfer<TBody>) => boolean);
+  /** Also open to a session held back until its user sets up a second factor (the enrolment routes). */
+  duringMfaEnrolment?: boolean;
 };
-
-type TInfer<T> = T extends ZodType ? z.infer<T> : undefined;
 
 export type TRouteContext<TBody, TQuery, TParams, TAuthed extends boolean = true> = {
   request: NextRequest;
@@ -30,6 +40,8 @@ export type TRouteContext<TBody, TQuery, TParams, TAuthed extends boolean = true
   actor: TAuthed extends true ? TActor : TActor | null;
   /** What services take: the actor and the request id for the audit row. */
   context: TActorContext;
+  /** The browser session behind the request; null for API tokens and anonymous callers. */
+  sessionId: string | null;
   body: TBody;
   query: TQuery;
   params: TParams;
@@ -108,13 +120,17 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
-async function authenticate(request: NextRequest): Promise<TActor | null> {
+type TCaller = { actor: TActor | null; session: Awaited<ReturnType<typeof getCurrentSession>> };
+
+async function authenticate(request: NextRequest, options: { duringMfaEnrolment?: boolean }): Promise<TCaller> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return resolveApiToken(authorization.slice(7).trim());
+    return { actor: await resolveApiToken(authorization.slice(7).trim()), session: null };
   }
   assertSameOrigin(request);
-  return getCurrentActor();
+  const session = await getCurrentSession();
+  if (session?.mfaEnrolmentRequired && !options.duringMfaEnrolment) throw new MfaEnrolmentRequiredError();
+  return { actor: session?.actor ?? null, session };
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
@@ -140,7 +156,7 @@ export function apiRoute<
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : crypto.randomUUID();
     try {
-      const actor = await authenticate(request);
+      const { actor, session } = await authenticate(request, options);
       if (options.permission !== null) {
         if (!actor) throw new UnauthorizedError();
         assertCan(actor, options.permission);
@@ -152,11 +168,14 @@ export function apiRoute<
       const body = options.body
         ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
         : undefined;
+      const decision = typeof options.decision === "function" ? options.decision(body as TInfer<TBody>) : options.decision;
+      if (decision && session) await assertStepUp(session.actor, session.proof);
       const result = await handler({
         request,
         requestId,
         actor: actor as TActor,
         context: { actor, requestId },
+        sessionId: session?.sessionId ?? null,
         body: body as TInfer<TBody>,
         query: query as TInfer<TQuery>,
         params: params as TInfer<TParams>,

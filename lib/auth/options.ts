@@ -9,10 +9,15 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 import { endSession, startSession } from "./sessions";
 import { mapOidcClaims } from "./oidc";
 import { upsertOidcUser } from "./oidc-users";
+import { signInFactor } from "@/lib/mfa/step-up";
+import { oidcClaimsSatisfyMfa, type TStepUpFactor } from "@/lib/mfa/rules";
+
+/** Sign-in errors the form explains (next-auth passes the message on); any other is logged only. */
+const SIGN_IN_ERRORS = new Set(["TooManyAttempts", "MfaRequired", "MfaInvalid"]);
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
-type TSignedInUser = TActor & { sessionMeta: { userAgent?: string; ip?: string; method: string } };
+type TSignedInUser = TActor & { sessionMeta: { userAgent?: string; ip?: string; method: string; factor?: TStepUpFactor } };
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -44,6 +49,8 @@ async function authorizeCredentials(
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, parsed.data.password)) || user.status !== "ACTIVE") return null;
+  // Accounts with a second factor: the form asks for it after the password, then sends both.
+  const factor = await signInFactor(user.id, raw);
   await getLoginLimiter().delete(`${email}|${ip ?? "-"}`);
   return {
     id: user.id,
@@ -51,7 +58,7 @@ async function authorizeCredentials(
     name: user.name,
     team: user.team,
     roles: user.roles,
-    sessionMeta: { userAgent: header(headers, "user-agent"), ip, method: "password" },
+    sessionMeta: { userAgent: header(headers, "user-agent"), ip, method: "password", factor },
   };
 }
 
@@ -61,12 +68,18 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+        recoveryCode: { label: "Recovery code", type: "text" },
+        passkey: { label: "Passkey", type: "text" },
+      },
       async authorize(credentials, req) {
         try {
           return await authorizeCredentials(credentials, req.headers);
         } catch (error) {
-          if (error instanceof Error && error.message === "TooManyAttempts") throw error;
+          if (error instanceof Error && SIGN_IN_ERRORS.has(error.message)) throw error;
           // next-auth would put the message in the redirect URL: log it here, show nothing of it.
           console.error("Sign-in failed unexpectedly", error);
           throw new Error("SignInUnavailable");
@@ -109,7 +122,7 @@ export function getAuthOptions(): NextAuthOptions {
         });
         return Boolean(identity && (await upsertOidcUser(identity)));
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (!user) return token;
         // A fresh sign-in: the token carries only the id of a server-side session row.
         let actor: TActor | null = null;
@@ -117,6 +130,8 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.provider === "oidc") {
           const row = await db.user.findUnique({ where: { oidcSubject: account.providerAccountId } });
           if (row) actor = { id: row.id, email: row.email, name: row.name, team: row.team, roles: row.roles };
+          const viaMfa = oidcClaimsSatisfyMfa((profile ?? {}) as Record<string, unknown>, env.OIDC_MFA_ACR_VALUES);
+          meta = { method: "oidc", factor: viaMfa ? "oidc_mfa" : "oidc" };
         } else {
           const signedIn = user as unknown as TSignedInUser;
           actor = { id: signedIn.id, email: signedIn.email, name: signedIn.name, team: signedIn.team, roles: signedIn.roles };
