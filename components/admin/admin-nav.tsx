@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/admin", label: "Users" },
   { href: "/admin/audit", label: "Audit trail" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/security", label: "Sign-in security" },
 ] as const;
 
 /** The admin area's tabs; the current one is marked for screen readers with aria-current. */

@@ -3,7 +3,8 @@
 import { DropdownMenu } from "radix-ui";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
-import { LogOut, Monitor, Moon, Sun } from "lucide-react";
+import Link from "next/link";
+import { LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
 import type { TActor } from "@/lib/auth/actor";
 import { TeamBadge, formatRole } from "./team-badge";
 
@@ -59,6 +60,11 @@ export function UserMenu({ actor }: { actor: TActor }) {
             </DropdownMenu.RadioItem>
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item className={itemClass} asChild>
+            <Link href="/account/security">
+              <ShieldCheck aria-hidden className="h-4 w-4" /> Security
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/signin" })}>
             <LogOut aria-hidden className="h-4 w-4" /> Sign out
           </DropdownMenu.Item>
