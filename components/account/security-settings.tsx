@@ -8,7 +8,8 @@ import { Field, Input } from "@/components/ui/field";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { ConfirmDialog } from "@/components/admin/modal";
 import { passkeyErrorMessage } from "@/lib/mfa/browser";
-import { useAddPasskey, useMfaStatus, useRegenerateRecoveryCodes, useRemovePasskey, useRemoveTotp } from "@/lib/mfa/queries";
+import { useAddPasskey, useMfaStatus, useRegenerateRecoveryCodes, useRemovePasskey, useRemoveTotp, useStartTotp } from "@/lib/mfa/queries";
+import type { TTotpEnrolment } from "@/lib/mfa/schemas";
 import { NewRecoveryCodes } from "./recovery-codes-panel";
 import { TotpSetup } from "./totp-setup";
 
@@ -23,7 +24,8 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
   const regenerate = useRegenerateRecoveryCodes();
   const addPasskey = useAddPasskey();
   const removePasskey = useRemovePasskey();
-  const [settingUp, setSettingUp] = useState(false);
+  const startTotp = useStartTotp();
+  const [enrolment, setEnrolment] = useState<TTotpEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [confirmRemoveTotp, setConfirmRemoveTotp] = useState(false);
 
@@ -33,7 +35,7 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
   const hasFactor = mfa.totp || mfa.passkeys.length > 0;
 
   function added(recoveryCodes: string[] | null) {
-    setSettingUp(false);
+    setEnrolment(null);
     if (recoveryCodes) setCodes(recoveryCodes);
     toast.success("Second factor added");
     onFactorAdded?.();
@@ -65,10 +67,15 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
           <Button variant="secondary" onClick={() => setConfirmRemoveTotp(true)}>
             Remove authenticator app
           </Button>
-        ) : settingUp ? (
-          <TotpSetup onEnabled={added} onCancel={() => setSettingUp(false)} />
+        ) : enrolment ? (
+          <TotpSetup enrolment={enrolment} onEnabled={added} onCancel={() => setEnrolment(null)} />
         ) : (
-          <Button onClick={() => setSettingUp(true)}>Set up an authenticator app</Button>
+          <Button
+            disabled={startTotp.isPending}
+            onClick={() => startTotp.mutate(undefined, { onSuccess: setEnrolment, onError: (error) => toast.error(message(error)) })}
+          >
+            {startTotp.isPending ? "Preparing…" : "Set up an authenticator app"}
+          </Button>
         )}
       </Card>
 

@@ -3,13 +3,20 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormAlert } from "@/components/admin/modal";
 import { ApiRequestError } from "@/lib/api/client";
-import { useConfirmTotp, useStartTotp } from "@/lib/mfa/queries";
+import { useConfirmTotp } from "@/lib/mfa/queries";
+import type { TTotpEnrolment } from "@/lib/mfa/schemas";
 
 /** Scan (or type) the secret, then prove it works with a code; recovery codes come back on success. */
-export function TotpSetup({ onEnabled, onCancel }: { onEnabled: (recoveryCodes: string[] | null) => void; onCancel: () => void }) {
-  const start = useStartTotp();
+export function TotpSetup({
+  enrolment,
+  onEnabled,
+  onCancel,
+}: {
+  enrolment: TTotpEnrolment;
+  onEnabled: (recoveryCodes: string[] | null) => void;
+  onCancel: () => void;
+}) {
   const confirm = useConfirmTotp();
   const [error, setError] = useState<string>();
 
@@ -23,19 +30,6 @@ export function TotpSetup({ onEnabled, onCancel }: { onEnabled: (recoveryCodes: 
     });
   }
 
-  if (!start.data) {
-    return (
-      <div className="flex flex-col gap-2">
-        <FormAlert message={start.error instanceof Error ? start.error.message : undefined} />
-        <div className="flex gap-2">
-          <Button onClick={() => start.mutate()} disabled={start.isPending}>
-            {start.isPending ? "Preparing…" : "Set up an authenticator app"}
-          </Button>
-        </div>
-      </div>
-    );
-  }
-
   return (
     <div className="flex flex-col gap-4 rounded-md border border-border p-4">
       <ol className="flex list-decimal flex-col gap-3 pl-5 text-sm">
@@ -43,12 +37,12 @@ export function TotpSetup({ onEnabled, onCancel }: { onEnabled: (recoveryCodes: 
           Scan this QR code with your authenticator app.
           {/* A data: URL made on the server; next/image would only add a round trip. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={start.data.qrCodeDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="mt-2 rounded bg-white p-1" />
+          <img src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="mt-2 rounded bg-white p-1" />
         </li>
         <li>
           Or type this key into the app:{" "}
           <code data-testid="totp-secret" className="select-all break-all rounded bg-surface-2 px-1 font-mono">
-            {start.data.secret}
+            {enrolment.secret}
           </code>
         </li>
         <li>Enter the 6-digit code the app shows.</li>
