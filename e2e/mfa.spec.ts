@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO, DEMO_PASSWORD, openAs, signOut, unexpectedErrors, watchConsole } from "./helpers";
+import { DEMO, openAs, signOut, unexpectedErrors, watchConsole } from "./helpers";
 
 const PASSWORD = "a long enough password 2026";
 
@@ -87,7 +87,8 @@ test("enrol an authenticator app, then sign in with a code and with a recovery c
   await page.getByLabel("Recovery code").fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("alert")).toContainText("was not accepted");
-  expect(unexpectedErrors(errors)).toEqual([]);
+  // The refused sign-in attempts answer 401; nothing else may fail.
+  expect(unexpectedErrors(errors, [{ status: 401, path: "/api/auth/callback/credentials" }])).toEqual([]);
   await context.close();
 });
 
@@ -136,17 +137,16 @@ test("a CAB vote asks for the second factor in place, then goes through without 
   await context.close();
 });
 
-test("the demo accounts keep deciding without a second factor right after signing in", async ({ browser }) => {
+test("an administrator sees which roles require a second factor", async ({ browser }) => {
+  // Only looked at here: switching a role on would hold the demo accounts of parallel specs at enrolment.
   const alex = await openAs(browser, DEMO.admin);
   await alex.page.goto("/admin/security");
-  const row = alex.page.getByRole("row").filter({ hasText: "Executive" });
-  await expect(row).toContainText("Optional");
-  await row.getByRole("checkbox").check();
-  await expect(row).toContainText("Required");
-  await row.getByRole("checkbox").uncheck();
-  await expect(row).toContainText("Optional");
-  await expect(alex.page.getByRole("dialog")).toHaveCount(0);
+  const table = alex.page.getByRole("table", { name: "Second factor required per role" });
+  for (const role of ["Viewer", "Contributor", "Executive", "Admin"]) {
+    const row = table.getByRole("row").filter({ hasText: role });
+    await expect(row).toContainText("Optional");
+    await expect(row).toContainText("Default");
+  }
   expect(alex.errors()).toEqual([]);
   await alex.close();
-  expect(DEMO_PASSWORD).toBeTruthy();
 });
