@@ -150,3 +150,31 @@ test("an administrator sees which roles require a second factor", async ({ brows
   expect(alex.errors()).toEqual([]);
   await alex.close();
 });
+
+test("add a passkey and sign in with it as the second factor", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { email } = await createAccount(browser, ["CONTRIBUTOR"], "NETOPS");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  // Chromium's virtual authenticator stands in for a security key or a phone.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await signInWithPassword(page, email);
+  await page.goto("/account/security");
+  await page.getByLabel("Passkey name").fill("Test key");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByRole("region", { name: "Passkeys" })).toContainText("Test key");
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await signOut(page);
+
+  await submitPassword(page, email);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});
