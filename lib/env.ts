@@ -56,6 +56,8 @@ export const ZEnv = z
     TRUSTED_PROXIES: ZTrustedProxies,
     /** Lets CONCORD_ENV=production serve on a plain-http APP_URL (behind a TLS-terminating proxy on localhost, say). */
     CONCORD_ALLOW_HTTP: z.stringbool().default(false),
+    /** A decision needs a second factor (or the password) within this many minutes. */
+    STEP_UP_MINUTES: ZPositiveInt(10),
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
@@ -80,6 +82,11 @@ export const ZEnv = z
     OIDC_DISPLAY_NAME: ZOptionalString,
     OIDC_TEAM_CLAIM: z.string().default("concord_team"),
     OIDC_ROLES_CLAIM: z.string().default("concord_roles"),
+    /** `acr` values of the identity provider that count as a second factor (comma-separated). */
+    OIDC_MFA_ACR_VALUES: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { SecondFactorStep, type TSecondFactorProof } from "./second-factor-step";
 
 const noSubscription = () => () => {};
 
@@ -18,18 +19,22 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
+  // Kept between the two steps of an account with a second factor: both go in the final request.
+  const [passwordStep, setPasswordStep] = useState<{ email: string; password: string } | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  async function submit(credentials: { email: string; password: string } & TSecondFactorProof) {
     setPending(true);
     setError(undefined);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    const result = await signIn("credentials", { ...credentials, redirect: false });
     setPending(false);
+    if (result?.error === "MfaRequired") {
+      setPasswordStep({ email: credentials.email, password: credentials.password });
+      return;
+    }
+    if (result?.error === "MfaInvalid") {
+      setError("That was not accepted. Check the code and try again.");
+      return;
+    }
     if (!result || result.error) {
       setError(
         result?.error === "TooManyAttempts"
@@ -42,6 +47,24 @@ export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: s
     }
     router.replace(callbackUrl);
     router.refresh();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await submit({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+  }
+
+  if (passwordStep) {
+    return (
+      <SecondFactorStep
+        pending={pending}
+        error={error}
+        onError={setError}
+        onSubmit={(proof) => submit({ ...passwordStep, ...proof })}
+        onBack={() => (setPasswordStep(null), setError(undefined))}
+      />
+    );
   }
 
   return (

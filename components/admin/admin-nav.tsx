@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/audit", label: "Audit trail" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/security", label: "Sign-in security" },
 ] as const;
 
 /** The admin area's tabs; the current one is marked for screen readers with aria-current. */

@@ -4,7 +4,7 @@ import { DropdownMenu } from "radix-ui";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import Link from "next/link";
-import { LaptopMinimal, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { LaptopMinimal, LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
 import type { TActor } from "@/lib/auth/actor";
 import { TeamBadge, formatRole } from "./team-badge";
 
@@ -60,6 +60,11 @@ export function UserMenu({ actor }: { actor: TActor }) {
             </DropdownMenu.RadioItem>
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item className={itemClass} asChild>
+            <Link href="/account/security">
+              <ShieldCheck aria-hidden className="h-4 w-4" /> Security
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} asChild><Link href="/account/sessions"><LaptopMinimal aria-hidden className="h-4 w-4" /> Sessions</Link></DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/signin" })}>
             <LogOut aria-hidden className="h-4 w-4" /> Sign out

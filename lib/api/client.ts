@@ -15,6 +15,9 @@ export class ApiRequestError extends Error {
     this.name = "ApiRequestError";
   }
 
+  /** For a 403 `step_up_required`: the ways this person can confirm it is them. */
+  stepUpMethods: string[] = [];
+
   /** The server's message followed by each invalid field and its reason: for a toast. */
   describe(): string {
     if (this.fields.length === 0) return this.message;
@@ -32,8 +35,33 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Calls the JSON API from the browser (the one client every domain uses); any non-2xx answer becomes an ApiRequestError. */
+/**
+ * Asks the person to confirm it is them (the step-up dialog); resolves true once they have. Set by
+ * the app's providers; without one, a `step_up_required` answer is an ordinary error.
+ */
+export type TStepUpPrompt = (methods: string[]) => Promise<boolean>;
+let stepUpPrompt: TStepUpPrompt | null = null;
+
+export function setStepUpPrompt(prompt: TStepUpPrompt | null): void {
+  stepUpPrompt = prompt;
+}
+
+/**
+ * Calls the JSON API from the browser (the one client every domain uses); any non-2xx answer becomes
+ * an ApiRequestError. A decision refused for want of a recent step-up is asked for in place and then
+ * sent again as it was, so nobody retypes anything.
+ */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  try {
+    return await apiFetchOnce<T>(path, init);
+  } catch (error) {
+    if (!(error instanceof ApiRequestError) || error.code !== "step_up_required" || !stepUpPrompt) throw error;
+    if (!(await stepUpPrompt(error.stepUpMethods))) throw error;
+    return apiFetchOnce<T>(path, init);
+  }
+}
+
+async function apiFetchOnce<T>(path: string, init: { method?: string; body?: unknown }): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? "GET",
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
@@ -41,11 +69,13 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   });
   const payload = (await response.json().catch(() => null)) as
     | (T & { error?: undefined })
-    | { error?: { code: string; message: string; fields?: TFieldError[]; requestId?: string; current?: unknown } }
+    | { error?: { code: string; message: string; fields?: TFieldError[]; requestId?: string; current?: unknown; methods?: string[] } }
     | null;
   if (!response.ok) {
     const error = payload?.error;
-    throw new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId, error?.current);
+    const failure = new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId, error?.current);
+    failure.stepUpMethods = error?.methods ?? [];
+    throw failure;
   }
   return payload as T;
 }

@@ -28,6 +28,8 @@ export function operation(spec: {
   status?: 200 | 201 | 202 | 204;
   responseType?: string;
   conflicts?: boolean;
+  /** A decision: browser sessions need a recent step-up (403 `step_up_required`). */
+  decision?: boolean;
 }): ZodOpenApiOperationObject {
   const roles = spec.permission ? PERMISSIONS[spec.permission].join(", ") : "anyone";
   return {
@@ -46,7 +48,11 @@ export function operation(spec: {
       },
       "400": errorResponse("Invalid input: `fields` lists each field and the reason"),
       "401": errorResponse("Not signed in and no valid API token"),
-      "403": errorResponse("The caller's roles do not allow this"),
+      "403": errorResponse(
+        spec.decision
+          ? "The caller's roles do not allow this, or (`step_up_required`) a browser session must first confirm it is the person (POST /api/v1/auth/step-up)"
+          : "The caller's roles do not allow this",
+      ),
       ...(spec.params ? { "404": errorResponse("Not found") } : {}),
       ...(spec.conflicts ? { "409": errorResponse("Stale version or a rule of the domain refuses the request") } : {}),
     },

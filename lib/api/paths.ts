@@ -9,7 +9,8 @@ import { notificationPaths } from "@/lib/notifications/openapi";
 import { surfacePaths } from "@/lib/surfaces/openapi";
 import { tokenPaths } from "@/lib/tokens/openapi";
 import { userPaths } from "@/lib/users/openapi";
+import { mfaPaths } from "@/lib/mfa/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths, accountPaths, webhookPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths, accountPaths, webhookPaths, mfaPaths];

@@ -5,7 +5,8 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log, setRequestActor } from "@/lib/ops/log";
 import { observeApiRequest } from "@/lib/ops/observe";
 import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
-import { getCurrentActor } from "@/lib/auth/current";
+import { getCurrentSession } from "@/lib/auth/current";
+import { assertStepUp, MfaEnrolmentRequiredError } from "@/lib/mfa/step-up";
 import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
 import { tokenBudget } from "@/lib/limits/tokens";
 import { findNulCharacter } from "./bounds";
@@ -20,6 +21,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 type TRouteParams = { params: Promise<Record<string, string | string[]>> };
 
+type TInfer<T> = T extends ZodType ? z.infer<T> : undefined;
+
 type TRouteOptions<TBody extends ZodType | undefined, TQuery extends ZodType | undefined, TParams extends ZodType | undefined> = {
   /** Null for the few public endpoints; otherwise the permission the actor must hold. */
   permission: TPermission | null;
@@ -27,9 +30,16 @@ type TRouteOptions<TBody extends ZodType | undefined, TQuery extends ZodType | u
   query?: TQuery;
   params?: TParams;
   maxBodyBytes?: number;
+  /**
+   * A decision (sign-off, vote, approval, verification, admin action): a browser session must have
+   * proved who it is recently (step-up, 403 `step_up_required`). API tokens are not asked; the
+   * services decide whether a token may decide at all. A function decides from the parsed body
+   * (a route that carries both decisions and ordinary steps).
+   */
+  decision?: boolean | ((body: TInfer<TBody>) => boolean);
+  /** Also open to a session held back until its user sets up a second factor (the enrolment routes). */
+  duringMfaEnrolment?: boolean;
 };
-
-type TInfer<T> = T extends ZodType ? z.infer<T> : undefined;
 
 export type TRouteContext<TBody, TQuery, TParams, TAuthed extends boolean = true> = {
   request: NextRequest;
@@ -37,6 +47,8 @@ export type TRouteContext<TBody, TQuery, TParams, TAuthed extends boolean = true
   actor: TAuthed extends true ? TActor : TActor | null;
   /** What services take: the actor and the request id for the audit row. */
   context: TActorContext;
+  /** The browser session behind the request; null for API tokens and anonymous callers. */
+  sessionId: string | null;
   body: TBody;
   query: TQuery;
   params: TParams;
@@ -126,16 +138,20 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
-async function authenticate(request: NextRequest): Promise<TActor | null> {
+type TCaller = { actor: TActor | null; session: Awaited<ReturnType<typeof getCurrentSession>> };
+
+async function authenticate(request: NextRequest, options: { duringMfaEnrolment?: boolean }): Promise<TCaller> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const token = authorization.slice(7).trim();
     const actor = await resolveApiToken(token);
     if (actor) await tokenBudget().spend(hashApiToken(token));
-    return actor;
+    return { actor, session: null };
   }
   assertSameOrigin(request);
-  return getCurrentActor();
+  const session = await getCurrentSession();
+  if (session?.mfaEnrolmentRequired && !options.duringMfaEnrolment) throw new MfaEnrolmentRequiredError();
+  return { actor: session?.actor ?? null, session };
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
@@ -161,7 +177,7 @@ export function apiRoute<
 ) {
   const serve = async (request: NextRequest, route: TRouteParams, requestId: string): Promise<Response> => {
     try {
-      const actor = await authenticate(request);
+      const { actor, session } = await authenticate(request, options);
       setRequestActor(actor?.id ?? null);
       if (options.permission !== null) {
         if (!actor) throw new UnauthorizedError();
@@ -174,11 +190,14 @@ export function apiRoute<
       const body = options.body
         ? parseWith(options.body, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
         : undefined;
+      const decision = typeof options.decision === "function" ? options.decision(body as TInfer<TBody>) : options.decision;
+      if (decision && session) await assertStepUp(session.actor, session.proof);
       const result = await handler({
         request,
         requestId,
         actor: actor as TActor,
         context: { actor, requestId },
+        sessionId: session?.sessionId ?? null,
         body: body as TInfer<TBody>,
         query: query as TInfer<TQuery>,
         params: params as TInfer<TParams>,

@@ -12,10 +12,15 @@ import { log } from "@/lib/ops/log";
 import { loginLimits, TooManyAttemptsError } from "@/lib/limits/login";
 import { requestClientAddress } from "@/lib/net/request-address";
 import { safeRedirectUrl } from "./redirect";
+import { signInFactor } from "@/lib/mfa/step-up";
+import { oidcClaimsSatisfyMfa, type TStepUpFactor } from "@/lib/mfa/rules";
+
+/** Sign-in errors the form explains (next-auth passes the message on); any other is logged only. */
+const SIGN_IN_ERRORS = new Set(["TooManyAttempts", "MfaRequired", "MfaInvalid"]);
 
 const ZCredentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
-type TSignedInUser = TActor & { sessionMeta: { userAgent?: string; ip?: string; method: string } };
+type TSignedInUser = TActor & { sessionMeta: { userAgent?: string; ip?: string; method: string; factor?: TStepUpFactor } };
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -30,23 +35,31 @@ async function authorizeCredentials(
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
   const ip = requestClientAddress(headers);
-  return loginLimits().limit({ account: email, address: ip }, () => checkPassword(email, parsed.data.password, headers, ip));
+  return loginLimits().limit({ account: email, address: ip }, () => checkPassword(email, parsed.data.password, raw, headers, ip));
 }
 
-async function checkPassword(email: string, password: string, headers: Record<string, unknown> | undefined, ip: string): Promise<TSignedInUser | null> {
+async function checkPassword(
+  email: string,
+  password: string,
+  raw: Record<string, string> | undefined,
+  headers: Record<string, unknown> | undefined,
+  ip: string,
+): Promise<TSignedInUser | null> {
   const user = await db.user.findUnique({ where: { email } });
   if (!user) {
     await burnPasswordCheck(password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password)) || user.status !== "ACTIVE") return null;
+  // Accounts with a second factor: the form asks for it after the password, then sends both.
+  const factor = await signInFactor(user.id, raw);
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     team: user.team,
     roles: user.roles,
-    sessionMeta: { userAgent: header(headers, "user-agent"), ip, method: "password" },
+    sessionMeta: { userAgent: header(headers, "user-agent"), ip, method: "password", factor },
   };
 }
 
@@ -56,12 +69,19 @@ function providers(): NextAuthOptions["providers"] {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+        recoveryCode: { label: "Recovery code", type: "text" },
+        passkey: { label: "Passkey", type: "text" },
+      },
       async authorize(credentials, req) {
         try {
           return await authorizeCredentials(credentials, req.headers);
         } catch (error) {
           if (error instanceof TooManyAttemptsError) throw new Error("TooManyAttempts");
+          if (error instanceof Error && SIGN_IN_ERRORS.has(error.message)) throw error;
           // next-auth would put the message in the redirect URL: log it here, show nothing of it.
           log.error({ err: error }, "sign-in failed unexpectedly");
           throw new Error("SignInUnavailable");
@@ -109,7 +129,7 @@ export function getAuthOptions(): NextAuthOptions {
         });
         return Boolean(identity && (await upsertOidcUser(identity)));
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (!user) return token;
         // A fresh sign-in: the token carries only the id of a server-side session row.
         let actor: TActor | null = null;
@@ -117,6 +137,8 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.provider === "oidc") {
           const row = await db.user.findUnique({ where: { oidcSubject: account.providerAccountId } });
           if (row) actor = { id: row.id, email: row.email, name: row.name, team: row.team, roles: row.roles };
+          const viaMfa = oidcClaimsSatisfyMfa((profile ?? {}) as Record<string, unknown>, env.OIDC_MFA_ACR_VALUES);
+          meta = { method: "oidc", factor: viaMfa ? "oidc_mfa" : "oidc" };
         } else {
           const signedIn = user as unknown as TSignedInUser;
           actor = { id: signedIn.id, email: signedIn.email, name: signedIn.name, team: signedIn.team, roles: signedIn.roles };

@@ -4,10 +4,12 @@ import { getEnv } from "@/lib/env";
 import type { TActor } from "./actor";
 import { sessionState, shouldTouch } from "./session-rules";
 import { recordAudit } from "@/lib/audit/record";
+import { sessionProofFields, type TSessionProof } from "@/lib/mfa/step-up";
+import type { TStepUpFactor } from "@/lib/mfa/rules";
 
 const actorSelect = { id: true, email: true, name: true, team: true, roles: true, status: true } as const;
 
-export type TSessionMeta = { userAgent?: string; ip?: string; method: string };
+export type TSessionMeta = { userAgent?: string; ip?: string; method: string; factor?: TStepUpFactor };
 
 /** Opens a session row for a successful sign-in and audits it in the same transaction. */
 export async function startSession(actor: TActor, meta: TSessionMeta): Promise<string> {
@@ -19,6 +21,7 @@ export async function startSession(actor: TActor, meta: TSessionMeta): Promise<s
         expiresAt: new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000),
         userAgent: meta.userAgent?.slice(0, 300),
         ip: meta.ip?.slice(0, 100),
+        ...(await sessionProofFields(tx, actor, meta.factor ?? "password")),
       },
       select: { id: true },
     });
@@ -27,7 +30,7 @@ export async function startSession(actor: TActor, meta: TSessionMeta): Promise<s
       action: "auth.login",
       entityType: "Session",
       entityId: session.id,
-      after: { method: meta.method, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
+      after: { method: meta.method, factor: meta.factor ?? null, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
     });
     return session.id;
   });
@@ -52,17 +55,24 @@ export async function endSession(sessionId: string): Promise<void> {
  * The check behind every request: the session row must be live and the user active. Roles and team
  * come from the database, never from the token, so changes apply on the next request.
  */
-export async function resolveSession(sessionId: string | undefined | null): Promise<{ actor: TActor; sessionId: string } | null> {
+export async function resolveSession(
+  sessionId: string | undefined | null,
+): Promise<{ actor: TActor; sessionId: string; proof: TSessionProof; mfaEnrolmentRequired: boolean } | null> {
   if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: actorSelect } } });
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: { ...actorSelect, mfaEnabled: true } } } });
   if (!session || session.user.status !== "ACTIVE") return null;
   const now = new Date();
   if (sessionState(session, now, getEnv().SESSION_IDLE_MINUTES * 60_000) !== "active") return null;
   if (shouldTouch(session, now)) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { status: _status, ...actor } = session.user;
-  return { actor, sessionId: session.id };
+  const { status: _status, mfaEnabled, ...actor } = session.user;
+  return {
+    actor,
+    sessionId: session.id,
+    proof: { stepUpAt: session.stepUpAt, stepUpFactor: session.stepUpFactor, hasSecondFactor: mfaEnabled },
+    mfaEnrolmentRequired: session.mfaEnrolmentRequired,
+  };
 }
 
 /** Automation authenticates with `Authorization: Bearer <token>`; only the token's hash is stored. */

@@ -52,13 +52,21 @@ export function createLoginLimits(config: { attemptsPerAccountAndAddress: number
 
   /**
    * Runs one sign-in attempt under the limits: refused (TooManyAttemptsError) before `attempt`
-   * runs when a limit is reached; a null result counts as a failure, anything else as success.
+   * runs when a limit is reached; a null result or a wrong second factor counts as a failure, anything
+   * else as success.
    */
   async function limit<T>(input: { account: string; address: string }, attempt: () => Promise<T | null>): Promise<T | null> {
     const account = input.account.toLowerCase();
     const refused = await refusal(account, input.address);
     if (refused) throw refused;
-    const result = await attempt();
+    let result: T | null;
+    try {
+      result = await attempt();
+    } catch (error) {
+      // A wrong second factor is a failed guess like a wrong password: it must not be free to repeat.
+      if (error instanceof Error && error.message === "MfaInvalid") await recordFailure(account, input.address);
+      throw error;
+    }
     if (result === null) await recordFailure(account, input.address);
     else await recordSuccess(account, input.address);
     return result;

@@ -6,6 +6,6 @@ export const GET = apiRoute({ permission: "admin.users", query: ZApiTokenListQue
   tokens: await listApiTokens(context, query),
 }));
 
-export const POST = apiRoute({ permission: "admin.users", body: ZCreateApiToken }, async ({ context, body }) =>
+export const POST = apiRoute({ permission: "admin.users", decision: true, body: ZCreateApiToken }, async ({ context, body }) =>
   Response.json(await createApiToken(context, body), { status: 201 }),
 );

@@ -6,6 +6,6 @@ export const GET = apiRoute({ permission: "admin.users", query: ZUserListQuery }
   users: await listUsers(context, query),
 }));
 
-export const POST = apiRoute({ permission: "admin.users", body: ZCreateUser }, async ({ context, body }) =>
+export const POST = apiRoute({ permission: "admin.users", decision: true, body: ZCreateUser }, async ({ context, body }) =>
   Response.json(await createUser(context, body), { status: 201 }),
 );

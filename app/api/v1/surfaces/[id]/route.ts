@@ -8,4 +8,4 @@ export const PUT = apiRoute({ permission: "surface.write", params: ZSurfaceIdPar
   updateSurface(context, params.id, body),
 );
 
-export const DELETE = apiRoute({ permission: "surface.delete", params: ZSurfaceIdParams }, async ({ context, params }) => deleteSurface(context, params.id));
+export const DELETE = apiRoute({ permission: "surface.delete", decision: true, params: ZSurfaceIdParams }, async ({ context, params }) => deleteSurface(context, params.id));

@@ -3,6 +3,6 @@ import { ZIdParams } from "@/lib/users/schemas";
 import { ZRuleRetirement } from "@/lib/rules/schemas";
 import { proposeRetirement } from "@/lib/rules/service";
 
-export const POST = apiRoute({ permission: "rule.propose", params: ZIdParams, body: ZRuleRetirement }, async ({ context, params, body }) =>
+export const POST = apiRoute({ permission: "rule.propose", decision: true, params: ZIdParams, body: ZRuleRetirement }, async ({ context, params, body }) =>
   Response.json(await proposeRetirement(context, params.id, body), { status: 201 }),
 );

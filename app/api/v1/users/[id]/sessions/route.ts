@@ -2,6 +2,6 @@ import { apiRoute } from "@/lib/api/route";
 import { ZIdParams } from "@/lib/users/schemas";
 import { endUserSessions } from "@/lib/users/service";
 
-export const DELETE = apiRoute({ permission: "admin.users", params: ZIdParams }, async ({ context, params }) =>
+export const DELETE = apiRoute({ permission: "admin.users", decision: true, params: ZIdParams }, async ({ context, params }) =>
   endUserSessions(context, params.id),
 );

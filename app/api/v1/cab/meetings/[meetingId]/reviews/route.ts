@@ -2,6 +2,6 @@ import { apiRoute } from "@/lib/api/route";
 import { ZCabReview, ZMeetingParams } from "@/lib/cab/schemas";
 import { reviewRetrospective } from "@/lib/cab/service";
 
-export const POST = apiRoute({ permission: "change.approve", params: ZMeetingParams, body: ZCabReview }, async ({ context, params, body }) =>
+export const POST = apiRoute({ permission: "change.approve", decision: true, params: ZMeetingParams, body: ZCabReview }, async ({ context, params, body }) =>
   reviewRetrospective(context, params.meetingId, body.changeId, body.decision, body.comment),
 );
