@@ -1,4 +1,4 @@
-import { db, type TTx } from "@/lib/db";
+import { db, readAll, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
@@ -59,9 +59,9 @@ export async function settleSignOffAuthority(tx: TTx, context: TActorContext, su
   const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: surfaceId }, select: { version: true, contentHash: true, netopsOwnerId: true, secopsOwnerId: true } });
   const signOffs = await tx.surfaceSignOff.findMany({ where: { surfaceId } });
   const counted = activeSignOffs(surface, signOffs);
-  const [users, grants] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: counted.map((signOff) => signOff.userId) } }, select: { id: true, team: true, roles: true, status: true } }),
-    tx.surfaceDelegate.findMany({ where: { surfaceId }, select: { userId: true, team: true, grantedById: true } }),
+  const [users, grants] = await readAll(tx, [
+    () => tx.user.findMany({ where: { id: { in: counted.map((signOff) => signOff.userId) } }, select: { id: true, team: true, roles: true, status: true } }),
+    () => tx.surfaceDelegate.findMany({ where: { surfaceId }, select: { userId: true, team: true, grantedById: true } }),
   ]);
   const people = new Map(users.map((user) => [user.id, { ...user, active: user.status === "ACTIVE" }]));
   const lapsed = signOffsWithoutAuthority(counted, people, surface, grants);
