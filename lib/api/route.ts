@@ -3,10 +3,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { Prisma } from "@/lib/db";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
-import { getCurrentActor } from "@/lib/auth/current";
+import { getCurrentSession } from "@/lib/auth/current";
 import { resolveApiToken } from "@/lib/auth/sessions";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import type { TActor, TActorAuth, TActorContext } from "@/lib/auth/actor";
 
 /** 1 MiB: far above any honest request; a 10 MB body is refused before it is parsed. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -108,13 +108,15 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
-async function authenticate(request: NextRequest): Promise<TActor | null> {
+async function authenticate(request: NextRequest): Promise<{ actor: TActor; auth: TActorAuth } | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return resolveApiToken(authorization.slice(7).trim());
+    const resolved = await resolveApiToken(authorization.slice(7).trim());
+    return resolved && { actor: resolved.actor, auth: { method: "token", tokenId: resolved.tokenId } };
   }
   assertSameOrigin(request);
-  return getCurrentActor();
+  const session = await getCurrentSession();
+  return session && { actor: session.actor, auth: { method: "session", sessionId: session.sessionId } };
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
@@ -140,7 +142,8 @@ export function apiRoute<
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : crypto.randomUUID();
     try {
-      const actor = await authenticate(request);
+      const authenticated = await authenticate(request);
+      const actor = authenticated?.actor ?? null;
       if (options.permission !== null) {
         if (!actor) throw new UnauthorizedError();
         assertCan(actor, options.permission);
@@ -156,7 +159,7 @@ export function apiRoute<
         request,
         requestId,
         actor: actor as TActor,
-        context: { actor, requestId },
+        context: { actor, requestId, auth: authenticated?.auth },
         body: body as TInfer<TBody>,
         query: query as TInfer<TQuery>,
         params: params as TInfer<TParams>,

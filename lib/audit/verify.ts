@@ -1,5 +1,5 @@
 import { db, type TTx } from "@/lib/db";
-import { GENESIS_HASH, findChainBreak, type TChainBreak } from "./chain";
+import { GENESIS_HASH, findChainBreak, storedAuditContent, type TChainBreak } from "./chain";
 
 export type TVerifyResult = { checked: number; firstBreak: TChainBreak | null };
 
@@ -18,7 +18,7 @@ export async function verifyAuditChain(client: TTx = db): Promise<TVerifyResult>
     });
     if (batch.length === 0) return { checked, firstBreak: null };
     const firstBreak = findChainBreak(
-      batch.map((event) => ({ ...event, createdAt: event.createdAt.toISOString(), before: event.before, after: event.after })),
+      batch.map((event) => ({ ...storedAuditContent(event), createdAt: event.createdAt.toISOString(), before: event.before, after: event.after })),
       previousHash,
     );
     if (firstBreak) {

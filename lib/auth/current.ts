@@ -5,15 +5,21 @@ import { resolveSession } from "./sessions";
 import type { TActor } from "./actor";
 import { can, type TPermission } from "./permissions";
 
-async function readSession(): Promise<{ actor: TActor | null; hadSession: boolean }> {
+async function readSession(): Promise<{ actor: TActor | null; sessionId: string | null; hadSession: boolean }> {
   const session = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
   const resolved = await resolveSession(session?.sid);
-  return { actor: resolved?.actor ?? null, hadSession: Boolean(session?.sid) };
+  return { actor: resolved?.actor ?? null, sessionId: resolved?.sessionId ?? null, hadSession: Boolean(session?.sid) };
 }
 
 /** The signed-in actor for a page or server action, re-checked against the database. */
 export async function getCurrentActor(): Promise<TActor | null> {
   return (await readSession()).actor;
+}
+
+/** The signed-in actor with the id of the session they use: what audit rows record. */
+export async function getCurrentSession(): Promise<{ actor: TActor; sessionId: string } | null> {
+  const { actor, sessionId } = await readSession();
+  return actor && sessionId ? { actor, sessionId } : null;
 }
 
 /**

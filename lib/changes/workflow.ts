@@ -2,6 +2,7 @@ import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { applyOperations } from "./apply-operations";
@@ -100,6 +101,7 @@ export async function submitChange(context: TActorContext, id: string): Promise<
  */
 export async function voteOnChange(context: TActorContext, id: string, input: TVoteInput): Promise<TChange> {
   assertCan(context.actor, "change.approve");
+  assertPersonDeciding(context, "vote on a change");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);
@@ -143,6 +145,7 @@ async function assertNoBlackout(tx: TTx, row: TChangeRow, start: Date, end: Date
 /** The moves a person asks for: schedule, implement, verify (applies the flows), roll back, close, send back. */
 export async function transitionChange(context: TActorContext, id: string, input: TTransitionInput): Promise<TChange> {
   assertCan(context.actor, input.action === "request-info" ? "change.approve" : "change.write");
+  if (input.action === "verify") assertPersonDeciding(context, "verify a change");
   if (input.action === "resubmit") return submitChange(context, id);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);

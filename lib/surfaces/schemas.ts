@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZTeam } from "@/lib/users/schemas";
+import { ZId, ZStoredTeam as ZTeam } from "@/lib/users/schemas";
 
 export const MAX_NAME = 200;
 export const MAX_TEXT = 10_000;

@@ -2,6 +2,7 @@ import { db, Prisma, type TTx, type Team } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
 import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
@@ -353,6 +354,7 @@ export async function submitSurface(context: TActorContext, id: string): Promise
 /** Signs off the current content for the signer's team; the second team's sign-off agrees it. */
 export async function signOffSurface(context: TActorContext, id: string, seenVersion?: number): Promise<TSurface> {
   assertCan(context.actor, "surface.signoff");
+  assertPersonDeciding(context, "sign off a protect surface");
   const actor = requireActorOf(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
