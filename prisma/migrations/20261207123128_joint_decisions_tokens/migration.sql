@@ -48,3 +48,23 @@ ALTER TABLE "TemplateRetirementApproval" ADD CONSTRAINT "TemplateRetirementAppro
 UPDATE "ApiToken" AS t SET "createdById" = a."actorId"
 FROM "AuditEvent" AS a
 WHERE a."action" = 'token.create' AND a."entityType" = 'ApiToken' AND a."entityId" = t."id"::text;
+
+-- Explicit trust is granted only by a joint decision. Flows marked APPROVED by a map edit on a
+-- surface that is not agreed, and not approved by a verified change, become proposals again; the
+-- maps they are on move to a new version so that cached reads see it.
+WITH unproven AS (
+  SELECT e."id", e."mapId"
+  FROM "FlowEdge" AS e
+  JOIN "FlowMap" AS m ON m."id" = e."mapId"
+  JOIN "ProtectSurface" AS s ON s."id" = m."surfaceId"
+  WHERE e."status" = 'APPROVED' AND s."status" <> 'AGREED'
+    AND NOT EXISTS (
+      SELECT 1 FROM "MapEvent" AS ev JOIN "Change" AS c ON c."id" = ev."changeId"
+      WHERE ev."entityId" = e."id"::text AND c."verifiedAt" IS NOT NULL AND c."rolledBackAt" IS NULL
+    )
+), demoted AS (
+  UPDATE "FlowEdge" SET "status" = 'PROPOSED', "version" = "version" + 1
+  WHERE "id" IN (SELECT "id" FROM unproven)
+  RETURNING "mapId"
+)
+UPDATE "FlowMap" SET "version" = "version" + 1 WHERE "id" IN (SELECT "mapId" FROM demoted);
