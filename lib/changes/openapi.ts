@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
-import { ZBlackoutInput, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
+import { ZBlackoutInput, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal, ZTemplateRetirement } from "@/lib/rules/schemas";
 import { ZIdParams } from "@/lib/users/schemas";
 import { ZChangeIdParams, ZChangeListQuery, ZCreateChange, ZTransitionInput, ZUpdateChange, ZVoteInput } from "./schemas";
 
@@ -45,10 +45,13 @@ export const changePaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/templates": {
     get: operation({ summary: "Standard-change templates and promotion suggestions", tag: rules, permission: "rule.read", response: ZObject }),
-    post: operation({ summary: "Propose a template", tag: rules, permission: "rule.propose", body: ZTemplateProposal, response: ZObject, status: 201 }),
+    post: operation({ summary: "Propose a template with the failure threshold that suspends it; the author's approval counts only when signed in (not with a token)", tag: rules, permission: "rule.propose", body: ZTemplateProposal, response: ZObject, status: 201 }),
   },
   "/api/v1/templates/{id}/approvals": {
-    post: operation({ summary: "Approve a template (active with both teams)", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Approve a template (active with both teams). Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+  },
+  "/api/v1/templates/{id}/retirement": {
+    post: operation({ summary: "Approve retiring an active or suspended template for your team; the other team's approval retires it. Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, body: ZTemplateRetirement, response: ZObject, conflicts: true }),
   },
   "/api/v1/blackouts": {
     get: operation({ summary: "Blackout windows", tag: changes, permission: "change.read", response: ZObject }),

@@ -5,6 +5,7 @@ import type { TActorContext } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { suspendTemplateIfFailing } from "@/lib/rules/template-lifecycle";
 import { applyOperations } from "./apply-operations";
 import { voteRefusal } from "./approvals";
 import { classify } from "./classifier";
@@ -174,6 +175,7 @@ export async function transitionChange(context: TActorContext, id: string, input
     const actorId = context.actor?.id;
     if (to === "SCHEDULED") await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
     if (to === "ROLLED_BACK") {
+      await suspendTemplateIfFailing(tx, context, row.templateId);
       const concerned = [row.requesterId, ...(await surfaceOwnerIds(tx, row)), ...(await cabMemberIds(tx, row.requesterId))];
       await notify(tx, except(concerned, actorId), { type: "change.failed", title: `Rolled back: ${title}`, body: input.reason, link: linkTo(id) });
     }
