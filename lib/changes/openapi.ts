@@ -25,17 +25,17 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({ summary: "Submit: classify and route to pre-approval, CAB or emergency", tag: changes, permission: "change.write", params: ZChangeIdParams, response: ZObject, conflicts: true }),
   },
   "/api/v1/changes/{id}/approvals": {
-    post: operation({ summary: "Vote on a change (segregation of duties enforced)", tag: changes, permission: "change.approve", params: ZChangeIdParams, body: ZVoteInput, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Vote on a change (segregation of duties enforced). Refused (403) for API tokens", tag: changes, permission: "change.approve", params: ZChangeIdParams, body: ZVoteInput, response: ZObject, conflicts: true }),
   },
   "/api/v1/changes/{id}/transitions": {
-    post: operation({ summary: "Schedule, implement, verify (applies flows), roll back, close, send back", tag: changes, permission: "change.read", params: ZChangeIdParams, body: ZTransitionInput, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Schedule, implement, verify (applies flows: the change approves them), roll back (may suspend the change's template), close, send back. Verify is refused (403) for API tokens", tag: changes, permission: "change.read", params: ZChangeIdParams, body: ZTransitionInput, response: ZObject, conflicts: true }),
   },
   "/api/v1/rules": {
     get: operation({ summary: "Classification rules: active, proposed, retired", tag: rules, permission: "rule.read", response: ZObject }),
     post: operation({ summary: "Propose a rule or a new revision", tag: rules, permission: "rule.propose", body: ZRuleProposal, response: ZObject, status: 201, conflicts: true }),
   },
   "/api/v1/rules/{id}/approvals": {
-    post: operation({ summary: "Approve a rule proposal (active with both teams)", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Approve a rule proposal or retirement (active with both teams). Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
   },
   "/api/v1/rules/{id}/retirement": {
     post: operation({ summary: "Propose retiring an active rule; it keeps classifying until the other team approves", tag: rules, permission: "rule.propose", params: ZIdParams, body: ZRuleRetirement, response: ZObject, status: 201, conflicts: true }),
