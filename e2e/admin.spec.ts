@@ -208,9 +208,8 @@ test("the audit page lists a user's events with their changes, and the chain ver
 test("the audit trail pages with Load more", async ({ page }) => {
   await signIn(page, DEMO.admin);
   // Enough events of its own for a second page, whatever else the database holds.
-  const owner = await createUserByApi(page, freshPerson("Paging Owner"));
   for (let i = 0; i < 51; i++) {
-    expect((await page.request.post("/api/v1/tokens", { data: { userId: owner, name: `paging ${i}` } })).status()).toBe(201);
+    expect((await page.request.post("/api/v1/tokens", { data: { name: `paging ${i}` } })).status()).toBe(201);
   }
   await page.goto("/admin/audit");
   const rows = page.getByTestId("audit-row");
@@ -223,20 +222,26 @@ test("the audit trail pages with Load more", async ({ page }) => {
   await expect(page.getByText(/^\d+ events shown/)).toContainText(String(await rows.count()));
 });
 
-test("an admin issues an API token that works once shown, and revoking it refuses it", async ({ page, playwright, baseURL }) => {
+test("an admin issues a service account's API token that works once shown, and revoking it refuses it", async ({ page, playwright, baseURL }) => {
   const errors = watchConsole(page);
-  const person = freshPerson("Automation Owner");
+  const accountName = `Firewall sync ${crypto.randomBytes(3).toString("hex")}`;
   await signIn(page, DEMO.admin);
-  await createUserByApi(page, person);
   await page.goto("/admin/tokens");
   await expect(page.getByRole("link", { name: "API tokens" })).toHaveAttribute("aria-current", "page");
 
-  const tokenName = `pipeline ${person.name}`;
+  await page.getByRole("button", { name: "New service account" }).click();
+  const accountDialog = page.getByRole("dialog", { name: "New service account" });
+  await accountDialog.getByLabel("Name").fill(accountName);
+  await accountDialog.getByLabel("Contributor").check();
+  await accountDialog.getByRole("button", { name: "Create service account" }).click();
+  await expect(page.getByRole("table", { name: "Service accounts" })).toContainText(accountName);
+
+  const tokenName = `pipeline ${accountName}`;
   await page.getByRole("button", { name: "New token" }).first().click();
   const dialog = page.getByRole("dialog", { name: "New API token" });
   await dialog.getByRole("button", { name: "Issue token" }).click();
-  await expect(dialog.getByText("must be a valid id")).toBeVisible();
-  await dialog.getByLabel("Acts as").selectOption({ label: `${person.name} (${person.email})` });
+  await expect(dialog.getByText("is required")).toBeVisible();
+  await dialog.getByLabel("Acts as").selectOption({ label: `Service account: ${accountName}` });
   await dialog.getByLabel("Token name").fill(tokenName);
   await dialog.getByRole("button", { name: "Issue token" }).click();
   const shown = page.getByRole("dialog", { name: "Your new API token" });
@@ -246,7 +251,10 @@ test("an admin issues an API token that works once shown, and revoking it refuse
   const automation = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${plainToken}` } });
   const me = await automation.get("/api/v1/me");
   expect(me.status()).toBe(200);
-  expect(((await me.json()) as { email: string }).email).toBe(person.email);
+  expect(((await me.json()) as { name: string; team: string }).name).toBe(accountName);
+  // A token for another person is refused with the reason.
+  const forOther = await page.request.post("/api/v1/tokens", { data: { name: "as someone", userId: crypto.randomUUID() } });
+  expect(forOther.status()).toBe(400);
 
   await page.getByRole("button", { name: `Revoke ${tokenName}` }).click();
   await page.getByRole("dialog", { name: `Revoke "${tokenName}"?` }).getByRole("button", { name: "Revoke token" }).click();

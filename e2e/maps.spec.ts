@@ -122,6 +122,31 @@ test("a viewer sees the map read-only and the API refuses their edits", async ({
   await victor.context.close();
 });
 
+test("the inspector never offers to approve a flow, and the API refuses it: approval is a joint decision", async ({ browser }) => {
+  const raj = await openMap(browser, DEMO.netops, "Card payments");
+  await raj.page.getByRole("button", { name: /Flow Settlement batch to Card schemes/ }).click();
+  const inspector = raj.page.getByTestId("edge-inspector");
+  const status = inspector.getByRole("combobox", { name: "Status" });
+  await expect(status).toHaveValue("PROPOSED");
+  await expect(status.locator("option")).toHaveText(["Observed", "Proposed", "Denied"]);
+  await expect(inspector).toContainText("A verified change or both owners' sign-off approves a flow.");
+
+  await raj.page.getByRole("button", { name: /Flow Fraud scoring \(legacy\) to Cardholder database/ }).click();
+  const approvedStatus = raj.page.getByTestId("edge-inspector").getByRole("combobox", { name: "Status" });
+  await expect(approvedStatus).toHaveValue("APPROVED");
+  await expect(approvedStatus.locator("option[value=APPROVED]")).toBeDisabled();
+
+  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { edges: Array<{ id: string; status: string; version: number; ports: string }> };
+  const proposed = map.edges.find((edge) => edge.status === "PROPOSED")!;
+  const refused = await raj.page.request.patch(`/api/v1/surfaces/${raj.id}/map/edges/${proposed.id}`, { data: { version: proposed.version, status: "APPROVED" } });
+  expect(refused.status()).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain("cannot be set to APPROVED by editing the map");
+  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { edges: Array<{ id: string; status: string }> };
+  expect(after.edges.find((edge) => edge.id === proposed.id)?.status).toBe("PROPOSED");
+  expect(raj.errors()).toEqual([]);
+  await raj.context.close();
+});
+
 test("undo restores a deleted node together with its flows", async ({ browser }) => {
   const raj = await openMap(browser, DEMO.netops, "Trading platform");
   const suffix = crypto.randomBytes(3).toString("hex");
@@ -133,7 +158,7 @@ test("undo restores a deleted node together with its flows", async ({ browser })
         { op: "createNode", node: { id: a, kind: "SERVICE", label: `Risk engine ${suffix}`, x: 40, y: 560 } },
         { op: "createNode", node: { id: b, kind: "DATASTORE", label: `Risk store ${suffix}`, x: 360, y: 620 } },
         { op: "createNode", node: { id: c, kind: "USER_GROUP", label: `Risk desk ${suffix}`, x: -300, y: 620 } },
-        { op: "createEdge", edge: { sourceId: a, targetId: b, protocol: "TCP", ports: "5432", encryption: "TLS", status: "APPROVED", justification: "Risk positions" } },
+        { op: "createEdge", edge: { sourceId: a, targetId: b, protocol: "TCP", ports: "5432", encryption: "TLS", status: "OBSERVED", justification: "Risk positions" } },
         { op: "createEdge", edge: { sourceId: c, targetId: a, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } },
       ],
     },

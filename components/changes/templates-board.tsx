@@ -7,6 +7,7 @@ import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import type { TTemplateParameters } from "@/lib/changes/templates";
 import type { TTemplate } from "@/lib/rules/templates-service";
+import { TemplateRetirement, templateStatusText } from "./template-retirement";
 
 type TSuggestion = { kind: string; passes: number; changeNumbers: number[]; parameters: TTemplateParameters };
 type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
@@ -43,7 +44,7 @@ export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <div className="flex items-center gap-2">
                       <span className="font-medium">{template.name}</span>
-                      <Badge tone={template.status === "ACTIVE" ? "success" : "warning"}>{template.status === "ACTIVE" ? "Active" : "Proposed"}</Badge>
+                      <Badge tone={template.status === "ACTIVE" ? "success" : template.status === "SUSPENDED" ? "danger" : template.status === "RETIRED" ? "neutral" : "warning"}>{templateStatusText(template.status)}</Badge>
                       <span className="text-xs text-muted">{template.uses} {template.uses === 1 ? "change" : "changes"}</span>
                     </div>
                     {template.status === "PROPOSED" && viewer.canApprove && !teamApproved && (viewer.team === "NETOPS" || viewer.team === "SECOPS") && (
@@ -53,6 +54,7 @@ export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
                   {template.description && <p className="mt-1">{template.description}</p>}
                   <p className="mt-1 text-xs text-muted">{describeParameters(template.parameters)}</p>
                   <p className="mt-1 text-xs text-muted">Approved by {template.approvals.map((approval) => approval.name).join(", ") || "nobody yet"}</p>
+                  {template.status !== "RETIRED" && <TemplateRetirement template={template} viewer={viewer} />}
                 </li>
               );
             })}
@@ -61,13 +63,13 @@ export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
       </Card>
       <Card className="content-start">
         <h2 className="mb-1 font-semibold">Worth promoting</h2>
-        <p className="mb-3 text-xs text-muted">Kinds of change that passed the CAB several times without a roll back.</p>
+        <p className="mb-3 text-xs text-muted">Kinds of change verified several times after the CAB approved them, never rolled back.</p>
         {query.data.suggestions.length === 0 ? <p className="text-sm text-muted">No recurring kind yet.</p> : (
           <ul className="grid gap-2" aria-label="Promotion suggestions">
             {query.data.suggestions.map((suggestion) => (
               <li key={suggestion.kind} className="rounded-md border border-border p-2 text-sm">
                 <p>{describeParameters(suggestion.parameters)}</p>
-                <p className="text-xs text-muted">{suggestion.passes} clean CAB passes: #{suggestion.changeNumbers.join(", #")}</p>
+                <p className="text-xs text-muted">{suggestion.passes} verified CAB changes: #{suggestion.changeNumbers.join(", #")}</p>
                 {viewer.canPropose && <Button className="mt-2" size="sm" variant="secondary" onClick={() => promote.mutate(suggestion)} disabled={promote.isPending}>Propose as template</Button>}
               </li>
             ))}

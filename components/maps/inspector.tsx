@@ -43,13 +43,13 @@ function CommitText({ label, value, error, hint, multiline, disabled, onCommit }
   );
 }
 
-function Choice<T extends string>({ label, value, options, error, disabled, onCommit }: { label: string; value: T | ""; options: Array<{ value: T | ""; label: string }>; error?: string; disabled?: boolean; onCommit: (value: T | "") => void }) {
+function Choice<T extends string>({ label, value, options, error, disabled, onCommit }: { label: string; value: T | ""; options: Array<{ value: T | ""; label: string; disabled?: boolean }>; error?: string; disabled?: boolean; onCommit: (value: T | "") => void }) {
   return (
     <Field label={label} error={error}>
       {(props) => (
         <Select {...props} value={value} disabled={disabled} onChange={(event) => onCommit(event.target.value as T | "")}>
           {options.map((option) => (
-            <option key={option.value} value={option.value}>
+            <option key={option.value} value={option.value} disabled={option.disabled}>
               {option.label}
             </option>
           ))}
@@ -217,7 +217,15 @@ export const EdgeInspector = memo(function EdgeInspector({ map, edge, readOnly, 
             <Choice label="Encryption" value={edge.encryption} error={errors.encryption} options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value] }))} onCommit={(encryption) => encryption && commit({ encryption })} />
             <Choice label="Authentication" value={edge.authentication} error={errors.authentication} options={AUTHENTICATIONS.map((value) => ({ value, label: authLabel[value] }))} onCommit={(authentication) => authentication && commit({ authentication })} />
           </div>
-          <Choice label="Status" value={edge.status} error={errors.status} options={FLOW_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} onCommit={(status) => status && commit({ status })} />
+          <Choice
+            label="Status"
+            value={edge.status}
+            error={errors.status}
+            // Approval is a joint decision (a verified change or both owners' sign-off), so the map offers it only as the current value.
+            options={FLOW_STATUSES.filter((value) => value !== "APPROVED" || edge.status === "APPROVED").map((value) => ({ value, label: STATUS_LABELS[value], disabled: value === "APPROVED" }))}
+            onCommit={(status) => status && status !== "APPROVED" && commit({ status })}
+          />
+          {edge.status !== "APPROVED" && <p className="-mt-2 text-xs text-muted">A verified change or both owners&apos; sign-off approves a flow.</p>}
           <CommitText label="Justification" hint="Why this flow must exist" multiline value={edge.justification} error={errors.justification} onCommit={(justification) => commit({ justification })} />
           <Choice label="Owner" value={edge.ownerId ?? ""} error={errors.ownerId} options={[{ value: "", label: "No owner" }, ...map.people.map((person) => ({ value: person.id, label: `${person.name} (${person.team === "NETOPS" ? "NetOps" : person.team === "SECOPS" ? "SecOps" : "Leadership"})` }))]} onCommit={(ownerId) => commit({ ownerId: ownerId || null })} />
           <Choice label="Kipling statement" value={edge.statementId ?? ""} error={errors.statementId} options={[{ value: "", label: "None" }, ...map.statements.map((candidate) => ({ value: candidate.id, label: candidate.summary }))]} onCommit={(statementId) => commit({ statementId: statementId || null })} />

@@ -5,13 +5,13 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log, setRequestActor } from "@/lib/ops/log";
 import { observeApiRequest } from "@/lib/ops/observe";
 import { AppError, ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError, type TFieldError } from "@/lib/errors";
-import { getCurrentSession } from "@/lib/auth/current";
+import { getCurrentSession, type TCurrentSession } from "@/lib/auth/current";
 import { assertStepUp, MfaEnrolmentRequiredError } from "@/lib/mfa/step-up";
 import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
 import { tokenBudget } from "@/lib/limits/tokens";
 import { findNulCharacter } from "./bounds";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import type { TActor, TActorAuth, TActorContext } from "@/lib/auth/actor";
 
 /** Seconds a client is asked to wait while the database is unreachable: a restart or failover usually takes about this. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -138,20 +138,21 @@ function assertSameOrigin(request: NextRequest): void {
   }
 }
 
-type TCaller = { actor: TActor | null; session: Awaited<ReturnType<typeof getCurrentSession>> };
+type TCaller = { actor: TActor | null; session: TCurrentSession | null; auth?: TActorAuth };
 
 async function authenticate(request: NextRequest, options: { duringMfaEnrolment?: boolean }): Promise<TCaller> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const token = authorization.slice(7).trim();
-    const actor = await resolveApiToken(token);
-    if (actor) await tokenBudget().spend(hashApiToken(token));
-    return { actor, session: null };
+    const resolved = await resolveApiToken(token);
+    if (!resolved) return { actor: null, session: null };
+    await tokenBudget().spend(hashApiToken(token));
+    return { actor: resolved.actor, session: null, auth: { method: "token", tokenId: resolved.tokenId } };
   }
   assertSameOrigin(request);
   const session = await getCurrentSession();
   if (session?.mfaEnrolmentRequired && !options.duringMfaEnrolment) throw new MfaEnrolmentRequiredError();
-  return { actor: session?.actor ?? null, session };
+  return { actor: session?.actor ?? null, session, auth: session ? { method: "session", sessionId: session.sessionId } : undefined };
 }
 
 function parseWith<T extends ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
@@ -177,7 +178,7 @@ export function apiRoute<
 ) {
   const serve = async (request: NextRequest, route: TRouteParams, requestId: string): Promise<Response> => {
     try {
-      const { actor, session } = await authenticate(request, options);
+      const { actor, session, auth } = await authenticate(request, options);
       setRequestActor(actor?.id ?? null);
       if (options.permission !== null) {
         if (!actor) throw new UnauthorizedError();
@@ -196,7 +197,7 @@ export function apiRoute<
         request,
         requestId,
         actor: actor as TActor,
-        context: { actor, requestId },
+        context: { actor, requestId, auth },
         sessionId: session?.sessionId ?? null,
         body: body as TInfer<TBody>,
         query: query as TInfer<TQuery>,

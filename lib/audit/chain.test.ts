@@ -65,4 +65,14 @@ describe("audit hash chain", () => {
     events.splice(1, 1);
     expect(findChainBreak(events, GENESIS_HASH)).toEqual({ id: "3", reason: "prev_hash_mismatch" });
   });
+
+  it("hashes how the actor authenticated when it is recorded, and leaves events without it verifiable as before", async () => {
+    const { storedAuditContent } = await import("./chain");
+    const base = content();
+    const withToken = { ...base, authMethod: "token" as const, authId: "token-1" };
+    expect(hashAuditContent(withToken)).not.toBe(hashAuditContent(base));
+    expect(hashAuditContent(withToken)).not.toBe(hashAuditContent({ ...withToken, authId: "token-2" }));
+    expect(storedAuditContent({ ...base, authMethod: null, authId: null })).toEqual(base);
+    expect(hashAuditContent(storedAuditContent({ ...base, authMethod: "token", authId: "token-1" }))).toBe(hashAuditContent(withToken));
+  });
 });

@@ -14,8 +14,21 @@ export type TAuditContent = {
   before: unknown;
   after: unknown;
   requestId: string;
+  /** How the actor authenticated; hashed only when present, so events written before it still verify. */
+  authMethod?: "session" | "token";
+  authId?: string;
   prevHash: string;
 };
+
+/** The hashed content of a stored event: its columns, with the authentication fields only when set. */
+export function storedAuditContent<T extends { authMethod: string | null; authId: string | null }>(row: T): Omit<T, "authMethod" | "authId"> & Pick<TAuditContent, "authMethod" | "authId"> {
+  const { authMethod, authId, ...rest } = row;
+  return {
+    ...rest,
+    ...(authMethod ? { authMethod: authMethod as "session" | "token" } : {}),
+    ...(authId ? { authId } : {}),
+  };
+}
 
 /**
  * Turns any value into plain JSON (dates as ISO strings, bigints as strings, undefined dropped)

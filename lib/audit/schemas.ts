@@ -26,6 +26,9 @@ export const ZAuditEvent = z
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string(),
+    /** How the actor authenticated ("session" or "token") and the session or token id; null for system work. */
+    authMethod: z.enum(["session", "token"]).nullable(),
+    authId: z.string().nullable(),
     prevHash: z.string(),
     hash: z.string(),
   })

@@ -17,7 +17,7 @@ export async function listAuditEvents(context: TActorContext, query: TAuditQuery
   const rows = await db.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   return {
-    events: page.map((row) => ({ ...row, id: String(row.id), createdAt: row.createdAt.toISOString() })),
+    events: page.map((row) => ({ ...row, id: String(row.id), createdAt: row.createdAt.toISOString(), authMethod: row.authMethod as "session" | "token" | null })),
     nextBefore: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }

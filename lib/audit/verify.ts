@@ -1,6 +1,6 @@
 import { db, type TTx } from "@/lib/db";
 import { getAuditCheckpointKeys, getEnv } from "@/lib/env";
-import { GENESIS_HASH, findChainBreak, type TChainBreak } from "./chain";
+import { GENESIS_HASH, findChainBreak, storedAuditContent, type TChainBreak } from "./chain";
 import {
   checkpointSignatureProblem,
   compareWithCheckpoint,
@@ -73,7 +73,7 @@ export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions
     const batch = await client.auditEvent.findMany({ where: afterId === undefined ? {} : { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH });
     if (batch.length === 0) break;
     firstBreak = findChainBreak(
-      batch.map((event) => ({ ...event, createdAt: event.createdAt.toISOString(), before: event.before, after: event.after })),
+      batch.map((event) => ({ ...storedAuditContent(event), createdAt: event.createdAt.toISOString(), before: event.before, after: event.after })),
       previousHash,
     );
     if (firstBreak) {

@@ -9,10 +9,14 @@ export type TActor = {
   roles: Role[];
 };
 
+/** How the actor proved who they are: a signed-in session or an API token (absent for system work). */
+export type TActorAuth = { method: "session"; sessionId: string } | { method: "token"; tokenId: string };
+
 /** Who is acting and under which request id: what every mutation passes to its audit row. */
 export type TActorContext = {
   actor: TActor | null;
   requestId: string;
+  auth?: TActorAuth;
   /** Names the actor of system work (seed, scheduled jobs) when there is no user. */
   systemLabel?: string;
 };

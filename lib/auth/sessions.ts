@@ -26,7 +26,7 @@ export async function startSession(actor: TActor, meta: TSessionMeta): Promise<s
       select: { id: true },
     });
     await tx.user.update({ where: { id: actor.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { actor, requestId: crypto.randomUUID() }, {
+    await recordAudit(tx, { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId: session.id } }, {
       action: "auth.login",
       entityType: "Session",
       entityId: session.id,
@@ -43,7 +43,7 @@ export async function endSession(sessionId: string): Promise<void> {
     if (!session || session.revokedAt) return;
     await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     const { status: _status, ...actor } = session.user;
-    await recordAudit(tx, { actor, requestId: crypto.randomUUID() }, {
+    await recordAudit(tx, { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId } }, {
       action: "auth.logout",
       entityType: "Session",
       entityId: sessionId,
@@ -59,14 +59,15 @@ export async function resolveSession(
   sessionId: string | undefined | null,
 ): Promise<{ actor: TActor; sessionId: string; proof: TSessionProof; mfaEnrolmentRequired: boolean } | null> {
   if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: { ...actorSelect, mfaEnabled: true } } } });
-  if (!session || session.user.status !== "ACTIVE") return null;
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: { ...actorSelect, mfaEnabled: true, kind: true } } } });
+  // Service accounts never sign in; a session row for one is refused all the same.
+  if (!session || session.user.status !== "ACTIVE" || session.user.kind !== "PERSON") return null;
   const now = new Date();
   if (sessionState(session, now, getEnv().SESSION_IDLE_MINUTES * 60_000) !== "active") return null;
   if (shouldTouch(session, now)) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { status: _status, mfaEnabled, ...actor } = session.user;
+  const { status: _status, kind: _kind, mfaEnabled, ...actor } = session.user;
   return {
     actor,
     sessionId: session.id,
@@ -80,12 +81,17 @@ export function hashApiToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-export async function resolveApiToken(token: string): Promise<TActor | null> {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: { select: actorSelect } } });
+/**
+ * A token acts only as the person who issued it, or as a service account. A token acting as a
+ * person someone else issued (possible before this rule) is dead, as are revoked ones.
+ */
+export async function resolveApiToken(token: string): Promise<{ actor: TActor; tokenId: string } | null> {
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: { select: { ...actorSelect, kind: true } } } });
   if (!row || row.revokedAt || row.user.status !== "ACTIVE") return null;
+  if (row.user.kind === "PERSON" && row.createdById !== row.userId) return null;
   if (!row.lastUsedAt || shouldTouch({ lastSeenAt: row.lastUsedAt }, new Date())) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  const { status: _status, ...actor } = row.user;
-  return actor;
+  const { status: _status, kind: _kind, ...actor } = row.user;
+  return { actor, tokenId: row.id };
 }

@@ -2,6 +2,7 @@ import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import type { TClassification } from "@/lib/changes/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
@@ -132,6 +133,7 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
 /** Records a retrospective review vote (an emergency already decided) without touching the change. */
 export async function reviewRetrospective(context: TActorContext, meetingId: string, changeId: string, decision: "APPROVE" | "REJECT", comment: string) {
   assertCan(context.actor, "change.approve");
+  assertPersonDeciding(context, "review a change retrospectively");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
     const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } } });

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { hashApiToken } from "@/lib/auth/sessions";
 import type { TActor } from "@/lib/auth/actor";
@@ -14,19 +14,29 @@ import { createSurfaceWithMap } from "./test-fixtures";
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, scopes: [] } });
+  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
   return token;
 }
 
 type THandler = (request: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function call(handler: THandler, token: string, params: Record<string, string>, body?: unknown, method = "POST") {
+// Votes are cast in person: a call given an actor instead of a token comes with a signed-in session.
+const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
+vi.mock("@/lib/auth/current", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/current")>()),
+  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000bb" } : null),
+}));
+
+async function call(handler: THandler, caller: string | TActor, params: Record<string, string>, body?: unknown, method = "POST") {
   const request = new NextRequest("http://localhost/api/v1/changes", {
     method,
     body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    headers: { "content-type": "application/json", ...(typeof caller === "string" ? { authorization: `Bearer ${caller}` } : {}) },
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  signedIn.actor = typeof caller === "string" ? null : caller;
+  const response = await handler(request, { params: Promise.resolve(params) }).finally(() => {
+    signedIn.actor = null;
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { code: string; fields?: Array<{ path: string }> } } };
 }
 
@@ -53,14 +63,18 @@ describe("changes over HTTP", () => {
     const created = await call(createRoute as THandler, requesterToken, {}, body);
     expect(created.status).toBe(201);
     const id = String(created.json.id);
-    expect((await call(transitionRoute as THandler, requesterToken, { id }, { action: "verify" })).status).toBe(409);
+    expect((await call(transitionRoute as THandler, requesterToken, { id }, { action: "verify" })).status).toBe(403);
+    expect((await call(transitionRoute as THandler, requester, { id }, { action: "verify" })).status).toBe(409);
     expect((await call(submitRoute as THandler, requesterToken, { id })).json.state).toBe("CAB_REVIEW");
 
-    const self = await call(voteRoute as THandler, requesterToken, { id }, { decision: "APPROVE" });
+    const byToken = await call(voteRoute as THandler, secToken, { id }, { decision: "APPROVE" });
+    expect(byToken).toMatchObject({ status: 403, json: { error: { code: "forbidden" } } });
+    expect(await db.changeApproval.count({ where: { changeId: id } })).toBe(0);
+    const self = await call(voteRoute as THandler, requester, { id }, { decision: "APPROVE" });
     expect(self).toMatchObject({ status: 409, json: { error: { code: "segregation_of_duties" } } });
-    expect((await call(voteRoute as THandler, secToken, { id }, { decision: "APPROVE" })).status).toBe(200);
-    expect((await call(voteRoute as THandler, secToken, { id }, { decision: "APPROVE" })).status).toBe(409);
-    expect((await call(voteRoute as THandler, secToken, { id }, { decision: "REJECT" })).status).toBe(400);
+    expect((await call(voteRoute as THandler, secCab, { id }, { decision: "APPROVE" })).status).toBe(200);
+    expect((await call(voteRoute as THandler, secCab, { id }, { decision: "APPROVE" })).status).toBe(409);
+    expect((await call(voteRoute as THandler, secCab, { id }, { decision: "REJECT" })).status).toBe(400);
     expect((await call(voteRoute as THandler, viewerToken, { id }, { decision: "APPROVE" })).status).toBe(403);
 
     const detail = await call(getRoute as THandler, viewerToken, { id }, undefined, "GET");

@@ -18,6 +18,7 @@ export const arbFlow: fc.Arbitrary<TFlowSpec> = fc.record({
   ports: fc.constantFrom("443", "80,443", "8000-8100", "5432", ""),
   encryption: fc.constantFrom(...ENCRYPTION_ORDER),
   authentication: fc.constantFrom(...AUTHENTICATION_ORDER),
+  status: fc.constantFrom("OBSERVED", "PROPOSED", "APPROVED", "DENIED" as const),
 });
 
 export const arbOperation: fc.Arbitrary<TClassifierOperation> = fc.oneof(

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classify, mirrorOperations, orderRules, trackStrictness, type TClassifierRule } from "./classifier";
-import { arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
-import { operationLoosens, type TClassifierInput, type TFlowSpec } from "./facts";
+import { arbFlow, arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
+import { AUTHENTICATION_ORDER, ENCRYPTION_ORDER } from "./conditions";
+import { modifyLoosens, operationLoosens, type TClassifierInput, type TClassifierOperation, type TFlowSpec } from "./facts";
 import type { TTemplateParameters } from "./templates";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
@@ -16,6 +17,7 @@ const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
   ports: "443",
   encryption: "TLS",
   authentication: "CERTIFICATE",
+  status: "APPROVED",
   ...over,
 });
 
@@ -120,6 +122,16 @@ describe("classifier examples", () => {
     expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: "pay" }] }), []).facts.inBlackout).toBe(true);
   });
 
+  it("classifies approving an observed cleartext SMB flow as an opening of access, never as tightening", () => {
+    const observed = flow({ ports: "445", encryption: "NONE", authentication: "NONE", status: "OBSERVED" });
+    const result = classify(input({ operations: [{ kind: "MODIFY", surfaceId: "pay", before: observed, after: { ...observed, status: undefined } }] }), SEED_RULES);
+    expect(result.facts).toMatchObject({ loosening: true, tighteningOnly: false, approvesFlow: true, approvesObservedFlow: true });
+    expect(result.track).toBe("CAB");
+    expect(result.notes.some((note) => note.startsWith("Tightening only"))).toBe(false);
+    const unknown = flow({ status: undefined });
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: unknown, after: flow({ ports: "443" }) })).toBe(true);
+  });
+
   it("tells narrowing from widening in a modification", () => {
     const wide = flow({ ports: "80,443", encryption: "TLS" });
     expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "MTLS" }) })).toBe(false);
@@ -129,6 +141,18 @@ describe("classifier examples", () => {
     expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: flow({ protocol: "ANY", ports: "" }), after: flow({ ports: "1-1024" }) })).toBe(false);
   });
 });
+
+/** A modification that narrows an approved flow (made by mapping, not filtering, so generation stays fast). */
+const arbNarrowingOfApproved: fc.Arbitrary<TClassifierOperation> = fc
+  .tuple(arbFlow, fc.constantFrom("s1", "s2", "s3"), fc.constantFrom(...ENCRYPTION_ORDER), fc.constantFrom(...AUTHENTICATION_ORDER), fc.boolean())
+  .map(([flowBefore, surfaceId, encryption, authentication, dropPorts]): TClassifierOperation => {
+    const before = { ...flowBefore, status: "APPROVED" as const };
+    const stronger = <T extends string>(order: readonly T[], current: T, candidate: T) => (order.indexOf(candidate) > order.indexOf(current) ? candidate : current);
+    const narrowedPorts = dropPorts && before.ports === "80,443" ? "443" : before.ports;
+    const after = { ...before, status: undefined, ports: narrowedPorts, encryption: stronger(ENCRYPTION_ORDER, before.encryption, encryption), authentication: stronger(AUTHENTICATION_ORDER, before.authentication, authentication) };
+    return { kind: "MODIFY", surfaceId, before, after };
+  })
+  .filter((operation) => operation.kind === "MODIFY" && !modifyLoosens(operation.before, operation.after));
 
 describe("classifier properties", () => {
   it("is deterministic and does not depend on the order rules are given in", () => {
@@ -142,19 +166,37 @@ describe("classifier properties", () => {
   });
 
   it("never puts a tightening-only change on a stricter track than the same flows opened", () => {
-    const tightening = fc.array(
-      fc.oneof(
-        arbOperation.filter((operation) => operation.kind === "REMOVE"),
-        arbOperation.filter((operation) => operation.kind === "MODIFY" && !operationLoosens(operation)),
-      ),
-      { minLength: 1, maxLength: 4 },
-    );
+    const tightening = fc.array(fc.oneof(arbOperation.filter((operation) => operation.kind === "REMOVE"), arbNarrowingOfApproved), { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(arbInput(tightening), arbRules(), (change, rules) => {
         const closed = classify(change, rules);
         const opened = classify({ ...change, operations: mirrorOperations(change.operations) }, rules);
         expect(closed.facts.tighteningOnly).toBe(true);
         expect(trackStrictness(closed.track)).toBeLessThanOrEqual(trackStrictness(opened.track));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never calls a change that approves a not-yet-approved flow tightening only", () => {
+    const narrowing = fc.array(fc.oneof(arbOperation.filter((operation) => operation.kind === "REMOVE"), arbNarrowingOfApproved), { maxLength: 3 });
+    // Approving a flow as it is, or narrowed: every field the same or tighter, only the status changes.
+    const approving = fc
+      .tuple(arbNarrowingOfApproved, fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const), fc.option(fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const), { nil: undefined }), fc.boolean())
+      .map(([operation, status, unknownOr, asIs]): TClassifierOperation => {
+        if (operation.kind !== "MODIFY") return operation;
+        const before = { ...operation.before, status: unknownOr === undefined ? status : undefined };
+        return { ...operation, before, after: asIs ? { ...before, status: undefined } : operation.after };
+      });
+    const operations = fc.tuple(narrowing, approving, fc.nat()).map(([rest, approval, at]) => {
+      const index = rest.length === 0 ? 0 : at % (rest.length + 1);
+      return [...rest.slice(0, index), approval, ...rest.slice(index)];
+    });
+    fc.assert(
+      fc.property(arbInput(operations), arbRules(), (change, rules) => {
+        const result = classify(change, rules);
+        expect(result.facts).toMatchObject({ tighteningOnly: false, loosening: true, approvesFlow: true });
+        expect(result.notes.some((note) => note.startsWith("Tightening only"))).toBe(false);
       }),
       { numRuns: 300 },
     );

@@ -33,7 +33,7 @@ type TChangeForInput = {
   rollbackPlan: string;
   emergencyReason: string | null;
   surfaces: Array<{ surfaceId: string }>;
-  operations: Array<{ kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; before: unknown; after: unknown }>;
+  operations: Array<{ kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; edgeId?: string | null; before: unknown; after: unknown }>;
 };
 
 /** Reads what the classifier needs for one change: surfaces, endpoint kinds and zones, blackouts. */
@@ -41,13 +41,17 @@ export async function loadClassifierInput(tx: TTx, change: TChangeForInput, temp
   const surfaceIds = change.surfaces.map((surface) => surface.surfaceId);
   const snapshots = change.operations.flatMap((operation) => [asSnapshot(operation.before), asSnapshot(operation.after)]).filter((flow): flow is TFlowSnapshot => flow !== null);
   const nodeIds = [...new Set(snapshots.flatMap((flow) => [flow.sourceId, flow.targetId]))];
-  const [surfaces, nodes, blackouts] = await readAll(tx, [
+  const edgeIds = change.operations.flatMap((operation) => (operation.edgeId ? [operation.edgeId] : []));
+  const [surfaces, nodes, blackouts, edges] = await readAll(tx, [
     () => tx.protectSurface.findMany({ where: { id: { in: surfaceIds } }, select: { id: true, classification: true, criticality: true } }),
     () => tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, kind: true, zoneId: true } }),
     () => change.windowStart
       ? tx.blackoutWindow.findMany({ where: { OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }], endsAt: { gt: change.windowStart }, startsAt: { lt: change.windowEnd ?? change.windowStart } } })
       : Promise.resolve([]),
+    // The flows' current status is a fact: approving a flow not yet approved opens access.
+    () => (edgeIds.length ? tx.flowEdge.findMany({ where: { id: { in: edgeIds } }, select: { id: true, status: true } }) : Promise.resolve([])),
   ]);
+  const statusById = new Map(edges.map((edge) => [edge.id, edge.status]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const spec = (flow: TFlowSnapshot): TFlowSpec => {
     const source = nodeById.get(flow.sourceId);
@@ -69,8 +73,9 @@ export async function loadClassifierInput(tx: TTx, change: TChangeForInput, temp
     const before = asSnapshot(operation.before);
     const after = asSnapshot(operation.after);
     if (operation.kind === "ADD" && after) return [{ kind: "ADD", surfaceId: operation.surfaceId, before: null, after: spec(after) }];
-    if (operation.kind === "REMOVE" && before) return [{ kind: "REMOVE", surfaceId: operation.surfaceId, before: spec(before), after: null }];
-    if (operation.kind === "MODIFY" && before && after) return [{ kind: "MODIFY", surfaceId: operation.surfaceId, before: spec(before), after: spec(after) }];
+    const status = operation.edgeId ? statusById.get(operation.edgeId) : undefined;
+    if (operation.kind === "REMOVE" && before) return [{ kind: "REMOVE", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: null }];
+    if (operation.kind === "MODIFY" && before && after) return [{ kind: "MODIFY", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: spec(after) }];
     return [];
   });
   return {

@@ -3,7 +3,7 @@ import { ZCondition, describeCondition, evaluateCondition, type TFacts } from ".
 import { ZCreateChange } from "./schemas";
 
 const facts = {
-  loosening: true, tighteningOnly: false, maxClassification: "CONFIDENTIAL", maxCriticality: "HIGH", crossesZone: false, externalParty: false,
+  loosening: true, tighteningOnly: false, approvesFlow: true, approvesObservedFlow: false, maxClassification: "CONFIDENTIAL", maxCriticality: "HIGH", crossesZone: false, externalParty: false,
   minAddedEncryption: null, minAddedAuthentication: "TOKEN", flowsTouched: 3, environment: "production", inBlackout: false, templateMatch: false,
   hasImplementationPlan: true, hasVerificationPlan: true, hasRollbackPlan: false,
 } satisfies TFacts;

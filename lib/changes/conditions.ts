@@ -19,6 +19,8 @@ type TFactSpec =
 export const FACTS = {
   loosening: { type: "boolean", label: "Opens access (loosening)" },
   tighteningOnly: { type: "boolean", label: "Only narrows or removes access (tightening)" },
+  approvesFlow: { type: "boolean", label: "Approves a flow that is not approved yet (new, observed, proposed or denied)" },
+  approvesObservedFlow: { type: "boolean", label: "Turns an observed (implicit) flow into an approved one" },
   maxClassification: { type: "ordinal", label: "Highest classification touched", order: CLASSIFICATION_ORDER },
   maxCriticality: { type: "ordinal", label: "Highest criticality touched", order: CRITICALITY_ORDER },
   crossesZone: { type: "boolean", label: "A flow crosses a zone boundary" },

@@ -1,4 +1,4 @@
-import type { Classification, Criticality, Encryption, FlowAuthentication, FlowOpKind, NodeKind, Protocol } from "@/lib/db/generated/enums.ts";
+import type { Classification, Criticality, Encryption, FlowAuthentication, FlowOpKind, FlowStatus, NodeKind, Protocol } from "@/lib/db/generated/enums.ts";
 import {
   AUTHENTICATION_ORDER,
   CLASSIFICATION_ORDER,
@@ -21,6 +21,8 @@ export type TFlowSpec = {
   ports: string;
   encryption: Encryption;
   authentication: FlowAuthentication;
+  /** The flow's status on the map when the change is classified (flows a change modifies or removes). Unknown counts as not approved. */
+  status?: FlowStatus;
 };
 
 export type TClassifierOperation =
@@ -57,10 +59,19 @@ export function modifyLoosens(before: TFlowSpec, after: TFlowSpec): boolean {
   );
 }
 
+/**
+ * A change that modifies a flow leaves it APPROVED. For a flow not approved yet (observed,
+ * proposed, denied, or of unknown status) that is explicit trust granted: an opening of access,
+ * however narrow the flow's fields become.
+ */
+export function approvesUnapprovedFlow(operation: TClassifierOperation): boolean {
+  return operation.kind === "ADD" || (operation.kind === "MODIFY" && operation.before.status !== "APPROVED");
+}
+
 export function operationLoosens(operation: TClassifierOperation): boolean {
   if (operation.kind === "ADD") return true;
   if (operation.kind === "REMOVE") return false;
-  return modifyLoosens(operation.before, operation.after);
+  return approvesUnapprovedFlow(operation) || modifyLoosens(operation.before, operation.after);
 }
 
 function maxBy<T extends string>(order: readonly T[], values: T[]): T | null {
@@ -92,6 +103,8 @@ export function computeFacts(input: TClassifierInput): { facts: TFacts; template
     facts: {
       loosening,
       tighteningOnly: input.operations.length > 0 && !loosening,
+      approvesFlow: input.operations.some(approvesUnapprovedFlow),
+      approvesObservedFlow: input.operations.some((operation) => operation.kind === "MODIFY" && operation.before.status === "OBSERVED"),
       maxClassification: maxBy(CLASSIFICATION_ORDER, surfaces.map((surface) => surface.classification)),
       maxCriticality: maxBy(CRITICALITY_ORDER, surfaces.map((surface) => surface.criticality)),
       crossesZone: flows.some((flow) => flow.sourceZone !== flow.targetZone),

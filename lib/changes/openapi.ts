@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZCabReview, ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
-import { ZBlackoutInput, ZCalendarRange, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal } from "@/lib/rules/schemas";
+import { ZBlackoutInput, ZCalendarRange, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal, ZTemplateRetirement } from "@/lib/rules/schemas";
 import { ZIdParams } from "@/lib/users/schemas";
 import { ZPickableFlowsQuery } from "./flows";
 import { ZChangeIdParams, ZChangeListQuery, ZCreateChange, ZTransitionInput, ZUpdateChange, ZVoteInput } from "./schemas";
@@ -32,17 +32,17 @@ export const changePaths: ZodOpenApiPathsObject = {
     post: operation({ summary: "Submit: classify and route to pre-approval, CAB or emergency", tag: changes, permission: "change.write", params: ZChangeIdParams, response: ZObject, conflicts: true }),
   },
   "/api/v1/changes/{id}/approvals": {
-    post: operation({ summary: "Vote on a change (segregation of duties enforced)", tag: changes, permission: "change.approve", params: ZChangeIdParams, body: ZVoteInput, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Vote on a change (segregation of duties enforced). Refused (403) for API tokens", tag: changes, permission: "change.approve", params: ZChangeIdParams, body: ZVoteInput, response: ZObject, conflicts: true }),
   },
   "/api/v1/changes/{id}/transitions": {
-    post: operation({ summary: "Schedule, implement, verify (applies flows), roll back, close, send back", tag: changes, permission: "change.read", params: ZChangeIdParams, body: ZTransitionInput, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Schedule, implement, verify (applies flows: the change approves them), roll back (may suspend the change's template), close, send back. Verify is refused (403) for API tokens", tag: changes, permission: "change.read", params: ZChangeIdParams, body: ZTransitionInput, response: ZObject, conflicts: true }),
   },
   "/api/v1/rules": {
     get: operation({ summary: "Classification rules: active, proposed, retired", tag: rules, permission: "rule.read", response: ZObject }),
     post: operation({ summary: "Propose a rule or a new revision", tag: rules, permission: "rule.propose", body: ZRuleProposal, response: ZObject, status: 201, conflicts: true }),
   },
   "/api/v1/rules/{id}/approvals": {
-    post: operation({ summary: "Approve a rule proposal (active with both teams)", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Approve a rule proposal or retirement (active with both teams). Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
   },
   "/api/v1/rules/{id}/retirement": {
     post: operation({ summary: "Propose retiring an active rule; it keeps classifying until the other team approves", tag: rules, permission: "rule.propose", params: ZIdParams, body: ZRuleRetirement, response: ZObject, status: 201, conflicts: true }),
@@ -52,10 +52,13 @@ export const changePaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/templates": {
     get: operation({ summary: "Standard-change templates and promotion suggestions", tag: rules, permission: "rule.read", response: ZObject }),
-    post: operation({ summary: "Propose a template", tag: rules, permission: "rule.propose", body: ZTemplateProposal, response: ZObject, status: 201 }),
+    post: operation({ summary: "Propose a template with the failure threshold that suspends it; the author's approval counts only when signed in (not with a token)", tag: rules, permission: "rule.propose", body: ZTemplateProposal, response: ZObject, status: 201 }),
   },
   "/api/v1/templates/{id}/approvals": {
-    post: operation({ summary: "Approve a template (active with both teams)", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+    post: operation({ summary: "Approve a template (active with both teams). Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, response: ZObject, conflicts: true }),
+  },
+  "/api/v1/templates/{id}/retirement": {
+    post: operation({ summary: "Approve retiring an active or suspended template for your team; the other team's approval retires it. Refused (403) for API tokens", tag: rules, permission: "rule.approve", params: ZIdParams, body: ZTemplateRetirement, response: ZObject, conflicts: true }),
   },
   "/api/v1/blackouts": {
     get: operation({ summary: "Blackout windows", tag: changes, permission: "change.read", response: ZObject }),

@@ -2,8 +2,10 @@ import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { suspendTemplateIfFailing } from "@/lib/rules/template-lifecycle";
 import { applyOperations } from "./apply-operations";
 import { voteRefusal } from "./approvals";
 import { infoRequestRefusal, reclassificationRefusal, scheduleWindowRefusal, verifierRefusal, type TWindow } from "./duties";
@@ -101,6 +103,7 @@ export async function submitChange(context: TActorContext, id: string): Promise<
  */
 export async function voteOnChange(context: TActorContext, id: string, input: TVoteInput): Promise<TChange> {
   assertCan(context.actor, "change.approve");
+  assertPersonDeciding(context, "vote on a change");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);
@@ -155,6 +158,7 @@ async function assertWindowApproved(tx: TTx, row: TChangeRow, requested: TWindow
 /** The moves a person asks for: schedule, implement, verify (applies the flows), roll back, close, send back. */
 export async function transitionChange(context: TActorContext, id: string, input: TTransitionInput): Promise<TChange> {
   assertCan(context.actor, input.action === "request-info" ? "change.approve" : "change.write");
+  if (input.action === "verify") assertPersonDeciding(context, "verify a change");
   if (input.action === "resubmit") return submitChange(context, id);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);
@@ -189,6 +193,7 @@ export async function transitionChange(context: TActorContext, id: string, input
     const title = `#${row.number} ${row.title}`;
     if (to === "SCHEDULED") await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
     if (to === "ROLLED_BACK") {
+      await suspendTemplateIfFailing(tx, context, row.templateId);
       const concerned = [row.requesterId, ...(await surfaceOwnerIds(tx, row)), ...(await cabMemberIds(tx, row.requesterId))];
       await notify(tx, except(concerned, actorId), { type: "change.failed", title: `Rolled back: ${title}`, body: input.reason, link: linkTo(id) });
     }

@@ -244,7 +244,9 @@ describe("flow map service", () => {
 describe("whole-program map", () => {
   it("filters flows across surfaces like the dashboard's drill-downs", async () => {
     const { netops, surface, web, vault } = await workshop();
-    await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id), status: "APPROVED" });
+    const approved = await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id), status: "PROPOSED" });
+    // Approved as a verified change would approve it: editing the map cannot.
+    await db.flowEdge.update({ where: { id: approved.id }, data: { status: "APPROVED" } });
     const { getProgramMap, parseProgramFilter } = await import("./program");
     const { filter, ignored } = parseProgramFilter({ status: "APPROVED", encryption: "NONE", classification: "RESTRICTED", protocol: "SMTP" });
     expect(ignored).toEqual(["protocol"]);

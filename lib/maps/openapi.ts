@@ -38,17 +38,17 @@ export const mapPaths: ZodOpenApiPathsObject = {
     delete: operation({ summary: "Delete a node and its flows", tag, permission: "map.write", params: ZNodeParams, query: ZVersionQuery, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/edges": {
-    post: operation({ summary: "Add a flow", tag, permission: "map.write", params: ZSurfaceParams, body: ZEdgeCreate, response: withVersion(ZMapEdge), status: 201, conflicts: true }),
+    post: operation({ summary: "Add a flow (OBSERVED, PROPOSED or DENIED: status APPROVED is refused with 400, approval is a joint decision)", tag, permission: "map.write", params: ZSurfaceParams, body: ZEdgeCreate, response: withVersion(ZMapEdge), status: 201, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/edges/{edgeId}": {
-    patch: operation({ summary: "Change a flow; send the version you hold", tag, permission: "map.write", params: ZEdgeParams, body: ZEdgeUpdate, response: withVersion(ZMapEdge), conflicts: true }),
+    patch: operation({ summary: "Change a flow; send the version you hold. Setting APPROVED is refused (400); editing an approved flow's content makes it PROPOSED again", tag, permission: "map.write", params: ZEdgeParams, body: ZEdgeUpdate, response: withVersion(ZMapEdge), conflicts: true }),
     delete: operation({ summary: "Delete a flow", tag, permission: "map.write", params: ZEdgeParams, query: ZVersionQuery, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/batch": {
     post: operation({ summary: "Apply several operations at once, all or nothing (paste, layout, undo)", tag, permission: "map.write", params: ZSurfaceParams, body: ZMapBatch, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/import": {
-    post: operation({ summary: "Import a map file, added to the map or replacing it (mode); every error is reported with its path in the file and nothing is saved unless all is valid", tag, permission: "map.write", params: ZSurfaceParams, query: ZMapImportQuery, body: ZMapDocument, response: ZMapEditResult, conflicts: true }),
+    post: operation({ summary: "Import a map file, added to the map or replacing it (mode); every error is reported with its path in the file and nothing is saved unless all is valid. Flows cannot be imported as APPROVED", tag, permission: "map.write", params: ZSurfaceParams, query: ZMapImportQuery, body: ZMapDocument, response: ZMapEditResult, conflicts: true }),
   },
   "/api/v1/surfaces/{id}/map/history": {
     get: operation({ summary: "Map events: newest first, or oldest first after a version", tag, permission: "map.read", params: ZSurfaceParams, query: ZHistoryQuery, response: z.object({ version: z.number().int(), events: z.array(ZMapEvent) }) }),

@@ -6,6 +6,7 @@ import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
 import { enqueueFlowStatusChanges } from "@/lib/outbox/enqueue";
+import { approvalByEditErrors, withEditedApprovalsReproposed } from "./approval";
 import { orderParentsFirst } from "./convert";
 import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./rules";
 import { z } from "zod";
@@ -246,9 +247,11 @@ export async function applyMapOperations(context: TActorContext, surfaceId: stri
 
 /**
  * The transaction body of a map edit, for callers that already hold a transaction. `reopenAgreed`
- * is false only for the demo seeder, which draws the maps the owners agreed to.
+ * is false only for the demo seeder, which draws the maps the owners agreed to. `jointApproval`
+ * is set only where a joint decision approves flows (the owners' agreement, the seeder drawing an
+ * agreed map); any other edit that would approve a flow is refused.
  */
-export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, operations: TMapOperation[], reason: string, options: { reopenAgreed: boolean }): Promise<TMapEditResult> {
+export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, requested: TMapOperation[], reason: string, options: { reopenAgreed: boolean; jointApproval?: boolean }): Promise<TMapEditResult> {
   const surface = await loadSurface(tx, surfaceId);
   // The first edit creates the map: ON CONFLICT DO NOTHING waits for a concurrent creator and lets
   // every first edit through (Prisma's upsert would answer "already exists" to all but one).
@@ -258,6 +261,11 @@ export async function writeMapOperations(tx: TTx, context: TActorContext, surfac
   if (!map) throw new NotFoundError("The flow map");
   const { version } = await tx.flowMap.findUniqueOrThrow({ where: { id: map.id }, select: { version: true } });
   const graph = await loadGraph(tx, map.id);
+  const operations = options.jointApproval ? requested : withEditedApprovalsReproposed(requested, (id) => graph.edges.get(id));
+  if (!options.jointApproval) {
+    const approvals = approvalByEditErrors(operations, (id) => graph.edges.get(id)?.status);
+    if (approvals.length > 0) throw new ValidationError(approvals, "Editing the map cannot approve a flow.");
+  }
   const ownerIds = operations.flatMap((operation) =>
     operation.op === "createEdge" ? [operation.edge.ownerId] : operation.op === "updateEdge" ? [operation.patch.ownerId] : [],
   ).filter((id): id is string => typeof id === "string");

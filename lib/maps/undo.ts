@@ -1,3 +1,4 @@
+import { asProposal } from "./approval";
 import { orderParentsFirst } from "./convert";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";
 
@@ -31,13 +32,16 @@ export function inverseOperations(before: Pick<TFlowMap, "nodes" | "edges">, res
   }
   for (const id of result.deletedEdgeIds) {
     const edge = edgesBefore.get(id);
-    if (edge) operations.push({ op: "createEdge", edge: { id: edge.id, ...pick(edge, EDGE_FIELDS) } });
+    // A restored flow comes back as a proposal: its approval was a joint decision, not an edit to replay.
+    if (edge) operations.push({ op: "createEdge", edge: asProposal({ id: edge.id, ...pick(edge, EDGE_FIELDS) }) });
   }
   for (const edge of result.edges) {
     const previous = edgesBefore.get(edge.id);
     if (!previous) operations.push({ op: "deleteEdge", id: edge.id, version: edge.version });
     else {
-      const patch = differing(previous, edge, EDGE_FIELDS);
+      const { status, ...rest } = differing(previous, edge, EDGE_FIELDS);
+      // Undo never re-approves: an approval lost to an edit is regained by a change or the owners' agreement.
+      const patch = status === undefined || status === "APPROVED" ? rest : { ...rest, status };
       if (Object.keys(patch).length > 0) operations.push({ op: "updateEdge", id: edge.id, version: edge.version, patch });
     }
   }
@@ -67,6 +71,6 @@ export function pasteOperations(clipboard: TClipboard, existingNodeIds: Readonly
     const shift = zoneCopied ? 0 : offset;
     return { op: "createNode", node: { ...pick(node, NODE_FIELDS), id: ids.get(node.id)!, zoneId, daasElementId: null, label: node.label, x: node.x + shift, y: node.y + shift } };
   });
-  const edges = clipboard.edges.map((edge): TMapOperation => ({ op: "createEdge", edge: { ...pick(edge, EDGE_FIELDS), id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! } }));
+  const edges = clipboard.edges.map((edge): TMapOperation => ({ op: "createEdge", edge: asProposal({ ...pick(edge, EDGE_FIELDS), id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! }) }));
   return [...nodes, ...edges];
 }

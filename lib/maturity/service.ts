@@ -2,6 +2,7 @@ import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/indicators";
 import { loadProgramRecords } from "@/lib/metrics/load";
@@ -161,6 +162,7 @@ async function assertAssessor(tx: TTx, userId: string, team: "NETOPS" | "SECOPS"
 /** A new dated assessment; targets, evidence and links carry over from the latest earlier one of the model. */
 export async function createAssessment(context: TActorContext, input: TCreateAssessment): Promise<TAssessmentSummary> {
   assertCan(context.actor, "maturity.assess");
+  assertPersonDeciding(context, "open a maturity assessment");
   return db.$transaction(async (tx) => {
     await assertAssessor(tx, input.netopsAssessorId, "NETOPS", "netopsAssessorId");
     await assertAssessor(tx, input.secopsAssessorId, "SECOPS", "secopsAssessorId");
@@ -197,6 +199,7 @@ export async function createAssessment(context: TActorContext, input: TCreateAss
  */
 export async function updateScore(context: TActorContext, assessmentId: string, functionKey: string, input: TUpdateScore): Promise<TMaturityScore> {
   assertCan(context.actor, "maturity.assess");
+  assertPersonDeciding(context, "score a maturity assessment");
   const actor = context.actor!;
   await db.$transaction(async (tx) => {
     const row = await findAssessment(tx, assessmentId);

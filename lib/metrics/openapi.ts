@@ -12,13 +12,13 @@ export const metricsPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/maturity/assessments": {
     get: operation({ summary: "Assessments, newest first", tag: "Maturity", permission: "dashboard.read", response: z.object({ assessments: z.array(ZAssessmentSummary) }) }),
-    post: operation({ summary: "Start a dated assessment (targets and evidence carry over)", tag: "Maturity", permission: "maturity.assess", body: ZCreateAssessment, response: ZAssessmentSummary, status: 201 }),
+    post: operation({ summary: "Start a dated assessment (targets and evidence carry over). Refused (403) for API tokens", tag: "Maturity", permission: "maturity.assess", body: ZCreateAssessment, response: ZAssessmentSummary, status: 201 }),
   },
   "/api/v1/maturity/assessments/{id}": {
     get: operation({ summary: "One assessment with every function's scores, evidence and comparison", tag: "Maturity", permission: "dashboard.read", params: ZAssessmentParams, response: ZAssessmentDetail }),
   },
   "/api/v1/maturity/assessments/{id}/scores/{functionKey}": {
-    put: operation({ summary: "Score a function: your team's stage, the shared target and evidence", tag: "Maturity", permission: "maturity.assess", params: ZScoreParams, body: ZUpdateScore, response: ZMaturityScore }),
+    put: operation({ summary: "Score a function: your team's stage, the shared target and evidence. Refused (403) for API tokens", tag: "Maturity", permission: "maturity.assess", params: ZScoreParams, body: ZUpdateScore, response: ZMaturityScore }),
   },
   "/api/v1/metrics": {
     get: operation({ summary: "External KPIs with their readings of the last year", tag: "Metrics", permission: "dashboard.read", response: z.object({ kpis: z.array(ZKpi) }) }),

@@ -2,7 +2,7 @@ import { db, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { UnauthorizedError } from "@/lib/errors";
 
-export const NOTIFICATION_TYPES = ["change.submitted", "change.needs_vote", "change.needs_info", "change.approved", "change.rejected", "change.scheduled", "change.failed", "rule.needs_approval", "rule.activated", "surface.owner_replaced"] as const;
+export const NOTIFICATION_TYPES = ["change.submitted", "change.needs_vote", "change.needs_info", "change.approved", "change.rejected", "change.scheduled", "change.failed", "rule.needs_approval", "rule.activated", "surface.owner_replaced", "template.suspended", "template.retirement_proposed", "template.retired"] as const;
 export type TNotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export type TNotificationInput = { type: TNotificationType; title: string; body?: string; link?: string };

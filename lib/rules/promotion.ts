@@ -4,7 +4,23 @@ import type { TTemplateParameters } from "@/lib/changes/templates";
 
 export const PROMOTION_THRESHOLD = 3;
 
-type TPassedChange = { id: string; number: number; environment: string; classifications: Classification[]; operations: Array<{ kind: FlowOpKind; after: TFlowSnapshot | null }> };
+type TPassedChange = {
+  id: string;
+  number: number;
+  environment: string;
+  classifications: Classification[];
+  verifiedAt: Date | null;
+  rolledBackAt: Date | null;
+  operations: Array<{ kind: FlowOpKind; after: TFlowSnapshot | null }>;
+};
+
+/**
+ * A change is evidence that its kind is safe only when it was verified and never rolled back: a
+ * change the CAB rejected, or one that failed, proves nothing (or the opposite).
+ */
+export function countsTowardPromotion(change: Pick<TPassedChange, "verifiedAt" | "rolledBackAt">): boolean {
+  return change.verifiedAt !== null && change.rolledBackAt === null;
+}
 
 const CLASSIFICATION_ORDER: Classification[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
 
@@ -24,7 +40,7 @@ export function changeKind(change: TPassedChange): string {
 export function promotionCandidates(changes: TPassedChange[]) {
   const groups = new Map<string, TPassedChange[]>();
   for (const change of changes) {
-    if (change.operations.length === 0) continue;
+    if (change.operations.length === 0 || !countsTowardPromotion(change)) continue;
     const key = changeKind(change);
     groups.set(key, [...(groups.get(key) ?? []), change]);
   }

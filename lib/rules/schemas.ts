@@ -40,9 +40,11 @@ export const ZTemplateProposal = z
     name: z.string().trim().min(3).max(120),
     description: z.string().trim().max(2000).default(""),
     parameters: ZTemplateParameters,
+    /** Changes of this template rolled back before it is suspended and put before both teams; approved with the template. */
+    failureThreshold: z.number().int("must be a whole number").min(1, "must be at least 1").max(100).default(2),
   })
   .meta({ id: "TemplateProposal" });
-export type TTemplateProposal = z.infer<typeof ZTemplateProposal>;
+export type TTemplateProposal = z.input<typeof ZTemplateProposal>;
 
 export const ZBlackoutInput = z
   .object({
@@ -57,3 +59,8 @@ export type TBlackoutInput = z.infer<typeof ZBlackoutInput>;
 
 /** The change calendar's range: changes and blackout windows that overlap it. */
 export const ZCalendarRange = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+
+export const ZTemplateRetirement = z
+  .object({ reason: z.string().trim().min(3, "say why the template should go").max(2000) })
+  .meta({ id: "TemplateRetirement" });
+export type TTemplateRetirement = z.infer<typeof ZTemplateRetirement>;

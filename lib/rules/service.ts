@@ -3,6 +3,7 @@ import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
@@ -84,7 +85,8 @@ export async function proposeRule(context: TActorContext, input: TRuleProposal):
         authorId: actor.id,
       },
     });
-    if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    // A proposal sent with a token prepares the decision; the author's approval counts only in person.
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
     await recordAudit(tx, context, { action: "rule.propose", entityType: "ClassificationRule", entityId: rule.id, after: rule });
     await askOtherTeam(tx, actor.team, { title: `Rule proposal needs your team: ${rule.name}`, body: rule.conditionText });
@@ -121,7 +123,7 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
     const created = await tx.classificationRule.create({
       data: { ...content, condition: active.condition as Prisma.InputJsonValue, revision: latest.revision + 1, rationale: input.reason, retires: true, authorId: actor.id },
     });
-    if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
     await recordAudit(tx, context, { action: "rule.propose_retirement", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
     await askOtherTeam(tx, actor.team, { title: `Retiring a rule needs your team: ${rule.name}`, body: input.reason });
@@ -132,6 +134,7 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
 /** The second team's approval activates the proposal and retires the revision it replaces. */
 export async function approveRule(context: TActorContext, id: string): Promise<TRule> {
   assertCan(context.actor, "rule.approve");
+  assertPersonDeciding(context, "approve a rule or its retirement");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ClassificationRule" WHERE id = ${id}::uuid FOR UPDATE`;

@@ -2,6 +2,7 @@ import { db, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { requireActor } from "@/lib/changes/service";
@@ -11,10 +12,15 @@ import { isJointlyApproved, jointApprovalRefusal } from "./approval";
 import { promotionCandidates } from "./promotion";
 import type { TTemplateProposal } from "./schemas";
 
-const templateInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } }, _count: { select: { changes: true } } } as const;
+export const templateInclude = {
+  author: { select: { name: true, team: true } },
+  approvals: { include: { user: { select: { name: true } } } },
+  retirementApprovals: { include: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+  _count: { select: { changes: true } },
+} as const;
 type TTemplateRow = Prisma.ChangeTemplateGetPayload<{ include: typeof templateInclude }>;
 
-function toTemplate(row: TTemplateRow) {
+export function toTemplate(row: TTemplateRow) {
   return {
     id: row.id,
     name: row.name,
@@ -25,6 +31,10 @@ function toTemplate(row: TTemplateRow) {
     approvals: row.approvals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team })),
     uses: row._count.changes,
     activatedAt: row.activatedAt?.toISOString() ?? null,
+    failureThreshold: row.failureThreshold,
+    suspendedAt: row.suspendedAt?.toISOString() ?? null,
+    retiredAt: row.retiredAt?.toISOString() ?? null,
+    retirementApprovals: row.retirementApprovals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team, reason: approval.reason })),
   };
 }
 export type TTemplate = ReturnType<typeof toTemplate>;
@@ -39,8 +49,9 @@ export async function proposeTemplate(context: TActorContext, input: TTemplatePr
   assertCan(context.actor, "rule.propose");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
-    const created = await tx.changeTemplate.create({ data: { name: input.name, description: input.description, parameters: input.parameters, authorId: actor.id } });
-    if (actor.team === "NETOPS" || actor.team === "SECOPS") await tx.templateApproval.create({ data: { templateId: created.id, userId: actor.id, team: actor.team } });
+    const created = await tx.changeTemplate.create({ data: { name: input.name, description: input.description, parameters: input.parameters, failureThreshold: input.failureThreshold ?? 2, authorId: actor.id } });
+    // Proposed with a token, the template waits for both teams: the author's approval counts only in person.
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.templateApproval.create({ data: { templateId: created.id, userId: actor.id, team: actor.team } });
     const template = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id: created.id }, include: templateInclude }));
     await recordAudit(tx, context, { action: "template.propose", entityType: "ChangeTemplate", entityId: template.id, after: template });
     return template;
@@ -49,6 +60,7 @@ export async function proposeTemplate(context: TActorContext, input: TTemplatePr
 
 export async function approveTemplate(context: TActorContext, id: string): Promise<TTemplate> {
   assertCan(context.actor, "rule.approve");
+  assertPersonDeciding(context, "approve a template");
   const actor = requireActor(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
@@ -71,16 +83,19 @@ export async function approveTemplate(context: TActorContext, id: string): Promi
 /** Kinds of change that passed the CAB several times without a roll back and fit no template yet. */
 async function suggestPromotions() {
   const passed = await db.change.findMany({
-    where: { track: "CAB", state: { in: ["VERIFIED", "CLOSED"] }, rolledBackAt: null, templateId: null },
+    // Verified and never rolled back; countsTowardPromotion says the same for each row.
+    where: { track: "CAB", state: { in: ["VERIFIED", "CLOSED"] }, verifiedAt: { not: null }, rolledBackAt: null, templateId: null },
     orderBy: { verifiedAt: "desc" },
     take: 500,
-    select: { id: true, number: true, environment: true, surfaces: { select: { surface: { select: { classification: true } } } }, operations: { select: { kind: true, after: true } } },
+    select: { id: true, number: true, environment: true, verifiedAt: true, rolledBackAt: true, surfaces: { select: { surface: { select: { classification: true } } } }, operations: { select: { kind: true, after: true } } },
   });
   return promotionCandidates(
     passed.map((change) => ({
       id: change.id,
       number: change.number,
       environment: change.environment,
+      verifiedAt: change.verifiedAt,
+      rolledBackAt: change.rolledBackAt,
       classifications: change.surfaces.map((link) => link.surface.classification),
       operations: change.operations.map((operation) => ({ kind: operation.kind, after: asSnapshot(operation.after) })),
     })),

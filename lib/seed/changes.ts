@@ -63,7 +63,9 @@ async function ensureEdge(tx: TTx, map: TMapNodes, source: string, target: strin
   const targetId = map.nodes[target] as string;
   const existing = await tx.flowEdge.findFirst({ where: { mapId: map.mapId, sourceId, targetId, ports: flow.ports }, select: { id: true } });
   if (existing) return existing.id;
-  const edge = await tx.flowEdge.create({ data: { mapId: map.mapId, sourceId, targetId, ...flow, status: "APPROVED" } });
+  // Approved only where the owners' agreement approved the map; on a surface not agreed it is a proposal.
+  const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: map.surfaceId }, select: { status: true } });
+  const edge = await tx.flowEdge.create({ data: { mapId: map.mapId, sourceId, targetId, ...flow, status: surface.status === "AGREED" ? "APPROVED" : "PROPOSED" } });
   await bumpMapVersion(tx, map.mapId);
   return edge.id;
 }

@@ -107,8 +107,8 @@ export const DEMO_MAPS: TDemoMap[] = [
       { key: "bank", kind: "EXTERNAL", label: "Bank (payroll transfers)", x: 940, y: 260, addresses: ["sftp.bank.example"] },
     ],
     flows: [
-      { from: "hrstaff", to: "portal", protocol: "TCP", ports: "443", app: "HTTPS", encryption: "TLS", authentication: "MFA", status: "APPROVED", why: "HR staff manage personnel records" },
-      { from: "portal", to: "files", protocol: "TCP", ports: "5432", app: "PostgreSQL", encryption: "TLS", authentication: "CERTIFICATE", status: "APPROVED", why: "The portal stores personnel files" },
+      { from: "hrstaff", to: "portal", protocol: "TCP", ports: "443", app: "HTTPS", encryption: "TLS", authentication: "MFA", status: "PROPOSED", why: "HR staff manage personnel records" },
+      { from: "portal", to: "files", protocol: "TCP", ports: "5432", app: "PostgreSQL", encryption: "TLS", authentication: "CERTIFICATE", status: "PROPOSED", why: "The portal stores personnel files" },
       { from: "job", to: "payroll", protocol: "TCP", ports: "445", app: "SMB", encryption: "NONE", status: "OBSERVED", observed: { connections: 62, bytes: 480_000_000, firstSeenDays: 300, lastSeenHours: 70 } },
       { from: "job", to: "bank", protocol: "TCP", ports: "443", app: "HTTPS", encryption: "MTLS", authentication: "CERTIFICATE", status: "PROPOSED", why: "Send payroll transfers to the bank" },
     ],
@@ -143,9 +143,9 @@ export const DEMO_MAPS: TDemoMap[] = [
       { key: "monitor", kind: "WORKLOAD", label: "Network monitoring", x: 400, y: 340 },
     ],
     flows: [
-      { from: "desks", to: "oms", protocol: "TCP", ports: "9000-9010", app: "FIX", encryption: "TLS", authentication: "CERTIFICATE", status: "APPROVED", why: "Traders submit orders" },
-      { from: "feed", to: "desks", protocol: "UDP", ports: "30001-30100", app: "Multicast market data", encryption: "NONE", status: "APPROVED", why: "Latency-critical multicast; the link layer is encrypted (MACsec)" },
-      { from: "oms", to: "exchange", protocol: "TCP", ports: "9876", app: "FIX 4.4", encryption: "TLS", authentication: "CERTIFICATE", status: "APPROVED", why: "Route orders to the exchange" },
+      { from: "desks", to: "oms", protocol: "TCP", ports: "9000-9010", app: "FIX", encryption: "TLS", authentication: "CERTIFICATE", status: "PROPOSED", why: "Traders submit orders" },
+      { from: "feed", to: "desks", protocol: "UDP", ports: "30001-30100", app: "Multicast market data", encryption: "NONE", status: "PROPOSED", why: "Latency-critical multicast; the link layer is encrypted (MACsec)" },
+      { from: "oms", to: "exchange", protocol: "TCP", ports: "9876", app: "FIX 4.4", encryption: "TLS", authentication: "CERTIFICATE", status: "PROPOSED", why: "Route orders to the exchange" },
       { from: "exchange", to: "feed", protocol: "UDP", ports: "31000", app: "Market data", encryption: "NONE", status: "OBSERVED", observed: { connections: 1, bytes: 880_000_000_000, firstSeenDays: 900, lastSeenHours: 0 } },
       { from: "monitor", to: "oms", protocol: "ICMP", ports: "", encryption: "NONE", status: "PROPOSED", why: "Reachability checks from the monitoring platform" },
     ],
@@ -158,7 +158,7 @@ export async function seedMaps({ users }: TSeedContext): Promise<void> {
   for (const demo of DEMO_MAPS) {
     const surface = await db.protectSurface.findFirst({
       where: { name: demo.surface },
-      select: { id: true, elements: { select: { id: true, name: true } }, statements: { select: { id: true }, orderBy: { createdAt: "asc" } }, flowMap: { select: { version: true } } },
+      select: { id: true, status: true, elements: { select: { id: true, name: true } }, statements: { select: { id: true }, orderBy: { createdAt: "asc" } }, flowMap: { select: { version: true } } },
     });
     if (!surface || (surface.flowMap && surface.flowMap.version > 0)) continue;
     const ids = new Map(demo.nodes.map((node) => [node.key, crypto.randomUUID()]));
@@ -204,6 +204,7 @@ export async function seedMaps({ users }: TSeedContext): Promise<void> {
         },
       })),
     ];
-    await db.$transaction((tx) => writeMapOperations(tx, context, surface.id, operations, "import", { reopenAgreed: false }), { timeout: 60_000 });
+    // The owners' agreement approved the flows drawn on an agreed surface; elsewhere APPROVED is refused.
+    await db.$transaction((tx) => writeMapOperations(tx, context, surface.id, operations, "import", { reopenAgreed: false, jointApproval: surface.status === "AGREED" }), { timeout: 60_000 });
   }
 }

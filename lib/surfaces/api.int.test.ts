@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { hashApiToken } from "@/lib/auth/sessions";
 import { createTestUser, uniqueSuffix } from "@/lib/test/factories";
@@ -15,8 +15,30 @@ type THandler = (request: NextRequest, route: { params: Promise<Record<string, s
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, scopes: [] } });
+  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
   return token;
+}
+
+// Sign-offs are made in person: these calls come with a signed-in session instead of a token.
+const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
+vi.mock("@/lib/auth/current", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/current")>()),
+  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000aa" } : null),
+}));
+
+async function inPerson(actor: TActor, handler: THandler, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
+  signedIn.actor = actor;
+  try {
+    const request = new NextRequest("http://localhost/api/v1/surfaces", {
+      method: init.method ?? "GET",
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: { "content-type": "application/json" },
+    });
+    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    return { status: response.status, json: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  } finally {
+    signedIn.actor = null;
+  }
 }
 
 async function call(handler: THandler, token: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string>; query?: string } = {}) {
@@ -70,17 +92,23 @@ describe("surfaces API", () => {
     expect(stale.json.error.current).toMatchObject({ id: surface.id, version: 2, criticality: "CRITICAL" });
 
     expect((await call(submit.POST, tokens.netops, { method: "POST", params: { id: surface.id } })).status).toBe(200);
-    expect((await call(signoffs.POST, tokens.netops, { method: "POST", params: { id: surface.id } })).status).toBe(200);
-    const twice = await call(signoffs.POST, tokens.netops, { method: "POST", params: { id: surface.id } });
+    const byToken = await call(signoffs.POST, tokens.netops, { method: "POST", params: { id: surface.id } });
+    expect(byToken.status).toBe(403);
+    expect(byToken.json.error.message).toMatch(/An API token cannot sign off/);
+    expect(await db.surfaceSignOff.count({ where: { surfaceId: surface.id } })).toBe(0);
+    expect((await inPerson(netops, signoffs.POST, { method: "POST", params: { id: surface.id } })).status).toBe(200);
+    const twice = await inPerson(netops, signoffs.POST, { method: "POST", params: { id: surface.id } });
     expect(twice.status).toBe(409);
     expect(twice.json.error.code).toBe("already_signed");
     const outsider = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-    const wrong = await call(signoffs.POST, await tokenFor(outsider), { method: "POST", params: { id: surface.id } });
+    const wrong = await inPerson(outsider, signoffs.POST, { method: "POST", params: { id: surface.id } });
     expect(wrong.status).toBe(409);
-    const staleSignOff = await call(signoffs.POST, tokens.secops, { method: "POST", body: { version: 1 }, params: { id: surface.id } });
+    const staleSignOff = await inPerson(secops, signoffs.POST, { method: "POST", body: { version: 1 }, params: { id: surface.id } });
     expect(staleSignOff.status).toBe(409);
-    const agreed = await call(signoffs.POST, tokens.secops, { method: "POST", body: { version: 2 }, params: { id: surface.id } });
+    const agreed = await inPerson(secops, signoffs.POST, { method: "POST", body: { version: 2 }, params: { id: surface.id } });
     expect(agreed.json.status).toBe("AGREED");
+    const signOffAudit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surface.id, action: "surface.signoff", actorId: secops.id } });
+    expect(signOffAudit).toMatchObject({ authMethod: "session", authId: "00000000-0000-4000-8000-0000000000aa" });
   });
 
   it("applies the roles: viewers and executives read, only admins delete", async () => {

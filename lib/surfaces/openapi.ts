@@ -64,7 +64,7 @@ export const surfacePaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/surfaces/{id}/signoffs": {
     post: operation({
-      summary: "Sign off the current content for the caller's team (owner or delegate); the second team's sign-off agrees it",
+      summary: "Sign off the current content for the caller's team (owner or delegate); the second team's sign-off agrees it and approves the map's PROPOSED flows both signers saw (not created or edited after the first counted sign-off). Refused (403) for API tokens: sign in",
       tag,
       permission: "surface.signoff",
       params: ZSurfaceIdParams,

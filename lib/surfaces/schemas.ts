@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zInt32 } from "@/lib/api/bounds";
-import { ZId, ZTeam } from "@/lib/users/schemas";
+import { ZId, ZStoredTeam as ZTeam } from "@/lib/users/schemas";
 
 export const MAX_NAME = 200;
 export const MAX_TEXT = 10_000;

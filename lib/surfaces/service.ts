@@ -3,9 +3,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
+import { approveAgreedFlows } from "@/lib/maps/agreement";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
-import { type TLifecycleSignOff, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
+import { type TLifecycleSignOff, activeSignOffs, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
 import { assertOwnerChangeAllowed, recordOwnerChanges, settleSignOffAuthority } from "./ownership";
 import { standingGrants } from "./authority";
 import type {
@@ -357,9 +359,18 @@ export async function submitSurface(context: TActorContext, id: string): Promise
   });
 }
 
-/** Signs off the current content for the signer's team; the second team's sign-off agrees it. */
+/** When the earliest sign-off that counts towards agreement was given: flows changed after it were not seen by both. */
+function firstCountedSignOffAt(surface: { version: number; contentHash: string }, signOffs: Array<TLifecycleSignOff & { createdAt: Date }>): Date {
+  return new Date(Math.min(...activeSignOffs(surface, signOffs).map((signOff) => signOff.createdAt.getTime())));
+}
+
+/**
+ * Signs off the current content for the signer's team; the second team's sign-off agrees it, and
+ * the agreement approves the map's proposed flows both signers saw (lib/maps/agreement.ts).
+ */
 export async function signOffSurface(context: TActorContext, id: string, seenVersion?: number): Promise<TSurface> {
   assertCan(context.actor, "surface.signoff");
+  assertPersonDeciding(context, "sign off a protect surface");
   const actor = requireActorOf(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
@@ -379,6 +390,7 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
       await tx.surfaceVersion.update({ where: { surfaceId_version: { surfaceId: id, version: current.version } }, data: { agreedAt } });
       await recordAudit(tx, context, { action: "surface.agree", entityType: "ProtectSurface", entityId: id, before: { status: "IN_REVIEW" }, after: { status: "AGREED", version: current.version, contentHash: current.contentHash } });
       await enqueueEvent(tx, "surface.agreed", { surfaceId: id, version: current.version, contentHash: current.contentHash, actorId: actor.id });
+      await approveAgreedFlows(tx, context, id, firstCountedSignOffAt(current, signOffs));
     }
     return toSurface(actor, await loadDetail(tx, id));
   });

@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/lib/api/client";
-import type { TApiToken, TCreateApiToken } from "./schemas";
+import type { TApiToken, TCreateApiToken, TCreateServiceAccount, TServiceAccount } from "./schemas";
 
 export const tokenKeys = {
   all: ["tokens"] as const,
   list: (filters: { includeRevoked: boolean }) => [...tokenKeys.all, "list", filters] as const,
+  serviceAccounts: () => [...tokenKeys.all, "service-accounts"] as const,
 };
 
 const AUDIT_ROOT_KEY = ["audit"] as const;
@@ -39,6 +40,21 @@ export function useRevokeApiToken() {
   const invalidate = useInvalidateTokens();
   return useMutation({
     mutationFn: (id: string) => apiFetch<TApiToken>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useServiceAccounts() {
+  return useQuery({
+    queryKey: tokenKeys.serviceAccounts(),
+    queryFn: () => apiFetch<{ serviceAccounts: TServiceAccount[] }>("/api/v1/service-accounts").then((payload) => payload.serviceAccounts),
+  });
+}
+
+export function useCreateServiceAccount() {
+  const invalidate = useInvalidateTokens();
+  return useMutation({
+    mutationFn: (input: TCreateServiceAccount) => apiFetch<TServiceAccount>("/api/v1/service-accounts", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -10,7 +10,7 @@ import type { TApiToken, TApiTokenListQuery, TCreateApiToken } from "./schemas";
 /** Recognisable in logs and secret scanners; the rest is 256 random bits. */
 export const TOKEN_PREFIX = "cnc_";
 
-const tokenInclude = { user: { select: { name: true, email: true } } } as const;
+const tokenInclude = { user: { select: { name: true, email: true, kind: true } } } as const;
 
 type TTokenRow = Awaited<ReturnType<typeof loadToken>>;
 
@@ -27,6 +27,8 @@ function toApiToken(row: TTokenRow): TApiToken {
     userId: row.userId,
     userName: row.user.name,
     userEmail: row.user.email,
+    actsAs: row.user.kind,
+    createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -35,7 +37,7 @@ function toApiToken(row: TTokenRow): TApiToken {
 
 /** What the audit trail keeps of a token: never the secret nor its hash. */
 function auditView(token: TApiToken) {
-  return { name: token.name, userId: token.userId, revokedAt: token.revokedAt };
+  return { name: token.name, userId: token.userId, actsAs: token.actsAs, createdById: token.createdById, revokedAt: token.revokedAt };
 }
 
 export async function listApiTokens(context: TActorContext, query: TApiTokenListQuery): Promise<TApiToken[]> {
@@ -49,18 +51,24 @@ export async function listApiTokens(context: TActorContext, query: TApiTokenList
   return rows.map(toApiToken);
 }
 
-/** Issues a token that acts as the chosen user; the plain secret is returned once and never stored. */
+/**
+ * Issues a token acting as its issuer, or as a service account; never as another person, whose
+ * decisions it could otherwise cast. The plain secret is returned once and never stored.
+ */
 export async function createApiToken(context: TActorContext, input: TCreateApiToken): Promise<{ token: TApiToken; plainToken: string }> {
   assertCan(context.actor, "admin.users");
+  const issuer = context.actor!;
   const plainToken = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
-    const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { status: true } });
-    if (!owner) throw new NotFoundError("The user");
-    if (owner.status !== "ACTIVE") {
-      throw new RuleViolationError("The user is disabled: re-enable them before issuing a token.", "user_disabled");
+    if (input.serviceAccountId) {
+      const account = await tx.user.findUnique({ where: { id: input.serviceAccountId }, select: { status: true, kind: true } });
+      if (!account || account.kind !== "SERVICE_ACCOUNT") throw new NotFoundError("The service account");
+      if (account.status !== "ACTIVE") {
+        throw new RuleViolationError("The service account is disabled: re-enable it before issuing a token.", "user_disabled");
+      }
     }
     const row = await tx.apiToken.create({
-      data: { name: input.name, userId: input.userId, tokenHash: hashApiToken(plainToken), scopes: [] },
+      data: { name: input.name, userId: input.serviceAccountId ?? issuer.id, createdById: issuer.id, tokenHash: hashApiToken(plainToken), scopes: [] },
       include: tokenInclude,
     });
     const token = toApiToken(row);

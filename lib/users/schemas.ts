@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const ZTeam = z.enum(["NETOPS", "SECOPS", "LEADERSHIP"]).meta({ id: "Team" });
+/** Teams as stored: service accounts are in none (NONE). People are always in one of ZTeam. */
+export const ZStoredTeam = z.enum(["NETOPS", "SECOPS", "LEADERSHIP", "NONE"]).meta({ id: "StoredTeam" });
 export const ZRole = z.enum(["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"]).meta({ id: "Role" });
 export const ZUserStatus = z.enum(["ACTIVE", "DISABLED"]).meta({ id: "UserStatus" });
 
@@ -18,7 +20,7 @@ export const ZUser = z
     id: ZId,
     email: z.email(),
     name: z.string(),
-    team: ZTeam,
+    team: ZStoredTeam,
     roles: z.array(ZRole),
     status: ZUserStatus,
     hasPassword: z.boolean(),

@@ -44,6 +44,8 @@ export async function listUsers(context: TActorContext, query: TUserListQuery): 
   assertCan(context.actor, "admin.users");
   const rows = await db.user.findMany({
     where: {
+      // Service accounts are listed under API tokens, not among the people.
+      kind: "PERSON",
       team: query.team,
       status: query.status,
       roles: query.role ? { has: query.role } : undefined,

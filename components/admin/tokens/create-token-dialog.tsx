@@ -3,25 +3,27 @@
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { ApiRequestError } from "@/lib/api/client";
-import { useUsers } from "@/lib/users/queries";
-import { useCreateApiToken } from "@/lib/tokens/queries";
+import { useCreateApiToken, useServiceAccounts } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert, Modal } from "../modal";
 import { OneTimeSecretModal } from "../one-time-secret";
 
-/** Issues a token acting as a chosen user; the plain token is shown once, then only its hash remains. */
+/**
+ * Issues a token acting as the admin themself or as a service account, never as another person;
+ * the plain token is shown once, then only its hash remains.
+ */
 export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const createToken = useCreateApiToken();
-  const people = useUsers({ status: "ACTIVE" });
-  const [userId, setUserId] = useState("");
+  const accounts = useServiceAccounts();
+  const [serviceAccountId, setServiceAccountId] = useState("");
   const [name, setName] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [issued, setIssued] = useState<{ plainToken: string; userName: string; name: string } | null>(null);
 
   function changeOpen(next: boolean) {
     if (!next) {
-      setUserId("");
+      setServiceAccountId("");
       setName("");
       setErrors({});
       setIssued(null);
@@ -34,7 +36,7 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
     event.preventDefault();
     setErrors({});
     try {
-      const result = await createToken.mutateAsync({ userId, name });
+      const result = await createToken.mutateAsync({ name, serviceAccountId: serviceAccountId || undefined });
       setIssued({ plainToken: result.plainToken, userName: result.token.userName, name: result.token.name });
       toast.success(`Token "${result.token.name}" issued`);
     } catch (error) {
@@ -52,7 +54,7 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
       <OneTimeSecretModal
         open={open}
         title="Your new API token"
-        description={`"${issued.name}" acts as ${issued.userName}, with their roles.`}
+        description={`"${issued.name}" acts as ${issued.userName}, with those roles. It can prepare work but never sign off, vote, approve, verify or assess.`}
         label="API token"
         value={issued.plainToken}
         note="Concord stores only its hash, so it cannot show it again. Store it in your secret manager and send it as `Authorization: Bearer <token>`."
@@ -62,17 +64,19 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
   }
 
   return (
-    <Modal open={open} onOpenChange={changeOpen} title="New API token" description="Automation calls the API as the chosen user, with exactly that user's roles.">
+    <Modal open={open} onOpenChange={changeOpen} title="New API token" description="A token acts as you or as a service account, never as another person. Joint decisions are never made with a token.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <Field label="Acts as" error={errors.userId} hint={people.isError ? "The users could not be loaded." : undefined}>
+        <Field label="Acts as" error={errors.serviceAccountId} hint={accounts.isError ? "The service accounts could not be loaded." : undefined}>
           {(props) => (
-            <Select {...props} value={userId} onChange={(event) => setUserId(event.target.value)} disabled={people.isPending}>
-              <option value="">{people.isPending ? "Loading users…" : "Choose a user"}</option>
-              {(people.data ?? []).map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name} ({person.email})
-                </option>
-              ))}
+            <Select {...props} value={serviceAccountId} onChange={(event) => setServiceAccountId(event.target.value)}>
+              <option value="">Me</option>
+              {(accounts.data ?? [])
+                .filter((account) => account.status === "ACTIVE")
+                .map((account) => (
+                  <option key={account.id} value={account.id}>
+                    Service account: {account.name}
+                  </option>
+                ))}
             </Select>
           )}
         </Field>

@@ -11,6 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatAgo, formatUtc } from "../format";
 import { ConfirmDialog } from "../modal";
 import { CreateTokenDialog } from "./create-token-dialog";
+import { ServiceAccounts } from "./service-accounts";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 
 function When({ iso, fallback }: { iso: string | null; fallback: string }) {
@@ -44,7 +45,7 @@ export function TokensAdmin() {
     <>
       <PageHeader
         title="API tokens"
-        description="Tokens let automation call the Concord API as a user, with that user's roles. Only a hash is stored; a token stops working when it is revoked or its user is disabled."
+        description="Tokens let automation call the Concord API as the admin who issues them or as a service account, never as another person. A token never signs off, votes, approves, verifies or assesses. Only a hash is stored; a token stops working when it is revoked or its account is disabled."
         actions={
           <Button onClick={() => setCreating(true)}>
             <KeyRound aria-hidden className="h-4 w-4" /> New token
@@ -85,7 +86,15 @@ export function TokensAdmin() {
               <tr key={token.id} className={token.revokedAt ? "text-muted" : undefined}>
                 <Td className="font-medium">{token.name}</Td>
                 <Td>
-                  <div>{token.userName}</div>
+                  <div>
+                    {token.userName}
+                    {token.actsAs === "SERVICE_ACCOUNT" && (
+                      <>
+                        {" "}
+                        <Badge tone="neutral">Service account</Badge>
+                      </>
+                    )}
+                  </div>
                   <div className="text-xs text-muted">{token.userEmail}</div>
                 </Td>
                 <Td className="whitespace-nowrap">
@@ -116,6 +125,7 @@ export function TokensAdmin() {
           </tbody>
         </Table>
       )}
+      <ServiceAccounts />
       <CreateTokenDialog open={creating} onOpenChange={setCreating} />
       <ConfirmDialog
         open={revoking !== null}

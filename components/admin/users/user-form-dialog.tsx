@@ -2,13 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { Role, Team } from "@/lib/db/generated/enums.ts";
+import type { Role } from "@/lib/db/generated/enums.ts";
 import type { TUser } from "@/lib/users/schemas";
 import { ApiRequestError } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
+import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/components/shell/team-badge";
 import { FormAlert, Modal } from "../modal";
 import { OneTimeSecretModal } from "../one-time-secret";
 import { RoleCheckboxes } from "./role-checkboxes";
@@ -28,7 +28,7 @@ function TeamSelect({ value, onChange, error }: { value: Team; onChange: (team: 
     <Field label="Team" error={error}>
       {(props) => (
         <Select {...props} value={value} onChange={(event) => onChange(event.target.value as Team)}>
-          {(Object.keys(TEAM_LABELS) as Team[]).map((team) => (
+          {PERSON_TEAMS.map((team) => (
             <option key={team} value={team}>
               {TEAM_LABELS[team]}
             </option>
@@ -129,7 +129,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 export function EditUserDialog({ user, onOpenChange }: { user: TUser; onOpenChange: (open: boolean) => void }) {
   const updateUser = useUpdateUser();
   const [name, setName] = useState(user.name);
-  const [team, setTeam] = useState<Team>(user.team);
+  const [team, setTeam] = useState<Team>(user.team === "NONE" ? "LEADERSHIP" : user.team);
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [errors, setErrors] = useState<TErrors>({});
 

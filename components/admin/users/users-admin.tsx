@@ -2,14 +2,14 @@
 
 import { useEffect, useState } from "react";
 import { UserPlus } from "lucide-react";
-import type { Role, Team } from "@/lib/db/generated/enums.ts";
+import type { Role } from "@/lib/db/generated/enums.ts";
 import type { TUserListQuery } from "@/lib/users/schemas";
 import { useUsers } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TEAM_LABELS, TeamBadge, formatRole } from "@/components/shell/team-badge";
+import { PERSON_TEAMS, TEAM_LABELS, TeamBadge, formatRole, type TPersonTeam as Team } from "@/components/shell/team-badge";
 import { formatAgo, formatUtc } from "../format";
 import { ALL_ROLES } from "./role-checkboxes";
 import { CreateUserDialog } from "./user-form-dialog";
@@ -63,7 +63,7 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
           {(props) => (
             <Select {...props} value={team} onChange={(event) => setTeam(event.target.value as Team | "")}>
               <option value="">All teams</option>
-              {(Object.keys(TEAM_LABELS) as Team[]).map((value) => (
+              {PERSON_TEAMS.map((value) => (
                 <option key={value} value={value}>
                   {TEAM_LABELS[value]}
                 </option>

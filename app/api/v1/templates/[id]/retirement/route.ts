@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { ZIdParams } from "@/lib/users/schemas";
+import { ZTemplateRetirement } from "@/lib/rules/schemas";
+import { approveTemplateRetirement } from "@/lib/rules/template-lifecycle";
+
+export const POST = apiRoute({ permission: "rule.approve", params: ZIdParams, body: ZTemplateRetirement }, async ({ context, params, body }) =>
+  approveTemplateRetirement(context, params.id, body),
+);
