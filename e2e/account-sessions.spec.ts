@@ -6,6 +6,9 @@ const PASSWORD = "e2e-password-long-enough";
 const PHONE_USER_AGENT =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 
+// Each test signs in three or four browsers: more than one sign-in's worth of time.
+test.slow();
+
 async function signedInBrowser(browser: Browser, email: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
