@@ -68,7 +68,7 @@ describe("webhook subscriptions", () => {
 
   it("through the API: bad URLs and event types get 400 with the field and reason, and nothing is written", async () => {
     const person = await admin();
-    const { plainToken } = await createApiToken(contextFor(person), { userId: person.id, name: "webhook automation" });
+    const { plainToken } = await createApiToken(contextFor(person), { name: "webhook automation" });
     const post = (body: unknown) =>
       createRoute(new NextRequest("http://localhost/api/v1/webhooks", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", authorization: `Bearer ${plainToken}` } }), { params: Promise.resolve({}) });
     const subscriptions = await db.webhookSubscription.count();
