@@ -12,6 +12,8 @@ test.afterAll(async () => {
 });
 
 test("an admin subscribes a local receiver in the UI, and a submitted change arrives there signed", async ({ browser }) => {
+  // Two people sign in and the delivery worker polls: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const admin = await openAs(browser, DEMO.admin);
   await admin.page.goto("/admin/webhooks");
   await admin.page.getByRole("button", { name: "New subscription" }).first().click();
