@@ -6,6 +6,7 @@ import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { requireActor } from "@/lib/changes/service";
 import { notify, type TNotificationInput } from "@/lib/notifications/service";
+import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { isJointlyApproved, jointApprovalRefusal } from "./approval";
 import type { TTemplateRetirement } from "./schemas";
 import { templateInclude, toTemplate, type TTemplate } from "./templates-service";
@@ -64,6 +65,7 @@ export async function approveTemplateRetirement(context: TActorContext, id: stri
     const retired = isJointlyApproved([...template.retirementApprovals, { userId: actor.id, team: actor.team }]);
     if (retired) {
       await tx.changeTemplate.update({ where: { id }, data: { status: "RETIRED", retiredAt: new Date() } });
+      await enqueueEvent(tx, "template.retired", { templateId: id, name: template.name, actorId: actor.id });
       await notify(tx, [template.authorId], { type: "template.retired", title: `Template retired: ${template.name}`, body: input.reason, link: "/changes/rules" });
     } else {
       await notifyBothTeams(tx, { type: "template.retirement_proposed", title: `Retiring a template needs the other team: ${template.name}`, body: input.reason });
