@@ -45,9 +45,10 @@ async function drainAndExit(signal: TSignal, nextListeners: TSignalListener[], g
   const exit = process.exit.bind(process);
   // Next's handler ends with process.exit(143) once its server is drained: that call now only says "drained".
   const drained = new Promise<"drained">((resolve) => {
-    if (nextListeners.length === 0) return resolve("drained");
     process.exit = (() => resolve("drained")) as typeof process.exit;
     for (const listener of nextListeners) listener(signal);
+    // No server handler of Next's at all (NEXT_MANUAL_SIG_HANDLE): nothing to drain through.
+    if (nextListeners.length === 0 && process.listenerCount(signal) <= 1) resolve("drained");
   });
   let graceTimer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race([drained, new Promise<"grace over">((resolve) => (graceTimer = setTimeout(() => resolve("grace over"), graceMs)))]);
