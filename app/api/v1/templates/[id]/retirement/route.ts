@@ -3,6 +3,6 @@ import { ZIdParams } from "@/lib/users/schemas";
 import { ZTemplateRetirement } from "@/lib/rules/schemas";
 import { approveTemplateRetirement } from "@/lib/rules/template-lifecycle";
 
-export const POST = apiRoute({ permission: "rule.approve", params: ZIdParams, body: ZTemplateRetirement }, async ({ context, params, body }) =>
+export const POST = apiRoute({ permission: "rule.approve", decision: true, params: ZIdParams, body: ZTemplateRetirement }, async ({ context, params, body }) =>
   approveTemplateRetirement(context, params.id, body),
 );
