@@ -4,6 +4,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
+
+// Zod probes for eval (`Function("")`) before its first object parse to decide whether to compile
+// parsers; under the CSP that probe is refused and reported as a violation. Parse without it.
+z.config({ jitless: true });
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState(
