@@ -5,6 +5,11 @@ import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { StepUpProvider } from "@/components/account/step-up-dialog";
+import { z } from "zod";
+
+// Zod probes for eval (`Function("")`) before its first object parse to decide whether to compile
+// parsers; under the CSP that probe is refused and reported as a violation. Parse without it.
+z.config({ jitless: true });
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState(

@@ -40,7 +40,8 @@ async function visit(page: Page, url: string): Promise<void> {
   const policy = response!.headers()["content-security-policy"] ?? "";
   expect(policy, url).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(policy, url).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
-  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
+  // Pages that keep a stream or a poll open never go idle: give each a bounded moment to settle.
+  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
 }
 
 const ROLES = [
@@ -62,7 +63,7 @@ test("the sign-in page runs under the policy without a violation", async ({ page
 
 for (const { who, email } of ROLES) {
   test(`${who} visits every page without a CSP violation or console error`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(900_000);
     const errors = watchConsole(page);
     const violations = await watchPolicy(page);
     await signIn(page, email);
@@ -103,12 +104,14 @@ test("a session cookie is HttpOnly and SameSite, and carries __Secure- only on h
 });
 
 test("sign-in never leaves the app, whatever callbackUrl says", async ({ page }) => {
+  test.setTimeout(300_000);
   for (const target of ["/\\evil.example/", "/%5Cevil.example/", "/%09/evil.example", "//evil.example", "https:evil.example", "javascript:alert(1)"]) {
     await page.context().clearCookies();
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
     await page.getByLabel("Email").fill(DEMO.viewer);
     await page.getByLabel("Password").fill("concord-demo-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(new URL("/dashboard", test.info().project.use.baseURL).toString());
+    // Signing in hashes a password on a busy server: allow it as long as the sign-in helper does.
+    await expect(page).toHaveURL(new URL("/dashboard", test.info().project.use.baseURL).toString(), { timeout: 30_000 });
   }
 });
