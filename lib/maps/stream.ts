@@ -14,7 +14,8 @@ const HEARTBEAT_MS = 15_000;
  * source of truth, and the heartbeat re-reads it too, so a lost notification delays an edit, never drops it.
  */
 export async function openMapStream(context: TActorContext, surfaceId: string, after: number | undefined, signal: AbortSignal): Promise<Response> {
-  const start = await listMapEvents(context, surfaceId, { after: after ?? Number.MAX_SAFE_INTEGER, limit: 1 });
+  // Only the map's current version is needed here (no events); `after` beyond Postgres's integer range was a 500.
+  const start = await listMapEvents(context, surfaceId, { limit: 0 });
   let lastSent = after ?? start.version;
   const hub = getMapHub();
   await hub.ensureStarted();

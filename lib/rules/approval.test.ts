@@ -6,6 +6,11 @@ describe("joint approval of rules and templates", () => {
     expect(isJointlyApproved([])).toBe(false);
     expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }])).toBe(false);
     expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "b", team: "SECOPS" }])).toBe(true);
+    // Two approvals, but from one team: not joint.
+    expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "c", team: "NETOPS" }])).toBe(false);
+    expect(isJointlyApproved([{ userId: "b", team: "SECOPS" }, { userId: "d", team: "SECOPS" }, { userId: "e", team: "LEADERSHIP" }])).toBe(false);
+    // One person recorded for both teams is one approval, not two.
+    expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "a", team: "SECOPS" }])).toBe(false);
   });
 
   it("refuses a second approval from the same team or person, and leadership", () => {
