@@ -19,5 +19,8 @@ describe("joint approval of rules and templates", () => {
     expect(jointApprovalRefusal(existing, { id: "c", team: "NETOPS" })).toMatch(/other team/);
     expect(jointApprovalRefusal(existing, { id: "d", team: "LEADERSHIP" })).toMatch(/NetOps and SecOps/);
     expect(jointApprovalRefusal(existing, { id: "b", team: "SECOPS" })).toBeNull();
+    // The refusal names the team that already approved.
+    expect(jointApprovalRefusal(existing, { id: "c", team: "NETOPS" })).toBe("NetOps has already approved; the other team must approve.");
+    expect(jointApprovalRefusal([{ userId: "b", team: "SECOPS" }], { id: "e", team: "SECOPS" })).toBe("SecOps has already approved; the other team must approve.");
   });
 });
