@@ -29,7 +29,8 @@ function call(init: { token?: string; body?: string; headers?: Record<string, st
 }
 
 describe("the API wrapper", () => {
-  it("401 without credentials", async () => {
+  // A request with no credentials at all reads the session cookie, which needs Next's request scope: e2e/credentials.spec.ts.
+  it("401 for a bearer token that was never issued", async () => {
     const response = await call({ token: "not-a-token", body: "{}" });
     expect(response.status).toBe(401);
   });

@@ -164,8 +164,13 @@ describe("change workflow", () => {
     const other = await createSurfaceWithMap(requester);
     await expect(createChange(contextFor(viewer), openFlow(surface.id, nodes.web.id, nodes.api.id))).rejects.toThrow(ForbiddenError);
     await expect(createChange(contextFor(requester), openFlow(surface.id, other.nodes.web.id, nodes.api.id))).rejects.toThrow(ValidationError);
+    expect(await db.change.count({ where: { requesterId: { in: [viewer.id, requester.id] } } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { actorId: { in: [viewer.id, requester.id] } } })).toBe(0);
     const draft = await createChange(contextFor(requester), openFlow(surface.id, nodes.web.id, nodes.api.id));
     await expect(transitionChange(contextFor(requester), draft.id, { action: "verify", reason: "" })).rejects.toThrow(/cannot move/);
+    expect(await db.change.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "DRAFT", version: draft.version });
+    expect(await db.changeTransition.count({ where: { changeId: draft.id } })).toBe(0);
+    expect((await db.auditEvent.findMany({ where: { entityId: draft.id } })).map((event) => event.action)).toEqual(["change.create"]);
     const page = await listChanges(contextFor(viewer), { q: "Open partner", page: 1, pageSize: 5 });
     expect(page.changes.length).toBeGreaterThan(0);
   });

@@ -1,9 +1,9 @@
 import type { Team } from "@/lib/db/generated/enums.ts";
 
-/** A co-authored artefact (rule or template) becomes active with one NetOps and one SecOps approval. */
+/** A co-authored artefact (rule or template) becomes active with one NetOps and one SecOps approval, from two different people. */
 export function isJointlyApproved(approvals: ReadonlyArray<{ userId: string; team: Team }>): boolean {
-  const teams = new Set(approvals.map((approval) => approval.team));
-  return teams.has("NETOPS") && teams.has("SECOPS");
+  const netops = approvals.filter((approval) => approval.team === "NETOPS");
+  return netops.some((net) => approvals.some((sec) => sec.team === "SECOPS" && sec.userId !== net.userId));
 }
 
 /** Why this person may not approve, or null. The author's own approval counts for their team. */
