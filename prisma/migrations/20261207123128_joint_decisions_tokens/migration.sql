@@ -50,7 +50,7 @@ FROM "AuditEvent" AS a
 WHERE a."action" = 'token.create' AND a."entityType" = 'ApiToken' AND a."entityId" = t."id"::text;
 
 -- Explicit trust is granted only by a joint decision. Flows marked APPROVED by a map edit on a
--- surface that is not agreed, and not approved by a verified change, become proposals again; the
+-- surface that is not agreed, and not approved by a verified change, become proposals again, and the
 -- maps they are on move to a new version so that cached reads see it.
 WITH unproven AS (
   SELECT e."id", e."mapId"
