@@ -4,6 +4,7 @@ import { DEMO, openAs } from "./helpers";
 type TPerson = { id: string; name: string; email: string };
 
 test("an admin replaces a surface's SecOps owner only with a reason; the sign-offs fall and the replaced owner is told", async ({ browser }) => {
+  test.setTimeout(180_000);
   const name = `Owner handover ${Date.now()}`;
   const raj = await openAs(browser, DEMO.netops);
   const { people } = (await (await raj.page.request.get("/api/v1/surfaces/people")).json()) as { people: TPerson[] };

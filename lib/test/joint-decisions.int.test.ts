@@ -103,10 +103,9 @@ async function approvedChange(window: { start: Date; end: Date } | null) {
   return { ...people, surface, map, change: approved };
 }
 
-/** Ten days from now at 10:00 UTC: clear of any blackout other tests create near now. */
+/** 4 May next year at 10:00 UTC: always ahead, and clear of the demo's year-end freeze should the seed share this database. */
 function march(hours = 1) {
-  const start = new Date(Date.now() + 10 * DAY);
-  start.setUTCHours(10, 0, 0, 0);
+  const start = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 4, 4, 10));
   return { start, end: new Date(start.getTime() + hours * HOUR) };
 }
 
@@ -139,7 +138,7 @@ describe("joint decisions: the window is part of what was approved", () => {
 
   it("moving the window means an edit: the approvals are void, both teams approve again, then it schedules", async () => {
     const { requester, netCab, secCab, change, surface } = await approvedChange(march(1));
-    const june = { start: new Date(Date.now() + 100 * DAY), end: new Date(Date.now() + 100 * DAY + 24 * HOUR) };
+    const june = { start: new Date(march().start.getTime() + 30 * DAY), end: new Date(march().start.getTime() + 31 * DAY) };
     const source = await db.flowOperation.findFirstOrThrow({ where: { changeId: change.id } });
     const after = source.after as { sourceId: string; targetId: string };
     const edited = await updateChange(contextFor(requester), change.id, { ...openFlow(surface.id, after.sourceId, after.targetId, june), title: change.title, environment: change.environment, version: change.version });
@@ -169,7 +168,7 @@ describe("joint decisions: the window is part of what was approved", () => {
     const author = await person("NETOPS", ["CONTRIBUTOR"]);
     const { surface, edge } = await createSurfaceWithMap(requester);
     const environment = `env-${uniqueSuffix()}`;
-    const rule = await createScopedRule(author, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
+    await createScopedRule(author, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
     const removal = (title: string) => ({ ...openFlow(surface.id, edge.sourceId, edge.targetId, null, environment), title, operations: [{ kind: "REMOVE" as const, surfaceId: surface.id, edgeId: edge.id }] });
     const same = await createChange(contextFor(requester), removal("classified alike"));
     const changed = await createChange(contextFor(requester), removal("classified otherwise"));
@@ -177,8 +176,8 @@ describe("joint decisions: the window is part of what was approved", () => {
     await submitChange(contextFor(requester), changed.id);
     const slot = march(1);
     expect((await transitionChange(contextFor(requester), same.id, { action: "schedule", reason: "", windowStart: slot.start, windowEnd: slot.end })).state).toBe("SCHEDULED");
-    // The rule that pre-approved it was retired since: with any window it now goes to the CAB, so the pre-approval covers none.
-    await db.classificationRule.update({ where: { id: rule.id }, data: { status: "RETIRED", retiredAt: new Date() } });
+    // Both teams have since sent such changes to the CAB: with any window it is now classified otherwise, so the pre-approval covers none.
+    await createScopedRule(author, environment, "FORCE_CAB", { fact: "tighteningOnly", op: "eq", value: true }, { position: 0 });
     await refusedWithoutWriting(() => transitionChange(contextFor(requester), changed.id, { action: "schedule", reason: "", windowStart: slot.start, windowEnd: slot.end }), 409, /classified for the CAB .* not pre-approved .* Edit the change/, changeWrites(changed.id));
   });
 });
