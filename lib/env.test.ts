@@ -44,7 +44,7 @@ describe("environment", () => {
   });
 
   it("refuses a plain-http APP_URL in production unless allowed", () => {
-    const production = { ...base, CONCORD_ENV: "production" };
+    const production = { ...base, CONCORD_ENV: "production", AUDIT_CHECKPOINT_KEY: "k".repeat(40) };
     expect(() => parseEnv({ ...production, APP_URL: "http://concord.example" })).toThrow(/APP_URL must be https/);
     expect(parseEnv({ ...production, APP_URL: "http://concord.example", CONCORD_ALLOW_HTTP: "true" }).secureCookies).toBe(false);
     expect(parseEnv({ ...production, APP_URL: "https://concord.example" }).secureCookies).toBe(true);

@@ -10,7 +10,7 @@ import { DELETE as deleteOthers, GET as listSessions } from "@/app/api/v1/accoun
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, scopes: [] } });
+  await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
   return token;
 }
 

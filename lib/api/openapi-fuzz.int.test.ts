@@ -25,7 +25,7 @@ type THandler = (request: NextRequest, route: { params: Promise<Record<string, s
 type TSchema = { $ref?: string; properties?: Record<string, TSchema>; oneOf?: TSchema[]; anyOf?: TSchema[]; allOf?: TSchema[] };
 type TOperation = { method: string; path: string; pathParams: string[]; queryParams: string[]; bodyKeys: string[] | null };
 
-const routeModules = import.meta.glob<Record<string, THandler>>("../../app/api/v1/**/route.ts");
+const routeModules = import.meta.glob<Record<string, THandler>>("../../app/api/**/route.ts");
 const document = buildOpenApiDocument(apiPaths) as unknown as {
   paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: TSchema }> } }>>;
   components?: { schemas?: Record<string, TSchema> };
@@ -55,7 +55,7 @@ const operations: TOperation[] = Object.entries(document.paths).flatMap(([path, 
 );
 
 async function handlerFor(operation: TOperation): Promise<THandler> {
-  const file = `../../app/api/v1${operation.path.replace("/api/v1", "").replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
+  const file = `../../app${operation.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
   const load = routeModules[file];
   if (!load) throw new Error(`No route file for ${operation.path}`);
   const handler = (await load())[operation.method];
@@ -95,7 +95,7 @@ describe("every documented operation, sent bad input", () => {
     caller = await createTestUser("NETOPS", ["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"]);
     const other = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "fuzz", tokenHash: hashApiToken(token), userId: caller.id, scopes: [] } });
+    await db.apiToken.create({ data: { name: "fuzz", tokenHash: hashApiToken(token), userId: caller.id, createdById: caller.id, scopes: [] } });
     const { surface, nodes, edge } = await createSurfaceWithMap(caller);
     // Real ids let the generated requests get past "not found" to the validation behind it.
     idPool = [surface.id, other.id, nodes.web.id, edge.id];

@@ -33,7 +33,7 @@ describe("the API wrapper under hostile headers", () => {
   it("spends a token's budget and answers 429 with Retry-After once it is gone", async () => {
     const viewer = await createTestUser("NETOPS", ["VIEWER"]);
     const token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "budget", tokenHash: hashApiToken(token), userId: viewer.id, scopes: [] } });
+    await db.apiToken.create({ data: { name: "budget", tokenHash: hashApiToken(token), userId: viewer.id, createdById: viewer.id, scopes: [] } });
     const statuses = [];
     let last: Response | undefined;
     for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -24,7 +24,7 @@ type THandler = (request: NextRequest, route: { params: Promise<Record<string, s
 const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
 vi.mock("@/lib/auth/current", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/current")>()),
-  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000bb" } : null),
+  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000bb", proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false }, mfaEnrolmentRequired: false } : null),
 }));
 
 async function call(handler: THandler, caller: string | TActor, params: Record<string, string>, body?: unknown, method = "POST") {

@@ -51,9 +51,23 @@ export function isOwnerGone(owner: TLockOwner | null): boolean {
   if (owner.pid === process.pid) return false;
   try {
     process.kill(owner.pid, 0);
-    return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+  return isZombie(owner.pid);
+}
+
+/**
+ * A killed process whose parent has not reaped it yet (common in containers, where PID 1 may
+ * never reap) still answers signal 0, but it holds nothing: Linux shows it as state Z in /proc.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state === "Z" || state === "X";
+  } catch {
+    return false;
   }
 }
 

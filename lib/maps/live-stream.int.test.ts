@@ -73,7 +73,7 @@ async function subscribe(actor: TActor, surfaceId: string, after?: number) {
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "live stream test", tokenHash: hashApiToken(token), userId: actor.id, scopes: [] } });
+  await db.apiToken.create({ data: { name: "live stream test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
   return token;
 }
 

@@ -180,7 +180,7 @@ describe("step-up for decisions", () => {
   it("does not ask API tokens (their services decide whether a token may decide)", async () => {
     const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, scopes: [] } });
+    await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
     browser.sessionId = null;
     expect((await call(decisionRoute, { authorization: `Bearer ${token}` })).status).toBe(200);
   });

@@ -23,7 +23,7 @@ async function tokenFor(actor: TActor): Promise<string> {
 const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
 vi.mock("@/lib/auth/current", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/current")>()),
-  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000aa" } : null),
+  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000aa", proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false }, mfaEnrolmentRequired: false } : null),
 }));
 
 async function inPerson(actor: TActor, handler: THandler, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
