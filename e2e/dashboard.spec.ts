@@ -30,10 +30,13 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   const flowsView = page.getByRole("link", { name: /Unencrypted flows into Restricted surfaces in the flows view/ });
   await expect(flowsView).toHaveAttribute("href", /^\/flows\?.*encryption=NONE&classification=RESTRICTED/);
   await expect(page.getByRole("heading", { name: /Records behind this figure/ })).toBeVisible();
-  // Whatever the flow maps hold: either the flows behind the figure, each linking to its map, or the empty state.
+  // The demo seed's card payments map has a cleartext flow from the legacy fraud scoring into the cardholder database.
   const records = page.getByRole("table", { name: /Records behind/ });
-  if (await records.count()) await expect(records.getByRole("link", { name: "Open flow map" }).first()).toHaveAttribute("href", /^\/surfaces\/[0-9a-f-]+\/map$/);
-  else await expect(page.getByText("No records yet")).toBeVisible();
+  const cleartext = records.getByRole("row").filter({ hasText: "Fraud scoring (legacy)" }).filter({ hasText: "Cardholder database" });
+  await expect(cleartext).toHaveCount(1);
+  await expect(cleartext).toContainText("Counted");
+  await expect(cleartext.getByRole("link", { name: "Open flow map" })).toHaveAttribute("href", /^\/surfaces\/[0-9a-f-]+\/map$/);
+  await expect(page.getByText("No records yet")).toHaveCount(0);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/indicator-dark.png", fullPage: true });
 
@@ -83,11 +86,23 @@ test("a NetOps and a SecOps assessor score a function differently and see it dis
 test("external KPIs are defined and fed by hand, and the dashboard exports as PDF and CSV", async ({ browser }) => {
   const { page, errors } = await openAs(browser, DEMO.netopsLead);
   await page.goto("/dashboard/kpis");
-  await expect(page.getByRole("heading", { level: 2, name: "Mean time to detect lateral movement" })).toBeVisible();
-  const card = page.locator("#kpi-mttd\\.lateral_movement");
-  await card.getByLabel("New reading (h)").fill("5.5");
+  // A KPI of this test's own, defined through the form, then fed a reading.
+  const key = `e2e.phishing_reports_${Date.now()}`;
+  const name = `Phishing reports triaged within a day ${Date.now()}`;
+  await page.getByLabel("Key", { exact: true }).fill(key);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Unit", { exact: true }).fill("%");
+  await page.getByLabel("Direction of good").selectOption("HIGHER_IS_BETTER");
+  await page.getByLabel("Target", { exact: true }).fill("95");
+  await page.getByRole("button", { name: "Define KPI" }).click();
+  await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  const card = page.locator(`[id="kpi-${key}"]`);
+  await expect(card).toContainText(`${key} · higher is better · target 95 %`);
+  await expect(card.getByText("—", { exact: true })).toBeVisible();
+  await card.getByLabel("New reading (%)").fill("87.5");
   await card.getByRole("button", { name: "Record" }).click();
-  await expect(card.getByText("5.5 h", { exact: true })).toBeVisible();
+  await expect(card.getByText("87.5 %", { exact: true })).toBeVisible();
+  await expect(card.getByText("Readings (1)")).toBeVisible();
 
   const objective = `Retire implicit trust in payments (${Date.now()})`;
   await page.goto("/dashboard/objectives");
@@ -104,7 +119,8 @@ test("external KPIs are defined and fed by hand, and the dashboard exports as PD
   expect(csv.status()).toBe(200);
   const text = await csv.text();
   expect(text.split(/\r?\n/)[0]).toBe("section,key,name,value,unit,target,meets_target,detail");
-  expect(text).toContain("mttd.lateral_movement");
+  // The new KPI's row: its reading, unit and target, and 87.5 % misses a 95 % target where higher is better.
+  expect(text.split(/\r?\n/).find((line) => line.includes(`,${key},`))).toContain(`,${key},${name},87.5,%,95,false`);
   const pdf = await page.request.get("/api/v1/dashboard/report.pdf");
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
