@@ -2,12 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Role, Team } from "@/lib/db/generated/enums.ts";
 import { ownerChangeRefusal, signOffsWithoutAuthority, standingGrants, type TGrant, type TOwners, type TPersonNow } from "./authority";
+import { isPersonDeciding } from "@/lib/auth/decisions";
 import { activeSignOffs, canDelegate, isAgreed, signOffTeamFor, type TLifecycleSignOff, type TSignTeam } from "./lifecycle";
 
 /**
  * The segregation-of-duties model of a surface's agreement, driven by random sequences in which
  * people change team, role and status, owners delegate and revoke, owners are replaced (by the
- * owner, by a bystander, by an admin with or without a reason) and the content is edited. The
+ * owner, by a bystander, by an admin with or without a reason), the content is edited, and sign-offs
+ * are attempted both from a signed-in session and with an API token. The
  * rules are the pure functions the services call; the properties state what must hold in words
  * of the domain, checked against the model's own record of what happened.
  */
@@ -16,7 +18,8 @@ const PEOPLE = 6;
 const TEAMS: TSignTeam[] = ["NETOPS", "SECOPS"];
 
 type TPerson = TPersonNow & { roles: Role[] };
-type TSignOff = TLifecycleSignOff & { id: number; at: number };
+type TSignOff = TLifecycleSignOff & { id: number; at: number; via: TVia };
+type TVia = "session" | "token";
 type TModel = {
   people: TPerson[];
   owners: TOwners;
@@ -33,7 +36,7 @@ type TModel = {
 const id = (index: number) => `p${index}`;
 
 const arbAction = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant("sign" as const), who: fc.nat(PEOPLE - 1) }), weight: 5 },
+  { arbitrary: fc.record({ kind: fc.constant("sign" as const), who: fc.nat(PEOPLE - 1), via: fc.constantFrom<TVia>("session", "session", "token") }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant("grant" as const), team: fc.constantFrom(...TEAMS), who: fc.nat(PEOPLE - 1) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("revoke" as const), index: fc.nat(5) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("replaceOwner" as const), team: fc.constantFrom(...TEAMS), who: fc.nat(PEOPLE - 1), by: fc.nat(PEOPLE - 1), reason: fc.constantFrom("", "left the team") }), weight: 2 },
@@ -60,9 +63,11 @@ function step(model: TModel, action: TAction): boolean {
   switch (action.kind) {
     case "sign": {
       if (!person?.active) return false;
+      const auth = action.via === "token" ? { method: "token" as const, tokenId: "t1" } : { method: "session" as const, sessionId: "s1" };
+      if (!isPersonDeciding({ auth })) return false;
       const rule = signOffTeamFor(person, surface, model.signOffs, standingGrants(model.owners, model.grants));
       if (!rule.ok) return false;
-      model.signOffs.push({ id: model.signOffs.length, userId: person.id, team: rule.value, version: model.version, contentHash: surface.contentHash, withdrawnAt: null, voidedAt: null, at: model.clock });
+      model.signOffs.push({ id: model.signOffs.length, userId: person.id, team: rule.value, version: model.version, contentHash: surface.contentHash, withdrawnAt: null, voidedAt: null, at: model.clock, via: action.via });
       const people = new Map(model.people.map((candidate) => [candidate.id, candidate]));
       for (const lapsed of signOffsWithoutAuthority(activeSignOffs(surface, model.signOffs), people, model.owners, model.grants)) lapsed.voidedAt = "lapsed";
       if (isAgreed(surface, model.signOffs)) model.status = "AGREED";
@@ -119,14 +124,14 @@ function step(model: TModel, action: TAction): boolean {
  * The rule, stated on its own: the surface is agreed only when, at that moment, one NetOps and one
  * SecOps sign-off on the current content come from two different people, each an active
  * contributor of the team they signed for who is that team's current owner or was delegated by
- * that owner — and neither was given before the team's owner last changed, nor by someone whose
+ * that owner, signing in person (never through an API token) — and neither was given before the team's owner last changed, nor by someone whose
  * delegation was revoked since they signed.
  */
 function agreementIsJoint(model: TModel): boolean {
   const contentHash = `h${model.version}`;
   const standing = (team: TSignTeam) =>
     model.signOffs.filter((signOff) => {
-      if (signOff.team !== team || signOff.voidedAt || signOff.version !== model.version || signOff.contentHash !== contentHash) return false;
+      if (signOff.via !== "session" || signOff.team !== team || signOff.voidedAt || signOff.version !== model.version || signOff.contentHash !== contentHash) return false;
       const signer = model.people.find((candidate) => candidate.id === signOff.userId);
       if (!signer?.active || signer.team !== team || !signer.roles.includes("CONTRIBUTOR")) return false;
       const owner = team === "NETOPS" ? model.owners.netopsOwnerId : model.owners.secopsOwnerId;
@@ -138,7 +143,7 @@ function agreementIsJoint(model: TModel): boolean {
   return standing("NETOPS").some((net) => standing("SECOPS").some((sec) => sec.userId !== net.userId));
 }
 
-describe("surface agreement under delegation, revocation, owner changes and people changing", () => {
+describe("surface agreement under delegation, revocation, owner changes, tokens and people changing", () => {
   it("is reached only by two people who hold each team's authority at that moment", () => {
     fc.assert(
       fc.property(fc.array(arbAction, { maxLength: 40 }), (actions) => {
@@ -156,18 +161,26 @@ describe("surface agreement under delegation, revocation, owner changes and peop
   it("finds the agreement when it is there: an owner's and a standing delegate's sign-offs agree it", () => {
     const model = initial();
     expect(step(model, { kind: "grant", team: "NETOPS", who: 2 })).toBe(true);
-    expect(step(model, { kind: "sign", who: 2 })).toBe(true);
-    expect(step(model, { kind: "sign", who: 1 })).toBe(true);
+    expect(step(model, { kind: "sign", who: 2, via: "session" })).toBe(true);
+    expect(step(model, { kind: "sign", who: 1, via: "session" })).toBe(true);
     expect(model.status).toBe("AGREED");
     expect(agreementIsJoint(model)).toBe(true);
+  });
+
+  it("an owner's sign-off through an API token is refused and never counts", () => {
+    const model = initial();
+    expect(step(model, { kind: "sign", who: 0, via: "token" })).toBe(false);
+    expect(step(model, { kind: "sign", who: 1, via: "session" })).toBe(true);
+    expect(model.status).toBe("IN_REVIEW");
+    expect(model.signOffs.map((signOff) => signOff.via)).toEqual(["session"]);
   });
 
   it("a revoked delegate, a replaced owner's delegate or a signer who moved team never completes it", () => {
     const revoked = initial();
     step(revoked, { kind: "grant", team: "NETOPS", who: 2 });
-    step(revoked, { kind: "sign", who: 2 });
+    step(revoked, { kind: "sign", who: 2, via: "session" });
     step(revoked, { kind: "revoke", index: 0 });
-    step(revoked, { kind: "sign", who: 1 });
+    step(revoked, { kind: "sign", who: 1, via: "session" });
     expect(revoked.status).toBe("IN_REVIEW");
 
     const replaced = initial();
@@ -175,12 +188,12 @@ describe("surface agreement under delegation, revocation, owner changes and peop
     expect(step(replaced, { kind: "replaceOwner", team: "NETOPS", who: 4, by: 3, reason: "" })).toBe(false);
     expect(step(replaced, { kind: "replaceOwner", team: "NETOPS", who: 4, by: 5, reason: "" })).toBe(false);
     expect(step(replaced, { kind: "replaceOwner", team: "NETOPS", who: 4, by: 5, reason: "left the team" })).toBe(true);
-    expect(step(replaced, { kind: "sign", who: 2 })).toBe(false);
+    expect(step(replaced, { kind: "sign", who: 2, via: "session" })).toBe(false);
 
     const moved = initial();
-    step(moved, { kind: "sign", who: 1 });
+    step(moved, { kind: "sign", who: 1, via: "session" });
     step(moved, { kind: "moveTeam", who: 1, team: "NETOPS" });
-    step(moved, { kind: "sign", who: 0 });
+    step(moved, { kind: "sign", who: 0, via: "session" });
     expect(moved.status).toBe("IN_REVIEW");
   });
 });
