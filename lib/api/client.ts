@@ -36,6 +36,18 @@ export class ApiRequestError extends Error {
 }
 
 /**
+ * What a form shows for a failed submission: each invalid field's message under its name, or the
+ * server's message (or a network failure) under `form`.
+ */
+export function formErrorsOf(error: unknown): Record<string, string> {
+  if (error instanceof ApiRequestError) {
+    const fields = error.fieldMessages();
+    return Object.keys(fields).length > 0 ? fields : { form: error.message };
+  }
+  return { form: "The server could not be reached. Check your connection and try again." };
+}
+
+/**
  * Asks the person to confirm it is them (the step-up dialog); resolves true once they have. Set by
  * the app's providers; without one, a `step_up_required` answer is an ordinary error.
  */

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useCreateApiToken, useServiceAccounts } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -40,12 +40,7 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
       setIssued({ plainToken: result.plainToken, userName: result.token.userName, name: result.token.name });
       toast.success(`Token "${result.token.name}" issued`);
     } catch (error) {
-      if (error instanceof ApiRequestError) {
-        const fields = error.fieldMessages();
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-      } else {
-        setErrors({ form: "The server could not be reached. Check your connection and try again." });
-      }
+      setErrors(formErrorsOf(error));
     }
   }
 

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Bot } from "lucide-react";
 import { toast } from "sonner";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { SERVICE_ACCOUNT_ROLES, type TServiceAccount } from "@/lib/tokens/schemas";
 import { useCreateServiceAccount, useServiceAccounts } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";
@@ -38,12 +38,7 @@ function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onO
       toast.success(`Service account "${account.name}" created`);
       changeOpen(false);
     } catch (error) {
-      if (error instanceof ApiRequestError) {
-        const fields = error.fieldMessages();
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-      } else {
-        setErrors({ form: "The server could not be reached. Check your connection and try again." });
-      }
+      setErrors(formErrorsOf(error));
     }
   }
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import type { TUser } from "@/lib/users/schemas";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -15,13 +15,6 @@ import { RoleCheckboxes } from "./role-checkboxes";
 
 type TErrors = Record<string, string>;
 
-function describeFailure(error: unknown): TErrors {
-  if (error instanceof ApiRequestError) {
-    const fields = error.fieldMessages();
-    return Object.keys(fields).length > 0 ? fields : { form: error.message };
-  }
-  return { form: "The server could not be reached. Check your connection and try again." };
-}
 
 function TeamSelect({ value, onChange, error }: { value: Team; onChange: (team: Team) => void; error?: string }) {
   return (
@@ -79,7 +72,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
         changeOpen(false);
       }
     } catch (error) {
-      setErrors(describeFailure(error));
+      setErrors(formErrorsOf(error));
     }
   }
 
@@ -141,7 +134,7 @@ export function EditUserDialog({ user, onOpenChange }: { user: TUser; onOpenChan
       toast.success(`${updated.name} was updated`);
       onOpenChange(false);
     } catch (error) {
-      setErrors(describeFailure(error));
+      setErrors(formErrorsOf(error));
     }
   }
 

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { useCreateWebhookSubscription } from "@/lib/webhooks/queries";
 import { Button } from "@/components/ui/button";
@@ -51,12 +51,7 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
       setCreated({ secret: result.secret, url: result.subscription.url });
       toast.success("Webhook subscription created");
     } catch (error) {
-      if (error instanceof ApiRequestError) {
-        const fields = error.fieldMessages();
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-      } else {
-        setErrors({ form: "The server could not be reached. Check your connection and try again." });
-      }
+      setErrors(formErrorsOf(error));
     }
   }
 
