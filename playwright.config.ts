@@ -18,7 +18,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 60_000,
+  // A user journey signs in (with a fresh password, which also satisfies step-up) and may make several
+  // joint decisions; on a 2-core CI machine after the integration tests that can take over a minute.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   // A local OpenID Connect provider for the single sign-on tests.
   globalSetup: "./e2e/global-setup.ts",
