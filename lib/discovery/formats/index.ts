@@ -1,15 +1,21 @@
 import { WrongFormatError, type TFlowLogFormat, type TParsedLine } from "../records";
 import { assertFormat, DETECTION_LINES, FLOW_LOG_FORMAT_LABELS } from "./detect";
+import { csvParser, type TCsvMappingInput } from "./csv";
 import type { TLineParser } from "./parsed";
 import { vpcParser } from "./vpc";
+import { zeekJsonParser, zeekTsvParser } from "./zeek";
 
 export { readLines } from "./lines";
 export { assertFormat, detectFormat, FLOW_LOG_FORMAT_LABELS } from "./detect";
+export { ZCsvColumn, ZCsvMapping, type TCsvColumnRole, type TCsvMapping, type TCsvMappingInput } from "./csv";
+export { ZEEK_CONN_STATE_VERDICTS } from "./zeek";
 export { VPC_DEFAULT_FIELDS, VPC_FIELDS, vpcFieldsOf } from "./vpc";
 
 export type TParseOptions = {
   /** A custom VPC format chosen in the import dialog, for files without a header line. */
   vpcFields?: string[];
+  /** The column mapping of a generic CSV file (validated with ZCsvMapping; required for "csv"). */
+  csvMapping?: TCsvMappingInput;
 };
 
 /** With this many rejects before the first record, the file is taken to be in another format. */
@@ -19,6 +25,13 @@ function parserFor(format: TFlowLogFormat, options: TParseOptions): TLineParser 
   switch (format) {
     case "vpc":
       return vpcParser(options.vpcFields);
+    case "zeek-tsv":
+      return zeekTsvParser();
+    case "zeek-json":
+      return zeekJsonParser();
+    case "csv":
+      if (options.csvMapping === undefined) throw new WrongFormatError("csv", "a CSV file needs a column mapping");
+      return csvParser(options.csvMapping);
     default:
       throw new WrongFormatError(format, `${FLOW_LOG_FORMAT_LABELS[format]} is not read yet`);
   }
@@ -44,9 +57,7 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
   let lineNumber = 0;
   let recordsSeen = 0;
   let rejectsBeforeFirstRecord: Extract<TParsedLine, { kind: "reject" }>[] = [];
-  function* handle(text: string): Generator<TParsedLine> {
-    lineNumber += 1;
-    const parsed = parse(text, lineNumber);
+  function* handle(parsed: TParsedLine | TParsedLine[]): Generator<TParsedLine> {
     for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
       if (item.kind === "record") recordsSeen += 1;
       else if (item.kind === "reject" && recordsSeen === 0) {
@@ -60,10 +71,11 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
     }
     if (recordsSeen > 0) rejectsBeforeFirstRecord = [];
   }
-  for (const text of head) yield* handle(text);
+  for (const text of head) yield* handle(parse(text, ++lineNumber));
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
-    yield* handle(next.value);
+    yield* handle(parse(next.value, ++lineNumber));
   }
+  if (parse.finish) yield* handle(parse.finish());
 }
