@@ -1,6 +1,7 @@
 import { WrongFormatError, type TFlowLogFormat, type TParsedLine } from "../records";
 import { assertFormat, DETECTION_LINES, FLOW_LOG_FORMAT_LABELS } from "./detect";
 import { csvParser, type TCsvMappingInput } from "./csv";
+import { hubbleParser } from "./hubble";
 import type { TLineParser } from "./parsed";
 import { vpcParser } from "./vpc";
 import { zeekJsonParser, zeekTsvParser } from "./zeek";
@@ -9,6 +10,7 @@ export { readLines } from "./lines";
 export { assertFormat, detectFormat, FLOW_LOG_FORMAT_LABELS } from "./detect";
 export { ZCsvColumn, ZCsvMapping, type TCsvColumnRole, type TCsvMapping, type TCsvMappingInput } from "./csv";
 export { ZEEK_CONN_STATE_VERDICTS } from "./zeek";
+export { HUBBLE_VERDICTS, hubbleLabelsOf } from "./hubble";
 export { VPC_DEFAULT_FIELDS, VPC_FIELDS, vpcFieldsOf } from "./vpc";
 
 export type TParseOptions = {
@@ -29,6 +31,8 @@ function parserFor(format: TFlowLogFormat, options: TParseOptions): TLineParser 
       return zeekTsvParser();
     case "zeek-json":
       return zeekJsonParser();
+    case "hubble":
+      return hubbleParser();
     case "csv":
       if (options.csvMapping === undefined) throw new WrongFormatError("csv", "a CSV file needs a column mapping");
       return csvParser(options.csvMapping);
