@@ -1,6 +1,8 @@
 import { WrongFormatError, type TFlowLogFormat, type TParsedLine } from "../records";
 import { assertFormat, DETECTION_LINES, FLOW_LOG_FORMAT_LABELS } from "./detect";
+import { azureNsgParser } from "./azure";
 import { csvParser, type TCsvMappingInput } from "./csv";
+import { gcpVpcParser } from "./gcp";
 import { hubbleParser } from "./hubble";
 import type { TLineParser } from "./parsed";
 import { vpcParser } from "./vpc";
@@ -36,8 +38,10 @@ function parserFor(format: TFlowLogFormat, options: TParseOptions): TLineParser 
     case "csv":
       if (options.csvMapping === undefined) throw new WrongFormatError("csv", "a CSV file needs a column mapping");
       return csvParser(options.csvMapping);
-    default:
-      throw new WrongFormatError(format, `${FLOW_LOG_FORMAT_LABELS[format]} is not read yet`);
+    case "azure-nsg":
+      return azureNsgParser();
+    case "gcp-vpc":
+      return gcpVpcParser();
   }
 }
 
@@ -81,5 +85,5 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
     if (next.done) break;
     yield* handle(parse(next.value, ++lineNumber));
   }
-  if (parse.finish) yield* handle(parse.finish());
+  if (parse.finish) yield* handle(parse.finish(lineNumber));
 }
