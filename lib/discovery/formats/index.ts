@@ -22,6 +22,9 @@ export type TParseOptions = {
   csvMapping?: TCsvMappingInput;
 };
 
+/** Detection reads at most this many lines, blank ones included, before parsing starts. */
+const MAX_HEAD_LINES = 1000;
+
 /** With this many rejects before the first record, the file is taken to be in another format. */
 export const WRONG_FORMAT_REJECTS = 5;
 
@@ -55,35 +58,41 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
   const parse = parserFor(format, options);
   const iterator = lines[Symbol.asyncIterator]();
   const head: string[] = [];
-  while (head.filter((text) => text.trim() !== "").length < DETECTION_LINES) {
+  let headDataLines = 0;
+  while (headDataLines < DETECTION_LINES && head.length < MAX_HEAD_LINES) {
     const next = await iterator.next();
     if (next.done) break;
     head.push(next.value);
+    if (next.value.trim() !== "") headDataLines += 1;
   }
   assertFormat(format, head);
 
   let lineNumber = 0;
   let recordsSeen = 0;
-  let rejectsBeforeFirstRecord: Extract<TParsedLine, { kind: "reject" }>[] = [];
-  function* handle(parsed: TParsedLine | TParsedLine[]): Generator<TParsedLine> {
-    for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
-      if (item.kind === "record") recordsSeen += 1;
-      else if (item.kind === "reject" && recordsSeen === 0) {
-        rejectsBeforeFirstRecord.push(item);
-        if (rejectsBeforeFirstRecord.length >= WRONG_FORMAT_REJECTS) {
-          const [first] = rejectsBeforeFirstRecord;
-          throw new WrongFormatError(format, `none of its first data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first?.line}: ${first?.reason})`);
-        }
+  const rejectsBeforeFirstRecord: Extract<TParsedLine, { kind: "reject" }>[] = [];
+  const checked = (item: TParsedLine): TParsedLine => {
+    if (item.kind === "record") recordsSeen += 1;
+    else if (item.kind === "reject" && recordsSeen === 0) {
+      rejectsBeforeFirstRecord.push(item);
+      if (rejectsBeforeFirstRecord.length >= WRONG_FORMAT_REJECTS) {
+        const [first] = rejectsBeforeFirstRecord;
+        throw new WrongFormatError(format, `none of its first data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first?.line}: ${first?.reason})`);
       }
-      yield item;
     }
-    if (recordsSeen > 0) rejectsBeforeFirstRecord = [];
-  }
-  for (const text of head) yield* handle(parse(text, ++lineNumber));
+    return item;
+  };
   for (;;) {
-    const next = await iterator.next();
-    if (next.done) break;
-    yield* handle(parse(next.value, ++lineNumber));
+    let text = head[lineNumber];
+    if (text === undefined) {
+      const next = await iterator.next();
+      if (next.done) break;
+      text = next.value;
+    }
+    lineNumber += 1;
+    const parsed = parse(text, lineNumber);
+    // The common case, one item per line, is yielded without allocating an array.
+    if (!Array.isArray(parsed)) yield checked(parsed);
+    else for (const item of parsed) yield checked(item);
   }
-  if (parse.finish) yield* handle(parse.finish(lineNumber));
+  if (parse.finish) for (const item of parse.finish(lineNumber)) yield checked(item);
 }

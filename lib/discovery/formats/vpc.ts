@@ -67,10 +67,12 @@ function verdictOf(action: string | undefined): TObservedVerdict {
   return "UNKNOWN";
 }
 
-type TValues = Map<string, string>;
+/** A line's tokens, read by field name through the positions of the current format. */
+type TValues = { positions: ReadonlyMap<string, number>; tokens: readonly string[] };
 
 function present(values: TValues, name: string): string | undefined {
-  const value = values.get(name);
+  const position = values.positions.get(name);
+  const value = position === undefined ? undefined : values.tokens[position];
   return value === undefined || value === MISSING ? undefined : value;
 }
 
@@ -92,12 +94,18 @@ function endpointOf(values: TValues, side: "src" | "dst"): { endpoint: TObserved
   return { endpoint };
 }
 
-function parseDataLine(fields: readonly string[], tokens: readonly string[], line: number): TParsedLine {
+type TFormat = { fields: readonly string[]; positions: ReadonlyMap<string, number> };
+
+function formatOf(fields: readonly string[]): TFormat {
+  return { fields, positions: new Map(fields.map((field, index) => [field, index])) };
+}
+
+function parseDataLine(format: TFormat, tokens: readonly string[], line: number): TParsedLine {
+  const { fields } = format;
   if (tokens.length !== fields.length) {
     return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}`);
   }
-  const values: TValues = new Map();
-  fields.forEach((field, index) => values.set(field, tokens[index] ?? MISSING));
+  const values: TValues = { positions: format.positions, tokens };
 
   const status = present(values, "log-status");
   if (status === "NODATA") return { kind: "skip", line, reason: "no-data" };
@@ -162,14 +170,16 @@ function parseDataLine(fields: readonly string[], tokens: readonly string[], lin
  * repeated (files concatenated from several deliveries).
  */
 export function vpcParser(fields?: readonly string[]): TLineParser {
-  let current: readonly string[] = fields && fields.length > 0 ? vpcFieldsOf(fields) : VPC_DEFAULT_FIELDS;
+  let current = formatOf(fields && fields.length > 0 ? vpcFieldsOf(fields) : VPC_DEFAULT_FIELDS);
   return (text, line) => {
-    const tokens = text.trim().split(/\s+/);
+    // AWS separates fields with one space; anything else (tabs, runs of spaces) takes the slow path.
+    let tokens = text.split(" ");
+    if (tokens.includes("") || text.includes("\t")) tokens = text.trim().split(/\s+/);
     if (tokens.length === 1 && tokens[0] === "") return { kind: "skip", line, reason: "comment" };
     if (isVpcHeader(tokens)) {
       const missing = missingVpcFields(tokens);
       if (missing.length > 0) return reject(line, `the header names no ${missing.join(", ")} field`);
-      current = tokens;
+      current = formatOf(tokens);
       return { kind: "skip", line, reason: "header" };
     }
     return parseDataLine(current, tokens, line);
