@@ -52,7 +52,7 @@ function parserFor(format: TFlowLogFormat, options: TParseOptions): TLineParser 
  * Reads a flow log line by line into records, skips and rejects (line numbers 1-based over the
  * file's lines). A malformed line is a reject, never an exception; the only exception is
  * WrongFormatError, thrown before any record when the first lines show another format or when the
- * first WRONG_FORMAT_REJECTS data lines are all rejects.
+ * first WRONG_FORMAT_REJECTS data lines (or all of them, in a shorter file) are rejects.
  */
 export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable<string>, options: TParseOptions = {}): AsyncGenerator<TParsedLine> {
   const parse = parserFor(format, options);
@@ -95,4 +95,9 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
     else for (const item of parsed) yield checked(item);
   }
   if (parse.finish) for (const item of parse.finish(lineNumber)) yield checked(item);
+  // A short file none of whose data lines reads is in another format too.
+  const [first] = rejectsBeforeFirstRecord;
+  if (recordsSeen === 0 && first !== undefined) {
+    throw new WrongFormatError(format, `none of its ${rejectsBeforeFirstRecord.length} data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first.line}: ${first.reason})`);
+  }
 }

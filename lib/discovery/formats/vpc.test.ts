@@ -129,7 +129,7 @@ describe("AWS VPC flow logs, custom formats", () => {
   });
 
   it("rejects a header that cannot locate both ends", async () => {
-    const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 10.0.0.1 10.0.0.2 80 6 1 1 1765000800 1765000800 ACCEPT OK x x\n");
+    const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n");
     expect(rejectsOf(parsed)[0]).toEqual({ line: 1, reason: "the header names no dstaddr field" });
   });
 });
@@ -139,6 +139,12 @@ describe("AWS VPC flow logs, wrong format", () => {
     const zeek = "#separator \\x09\n#fields\tts\tuid\n";
     await expect(parsedOf("vpc", zeek)).rejects.toThrow(WrongFormatError);
     await expect(parsedOf("vpc", zeek)).rejects.toThrow(/Zeek conn\.log \(TSV\), not AWS VPC Flow Logs/);
+  });
+
+  it("refuses a short file none of whose lines reads", async () => {
+    await expect(parsedOf("vpc", "2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 yesterday 1765000860 ACCEPT OK\n")).rejects.toThrow(
+      'This does not look like vpc: none of its 1 data lines reads as AWS VPC Flow Logs (line 1: start "yesterday" is not a time in epoch seconds)',
+    );
   });
 
   it("refuses a file whose first data lines are all rejects", async () => {

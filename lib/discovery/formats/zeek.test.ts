@@ -56,7 +56,7 @@ describe("Zeek conn.log, TSV", () => {
   });
 
   it("rejects records before any #fields line", async () => {
-    const text = "1765000800\t10.0.0.1\t10.0.0.2\n#separator \\x09\n";
+    const text = "1765000800\t10.0.0.1\t10.0.0.2\n#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tproto\n1765000800\t10.0.0.1\t10.0.0.2\tudp\n";
     expect(rejectsOf(await parsedOf("zeek-tsv", text))).toEqual([{ line: 1, reason: "no #fields header line before this record" }]);
   });
 
