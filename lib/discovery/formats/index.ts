@@ -8,7 +8,7 @@ import type { TLineParser } from "./parsed";
 import { vpcParser } from "./vpc";
 import { zeekJsonParser, zeekTsvParser } from "./zeek";
 
-export { readLines } from "./lines";
+export { LineTooLongError, MAX_LINE_LENGTH, readLines, type TReadLinesOptions } from "./lines";
 export { assertFormat, detectFormat, FLOW_LOG_FORMAT_LABELS } from "./detect";
 export { ZCsvColumn, ZCsvMapping, type TCsvColumnRole, type TCsvMapping, type TCsvMappingInput } from "./csv";
 export { ZEEK_CONN_STATE_VERDICTS } from "./zeek";
