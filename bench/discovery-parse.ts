@@ -3,8 +3,8 @@
  * through readLines (plain and gzipped) and parseFlowLog, and prints lines per second and the peak
  * resident memory, which must stay flat whatever N is. Prints figures only (no assertions).
  *
- *   npx tsx bench/discovery-parse.ts            # 1,000,000 lines per format
- *   LINES=200000 npx tsx bench/discovery-parse.ts
+ *   npm run bench:discovery-parse                    # 1,000,000 lines per format
+ *   LINES=200000 npm run bench:discovery-parse
  */
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
