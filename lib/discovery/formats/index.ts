@@ -13,10 +13,10 @@ export { assertFormat, detectFormat, FLOW_LOG_FORMAT_LABELS } from "./detect";
 export { ZCsvColumn, ZCsvMapping, type TCsvColumnRole, type TCsvMapping, type TCsvMappingInput } from "./csv";
 export { ZEEK_CONN_STATE_VERDICTS } from "./zeek";
 export { HUBBLE_VERDICTS, hubbleLabelsOf } from "./hubble";
-export { VPC_DEFAULT_FIELDS, VPC_FIELDS, vpcFieldsOf } from "./vpc";
+export { VPC_DEFAULT_FIELDS, VPC_FIELDS, vpcFieldsOf, ZVpcFields } from "./vpc";
 
 export type TParseOptions = {
-  /** A custom VPC format chosen in the import dialog, for files without a header line. */
+  /** A custom VPC format chosen in the import dialog, for files without a header line (see ZVpcFields). */
   vpcFields?: string[];
   /** The column mapping of a generic CSV file (validated with ZCsvMapping; required for "csv"). */
   csvMapping?: TCsvMappingInput;

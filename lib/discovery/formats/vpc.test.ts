@@ -3,7 +3,7 @@ import ipaddr from "ipaddr.js";
 import { describe, expect, it } from "vitest";
 import { WrongFormatError, type TObservedRecord } from "../records";
 import { fixture, parsedOf, recordsOf, rejectsOf, skipsOf } from "./testing";
-import { VPC_FIELDS } from "./vpc";
+import { VPC_FIELDS, ZVpcFields } from "./vpc";
 
 describe("AWS VPC flow logs, default version 2 format", () => {
   it("reads every record of a file without a trailing newline, with line numbers", async () => {
@@ -131,6 +131,17 @@ describe("AWS VPC flow logs, custom formats", () => {
   it("rejects a header that cannot locate both ends", async () => {
     const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n");
     expect(rejectsOf(parsed)[0]).toEqual({ line: 1, reason: "the header names no dstaddr field" });
+  });
+});
+
+describe("ZVpcFields", () => {
+  it("accepts documented fields, plain or ${field}, and normalises them", () => {
+    expect(ZVpcFields.parse(["${srcaddr}", "DSTADDR", "start"])).toEqual(["srcaddr", "dstaddr", "start"]);
+  });
+
+  it("refuses unknown and repeated fields and a format that cannot locate both ends", () => {
+    const messages = ZVpcFields.safeParse(["srcaddr", "srcaddr", "source-port", "start"]).error?.issues.map((issue) => issue.message);
+    expect(messages).toEqual(['"srcaddr" is listed twice.', '"source-port" is not a VPC flow log field.', "The format needs dstaddr."]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TObservedEndpoint, TObservedVerdict, TParsedLine } from "../records";
 import { record, reject, shown, type TLineParser } from "./parsed";
 import { canonicalAddress, countOf, dateOfEpoch, portOf, protocolOfIanaNumber } from "./values";
@@ -60,6 +61,24 @@ export function missingVpcFields(fields: readonly string[]): string[] {
   if (!has("start") && !has("end")) missing.push("start");
   return missing;
 }
+
+/**
+ * A custom VPC format as the import dialog or the API sends it: documented field names (plain or
+ * `${field}`), each at most once, locating both ends and a time.
+ */
+export const ZVpcFields = z
+  .array(z.string().trim().min(1).max(64))
+  .min(1)
+  .max(VPC_FIELDS.length)
+  .transform((fields) => vpcFieldsOf(fields))
+  .superRefine((fields, context) => {
+    fields.forEach((field, index) => {
+      if (!KNOWN_FIELDS.has(field)) context.addIssue({ code: "custom", path: [index], message: `"${field}" is not a VPC flow log field.` });
+      else if (fields.indexOf(field) !== index) context.addIssue({ code: "custom", path: [index], message: `"${field}" is listed twice.` });
+    });
+    const missing = missingVpcFields(fields);
+    if (missing.length > 0) context.addIssue({ code: "custom", path: [], message: `The format needs ${missing.join(", ")}.` });
+  });
 
 function verdictOf(action: string | undefined): TObservedVerdict {
   if (action === "ACCEPT") return "ALLOWED";
