@@ -97,6 +97,7 @@ export function zeekTsvParser(): TLineParser {
   let unsetField = "-";
   let emptyField = "(empty)";
   let fields: string[] | null = null;
+  let positions = new Map<string, number>();
   return (text, line) => {
     if (text.startsWith("#")) {
       if (text.startsWith("#separator")) {
@@ -105,7 +106,10 @@ export function zeekTsvParser(): TLineParser {
       }
       const [directive = "", ...values] = text.split(separator);
       if (directive === "#close") return { kind: "skip", line, reason: "footer" };
-      if (directive === "#fields") fields = values;
+      if (directive === "#fields") {
+        fields = values;
+        positions = new Map(values.map((name, index) => [name, index]));
+      }
       else if (directive === "#unset_field") unsetField = values[0] ?? unsetField;
       else if (directive === "#empty_field") emptyField = values[0] ?? emptyField;
       else if (!["#set_separator", "#path", "#open", "#types"].includes(directive)) return { kind: "skip", line, reason: "comment" };
@@ -115,10 +119,9 @@ export function zeekTsvParser(): TLineParser {
     if (fields === null) return reject(line, "no #fields header line before this record");
     const values = text.split(separator);
     if (values.length !== fields.length) return reject(line, `expected ${fields.length} ${separator === "\t" ? "tab" : shown(separator)}-separated fields, found ${values.length}`);
-    const byName = new Map<string, string>();
-    fields.forEach((name, index) => byName.set(name, values[index] ?? unsetField));
     return recordOfZeekConn((name) => {
-      const value = byName.get(name);
+      const position = positions.get(name);
+      const value = position === undefined ? undefined : values[position];
       if (value === undefined || value === unsetField) return undefined;
       return value === emptyField ? "" : value;
     }, line);
