@@ -128,6 +128,11 @@ describe("AWS VPC flow logs, custom formats", () => {
     }
   });
 
+  it("suggests choosing a custom format when lines are longer than the default one", async () => {
+    const line = "5 vpc-1 subnet-1 eni-1 10.0.0.1 10.0.0.1 10.0.0.2 10.0.0.2 443 50000 6 1 1 1765000800 1765000860 ACCEPT OK ingress - -";
+    await expect(parsedOf("vpc", line)).rejects.toThrow("found 20 (a custom format? Choose its fields when importing)");
+  });
+
   it("rejects a header that cannot locate both ends", async () => {
     const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n");
     expect(rejectsOf(parsed)[0]).toEqual({ line: 1, reason: "the header names no dstaddr field" });

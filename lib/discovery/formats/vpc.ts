@@ -122,7 +122,9 @@ function formatOf(fields: readonly string[]): TFormat {
 function parseDataLine(format: TFormat, tokens: readonly string[], line: number): TParsedLine {
   const { fields } = format;
   if (tokens.length !== fields.length) {
-    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}`);
+    // More fields than the default format: most likely a custom format delivered without header.
+    const hint = format.fields === VPC_DEFAULT_FIELDS && tokens.length > fields.length ? " (a custom format? Choose its fields when importing)" : "";
+    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}${hint}`);
   }
   const values: TValues = { positions: format.positions, tokens };
 
