@@ -136,6 +136,12 @@ describe("ZCsvMapping", () => {
     expect(result.error?.issues[0]?.message).toBe("Without a header line, columns are given by position.");
   });
 
+  it("refuses an invalid stored mapping as a wrong format, naming the fields", async () => {
+    await expect(parsedOf("csv", "a,b\n", { csvMapping: { columns: { sourceAddress: "a" } } as unknown as TCsvMappingInput })).rejects.toThrow(
+      /the column mapping is incomplete or invalid \(columns\.start: /,
+    );
+  });
+
   it("refuses a CSV import without a mapping", async () => {
     await expect(parsedOf("csv", "a,b\n")).rejects.toThrow(/needs a column mapping/);
   });

@@ -157,9 +157,14 @@ function recordOfRow(row: readonly string[], positions: TPositions, mapping: TCs
   return record(line, { source, destination, protocol, destinationPort, start, ...counts, verdict, ...(verdict === "DENIED" && dropReason !== undefined ? { dropReason } : {}) });
 }
 
-/** A parser for one generic CSV file with its column mapping. */
+/** A parser for one generic CSV file with its column mapping (an invalid mapping is a WrongFormatError). */
 export function csvParser(mappingInput: TCsvMappingInput): TLineParser {
-  const mapping = ZCsvMapping.parse(mappingInput);
+  const parsedMapping = ZCsvMapping.safeParse(mappingInput);
+  if (!parsedMapping.success) {
+    const issues = parsedMapping.error.issues.map((issue) => `${issue.path.join(".") || "mapping"}: ${issue.message}`).join("; ");
+    throw new WrongFormatError("csv", `the column mapping is incomplete or invalid (${issues})`);
+  }
+  const mapping = parsedMapping.data;
   let delimiter: string | undefined = mapping.delimiter;
   let headerText: string | null = null;
   let positions: TPositions | null = mapping.header ? null : positionsOf(mapping, null);
