@@ -21,7 +21,7 @@ export function resourceName(surface: TPolicySurface, node: TPolicyNode, suffix:
 }
 
 export function approvalText(approval: TApprovalTrace | null): string {
-  if (!approval) return "unknown";
+  if (!approval) return "approval not recorded";
   return approval.kind === "change" ? `change CHG-${approval.changeNumber} (${approval.changeId})` : `agreement of surface version ${approval.surfaceVersion}`;
 }
 
