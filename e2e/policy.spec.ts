@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
+import { expect, test } from "@playwright/test";
+import { DEMO, openAs } from "./helpers";
+
+test("a contributor reads the generated Cilium policy of a surface and downloads its GitOps folder", async ({ browser }) => {
+  const raj = await openAs(browser, DEMO.netops);
+  await raj.page.goto("/surfaces");
+  await raj.page.getByRole("link", { name: "Card payments", exact: true }).click();
+  await raj.page.getByRole("link", { name: "Policy" }).click();
+  await expect(raj.page.getByRole("heading", { level: 1, name: "Card payments · policy" })).toBeVisible();
+  await expect(raj.page.getByRole("link", { name: "Kubernetes NetworkPolicy" })).toHaveAttribute("aria-current", "page");
+
+  await raj.page.getByRole("navigation", { name: "Enforcement target" }).getByRole("link", { name: "CiliumNetworkPolicy" }).click();
+  await expect(raj.page).toHaveURL(/target=cilium/);
+  const apiFile = raj.page.getByRole("heading", { level: 2, name: /payments\/.*payment-api.*-cnp\.yaml$/ });
+  await expect(apiFile).toBeVisible();
+  await expect(raj.page.getByText("kind: CiliumNetworkPolicy").first()).toBeVisible();
+  await expect(raj.page.getByText("app: payment-api").first()).toBeVisible();
+
+  const downloading = raj.page.waitForEvent("download");
+  await raj.page.getByRole("link", { name: "Download folder (zip)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("card-payments-cilium-policy.zip");
+  const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+  const yamlFiles = Object.keys(files).filter((path) => path.endsWith("-cnp.yaml"));
+  expect(yamlFiles.length).toBeGreaterThan(0);
+  expect(strFromU8(files[yamlFiles[0]!]!)).toContain("apiVersion: cilium.io/v2");
+  expect(strFromU8(files["README.md"]!)).toContain("## cilium");
+
+  expect(raj.errors()).toEqual([]);
+  await raj.close();
+});
