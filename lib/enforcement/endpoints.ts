@@ -42,7 +42,8 @@ export function isIpv6Cidr(cidr: string): boolean {
 export function endpointOf(node: TPolicyNode): TEndpoint {
   const selector = Object.fromEntries(Object.entries(node.labels).filter(([key]) => key !== NAMESPACE_LABEL));
   // People, devices and external systems carry labels for the map's sake, never pod labels.
-  if (WORKLOAD_KINDS.has(node.kind) && Object.keys(selector).length > 0) {
+  // A namespace label alone stands for every pod of that namespace (what a namespace-wide rule reads as).
+  if (WORKLOAD_KINDS.has(node.kind) && (Object.keys(selector).length > 0 || node.labels[NAMESPACE_LABEL])) {
     return { kind: "workload", namespace: node.labels[NAMESPACE_LABEL] || DEFAULT_NAMESPACE, selector };
   }
   const cidrs: string[] = [];
