@@ -7,8 +7,16 @@ import { zipSync, strToU8 } from "fflate";
 import { db, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError, type TFieldError } from "@/lib/errors";
+import { describeAccess, type TAccess } from "./access";
+import { mapFromAccess } from "./bootstrap";
+import { driftOf } from "./drift";
 import { generatePolicy } from "./generate";
+import { readDeployedPolicy } from "./read-policy";
+import type { TDriftReportResponse, TDriftRequest } from "./schemas";
+import type { TSchemaProblem } from "./validate";
+import { importMap } from "@/lib/maps/service";
+import type { TMapEditResult } from "@/lib/maps/schemas";
 import { POLICY_TARGETS, type TApprovalTrace, type TGeneratedPolicy, type TPolicySurface, type TPolicyTarget } from "./model";
 import { slugOf } from "./trace";
 
@@ -96,4 +104,35 @@ export async function getSurfacePolicyBundle(context: TActorContext, surfaceId: 
   }
   files["README.md"] = strToU8(`${notes.join("\n")}\n`);
   return { filename: `${slugOf(surface.name)}-${target}-policy.zip`, zip: zipSync(files, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") }) };
+}
+
+/** Each problem of an uploaded policy file as a field error: the document's index and path, and the reason. */
+function policyFieldErrors(problems: TSchemaProblem[]): TFieldError[] {
+  return problems.map((problem) => ({ path: `policy.documents.${problem.document}${problem.path === "/" ? "" : problem.path.replace(/\//g, ".")}`, message: problem.reason }));
+}
+
+const entryOf = (access: TAccess) => ({ description: describeAccess(access), document: access.origin.document, documentName: access.origin.name });
+
+/**
+ * Deployed policy against what the surface's approved flows imply: excess (allowed, never
+ * approved) and missing (approved, not enforced). Reading it changes nothing, so `map.read` suffices;
+ * a file Concord cannot read is a 400 naming each document.
+ */
+export async function checkPolicyDrift(context: TActorContext, surfaceId: string, request: TDriftRequest): Promise<TDriftReportResponse> {
+  assertCan(context.actor, "map.read");
+  const surface = await loadPolicySurface(db, surfaceId);
+  const report = driftOf(surface, request.target, request.policy);
+  if (report.problems.length > 0) throw new ValidationError(policyFieldErrors(report.problems), "The policy file cannot be read.");
+  return { target: request.target, excess: report.excess.map(entryOf), missing: report.missing.map(entryOf), unselected: report.unselected, warnings: report.warnings };
+}
+
+/** Deployed policy as PROPOSED flows on the surface's map, through the map's own import (never APPROVED). */
+export async function bootstrapFromPolicy(context: TActorContext, surfaceId: string, policy: string): Promise<TMapEditResult & { skipped: string[] }> {
+  assertCan(context.actor, "map.write");
+  const read = readDeployedPolicy(policy);
+  if (read.problems.length > 0) throw new ValidationError(policyFieldErrors(read.problems), "The policy file cannot be read.");
+  const { document, skipped } = mapFromAccess(read.access);
+  if (document.edges.length === 0) throw new ValidationError([{ path: "policy", message: "allows no specific flow to import (allow-all rules are not flows)" }], "Nothing to import.");
+  const result = await importMap(context, surfaceId, document, "add");
+  return { ...result, skipped: skipped.map(describeAccess) };
 }
