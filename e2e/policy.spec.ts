@@ -28,6 +28,24 @@ test("a contributor reads the generated Cilium policy of a surface and downloads
   expect(strFromU8(files[yamlFiles[0]!]!)).toContain("apiVersion: cilium.io/v2");
   expect(strFromU8(files["README.md"]!)).toContain("## cilium");
 
+  // What is deployed today opens SSH to the world: drift names it, and the workloads no policy selects.
+  const deployed = [
+    "apiVersion: networking.k8s.io/v1",
+    "kind: NetworkPolicy",
+    "metadata: { name: legacy-ssh, namespace: default }",
+    "spec:",
+    "  podSelector: { matchLabels: { app: payment-api, tier: edge } }",
+    "  ingress:",
+    "    - from: [{ ipBlock: { cidr: 0.0.0.0/0 } }]",
+    "      ports: [{ protocol: TCP, port: 22 }]",
+  ].join("\n");
+  await raj.page.getByLabel("Policy documents (YAML)").fill(deployed);
+  await raj.page.getByRole("button", { name: "Compare with approved flows" }).click();
+  const drift = raj.page.getByRole("region", { name: "Drift" });
+  await expect(drift.getByRole("heading", { name: /Allowed but not approved \(excess\)/ })).toBeVisible();
+  await expect(drift).toContainText("cidr:0.0.0.0/0 → default/app=payment-api,tier=edge TCP port 22 — legacy-ssh");
+  await expect(drift).toContainText("Protected workloads no deployed policy selects");
+
   expect(raj.errors()).toEqual([]);
   await raj.close();
 });

@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { highlightPolicyFile } from "@/lib/enforcement/highlight";
 import { POLICY_TARGET_LABELS, POLICY_TARGETS, type TPolicyTarget } from "@/lib/enforcement/model";
 import type { TSurfacePolicy } from "@/lib/enforcement/service";
+import { DeployedPolicyPanel } from "./deployed-policy-panel";
 import { PolicyFileActions } from "./policy-file-actions";
 
 /** The Policy tab of a surface: one target at a time, its files highlighted, what it cannot express listed. */
-export async function PolicyView({ policy }: { policy: TSurfacePolicy }) {
+export async function PolicyView({ policy, canEdit }: { policy: TSurfacePolicy; canEdit: boolean }) {
   const { surface, target } = policy;
   const files = await Promise.all(policy.files.map(async (file) => ({ ...file, html: await highlightPolicyFile(file.path, file.content) })));
   const bundle = (which: TPolicyTarget | "all") => `/api/v1/surfaces/${surface.id}/policy/bundle?target=${which}`;
@@ -81,6 +82,8 @@ export async function PolicyView({ policy }: { policy: TSurfacePolicy }) {
           </Card>
         ))
       )}
+
+      <DeployedPolicyPanel surfaceId={surface.id} canEdit={canEdit} />
     </div>
   );
 }

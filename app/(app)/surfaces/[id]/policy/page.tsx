@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { PolicyView } from "@/components/enforcement/policy-view";
 import { PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { ZPolicyTarget } from "@/lib/enforcement/schemas";
 import { getSurfacePolicy } from "@/lib/enforcement/service";
 import { NotFoundError } from "@/lib/errors";
@@ -35,7 +36,7 @@ export default async function SurfacePolicyPage({ params, searchParams }: { para
           </>
         }
       />
-      <PolicyView policy={policy} />
+      <PolicyView policy={policy} canEdit={can(actor, "map.write")} />
     </>
   );
 }
