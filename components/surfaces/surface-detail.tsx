@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Network, Pencil, Trash2, Users } from "lucide-react";
+import { Network, Pencil, ShieldCheck, Trash2, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -184,6 +184,11 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
         <Button variant="secondary" asChild>
           <Link href={`/surfaces/${surface.id}/map`} prefetch={false}>
             <Network aria-hidden className="h-4 w-4" /> Flow map
+          </Link>
+        </Button>
+        <Button variant="secondary" asChild>
+          <Link href={`/surfaces/${surface.id}/policy`} prefetch={false}>
+            <ShieldCheck aria-hidden className="h-4 w-4" /> Policy
           </Link>
         </Button>
         {surface.abilities.edit && !editing && (
