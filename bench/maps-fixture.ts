@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "@/lib/maps/service";
-import type { TMapOperation, TNodeKind } from "@/lib/maps/schemas";
+import type { TMapOperation, TNodeKind } from "@/lib/maps/model/schemas";
 
 const KINDS: TNodeKind[] = ["WORKLOAD", "SERVICE", "DATASTORE", "USER_GROUP", "DEVICE", "EXTERNAL"];
 

@@ -2,9 +2,9 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { applyLiveBatch } from "@/lib/maps/cache";
+import { applyLiveBatch } from "@/lib/maps/canvas/query-cache";
 import { mapKeys, sendPresence } from "@/lib/maps/queries";
-import type { TFlowMap, TMapEvent } from "@/lib/maps/schemas";
+import type { TFlowMap, TMapEvent } from "@/lib/maps/model/schemas";
 
 export type TPresence = { connectionId: string; user: { id: string; name: string; team: string }; editing: string | null; seenAt: number };
 

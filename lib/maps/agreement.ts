@@ -1,7 +1,7 @@
 import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "./service";
-import type { TMapOperation } from "./schemas";
+import type { TMapOperation } from "./model/schemas";
 
 /**
  * The owners' agreement is one of the two joint decisions that approve flows. When both owners'

@@ -7,7 +7,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { MAP_EVENTS_CHANNEL } from "./channels";
 import { getMapHub } from "./live";
 import { applyMapOperations, createEdge, createNode, deleteElement, getMap, importMap, listMapEvents, updateEdge, updateNode } from "./service";
-import { MAP_DOCUMENT_FORMAT } from "./document";
+import { MAP_DOCUMENT_FORMAT } from "./model/document";
 
 async function createSurface(owner: TActor, status: SurfaceStatus = "DRAFT") {
   return db.protectSurface.create({

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
-import { flowWarnings, type TFlowWarning } from "./appearance";
-import { orderParentsFirst } from "./convert";
-import { ZClassification, ZEncryption, ZFlowStatus, ZProtocol, type TFlowMap } from "./schemas";
+import { flowWarnings, type TFlowWarning } from "./model/appearance";
+import { orderParentsFirst } from "./canvas/to-react-flow";
+import { ZClassification, ZEncryption, ZFlowStatus, ZProtocol, type TFlowMap } from "./model/schemas";
 import { toMapEdge, toMapNode } from "./service";
 
 /** Drill-down filters of the whole-program view, as they appear in the URL (`?status=APPROVED&encryption=NONE`). */

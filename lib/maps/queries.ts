@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
-import { applyEditResult } from "./cache";
-import type { TFlowMap, TMapEditResult, TMapEvent, TMapImportMode, TMapOperation } from "./schemas";
+import { applyEditResult } from "./canvas/query-cache";
+import type { TFlowMap, TMapEditResult, TMapEvent, TMapImportMode, TMapOperation } from "./model/schemas";
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/map`;
 

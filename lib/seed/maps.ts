@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db, type Encryption, type FlowAuthentication, type FlowStatus, type NodeKind, type Protocol } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "@/lib/maps/service";
-import type { TMapOperation } from "@/lib/maps/schemas";
+import type { TMapOperation } from "@/lib/maps/model/schemas";
 import type { TSeedContext } from "./index";
 
 type TDemoNode = {

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZPresenceBody, ZSurfaceParams } from "@/lib/maps/schemas";
+import { ZPresenceBody, ZSurfaceParams } from "@/lib/maps/model/schemas";
 import { announcePresence } from "@/lib/maps/service";
 
 export const POST = apiRoute({ permission: "map.read", params: ZSurfaceParams, body: ZPresenceBody }, async ({ context, params, body }) => {

@@ -1,5 +1,5 @@
 import { asProposal } from "./approval";
-import { orderParentsFirst } from "./convert";
+import { orderParentsFirst } from "../canvas/to-react-flow";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";
 
 const NODE_FIELDS = ["kind", "label", "identity", "labels", "addresses", "zoneId", "environment", "notes", "daasElementId", "x", "y", "width", "height"] as const;

@@ -1,6 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
-import { describeFlow, flowWarnings, type TFlowWarning } from "./appearance";
-import type { TClassification, TFlowMap, TFlowStatus, TMapEdge, TMapNode, TNodeKind } from "./schemas";
+import { describeFlow, flowWarnings, type TFlowWarning } from "../model/appearance";
+import type { TClassification, TFlowMap, TFlowStatus, TMapEdge, TMapNode, TNodeKind } from "../model/schemas";
 
 export const NODE_SIZE = { width: 184, height: 60 } as const;
 export const ZONE_SIZE = { width: 420, height: 280 } as const;

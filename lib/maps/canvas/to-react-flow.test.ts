@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, orderParentsFirst, reparentPosition, toReactFlow, zoneAt } from "./convert";
-import { edgeAppearance, flowWarnings } from "./appearance";
-import { baseEdge, baseNode, elementId, map } from "./test-fixtures";
+import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, orderParentsFirst, reparentPosition, toReactFlow, zoneAt } from "./to-react-flow";
+import { edgeAppearance, flowWarnings } from "../model/appearance";
+import { baseEdge, baseNode, elementId, map } from "../test-fixtures";
 
 describe("stored map → React Flow", () => {
   const zone = baseNode(1, { kind: "ZONE", x: 100, y: 100, width: 500, height: 300 });
