@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useReactFlow, useStore, useStoreApi } from "@xyflow/react";
-import type { TBounds } from "@/lib/maps/canvas/to-react-flow";
+import type { TBounds } from "@/lib/maps/model/geometry";
 import { viewportRevealing } from "@/lib/maps/canvas/viewport";
 
 /** About the size of a flow's label, centred between its end points. */

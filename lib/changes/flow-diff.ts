@@ -1,5 +1,5 @@
 import { describeFlow } from "@/lib/maps/model/appearance";
-import { orderParentsFirst } from "@/lib/maps/canvas/to-react-flow";
+import { orderParentsFirst } from "@/lib/maps/model/geometry";
 import { changedFields as changedKeys } from "@/lib/maps/model/rules";
 import type { TMapEdge, TMapNode } from "@/lib/maps/model/schemas";
 import { toFlowSnapshot } from "./flow-snapshot";

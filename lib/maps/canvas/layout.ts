@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
-import { boundsOf, sizeOf, unionOf, type TBounds } from "./to-react-flow";
+import { boundsOf, sizeOf, unionOf, type TBounds } from "../model/geometry";
 import type { TMapEdge, TMapNode, TMapOperation } from "../model/schemas";
 
 const ZONE_PADDING = "[top=44,left=24,bottom=24,right=24]";
