@@ -205,6 +205,6 @@ export async function seedMaps({ users }: TSeedContext): Promise<void> {
       })),
     ];
     // The owners' agreement approved the flows drawn on an agreed surface; elsewhere APPROVED is refused.
-    await db.$transaction((tx) => writeMapOperations(tx, context, surface.id, operations, "import", { reopenAgreed: false, jointApproval: surface.status === "AGREED" }), { timeout: 60_000 });
+    await db.$transaction((tx) => writeMapOperations(tx, { context, surfaceId: surface.id, operations, reason: "import", reopenAgreed: false, jointApproval: surface.status === "AGREED" }), { timeout: 60_000 });
   }
 }
