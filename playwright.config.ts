@@ -40,8 +40,8 @@ export default defineConfig({
     command: [
       process.env.DATABASE_URL ? null : "rm -rf .data/e2e",
       "npx next build",
-      "npx tsx lib/cli/prepare.ts",
-      "npx tsx lib/cli/seed.ts",
+      "npx tsx --conditions=react-server lib/cli/prepare.ts",
+      "npx tsx --conditions=react-server lib/cli/seed.ts",
       `npx next start -p ${PORT}`,
     ]
       .filter(Boolean)

@@ -23,7 +23,7 @@ const config = {
     "lib/rules/promotion.ts",
     "lib/auth/permissions.ts",
     "lib/audit/chain.ts",
-    "lib/maps/rules.ts",
+    "lib/maps/model/rules.ts",
   ],
   // Build output, databases and reports stay out of Stryker's sandbox copy.
   ignorePatterns: [".next", ".data", "test-results", "playwright-report", "reports", "bench/results", ".stryker-tmp"],

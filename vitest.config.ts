@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// `server-only` throws outside a React Server environment; the tests run server code directly.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
 
 /**

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "@/lib/maps/service";
-import type { TMapOperation, TNodeKind } from "@/lib/maps/schemas";
+import type { TMapOperation, TNodeKind } from "@/lib/maps/model/schemas";
 
 const KINDS: TNodeKind[] = ["WORKLOAD", "SERVICE", "DATASTORE", "USER_GROUP", "DEVICE", "EXTERNAL"];
 
@@ -52,7 +52,7 @@ export async function createBenchMap(nodes: number, edges: number): Promise<stri
       edge: { id: crypto.randomUUID(), sourceId: ids[source]!, targetId: ids[target]!, protocol: "TCP", ports: String(port), appProtocol: "", principal: "", encryption: index % 3 === 0 ? "NONE" : "TLS", authentication: "NONE", status: (["OBSERVED", "PROPOSED", "APPROVED", "DENIED"] as const)[index % 4]!, justification: index % 5 === 0 ? "" : "bench", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null },
     });
   }
-  await db.$transaction((tx) => writeMapOperations(tx, systemContext("bench"), surface.id, operations, "import", { reopenAgreed: false }), { timeout: 600_000, maxWait: 60_000 });
+  await db.$transaction((tx) => writeMapOperations(tx, { context: systemContext("bench"), surfaceId: surface.id, operations, reason: "import", reopenAgreed: false, jointApproval: true }), { timeout: 600_000, maxWait: 60_000 });
   return surface.id;
 }
 

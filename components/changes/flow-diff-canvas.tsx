@@ -10,10 +10,11 @@ import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { flowDiff, operationsBySurface, type TDiffEdge, type TMissingFlow } from "@/lib/changes/flow-diff";
 import type { TChange } from "@/lib/changes/read";
-import { NODE_SIZE, toReactFlow, type TRfNode } from "@/lib/maps/convert";
+import { toReactFlow, type TRfNode } from "@/lib/maps/canvas/to-react-flow";
+import { NODE_SIZE } from "@/lib/maps/model/geometry";
 import { useSurfaceMap } from "@/lib/maps/queries";
 import { cn } from "@/lib/ui/cn";
-import type { TFlowMap } from "@/lib/maps/schemas";
+import type { TFlowMap } from "@/lib/maps/model/schemas";
 import { DIFF_EDGE_TYPES, fieldList, MARK_LOOK, type TDiffRfEdge } from "./diff-edge";
 
 type TSide = "Before" | "After";

@@ -7,9 +7,9 @@ import { HIDE_HANDLES, READ_ONLY_CANVAS, ThemedControls, useCanvasColorMode } fr
 import { EDGE_TYPES } from "@/components/maps/flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "@/components/maps/nodes";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
+import { toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/canvas/to-react-flow";
 import { useSurfaceMap } from "@/lib/maps/queries";
-import type { TFlowMap } from "@/lib/maps/schemas";
+import type { TFlowMap } from "@/lib/maps/model/schemas";
 import { cn } from "@/lib/ui/cn";
 
 /**

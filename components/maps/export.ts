@@ -2,8 +2,8 @@
 
 import { getNodesBounds, getViewportForBounds, type Node } from "@xyflow/react";
 import { toPng, toSvg } from "html-to-image";
-import { mapToDocument } from "@/lib/maps/document";
-import type { TFlowMap } from "@/lib/maps/schemas";
+import { mapToDocument } from "@/lib/maps/model/document";
+import type { TFlowMap } from "@/lib/maps/model/schemas";
 
 function download(href: string, fileName: string): void {
   const link = document.createElement("a");

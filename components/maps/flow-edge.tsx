@@ -3,8 +3,8 @@
 import { createContext, memo, useContext, type ReactNode } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, useStoreApi, type Edge, type EdgeProps } from "@xyflow/react";
 import { AlertTriangle, Lock, LockOpen } from "lucide-react";
-import { edgeAppearance } from "@/lib/maps/appearance";
-import type { TFlowEdgeData } from "@/lib/maps/convert";
+import { edgeAppearance } from "@/lib/maps/model/appearance";
+import type { TFlowEdgeData } from "@/lib/maps/canvas/to-react-flow";
 import { cn } from "@/lib/ui/cn";
 
 /**

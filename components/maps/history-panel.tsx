@@ -5,7 +5,7 @@ import { formatDistanceToNow } from "date-fns";
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { useMapHistory } from "@/lib/maps/queries";
-import type { TMapEvent } from "@/lib/maps/schemas";
+import type { TMapEvent } from "@/lib/maps/model/schemas";
 
 const VERBS = { create: "added", update: "changed", delete: "removed" } as const;
 

@@ -3,10 +3,10 @@
 import { memo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { documentToOperations } from "@/lib/maps/document";
+import { documentToOperations } from "@/lib/maps/model/document";
 import { ApiRequestError } from "@/lib/api/client";
 import { useMapImport } from "@/lib/maps/queries";
-import type { TMapImportMode } from "@/lib/maps/schemas";
+import type { TMapImportMode } from "@/lib/maps/model/schemas";
 import { ModalDialog } from "./panels";
 
 /** Import a map file: nothing is saved unless the whole file is valid; every error is listed with its path. */

@@ -5,10 +5,10 @@ import { X } from "lucide-react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { KIND_LABELS, STATUS_LABELS, flowWarnings } from "@/lib/maps/appearance";
-import { graphOf, validateEdge, validateNode } from "@/lib/maps/rules";
-import { AUTHENTICATIONS, ENCRYPTIONS, FLOW_STATUSES, NODE_KINDS, PROTOCOLS, ZEdgePatch, ZNodePatch, type TEdgePatch, type TFlowMap, type TMapEdge, type TMapNode, type TNodePatch } from "@/lib/maps/schemas";
-import { reparentPosition } from "@/lib/maps/convert";
+import { KIND_LABELS, STATUS_LABELS, flowWarnings } from "@/lib/maps/model/appearance";
+import { graphOf, validateEdge, validateNode } from "@/lib/maps/model/rules";
+import { AUTHENTICATIONS, ENCRYPTIONS, FLOW_STATUSES, NODE_KINDS, PROTOCOLS, ZEdgePatch, ZNodePatch, type TEdgePatch, type TFlowMap, type TMapEdge, type TMapNode, type TNodePatch } from "@/lib/maps/model/schemas";
+import { reparentPosition } from "@/lib/maps/model/geometry";
 
 type TErrors = Record<string, string>;
 export type TSaveResult = { ok: true } | { ok: false; fields: TErrors; message?: string };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkNode } from "elkjs/lib/elk-api";
-import { laidOutNodes } from "@/lib/maps/layout";
+import { laidOutNodes } from "@/lib/maps/canvas/layout";
 
 // ELK runs here, off the main thread, so the canvas stays responsive while a large map is laid out.
 const elk = new ELK();

@@ -1,13 +1,11 @@
 "use client";
 
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  applyEdgeChanges,
-  applyNodeChanges,
   useConnection,
   useReactFlow,
   type Connection,
@@ -16,19 +14,15 @@ import {
   type OnSelectionChangeParams,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
-import { applyLocalChanges } from "@/lib/maps/cache";
-import { BOUNDARY_ID, EMPTY_FILTER, absolutePosition, sizeOf, toReactFlow, zoneAt, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
-import { mergeEdges, mergeNodes, placeNodes, withSelection, withoutLastFlows } from "@/lib/maps/canvas-merge";
-import { layoutBounds } from "@/lib/maps/layout";
-import { KIND_LABELS } from "@/lib/maps/appearance";
-import { ApiRequestError } from "@/lib/api/client";
-import { fieldErrorsOf, mapKeys, useFlowMap, useFlowMapAt, useMapEdit, type TMapEdit } from "@/lib/maps/queries";
-import { graphOf, planOperations } from "@/lib/maps/rules";
-import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperation, TNodeKind, TNodePatch } from "@/lib/maps/schemas";
-import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "@/lib/maps/undo";
+import { useStore } from "zustand";
+import { withoutLastFlows } from "@/lib/maps/canvas/canvas-merge";
+import { layoutBounds } from "@/lib/maps/canvas/layout";
+import { BOUNDARY_ID, EMPTY_FILTER, toReactFlow, type TMapFilter, type TRfEdge, type TRfNode } from "@/lib/maps/canvas/to-react-flow";
+import { dropOperations, newNode, resizeOperations } from "@/lib/maps/canvas/gestures";
+import type { TEdgePatch, TFlowMap, TMapEdge, TMapNode, TMapOperationInput, TNodeKind, TNodePatch } from "@/lib/maps/model/schemas";
+import { fieldErrorsOf, useFlowMapAt } from "@/lib/maps/queries";
 import { PRO_OPTIONS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
@@ -37,13 +31,13 @@ import { ConfirmDialog, LegendPanel, PALETTE_MIME, Palette, ShortcutsDialog } fr
 import { HistoryPanel } from "./history-panel";
 import { ImportDialog } from "./import-dialog";
 import { MapToolbar } from "./toolbar";
-import { useMapLive } from "./use-map-live";
+import { useMapEditSession } from "./use-map-edit-session";
+import { useMapLive, type TLiveBatch } from "./use-map-live";
 import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { useMapShortcuts } from "./use-map-shortcuts";
 import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
 
-const CLIPBOARD_KEY = "concord.map.clipboard";
 /*
  * Props of the canvas are kept identical between renders: React Flow copies every prop that changed
  * into its store, one update at a time, and each update re-runs every node's and flow's selector.
@@ -61,45 +55,37 @@ export function MapEditor(props: TProps) {
   );
 }
 
-function withIds(operations: TMapOperation[]): TMapOperation[] {
-  return operations.map((operation) => {
-    if (operation.op === "createNode" && !operation.node.id) return { ...operation, node: { ...operation.node, id: crypto.randomUUID() } };
-    if (operation.op === "createEdge" && !operation.edge.id) return { ...operation, edge: { ...operation.edge, id: crypto.randomUUID() } };
-    return operation;
-  });
-}
-
-function referencesOf(map: TFlowMap) {
-  return { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
-}
-
+/**
+ * The editor's view and canvas glue. The editing session (the map shown, edits on their way, undo,
+ * the clipboard, the selection, what React Flow draws) lives in the editor store; this turns canvas
+ * gestures into its actions and its outcomes into toasts.
+ */
 function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
-  const queryClient = useQueryClient();
   const flow = useReactFlow();
   const colorMode = useCanvasColorMode();
-  const mapQuery = useFlowMap(surfaceId, initialMap);
-  const map = mapQuery.data;
+  const { store, mapQuery } = useMapEditSession(surfaceId, initialMap);
+  const map = useStore(store, (state) => state.map);
+  const selection = useStore(store, (state) => state.selection);
+  const canvas = useStore(store, (state) => state.canvas);
+  const canUndo = useStore(store, (state) => state.history.undo.length > 0);
+  const canRedo = useStore(store, (state) => state.history.redo.length > 0);
   const [viewVersion, setViewVersion] = useState<number | null>(null);
   const past = useFlowMapAt(surfaceId, viewVersion);
   const displayed = viewVersion !== null && past.data ? past.data : map;
   const readOnly = !canEdit || viewVersion !== null;
   const [filter, setFilter] = useState<TMapFilter>(EMPTY_FILTER);
-  const [selection, setSelection] = useState<{ nodes: string[]; edges: string[] }>({ nodes: [], edges: [] });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [showImport, setShowImport] = useState(false);
-  const [history, setHistory] = useState<{ undo: TMapOperation[][]; redo: TMapOperation[][] }>({ undo: [], redo: [] });
-  const clipboard = useRef<TClipboard | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  // The mutation's result object is new on every render; its mutateAsync is stable, so callbacks built on it stay stable too.
-  const { mutateAsync: saveEdit } = useMapEdit(surfaceId);
   const { layout, running: layoutRunning } = useAutoLayout();
   const connecting = useConnection((connection) => connection.inProgress);
   const { close: hideFlows, open: showFlows, hidden: hiddenFlows } = useFlowCurtain();
 
   const single = selection.nodes.length + selection.edges.length === 1 ? (selection.nodes[0] ?? selection.edges[0]!) : null;
-  const live = useMapLive(surfaceId, initialMap.version, canEdit ? single : null, true);
+  const onLiveBatch = useCallback((batch: TLiveBatch) => store.dispatch({ type: "liveBatch", batch }), [store]);
+  const live = useMapLive(surfaceId, initialMap.version, canEdit ? single : null, true, onLiveBatch);
   useSelectionInView(single);
   const editing = useMemo(() => {
     const byElement = new Map<string, Array<{ name: string; team: string }>>();
@@ -115,121 +101,63 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     () => toReactFlow({ nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface }, { filter, readOnly, editing }),
     [drawnNodes, drawnFlows, drawnElements, drawnSurface, filter, readOnly, editing],
   );
-  const [canvas, setCanvas] = useState({ derived, nodes: derived.nodes, edges: derived.edges });
-  if (canvas.derived !== derived) setCanvas({ derived, nodes: mergeNodes(derived.nodes, canvas.nodes), edges: mergeEdges(derived.edges, canvas.edges) });
-  const edgesOnCanvas = useMemo(() => withoutLastFlows(canvas.edges, hiddenFlows), [canvas.edges, hiddenFlows]);
-
-  /** Saves operations at once: shown immediately, sent to the server, recorded for undo. */
-  const runEdit = useCallback(
-    async (input: TMapOperation[], reason: TMapEdit["reason"], record = true) => {
-      const operations = withIds(input);
-      const before = queryClient.getQueryData<TFlowMap>(mapKeys.map(surfaceId));
-      if (!before) return { ok: false as const, error: new Error("The map is not loaded.") };
-      const plan = planOperations(graphOf(before.nodes, before.edges), operations, referencesOf(before), () => crypto.randomUUID());
-      if (plan.errors.length === 0 && plan.conflicts.length === 0) queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), applyLocalChanges(before, plan.changes));
-      try {
-        const result = await saveEdit({ operations, reason });
-        if (record) setHistory((current) => ({ undo: [...current.undo.slice(-99), inverseOperations(before, result)], redo: [] }));
-        return { ok: true as const, result, before };
-      } catch (error) {
-        void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
-        const message = error instanceof ApiRequestError ? error.message : "The change could not be saved.";
-        const detail = error instanceof ApiRequestError && error.fields.length ? ` ${error.fields.map((field) => `${field.path.split(".").at(-1)}: ${field.message}`).join("; ")}` : "";
-        toast.error(`${message}${detail}`);
-        return { ok: false as const, error };
-      }
-    },
-    [queryClient, saveEdit, surfaceId],
-  );
-
-  const replay = useCallback(
-    async (direction: "undo" | "redo") => {
-      const stack = history[direction];
-      const operations = stack.at(-1);
-      if (!operations) return;
-      setHistory((current) => ({ ...current, [direction]: current[direction].slice(0, -1) }));
-      const outcome = await runEdit(operations, direction, false);
-      if (outcome.ok) {
-        const inverse = inverseOperations(outcome.before, outcome.result);
-        setHistory((current) => (direction === "undo" ? { ...current, redo: [...current.redo, inverse] } : { ...current, undo: [...current.undo, inverse] }));
-        toast.success(direction === "undo" ? "Undone" : "Redone");
-      }
-    },
-    [history, runEdit],
-  );
-
-  const onNodesChange = useCallback((changes: NodeChange<TRfNode>[]) => {
-    setCanvas((current) => ({ ...current, nodes: applyNodeChanges(changes.filter((change) => change.type !== "remove"), current.nodes) }));
-  }, []);
-  const onEdgesChange = useCallback((changes: EdgeChange<TRfEdge>[]) => {
-    setCanvas((current) => ({ ...current, edges: applyEdgeChanges(changes.filter((change) => change.type !== "remove"), current.edges) }));
-  }, []);
-  const onSelectionChange = useCallback(({ nodes, edges }: OnSelectionChangeParams) => {
-    setSelection({ nodes: nodes.filter((node) => node.id !== BOUNDARY_ID).map((node) => node.id), edges: edges.map((edge) => edge.id) });
-  }, []);
+  // Before paint, so a conversion never shows a frame late; the store keeps what React Flow owns.
+  useLayoutEffect(() => store.dispatch({ type: "canvasDerived", derived }), [derived, store]);
+  const drawn = canvas.derived ? canvas : derived;
+  const edgesOnCanvas = useMemo(() => withoutLastFlows(drawn.edges, hiddenFlows), [drawn.edges, hiddenFlows]);
 
   const nodeById = useMemo(() => new Map(map.nodes.map((node) => [node.id, node])), [map.nodes]);
 
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: unknown, dragged: TRfNode[]) => {
-      const operations: TMapOperation[] = [];
-      for (const rfNode of dragged) {
-        const node = nodeById.get(rfNode.id);
-        if (!node) continue;
-        const absolute = flow.getInternalNode(rfNode.id)?.internals.positionAbsolute ?? rfNode.position;
-        const size = sizeOf(node);
-        const zone = zoneAt({ x: absolute.x + size.width / 2, y: absolute.y + size.height / 2 }, map.nodes, node.id);
-        const zoneId = zone?.id ?? null;
-        if (zoneId !== node.zoneId) {
-          const origin = zone ? absolutePosition(zone, nodeById) : { x: 0, y: 0 };
-          operations.push({ op: "updateNode", id: node.id, version: node.version, patch: { zoneId, x: Math.round(absolute.x - origin.x), y: Math.round(absolute.y - origin.y) } });
-        } else if (Math.round(rfNode.position.x) !== node.x || Math.round(rfNode.position.y) !== node.y) {
-          operations.push({ op: "updateNode", id: node.id, version: node.version, patch: { x: Math.round(rfNode.position.x), y: Math.round(rfNode.position.y) } });
-        }
-      }
-      if (operations.length > 0) void runEdit(operations, "move");
+  const replay = useCallback(
+    async (direction: "undo" | "redo") => {
+      if ((await store.replay(direction))?.ok) toast.success(direction === "undo" ? "Undone" : "Redone");
     },
-    [flow, map.nodes, nodeById, runEdit],
-  );
-
-  const onResizeEnd = useCallback(
-    (changes: NodeChange<TRfNode>[]) => {
-      const operations: TMapOperation[] = [];
-      for (const change of changes) {
-        if (change.type !== "dimensions" || change.resizing !== false || !change.setAttributes || !change.dimensions) continue;
-        const node = nodeById.get(change.id);
-        const position = flow.getNode(change.id)?.position;
-        if (node && position) operations.push({ op: "updateNode", id: node.id, version: node.version, patch: { width: Math.round(change.dimensions.width), height: Math.round(change.dimensions.height), x: Math.round(position.x), y: Math.round(position.y) } });
-      }
-      if (operations.length > 0) void runEdit(operations, "move");
-    },
-    [flow, nodeById, runEdit],
+    [store],
   );
 
   const onCanvasNodesChange = useCallback(
     (changes: NodeChange<TRfNode>[]) => {
-      onNodesChange(changes);
-      onResizeEnd(changes);
+      store.dispatch({ type: "canvasNodesChanged", changes });
+      const resized = changes.flatMap((change) => {
+        const position = change.type === "dimensions" && change.resizing === false && change.setAttributes && change.dimensions ? flow.getNode(change.id)?.position : undefined;
+        return position && change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions, position }] : [];
+      });
+      const operations = resizeOperations(resized, nodeById);
+      if (operations.length > 0) void store.edit(operations, "move");
     },
-    [onNodesChange, onResizeEnd],
+    [flow, nodeById, store],
+  );
+  const onEdgesChange = useCallback((changes: EdgeChange<TRfEdge>[]) => store.dispatch({ type: "canvasEdgesChanged", changes }), [store]);
+  const onSelectionChange = useCallback(
+    ({ nodes, edges }: OnSelectionChangeParams) => store.select({ nodes: nodes.filter((node) => node.id !== BOUNDARY_ID).map((node) => node.id), edges: edges.map((edge) => edge.id) }),
+    [store],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: unknown, dragged: TRfNode[]) => {
+      const dropped = dragged.map((node) => ({ id: node.id, position: node.position, absolute: flow.getInternalNode(node.id)?.internals.positionAbsolute ?? node.position }));
+      const operations = dropOperations(dropped, map.nodes, nodeById);
+      if (operations.length > 0) void store.edit(operations, "move");
+    },
+    [flow, map.nodes, nodeById, store],
+  );
+
+  /** Creates an element and selects it, on the canvas and in the store. */
+  const createSelected = useCallback(
+    async (operation: TMapOperationInput, id: string, kind: "node" | "edge") => {
+      if (!(await store.edit([operation], "edit")).ok) return;
+      store.selectOnCanvas(kind === "node" ? new Set([id]) : new Set(), kind === "edge" ? new Set([id]) : new Set());
+      store.select(kind === "node" ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] });
+    },
+    [store],
   );
 
   const addNode = useCallback(
-    async (kind: TNodeKind, position: { x: number; y: number }) => {
-      const zone = kind === "ZONE" ? null : zoneAt(position, map.nodes);
-      const origin = zone ? absolutePosition(zone, nodeById) : { x: 0, y: 0 };
+    (kind: TNodeKind, position: { x: number; y: number }) => {
       const id = crypto.randomUUID();
-      const count = map.nodes.filter((node) => node.kind === kind).length + 1;
-      const outcome = await runEdit(
-        [{ op: "createNode", node: { id, kind, label: `${KIND_LABELS[kind]} ${count}`, zoneId: zone?.id ?? null, x: Math.round(position.x - origin.x), y: Math.round(position.y - origin.y), width: kind === "ZONE" ? 420 : null, height: kind === "ZONE" ? 280 : null } as never }],
-        "edit",
-      );
-      if (outcome.ok) {
-        setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => node.id === id), edges: withSelection(current.edges, () => false) }));
-        setSelection({ nodes: [id], edges: [] });
-      }
+      void createSelected({ op: "createNode", node: newNode(kind, position, map.nodes, nodeById, id) }, id, "node");
     },
-    [map.nodes, nodeById, runEdit],
+    [createSelected, map.nodes, nodeById],
   );
 
   const onDrop = useCallback(
@@ -238,7 +166,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       const kind = event.dataTransfer.getData(PALETTE_MIME) as TNodeKind;
       if (!kind || readOnly) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      void addNode(kind, { x: point.x - 92, y: point.y - 30 });
+      addNode(kind, { x: point.x - 92, y: point.y - 30 });
     },
     [addNode, flow, readOnly],
   );
@@ -247,66 +175,31 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     (kind: TNodeKind) => {
       const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
       const point = pane ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }) : { x: 0, y: 0 };
-      void addNode(kind, { x: point.x - 92 + (map.nodes.length % 5) * 12, y: point.y - 30 + (map.nodes.length % 5) * 12 });
+      addNode(kind, { x: point.x - 92 + (map.nodes.length % 5) * 12, y: point.y - 30 + (map.nodes.length % 5) * 12 });
     },
     [addNode, flow, map.nodes.length],
   );
 
   const onConnect = useCallback(
-    async (connection: Connection) => {
+    (connection: Connection) => {
       if (!connection.source || !connection.target) return;
       const id = crypto.randomUUID();
-      const outcome = await runEdit([{ op: "createEdge", edge: { id, sourceId: connection.source, targetId: connection.target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } as never }], "edit");
-      if (outcome.ok) {
-        setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, () => false), edges: withSelection(current.edges, (edge) => edge.id === id) }));
-        setSelection({ nodes: [], edges: [id] });
-      }
+      void createSelected({ op: "createEdge", edge: { id, sourceId: connection.source, targetId: connection.target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } }, id, "edge");
     },
-    [runEdit],
+    [createSelected],
   );
-  const onConnectDrawn = useCallback((connection: Connection) => void onConnect(connection), [onConnect]);
 
   const deleteSelection = useCallback(async () => {
-    const nodes = selection.nodes.map((id) => nodeById.get(id)).filter((node): node is TMapNode => Boolean(node));
-    const removed = new Set(nodes.map((node) => node.id));
-    const edges = selection.edges.map((id) => map.edges.find((edge) => edge.id === id)).filter((edge): edge is TMapEdge => Boolean(edge) && !removed.has(edge!.sourceId) && !removed.has(edge!.targetId));
-    const operations: TMapOperation[] = [...edges.map((edge): TMapOperation => ({ op: "deleteEdge", id: edge.id, version: edge.version })), ...nodes.map((node): TMapOperation => ({ op: "deleteNode", id: node.id, version: node.version }))];
-    if (operations.length === 0) return;
-    const outcome = await runEdit(operations, "edit");
-    if (outcome.ok) {
-      setSelection({ nodes: [], edges: [] });
+    const outcome = await store.deleteSelection();
+    if (outcome?.ok) {
       toast.success(`Deleted ${outcome.result.deletedNodeIds.length} nodes and ${outcome.result.deletedEdgeIds.length} flows`, { action: { label: "Undo", onClick: () => void replay("undo") } });
     }
-  }, [map.edges, nodeById, replay, runEdit, selection]);
+  }, [replay, store]);
 
   const copy = useCallback(() => {
-    if (selection.nodes.length === 0) return;
-    clipboard.current = copySelection(map, new Set(selection.nodes));
-    try {
-      localStorage.setItem(CLIPBOARD_KEY, JSON.stringify(clipboard.current));
-    } catch {
-      // Private windows may refuse storage; the in-page clipboard still works.
-    }
-    toast.success(`Copied ${clipboard.current.nodes.length} nodes`);
-  }, [map, selection.nodes]);
-
-  const paste = useCallback(async () => {
-    let content = clipboard.current;
-    if (!content) {
-      try {
-        content = JSON.parse(localStorage.getItem(CLIPBOARD_KEY) ?? "null") as TClipboard | null;
-      } catch {
-        content = null;
-      }
-    }
-    if (!content || content.nodes.length === 0) return;
-    const operations = pasteOperations(content, new Set(map.nodes.map((node) => node.id)), () => crypto.randomUUID());
-    const outcome = await runEdit(operations, "paste");
-    if (outcome.ok) {
-      const pasted = new Set(outcome.result.nodes.map((node) => node.id));
-      setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => pasted.has(node.id)) }));
-    }
-  }, [map.nodes, runEdit]);
+    const copied = store.copy();
+    if (copied > 0) toast.success(`Copied ${copied} nodes`);
+  }, [store]);
 
   const autoLayout = useCallback(async () => {
     try {
@@ -318,8 +211,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           // Everything the nodes move through is in view first, so no node is drawn anew mid-move.
           const bounds = layoutBounds(map.nodes, operations);
           if (bounds) await flow.fitBounds(bounds, { padding: 0.05, duration: 300 });
-          await revealLayout(operations, (step) => setCanvas((current) => ({ ...current, nodes: placeNodes(current.nodes, step) })));
-          await runEdit(operations, "layout");
+          await revealLayout(operations, (placements) => store.dispatch({ type: "layoutStep", placements }));
+          await store.edit(operations, "layout");
           await flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 });
         } finally {
           await showFlows(flowCount);
@@ -328,24 +221,23 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "The layout failed.");
     }
-  }, [flow, hideFlows, layout, map.edges, map.nodes, runEdit, showFlows]);
-
+  }, [flow, hideFlows, layout, map.edges, map.nodes, showFlows, store]);
 
   const saveElement = useCallback(
     async (kind: "node" | "edge", element: TMapNode | TMapEdge, patch: TNodePatch | TEdgePatch): Promise<TSaveResult> => {
-      const operation: TMapOperation = kind === "node" ? { op: "updateNode", id: element.id, version: element.version, patch: patch as TNodePatch } : { op: "updateEdge", id: element.id, version: element.version, patch: patch as TEdgePatch };
-      const outcome = await runEdit([operation], "edit");
+      const operation: TMapOperationInput = kind === "node" ? { op: "updateNode", id: element.id, version: element.version, patch: patch as TNodePatch } : { op: "updateEdge", id: element.id, version: element.version, patch: patch as TEdgePatch };
+      const outcome = await store.edit([operation], "edit");
       if (outcome.ok) return { ok: true };
       const fields = fieldErrorsOf(outcome.error);
       return { ok: false, fields: Object.keys(fields).length > 0 ? fields : { "(root)": outcome.error instanceof Error ? outcome.error.message : "Not saved" } };
     },
-    [runEdit],
+    [store],
   );
 
   const selectedNode = single ? displayed.nodes.find((node) => node.id === single) : undefined;
   const selectedEdge = single ? displayed.edges.find((edge) => edge.id === single) : undefined;
   // Stable callbacks: the toolbar and panels are memoised, and a layout redraws the canvas many times a second.
-  const clearSelection = useCallback(() => setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, () => false), edges: withSelection(current.edges, () => false) })), []);
+  const clearSelection = useCallback(() => store.selectOnCanvas(new Set(), new Set()), [store]);
   const openDeleteConfirm = useCallback(() => setConfirmDelete(true), []);
   const undo = useCallback(() => void replay("undo"), [replay]);
   const redo = useCallback(() => void replay("redo"), [replay]);
@@ -366,15 +258,15 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       showShortcuts: openShortcuts,
       focusSearch: () => searchRef.current?.focus(),
       clearSelection,
-      selectAll: () => setCanvas((current) => ({ ...current, nodes: withSelection(current.nodes, (node) => node.id !== BOUNDARY_ID) })),
+      selectAll: () => store.selectOnCanvas("all"),
       deleteSelection: openDeleteConfirm,
       undo,
       redo,
       copy,
-      paste: () => void paste(),
+      paste: () => void store.paste(),
       layout: startLayout,
     }),
-    [clearSelection, copy, openDeleteConfirm, openShortcuts, paste, redo, startLayout, undo],
+    [clearSelection, copy, openDeleteConfirm, openShortcuts, redo, startLayout, store, undo],
   );
   useMapShortcuts(shortcuts, { readOnly, hasSelection: selectionCount > 0 });
 
@@ -388,8 +280,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         readOnly={readOnly}
         canEdit={canEdit}
         live={live}
-        canUndo={history.undo.length > 0}
-        canRedo={history.redo.length > 0}
+        canUndo={canUndo}
+        canRedo={canRedo}
         onUndo={undo}
         onRedo={redo}
         layoutRunning={layoutRunning}
@@ -426,7 +318,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           )}
           <FlowLabelDetail>
             <ReactFlow<TRfNode, TRfEdge>
-              nodes={canvas.nodes}
+              nodes={drawn.nodes}
               edges={edgesOnCanvas}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
@@ -434,7 +326,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               onEdgesChange={onEdgesChange}
               onSelectionChange={onSelectionChange}
               onNodeDragStop={readOnly ? undefined : onNodeDragStop}
-              onConnect={readOnly ? undefined : onConnectDrawn}
+              onConnect={readOnly ? undefined : onConnect}
               nodesDraggable={!readOnly}
               nodesConnectable={!readOnly}
               elementsSelectable

@@ -3,9 +3,9 @@
 import { memo, useEffect } from "react";
 import { Handle, NodeResizer, Position, useStore, useUpdateNodeInternals, type NodeProps, type Node, type ReactFlowState } from "@xyflow/react";
 import { Box, Cog, Database, Globe, Laptop, ShieldCheck, Users, Layers } from "lucide-react";
-import { KIND_LABELS } from "@/lib/maps/appearance";
-import type { TBoundaryData, TFlowNodeData } from "@/lib/maps/convert";
-import type { TNodeKind } from "@/lib/maps/schemas";
+import { KIND_LABELS } from "@/lib/maps/model/appearance";
+import type { TBoundaryData, TFlowNodeData } from "@/lib/maps/canvas/to-react-flow";
+import type { TNodeKind } from "@/lib/maps/model/schemas";
 import { cn } from "@/lib/ui/cn";
 
 export const KIND_ICONS: Record<TNodeKind, typeof Box> = {

@@ -5,8 +5,8 @@ import { AlertDialog, Dialog } from "radix-ui";
 import { Panel } from "@xyflow/react";
 import { AlertTriangle, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { KIND_LABELS } from "@/lib/maps/appearance";
-import { NODE_KINDS, type TNodeKind } from "@/lib/maps/schemas";
+import { KIND_LABELS } from "@/lib/maps/model/appearance";
+import { NODE_KINDS, type TNodeKind } from "@/lib/maps/model/schemas";
 import { KIND_ICONS } from "./nodes";
 
 export const PALETTE_MIME = "application/x-concord-node-kind";

@@ -3,8 +3,9 @@
 import { useMemo } from "react";
 import { Background, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { BOUNDARY_ID, boundsOf, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/convert";
-import type { TFlowMap } from "@/lib/maps/schemas";
+import { BOUNDARY_ID, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/canvas/to-react-flow";
+import { boundsOf } from "@/lib/maps/model/geometry";
+import type { TFlowMap } from "@/lib/maps/model/schemas";
 import { READ_ONLY_CANVAS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";

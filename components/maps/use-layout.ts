@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { STEP_BATCH, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph, type TLaidOutNode } from "@/lib/maps/layout";
-import type { TMapEdge, TMapNode, TMapOperation } from "@/lib/maps/schemas";
+import { STEP_BATCH, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph, type TLaidOutNode } from "@/lib/maps/canvas/layout";
+import type { TMapEdge, TMapNode, TMapOperation } from "@/lib/maps/model/schemas";
 
 /**
  * Lays the map out in a Web Worker and hands the position changes to `apply`; `running` stays true

@@ -2,32 +2,34 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { applyLiveBatch } from "@/lib/maps/cache";
 import { mapKeys, sendPresence } from "@/lib/maps/queries";
-import type { TFlowMap, TMapEvent } from "@/lib/maps/schemas";
+import type { TMapEvent } from "@/lib/maps/model/schemas";
 
+export type TLiveBatch = { mapVersion: number; events: TMapEvent[] };
 export type TPresence = { connectionId: string; user: { id: string; name: string; team: string }; editing: string | null; seenAt: number };
 
 const PRESENCE_EVERY_MS = 20_000;
 const PRESENCE_EXPIRES_MS = 50_000;
 
 /**
- * Keeps the cached map in step with everyone else's edits through the map's event stream, and
- * tracks who else is on the map. The browser's EventSource reconnects by itself and sends the last
+ * Hands everyone else's edits to `onBatch` as the map's event stream brings them (the editor store
+ * applies them), and tracks who else is on the map. The browser's EventSource reconnects by itself and sends the last
  * map version it received, so the server replays exactly what was missed.
  */
-export function useMapLive(surfaceId: string, startVersion: number, editing: string | null, enabled: boolean) {
+export function useMapLive(surfaceId: string, startVersion: number, editing: string | null, enabled: boolean, onBatch: (batch: TLiveBatch) => void) {
   const queryClient = useQueryClient();
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const [status, setStatus] = useState<"connecting" | "live" | "reconnecting">("connecting");
   const [others, setOthers] = useState<Map<string, TPresence>>(new Map());
   const startVersionRef = useRef(startVersion);
   const editingRef = useRef(editing);
+  const onBatchRef = useRef(onBatch);
   const connectionRef = useRef<string | null>(null);
 
   useEffect(() => {
     editingRef.current = editing;
-  }, [editing]);
+    onBatchRef.current = onBatch;
+  }, [editing, onBatch]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -45,8 +47,7 @@ export function useMapLive(surfaceId: string, startVersion: number, editing: str
       setOthers(new Map());
     });
     source.addEventListener("change", (message) => {
-      const batch = JSON.parse((message as MessageEvent<string>).data) as { mapVersion: number; events: TMapEvent[] };
-      queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), (map) => (map ? applyLiveBatch(map, batch) : map));
+      onBatchRef.current(JSON.parse((message as MessageEvent<string>).data) as TLiveBatch);
       void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) });
     });
     source.addEventListener("presence", (message) => {

@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { useReactFlow, useStore, useStoreApi } from "@xyflow/react";
-import type { TBounds } from "@/lib/maps/convert";
-import { viewportRevealing } from "@/lib/maps/viewport";
+import type { TBounds } from "@/lib/maps/model/geometry";
+import { viewportRevealing } from "@/lib/maps/canvas/viewport";
 
 /** About the size of a flow's label, centred between its end points. */
 const FLOW_LABEL = { width: 160, height: 40 };

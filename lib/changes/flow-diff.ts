@@ -1,7 +1,7 @@
-import { describeFlow } from "@/lib/maps/appearance";
-import { orderParentsFirst } from "@/lib/maps/convert";
-import { changedFields as changedKeys } from "@/lib/maps/rules";
-import type { TMapEdge, TMapNode } from "@/lib/maps/schemas";
+import { describeFlow } from "@/lib/maps/model/appearance";
+import { orderParentsFirst } from "@/lib/maps/model/geometry";
+import { changedFields as changedKeys } from "@/lib/maps/model/rules";
+import type { TMapEdge, TMapNode } from "@/lib/maps/model/schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
 import type { TFlowSnapshot, TStoredOperation } from "./snapshot";
 

@@ -1,7 +1,8 @@
+import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "./service";
-import type { TMapOperation } from "./schemas";
+import type { TMapOperation } from "./model/schemas";
 
 /**
  * The owners' agreement is one of the two joint decisions that approve flows. When both owners'
@@ -26,6 +27,6 @@ export async function approveAgreedFlows(tx: TTx, context: TActorContext, surfac
     .filter((edge) => !unseen.has(edge.id))
     .map((edge): TMapOperation => ({ op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "APPROVED" } }));
   if (operations.length === 0) return 0;
-  await writeMapOperations(tx, context, surfaceId, operations, "agreement", { reopenAgreed: false, jointApproval: true });
+  await writeMapOperations(tx, { context, surfaceId, operations, reason: "agreement", reopenAgreed: false, jointApproval: true });
   return operations.length;
 }

@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { ZCreateSurface } from "@/lib/surfaces/schemas";
 import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/service";
-import { MAP_DOCUMENT_FORMAT } from "./document";
+import { MAP_DOCUMENT_FORMAT } from "./model/document";
 import { createEdge, createNode, getMap, importMap, updateEdge } from "./service";
 
 /** A surface with both owners, in review, and a map of two nodes. */

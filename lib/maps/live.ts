@@ -1,3 +1,4 @@
+import "server-only";
 import pg from "pg";
 import { getDatabase } from "@/lib/db";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";

@@ -7,7 +7,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { MAP_EVENTS_CHANNEL } from "./channels";
 import { getMapHub } from "./live";
 import { applyMapOperations, createEdge, createNode, deleteElement, getMap, importMap, listMapEvents, updateEdge, updateNode } from "./service";
-import { MAP_DOCUMENT_FORMAT } from "./document";
+import { MAP_DOCUMENT_FORMAT } from "./model/document";
 
 async function createSurface(owner: TActor, status: SurfaceStatus = "DRAFT") {
   return db.protectSurface.create({
@@ -49,6 +49,23 @@ describe("flow map service", () => {
     expect(events[2]!.actorId).toBe(netops.id);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: edge.id, action: "map.edge.create" } });
     expect(audit.actorId).toBe(netops.id);
+  });
+
+  it("an element the request names but the map lacks is 404 for the element routes, a conflict in a batch, and writes nothing", async () => {
+    const { netops, surface, web } = await workshop();
+    const context = contextFor(netops);
+    const missing = crypto.randomUUID();
+    const before = await getMap(context, surface.id);
+    await expect(updateNode(context, surface.id, missing, 1, { label: "x" })).rejects.toThrow(NotFoundError);
+    await expect(updateEdge(context, surface.id, missing, 1, { ports: "80" })).rejects.toThrow(NotFoundError);
+    await expect(deleteElement(context, surface.id, "node", missing, 1)).rejects.toThrow(NotFoundError);
+    await expect(deleteElement(context, surface.id, "edge", missing, 1)).rejects.toThrow(NotFoundError);
+    await expect(applyMapOperations(context, surface.id, [{ op: "updateNode", id: missing, version: 1, patch: { label: "x" } }])).rejects.toThrow(ConflictError);
+    // A batch may delete what is already gone: deleting twice is harmless there.
+    expect((await applyMapOperations(context, surface.id, [{ op: "deleteNode", id: missing, version: 1 }])).mapVersion).toBe(before.version);
+    expect((await getMap(context, surface.id)).version).toBe(before.version);
+    // An edit that changes nothing answers with the element as it is.
+    expect(await updateNode(context, surface.id, web.id, web.version, { label: web.label })).toMatchObject({ id: web.id, label: web.label, version: web.version });
   });
 
   it("two people editing different fields of one flow both win; the same field is a conflict with the current flow", async () => {

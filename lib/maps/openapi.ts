@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
-import { ZMapDocument } from "./document";
+import { ZMapDocument } from "./model/document";
 import {
   ZEdgeCreate,
   ZEdgeParams,
@@ -21,7 +21,7 @@ import {
   ZPresenceBody,
   ZSurfaceParams,
   ZVersionQuery,
-} from "./schemas";
+} from "./model/schemas";
 
 const tag = "Flow maps";
 const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ mapVersion: z.number().int() });

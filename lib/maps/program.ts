@@ -1,11 +1,12 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
-import { flowWarnings, type TFlowWarning } from "./appearance";
-import { orderParentsFirst } from "./convert";
-import { ZClassification, ZEncryption, ZFlowStatus, ZProtocol, type TFlowMap } from "./schemas";
-import { toMapEdge, toMapNode } from "./service";
+import { flowWarnings, type TFlowWarning } from "./model/appearance";
+import { orderParentsFirst } from "./model/geometry";
+import { ZClassification, ZEncryption, ZFlowStatus, ZProtocol, type TFlowMap } from "./model/schemas";
+import { toMapEdge, toMapNode } from "./mappers";
 
 /** Drill-down filters of the whole-program view, as they appear in the URL (`?status=APPROVED&encryption=NONE`). */
 export const ZProgramFilter = z.object({

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
-import { applyEditResult } from "./cache";
-import type { TFlowMap, TMapEditResult, TMapEvent, TMapImportMode, TMapOperation } from "./schemas";
+import { applyEditResult } from "./canvas/query-cache";
+import type { TFlowMap, TMapEditResult, TMapEvent, TMapImportMode, TMapOperation } from "./model/schemas";
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/map`;
 
@@ -43,21 +43,14 @@ export function useMapHistory(surfaceId: string, enabled: boolean) {
 export type TMapEdit = { operations: TMapOperation[]; reason: "edit" | "paste" | "layout" | "undo" | "redo" | "move" };
 
 /**
- * Every change on the canvas saves through here at once. The returned elements go straight into
- * the cached map; the live stream then confirms them (and advances the version) for everyone.
+ * Every change on the canvas saves through here at once. The map editor's store puts the result into
+ * the cached map (it is the one writer of it); the live stream then confirms the edit for everyone.
  */
 export function useMapEdit(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (edit: TMapEdit) => apiFetch<TMapEditResult>(`${base(surfaceId)}/batch`, { method: "POST", body: edit }),
-    onSuccess: (result) => {
-      queryClient.setQueryData<TFlowMap>(mapKeys.map(surfaceId), (map) => (map ? applyEditResult(map, result) : map));
-      void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) });
-    },
-    onError: (error) => {
-      // A conflict means our copy is behind: fetch the map as it is now.
-      if (error instanceof ApiRequestError && error.status === 409) void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
-    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: mapKeys.history(surfaceId) }),
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemo } from "@/lib/seed";
-import { flowWarnings } from "./appearance";
+import { flowWarnings } from "./model/appearance";
 import { getMap } from "./service";
 import { contextFor, createTestUser } from "@/lib/test/factories";
 

@@ -1,4 +1,6 @@
+import "server-only";
 import crypto from "node:crypto";
+import { z } from "zod";
 import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
@@ -6,77 +8,16 @@ import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
 import { enqueueFlowStatusChanges } from "@/lib/outbox/enqueue";
-import { approvalByEditErrors, withEditedApprovalsReproposed } from "./approval";
-import { orderParentsFirst } from "./convert";
-import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./rules";
-import { z } from "zod";
-import { ZMapOperation } from "./schemas";
-import type { TMapImportMode, TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./schemas";
-import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
-import { documentToOperations, toDocumentPath } from "./document";
+import { approvalByEditErrors, withEditedApprovalsReproposed } from "./model/approval";
+import { documentToOperations, toDocumentPath } from "./model/document";
+import { orderParentsFirst } from "./model/geometry";
+import { changedFields, changesContent, graphOf, planOperations, revertEvents, type TMapChange, type TMapGraph } from "./model/rules";
+import { ZMapOperation } from "./model/schemas";
+import type { TMapImportMode, TMapOperationInput, TEdgeCreateInput, TNodeCreateInput, TEdgePatch, TFlowMap, TMapEdge, TMapEditResult, TMapEvent, TMapEventKind, TMapNode, TMapOperation, TNodePatch } from "./model/schemas";
+import { MAP_EVENTS_CHANNEL } from "./channels";
+import { updateEdges, updateNodes } from "./element-sql";
+import { edgeData, nodeData, toMapEdge, toMapNode, type TEdgeRow, type TNodeRow } from "./mappers";
 import { cachedSnapshot, readOnce, rememberSnapshot, type TMapSnapshot } from "./snapshots";
-
-type TNodeRow = Prisma.FlowNodeGetPayload<object>;
-type TEdgeRow = Prisma.FlowEdgeGetPayload<object>;
-
-export function toMapNode(row: TNodeRow): TMapNode {
-  return {
-    id: row.id,
-    kind: row.kind,
-    label: row.label,
-    identity: row.identity,
-    labels: (row.labels ?? {}) as Record<string, string>,
-    addresses: row.addresses,
-    zoneId: row.zoneId,
-    environment: row.environment,
-    notes: row.notes,
-    daasElementId: row.daasElementId,
-    x: row.x,
-    y: row.y,
-    width: row.width,
-    height: row.height,
-    version: row.version,
-  };
-}
-
-export function toMapEdge(row: TEdgeRow): TMapEdge {
-  return {
-    id: row.id,
-    sourceId: row.sourceId,
-    targetId: row.targetId,
-    protocol: row.protocol,
-    ports: row.ports,
-    appProtocol: row.appProtocol,
-    principal: row.principal,
-    encryption: row.encryption,
-    authentication: row.authentication,
-    status: row.status,
-    justification: row.justification,
-    ownerId: row.ownerId,
-    statementId: row.statementId,
-    connections: row.connections === null ? null : Number(row.connections),
-    bytes: row.bytes === null ? null : Number(row.bytes),
-    firstSeen: row.firstSeen?.toISOString() ?? null,
-    lastSeen: row.lastSeen?.toISOString() ?? null,
-    version: row.version,
-  };
-}
-
-function nodeData(node: TMapNode) {
-  const { id: _id, version, ...fields } = node;
-  return { ...fields, labels: fields.labels as Prisma.InputJsonValue, version };
-}
-
-function edgeData(edge: TMapEdge) {
-  const { id: _id, ...fields } = edge;
-  return {
-    ...fields,
-    connections: fields.connections === null ? null : BigInt(fields.connections),
-    bytes: fields.bytes === null ? null : BigInt(fields.bytes),
-    firstSeen: fields.firstSeen ? new Date(fields.firstSeen) : null,
-    lastSeen: fields.lastSeen ? new Date(fields.lastSeen) : null,
-  };
-}
 
 async function loadSurface(tx: TTx, surfaceId: string) {
   const surface = await tx.protectSurface.findUnique({
@@ -184,36 +125,6 @@ async function fieldsChangedSince(tx: TTx, mapId: string, graph: TMapGraph, oper
   return changed;
 }
 
-/** Writes every changed node in one statement: a layout moves hundreds at once. */
-async function updateNodes(tx: TTx, mapId: string, nodes: TMapNode[]): Promise<void> {
-  if (nodes.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "FlowNode" AS n SET
-      kind = v.kind::"NodeKind", label = v.label, identity = v.identity, labels = v.labels, addresses = v.addresses,
-      "zoneId" = v."zoneId", environment = v.environment, notes = v.notes, "daasElementId" = v."daasElementId",
-      x = v.x, y = v.y, width = v.width, height = v.height, version = v.version, "updatedAt" = now()
-    FROM jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb) AS v(
-      id uuid, kind text, label text, identity text, labels jsonb, addresses text[], "zoneId" uuid, environment text,
-      notes text, "daasElementId" uuid, x double precision, y double precision, width double precision, height double precision, version integer)
-    WHERE n.id = v.id AND n."mapId" = ${mapId}::uuid`;
-}
-
-async function updateEdges(tx: TTx, mapId: string, edges: TMapEdge[]): Promise<void> {
-  if (edges.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "FlowEdge" AS e SET
-      "sourceId" = v."sourceId", "targetId" = v."targetId", protocol = v.protocol::"Protocol", ports = v.ports,
-      "appProtocol" = v."appProtocol", principal = v.principal, encryption = v.encryption::"Encryption",
-      authentication = v.authentication::"FlowAuthentication", status = v.status::"FlowStatus", justification = v.justification,
-      "ownerId" = v."ownerId", "statementId" = v."statementId", connections = v.connections, bytes = v.bytes,
-      "firstSeen" = v."firstSeen", "lastSeen" = v."lastSeen", version = v.version, "updatedAt" = now()
-    FROM jsonb_to_recordset(${JSON.stringify(edges)}::jsonb) AS v(
-      id uuid, "sourceId" uuid, "targetId" uuid, protocol text, ports text, "appProtocol" text, principal text, encryption text,
-      authentication text, status text, justification text, "ownerId" uuid, "statementId" uuid, connections bigint, bytes bigint,
-      "firstSeen" timestamp(3), "lastSeen" timestamp(3), version integer)
-    WHERE e.id = v.id AND e."mapId" = ${mapId}::uuid`;
-}
-
 /** One statement per kind of change, whatever the size of the edit. */
 async function persistChanges(tx: TTx, mapId: string, changes: TMapChange[]): Promise<void> {
   const of = (kind: TMapEventKind) => changes.filter((change) => change.kind === kind);
@@ -234,7 +145,11 @@ async function persistChanges(tx: TTx, mapId: string, changes: TMapChange[]): Pr
  * All operations apply or none do; the map version bumps once; each changed element gets a
  * MapEvent, the request one audit row, and listeners a notification — all in one transaction.
  */
-export async function applyMapOperations(context: TActorContext, surfaceId: string, input: TMapOperationInput[], reason: string = "edit"): Promise<TMapEditResult> {
+export function applyMapOperations(context: TActorContext, surfaceId: string, input: TMapOperationInput[], reason: string = "edit"): Promise<TMapEditResult> {
+  return runMapEdit(context, surfaceId, input, { reason, elementsMustExist: false });
+}
+
+async function runMapEdit(context: TActorContext, surfaceId: string, input: TMapOperationInput[], { reason, elementsMustExist }: { reason: string; elementsMustExist: boolean }): Promise<TMapEditResult> {
   assertCan(context.actor, "map.write");
   // Parsed here as well as in the route: seeders and other domains call the service directly.
   const parsed = z.array(ZMapOperation).safeParse(input);
@@ -242,16 +157,28 @@ export async function applyMapOperations(context: TActorContext, surfaceId: stri
     throw new ValidationError(parsed.error.issues.map((issue) => ({ path: ["operations", ...issue.path.map(String)].join("."), message: issue.message })), "The map edit is invalid.");
   }
   const operations = parsed.data;
-  return db.$transaction((tx) => writeMapOperations(tx, context, surfaceId, operations, reason, { reopenAgreed: true }), { timeout: 60_000, maxWait: 20_000 });
+  return db.$transaction((tx) => writeMapOperations(tx, { context, surfaceId, operations, reason, reopenAgreed: true, elementsMustExist }), { timeout: 60_000, maxWait: 20_000 });
 }
 
-/**
- * The transaction body of a map edit, for callers that already hold a transaction. `reopenAgreed`
- * is false only for the demo seeder, which draws the maps the owners agreed to. `jointApproval`
- * is set only where a joint decision approves flows (the owners' agreement, the seeder drawing an
- * agreed map); any other edit that would approve a flow is refused.
- */
-export async function writeMapOperations(tx: TTx, context: TActorContext, surfaceId: string, requested: TMapOperation[], reason: string, options: { reopenAgreed: boolean; jointApproval?: boolean }): Promise<TMapEditResult> {
+export type TWriteMapOperations = {
+  context: TActorContext;
+  surfaceId: string;
+  operations: TMapOperation[];
+  /** Why the edit was made ("edit", "layout", "import"…): named in the audit row of a batch. */
+  reason: string;
+  /** False only for the demo seeder, which draws the maps the owners agreed to. */
+  reopenAgreed: boolean;
+  /**
+   * Set only where a joint decision approves flows (the owners' agreement, the seeder drawing an
+   * agreed map); any other edit that would approve a flow is refused.
+   */
+  jointApproval?: boolean;
+  /** For requests whose URL names the element: one that is not on the map is "not found", not a conflict. */
+  elementsMustExist?: boolean;
+};
+
+/** The transaction body of a map edit, for callers that already hold a transaction. */
+export async function writeMapOperations(tx: TTx, { context, surfaceId, operations: requested, reason, ...options }: TWriteMapOperations): Promise<TMapEditResult> {
   const surface = await loadSurface(tx, surfaceId);
   // The first edit creates the map: ON CONFLICT DO NOTHING waits for a concurrent creator and lets
   // every first edit through (Prisma's upsert would answer "already exists" to all but one).
@@ -276,6 +203,7 @@ export async function writeMapOperations(tx: TTx, context: TActorContext, surfac
     personIds: new Set([...people.map((person) => person.id), ...[...graph.edges.values()].map((edge) => edge.ownerId).filter((id): id is string => id !== null)]),
   };
   const plan = planOperations(graph, operations, references, () => crypto.randomUUID(), await fieldsChangedSince(tx, map.id, graph, operations));
+  if (options.elementsMustExist && plan.missing.length > 0) throw new NotFoundError(plan.missing[0]!.kind === "node" ? "The node" : "The flow");
   if (plan.conflicts.length > 0) {
     const conflict = plan.conflicts[0]!;
     const message = conflict.current === null
@@ -321,7 +249,6 @@ export async function writeMapOperations(tx: TTx, context: TActorContext, surfac
   const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
   const deleted = (kind: string) => plan.changes.filter((change) => change.kind === `${kind}.delete`).map((change) => change.entityId);
   return { mapVersion, nodes: after("node.") as TMapNode[], edges: after("edge.") as TMapEdge[], deletedNodeIds: deleted("node"), deletedEdgeIds: deleted("edge") };
-    
 }
 
 export async function createNode(context: TActorContext, surfaceId: string, input: TNodeCreateInput): Promise<TMapNode & { mapVersion: number }> {
@@ -336,7 +263,8 @@ export async function createEdge(context: TActorContext, surfaceId: string, inpu
   return { ...result.edges.find((edge) => edge.id === id)!, mapVersion: result.mapVersion };
 }
 
-async function currentElement(surfaceId: string, kind: "node" | "edge", id: string) {
+/** An element as it is now: what an edit that changed nothing answers with. */
+async function readElement(surfaceId: string, kind: "node" | "edge", id: string) {
   const map = await db.flowMap.findUnique({ where: { surfaceId }, select: { id: true, version: true } });
   const row = map && (kind === "node" ? await db.flowNode.findFirst({ where: { id, mapId: map.id } }) : await db.flowEdge.findFirst({ where: { id, mapId: map.id } }));
   if (!row) throw new NotFoundError(kind === "node" ? "The node" : "The flow");
@@ -344,29 +272,23 @@ async function currentElement(surfaceId: string, kind: "node" | "edge", id: stri
 }
 
 export async function updateNode(context: TActorContext, surfaceId: string, id: string, version: number, patch: TNodePatch): Promise<TMapNode & { mapVersion: number }> {
-  assertCan(context.actor, "map.write");
-  await currentElement(surfaceId, "node", id);
-  const result = await applyMapOperations(context, surfaceId, [{ op: "updateNode", id, version, patch }]);
+  const result = await runMapEdit(context, surfaceId, [{ op: "updateNode", id, version, patch }], { reason: "edit", elementsMustExist: true });
   const node = result.nodes.find((candidate) => candidate.id === id);
   if (node) return { ...node, mapVersion: result.mapVersion };
-  const current = await currentElement(surfaceId, "node", id);
+  const current = await readElement(surfaceId, "node", id);
   return { ...(current.element as TMapNode), mapVersion: current.mapVersion };
 }
 
 export async function updateEdge(context: TActorContext, surfaceId: string, id: string, version: number, patch: TEdgePatch): Promise<TMapEdge & { mapVersion: number }> {
-  assertCan(context.actor, "map.write");
-  await currentElement(surfaceId, "edge", id);
-  const result = await applyMapOperations(context, surfaceId, [{ op: "updateEdge", id, version, patch }]);
+  const result = await runMapEdit(context, surfaceId, [{ op: "updateEdge", id, version, patch }], { reason: "edit", elementsMustExist: true });
   const edge = result.edges.find((candidate) => candidate.id === id);
   if (edge) return { ...edge, mapVersion: result.mapVersion };
-  const current = await currentElement(surfaceId, "edge", id);
+  const current = await readElement(surfaceId, "edge", id);
   return { ...(current.element as TMapEdge), mapVersion: current.mapVersion };
 }
 
 export async function deleteElement(context: TActorContext, surfaceId: string, kind: "node" | "edge", id: string, version: number): Promise<TMapEditResult> {
-  assertCan(context.actor, "map.write");
-  await currentElement(surfaceId, kind, id);
-  return applyMapOperations(context, surfaceId, [kind === "node" ? { op: "deleteNode", id, version } : { op: "deleteEdge", id, version }]);
+  return runMapEdit(context, surfaceId, [kind === "node" ? { op: "deleteNode", id, version } : { op: "deleteEdge", id, version }], { reason: "edit", elementsMustExist: true });
 }
 
 /** Map events after a version, oldest first: live catch-up after a reconnect, and the history panel. */
@@ -397,7 +319,6 @@ export async function listMapEvents(context: TActorContext, surfaceId: string, o
   };
 }
 
-/** Imports a map file into a surface's map: every error with its path in the file, and nothing saved unless all is valid. */
 /**
  * Imports a map file. Replacing deletes the elements at the versions read here, in the same edit as
  * the file's: someone editing the map meanwhile gets a conflict rather than losing their edit.
@@ -426,14 +347,4 @@ function removalsOf(map: TFlowMap): TMapOperation[] {
     ...map.edges.map((edge) => ({ op: "deleteEdge" as const, id: edge.id, version: edge.version })),
     ...[...map.nodes].reverse().map((node) => ({ op: "deleteNode" as const, id: node.id, version: node.version })),
   ];
-}
-
-export type TPresenceSignal = { surfaceId: string; connectionId: string; user: { id: string; name: string; team: string }; editing: string | null; state: "here" | "left" };
-
-/** Who is on a map and what they are editing: passed between app instances, never stored (it is not data). */
-export async function announcePresence(context: TActorContext, surfaceId: string, signal: { connectionId: string; editing: string | null; state: "here" | "left" }): Promise<void> {
-  assertCan(context.actor, "map.read");
-  const actor = context.actor!;
-  const payload: TPresenceSignal = { surfaceId, connectionId: signal.connectionId, user: { id: actor.id, name: actor.name, team: actor.team }, editing: signal.editing, state: signal.state };
-  await db.$executeRaw`SELECT pg_notify(${MAP_PRESENCE_CHANNEL}, ${JSON.stringify(payload)})`;
 }

@@ -1,5 +1,6 @@
+import "server-only";
 import { LRUCache } from "lru-cache";
-import type { TMapEdge, TMapNode } from "./schemas";
+import type { TMapEdge, TMapNode } from "./model/schemas";
 
 /** A map's elements at one map version, zones before their members. Shared between readers: never mutate. */
 export type TMapSnapshot = { readonly nodes: readonly TMapNode[]; readonly edges: readonly TMapEdge[] };

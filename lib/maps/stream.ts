@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import type { TActorContext } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,8 @@ import { trackOpenStream } from "@/lib/ops/metrics";
 import { MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL } from "./channels";
 import { INT32_MAX } from "@/lib/api/bounds";
 import { getMapHub } from "./live";
-import { announcePresence, listMapEvents, type TPresenceSignal } from "./service";
+import { announcePresence, type TPresenceSignal } from "./presence";
+import { listMapEvents } from "./service";
 
 /** How soon a browser reconnects when this instance closes its stream to shut down. */
 const RECONNECT_AFTER_SHUTDOWN_MS = 500;

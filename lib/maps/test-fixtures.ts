@@ -1,4 +1,4 @@
-import type { TFlowMap, TMapEdge, TMapNode } from "./schemas";
+import type { TFlowMap, TMapEdge, TMapNode } from "./model/schemas";
 
 /** Small maps for the unit tests of the canvas conversion. */
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;

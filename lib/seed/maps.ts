@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { db, type Encryption, type FlowAuthentication, type FlowStatus, type NodeKind, type Protocol } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "@/lib/maps/service";
-import type { TMapOperation } from "@/lib/maps/schemas";
+import type { TMapOperation } from "@/lib/maps/model/schemas";
 import type { TSeedContext } from "./index";
 
 type TDemoNode = {
@@ -205,6 +205,6 @@ export async function seedMaps({ users }: TSeedContext): Promise<void> {
       })),
     ];
     // The owners' agreement approved the flows drawn on an agreed surface; elsewhere APPROVED is refused.
-    await db.$transaction((tx) => writeMapOperations(tx, context, surface.id, operations, "import", { reopenAgreed: false, jointApproval: surface.status === "AGREED" }), { timeout: 60_000 });
+    await db.$transaction((tx) => writeMapOperations(tx, { context, surfaceId: surface.id, operations, reason: "import", reopenAgreed: false, jointApproval: surface.status === "AGREED" }), { timeout: 60_000 });
   }
 }

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { zInt32 } from "@/lib/api/bounds";
+import { Classification, Criticality, DaasType, SurfaceStatus } from "@/lib/db/generated/enums";
 import { ZId, ZStoredTeam as ZTeam } from "@/lib/users/schemas";
 
 export const MAX_NAME = 200;
 export const MAX_TEXT = 10_000;
 
-export const ZClassification = z.enum(["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"]).meta({ id: "Classification" });
-export const ZCriticality = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]).meta({ id: "Criticality" });
-export const ZSurfaceStatus = z.enum(["DRAFT", "IN_REVIEW", "AGREED"]).meta({ id: "SurfaceStatus" });
-export const ZDaasType = z.enum(["DATA", "APPLICATION", "ASSET", "SERVICE"]).meta({ id: "DaasType" });
+// The database's own enums (Prisma's generated ones), not restated lists.
+export const ZClassification = z.enum(Classification).meta({ id: "Classification" });
+export const ZCriticality = z.enum(Criticality).meta({ id: "Criticality" });
+export const ZSurfaceStatus = z.enum(SurfaceStatus).meta({ id: "SurfaceStatus" });
+export const ZDaasType = z.enum(DaasType).meta({ id: "DaasType" });
 
 const name = z.string().trim().min(1, "is required").max(MAX_NAME, `must be at most ${MAX_NAME} characters`);
 const text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { Role, Team, UserStatus } from "@/lib/db/generated/enums";
 
-export const ZTeam = z.enum(["NETOPS", "SECOPS", "LEADERSHIP"]).meta({ id: "Team" });
+// The database's own enums (Prisma's generated ones), not restated lists.
+export const ZTeam = z.enum(Team).exclude(["NONE"]).meta({ id: "Team" });
 /** Teams as stored: service accounts are in none (NONE). People are always in one of ZTeam. */
-export const ZStoredTeam = z.enum(["NETOPS", "SECOPS", "LEADERSHIP", "NONE"]).meta({ id: "StoredTeam" });
-export const ZRole = z.enum(["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"]).meta({ id: "Role" });
-export const ZUserStatus = z.enum(["ACTIVE", "DISABLED"]).meta({ id: "UserStatus" });
+export const ZStoredTeam = z.enum(Team).meta({ id: "StoredTeam" });
+export const ZRole = z.enum(Role).meta({ id: "Role" });
+export const ZUserStatus = z.enum(UserStatus).meta({ id: "UserStatus" });
 
 export const ZId = z.uuid("must be a valid id");
 export const ZIdParams = z.object({ id: ZId });

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZMapReadQuery, ZSurfaceParams } from "@/lib/maps/schemas";
+import { ZMapReadQuery, ZSurfaceParams } from "@/lib/maps/model/schemas";
 import { getMap } from "@/lib/maps/service";
 import { mapJson } from "@/lib/maps/snapshots";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { INT32_MAX } from "@/lib/api/bounds";
-import { ZEventsQuery, ZSurfaceParams } from "@/lib/maps/schemas";
+import { ZEventsQuery, ZSurfaceParams } from "@/lib/maps/model/schemas";
 import { openMapStream } from "@/lib/maps/stream";
 
 export const dynamic = "force-dynamic";

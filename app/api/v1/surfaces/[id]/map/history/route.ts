@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZHistoryQuery, ZSurfaceParams } from "@/lib/maps/schemas";
+import { ZHistoryQuery, ZSurfaceParams } from "@/lib/maps/model/schemas";
 import { listMapEvents } from "@/lib/maps/service";
 
 export const GET = apiRoute({ permission: "map.read", params: ZSurfaceParams, query: ZHistoryQuery }, async ({ context, params, query }) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { MAP_BATCH_MAX_BYTES, ZMapImportQuery, ZSurfaceParams } from "@/lib/maps/schemas";
+import { MAP_BATCH_MAX_BYTES, ZMapImportQuery, ZSurfaceParams } from "@/lib/maps/model/schemas";
 import { importMap } from "@/lib/maps/service";
 
 // The file is checked by the import itself, so that every error carries its path in the file.

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZEdgeParams, ZEdgeUpdate, ZVersionQuery } from "@/lib/maps/schemas";
+import { ZEdgeParams, ZEdgeUpdate, ZVersionQuery } from "@/lib/maps/model/schemas";
 import { deleteElement, updateEdge } from "@/lib/maps/service";
 
 export const PATCH = apiRoute({ permission: "map.write", params: ZEdgeParams, body: ZEdgeUpdate }, async ({ context, params, body }) => {

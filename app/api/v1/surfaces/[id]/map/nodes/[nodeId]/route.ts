@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZNodeParams, ZNodeUpdate, ZVersionQuery } from "@/lib/maps/schemas";
+import { ZNodeParams, ZNodeUpdate, ZVersionQuery } from "@/lib/maps/model/schemas";
 import { deleteElement, updateNode } from "@/lib/maps/service";
 
 export const PATCH = apiRoute({ permission: "map.write", params: ZNodeParams, body: ZNodeUpdate }, async ({ context, params, body }) => {

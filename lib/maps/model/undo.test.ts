@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEditResult, applyLiveBatch } from "./cache";
+import { applyEditResult, applyLiveBatch } from "../canvas/query-cache";
 import { graphOf, planOperations } from "./rules";
 import { copySelection, inverseOperations, pasteOperations } from "./undo";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";

@@ -1,4 +1,4 @@
-import type { TBounds } from "./convert";
+import type { TBounds } from "../model/geometry";
 
 export type TViewport = { x: number; y: number; zoom: number };
 

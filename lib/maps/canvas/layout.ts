@@ -1,6 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
-import { boundsOf, sizeOf, unionOf, type TBounds } from "./convert";
-import type { TMapEdge, TMapNode, TMapOperation } from "./schemas";
+import { boundsOf, sizeOf, unionOf, type TBounds } from "../model/geometry";
+import type { TMapEdge, TMapNode, TMapOperation } from "../model/schemas";
 
 const ZONE_PADDING = "[top=44,left=24,bottom=24,right=24]";
 

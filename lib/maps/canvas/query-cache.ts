@@ -1,6 +1,6 @@
-import { applyEvents, graphOf, type TMapGraph } from "./rules";
-import type { TFlowMap, TMapEditResult, TMapEvent } from "./schemas";
-import { orderParentsFirst } from "./convert";
+import { applyEvents, graphOf, type TMapGraph } from "../model/rules";
+import type { TFlowMap, TMapEditResult, TMapEvent } from "../model/schemas";
+import { orderParentsFirst } from "../model/geometry";
 
 /**
  * The map's lists after the graph changed, keeping a list itself where every element in it is the

@@ -1,13 +1,7 @@
 import { asProposal } from "./approval";
-import { orderParentsFirst } from "./convert";
+import { EDGE_FIELDS, NODE_FIELDS, pickFields } from "./fields";
+import { orderParentsFirst } from "./geometry";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";
-
-const NODE_FIELDS = ["kind", "label", "identity", "labels", "addresses", "zoneId", "environment", "notes", "daasElementId", "x", "y", "width", "height"] as const;
-const EDGE_FIELDS = ["sourceId", "targetId", "protocol", "ports", "appProtocol", "principal", "encryption", "authentication", "status", "justification", "ownerId", "statementId", "connections", "bytes", "firstSeen", "lastSeen"] as const;
-
-function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
-}
 
 function differing<T extends object>(before: T, after: T, keys: readonly (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map((key) => [key, before[key]])) as Partial<T>;
@@ -23,7 +17,7 @@ export function inverseOperations(before: Pick<TFlowMap, "nodes" | "edges">, res
   const edgesBefore = new Map(before.edges.map((edge) => [edge.id, edge]));
   const restoreNodes = orderParentsFirst(result.deletedNodeIds.map((id) => nodesBefore.get(id)).filter((node): node is TMapNode => Boolean(node)));
   const operations: TMapOperation[] = [];
-  for (const node of restoreNodes) operations.push({ op: "createNode", node: { id: node.id, ...pick(node, NODE_FIELDS) } });
+  for (const node of restoreNodes) operations.push({ op: "createNode", node: { id: node.id, ...pickFields(node, NODE_FIELDS) } });
   for (const node of result.nodes) {
     const previous = nodesBefore.get(node.id);
     if (!previous) continue;
@@ -33,7 +27,7 @@ export function inverseOperations(before: Pick<TFlowMap, "nodes" | "edges">, res
   for (const id of result.deletedEdgeIds) {
     const edge = edgesBefore.get(id);
     // A restored flow comes back as a proposal: its approval was a joint decision, not an edit to replay.
-    if (edge) operations.push({ op: "createEdge", edge: asProposal({ id: edge.id, ...pick(edge, EDGE_FIELDS) }) });
+    if (edge) operations.push({ op: "createEdge", edge: asProposal({ id: edge.id, ...pickFields(edge, EDGE_FIELDS) }) });
   }
   for (const edge of result.edges) {
     const previous = edgesBefore.get(edge.id);
@@ -69,8 +63,8 @@ export function pasteOperations(clipboard: TClipboard, existingNodeIds: Readonly
     const zoneCopied = node.zoneId !== null && ids.has(node.zoneId);
     const zoneId = zoneCopied ? ids.get(node.zoneId!)! : node.zoneId !== null && existingNodeIds.has(node.zoneId) ? node.zoneId : null;
     const shift = zoneCopied ? 0 : offset;
-    return { op: "createNode", node: { ...pick(node, NODE_FIELDS), id: ids.get(node.id)!, zoneId, daasElementId: null, label: node.label, x: node.x + shift, y: node.y + shift } };
+    return { op: "createNode", node: { ...pickFields(node, NODE_FIELDS), id: ids.get(node.id)!, zoneId, daasElementId: null, label: node.label, x: node.x + shift, y: node.y + shift } };
   });
-  const edges = clipboard.edges.map((edge): TMapOperation => ({ op: "createEdge", edge: asProposal({ ...pick(edge, EDGE_FIELDS), id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! }) }));
+  const edges = clipboard.edges.map((edge): TMapOperation => ({ op: "createEdge", edge: asProposal({ ...pickFields(edge, EDGE_FIELDS), id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! }) }));
   return [...nodes, ...edges];
 }

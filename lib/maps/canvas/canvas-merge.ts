@@ -1,5 +1,5 @@
-import type { TFlowEdgeData, TFlowNodeData, TRfEdge, TRfNode } from "./convert";
-import type { TMapNode } from "./schemas";
+import type { TFlowEdgeData, TFlowNodeData, TRfEdge, TRfNode } from "./to-react-flow";
+import type { TMapNode } from "../model/schemas";
 
 /**
  * Every map update (an edit, a live event, a layout) is converted to React Flow nodes and edges

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, toReactFlow } from "./convert";
+import { EMPTY_FILTER, toReactFlow } from "./to-react-flow";
 import { mergeEdges, mergeNodes, placeNodes, withSelection, withoutLastFlows } from "./canvas-merge";
-import { baseEdge, baseNode, map } from "./test-fixtures";
+import { baseEdge, baseNode, map } from "../test-fixtures";
 
 const zone = baseNode(1, { kind: "ZONE", x: 0, y: 0, width: 500, height: 300 });
 const web = baseNode(2, { zoneId: zone.id, x: 20, y: 40 });

@@ -12,7 +12,10 @@ export type TMapChange = { kind: TMapEventKind; entityId: string; before: TMapNo
 
 export type TConflict = { id: string; path: string; fields: string[]; current: TMapNode | TMapEdge | null };
 
-export type TPlan = { changes: TMapChange[]; errors: TFieldError[]; conflicts: TConflict[]; graph: TMapGraph };
+/** An element an operation names that is not on the map: a conflict for an update, harmless for a delete. */
+export type TMissing = { id: string; kind: "node" | "edge" };
+
+export type TPlan = { changes: TMapChange[]; errors: TFieldError[]; conflicts: TConflict[]; missing: TMissing[]; graph: TMapGraph };
 
 /** Kinds whose instances talk to each other (cluster peers, replicas), so a flow to itself means something. */
 export const SELF_LOOP_KINDS: ReadonlySet<TNodeKind> = new Set(["WORKLOAD", "SERVICE", "DATASTORE"]);
@@ -152,6 +155,7 @@ export function planOperations(
   const graph: TMapGraph = { nodes: new Map(start.nodes), edges: new Map(start.edges) };
   const errors: TFieldError[] = [];
   const conflicts: TConflict[] = [];
+  const missing: TMissing[] = [];
   const log: TMapChange[] = [];
   const touchedNodes = new Set<string>();
   const touchedEdges = new Set<string>();
@@ -187,6 +191,7 @@ export function planOperations(
       case "updateNode": {
         const current = graph.nodes.get(operation.id);
         if (!current) {
+          missing.push({ id: operation.id, kind: "node" });
           conflicts.push({ id: operation.id, path, fields: [], current: null });
           return;
         }
@@ -205,7 +210,10 @@ export function planOperations(
       }
       case "deleteNode": {
         const current = graph.nodes.get(operation.id);
-        if (!current) return; // Already gone: deleting twice is harmless.
+        if (!current) {
+          missing.push({ id: operation.id, kind: "node" });
+          return; // Already gone: deleting twice is harmless.
+        }
         if (operation.version < baseVersion(operation.id, current)) {
           conflicts.push({ id: operation.id, path, fields: [], current });
           return;
@@ -241,6 +249,7 @@ export function planOperations(
       case "updateEdge": {
         const current = graph.edges.get(operation.id);
         if (!current) {
+          missing.push({ id: operation.id, kind: "edge" });
           conflicts.push({ id: operation.id, path, fields: [], current: null });
           return;
         }
@@ -259,7 +268,10 @@ export function planOperations(
       }
       case "deleteEdge": {
         const current = graph.edges.get(operation.id);
-        if (!current) return;
+        if (!current) {
+          missing.push({ id: operation.id, kind: "edge" });
+          return;
+        }
         if (operation.version < baseVersion(operation.id, current)) {
           conflicts.push({ id: operation.id, path, fields: [], current });
           return;
@@ -280,7 +292,7 @@ export function planOperations(
     const edge = graph.edges.get(id);
     if (edge) errors.push(...prefixed(validateEdge(edge, graph, references), pathOf(id)));
   }
-  return { changes: mergeChanges(log), errors, conflicts, graph };
+  return { changes: mergeChanges(log), errors, conflicts, missing, graph };
 }
 
 /** One change per element: first "before", last "after"; created-then-deleted elements vanish. */

@@ -1,21 +1,25 @@
 import { z } from "zod";
 import { zInt32, zQueryInt32 } from "@/lib/api/bounds";
-import { ZClassification } from "@/lib/surfaces/schemas";
+import { Encryption, FlowAuthentication, FlowStatus, NodeKind, Protocol } from "@/lib/db/generated/enums";
+import { ZClassification, ZDaasType, ZSurfaceStatus } from "@/lib/surfaces/schemas";
+import { ZId } from "@/lib/users/schemas";
+import type { TAssert, TEdgeData, TNodeData, TSameKeys } from "./fields";
 import { isAddress } from "./addresses";
 
-export const NODE_KINDS = ["USER_GROUP", "DEVICE", "WORKLOAD", "SERVICE", "DATASTORE", "EXTERNAL", "ZONE"] as const;
-export const FLOW_STATUSES = ["OBSERVED", "PROPOSED", "APPROVED", "DENIED"] as const;
-export const PROTOCOLS = ["TCP", "UDP", "ICMP", "ANY"] as const;
-export const ENCRYPTIONS = ["NONE", "TLS", "MTLS"] as const;
-export const AUTHENTICATIONS = ["NONE", "TOKEN", "CERTIFICATE", "MFA"] as const;
-export const CLASSIFICATIONS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
-
-export const ZNodeKind = z.enum(NODE_KINDS).meta({ id: "NodeKind" });
-export const ZFlowStatus = z.enum(FLOW_STATUSES).meta({ id: "FlowStatus" });
-export const ZProtocol = z.enum(PROTOCOLS).meta({ id: "Protocol" });
-export const ZEncryption = z.enum(ENCRYPTIONS).meta({ id: "Encryption" });
-export const ZAuthentication = z.enum(AUTHENTICATIONS).meta({ id: "FlowAuthentication" });
+// The enums are the database's own (Prisma's generated enums), in the order the schema lists them.
+export const ZNodeKind = z.enum(NodeKind).meta({ id: "NodeKind" });
+export const ZFlowStatus = z.enum(FlowStatus).meta({ id: "FlowStatus" });
+export const ZProtocol = z.enum(Protocol).meta({ id: "Protocol" });
+export const ZEncryption = z.enum(Encryption).meta({ id: "Encryption" });
+export const ZAuthentication = z.enum(FlowAuthentication).meta({ id: "FlowAuthentication" });
 export { ZClassification };
+
+export const NODE_KINDS = ZNodeKind.options;
+export const FLOW_STATUSES = ZFlowStatus.options;
+export const PROTOCOLS = ZProtocol.options;
+export const ENCRYPTIONS = ZEncryption.options;
+export const AUTHENTICATIONS = ZAuthentication.options;
+export const CLASSIFICATIONS = ZClassification.options;
 
 export type TNodeKind = z.infer<typeof ZNodeKind>;
 export type TFlowStatus = z.infer<typeof ZFlowStatus>;
@@ -24,7 +28,6 @@ export type TEncryption = z.infer<typeof ZEncryption>;
 export type TAuthentication = z.infer<typeof ZAuthentication>;
 export type TClassification = z.infer<typeof ZClassification>;
 
-export const ZId = z.uuid("must be a valid id");
 export const ZSurfaceParams = z.object({ id: ZId });
 export const ZNodeParams = z.object({ id: ZId, nodeId: ZId });
 export const ZEdgeParams = z.object({ id: ZId, edgeId: ZId });
@@ -56,7 +59,7 @@ const nodeFields = {
   y: coordinate,
   width: z.number().min(40).max(5000).nullable(),
   height: z.number().min(30).max(5000).nullable(),
-};
+} satisfies Record<keyof TNodeData, z.ZodType>;
 
 export const ZNodeCreate = z
   .object({
@@ -103,7 +106,7 @@ const edgeFields = {
   bytes: ZCounter,
   firstSeen: ZTimestamp,
   lastSeen: ZTimestamp,
-};
+} satisfies Record<keyof TEdgeData, z.ZodType>;
 
 export const ZEdgeCreate = z
   .object({
@@ -228,13 +231,13 @@ export const ZPresenceBody = z
   .strict();
 export type TPresenceBody = z.infer<typeof ZPresenceBody>;
 
-export const ZMapElement = z.object({ id: ZId, type: z.enum(["DATA", "APPLICATION", "ASSET", "SERVICE"]), name: z.string(), classification: ZClassification });
+export const ZMapElement = z.object({ id: ZId, type: ZDaasType, name: z.string(), classification: ZClassification });
 export const ZMapStatement = z.object({ id: ZId, summary: z.string() });
 export const ZMapPerson = z.object({ id: ZId, name: z.string(), team: z.string() });
 
 export const ZFlowMap = z
   .object({
-    surface: z.object({ id: ZId, name: z.string(), classification: ZClassification, status: z.enum(["DRAFT", "IN_REVIEW", "AGREED"]) }),
+    surface: z.object({ id: ZId, name: z.string(), classification: ZClassification, status: ZSurfaceStatus }),
     mapId: ZId.nullable(),
     version: z.number().int(),
     nodes: z.array(ZMapNode),
@@ -285,3 +288,6 @@ export const MAP_BATCH_MAX_BYTES = 8 * 1024 * 1024;
 export type TMapOperationInput = z.input<typeof ZMapOperation>;
 export type TNodeCreateInput = z.input<typeof ZNodeCreate>;
 export type TEdgeCreateInput = z.input<typeof ZEdgeCreate>;
+
+/** Fails to compile when a create schema and the stored element (see `fields.ts`) disagree on their fields. */
+export type TCreateSchemasMatchFields = [TAssert<TSameKeys<Omit<TNodeCreate, "id">, TNodeData>>, TAssert<TSameKeys<Omit<TEdgeCreate, "id">, TEdgeData>>];

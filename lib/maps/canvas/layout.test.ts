@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { STEP_BATCH, laidOutNodes, layoutBounds, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph } from "./layout";
-import type { TMapEdge, TMapNode } from "./schemas";
+import type { TMapEdge, TMapNode } from "../model/schemas";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const node = (n: number, overrides: Partial<TMapNode> = {}): TMapNode => ({ id: id(n), kind: "WORKLOAD", label: `n${n}`, identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 0, y: 0, width: null, height: null, version: 1, ...overrides });

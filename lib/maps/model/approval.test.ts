@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { approvalByEditErrors, asProposal, withEditedApprovalsReproposed } from "./approval";
-import { baseEdge, id } from "./test-fixtures";
+import { baseEdge, id } from "../test-fixtures";
 import type { TMapOperation } from "./schemas";
 
 const approved = baseEdge(10, 1, 2, { status: "APPROVED" });
