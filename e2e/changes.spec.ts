@@ -59,8 +59,8 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel(surface.name).check();
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
-  await raj.page.getByLabel("Source").selectOption({ label: "Partner gateway (external)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Tokenisation service (service)" });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Partner gateway (external)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Tokenisation service (service)" });
   await raj.page.getByLabel("Ports").fill("443");
   await raj.page.getByLabel("Encryption").selectOption("MTLS");
   await raj.page.getByLabel("Authentication").selectOption("CERTIFICATE");
@@ -291,8 +291,8 @@ test("editing a change after a vote voids the vote", async ({ signedInAs, surfac
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel(surface.name).check();
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
-  await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });
   await raj.page.getByLabel("Justification", { exact: true }).fill("Model features");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await fillPlans(raj.page);

@@ -92,8 +92,8 @@ test("a CAB vote asks for the second factor in place, then goes through without 
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel(surface.name).check();
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
-  await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });
   await raj.page.getByLabel("Justification", { exact: true }).fill("Model features");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await raj.page.getByLabel("Implementation plan").fill("Push the policy through the firewall manager.");

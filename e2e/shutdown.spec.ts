@@ -52,6 +52,9 @@ test("SIGTERM closes open live streams with a reconnect event and exits 0", asyn
   expect((await fetch(`${baseURL}/api/health/live`)).status).toBe(200);
   // Cookies are per host, not per port: the session works on this second server of the same database.
   const { page } = await signedInAs(AS.netops, { baseURL });
+  // The stream is opened from a page of this server, as the map editor opens it.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
   const created = await page.request.post("/api/v1/surfaces", { data: { name: `Shutdown ${Date.now()}`, criticality: "LOW" } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };

@@ -12,7 +12,7 @@ export const PAYMENTS: TSurfaceSpec = {
   ],
   nodes: [
     { key: "pci", kind: "ZONE", label: "Payments zone (PCI)", x: 340, y: -40, width: 760, height: 500 },
-    { key: "gateway", kind: "EXTERNAL", label: "Partner gateway", x: 0, y: 80 },
+    { key: "gateway", kind: "EXTERNAL", label: "Partner gateway", x: 0, y: 300 },
     { key: "token", kind: "SERVICE", label: "Tokenisation service", zone: "pci", element: "Tokenisation service", x: 320, y: 80 },
     { key: "chd", kind: "DATASTORE", label: "Cardholder database", zone: "pci", element: "Cardholder database", x: 320, y: 300 },
     { key: "fraud", kind: "WORKLOAD", label: "Fraud scoring", x: 1180, y: 320 },
@@ -24,7 +24,8 @@ export const WAREHOUSE: TSurfaceSpec = {
   elements: [{ type: "DATA", name: "Warehouse tables", classification: "CONFIDENTIAL" }],
   nodes: [
     { key: "analysts", kind: "USER_GROUP", label: "BI analysts", x: 0, y: 60 },
-    { key: "tables", kind: "DATASTORE", label: "Warehouse tables", element: "Warehouse tables", x: 360, y: 60 },
+    // Off the analysts' row: a level flow's box has no height, and Playwright takes it for hidden.
+    { key: "tables", kind: "DATASTORE", label: "Warehouse tables", element: "Warehouse tables", x: 360, y: 200 },
   ],
   flows: [{ from: "analysts", to: "tables", protocol: "TCP", ports: "443,8080", appProtocol: "https", encryption: "TLS", authentication: "MFA", justification: "Dashboards" }],
 };
@@ -33,7 +34,7 @@ export const WIKI: TSurfaceSpec = {
   elements: [{ type: "SERVICE", name: "Wiki", classification: "INTERNAL" }],
   nodes: [
     { key: "employees", kind: "USER_GROUP", label: "Employees", x: 0, y: 60 },
-    { key: "wiki", kind: "SERVICE", label: "Wiki", element: "Wiki", x: 360, y: 60 },
+    { key: "wiki", kind: "SERVICE", label: "Wiki", element: "Wiki", x: 360, y: 200 },
   ],
   flows: [{ from: "employees", to: "wiki", protocol: "TCP", ports: "80,443", appProtocol: "https", encryption: "TLS", authentication: "MFA", justification: "Read the wiki" }],
 };
