@@ -1,21 +1,25 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { OIDC_CLIENT, OIDC_ISSUER } from "./e2e/support/oidc-provider";
+import { E2E_SERVER_ENV } from "./e2e/support/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 /** Debian's Chromium where Playwright cannot download its own; CHROMIUM_PATH overrides. */
+// The test process shares the server's environment: the fixtures (e2e/fixtures.ts) write to its
+// database and sign session cookies with its secret. Set here, it reaches every worker.
+for (const [name, value] of Object.entries(E2E_SERVER_ENV)) process.env[name] ??= value;
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
-  // Locally no retries: a flaky test is fixed at its cause. CI keeps one retry as a safety net while
-  // the specs still share demo records (a retry runs on the state the failed attempt left behind).
-  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  // No retries, in CI either: each test makes its own people and surfaces (e2e/fixtures.ts), so a
+  // flaky test is a bug to fix at its cause, not to run again on the state it left behind.
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // A user journey signs in (with a fresh password, which also satisfies step-up) and may make several
@@ -51,19 +55,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      CONCORD_ENV: "test",
-      CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
-      LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
-      LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: "100000",
-      // The same key as the integration tests': in CI both sign checkpoints into one database.
-      AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef",
-      OIDC_ISSUER,
-      OIDC_CLIENT_ID: OIDC_CLIENT.id,
-      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-      OIDC_DISPLAY_NAME: "Test SSO",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: { ...E2E_SERVER_ENV, PORT: String(PORT) },
   },
 });

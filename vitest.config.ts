@@ -8,6 +8,7 @@ const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-
 /**
  * Unit tests (`*.test.ts`) touch no database. Integration tests (`*.int.test.ts`) run the services
  * against a real database: Postgres when DATABASE_URL is set, otherwise an in-memory PGlite per file.
+ * Both fail a test that writes to console.error or console.warn unasked (lib/test/console.ts).
  */
 export default defineConfig({
   resolve: { alias },
@@ -15,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], env },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], env, setupFiles: ["lib/test/setup-console.ts"] },
       },
       {
         resolve: { alias },
@@ -24,7 +25,7 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts"],
           env: { ...env, CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/vitest" : ":memory:" },
           globalSetup: ["lib/test/global-setup.ts"],
-          setupFiles: ["lib/test/setup-database.ts"],
+          setupFiles: ["lib/test/setup-console.ts", "lib/test/setup-database.ts"],
           pool: "forks",
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts"],
     exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+    setupFiles: ["lib/test/setup-console.ts"],
     env: { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

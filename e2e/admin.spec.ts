@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signIn, unexpectedErrors, watchConsole } from "./helpers";
+import type { Browser, Page } from "@playwright/test";
+import { signIn } from "./helpers";
+import { AS, expect, test, type TPerson } from "./fixtures";
+import { createPerson, FIXTURE_PASSWORD } from "./support/records";
 
 /** A fresh person per test, so no test disables anyone another test signs in with. */
 function freshPerson(label: string) {
@@ -10,21 +12,23 @@ function freshPerson(label: string) {
 
 const PASSWORD = "e2e-password-long-enough";
 
-/** The first sign-in after the server starts pays for cold caches; pay it here, not inside a test. */
+/** The first sign-in through the form after the server starts pays for cold caches; pay it here, not inside a test. */
 test.beforeAll(async ({ browser }) => {
+  const { email } = await createPerson(AS.viewer);
   const page = await browser.newPage();
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(DEMO.admin);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(FIXTURE_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/dashboard/, { timeout: 60_000 });
   await page.close();
 });
 
-async function createUserByApi(admin: Page, person: { name: string; email: string }, roles = ["CONTRIBUTOR"]): Promise<string> {
+/** The admin creates the person through the API (the audit names the admin), with a known password. */
+async function createUserByApi(admin: Page, person: { name: string; email: string }, roles = ["CONTRIBUTOR"]): Promise<TPerson> {
   const response = await admin.request.post("/api/v1/users", { data: { ...person, team: "SECOPS", roles, password: PASSWORD } });
   expect(response.status()).toBe(201);
-  return ((await response.json()) as { user: { id: string } }).user.id;
+  return ((await response.json()) as { user: TPerson }).user;
 }
 
 async function signInElsewhere(browser: Browser, email: string, password: string): Promise<Page> {
@@ -41,10 +45,9 @@ async function openUserAction(admin: Page, person: { name: string; email: string
   await admin.getByRole("menuitem", { name: action }).click();
 }
 
-test("an admin invites a user, who signs in with the one-time password", async ({ page, browser }) => {
-  const errors = watchConsole(page);
+test("an admin invites a user, who signs in with the one-time password", async ({ signedInAs, browser }) => {
+  const { page, errors } = await signedInAs(AS.admin);
   const person = freshPerson("Invited Engineer");
-  await signIn(page, DEMO.admin);
   await page.goto("/admin");
   const adminNav = page.getByRole("navigation", { name: "Administration" });
   await expect(adminNav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
@@ -79,14 +82,13 @@ test("an admin invites a user, who signs in with the one-time password", async (
   await page.reload();
   await page.getByLabel("Search").fill(person.email);
   await expect(row.getByRole("cell").nth(5)).toHaveText("1");
-  expect(unexpectedErrors(errors)).toEqual([]);
+  expect(errors()).toEqual([]);
 });
 
-test("the create and edit dialogs show the API's field errors in place", async ({ page }) => {
-  const errors = watchConsole(page);
+test("the create and edit dialogs show the API's field errors in place", async ({ signedInAs }) => {
+  const { page, errors } = await signedInAs(AS.admin);
   const person = freshPerson("Edited Person");
-  await signIn(page, DEMO.admin);
-  const id = await createUserByApi(page, person);
+  const { id } = await createUserByApi(page, person);
   await page.goto("/admin");
 
   await page.getByRole("button", { name: "Create or invite user" }).click();
@@ -115,16 +117,15 @@ test("the create and edit dialogs show the API's field errors in place", async (
   await expect(edit).toHaveCount(0);
   await expect(page.getByText(`${renamed} was updated`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${person.email}`)).toContainText("Viewer");
-  expect(unexpectedErrors(errors, [
+  expect(errors([
     { status: 400, path: "/api/v1/users" },
     { status: 400, path: `/api/v1/users/${id}` },
   ])).toEqual([]);
 });
 
-test("disabling a user refuses their open session at once; re-enabling lets them back", async ({ page, browser }) => {
-  const errors = watchConsole(page);
+test("disabling a user refuses their open session at once; re-enabling lets them back", async ({ signedInAs, browser }) => {
+  const { page, errors } = await signedInAs(AS.admin);
   const person = freshPerson("Disabled Analyst");
-  await signIn(page, DEMO.admin);
   await createUserByApi(page, person);
   const other = await signInElsewhere(browser, person.email, PASSWORD);
   expect((await other.request.get("/api/v1/me")).status()).toBe(200);
@@ -149,14 +150,14 @@ test("disabling a user refuses their open session at once; re-enabling lets them
   await expect(row).toContainText("Active");
   await signIn(other, person.email, PASSWORD);
   await expect(other.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
-  expect(unexpectedErrors(errors)).toEqual([]);
+  expect(errors()).toEqual([]);
 });
 
-test("an admin ends every session of a user", async ({ page, browser }) => {
+test("an admin ends every session of a user", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.admin);
   const person = freshPerson("Session Holder");
-  await signIn(page, DEMO.admin);
-  await createUserByApi(page, person);
-  const other = await signInElsewhere(browser, person.email, PASSWORD);
+  const other = (await signedInAs(await createUserByApi(page, person))).page;
+  expect((await other.request.get("/api/v1/me")).status()).toBe(200);
   await page.goto("/admin");
   await openUserAction(page, person, "End all sessions");
   await page.getByRole("dialog", { name: `End all sessions of ${person.name}?` }).getByRole("button", { name: "End sessions" }).click();
@@ -165,11 +166,10 @@ test("an admin ends every session of a user", async ({ page, browser }) => {
   expect((await other.request.get("/api/v1/me")).status()).toBe(401);
 });
 
-test("the audit page lists a user's events with their changes, and the chain verifies intact", async ({ page }) => {
-  const errors = watchConsole(page);
+test("the audit page lists a user's events with their changes, and the chain verifies intact", async ({ signedInAs }) => {
+  const { page, errors, person: admin } = await signedInAs(AS.admin);
   const person = freshPerson("Audited Person");
-  await signIn(page, DEMO.admin);
-  const id = await createUserByApi(page, person);
+  const { id } = await createUserByApi(page, person);
   expect((await page.request.put(`/api/v1/users/${id}/status`, { data: { status: "DISABLED" } })).status()).toBe(200);
   expect((await page.request.put(`/api/v1/users/${id}/status`, { data: { status: "ACTIVE" } })).status()).toBe(200);
 
@@ -186,7 +186,7 @@ test("the audit page lists a user's events with their changes, and the chain ver
   await expect(rows.nth(0)).toContainText("user.enable");
   await expect(rows.nth(1)).toContainText("user.disable");
   await expect(rows.nth(2)).toContainText("user.create");
-  await expect(rows.nth(2)).toContainText("Alex Kim");
+  await expect(rows.nth(2)).toContainText(admin.name);
 
   await rows.nth(1).getByRole("button", { name: /Show details of event/ }).click();
   const before = page.getByRole("region", { name: "Before" });
@@ -202,11 +202,11 @@ test("the audit page lists a user's events with their changes, and the chain ver
 
   await page.getByRole("button", { name: "Verify chain" }).click();
   await expect(page.getByText(/Chain intact: [\d,]+ events verified/)).toBeVisible();
-  expect(unexpectedErrors(errors)).toEqual([]);
+  expect(errors()).toEqual([]);
 });
 
-test("the audit trail pages with Load more", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("the audit trail pages with Load more", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.admin);
   // Enough events of its own for a second page, whatever else the database holds.
   for (let i = 0; i < 51; i++) {
     expect((await page.request.post("/api/v1/tokens", { data: { name: `paging ${i}` } })).status()).toBe(201);
@@ -222,10 +222,9 @@ test("the audit trail pages with Load more", async ({ page }) => {
   await expect(page.getByText(/^\d+ events shown/)).toContainText(String(await rows.count()));
 });
 
-test("an admin issues a service account's API token that works once shown, and revoking it refuses it", async ({ page, playwright, baseURL }) => {
-  const errors = watchConsole(page);
+test("an admin issues a service account's API token that works once shown, and revoking it refuses it", async ({ signedInAs, playwright, baseURL }) => {
+  const { page, errors } = await signedInAs(AS.admin);
   const accountName = `Firewall sync ${crypto.randomBytes(3).toString("hex")}`;
-  await signIn(page, DEMO.admin);
   await page.goto("/admin/tokens");
   await expect(page.getByRole("link", { name: "API tokens" })).toHaveAttribute("aria-current", "page");
 
@@ -262,11 +261,11 @@ test("an admin issues a service account's API token that works once shown, and r
   await expect(page.getByRole("button", { name: `Revoke ${tokenName}` })).toHaveCount(0);
   expect((await automation.get("/api/v1/me")).status()).toBe(401);
   await automation.dispose();
-  expect(unexpectedErrors(errors, [{ status: 400, path: "/api/v1/tokens" }])).toEqual([]);
+  expect(errors([{ status: 400, path: "/api/v1/tokens" }])).toEqual([]);
 });
 
-test("a viewer gets the 403 page for every admin page", async ({ page }) => {
-  await signIn(page, DEMO.viewer);
+test("a viewer gets the 403 page for every admin page", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.viewer);
   for (const path of ["/admin", "/admin/audit", "/admin/tokens"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Your roles do not include this area" })).toBeVisible();

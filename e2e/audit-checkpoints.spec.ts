@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, openAs } from "./helpers";
+import { AS, expect, test } from "./fixtures";
 
-test("an administrator signs a checkpoint of the audit chain, and the verification holds the chain against it", async ({ browser }) => {
-  const admin = await openAs(browser, DEMO.admin);
+test("an administrator signs a checkpoint of the audit chain, and the verification holds the chain against it", async ({ signedInAs }) => {
+  const admin = await signedInAs(AS.admin);
   await admin.page.goto("/admin/audit");
   await admin.page.getByRole("button", { name: "Sign checkpoint" }).click();
   const signed = admin.page.getByText(/Checkpoint #(\d+) signed: [\d,]+ events? up to event #\d+\./);
@@ -14,5 +13,4 @@ test("an administrator signs a checkpoint of the audit chain, and the verificati
   await expect(admin.page.getByText(/Chain intact: [\d,]+ events verified/)).toBeVisible();
   await expect(admin.page.getByText(/Anchored by checkpoint #\d+ of .+: [\d,]+ events up to event #\d+\./)).toBeVisible();
   expect(admin.errors()).toEqual([]);
-  await admin.close();
 });

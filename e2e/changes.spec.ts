@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, openAs } from "./helpers";
+import type { Page } from "@playwright/test";
+import { AS, expect, test } from "./fixtures";
+import { PAYMENTS, WAREHOUSE, WIKI } from "./support/surfaces";
 import { pdfText } from "./support/pdf-text";
 
 /** A datetime-local value `days` from now at the given hour, clear of the seeded blackouts. */
@@ -47,17 +48,19 @@ async function proposeRemoval(page: Page, title: string, surface: string, flowNa
   await expect(page.getByRole("heading", { name: new RegExp(title) })).toBeVisible();
 }
 
-test("a flow opened into a Restricted surface goes through the CAB in meeting mode and lands approved on the map", async ({ browser }) => {
+test("a flow opened into a Restricted surface goes through the CAB in meeting mode and lands approved on the map", async ({ signedInAs, surfaceWithMap, person }) => {
   test.setTimeout(180_000);
+  const surface = await surfaceWithMap(PAYMENTS);
   const title = `Partner to tokenisation ${Date.now()}`;
   const meetingTitle = `CAB for ${title}`;
-  const raj = await openAs(browser, DEMO.netops);
+  const cabMembers = [await person(AS.secopsCab), await person(AS.netopsCab)];
+  const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel("Card payments").check();
-  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: "Card payments" });
-  await raj.page.getByLabel("Source").selectOption({ label: "Partner gateway (external)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Tokenisation service (service)" });
+  await raj.page.getByLabel(surface.name).check();
+  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Partner gateway (external)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Tokenisation service (service)" });
   await raj.page.getByLabel("Ports").fill("443");
   await raj.page.getByLabel("Encryption").selectOption("MTLS");
   await raj.page.getByLabel("Authentication").selectOption("CERTIFICATE");
@@ -74,8 +77,8 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.getByTestId("flow-diff-canvas").screenshot({ path: "test-results/changes-flow-diff.png" });
   const changeUrl = raj.page.url();
 
-  for (const [index, email] of [DEMO.secopsLead, DEMO.netopsLead].entries()) {
-    const member = await openAs(browser, email);
+  for (const [index, cabMember] of cabMembers.entries()) {
+    const member = await signedInAs(cabMember);
     if (index === 0) {
       // The bell in the header asks the CAB member for a vote as soon as the change is submitted.
       await member.page.goto("/surfaces");
@@ -124,7 +127,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
         expect(minutes.headers()["content-type"]).toContain(type);
         // Lines wrap on the PDF's pages; compare with the spaces made uniform.
         const text = (type === "application/pdf" ? await pdfText(await minutes.body()) : await minutes.text()).replace(/\s+/g, " ");
-        for (const expected of [meetingTitle, title, "Sam Rivera", "mTLS with pinned partner CA: fine.", "Nadia Okafor", "Routed through the partner DMZ."]) expect(text).toContain(expected);
+        for (const expected of [meetingTitle, title, cabMembers[0]!.name, "mTLS with pinned partner CA: fine.", cabMembers[1]!.name, "Routed through the partner DMZ."]) expect(text).toContain(expected);
       }
     }
     expect(member.errors()).toEqual([]);
@@ -150,10 +153,10 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await expect(raj.page.getByLabel("Status")).toContainText("Scheduled");
   await raj.page.getByRole("button", { name: "Mark implemented" }).click();
   await expect(raj.page.getByLabel("Status")).toContainText("Implemented");
-  // Whoever implemented a change does not verify it: Priya, of the other team, does.
+  // Whoever implemented a change does not verify it: the SecOps owner, of the other team, does.
   await expect(raj.page.getByText("You implemented this change; someone else verifies it.")).toBeVisible();
   await expect(raj.page.getByRole("button", { name: "Verify and apply to the map" })).toHaveCount(0);
-  const priya = await openAs(browser, DEMO.secops);
+  const priya = await signedInAs(surface.secopsOwner);
   await priya.page.goto(changeUrl);
   await priya.page.getByRole("button", { name: "Verify and apply to the map" }).click();
   await expect(priya.page.getByLabel("Status")).toContainText("Verified");
@@ -169,20 +172,18 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: "test-results/changes-detail-dark.png", fullPage: true });
 
-  const surfaces = await raj.page.request.get("/api/v1/changes?q=" + encodeURIComponent(title));
-  const listed = (await surfaces.json()) as { changes: Array<{ surfaces: Array<{ id: string }> }> };
-  const surfaceId = listed.changes[0]?.surfaces[0]?.id ?? "";
-  const flows = (await (await raj.page.request.get(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceId}`)).json()) as { maps: Array<{ edges: Array<{ sourceLabel: string; targetLabel: string; status: string; ports: string }> }> };
+  const flows = (await (await raj.page.request.get(`/api/v1/changes/pickable-flows?surfaceIds=${surface.id}`)).json()) as { maps: Array<{ edges: Array<{ sourceLabel: string; targetLabel: string; status: string; ports: string }> }> };
   const opened = flows.maps[0]?.edges.find((edge) => edge.sourceLabel === "Partner gateway" && edge.targetLabel === "Tokenisation service");
   expect(opened).toMatchObject({ status: "APPROVED", ports: "443" });
   expect(raj.errors()).toEqual([]);
   await raj.close();
 });
 
-test("a tightening change that fits a template is pre-approved at once", async ({ browser }) => {
-  const raj = await openAs(browser, DEMO.netops);
+test("a tightening change that fits a template is pre-approved at once", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap(WAREHOUSE);
+  const raj = await signedInAs(surface.netopsOwner);
   const title = `Retire BI 8080 ${Date.now()}`;
-  await proposeRemoval(raj.page, title, "Data warehouse", /Remove flow BI analysts → Warehouse tables/, "production", /^Flow BI analysts to Warehouse tables/);
+  await proposeRemoval(raj.page, title, surface.name, /Remove flow BI analysts → Warehouse tables/, "production", /^Flow BI analysts to Warehouse tables/);
   await raj.page.getByTestId("flow-diff-canvas").screenshot({ path: "test-results/changes-flow-diff-removed.png" });
   await expect(raj.page.getByTestId("flow-diff-before").locator("[data-testid=diff-edge][data-mark=removed]")).toHaveCount(1);
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
@@ -193,12 +194,13 @@ test("a tightening change that fits a template is pre-approved at once", async (
   await raj.close();
 });
 
-test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({ browser }) => {
-  const raj = await openAs(browser, DEMO.netops);
+test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap(WAREHOUSE);
+  const raj = await signedInAs(surface.netopsOwner);
   const title = `Narrow BI ports ${Date.now()}`;
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel("Data warehouse").check();
+  await raj.page.getByLabel(surface.name).check();
   await raj.page.getByTestId("flow-picker").getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ }).first().click();
   await raj.page.screenshot({ path: "test-results/changes-form-picker.png", fullPage: true });
   await raj.page.getByTestId("picked-flow").getByRole("button", { name: /^Modify flow BI analysts → Warehouse tables/ }).click();
@@ -219,9 +221,10 @@ test("a flow narrowed from the map shows as changed on both sides, with the chan
   await raj.close();
 });
 
-test("a rule proposal needs the second team's approval before it classifies", async ({ browser }) => {
+test("a rule proposal needs the second team's approval before it classifies", async ({ signedInAs, surfaceWithMap }) => {
   test.setTimeout(120_000);
-  const raj = await openAs(browser, DEMO.netops);
+  const surface = await surfaceWithMap(WIKI);
+  const raj = await signedInAs(surface.netopsOwner);
   const name = `Staging goes to the CAB ${Date.now()}`;
   await raj.page.goto("/changes/rules");
   await raj.page.getByLabel("Rule name").fill(name);
@@ -235,10 +238,10 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await expect(proposals).toContainText(name);
   await expect(proposals.getByRole("listitem").filter({ hasText: name })).toContainText("Waiting for SecOps");
 
-  await proposeRemoval(raj.page, `Staging removal before ${Date.now()}`, "Internal wiki", /Remove flow Employees → Wiki/, "staging");
+  await proposeRemoval(raj.page, `Staging removal before ${Date.now()}`, surface.name, /Remove flow Employees → Wiki/, "staging");
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
 
-  const priya = await openAs(browser, DEMO.secops);
+  const priya = await signedInAs(AS.secops);
   await priya.page.goto("/changes/rules");
   await priya.page.getByRole("button", { name: `Approve rule ${name}` }).click();
   await expect(priya.page.getByRole("list", { name: "Active rules" })).toContainText(name);
@@ -249,7 +252,7 @@ test("a rule proposal needs the second team's approval before it classifies", as
   expect(priya.errors()).toEqual([]);
   await priya.close();
 
-  await proposeRemoval(raj.page, `Staging removal after ${Date.now()}`, "Internal wiki", /Remove flow Employees → Wiki/, "staging");
+  await proposeRemoval(raj.page, `Staging removal after ${Date.now()}`, surface.name, /Remove flow Employees → Wiki/, "staging");
   await expect(raj.page.getByText("CAB track")).toBeVisible();
   await expect(raj.page.getByRole("list", { name: "Matched rules" })).toContainText(`${name}`);
   await raj.page.goto("/changes");
@@ -268,7 +271,7 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await dialog.getByRole("button", { name: "Propose retirement" }).click();
   await expect(proposals.getByRole("listitem").filter({ hasText: name })).toContainText("Proposed retirement");
   await expect(raj.page.getByRole("list", { name: "Active rules" })).toContainText(name);
-  const sam = await openAs(browser, DEMO.secopsLead);
+  const sam = await signedInAs(AS.secopsCab);
   await sam.page.goto("/changes/rules");
   await sam.page.getByRole("button", { name: `Approve rule ${name}` }).click();
   await expect(sam.page.getByRole("list", { name: "Active rules" })).not.toContainText(name);
@@ -279,16 +282,17 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await raj.close();
 });
 
-test("editing a change after a vote voids the vote", async ({ browser }) => {
+test("editing a change after a vote voids the vote", async ({ signedInAs, surfaceWithMap }) => {
   test.setTimeout(120_000);
+  const surface = await surfaceWithMap(PAYMENTS);
   const title = `Fraud to tokens ${Date.now()}`;
-  const raj = await openAs(browser, DEMO.netops);
+  const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel("Card payments").check();
-  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: "Card payments" });
-  await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
+  await raj.page.getByLabel(surface.name).check();
+  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });
   await raj.page.getByLabel("Justification", { exact: true }).fill("Model features");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await fillPlans(raj.page);
@@ -296,11 +300,11 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await expect(raj.page.getByText("CAB track")).toBeVisible();
   const changeUrl = raj.page.url();
 
-  const sam = await openAs(browser, DEMO.secopsLead);
+  const sam = await signedInAs(AS.secopsCab);
   await sam.page.goto(changeUrl);
   await sam.page.getByLabel("Comment").fill("Fine with TLS.");
   await sam.page.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(sam.page.getByRole("list", { name: "Votes" })).toContainText("Sam Rivera");
+  await expect(sam.page.getByRole("list", { name: "Votes" })).toContainText(sam.person.name);
   expect(sam.errors()).toEqual([]);
   await sam.close();
 
@@ -314,8 +318,8 @@ test("editing a change after a vote voids the vote", async ({ browser }) => {
   await raj.close();
 });
 
-test("a CAB member adds a blackout, sees it on the calendar and deletes it", async ({ browser }) => {
-  const nadia = await openAs(browser, DEMO.netopsLead);
+test("a CAB member adds a blackout, sees it on the calendar and deletes it", async ({ signedInAs }) => {
+  const nadia = await signedInAs(AS.netopsCab);
   const name = `Datacentre move ${Date.now().toString(36)}`;
   await nadia.page.goto("/changes/calendar");
   await nadia.page.getByLabel("Blackout name").fill(name);

@@ -1,17 +1,43 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, openAs } from "./helpers";
+import type { Page } from "@playwright/test";
+import { AS, expect, test, type TFixtures, type TSignedIn } from "./fixtures";
+import { createObjectiveMeasuredBy } from "./support/records";
 
+const RESILIENCE = "networks.network-resilience";
 
-test("an executive reads the dashboard and drills into unencrypted flows into Restricted surfaces", async ({ browser }) => {
-  const { page, errors } = await openAs(browser, DEMO.executive);
+/** A maturity assessment dated today (so the dashboard reads it as the latest), its two fresh assessors signed in. */
+async function assessmentWithAssessors(signedInAs: TFixtures["signedInAs"]) {
+  const netops = await signedInAs(AS.netops);
+  const secops = await signedInAs(AS.secops);
+  const title = `Assessment ${Date.now()}`;
+  const created = await netops.page.request.post("/api/v1/maturity/assessments", {
+    data: { title, assessedOn: new Date().toISOString().slice(0, 10), netopsAssessorId: netops.person.id, secopsAssessorId: secops.person.id },
+  });
+  expect(created.status()).toBe(201);
+  return { id: ((await created.json()) as { id: string }).id, title, netops, secops };
+}
+
+/** An assessor scores their own team's stage of one function through the API. */
+async function score(assessor: TSignedIn, assessmentId: string, functionKey: string, stage: string) {
+  expect((await assessor.page.request.put(`/api/v1/maturity/assessments/${assessmentId}/scores/${functionKey}`, { data: { stage } })).status()).toBe(200);
+}
+
+test("an executive reads the dashboard and drills into unencrypted flows into Restricted surfaces", async ({ signedInAs, surfaceWithMap }) => {
+  // The test's own records: an agreed map with a cleartext flow into restricted data, the latest
+  // assessment with one disputed function, and an objective.
+  const surface = await surfaceWithMap({ agreed: true });
+  const assessment = await assessmentWithAssessors(signedInAs);
+  await score(assessment.netops, assessment.id, RESILIENCE, "ADVANCED");
+  await score(assessment.secops, assessment.id, RESILIENCE, "INITIAL");
+  const objective = await createObjectiveMeasuredBy("flows.explicit_share", 90);
+  const { page, errors } = await signedInAs(AS.executive);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Program dashboard" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Maturity by pillar\. Identity:/ })).toBeVisible();
   await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Needs leadership attention" })).toBeVisible();
-  await expect(page.getByText(/is disputed: NetOps says/).first()).toBeVisible();
+  await expect(page.getByText("is disputed: NetOps says Advanced, SecOps says Initial.").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Shared objectives" })).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "Decide together, quickly progress" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: `${objective.title} progress` })).toBeVisible();
   // The maturity chart has a table alternative.
   await page.getByText("Show maturity by pillar as a table").click();
   await expect(page.getByRole("rowheader", { name: "Networks" })).toBeVisible();
@@ -30,40 +56,42 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   const flowsView = page.getByRole("link", { name: /Unencrypted flows into Restricted surfaces in the flows view/ });
   await expect(flowsView).toHaveAttribute("href", /^\/flows\?.*encryption=NONE&classification=RESTRICTED/);
   await expect(page.getByRole("heading", { name: /Records behind this figure/ })).toBeVisible();
-  // The demo seed's card payments map has a cleartext flow from the legacy fraud scoring into the cardholder database.
+  // The fixture's map has a cleartext flow from the legacy export into the restricted records store.
   const records = page.getByRole("table", { name: /Records behind/ });
-  const cleartext = records.getByRole("row").filter({ hasText: "Fraud scoring (legacy)" }).filter({ hasText: "Cardholder database" });
+  const cleartext = records.getByRole("row").filter({ hasText: surface.name }).filter({ hasText: "Legacy export" }).filter({ hasText: "Records store" });
   await expect(cleartext).toHaveCount(1);
   await expect(cleartext).toContainText("Counted");
-  await expect(cleartext.getByRole("link", { name: "Open flow map" })).toHaveAttribute("href", /^\/surfaces\/[0-9a-f-]+\/map$/);
+  await expect(cleartext.getByRole("link", { name: "Open flow map" })).toHaveAttribute("href", `/surfaces/${surface.id}/map`);
   await expect(page.getByText("No records yet")).toHaveCount(0);
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/indicator-dark.png", fullPage: true });
 
   // Read-only: the executive sees the assessment but cannot score it.
   await page.goto("/maturity");
-  await page.getByRole("link", { name: "ZTMM half-year review" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ZTMM half-year review" })).toBeVisible();
+  await page.getByRole("link", { name: assessment.title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: assessment.title })).toBeVisible();
   await expect(page.getByText("Read-only: only this assessment's two assessors score it.")).toBeVisible();
   await expect(page.getByRole("combobox")).toHaveCount(0);
   expect(errors()).toEqual([]);
 });
 
-test("a NetOps and a SecOps assessor score a function differently and see it disputed until one changes", async ({ browser }) => {
-  const row = (page: Page) => page.getByTestId("score-networks.network-resilience");
+test("a NetOps and a SecOps assessor score a function differently and see it disputed until one changes", async ({ signedInAs }) => {
+  const assessment = await assessmentWithAssessors(signedInAs);
+  const { netops, secops } = assessment;
+  const row = (page: Page) => page.getByTestId(`score-${RESILIENCE}`);
+  // Listed under Maturity (the executive's test follows the link); each assessor opens it by its address.
   const openAssessment = async (page: Page) => {
     await page.goto("/maturity");
-    await page.getByRole("link", { name: "ZTMM half-year review" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "ZTMM half-year review" })).toBeVisible();
+    await expect(page.getByRole("link", { name: assessment.title })).toHaveAttribute("href", `/maturity/${assessment.id}`);
+    await page.goto(`/maturity/${assessment.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: assessment.title })).toBeVisible();
   };
 
-  const netops = await openAs(browser, DEMO.netopsLead);
   await openAssessment(netops.page);
   await expect(netops.page.getByRole("combobox", { name: "SecOps stage for Network Resilience" })).toHaveCount(0);
   await netops.page.getByRole("combobox", { name: "NetOps stage for Network Resilience" }).selectOption("ADVANCED");
   await expect(row(netops.page).getByRole("combobox")).toHaveValue("ADVANCED");
 
-  const secops = await openAs(browser, DEMO.secopsLead);
   await openAssessment(secops.page);
   await expect(row(secops.page).getByRole("cell").nth(1)).toHaveText("Advanced");
   await secops.page.getByRole("combobox", { name: "SecOps stage for Network Resilience" }).selectOption("INITIAL");
@@ -83,8 +111,9 @@ test("a NetOps and a SecOps assessor score a function differently and see it dis
   expect([...netops.errors(), ...secops.errors()]).toEqual([]);
 });
 
-test("external KPIs are defined and fed by hand, and the dashboard exports as PDF and CSV", async ({ browser }) => {
-  const { page, errors } = await openAs(browser, DEMO.netopsLead);
+test("external KPIs are defined and fed by hand, and the dashboard exports as PDF and CSV", async ({ signedInAs, person }) => {
+  const secopsLead = await person(AS.secops);
+  const { page, errors } = await signedInAs(AS.netopsCab);
   await page.goto("/dashboard/kpis");
   // A KPI of this test's own, defined through the form, then fed a reading.
   const key = `e2e.phishing_reports_${Date.now()}`;
@@ -107,13 +136,13 @@ test("external KPIs are defined and fed by hand, and the dashboard exports as PD
   const objective = `Retire implicit trust in payments (${Date.now()})`;
   await page.goto("/dashboard/objectives");
   await page.getByLabel("Objective", { exact: true }).fill(objective);
-  await page.getByLabel("SecOps lead").selectOption({ label: "Priya Shah" });
+  await page.getByLabel("SecOps lead").selectOption({ label: secopsLead.name });
   await page.getByLabel("Key result 1", { exact: true }).fill("Most payment flows explicitly approved");
   await page.getByLabel("Measured by").selectOption({ label: "Flows explicitly trusted" });
   await page.getByLabel("Target", { exact: true }).fill("90");
   await page.getByRole("button", { name: "Add objective" }).click();
   await expect(page.getByRole("heading", { level: 3, name: objective })).toBeVisible();
-  await expect(page.getByText("Priya Shah").first()).toBeVisible();
+  await expect(page.getByText(secopsLead.name).first()).toBeVisible();
 
   const csv = await page.request.get("/api/v1/dashboard/data.csv");
   expect(csv.status()).toBe(200);

@@ -1,35 +1,36 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, openUserMenu, signIn, signOut, unexpectedErrors, watchConsole } from "./helpers";
+import { openUserMenu, signOut } from "./helpers";
+import { AS, expect, test } from "./fixtures";
 
 const NAV = ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB", "Admin"] as const;
 
-const EXPECTED: Array<{ who: string; email: string; visible: Array<(typeof NAV)[number]> }> = [
-  { who: "a NetOps engineer", email: DEMO.netops, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes"] },
-  { who: "a SecOps engineer", email: DEMO.secops, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes"] },
-  { who: "a CAB member", email: DEMO.secopsLead, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB"] },
-  { who: "an executive", email: DEMO.executive, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB"] },
-  { who: "an admin", email: DEMO.admin, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB", "Admin"] },
-];
+const EXPECTED = [
+  { who: "a NetOps engineer", as: AS.netops, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes"] },
+  { who: "a SecOps engineer", as: AS.secops, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes"] },
+  { who: "a CAB member", as: AS.secopsCab, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB"] },
+  { who: "an executive", as: AS.executive, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB"] },
+  { who: "an admin", as: AS.admin, visible: ["Dashboard", "Protect surfaces", "Flows", "Changes", "CAB", "Admin"] },
+] as const satisfies Array<{ who: string; as: unknown; visible: Array<(typeof NAV)[number]> }>;
 
-for (const { who, email, visible } of EXPECTED) {
-  test(`${who} signs in and sees the navigation their roles allow`, async ({ page }) => {
-    const errors = watchConsole(page);
-    await signIn(page, email);
+for (const { who, as, visible } of EXPECTED) {
+  test(`${who} sees the navigation their roles allow`, async ({ signedInAs }) => {
+    const { page, errors } = await signedInAs(as);
+    await page.goto("/dashboard");
     const nav = page.getByRole("navigation", { name: "Main", exact: true });
     for (const item of NAV) {
       const link = nav.getByRole("link", { name: item, exact: true });
-      if (visible.includes(item)) await expect(link).toBeVisible();
+      if ((visible as readonly string[]).includes(item)) await expect(link).toBeVisible();
       else await expect(link).toHaveCount(0);
     }
-    expect(unexpectedErrors(errors)).toEqual([]);
+    expect(errors()).toEqual([]);
   });
 }
 
-test("the user menu shows name, team and roles, and signs out", async ({ page }) => {
-  await signIn(page, DEMO.netopsLead);
+test("the user menu shows name, team and roles, and signs out", async ({ signedInAs }) => {
+  const { page, person } = await signedInAs(AS.netopsCab);
+  await page.goto("/dashboard");
   await openUserMenu(page);
   const identity = page.getByTestId("user-menu-identity");
-  await expect(identity).toContainText("Nadia Okafor");
+  await expect(identity).toContainText(person.name);
   await expect(identity).toContainText("NetOps");
   await expect(identity).toContainText("CAB member");
   await page.keyboard.press("Escape");
@@ -38,8 +39,8 @@ test("the user menu shows name, team and roles, and signs out", async ({ page })
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("a viewer is refused an admin action in the UI and by the API", async ({ page }) => {
-  await signIn(page, DEMO.viewer);
+test("a viewer is refused an admin action in the UI and by the API", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.viewer);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: /roles do not include this area/ })).toBeVisible();
   const response = await page.request.post("/api/v1/users", {
@@ -49,9 +50,10 @@ test("a viewer is refused an admin action in the UI and by the API", async ({ pa
   expect((await response.json()).error.code).toBe("forbidden");
 });
 
-test("a wrong password is refused with a clear message", async ({ page }) => {
+test("a wrong password is refused with a clear message", async ({ page, person }) => {
+  const { email } = await person(AS.netops);
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(DEMO.netops);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
@@ -62,8 +64,8 @@ test("unknown pages show a proper 404", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 });
 
-test("keyboard users can skip to the content and reach the navigation", async ({ page }) => {
-  await signIn(page, DEMO.secops);
+test("keyboard users can skip to the content and reach the navigation", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.secops);
   await page.goto("/dashboard");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -76,8 +78,8 @@ test("keyboard users can skip to the content and reach the navigation", async ({
   await expect(page).toHaveURL(/\/dashboard/);
 });
 
-test("the API explains bad input field by field and documents itself", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+test("the API explains bad input field by field and documents itself", async ({ signedInAs }) => {
+  const { page } = await signedInAs(AS.admin);
   const bad = await page.request.post("/api/v1/users", { data: { email: "not-an-email", name: "", team: "MARKETING", roles: [] } });
   expect(bad.status()).toBe(400);
   const { error } = await bad.json();

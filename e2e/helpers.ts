@@ -1,5 +1,9 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
+/**
+ * The demo seed's accounts, for a spec whose subject is the demo organization itself. Every other
+ * spec makes its own people and records with the fixtures in e2e/fixtures.ts.
+ */
 export const DEMO_PASSWORD = "concord-demo-2026";
 
 export const DEMO = {
@@ -12,6 +16,7 @@ export const DEMO = {
   admin: "alex.kim@example.com",
 } as const;
 
+/** Signs in through the form: for the specs about signing in, and people whose password a test set. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
@@ -65,7 +70,7 @@ export function unexpectedErrors(errors: TConsoleError[], expected: TExpectedAns
     .map(({ text, url }) => `${text} (${url})`);
 }
 
-/** A person signed in in a browser context of their own, with their page's console watched. */
+/** A demo account signed in through the form in a context of its own (fixtures' `signedInAs` skips the form). */
 export async function openAs(browser: Browser, email: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();

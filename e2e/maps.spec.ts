@@ -1,22 +1,14 @@
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { DEMO, openAs, signIn, unexpectedErrors, watchConsole } from "./helpers";
+import { type Locator, type Page } from "@playwright/test";
+import { AS, expect, test, type TSignedIn } from "./fixtures";
 
-/** Surfaces are found by name through the Flows page's surface filter (the maps are seeded). */
-async function surfaceId(page: Page, name: string): Promise<string> {
-  await page.goto("/flows");
-  const option = page.locator("select[name=surface] option", { hasText: name });
-  const value = await option.getAttribute("value");
-  expect(value).toBeTruthy();
-  return value!;
-}
+const WIDE = { viewport: { width: 1600, height: 1000 } };
 
-async function openMap(browser: Browser, email: string, name: string, colorScheme: "light" | "dark" = "light") {
-  const { context, page, errors } = await openAs(browser, email, { colorScheme, viewport: { width: 1600, height: 1000 } });
-  const id = await surfaceId(page, name);
-  await page.goto(`/surfaces/${id}/map`);
-  await expect(page.getByTestId("live-status")).toHaveText("Live");
-  return { context, page, id, errors };
+/** Opens a surface's map in the editor once its live stream is connected. */
+async function openMap(who: TSignedIn, id: string) {
+  await who.page.goto(`/surfaces/${id}/map`);
+  await expect(who.page.getByTestId("live-status")).toHaveText("Live");
+  return { ...who, id };
 }
 
 /** A new surface of the user's own with a map drawn through the API, opened in the editor. */
@@ -46,13 +38,15 @@ async function settledBox(locator: Locator) {
   return previous!;
 }
 
-test("two people map flows together: edits and presence appear live on both screens", async ({ browser }) => {
-  const raj = await openMap(browser, DEMO.netops, "HR records");
-  const priya = await openMap(browser, DEMO.secops, "HR records");
+test("two people map flows together: edits and presence appear live on both screens", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap();
+  const raj = await openMap(await signedInAs(surface.netopsOwner, WIDE), surface.id);
+  const priya = await openMap(await signedInAs(surface.secopsOwner, WIDE), surface.id);
+  const [rajName, priyaName] = [surface.netopsOwner.name, surface.secopsOwner.name];
 
   // Presence: each sees the other on the map.
-  await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah/)).toBeVisible();
-  await expect(priya.page.getByTestId("presence").getByLabel(/Raj Patel/)).toBeVisible();
+  await expect(raj.page.getByTestId("presence").getByLabel(new RegExp(priyaName))).toBeVisible();
+  await expect(priya.page.getByTestId("presence").getByLabel(new RegExp(rajName))).toBeVisible();
 
   // Raj drags a workload from the palette onto an empty part of the canvas (clear of the legend along its foot) and names it.
   const label = `Checkout API ${crypto.randomBytes(3).toString("hex")}`;
@@ -65,9 +59,9 @@ test("two people map flows together: edits and presence appear live on both scre
   await inspector.getByLabel("Label", { exact: true }).press("Enter");
   await expect(node(raj.page, label)).toBeVisible();
 
-  // …and connects it to the personnel files by dragging from handle to handle.
+  // …and connects it to the records store by dragging from handle to handle.
   const source = node(raj.page, label).locator(".react-flow__handle.source");
-  const target = node(raj.page, "Personnel files").locator(".react-flow__handle.target");
+  const target = node(raj.page, "Records store").locator(".react-flow__handle.target");
   // The rename is saved before the drag starts, so its echo cannot redraw the node mid-drag.
   await expect
     .poll(async () => ((await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ label: string }> }).nodes.some((saved) => saved.label === label))
@@ -80,7 +74,7 @@ test("two people map flows together: edits and presence appear live on both scre
   // Let go once the line has snapped to the target handle, as a person waits to see it.
   await expect(target).toHaveClass(/\bvalid\b/);
   await raj.page.mouse.up();
-  const flowName = new RegExp(`Flow ${label} to Personnel files`);
+  const flowName = new RegExp(`Flow ${label} to Records store`);
   await expect(raj.page.getByRole("button", { name: flowName })).toBeVisible();
 
   // Priya sees both appear without reloading, and makes the flow mutual TLS.
@@ -94,23 +88,22 @@ test("two people map flows together: edits and presence appear live on both scre
 
   // Raj sees her change, and sees that she is working on that flow.
   await expect(raj.page.getByRole("button", { name: flowName })).toContainText("mTLS");
-  await expect(raj.page.getByTestId("presence").getByLabel(/Priya Shah, editing/)).toBeVisible();
+  await expect(raj.page.getByTestId("presence").getByLabel(new RegExp(`${priyaName}, editing`))).toBeVisible();
 
   await raj.page.screenshot({ path: "test-results/screens/map-workshop-light.png" });
   expect(raj.errors()).toEqual([]);
   expect(priya.errors()).toEqual([]);
-  await raj.context.close();
-  await priya.context.close();
 });
 
-test("a viewer sees the map read-only and the API refuses their edits", async ({ browser }) => {
-  const victor = await openMap(browser, DEMO.viewer, "Card payments", "dark");
-  await expect(node(victor.page, "Cardholder database")).toBeVisible();
+test("a viewer sees the map read-only and the API refuses their edits", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap({ agreed: true });
+  const victor = await openMap(await signedInAs(AS.viewer, { ...WIDE, colorScheme: "dark" }), surface.id);
+  await expect(node(victor.page, "Records store")).toBeVisible();
   await expect(victor.page.getByTestId("surface-boundary")).toBeVisible();
   await expect(victor.page.getByRole("navigation", { name: "Node palette" })).toHaveCount(0);
   await expect(victor.page.getByRole("button", { name: "Import" })).toHaveCount(0);
   await expect(victor.page.getByText("Read-only: your role can view this map")).toBeVisible();
-  await victor.page.getByRole("button", { name: /Flow Fraud scoring \(legacy\) to Cardholder database/ }).click();
+  await victor.page.getByRole("button", { name: /Flow Legacy export to Records store/ }).click();
   const details = victor.page.getByTestId("edge-inspector");
   await expect(details).toContainText("Unencrypted flow into restricted data");
   await expect(details).toContainText("Approved without a justification");
@@ -119,36 +112,42 @@ test("a viewer sees the map read-only and the API refuses their edits", async ({
   const refused = await victor.page.request.post(`/api/v1/surfaces/${victor.id}/map/nodes`, { data: { kind: "DEVICE", label: "Not allowed" } });
   expect(refused.status()).toBe(403);
   expect(victor.errors()).toEqual([]);
-  await victor.context.close();
 });
 
-test("the inspector never offers to approve a flow, and the API refuses it: approval is a joint decision", async ({ browser }) => {
-  const raj = await openMap(browser, DEMO.netops, "Card payments");
-  await raj.page.getByRole("button", { name: /Flow Settlement batch to Card schemes/ }).click();
+test("the inspector never offers to approve a flow, and the API refuses it: approval is a joint decision", async ({ signedInAs, surfaceWithMap }) => {
+  // Agreed: its flows are approved by both owners' sign-off; a flow drawn afterwards is only proposed.
+  const surface = await surfaceWithMap({ agreed: true });
+  const raj = await signedInAs(surface.netopsOwner, WIDE);
+  const drawn = await raj.page.request.post(`/api/v1/surfaces/${surface.id}/map/batch`, {
+    data: { reason: "edit", operations: [{ op: "createEdge", edge: { sourceId: surface.nodeIds.staff, targetId: surface.nodeIds.store, protocol: "TCP", ports: "22", encryption: "TLS", status: "PROPOSED" } }] },
+  });
+  expect(drawn.status()).toBe(200);
+  await openMap(raj, surface.id);
+  await raj.page.getByRole("button", { name: /Flow Records staff to Records store/ }).click();
   const inspector = raj.page.getByTestId("edge-inspector");
   const status = inspector.getByRole("combobox", { name: "Status" });
   await expect(status).toHaveValue("PROPOSED");
   await expect(status.locator("option")).toHaveText(["Observed", "Proposed", "Denied"]);
   await expect(inspector).toContainText("A verified change or both owners' sign-off approves a flow.");
 
-  await raj.page.getByRole("button", { name: /Flow Fraud scoring \(legacy\) to Cardholder database/ }).click();
+  await raj.page.getByRole("button", { name: /Flow Legacy export to Records store/ }).click();
   const approvedStatus = raj.page.getByTestId("edge-inspector").getByRole("combobox", { name: "Status" });
   await expect(approvedStatus).toHaveValue("APPROVED");
   await expect(approvedStatus.locator("option[value=APPROVED]")).toBeDisabled();
 
-  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { edges: Array<{ id: string; status: string; version: number; ports: string }> };
+  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as { edges: Array<{ id: string; status: string; version: number; ports: string }> };
   const proposed = map.edges.find((edge) => edge.status === "PROPOSED")!;
-  const refused = await raj.page.request.patch(`/api/v1/surfaces/${raj.id}/map/edges/${proposed.id}`, { data: { version: proposed.version, status: "APPROVED" } });
+  const refused = await raj.page.request.patch(`/api/v1/surfaces/${surface.id}/map/edges/${proposed.id}`, { data: { version: proposed.version, status: "APPROVED" } });
   expect(refused.status()).toBe(400);
   expect(JSON.stringify(await refused.json())).toContain("cannot be set to APPROVED by editing the map");
-  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { edges: Array<{ id: string; status: string }> };
+  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as { edges: Array<{ id: string; status: string }> };
   expect(after.edges.find((edge) => edge.id === proposed.id)?.status).toBe("PROPOSED");
   expect(raj.errors()).toEqual([]);
-  await raj.context.close();
 });
 
-test("undo restores a deleted node together with its flows", async ({ browser }) => {
-  const raj = await openMap(browser, DEMO.netops, "Trading platform");
+test("undo restores a deleted node together with its flows", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap();
+  const raj = await openMap(await signedInAs(surface.netopsOwner, WIDE), surface.id);
   const suffix = crypto.randomBytes(3).toString("hex");
   const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
   const made = await raj.page.request.post(`/api/v1/surfaces/${raj.id}/map/batch`, {
@@ -187,11 +186,11 @@ test("undo restores a deleted node together with its flows", async ({ browser })
   await expect.poll(async () => (await savedMap()).nodes.some((candidate) => candidate.id === a)).toBe(true);
   await expect.poll(async () => (await savedMap()).edges.filter((edge) => edge.sourceId === a || edge.targetId === a).length).toBe(2);
   expect(raj.errors()).toEqual([]);
-  await raj.context.close();
 });
 
-test("importing an invalid map file lists every error and changes nothing", async ({ browser }) => {
-  const raj = await openMap(browser, DEMO.netops, "Data warehouse");
+test("importing an invalid map file lists every error and changes nothing", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap();
+  const raj = await openMap(await signedInAs(surface.netopsOwner, WIDE), surface.id);
   const before = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
   await raj.page.getByRole("button", { name: "Import" }).click();
   const dialog = raj.page.getByRole("dialog", { name: "Import a map file" });
@@ -211,11 +210,10 @@ test("importing an invalid map file lists every error and changes nothing", asyn
   const after = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
   expect(after.version).toBe(before.version);
   expect(raj.errors()).toEqual([]);
-  await raj.context.close();
 });
 
-test("a map file replaces a map in one edit when the importer chooses to", async ({ browser }) => {
-  const { context, page, errors } = await openAs(browser, DEMO.netops, { viewport: { width: 1600, height: 1000 } });
+test("a map file replaces a map in one edit when the importer chooses to", async ({ signedInAs }) => {
+  const { page, errors } = await signedInAs(AS.netops, WIDE);
   const suffix = crypto.randomBytes(3).toString("hex");
   const id = await openNewMap(page, `Import target ${suffix}`, [{ op: "createNode", node: { id: crypto.randomUUID(), kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } }]);
   await expect(node(page, `Old host ${suffix}`)).toBeVisible();
@@ -239,11 +237,10 @@ test("a map file replaces a map in one edit when the importer chooses to", async
   expect(saved.nodes.map((saved) => saved.label).sort()).toEqual([`Gateway ${suffix}`, `Ledger ${suffix}`]);
   expect(saved.edges).toHaveLength(1);
   expect(errors()).toEqual([]);
-  await context.close();
 });
 
-test("automatic layout puts the flows left to right, saves the positions and draws every flow again", async ({ browser }) => {
-  const { context, page, errors } = await openAs(browser, DEMO.netops, { viewport: { width: 1600, height: 1000 } });
+test("automatic layout puts the flows left to right, saves the positions and draws every flow again", async ({ signedInAs }) => {
+  const { page, errors } = await signedInAs(AS.netops, WIDE);
   const suffix = crypto.randomBytes(3).toString("hex");
   // A chain of five hops drawn as a pile in one column, the last first.
   const ids = Array.from({ length: 6 }, () => crypto.randomUUID());
@@ -277,22 +274,19 @@ test("automatic layout puts the flows left to right, saves the positions and dra
   await expect.poll(async () => { const box = (await lastHop.boundingBox())!; return box.x + box.width <= canvas.x + canvas.width && box.x >= canvas.x; }).toBe(true);
   await page.screenshot({ path: "test-results/screens/map-inspector-in-view-light.png" });
   expect(errors()).toEqual([]);
-  await context.close();
 });
 
-test("the Flows page shows every map and drills down by status, encryption and classification", async ({ browser }) => {
+test("the Flows page shows every map and drills down by status, encryption and classification", async ({ signedInAs, surfaceWithMap }) => {
+  // Agreed: the unencrypted flow into the restricted store is approved; the portal's TLS flow is too.
+  const surface = await surfaceWithMap({ agreed: true });
   for (const colorScheme of ["light", "dark"] as const) {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 1100 } });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, DEMO.executive);
-    await page.goto("/flows?status=APPROVED&encryption=NONE&classification=RESTRICTED");
+    const { page, errors } = await signedInAs(AS.executive, { colorScheme, viewport: { width: 1440, height: 1100 } });
+    await page.goto(`/flows?status=APPROVED&encryption=NONE&classification=RESTRICTED&surface=${surface.id}`);
     const table = page.getByTestId("flows-table");
-    await expect(table).toContainText("Fraud scoring (legacy) → Cardholder database");
-    await expect(table).not.toContainText("Tokenisation service → Cardholder database");
+    await expect(table).toContainText("Legacy export → Records store");
+    await expect(table).not.toContainText("Records portal → Records store");
     await expect(page.getByTestId("program-map")).toBeVisible();
     await page.screenshot({ path: `test-results/screens/flows-drilldown-${colorScheme}.png`, fullPage: true });
-    expect(unexpectedErrors(errors)).toEqual([]);
-    await context.close();
+    expect(errors()).toEqual([]);
   }
 });

@@ -1,20 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO, openAs, signOut, unexpectedErrors, watchConsole } from "./helpers";
+import { signOut, unexpectedErrors, watchConsole } from "./helpers";
+import { AS, expect, FIXTURE_PASSWORD as PASSWORD, test } from "./fixtures";
+import { PAYMENTS } from "./support/surfaces";
 
-const PASSWORD = "a long enough password 2026";
-
-/** An account of the test's own (the demo accounts stay without a second factor for the other specs). */
-async function createAccount(browser: Browser, roles: string[], team = "SECOPS") {
-  const admin = await openAs(browser, DEMO.admin);
-  const suffix = Date.now().toString(36);
-  const email = `mfa-${suffix}-${roles.join("-").toLowerCase()}@example.com`;
-  const name = `Mfa Tester ${suffix}`;
-  const created = await admin.page.request.post("/api/v1/users", { data: { email, name, team, roles, password: PASSWORD } });
-  expect(created.status()).toBe(201);
-  await admin.close();
-  return { email, name };
-}
+// Each MFA test signs in through the form with an account of its own (made by the `person` fixture),
+// since signing in with a second factor is what it tests.
 
 /** A code of the next 30-second step: the one shown now may already have been spent (codes work once). */
 function nextCode(secret: string): Promise<string> {
@@ -49,9 +40,9 @@ async function enrolAuthenticator(page: Page) {
   return { secret, recoveryCodes };
 }
 
-test("enrol an authenticator app, then sign in with a code and with a recovery code", async ({ browser }) => {
+test("enrol an authenticator app, then sign in with a code and with a recovery code", async ({ browser, person }) => {
   test.setTimeout(240_000);
-  const { email } = await createAccount(browser, ["CONTRIBUTOR"]);
+  const { email } = await person({ team: "SECOPS", roles: ["CONTRIBUTOR"] });
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
@@ -92,16 +83,17 @@ test("enrol an authenticator app, then sign in with a code and with a recovery c
   await context.close();
 });
 
-test("a CAB vote asks for the second factor in place, then goes through without retyping the comment", async ({ browser }) => {
+test("a CAB vote asks for the second factor in place, then goes through without retyping the comment", async ({ browser, person, signedInAs, surfaceWithMap }) => {
   test.setTimeout(300_000);
   const title = `Step-up vote ${Date.now()}`;
-  const raj = await openAs(browser, DEMO.netops);
+  const surface = await surfaceWithMap(PAYMENTS);
+  const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel("Card payments").check();
-  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: "Card payments" });
-  await raj.page.getByLabel("Source").selectOption({ label: "Fraud scoring (workload)" });
-  await raj.page.getByLabel("Target").selectOption({ label: "Cardholder database (datastore)" });
+  await raj.page.getByLabel(surface.name).check();
+  await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
+  await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
+  await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });
   await raj.page.getByLabel("Justification", { exact: true }).fill("Model features");
   await raj.page.getByRole("button", { name: "Add flow" }).click();
   await raj.page.getByLabel("Implementation plan").fill("Push the policy through the firewall manager.");
@@ -114,7 +106,7 @@ test("a CAB vote asks for the second factor in place, then goes through without 
   await raj.close();
 
   // Signed in with the password only, then a second factor set up: decisions now need that factor.
-  const { email, name } = await createAccount(browser, ["CAB_MEMBER"]);
+  const { email, name } = await person({ team: "SECOPS", roles: ["CAB_MEMBER"] });
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
@@ -137,9 +129,9 @@ test("a CAB vote asks for the second factor in place, then goes through without 
   await context.close();
 });
 
-test("an administrator sees which roles require a second factor", async ({ browser }) => {
-  // Only looked at here: switching a role on would hold the demo accounts of parallel specs at enrolment.
-  const alex = await openAs(browser, DEMO.admin);
+test("an administrator sees which roles require a second factor", async ({ signedInAs }) => {
+  // Only looked at here: switching a role on would hold the people of parallel specs at enrolment.
+  const alex = await signedInAs(AS.admin);
   await alex.page.goto("/admin/security");
   const table = alex.page.getByRole("table", { name: "Second factor required per role" });
   for (const role of ["Viewer", "Contributor", "Executive", "Admin"]) {
@@ -148,12 +140,11 @@ test("an administrator sees which roles require a second factor", async ({ brows
     await expect(row).toContainText("Default");
   }
   expect(alex.errors()).toEqual([]);
-  await alex.close();
 });
 
-test("add a passkey and sign in with it as the second factor", async ({ browser }) => {
+test("add a passkey and sign in with it as the second factor", async ({ browser, person }) => {
   test.setTimeout(240_000);
-  const { email } = await createAccount(browser, ["CONTRIBUTOR"], "NETOPS");
+  const { email } = await person({ team: "NETOPS", roles: ["CONTRIBUTOR"] });
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);

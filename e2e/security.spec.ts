@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, unexpectedErrors, watchConsole } from "./helpers";
+import type { Page } from "@playwright/test";
+import { signIn, unexpectedErrors, watchConsole } from "./helpers";
+import { AS, expect, FIXTURE_PASSWORD, test } from "./fixtures";
 
 /** Every page of the app, from the file tree: "/surfaces/[id]/map" and a pattern matching its URLs. */
 function appPages(): Array<{ route: string; pattern: RegExp }> {
@@ -45,11 +46,11 @@ async function visit(page: Page, url: string): Promise<void> {
 }
 
 const ROLES = [
-  { who: "a viewer", email: DEMO.viewer },
-  { who: "a NetOps engineer", email: DEMO.netops },
-  { who: "a CAB member", email: DEMO.secopsLead },
-  { who: "an executive", email: DEMO.executive },
-  { who: "an admin", email: DEMO.admin },
+  { who: "a viewer", as: AS.viewer },
+  { who: "a NetOps engineer", as: AS.netops },
+  { who: "a CAB member", as: AS.secopsCab },
+  { who: "an executive", as: AS.executive },
+  { who: "an admin", as: AS.admin },
 ];
 
 test("the sign-in page runs under the policy without a violation", async ({ page }) => {
@@ -61,12 +62,14 @@ test("the sign-in page runs under the policy without a violation", async ({ page
   expect(unexpectedErrors(errors)).toEqual([]);
 });
 
-for (const { who, email } of ROLES) {
-  test(`${who} visits every page without a CSP violation or console error`, async ({ page }) => {
+for (const { who, as } of ROLES) {
+  test(`${who} visits every page without a CSP violation or console error`, async ({ signedInAs, surfaceWithMap }) => {
     test.setTimeout(900_000);
+    // A surface of the test's own, so the pages of a surface and its map are reached whatever else exists.
+    await surfaceWithMap({ agreed: true });
+    const { page } = await signedInAs(as);
     const errors = watchConsole(page);
     const violations = await watchPolicy(page);
-    await signIn(page, email);
     const pages = appPages();
     const pending = pages.filter((entry) => !entry.route.includes("[")).map((entry) => entry.route);
     const visited = new Map<string, string>();
@@ -93,8 +96,9 @@ for (const { who, email } of ROLES) {
   });
 }
 
-test("a session cookie is HttpOnly and SameSite, and carries __Secure- only on https", async ({ page, context }) => {
-  await signIn(page, DEMO.viewer);
+test("a session cookie is HttpOnly and SameSite, and carries __Secure- only on https", async ({ page, context, person }) => {
+  const { email } = await person(AS.viewer);
+  await signIn(page, email, FIXTURE_PASSWORD);
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect(session).toBeDefined();
   expect(session!.httpOnly).toBe(true);
@@ -103,13 +107,14 @@ test("a session cookie is HttpOnly and SameSite, and carries __Secure- only on h
   expect(session!.name).toBe("next-auth.session-token");
 });
 
-test("sign-in never leaves the app, whatever callbackUrl says", async ({ page }) => {
+test("sign-in never leaves the app, whatever callbackUrl says", async ({ page, person }) => {
   test.setTimeout(300_000);
+  const { email } = await person(AS.viewer);
   for (const target of ["/\\evil.example/", "/%5Cevil.example/", "/%09/evil.example", "//evil.example", "https:evil.example", "javascript:alert(1)"]) {
     await page.context().clearCookies();
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
-    await page.getByLabel("Email").fill(DEMO.viewer);
-    await page.getByLabel("Password").fill("concord-demo-2026");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(FIXTURE_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     // Signing in hashes a password on a busy server: allow it as long as the sign-in helper does.
     await expect(page).toHaveURL(new URL("/dashboard", test.info().project.use.baseURL).toString(), { timeout: 30_000 });

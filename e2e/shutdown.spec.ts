@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { AS, expect, test } from "./fixtures";
 
 /**
  * A second production server (the build the suite made), stopped with SIGTERM while a live map
@@ -48,12 +47,14 @@ test.afterAll(() => {
   if (server.exitCode === null) server.kill("SIGKILL");
 });
 
-test("SIGTERM closes open live streams with a reconnect event and exits 0", async ({ browser }) => {
+test("SIGTERM closes open live streams with a reconnect event and exits 0", async ({ signedInAs }) => {
   test.setTimeout(180_000);
   expect((await fetch(`${baseURL}/api/health/live`)).status).toBe(200);
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signIn(page, DEMO.netops);
+  // Cookies are per host, not per port: the session works on this second server of the same database.
+  const { page } = await signedInAs(AS.netops, { baseURL });
+  // The stream is opened from a page of this server, as the map editor opens it.
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: /Account menu for/ })).toBeVisible();
   const created = await page.request.post("/api/v1/surfaces", { data: { name: `Shutdown ${Date.now()}`, criticality: "LOW" } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -77,5 +78,4 @@ test("SIGTERM closes open live streams with a reconnect event and exits 0", asyn
   expect(output).toContain("shutdown complete");
   // Nothing answers any more: the process is gone, not hanging on the stream.
   expect(await fetch(`${baseURL}/api/health/live`).then((response) => response.status).catch(() => "refused")).toBe("refused");
-  await context.close();
 });

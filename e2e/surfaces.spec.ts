@@ -1,13 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, openAs, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { AS, expect, test, type TPerson } from "./fixtures";
 
-async function createSurface(page: Page, name: string): Promise<string> {
+async function createSurface(page: Page, name: string, secopsOwner: TPerson): Promise<string> {
   await page.goto("/surfaces");
   await page.getByRole("link", { name: "New surface" }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Purpose").fill("Settle partner invoices; agreed in the e2e journey.");
   await page.getByLabel("Criticality").selectOption("HIGH");
-  await page.getByLabel("SecOps owner").selectOption({ label: "Priya Shah" });
+  await page.getByLabel("SecOps owner").selectOption({ label: secopsOwner.name });
   await page.getByLabel("Tags").fill("e2e, invoices");
   for (const [index, element] of [
     { name: "Invoice database", type: "DATA", classification: "CONFIDENTIAL" },
@@ -24,34 +24,37 @@ async function createSurface(page: Page, name: string): Promise<string> {
   return page.url();
 }
 
-test("NetOps and SecOps agree a surface together, and an edit reopens it as version 2 with a diff", async ({ browser }, testInfo) => {
+test("NetOps and SecOps agree a surface together, and an edit reopens it as version 2 with a diff", async ({ signedInAs }, testInfo) => {
   const name = `Invoice settlement ${Date.now()}`;
-  const raj = await openAs(browser, DEMO.netops);
-  const url = await createSurface(raj.page, name);
+  const raj = await signedInAs(AS.netops);
+  const priya = await signedInAs(AS.secops);
+  const [rajName, priyaName] = [raj.person.name, priya.person.name];
+  // Mentions are by the part of the email before the @.
+  const [rajHandle, priyaHandle] = [raj.person.email.split("@")[0], priya.person.email.split("@")[0]];
+  const url = await createSurface(raj.page, name, priya.person);
   await expect(raj.page.getByTestId("surface-status")).toHaveText("Draft");
   await expect(raj.page.getByRole("table", { name: "DAAS elements" })).toContainText("Invoice database");
   await raj.page.getByRole("button", { name: "Submit for review" }).click();
   await expect(raj.page.getByTestId("surface-status")).toHaveText("In review");
 
-  const priya = await openAs(browser, DEMO.secops);
   await priya.page.goto("/surfaces");
   await priya.page.getByRole("button", { name: /Waiting on my team/ }).click();
   await priya.page.getByRole("link", { name }).click();
   await expect(priya.page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await priya.page.getByLabel("New comment: Discussion").fill("@raj.patel does the billing API reach the database over TLS?");
+  await priya.page.getByLabel("New comment: Discussion").fill(`@${rajHandle} does the billing API reach the database over TLS?`);
   await priya.page.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(priya.page.getByTestId("comment-thread")).toContainText("does the billing API reach the database");
   await priya.page.getByRole("button", { name: "Sign off version 1" }).click();
-  await expect(priya.page.getByTestId("signoff-secops")).toContainText("signed off by Priya Shah");
+  await expect(priya.page.getByTestId("signoff-secops")).toContainText(`signed off by ${priyaName}`);
   await expect(priya.page.getByTestId("surface-status")).toHaveText("In review");
   // One person never gives both sign-offs.
   await expect(priya.page.getByRole("button", { name: /Sign off version/ })).toHaveCount(0);
 
   await raj.page.reload();
-  await expect(raj.page.getByTestId("comment-thread")).toContainText("@raj.patel");
+  await expect(raj.page.getByTestId("comment-thread")).toContainText(`@${rajHandle}`);
   await raj.page.getByRole("button", { name: "Sign off version 1" }).click();
   await expect(raj.page.getByTestId("surface-status")).toHaveText("Agreed");
-  await expect(raj.page.getByRole("list", { name: "Versions" })).toContainText(/agreed · signed off by (Priya Shah and Raj Patel|Raj Patel and Priya Shah)/);
+  await expect(raj.page.getByRole("list", { name: "Versions" })).toContainText(new RegExp(`agreed · signed off by (${priyaName} and ${rajName}|${rajName} and ${priyaName})`));
 
   await raj.page.getByRole("button", { name: "Edit" }).click();
   await raj.page.getByLabel("Criticality").selectOption("CRITICAL");
@@ -76,7 +79,7 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
 
   await raj.page.goto(`${url}/workshop`);
   await expect(raj.page.getByRole("heading", { name: "Decisions" })).toBeVisible();
-  await raj.page.getByLabel("New comment: Questions on Billing API").fill("@priya.shah is mTLS required between the API and the database?");
+  await raj.page.getByLabel("New comment: Questions on Billing API").fill(`@${priyaHandle} is mTLS required between the API and the database?`);
   await raj.page.getByRole("region", { name: "Questions on Billing API" }).getByRole("button", { name: "Comment", exact: true }).click();
   await expect(raj.page.getByRole("region", { name: "Questions on Billing API" }).getByTestId("comment-thread")).toContainText("mTLS required");
   await raj.page.getByLabel("New decision").fill("TLS with certificate auth is enough inside the finance zone.");
@@ -93,14 +96,12 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
 
   expect(raj.errors()).toEqual([]);
   expect(priya.errors()).toEqual([]);
-  await raj.close();
-  await priya.close();
 });
 
-test("two people editing the same surface: the second save gets a clear conflict message", async ({ browser }, testInfo) => {
-  const raj = await openAs(browser, DEMO.netops);
-  const url = await createSurface(raj.page, `Conflict check ${Date.now()}`);
-  const priya = await openAs(browser, DEMO.secops);
+test("two people editing the same surface: the second save gets a clear conflict message", async ({ signedInAs }, testInfo) => {
+  const raj = await signedInAs(AS.netops);
+  const priya = await signedInAs(AS.secops);
+  const url = await createSurface(raj.page, `Conflict check ${Date.now()}`, priya.person);
   await priya.page.goto(url);
 
   await raj.page.getByRole("button", { name: "Edit" }).click();
@@ -126,17 +127,16 @@ test("two people editing the same surface: the second save gets a clear conflict
 
   expect(raj.errors()).toEqual([]);
   expect(priya.errors([{ status: 409, path: /^\/api\/v1\/surfaces\// }])).toEqual([]);
-  await raj.close();
-  await priya.close();
 });
 
-test("a viewer reads surfaces but gets no edit controls, and the API refuses their write", async ({ page }) => {
-  await signIn(page, DEMO.viewer);
+test("a viewer reads surfaces but gets no edit controls, and the API refuses their write", async ({ signedInAs, surfaceWithMap }) => {
+  const surface = await surfaceWithMap();
+  const { page } = await signedInAs(AS.viewer);
   await page.goto("/surfaces");
   // Found by name, as a reader would: surfaces other tests made may fill the first page.
-  await page.getByRole("searchbox", { name: "Search" }).fill("Card payments");
-  await page.getByRole("link", { name: "Card payments", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Card payments" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search" }).fill(surface.name);
+  await page.getByRole("link", { name: surface.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: surface.name })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
   const response = await page.request.post("/api/v1/surfaces", { data: { name: "Sneaky", criticality: "LOW" } });
   expect(response.status()).toBe(403);

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { startWebhookReceiver, type TWebhookReceiver } from "../lib/test/webhook-receiver";
-import { DEMO, openAs } from "./helpers";
+import { AS, expect, test } from "./fixtures";
 
 let receiver: TWebhookReceiver;
 test.beforeAll(async () => {
@@ -12,10 +11,10 @@ test.afterAll(async () => {
   await (receiver as TWebhookReceiver | undefined)?.close();
 });
 
-test("an admin subscribes a local receiver in the UI, and a submitted change arrives there signed", async ({ browser }) => {
-  // Two people sign in and the delivery worker polls: more than the default minute on a busy machine.
+test("an admin subscribes a local receiver in the UI, and a submitted change arrives there signed", async ({ signedInAs, surfaceWithMap }) => {
+  // The delivery worker polls: more than the default minute on a busy machine.
   test.setTimeout(180_000);
-  const admin = await openAs(browser, DEMO.admin);
+  const admin = await signedInAs(AS.admin);
   await admin.page.goto("/admin/webhooks");
   await admin.page.getByRole("button", { name: "New subscription" }).first().click();
   const dialog = admin.page.getByRole("dialog", { name: "New webhook subscription" });
@@ -35,9 +34,9 @@ test("an admin subscribes a local receiver in the UI, and a submitted change arr
   await expect(row.getByText("Enabled")).toBeVisible();
 
   // A contributor submits a change: the event the receiver subscribed to.
-  const raj = await openAs(browser, DEMO.netops);
-  const surfaces = (await (await raj.page.request.get("/api/v1/surfaces?pageSize=5")).json()) as { surfaces: Array<{ id: string }> };
-  const created = await raj.page.request.post("/api/v1/changes", { data: { title: `Webhook e2e ${Date.now()}`, surfaceIds: [surfaces.surfaces[0]!.id] } });
+  const surface = await surfaceWithMap();
+  const raj = await signedInAs(surface.netopsOwner);
+  const created = await raj.page.request.post("/api/v1/changes", { data: { title: `Webhook e2e ${Date.now()}`, surfaceIds: [surface.id] } });
   expect(created.status()).toBe(201);
   const change = (await created.json()) as { id: string };
   expect((await raj.page.request.post(`/api/v1/changes/${change.id}/submit`)).status()).toBe(200);
@@ -57,6 +56,4 @@ test("an admin subscribes a local receiver in the UI, and a submitted change arr
 
   expect(admin.errors([{ path: "/api/v1/webhooks", status: 400 }])).toEqual([]);
   expect(raj.errors()).toEqual([]);
-  await raj.close();
-  await admin.close();
 });

@@ -17,6 +17,8 @@ describe("external KPIs", () => {
     expect(kpi.latest?.value).toBe(7.5);
     expect(kpi.readings.map((reading) => reading.value)).toEqual([9, 7.5]);
     expect(latest.value).toBe(7.5);
+    // Each step: the definition once (the refused duplicate wrote nothing), then both readings.
+    expect(await db.auditEvent.count({ where: { action: "kpi.create", actorId: author.id, after: { path: ["key"], equals: key } } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "kpi.reading", after: { path: ["key"], equals: key } } })).toBe(2);
   });
 

@@ -24,8 +24,12 @@ describe("daily metric snapshots", () => {
   it("a later run on the same day writes nothing", async () => {
     const now = uniqueDay();
     const first = await takeDailySnapshot(now);
+    const takenOn = new Date(`${first.takenOn}T00:00:00.000Z`);
+    const rowsAfterFirst = await db.metricSnapshot.findMany({ where: { takenOn }, orderBy: { metricKey: "asc" } });
     const second = await takeDailySnapshot(now);
     expect(first.written).toBeGreaterThan(0);
     expect(second).toMatchObject({ skipped: false, written: 0 });
+    // The stored rows are the first run's, unchanged.
+    expect(await db.metricSnapshot.findMany({ where: { takenOn }, orderBy: { metricKey: "asc" } })).toEqual(rowsAfterFirst);
   });
 });

@@ -216,8 +216,31 @@ describe("content hash", () => {
   });
 
   it("changes with any content edit", () => {
-    expect(hashSurfaceContent({ ...content, notes: "x" })).not.toBe(hashSurfaceContent(content));
-    expect(hashSurfaceContent({ ...content, elements: [{ ...content.elements[0]!, classification: "PUBLIC" }] })).not.toBe(hashSurfaceContent(content));
+    // One edit of every field of the content, and of every field of an element: typed, so a new
+    // content field fails to compile here until it has an edit of its own.
+    const edits: { [K in keyof TSurfaceContent]: TSurfaceContent[K] } = {
+      name: "Payments EU",
+      purpose: "p2",
+      classification: "CONFIDENTIAL",
+      classificationOverride: "RESTRICTED",
+      criticality: "LOW",
+      environment: "staging",
+      businessOwner: "c",
+      netopsOwnerId: null,
+      secopsOwnerId: "s2",
+      tags: ["a"],
+      notes: "x",
+      elements: [],
+    };
+    const element = content.elements[0]!;
+    const elementEdits: { [K in keyof typeof element]: (typeof element)[K] } = { type: "SERVICE", name: "db2", description: "d", classification: "PUBLIC" };
+    const original = hashSurfaceContent(content);
+    for (const [field, value] of Object.entries(edits)) {
+      expect(hashSurfaceContent({ ...content, [field]: value }), field).not.toBe(original);
+    }
+    for (const [field, value] of Object.entries(elementEdits)) {
+      expect(hashSurfaceContent({ ...content, elements: [{ ...element, [field]: value }] }), `element ${field}`).not.toBe(original);
+    }
   });
 
   it("classification is the highest element's unless raised by hand", () => {

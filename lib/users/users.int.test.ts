@@ -20,14 +20,22 @@ describe("user administration", () => {
   it("refuses a duplicate email with a conflict and writes nothing", async () => {
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     const existing = await createTestUser("NETOPS", ["VIEWER"]);
-    const before = await db.auditEvent.count();
     await expect(createUser(contextFor(admin), { email: existing.email, name: "Dup", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(ConflictError);
-    expect(await db.auditEvent.count()).toBe(before);
+    // Counted by this admin and this email, not globally: other test files share the database.
+    expect(await db.user.findMany({ where: { email: existing.email }, select: { id: true, name: true } })).toEqual([{ id: existing.id, name: existing.name }]);
+    expect(await db.auditEvent.count({ where: { actorId: admin.id } })).toBe(0);
   });
 
   it("refuses everyone but admins", async () => {
-    const contributor = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
-    await expect(listUsers(contextFor(contributor), {})).rejects.toThrow(ForbiddenError);
+    for (const role of ["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE"] as const) {
+      const person = await createTestUser("NETOPS", [role]);
+      const email = `refused-${person.id}@test.example`;
+      await expect(listUsers(contextFor(person), {})).rejects.toThrow(ForbiddenError);
+      await expect(createUser(contextFor(person), { email, name: "Refused", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(ForbiddenError);
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    }
+    const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
+    expect((await listUsers(contextFor(admin), {})).length).toBeGreaterThan(0);
   });
 
   it("disabling a user ends their sessions at once", async () => {
