@@ -14,6 +14,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chrom
 
 export default defineConfig({
   testDir: "e2e",
+  // Resolves `server-only` to its empty module for the fixtures, which call the services directly.
+  tsconfig: "./e2e/tsconfig.json",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 2,
@@ -40,16 +42,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A production build, the project's own migrations and the demo seed, as `npm start` does.
-    // Without DATABASE_URL each run starts from an empty embedded database.
+    // Always on PostgreSQL (DATABASE_URL, or the local one: e2e/support/database.ts), which the
+    // fixtures share with the server.
     command: [
-      process.env.DATABASE_URL ? null : "rm -rf .data/e2e",
       "npx next build",
       "npx tsx --conditions=react-server lib/cli/prepare.ts",
       "npx tsx --conditions=react-server lib/cli/seed.ts",
       `npx next start -p ${PORT}`,
-    ]
-      .filter(Boolean)
-      .join(" && "),
+    ].join(" && "),
     url: `${baseURL}/signin`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

@@ -10,7 +10,7 @@ import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/ser
 import { ZCreateSurface } from "@/lib/surfaces/schemas";
 import { applyMapOperations } from "@/lib/maps/service";
 import { createObjective } from "@/lib/objectives/service";
-import type { TEdgeCreateInput, TMapOperationInput, TNodeCreateInput } from "@/lib/maps/schemas";
+import type { TEdgeCreateInput, TMapOperationInput, TNodeCreateInput } from "@/lib/maps/model/schemas";
 
 /**
  * Test-only seeding for the end-to-end fixtures: fresh people, sessions and surfaces made through the

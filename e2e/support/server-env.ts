@@ -1,4 +1,8 @@
+import { localDatabaseUrl } from "./database";
 import { OIDC_CLIENT, OIDC_ISSUER } from "./oidc-provider";
+
+const databaseUrl = process.env.DATABASE_URL || localDatabaseUrl();
+process.env.DATABASE_URL = databaseUrl;
 
 /**
  * The environment of the server under test. The test process shares it (see playwright.config.ts), so
@@ -6,7 +10,8 @@ import { OIDC_CLIENT, OIDC_ISSUER } from "./oidc-provider";
  */
 export const E2E_SERVER_ENV = {
   CONCORD_ENV: "test",
-  CONCORD_DATA_DIR: process.env.DATABASE_URL ? ".data/e2e-secret" : ".data/e2e",
+  CONCORD_DATA_DIR: ".data/e2e-secret",
+  DATABASE_URL: databaseUrl,
   // Test-only: the fixtures sign session cookies with it, as next-auth does after a sign-in.
   AUTH_SECRET: "test-only-e2e-auth-secret-0123456789abcdefghij",
   LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",

@@ -3,10 +3,10 @@
  * as a map file whose flows are all PROPOSED, imported through the map's one write path. A team
  * that already enforces something starts from it; approving those flows stays a joint decision.
  */
-import { MAP_DOCUMENT_FORMAT, type TMapDocument } from "@/lib/maps/document";
+import { MAP_DOCUMENT_FORMAT, type TMapDocument } from "@/lib/maps/model/document";
 import { peerKey, workloadKey, type TAccess, type TAccessPeer, type TWorkloadRef } from "./access";
 import { NAMESPACE_LABEL } from "./endpoints";
-import { normalizePorts } from "@/lib/maps/ports";
+import { normalizePorts } from "@/lib/maps/model/ports";
 
 type TDocumentNode = TMapDocument["nodes"][number];
 type TDocumentEdge = TMapDocument["edges"][number];

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Syntax highlighting of generated policy files on the server (shiki with its JavaScript regex
  * engine: no WebAssembly, nothing sent to the browser but coloured HTML). One highlighter per

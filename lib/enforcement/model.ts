@@ -3,7 +3,7 @@
  * enforcement. Only APPROVED flows (explicit trust, granted jointly) become allow rules; every
  * generated rule carries the ids of its flows and the decision that approved them.
  */
-import type { TFlowStatus, TNodeKind, TProtocol } from "@/lib/maps/schemas";
+import type { TFlowStatus, TNodeKind, TProtocol } from "@/lib/maps/model/schemas";
 
 export const POLICY_TARGETS = ["kubernetes", "cilium", "istio", "aws", "firewall"] as const;
 export type TPolicyTarget = (typeof POLICY_TARGETS)[number];

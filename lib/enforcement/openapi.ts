@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
-import { ZMapEditResult } from "@/lib/maps/schemas";
+import { ZMapEditResult } from "@/lib/maps/model/schemas";
 import { ZBootstrapRequest, ZDriftReport, ZDriftRequest, ZPolicyBundleQuery, ZPolicyParams, ZPolicyQuery, ZSurfacePolicy } from "./schemas";
 
 const tag = "Policy as code";

@@ -1,5 +1,5 @@
 /** A flow's protocol and port expression as the L4 matches enforcement points take. */
-import { normalizePorts, parsePorts } from "@/lib/maps/ports";
+import { normalizePorts, parsePorts } from "@/lib/maps/model/ports";
 import type { TPolicyFlow } from "./model";
 
 export type TL4Protocol = "TCP" | "UDP";

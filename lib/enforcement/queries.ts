@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import { mapKeys } from "@/lib/maps/queries";
-import type { TMapEditResult } from "@/lib/maps/schemas";
+import type { TMapEditResult } from "@/lib/maps/model/schemas";
 import type { TDriftReportResponse, TDriftRequest } from "./schemas";
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/policy`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "@/lib/maps/schemas";
+import { ZId } from "@/lib/users/schemas";
 import { POLICY_TARGETS } from "./model";
 
 export const ZPolicyTarget = z.enum(POLICY_TARGETS, "must be one of kubernetes, cilium, istio, aws, firewall").meta({ id: "PolicyTarget" });

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Policy as code for a protect surface: reads the surface's map with the decision that approved
  * each flow, and hands it to the pure generators. Reading needs only `map.read`: the policy says
@@ -16,7 +17,7 @@ import { readDeployedPolicy } from "./read-policy";
 import type { TDriftReportResponse, TDriftRequest } from "./schemas";
 import type { TSchemaProblem } from "./validate";
 import { importMap } from "@/lib/maps/service";
-import type { TMapEditResult } from "@/lib/maps/schemas";
+import type { TMapEditResult } from "@/lib/maps/model/schemas";
 import { POLICY_TARGETS, type TApprovalTrace, type TGeneratedPolicy, type TPolicySurface, type TPolicyTarget } from "./model";
 import { slugOf } from "./trace";
 
