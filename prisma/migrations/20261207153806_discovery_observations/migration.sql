@@ -160,3 +160,19 @@ ALTER TABLE "DiscoveryObservation" ADD CONSTRAINT "DiscoveryObservation_surfaceI
 
 -- AddForeignKey
 ALTER TABLE "DiscoveryContribution" ADD CONSTRAINT "DiscoveryContribution_importId_fkey" FOREIGN KEY ("importId") REFERENCES "DiscoveryImport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Drop reasons are kept as { reason: count }: summed when imports merge, recomputed after an undo.
+CREATE FUNCTION discovery_add_reasons(total jsonb, more jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+  SELECT COALESCE(jsonb_object_agg(reason, amount), '{}'::jsonb)
+  FROM (
+    SELECT reason, sum(amount::numeric) AS amount
+    FROM (
+      SELECT key AS reason, value AS amount FROM jsonb_each_text(COALESCE(total, '{}'::jsonb))
+      UNION ALL
+      SELECT key, value FROM jsonb_each_text(COALESCE(more, '{}'::jsonb))
+    ) AS parts
+    GROUP BY reason
+  ) AS sums
+$$;
+
+CREATE AGGREGATE discovery_sum_reasons(jsonb) (SFUNC = discovery_add_reasons, STYPE = jsonb, INITCOND = '{}');
