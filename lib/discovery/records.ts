@@ -25,6 +25,8 @@ export type TObservedEndpoint = {
   labels?: Record<string, string>;
   pod?: string;
   service?: string;
+  /** The AWS service a VPC flow log names for this end (`pkt-src-aws-service`, e.g. "S3"). */
+  awsService?: string;
 };
 
 /** One observed connection (or a pre-aggregated row, with its counts), ready to aggregate per day. */

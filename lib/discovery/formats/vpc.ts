@@ -1,0 +1,177 @@
+import type { TObservedEndpoint, TObservedVerdict, TParsedLine } from "../records";
+import { record, reject, shown, type TLineParser } from "./parsed";
+import { canonicalAddress, countOf, dateOfEpoch, portOf, protocolOfIanaNumber } from "./values";
+
+/**
+ * AWS VPC Flow Logs: space-separated fields, `-` where a field has no value. The default format is
+ * the version 2 fields in this order; a custom format is any subset of the available fields in any
+ * order, written as a header line of field names (S3 delivery) or chosen by the person importing.
+ */
+export const VPC_DEFAULT_FIELDS = [
+  "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol",
+  "packets", "bytes", "start", "end", "action", "log-status",
+] as const;
+
+/** Every documented field, versions 2 to 10, in the documentation's order. */
+export const VPC_FIELDS = [
+  ...VPC_DEFAULT_FIELDS,
+  // version 3
+  "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr", "pkt-dstaddr",
+  // version 4
+  "region", "az-id", "sublocation-type", "sublocation-id",
+  // version 5
+  "pkt-src-aws-service", "pkt-dst-aws-service", "flow-direction", "traffic-path",
+  // version 7
+  "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn", "ecs-container-instance-id",
+  "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn",
+  "ecs-task-arn", "ecs-task-id",
+  // version 8
+  "reject-reason",
+  // versions 9 and 10
+  "resource-id", "encryption-status",
+] as const;
+
+const KNOWN_FIELDS = new Set<string>(VPC_FIELDS);
+const FIELD_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const MISSING = "-";
+
+/**
+ * A header line: every token is shaped like a field name and most are documented ones (a field
+ * AWS adds later is read as unknown and ignored rather than refusing the file).
+ */
+export function isVpcHeader(tokens: readonly string[]): boolean {
+  if (tokens.length === 0 || !tokens.every((token) => FIELD_NAME.test(token))) return false;
+  const known = tokens.filter((token) => KNOWN_FIELDS.has(token)).length;
+  return known * 2 >= tokens.length && known > 0;
+}
+
+/** Field names from a header, `${field}` format string or list, as the import dialog may give them. */
+export function vpcFieldsOf(format: string | readonly string[]): string[] {
+  const tokens = typeof format === "string" ? format.trim().split(/\s+/) : [...format];
+  return tokens.map((token) => token.replace(/^\$\{(.+)\}$/, "$1").trim().toLowerCase()).filter((token) => token !== "");
+}
+
+/** A custom format must at least locate both ends and a time. */
+export function missingVpcFields(fields: readonly string[]): string[] {
+  const has = (name: string) => fields.includes(name);
+  const missing: string[] = [];
+  if (!has("srcaddr") && !has("pkt-srcaddr")) missing.push("srcaddr");
+  if (!has("dstaddr") && !has("pkt-dstaddr")) missing.push("dstaddr");
+  if (!has("start") && !has("end")) missing.push("start");
+  return missing;
+}
+
+function verdictOf(action: string | undefined): TObservedVerdict {
+  if (action === "ACCEPT") return "ALLOWED";
+  if (action === "REJECT") return "DENIED";
+  return "UNKNOWN";
+}
+
+type TValues = Map<string, string>;
+
+function present(values: TValues, name: string): string | undefined {
+  const value = values.get(name);
+  return value === undefined || value === MISSING ? undefined : value;
+}
+
+/**
+ * The real endpoints: pkt-srcaddr/pkt-dstaddr when the format has them (srcaddr/dstaddr are the
+ * interface's own address for traffic through a NAT gateway, a load balancer or a middlebox).
+ */
+function endpointOf(values: TValues, side: "src" | "dst"): { endpoint: TObservedEndpoint } | { error: string } {
+  const packetField = `pkt-${side}addr`;
+  const interfaceField = `${side}addr`;
+  const field = present(values, packetField) !== undefined ? packetField : interfaceField;
+  const text = present(values, field);
+  if (text === undefined) return { error: `${interfaceField} is missing` };
+  const address = canonicalAddress(text);
+  if (address === null) return { error: `${field} ${shown(text)} is not an IP address` };
+  const endpoint: TObservedEndpoint = { address };
+  const awsService = present(values, `pkt-${side}-aws-service`);
+  if (awsService !== undefined) endpoint.awsService = awsService;
+  return { endpoint };
+}
+
+function parseDataLine(fields: readonly string[], tokens: readonly string[], line: number): TParsedLine {
+  if (tokens.length !== fields.length) {
+    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}`);
+  }
+  const values: TValues = new Map();
+  fields.forEach((field, index) => values.set(field, tokens[index] ?? MISSING));
+
+  const status = present(values, "log-status");
+  if (status === "NODATA") return { kind: "skip", line, reason: "no-data" };
+  if (status === "SKIPDATA") return { kind: "skip", line, reason: "skip-data" };
+
+  const source = endpointOf(values, "src");
+  if ("error" in source) return reject(line, source.error);
+  const destination = endpointOf(values, "dst");
+  if ("error" in destination) return reject(line, destination.error);
+
+  const timeField = present(values, "start") !== undefined ? "start" : "end";
+  const timeText = present(values, timeField);
+  if (timeText === undefined) return reject(line, "start is missing");
+  const start = dateOfEpoch(timeText);
+  if (start === null || !/^\d+$/.test(timeText)) return reject(line, `${timeField} ${shown(timeText)} is not a time in epoch seconds`);
+
+  const protocolText = present(values, "protocol");
+  let protocol: ReturnType<typeof protocolOfIanaNumber> = "OTHER";
+  if (protocolText !== undefined) {
+    const number = countOf(protocolText);
+    if (number === null || number > 255) return reject(line, `protocol ${shown(protocolText)} is not an IANA protocol number`);
+    protocol = protocolOfIanaNumber(number);
+  }
+
+  const portText = present(values, "dstport");
+  let destinationPort: number | null = null;
+  if (portText !== undefined) {
+    destinationPort = portOf(portText);
+    if (destinationPort === null) return reject(line, `dstport ${shown(portText)} is not a port`);
+  }
+  // ICMP has no ports; VPC writes 0 (or the type/code) in their place.
+  if (protocol === "ICMP") destinationPort = null;
+
+  const counts: Record<"packets" | "bytes", number> = { packets: 0, bytes: 0 };
+  for (const name of ["packets", "bytes"] as const) {
+    const text = present(values, name);
+    if (text === undefined) continue;
+    const count = countOf(text);
+    if (count === null) return reject(line, `${name} ${shown(text)} is not a count`);
+    counts[name] = count;
+  }
+
+  const verdict = verdictOf(present(values, "action"));
+  const rejectReason = present(values, "reject-reason");
+  return record(line, {
+    source: source.endpoint,
+    destination: destination.endpoint,
+    protocol,
+    destinationPort,
+    start,
+    connections: 1,
+    bytes: counts.bytes,
+    packets: counts.packets,
+    verdict,
+    ...(verdict === "DENIED" && rejectReason !== undefined ? { dropReason: rejectReason } : {}),
+  });
+}
+
+/**
+ * A parser for one VPC file. `fields` is the custom format chosen in the dialog (the default v2
+ * fields otherwise); a header line in the file takes precedence from where it appears, and may be
+ * repeated (files concatenated from several deliveries).
+ */
+export function vpcParser(fields?: readonly string[]): TLineParser {
+  let current: readonly string[] = fields && fields.length > 0 ? vpcFieldsOf(fields) : VPC_DEFAULT_FIELDS;
+  return (text, line) => {
+    const tokens = text.trim().split(/\s+/);
+    if (tokens.length === 1 && tokens[0] === "") return { kind: "skip", line, reason: "comment" };
+    if (isVpcHeader(tokens)) {
+      const missing = missingVpcFields(tokens);
+      if (missing.length > 0) return reject(line, `the header names no ${missing.join(", ")} field`);
+      current = tokens;
+      return { kind: "skip", line, reason: "header" };
+    }
+    return parseDataLine(current, tokens, line);
+  };
+}
