@@ -44,12 +44,30 @@ export type TPipelineInput = {
   finish: (tx: TTx, outcome: TImportOutcome) => Promise<boolean | void>;
 };
 
+/** The input itself failed (an upload cut off, a file that cannot be read): the import fails, nothing is merged. */
+export class InputStreamError extends Error {
+  constructor(readonly reason: unknown) {
+    super("The file could not be read to the end (an upload cut off?); nothing was imported.");
+    this.name = "InputStreamError";
+  }
+}
+
 class ImportStopped extends Error {
   constructor(
     readonly status: "CANCELLED" | "FAILED",
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Whatever goes wrong while reading the file (bad gzip data, a cut-off upload) is the input's fault, not the server's. */
+async function* readingErrorsAsInput(lines: AsyncIterable<TParsedLine>): AsyncGenerator<TParsedLine> {
+  try {
+    yield* lines;
+  } catch (error) {
+    if (error instanceof WrongFormatError || error instanceof InputStreamError) throw error;
+    throw new InputStreamError(error);
   }
 }
 
@@ -87,7 +105,7 @@ export async function runImportPipeline(input: TPipelineInput): Promise<TImportO
   try {
     bulk = await openBulkConnection();
     let lastProgress = Date.now();
-    for await (const parsed of input.lines) {
+    for await (const parsed of readingErrorsAsInput(input.lines)) {
       counts.lines += 1;
       if (parsed.kind === "record") {
         counts.accepted += 1;
@@ -134,7 +152,9 @@ export async function runImportPipeline(input: TPipelineInput): Promise<TImportO
           ? new ImportStopped("FAILED", error.message)
           : input.signal?.aborted
             ? new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.")
-            : null;
+            : error instanceof InputStreamError
+              ? new ImportStopped("FAILED", error.message)
+              : null;
     if (bulk) await clearStaging(bulk, input.importId).catch(() => undefined);
     const result = outcome(stopped?.status ?? "FAILED", stopped?.message ?? "The import failed; nothing was imported.");
     await db.$transaction((tx) => input.finish(tx, result));

@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { systemContext, type TActorContext } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/env";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { applyMapOperations } from "@/lib/maps/service";
 import { runImportPipeline, type TImportOutcome } from "./import";
 import { flowLogSource } from "./source";
@@ -111,7 +111,10 @@ export async function importFlowLog(context: TActorContext, surfaceId: string, q
     runningImports().delete(id);
     signal?.removeEventListener("abort", abort);
   }
-  return toImport(await loadImportRow(db, id));
+  const result = toImport(await loadImportRow(db, id));
+  if (result.status === "FAILED") throw new ValidationError([{ path: "(body)", message: result.error ?? "could not be imported" }], result.error ?? "The file could not be imported.");
+  if (result.status === "CANCELLED") throw new ConflictError(result.error ?? "The import was cancelled.");
+  return result;
 }
 
 async function finishImport(tx: TTx, context: TActorContext, id: string, outcome: TImportOutcome): Promise<boolean> {
@@ -125,8 +128,10 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
     where: { id },
     data: { ...counts, status: outcome.status, error: outcome.error, rejects: outcome.rejects, finishedAt: new Date() },
   });
+  // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
+  if (outcome.status !== "DONE") return true;
   await recordAudit(tx, context, {
-    action: outcome.status === "DONE" ? "discovery.import" : `discovery.import_${outcome.status.toLowerCase()}`,
+    action: "discovery.import",
     entityType: "DiscoveryImport",
     entityId: id,
     after: { surfaceId: row.surfaceId, format: row.format, sourceName: row.sourceName, status: outcome.status, ...counts, contributed: outcome.contributed, error: outcome.error },

@@ -1,6 +1,7 @@
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseFlowLog, readLines, type TParseOptions } from "./formats";
+import { InputStreamError } from "./import";
 import type { TFlowLogFormat, TParsedLine } from "./records";
 
 export type TFlowLogSource = { lines: AsyncIterable<TParsedLine>; bytesRead: () => number };
@@ -18,7 +19,7 @@ export function flowLogSource(format: TFlowLogFormat, input: Readable | Readable
     },
   });
   const readable = input instanceof Readable ? input : Readable.fromWeb(input as WebReadableStream<Uint8Array>);
-  readable.on("error", (error) => counter.destroy(error));
+  readable.on("error", (error) => counter.destroy(new InputStreamError(error)));
   readable.pipe(counter);
   return { lines: parseFlowLog(format, readLines(counter), options), bytesRead: () => bytes };
 }
