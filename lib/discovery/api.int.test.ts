@@ -25,10 +25,10 @@ async function tokenFor(userId: string): Promise<string> {
   return token;
 }
 
-function post(surfaceId: string, token: string, body: BodyInit, query = "format=vpc&source=collector") {
+function post(surfaceId: string, token: string, body: string | Uint8Array, query = "format=vpc&source=collector") {
   const request = new NextRequest(`http://localhost/api/v1/surfaces/${surfaceId}/discovery/imports?${query}`, {
-    method: "POST", body, headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" }, duplex: "half",
-  } as RequestInit & { duplex: "half" });
+    method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
+  });
   return importRoute(request, { params: Promise.resolve({ id: surfaceId }) });
 }
 

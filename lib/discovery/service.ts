@@ -240,7 +240,7 @@ export async function proposeGhosts(context: TActorContext, surfaceId: string, i
     };
   });
   const result = await applyMapOperations(context, surfaceId, edges, "discovery");
-  return { proposed: edges.length, mapVersion: result.mapVersion, edgeIds: edges.map((edge) => edge.edge.id) };
+  return { proposed: edges.length, mapVersion: result.mapVersion, edgeIds: edges.map((edge): string => edge.edge.id) };
 }
 
 export async function getCsvMapping(context: TActorContext, sourceName: string): Promise<TCsvMappingRecord> {
