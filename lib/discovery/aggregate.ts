@@ -3,6 +3,7 @@ import type { TObservedRecord } from "./records";
 
 /** Destination port stored for records without one (ICMP, logs that give none): part of the key, so never null. */
 export const NO_PORT = -1;
+const DAY_MS = 86_400_000;
 
 /** One aggregated row: a (source, destination, protocol, port, day) and its counts. */
 export type TAggregateRow = {
@@ -45,7 +46,7 @@ export class BatchAggregator {
     const source = this.endpoint(record.source);
     const destination = this.endpoint(record.destination);
     const time = record.start.getTime();
-    const day = record.start.toISOString().slice(0, 10);
+    const day = this.dayOf(time);
     const port = record.destinationPort ?? NO_PORT;
     const key = `${source}\u0000${destination}\u0000${record.protocol}\u0000${port}\u0000${day}`;
     let row = this.rows.get(key);
@@ -77,7 +78,26 @@ export class BatchAggregator {
     return drained;
   }
 
+  private readonly days = new Map<number, string>();
+
+  /** YYYY-MM-DD of a time, formatted once per day rather than once per line. */
+  private dayOf(time: number): string {
+    const number = Math.floor(time / DAY_MS);
+    let day = this.days.get(number);
+    if (day === undefined) {
+      day = new Date(number * DAY_MS).toISOString().slice(0, 10);
+      this.days.set(number, day);
+    }
+    return day;
+  }
+
   private endpoint(endpoint: TObservedRecord["source"]): string {
+    // Most lines name an address only (VPC, Zeek): its key needs no object of details.
+    if (endpoint.address && !endpoint.namespace && !endpoint.hostname) {
+      const key = `ip:${endpoint.address}`;
+      if (!this.endpoints.has(key)) this.endpoints.set(key, endpointDetails(endpoint));
+      return key;
+    }
     const details = endpointDetails(endpoint);
     const known = this.endpoints.get(details.key);
     // Keep whatever any line said about the endpoint (a name on one line, an address on another).
