@@ -42,6 +42,7 @@ import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { useMapShortcuts } from "./use-map-shortcuts";
 import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
+import { useOverlayEdges } from "@/components/discovery/use-overlay-edges";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
 /*
@@ -118,6 +119,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const [canvas, setCanvas] = useState({ derived, nodes: derived.nodes, edges: derived.edges });
   if (canvas.derived !== derived) setCanvas({ derived, nodes: mergeNodes(derived.nodes, canvas.nodes), edges: mergeEdges(derived.edges, canvas.edges) });
   const edgesOnCanvas = useMemo(() => withoutLastFlows(canvas.edges, hiddenFlows), [canvas.edges, hiddenFlows]);
+  // Discovery overlay (components/discovery): observed traffic over the flows while it is switched on.
+  const edgesWithOverlay = useOverlayEdges(surfaceId, edgesOnCanvas, canvas.nodes);
 
   /** Saves operations at once: shown immediately, sent to the server, recorded for undo. */
   const runEdit = useCallback(
@@ -427,7 +430,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           <FlowLabelDetail>
             <ReactFlow<TRfNode, TRfEdge>
               nodes={canvas.nodes}
-              edges={edgesOnCanvas}
+              edges={edgesWithOverlay}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodesChange={onCanvasNodesChange}

@@ -265,3 +265,9 @@ export async function saveCsvMapping(context: TActorContext, sourceName: string,
 }
 
 export { loadReconciliation };
+
+/** The surfaces an import can go to, by name (the Discovery page's pickers). */
+export async function listSurfaceNames(context: TActorContext): Promise<Array<{ id: string; name: string }>> {
+  assertCan(context.actor, "map.read");
+  return db.protectSurface.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 1000 });
+}
