@@ -104,8 +104,8 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
 
   function stop() {
     if (!running) return;
-    cancel.mutate(running.id);
-    running.abort();
+    // Marked cancelled first, so the server stops on its own and answers; the upload is then cut.
+    cancel.mutateAsync(running.id).catch(() => undefined).finally(() => running.abort());
   }
 
   return (

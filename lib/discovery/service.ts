@@ -124,12 +124,14 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
   const counts = {
     bytesRead: outcome.bytes, linesRead: outcome.lines, linesAccepted: outcome.accepted, linesSkipped: outcome.skipped, linesRejected: outcome.rejected,
   };
+  // A Cancel pressed while the upload was being cut off stays a cancellation, not a failure.
+  const status = current?.status === "CANCELLED" ? "CANCELLED" : outcome.status;
   const row = await tx.discoveryImport.update({
     where: { id },
-    data: { ...counts, status: outcome.status, error: outcome.error, rejects: outcome.rejects, finishedAt: new Date() },
+    data: { ...counts, status, error: status === "CANCELLED" ? "The import was cancelled; nothing was imported." : outcome.error, rejects: outcome.rejects, finishedAt: new Date() },
   });
   // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
-  if (outcome.status !== "DONE") return true;
+  if (status !== "DONE") return true;
   await recordAudit(tx, context, {
     action: "discovery.import",
     entityType: "DiscoveryImport",
