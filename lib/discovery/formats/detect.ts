@@ -42,7 +42,7 @@ const VPC_V2_LINE = /^\d+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \d+ \d+ (ACCEPT|RE
 
 /**
  * The format the first lines of a file are plainly in, or null when they do not say. CSV is
- * recognised last and loosely (commas on every line): a CSV import needs a mapping anyway.
+ * recognised last and loosely (delimiters on most lines): a CSV import needs a mapping anyway.
  */
 export function detectFormat(firstLines: string[]): TFlowLogFormat | null {
   const lines = firstLines.map((line) => line.replace(/^\uFEFF/, "").trim()).filter((line) => line !== "").slice(0, DETECTION_LINES);
@@ -59,7 +59,9 @@ export function detectFormat(firstLines: string[]): TFlowLogFormat | null {
   }
   const tokens = first.split(/\s+/);
   if (isVpcHeader(tokens) || VPC_V2_LINE.test(lines.find((line) => !isVpcHeader(line.split(/\s+/))) ?? "")) return "vpc";
-  if (lines.every((line) => line.includes(",") || line.includes(";") || line.includes("\t"))) return "csv";
+  // Most lines, not all: a quoted CSV field may continue on a line of its own.
+  const delimited = lines.filter((line) => /[,;\t|]/.test(line)).length;
+  if (delimited * 5 >= lines.length * 4) return "csv";
   return null;
 }
 

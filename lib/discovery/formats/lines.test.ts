@@ -1,11 +1,11 @@
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readLines } from "./lines";
+import { LineTooLongError, readLines } from "./lines";
 
-async function linesOf(input: NodeJS.ReadableStream | ReadableStream<Uint8Array>): Promise<string[]> {
+async function linesOf(input: NodeJS.ReadableStream | ReadableStream<Uint8Array>, maxLineLength?: number): Promise<string[]> {
   const lines: string[] = [];
-  for await (const line of readLines(input)) lines.push(line);
+  for await (const line of readLines(input, { maxLineLength })) lines.push(line);
   return lines;
 }
 
@@ -56,5 +56,11 @@ describe("readLines", () => {
 
   it("drops a UTF-8 byte order mark", async () => {
     expect(await linesOf(Readable.from([Buffer.from("\uFEFFversion srcaddr\n")]))).toEqual(["version srcaddr"]);
+  });
+
+  it("refuses a line longer than the limit, with or without newlines after it, naming the line", async () => {
+    expect(await linesOf(chunked(Buffer.from("12345\n123456789\n"), 4), 9)).toEqual(["12345", "123456789"]);
+    await expect(linesOf(chunked(Buffer.from("12345\n1234567890\n"), 4), 9)).rejects.toThrow(LineTooLongError);
+    await expect(linesOf(chunked(Buffer.from("12345\n1234567890123"), 4), 9)).rejects.toThrow("Line 2 is longer than 9 characters");
   });
 });

@@ -57,23 +57,45 @@ async function* decompressedChunks(input: NodeJS.ReadableStream | ReadableStream
   }
 }
 
+/** Longer than any flow-log line, short enough to bound memory on a file that has no newlines. */
+export const MAX_LINE_LENGTH = 64 * 1024 * 1024;
+
+/** Thrown when a line grows past the limit: such a file is not a line-oriented flow log. */
+export class LineTooLongError extends Error {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`Line ${line} is longer than ${limit.toLocaleString("en")} characters: this is not a flow log with one record per line.`);
+    this.name = "LineTooLongError";
+  }
+}
+
+export type TReadLinesOptions = { maxLineLength?: number };
+
 /**
  * The lines of a (possibly gzipped) UTF-8 stream, without their "\n" or "\r\n", read chunk by chunk
  * so that only the current line is held. A last line without a trailing newline is still a line;
- * the empty string after a final newline is not. A UTF-8 byte order mark is dropped.
+ * the empty string after a final newline is not. A UTF-8 byte order mark is dropped. A line
+ * longer than `maxLineLength` (MAX_LINE_LENGTH) characters throws LineTooLongError.
  */
-export async function* readLines(input: NodeJS.ReadableStream | ReadableStream<Uint8Array>): AsyncGenerator<string> {
+export async function* readLines(input: NodeJS.ReadableStream | ReadableStream<Uint8Array>, options: TReadLinesOptions = {}): AsyncGenerator<string> {
+  const limit = options.maxLineLength ?? MAX_LINE_LENGTH;
   const decoder = new TextDecoder("utf-8");
   let pending = "";
+  let lineNumber = 0;
   for await (const chunk of decompressedChunks(input)) {
     pending += decoder.decode(chunk, { stream: true });
     let from = 0;
     for (let newline = pending.indexOf("\n"); newline !== -1; newline = pending.indexOf("\n", from)) {
       const end = newline > from && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (end - from > limit) throw new LineTooLongError(lineNumber + 1, limit);
+      lineNumber += 1;
       yield pending.slice(from, end);
       from = newline + 1;
     }
     pending = pending.slice(from);
+    if (pending.length > limit) throw new LineTooLongError(lineNumber + 1, limit);
   }
   pending += decoder.decode();
   if (pending.endsWith("\r")) pending = pending.slice(0, -1);

@@ -1,7 +1,11 @@
 import type { TObservedRecord, TParsedLine } from "../records";
 
-/** A parser of one format: fed the file's lines in order, it answers one TParsedLine per line. */
-export type TLineParser = (text: string, line: number) => TParsedLine | TParsedLine[];
+/**
+ * A parser of one format: fed the file's lines in order, it answers what each line holds (several
+ * records for a line of a JSON document, none for a line that continues a quoted CSV field).
+ * `finish` reports what the end of the file (after its last line) leaves unfinished.
+ */
+export type TLineParser = ((text: string, line: number) => TParsedLine | TParsedLine[]) & { finish?: (lastLine: number) => TParsedLine[] };
 
 export const record = (line: number, value: TObservedRecord): TParsedLine => ({ kind: "record", line, record: value });
 export const reject = (line: number, reason: string): TParsedLine => ({ kind: "reject", line, reason });

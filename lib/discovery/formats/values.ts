@@ -28,13 +28,40 @@ export function protocolOfText(text: string): TObservedProtocol | null {
   return "OTHER";
 }
 
-/** The canonical text of an IPv4 or IPv6 address (RFC 5952 for IPv6), or null. */
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function canonicalIpv4(value: string): string | null | undefined {
+  const match = DOTTED_QUAD.exec(value);
+  if (match === null) return undefined;
+  let canonical = true;
+  for (let group = 1; group <= 4; group += 1) {
+    const part = match[group] ?? "";
+    if (Number(part) > 255) return null;
+    if (part.length > 1 && part.startsWith("0")) canonical = false;
+  }
+  return canonical ? value : match.slice(1).map(Number).join(".");
+}
+
+/** Flow logs name the same few thousand addresses over and over: remember their canonical text. */
+const canonicalCache = new Map<string, string | null>();
+const CANONICAL_CACHE_SIZE = 50_000;
+
+/**
+ * The canonical text of an IPv4 or IPv6 address (RFC 5952 for IPv6), or null. IPv4 must be a
+ * dotted quad (leading zeros read as decimal); ipaddr's legacy forms ("10.1", "0x0a.0.0.1") are
+ * refused, since logs never write them.
+ */
 export function canonicalAddress(text: string): string | null {
   const value = text.trim();
-  if (value === "" || !ipaddr.isValid(value)) return null;
-  // ipaddr accepts legacy IPv4 forms ("10.1", "0x0a.0.0.1"); logs never write them, so refuse them.
-  if (!value.includes(":") && !ipaddr.IPv4.isValidFourPartDecimal(value)) return null;
-  return ipaddr.parse(value).toString();
+  const ipv4 = canonicalIpv4(value);
+  if (ipv4 !== undefined) return ipv4;
+  if (!value.includes(":")) return null;
+  const cached = canonicalCache.get(value);
+  if (cached !== undefined) return cached;
+  const canonical = ipaddr.IPv6.isValid(value) ? ipaddr.IPv6.parse(value).toString() : null;
+  if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+  canonicalCache.set(value, canonical);
+  return canonical;
 }
 
 /** A non-negative whole number (a count of bytes, packets or connections) written in decimal. */

@@ -3,7 +3,7 @@ import ipaddr from "ipaddr.js";
 import { describe, expect, it } from "vitest";
 import { WrongFormatError, type TObservedRecord } from "../records";
 import { fixture, parsedOf, recordsOf, rejectsOf, skipsOf } from "./testing";
-import { VPC_FIELDS } from "./vpc";
+import { VPC_FIELDS, ZVpcFields } from "./vpc";
 
 describe("AWS VPC flow logs, default version 2 format", () => {
   it("reads every record of a file without a trailing newline, with line numbers", async () => {
@@ -128,9 +128,25 @@ describe("AWS VPC flow logs, custom formats", () => {
     }
   });
 
+  it("suggests choosing a custom format when lines are longer than the default one", async () => {
+    const line = "5 vpc-1 subnet-1 eni-1 10.0.0.1 10.0.0.1 10.0.0.2 10.0.0.2 443 50000 6 1 1 1765000800 1765000860 ACCEPT OK ingress - -";
+    await expect(parsedOf("vpc", line)).rejects.toThrow("found 20 (a custom format? Choose its fields when importing)");
+  });
+
   it("rejects a header that cannot locate both ends", async () => {
-    const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 10.0.0.1 10.0.0.2 80 6 1 1 1765000800 1765000800 ACCEPT OK x x\n");
+    const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n");
     expect(rejectsOf(parsed)[0]).toEqual({ line: 1, reason: "the header names no dstaddr field" });
+  });
+});
+
+describe("ZVpcFields", () => {
+  it("accepts documented fields, plain or ${field}, and normalises them", () => {
+    expect(ZVpcFields.parse(["${srcaddr}", "DSTADDR", "start"])).toEqual(["srcaddr", "dstaddr", "start"]);
+  });
+
+  it("refuses unknown and repeated fields and a format that cannot locate both ends", () => {
+    const messages = ZVpcFields.safeParse(["srcaddr", "srcaddr", "source-port", "start"]).error?.issues.map((issue) => issue.message);
+    expect(messages).toEqual(['"srcaddr" is listed twice.', '"source-port" is not a VPC flow log field.', "The format needs dstaddr."]);
   });
 });
 
@@ -139,6 +155,12 @@ describe("AWS VPC flow logs, wrong format", () => {
     const zeek = "#separator \\x09\n#fields\tts\tuid\n";
     await expect(parsedOf("vpc", zeek)).rejects.toThrow(WrongFormatError);
     await expect(parsedOf("vpc", zeek)).rejects.toThrow(/Zeek conn\.log \(TSV\), not AWS VPC Flow Logs/);
+  });
+
+  it("refuses a short file none of whose lines reads", async () => {
+    await expect(parsedOf("vpc", "2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 yesterday 1765000860 ACCEPT OK\n")).rejects.toThrow(
+      'This does not look like vpc: none of its 1 data lines reads as AWS VPC Flow Logs (line 1: start "yesterday" is not a time in epoch seconds)',
+    );
   });
 
   it("refuses a file whose first data lines are all rejects", async () => {

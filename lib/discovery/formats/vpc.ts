@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TObservedEndpoint, TObservedVerdict, TParsedLine } from "../records";
 import { record, reject, shown, type TLineParser } from "./parsed";
 import { canonicalAddress, countOf, dateOfEpoch, portOf, protocolOfIanaNumber } from "./values";
@@ -61,16 +62,36 @@ export function missingVpcFields(fields: readonly string[]): string[] {
   return missing;
 }
 
+/**
+ * A custom VPC format as the import dialog or the API sends it: documented field names (plain or
+ * `${field}`), each at most once, locating both ends and a time.
+ */
+export const ZVpcFields = z
+  .array(z.string().trim().min(1).max(64))
+  .min(1)
+  .max(VPC_FIELDS.length)
+  .transform((fields) => vpcFieldsOf(fields))
+  .superRefine((fields, context) => {
+    fields.forEach((field, index) => {
+      if (!KNOWN_FIELDS.has(field)) context.addIssue({ code: "custom", path: [index], message: `"${field}" is not a VPC flow log field.` });
+      else if (fields.indexOf(field) !== index) context.addIssue({ code: "custom", path: [index], message: `"${field}" is listed twice.` });
+    });
+    const missing = missingVpcFields(fields);
+    if (missing.length > 0) context.addIssue({ code: "custom", path: [], message: `The format needs ${missing.join(", ")}.` });
+  });
+
 function verdictOf(action: string | undefined): TObservedVerdict {
   if (action === "ACCEPT") return "ALLOWED";
   if (action === "REJECT") return "DENIED";
   return "UNKNOWN";
 }
 
-type TValues = Map<string, string>;
+/** A line's tokens, read by field name through the positions of the current format. */
+type TValues = { positions: ReadonlyMap<string, number>; tokens: readonly string[] };
 
 function present(values: TValues, name: string): string | undefined {
-  const value = values.get(name);
+  const position = values.positions.get(name);
+  const value = position === undefined ? undefined : values.tokens[position];
   return value === undefined || value === MISSING ? undefined : value;
 }
 
@@ -92,12 +113,20 @@ function endpointOf(values: TValues, side: "src" | "dst"): { endpoint: TObserved
   return { endpoint };
 }
 
-function parseDataLine(fields: readonly string[], tokens: readonly string[], line: number): TParsedLine {
+type TFormat = { fields: readonly string[]; positions: ReadonlyMap<string, number> };
+
+function formatOf(fields: readonly string[]): TFormat {
+  return { fields, positions: new Map(fields.map((field, index) => [field, index])) };
+}
+
+function parseDataLine(format: TFormat, tokens: readonly string[], line: number): TParsedLine {
+  const { fields } = format;
   if (tokens.length !== fields.length) {
-    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}`);
+    // More fields than the default format: most likely a custom format delivered without header.
+    const hint = format.fields === VPC_DEFAULT_FIELDS && tokens.length > fields.length ? " (a custom format? Choose its fields when importing)" : "";
+    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}${hint}`);
   }
-  const values: TValues = new Map();
-  fields.forEach((field, index) => values.set(field, tokens[index] ?? MISSING));
+  const values: TValues = { positions: format.positions, tokens };
 
   const status = present(values, "log-status");
   if (status === "NODATA") return { kind: "skip", line, reason: "no-data" };
@@ -162,14 +191,16 @@ function parseDataLine(fields: readonly string[], tokens: readonly string[], lin
  * repeated (files concatenated from several deliveries).
  */
 export function vpcParser(fields?: readonly string[]): TLineParser {
-  let current: readonly string[] = fields && fields.length > 0 ? vpcFieldsOf(fields) : VPC_DEFAULT_FIELDS;
+  let current = formatOf(fields && fields.length > 0 ? vpcFieldsOf(fields) : VPC_DEFAULT_FIELDS);
   return (text, line) => {
-    const tokens = text.trim().split(/\s+/);
+    // AWS separates fields with one space; anything else (tabs, runs of spaces) takes the slow path.
+    let tokens = text.split(" ");
+    if (tokens.includes("") || text.includes("\t")) tokens = text.trim().split(/\s+/);
     if (tokens.length === 1 && tokens[0] === "") return { kind: "skip", line, reason: "comment" };
     if (isVpcHeader(tokens)) {
       const missing = missingVpcFields(tokens);
       if (missing.length > 0) return reject(line, `the header names no ${missing.join(", ")} field`);
-      current = tokens;
+      current = formatOf(tokens);
       return { kind: "skip", line, reason: "header" };
     }
     return parseDataLine(current, tokens, line);
