@@ -7,6 +7,7 @@
  *     (33,334 connection kinds × 30 days): p50/p95/max server time.
  *
  *   DATABASE_URL=postgresql://…/concord_bench npx tsx bench/discovery.ts [lines]
+ *   DATABASE_URL=… npx tsx bench/discovery.ts --overlay-only   # the overlay again, on the data of an earlier run
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -81,10 +82,24 @@ function runChild(file: string, env: NodeJS.ProcessEnv): { seconds: number; maxR
   return JSON.parse(line);
 }
 
+async function timeOverlay(surfaceId: string): Promise<void> {
+  const { loadReconciliation } = await import("@/lib/discovery/reconciliation");
+  const timings: number[] = [];
+  let ghosts = 0;
+  for (let run = 0; run < 21; run += 1) {
+    const begin = performance.now();
+    const result = await loadReconciliation(surfaceId);
+    if (run > 0) timings.push(performance.now() - begin);
+    ghosts = result.ghosts.length + result.ghostsTruncated;
+  }
+  timings.sort((a, b) => a - b);
+  const at = (share: number) => timings[Math.min(timings.length - 1, Math.ceil(share * timings.length) - 1)]!.toFixed(0);
+  console.log(`overlay (loadReconciliation, ${timings.length} runs after a warm-up): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`);
+}
+
 async function overlayBench(): Promise<void> {
   const { db, closeDatabase, getDatabase } = await import("@/lib/db");
   const { applyMigrations } = await import("@/lib/db/migrations");
-  const { loadReconciliation } = await import("@/lib/discovery/reconciliation");
   if (getDatabase().opened.target.kind === "pglite") await applyMigrations(getDatabase().opened.factory);
   const NODES = 1000;
   const PAIRS = 33_334;
@@ -118,22 +133,19 @@ async function overlayBench(): Promise<void> {
   );
   const observations = await db.discoveryObservation.count({ where: { surfaceId: surface.id } });
   console.log(`overlay data: ${NODES} nodes, 2000 drawn flows, ${observations.toLocaleString("en")} observations (${PAIRS} connection kinds × ${DAYS} days), generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const timings: number[] = [];
-  let ghosts = 0;
-  for (let run = 0; run < 21; run += 1) {
-    const begin = performance.now();
-    const result = await loadReconciliation(surface.id);
-    if (run > 0) timings.push(performance.now() - begin);
-    ghosts = result.ghosts.length + result.ghostsTruncated;
-  }
-  timings.sort((a, b) => a - b);
-  const at = (share: number) => timings[Math.min(timings.length - 1, Math.ceil(share * timings.length) - 1)]!.toFixed(0);
-  console.log(`overlay (loadReconciliation, ${timings.length} runs after a warm-up): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`);
+  await timeOverlay(surface.id);
   await closeDatabase();
 }
 
 if (mode === "--child-import") {
   await childImport(process.argv[3]!);
+} else if (mode === "--overlay-only") {
+  // Times the overlay again on the data an earlier run generated (the newest bench surface).
+  const { db, closeDatabase } = await import("@/lib/db");
+  const surface = await db.protectSurface.findFirst({ where: { name: { startsWith: "Bench overlay" } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  if (!surface) throw new Error("No overlay data yet: run the whole bench once.");
+  await timeOverlay(surface.id);
+  await closeDatabase();
 } else {
   const lines = Number(mode ?? 1_000_000);
   const url = process.env.DATABASE_URL;

@@ -9,6 +9,19 @@ const NAMESPACE_LABELS = ["namespace", "k8s:io.kubernetes.pod.namespace", "io.ku
 
 type TPrefix = { nodeId: string; range: [ipaddr.IPv4 | ipaddr.IPv6, number] };
 
+/** An address as a number (IPv4) or bigint (IPv6), so a prefix is a shift and a map look-up. */
+function addressBits(address: ipaddr.IPv4 | ipaddr.IPv6): { kind: "ipv4" | "ipv6"; bits: bigint; width: number } {
+  const parts = address.kind() === "ipv4" ? (address as ipaddr.IPv4).octets : (address as ipaddr.IPv6).parts;
+  const step = address.kind() === "ipv4" ? 8n : 16n;
+  let bits = 0n;
+  for (const part of parts) bits = (bits << step) | BigInt(part);
+  return { kind: address.kind(), bits, width: address.kind() === "ipv4" ? 32 : 128 };
+}
+
+function networkKey(kind: string, bits: bigint, width: number, length: number): string {
+  return `${kind}/${length}/${(bits >> BigInt(width - length)).toString(16)}`;
+}
+
 export type TEndpointResolver = {
   /** The node an endpoint belongs to, or null: it goes to the unmapped queue. */
   resolve: (endpoint: TEndpointDetails) => string | null;
@@ -57,8 +70,18 @@ export function endpointResolver(nodes: readonly TResolvableNode[]): TEndpointRe
     const labels = entries.filter(([key]) => !NAMESPACE_LABELS.includes(key));
     if (namespace || labels.length > 0) selectors.push({ nodeId: node.id, namespace, labels });
   }
-  // Longest prefix first: the first containing range is the most specific.
+  // Networks by prefix length, longest first: an address is looked up once per length in use,
+  // never compared with every range of the map.
+  const networks = new Map<string, string>();
+  const lengths = { ipv4: new Set<number>(), ipv6: new Set<number>() };
   prefixes.sort((a, b) => b.range[1] - a.range[1]);
+  for (const prefix of prefixes) {
+    const { kind, bits, width } = addressBits(prefix.range[0]);
+    const key = networkKey(kind, bits, width, prefix.range[1]);
+    if (!networks.has(key)) networks.set(key, prefix.nodeId);
+    lengths[kind].add(prefix.range[1]);
+  }
+  const lengthsByKind = { ipv4: [...lengths.ipv4].sort((a, b) => b - a), ipv6: [...lengths.ipv6].sort((a, b) => b - a) };
   wildcardNames.sort((a, b) => b.pattern.length - a.pattern.length);
   selectors.sort((a, b) => b.labels.length + (b.namespace ? 1 : 0) - (a.labels.length + (a.namespace ? 1 : 0)));
   const cache = new Map<string, string | null>();
@@ -68,10 +91,11 @@ export function endpointResolver(nodes: readonly TResolvableNode[]): TEndpointRe
     if (cached !== undefined) return cached;
     let found: string | null = null;
     try {
-      const address = ipaddr.process(text);
-      for (const prefix of prefixes) {
-        if (prefix.range[0].kind() === address.kind() && address.match(prefix.range)) {
-          found = prefix.nodeId;
+      const { kind, bits, width } = addressBits(ipaddr.process(text));
+      for (const length of lengthsByKind[kind]) {
+        const nodeId = networks.get(networkKey(kind, bits, width, length));
+        if (nodeId) {
+          found = nodeId;
           break;
         }
       }
