@@ -60,6 +60,10 @@ export const ZEnv = z
     STEP_UP_MINUTES: ZPositiveInt(10),
     /** "off" stops this instance from taking the daily metric snapshots (another instance will). */
     CONCORD_SNAPSHOTS: z.enum(["on", "off"]).default("on"),
+    /** Discovery: observed traffic older than this many days is pruned by the daily job. */
+    DISCOVERY_RETENTION_DAYS: ZPositiveInt(90),
+    /** Discovery: a drawn flow not observed for this many days is a candidate for removal. */
+    DISCOVERY_UNSEEN_DAYS: ZPositiveInt(30),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
     /** Operations: how long a database connect and one statement may take, the SIGTERM grace period, logs and metrics. */
     DATABASE_CONNECT_TIMEOUT_MS: ZPositiveInt(5_000),

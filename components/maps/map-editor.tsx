@@ -37,6 +37,7 @@ import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { useMapShortcuts } from "./use-map-shortcuts";
 import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
+import { useOverlayEdges } from "@/components/discovery/use-overlay-edges";
 
 /*
  * Props of the canvas are kept identical between renders: React Flow copies every prop that changed
@@ -105,6 +106,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   useLayoutEffect(() => store.dispatch({ type: "canvasDerived", derived }), [derived, store]);
   const drawn = canvas.derived ? canvas : derived;
   const edgesOnCanvas = useMemo(() => withoutLastFlows(drawn.edges, hiddenFlows), [drawn.edges, hiddenFlows]);
+  // Discovery overlay (components/discovery): observed traffic over the flows while it is switched on.
+  const edgesWithOverlay = useOverlayEdges(surfaceId, edgesOnCanvas, drawn.nodes);
 
   const nodeById = useMemo(() => new Map(map.nodes.map((node) => [node.id, node])), [map.nodes]);
 
@@ -319,7 +322,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           <FlowLabelDetail>
             <ReactFlow<TRfNode, TRfEdge>
               nodes={drawn.nodes}
-              edges={edgesOnCanvas}
+              edges={edgesWithOverlay}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
               onNodesChange={onCanvasNodesChange}

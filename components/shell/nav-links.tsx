@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { ArrowLeftRight, ClipboardCheck, GitPullRequestArrow, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
+import { ArrowLeftRight, ClipboardCheck, GitPullRequestArrow, LayoutDashboard, Radar, Settings, ShieldCheck } from "lucide-react";
 import type { TNavItem } from "@/lib/ui/navigation";
 import { cn } from "@/lib/ui/cn";
 
@@ -10,6 +10,7 @@ const ICONS = {
   dashboard: LayoutDashboard,
   surfaces: ShieldCheck,
   flows: ArrowLeftRight,
+  discovery: Radar,
   changes: GitPullRequestArrow,
   cab: ClipboardCheck,
   admin: Settings,

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "rule.approve": ["CONTRIBUTOR", "CAB_MEMBER"],
   "cab.read": ["CAB_MEMBER", "EXECUTIVE", "ADMIN"],
   "cab.manage": ["CAB_MEMBER"],
+  "discovery.import": ["CONTRIBUTOR"],
+  "discovery.undo": ["ADMIN"],
   "dashboard.read": EVERYONE,
   "maturity.assess": ["CONTRIBUTOR"],
   "metrics.write": ["CONTRIBUTOR", "ADMIN"],

@@ -198,6 +198,38 @@ export function jointDecisions({ signOffs, approvals }: TProgramRecords): TIndic
   };
 }
 
+/** Observed connections into each surface that an APPROVED flow covers: how much of the real traffic is explicitly trusted. */
+export function observedCoveredByApproved({ observed = [] }: TProgramRecords): TIndicatorValue {
+  const observedConnections = observed.reduce((sum, surface) => sum + surface.observedConnections, 0);
+  const approvedConnections = observed.reduce((sum, surface) => sum + surface.approvedConnections, 0);
+  return {
+    value: round1(share(approvedConnections, observedConnections)),
+    detail: { approvedConnections, observedConnections },
+    rows: observed.map((surface) => ({
+      entity: "surface", id: surface.surfaceId, counted: surface.observedConnections > 0 && surface.approvedConnections === surface.observedConnections,
+      note: `${surface.approvedConnections} of ${surface.observedConnections} connections`,
+    })),
+  };
+}
+
+export function observedUndrawn({ observed = [] }: TProgramRecords): TIndicatorValue {
+  const undrawn = observed.reduce((sum, surface) => sum + surface.undrawnFlows, 0);
+  return {
+    value: undrawn,
+    detail: { undrawn, surfaces: observed.length },
+    rows: observed.map((surface) => ({ entity: "surface", id: surface.surfaceId, counted: surface.undrawnFlows > 0, note: `${surface.undrawnFlows} observed, not drawn` })),
+  };
+}
+
+export function drawnNeverObserved({ observed = [] }: TProgramRecords): TIndicatorValue {
+  const ids = observed.flatMap((surface) => surface.neverObservedFlowIds);
+  return {
+    value: ids.length,
+    detail: { neverObserved: ids.length, surfaces: observed.length },
+    rows: ids.map((id) => ({ entity: "flow", id, counted: true, note: "Drawn, never observed" })),
+  };
+}
+
 export const INDICATORS: TIndicatorDefinition[] = [
   {
     key: "surfaces.agreed_share", name: "Protect surfaces agreed", unit: "%", direction: "HIGHER_IS_BETTER", target: 100, headline: true,
@@ -263,6 +295,21 @@ export const INDICATORS: TIndicatorDefinition[] = [
     key: "joint.decision_share", name: "Decisions made jointly by both teams", unit: "%", direction: "HIGHER_IS_BETTER", target: 100, headline: true,
     formula: "(Surface versions signed off by NetOps and SecOps + changes approved by NetOps and SecOps) ÷ (surface versions with any active sign-off + changes with any active approval) × 100",
     ztmmFunctions: ["cross-cutting.governance"], compute: jointDecisions,
+  },
+  {
+    key: "discovery.observed_covered_share", name: "Observed traffic covered by approved flows", unit: "%", direction: "HIGHER_IS_BETTER", target: 95, headline: false,
+    formula: "Observed connections (imported flow logs, retention window) between nodes of a surface's map that an APPROVED flow covers ÷ all observed connections of the surfaces with observations × 100",
+    ztmmFunctions: ["networks.cc.visibility-and-analytics", "networks.network-segmentation"], compute: observedCoveredByApproved,
+  },
+  {
+    key: "discovery.observed_undrawn", name: "Observed flows not on the map", unit: "count", direction: "LOWER_IS_BETTER", target: 0, headline: false,
+    formula: "Ghost edges: allowed observed traffic between two nodes of a map (per protocol and port) that no drawn flow covers",
+    ztmmFunctions: ["networks.cc.visibility-and-analytics"], compute: observedUndrawn,
+  },
+  {
+    key: "discovery.drawn_never_observed", name: "Drawn flows never observed", unit: "count", direction: "LOWER_IS_BETTER", target: null, headline: false,
+    formula: "Flows (not DENIED) on the maps of surfaces with observed traffic that no observation in the retention window matches",
+    ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.governance"], compute: drawnNeverObserved,
   },
 ];
 

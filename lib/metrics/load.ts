@@ -1,4 +1,5 @@
 import { db, readAll, type TTx } from "@/lib/db";
+import { loadDiscoveryCoverage } from "@/lib/discovery/coverage";
 import type { TProgramRecords } from "./records";
 
 /**
@@ -24,6 +25,7 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
     () => client.changeApproval.findMany({ select: { changeId: true, team: true, decision: true, voidedAt: true } }),
     () => client.changeTransition.findMany({ select: { changeId: true, from: true, to: true, createdAt: true } }),
   ]);
+  const observed = await loadDiscoveryCoverage(client);
   const surfaceById = new Map(surfaces.map((surface) => [surface.id, surface]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const surfaceIdByMap = new Map(maps.map((map) => [map.id, map.surfaceId]));
@@ -56,5 +58,6 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
     changes,
     approvals: approvals.map((approval) => ({ changeId: approval.changeId, team: approval.team, decision: approval.decision, active: !approval.voidedAt })),
     transitions: transitions.map((transition) => ({ changeId: transition.changeId, from: transition.from, to: transition.to, at: transition.createdAt })),
+    observed,
   };
 }

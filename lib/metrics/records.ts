@@ -1,3 +1,4 @@
+import type { TObservedCoverageRecord } from "@/lib/discovery/coverage";
 import type { ApprovalDecision, ChangeState, ChangeTrack, Classification, Encryption, FlowStatus, SurfaceStatus, Team } from "@/lib/db";
 
 /**
@@ -40,6 +41,8 @@ export type TApprovalRecord = { changeId: string; team: Team; decision: Approval
 export type TTransitionRecord = { changeId: string; from: ChangeState; to: ChangeState; at: Date };
 
 export type TProgramRecords = {
+  /** Observed traffic per surface (discovery), for the coverage indicators; absent where none is loaded. */
+  observed?: TObservedCoverageRecord[];
   surfaces: TSurfaceRecord[];
   signOffs: TSignOffRecord[];
   flows: TFlowRecord[];

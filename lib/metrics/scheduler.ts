@@ -2,6 +2,7 @@ import { getEnv } from "@/lib/env";
 import { registerBackgroundJob } from "@/lib/ops/jobs";
 import { log } from "@/lib/ops/log";
 import { countSnapshotRun } from "@/lib/ops/metrics";
+import { pruneObservations } from "@/lib/discovery/service";
 import { hasSnapshotFor, takeDailySnapshot } from "./snapshots";
 
 /** First run shortly after start-up (never blocking it), then hourly: the day's run happens once. */
@@ -16,10 +17,21 @@ async function runOnce(): Promise<void> {
     const run = await takeDailySnapshot();
     countSnapshotRun(run.skipped ? "skipped" : "written");
     if (!run.skipped && run.written > 0) log.info({ takenOn: run.takenOn, indicators: run.written }, "daily snapshot taken");
+    // The instance that took the day's snapshot also prunes observed traffic past its retention.
+    if (!run.skipped) await pruneObservedTraffic();
   } catch (error) {
     // A failed run is retried at the next check; the app keeps serving.
     countSnapshotRun("failed");
     log.error({ err: error }, "daily snapshot failed");
+  }
+}
+
+async function pruneObservedTraffic(): Promise<void> {
+  try {
+    const pruned = await pruneObservations();
+    if (pruned.observations + pruned.abandoned > 0) log.info(pruned, "observed traffic past retention pruned");
+  } catch (error) {
+    log.error({ err: error }, "pruning observed traffic failed");
   }
 }
 

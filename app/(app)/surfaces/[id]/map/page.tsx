@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getMap } from "@/lib/maps/service";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { MapEditor } from "@/components/maps/map-editor";
+import { DiscoveryOverlayPanel } from "@/components/discovery/overlay-panel";
 
 export const metadata = { title: "Flow map" };
 
@@ -34,6 +35,7 @@ export default async function SurfaceMapPage({ params }: { params: Promise<{ id:
         }
       />
       <MapEditor surfaceId={map.surface.id} initialMap={map} canEdit={can(actor, "map.write")} />
+      <DiscoveryOverlayPanel surfaceId={map.surface.id} surfaceName={map.surface.name} nodes={map.nodes} canEdit={can(actor, "map.write")} canImport={can(actor, "discovery.import")} />
     </>
   );
 }
