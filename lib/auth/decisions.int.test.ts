@@ -9,7 +9,7 @@ import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/ser
 import { createScopedRule } from "@/lib/changes/test-fixtures";
 import { submitChange, transitionChange, voteOnChange } from "@/lib/changes/workflow";
 import { reviewRetrospective } from "@/lib/cab/service";
-import { approveRule, proposeRule } from "@/lib/rules/service";
+import { approveRule, proposeRule } from "@/lib/change-policy/rules-service";
 import { createAssessment, updateScore } from "@/lib/maturity/service";
 import { createApiToken } from "@/lib/tokens/service";
 import { createServiceAccount } from "@/lib/tokens/service-accounts";

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import type { TClassification } from "@/lib/changes/classifier";
+import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { requireActor } from "@/lib/changes/service";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZCabReview, ZCreateMeeting, ZMeetingAction, ZMeetingParams } from "@/lib/cab/schemas";
-import { ZBlackoutInput, ZCalendarRange, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal, ZTemplateRetirement } from "@/lib/rules/schemas";
+import { ZBlackoutInput, ZCalendarRange, ZRuleProposal, ZRuleRetirement, ZRuleSetReplay, ZTemplateProposal, ZTemplateRetirement } from "@/lib/change-policy/schemas";
 import { ZIdParams } from "@/lib/users/schemas";
 import { ZPickableFlowsQuery } from "./flows";
 import { ZChangeIdParams, ZChangeListQuery, ZCreateChange, ZTransitionInput, ZUpdateChange, ZVoteInput } from "./schemas";

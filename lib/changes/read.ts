@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { approvalStatus, type TApprovalStatus } from "./approvals";
-import type { TClassification } from "./classifier";
+import type { TClassification } from "@/lib/change-policy/classifier";
 import type { TChangeListQuery } from "./schemas";
 import { asSnapshot, type TFlowSnapshot } from "./snapshot";
 

@@ -2,11 +2,11 @@ import { db, readAll, type NodeKind, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { systemContext, type TActorContext } from "@/lib/auth/actor";
 import { applyOperations } from "@/lib/changes/apply-operations";
-import { classify } from "@/lib/changes/classifier";
-import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "@/lib/changes/classify-input";
-import type { TCondition } from "@/lib/changes/conditions";
+import { classify } from "@/lib/change-policy/classifier";
+import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "@/lib/change-policy/classify-input";
+import type { TCondition } from "@/lib/change-policy/conditions";
 import { hashChangeContent, type TFlowSnapshot, type TStoredOperation } from "@/lib/changes/snapshot";
-import type { TTemplateParameters } from "@/lib/changes/templates";
+import type { TTemplateParameters } from "@/lib/change-policy/templates";
 import type { TSeedContext } from "./index";
 
 const SEED_MARKER = "seed-missing-rollback";

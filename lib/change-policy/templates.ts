@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TClassifierInput } from "./facts";
 import { AUTHENTICATION_ORDER, CLASSIFICATION_ORDER, ENCRYPTION_ORDER } from "./conditions";
-import { isValidPorts, portsWithin } from "./ports";
+import { isValidPorts, portsWithin } from "@/lib/changes/ports";
 
 /**
  * The parameters and limits of a standard change. A change fits a template when every operation,

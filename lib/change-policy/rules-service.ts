@@ -7,11 +7,11 @@ import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
-import { classify, type TClassifierRule } from "@/lib/changes/classifier";
-import { describeCondition, type TCondition } from "@/lib/changes/conditions";
-import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/changes/classify-input";
+import { classify, type TClassifierRule } from "@/lib/change-policy/classifier";
+import { describeCondition, type TCondition } from "@/lib/change-policy/conditions";
+import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/change-policy/classify-input";
 import { requireActor } from "@/lib/changes/service";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import type { TRuleProposal, TRuleRetirement, TRuleSetReplay } from "./schemas";
 
 const ruleInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } } } as const;

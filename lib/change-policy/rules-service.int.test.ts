@@ -6,7 +6,7 @@ import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { createChange } from "@/lib/changes/service";
 import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
 import { submitChange } from "@/lib/changes/workflow";
-import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./service";
+import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./rules-service";
 import { approveTemplate, proposeTemplate } from "./templates-service";
 
 /**

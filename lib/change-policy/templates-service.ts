@@ -7,8 +7,8 @@ import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { requireActor } from "@/lib/changes/service";
 import { asSnapshot } from "@/lib/changes/snapshot";
-import type { TTemplateParameters } from "@/lib/changes/templates";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import type { TTemplateParameters } from "@/lib/change-policy/templates";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import { promotionCandidates } from "./promotion";
 import type { TTemplateProposal } from "./schemas";
 

@@ -7,7 +7,7 @@ import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { requireActor } from "@/lib/changes/service";
 import { notify, type TNotificationInput } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import type { TTemplateRetirement } from "./schemas";
 import { templateInclude, toTemplate, type TTemplate } from "./templates-service";
 

@@ -6,7 +6,7 @@ import {
   ENCRYPTION_ORDER,
   type TFacts,
 } from "./conditions";
-import { portsWithin, protocolWithin } from "./ports";
+import { portsWithin, protocolWithin } from "@/lib/changes/ports";
 import { matchTemplate, type TTemplateForMatch } from "./templates";
 
 /** A flow as the classifier sees it: endpoints resolved to their kind and zone. */
