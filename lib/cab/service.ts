@@ -1,12 +1,11 @@
 import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
-import { requireActor } from "@/lib/changes/service";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
 import { retrospectiveOutcome } from "./retrospective";
 import type { TCreateMeeting } from "./schemas";
@@ -90,7 +89,7 @@ export async function getMeeting(context: TActorContext, id: string): Promise<TM
 
 export async function createMeeting(context: TActorContext, input: TCreateMeeting): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const attendeeIds = [...new Set([actor.id, ...input.attendeeIds])];
     const meeting = await tx.cabMeeting.create({ data: { title: input.title, scheduledAt: input.scheduledAt, attendees: { create: attendeeIds.map((userId) => ({ userId })) } } });
@@ -104,7 +103,7 @@ export async function createMeeting(context: TActorContext, input: TCreateMeetin
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
 export async function actOnMeeting(context: TActorContext, id: string, action: "start" | "end" | "refresh-agenda"): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const before = await loadMeeting(tx, id);
     if (before.endedAt) throw new RuleViolationError("The meeting has ended.", "meeting_ended");
@@ -134,7 +133,7 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
 export async function reviewRetrospective(context: TActorContext, meetingId: string, changeId: string, decision: "APPROVE" | "REJECT", comment: string) {
   assertCan(context.actor, "change.approve");
   assertPersonDeciding(context, "review a change retrospectively");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } } });
     if (!item?.retrospective) throw new NotFoundError("The retrospective agenda item");
@@ -178,7 +177,7 @@ export async function exportMinutes(context: TActorContext, id: string): Promise
 /** A member's inbox: changes awaiting a vote they have not cast on the current content, not their own. */
 export async function pendingVotes(context: TActorContext) {
   assertCan(context.actor, "cab.read");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   const rows = await db.change.findMany({ where: { state: { in: ["CAB_REVIEW", "EMERGENCY"] }, requesterId: { not: actor.id } }, include: changeInclude, orderBy: [{ state: "desc" }, { riskScore: "desc" }], take: 100 });
   return rows
     .filter((row) => !row.approvals.some((approval) => approval.userId === actor.id && approval.voidedAt === null && approval.contentHash === row.contentHash))

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { classify, mirrorOperations, orderRules, trackStrictness, type TClassifierRule } from "./classifier";
 import { arbFlow, arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
 import { AUTHENTICATION_ORDER, ENCRYPTION_ORDER } from "./conditions";
-import { modifyLoosens, operationLoosens, type TClassifierInput, type TClassifierOperation, type TFlowSpec } from "./facts";
-import type { TTemplateParameters } from "./templates";
+import { modifyLoosens, operationLoosens } from "./facts";
+import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
+import type { TTemplateParameters } from "./template-parameters";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
   sourceId: "web",

@@ -1,6 +1,7 @@
 import type { ChangeTrack } from "@/lib/db/generated/enums.ts";
 import { CLASSIFICATION_ORDER, CRITICALITY_ORDER, evaluateCondition, type TCondition, type TFactName, type TFacts, type TFactValue } from "./conditions";
-import { computeFacts, type TClassifierInput, type TClassifierOperation } from "./facts";
+import { computeFacts } from "./facts";
+import type { TClassifierInput, TClassifierOperation } from "./types";
 
 export const RULE_OUTCOMES = ["FORCE_CAB", "ALLOW_PRE_APPROVAL", "ADD_RISK", "REQUIRE_APPROVER"] as const;
 export type TRuleOutcome = (typeof RULE_OUTCOMES)[number];

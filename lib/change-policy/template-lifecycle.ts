@@ -1,10 +1,9 @@
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import { requireActor } from "@/lib/changes/service";
 import { notify, type TNotificationInput } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
@@ -53,7 +52,7 @@ export async function suspendTemplateIfFailing(tx: TTx, context: TActorContext, 
 export async function approveTemplateRetirement(context: TActorContext, id: string, input: TTemplateRetirement): Promise<TTemplate> {
   assertCan(context.actor, "rule.approve");
   assertPersonDeciding(context, "approve retiring a template");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
     const template = await tx.changeTemplate.findUnique({ where: { id }, include: templateInclude });

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { approvalStatus, type TApprovalStatus } from "./approvals";
 import type { TClassification } from "@/lib/change-policy/classifier";
 import type { TChangeListQuery } from "./schemas";
-import { asSnapshot, type TFlowSnapshot } from "./snapshot";
+import { asSnapshot, type TFlowSnapshot } from "@/lib/change-policy/types";
 
 export const changeInclude = {
   requester: { select: { id: true, name: true, team: true } },

@@ -1,19 +1,14 @@
 import { db, type ChangeState, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, RuleViolationError, UnauthorizedError } from "@/lib/errors";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, RuleViolationError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { resolveOperations } from "./apply-operations";
 import { EDITABLE_STATES, canTransition, stateAfterEdit, STATE_LABELS } from "./lifecycle";
 import { loadChange, toChange, type TChange, type TChangeRow } from "./read";
 import type { TCreateChange, TUpdateChange } from "./schemas";
 import { hashChangeContent, type TStoredOperation } from "./snapshot";
-
-export function requireActor(context: TActorContext) {
-  if (!context.actor) throw new UnauthorizedError();
-  return context.actor;
-}
 
 function contentHashOf(input: TCreateChange, operations: TStoredOperation[]): string {
   return hashChangeContent({
@@ -65,7 +60,7 @@ async function assertSurfacesExist(tx: TTx, surfaceIds: string[]) {
 
 /** Records one move of the workflow: checked against the table, written with its audit row. */
 export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, to: ChangeState, reason = "", extra: Prisma.ChangeUpdateInput = {}) {
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   if (!canTransition(change.state, to)) {
     throw new RuleViolationError(`A change cannot move from ${STATE_LABELS[change.state]} to ${STATE_LABELS[to]}.`, "illegal_transition");
   }
@@ -78,7 +73,7 @@ export async function recordTransition(tx: TTx, context: TActorContext, change: 
 
 export async function createChange(context: TActorContext, input: TCreateChange): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await assertSurfacesExist(tx, input.surfaceIds);
     const operations = await resolveOperations(tx, input.operations);
@@ -103,7 +98,7 @@ export async function createChange(context: TActorContext, input: TCreateChange)
  */
 export async function updateChange(context: TActorContext, id: string, input: TUpdateChange): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const before: TChangeRow = await loadChange(tx, id, true);
     if (before.requesterId !== actor.id) throw new ForbiddenError("Only the requester edits a change; comment or vote instead.");

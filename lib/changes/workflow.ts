@@ -1,7 +1,7 @@
 import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
@@ -14,7 +14,7 @@ import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "@/lib
 import { stateForTrack, targetOf, STATE_LABELS } from "./lifecycle";
 import { loadChange, statusOf, toChange, type TChange, type TChangeRow } from "./read";
 import type { TTransitionInput, TVoteInput } from "./schemas";
-import { recordTransition, requireActor } from "./service";
+import { recordTransition } from "./service";
 
 const linkTo = (id: string) => `/changes/${id}`;
 
@@ -55,7 +55,7 @@ async function addToNextAgenda(tx: TTx, changeId: string, retrospective: boolean
 /** Submits a draft (or a change sent back for information): classification picks the track. */
 export async function submitChange(context: TActorContext, id: string): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);
     if (row.requesterId !== actor.id) throw new ForbiddenError("Only the requester submits a change.");
@@ -104,7 +104,7 @@ export async function submitChange(context: TActorContext, id: string): Promise<
 export async function voteOnChange(context: TActorContext, id: string, input: TVoteInput): Promise<TChange> {
   assertCan(context.actor, "change.approve");
   assertPersonDeciding(context, "vote on a change");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, true);
     const refusal = voteRefusal(
@@ -175,7 +175,7 @@ export async function transitionChange(context: TActorContext, id: string, input
       Object.assign(extra, { windowStart: start, windowEnd: end, scheduledAt: now });
     }
     if (input.action === "request-info" && !input.reason) throw new ValidationError([{ path: "reason", message: "say what information is missing" }]);
-    const actorId = requireActor(context).id;
+    const actorId = requireSignedIn(context).id;
     const selfAsked = input.action === "request-info" ? infoRequestRefusal(row.requesterId, actorId) : null;
     if (selfAsked) throw new ForbiddenError(selfAsked);
     const implementerId = row.transitions.findLast((transition) => transition.to === "IMPLEMENTED")?.actorId ?? null;

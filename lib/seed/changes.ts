@@ -5,9 +5,10 @@ import { applyOperations } from "@/lib/changes/apply-operations";
 import { classify } from "@/lib/change-policy/classifier";
 import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "@/lib/change-policy/classify-input";
 import type { TCondition } from "@/lib/change-policy/conditions";
-import { hashChangeContent, type TFlowSnapshot, type TStoredOperation } from "@/lib/changes/snapshot";
-import type { TTemplateParameters } from "@/lib/change-policy/templates";
-import type { TSeedContext } from "./index";
+import { hashChangeContent, type TStoredOperation } from "@/lib/changes/snapshot";
+import type { TFlowSnapshot } from "@/lib/change-policy/types";
+import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
+import type { TSeedContext } from "./context";
 
 const SEED_MARKER = "seed-missing-rollback";
 const DAY = 86_400_000;

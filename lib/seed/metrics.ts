@@ -5,7 +5,7 @@ import { BUILT_IN_CATALOGS, STAGES, assessableItems } from "@/lib/maturity/catal
 import { ensureBuiltInCatalogs } from "@/lib/maturity/service";
 import { INDICATORS } from "@/lib/metrics/indicators";
 import { loadProgramRecords } from "@/lib/metrics/load";
-import type { TSeedContext } from "./index";
+import type { TSeedContext } from "./context";
 
 const context = systemContext("seed");
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { NotFoundError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { canDelegate } from "./lifecycle";
 import { lockSurface, personSelect } from "./service";
@@ -12,10 +12,6 @@ import type { TComment, TCommentInput, TDecision, TKipling, TKiplingInput } from
  * mentions and a resolved state, decisions, Kipling statements and sign-off delegates.
  */
 
-function actorOf(context: TActorContext): TActor {
-  if (!context.actor) throw new RuleViolationError("This action needs a signed-in person.", "actor_required");
-  return context.actor;
-}
 
 async function requireSurface(tx: TTx, id: string): Promise<void> {
   if (!(await tx.protectSurface.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("The protect surface");
@@ -53,7 +49,7 @@ export async function listComments(context: TActorContext, surfaceId: string): P
 
 export async function addComment(context: TActorContext, surfaceId: string, input: TCommentInput): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await requireSurface(tx, surfaceId);
     if (input.elementId && !(await tx.daasElement.findFirst({ where: { id: input.elementId, surfaceId }, select: { id: true } }))) {
@@ -76,7 +72,7 @@ export async function addComment(context: TActorContext, surfaceId: string, inpu
 
 export async function resolveComment(context: TActorContext, surfaceId: string, commentId: string, resolved: boolean): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: { id: commentId, surfaceId } });
     if (!comment) throw new NotFoundError("The comment");
@@ -101,7 +97,7 @@ export async function listDecisions(context: TActorContext, surfaceId: string): 
 
 export async function recordDecision(context: TActorContext, surfaceId: string, text: string): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await requireSurface(tx, surfaceId);
     const decision = await tx.decision.create({ data: { surfaceId, text, recordedById: actor.id } });
@@ -156,7 +152,7 @@ export async function deleteStatement(context: TActorContext, surfaceId: string,
 /** An owner lets a CONTRIBUTOR of their own team sign off in their place. */
 export async function addDelegate(context: TActorContext, surfaceId: string, userId: string): Promise<{ id: string }> {
   assertCan(context.actor, "surface.write");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, surfaceId);
     const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: surfaceId }, select: { netopsOwnerId: true, secopsOwnerId: true } });
@@ -176,7 +172,7 @@ export async function addDelegate(context: TActorContext, surfaceId: string, use
 
 export async function removeDelegate(context: TActorContext, surfaceId: string, delegateId: string): Promise<{ deleted: true }> {
   assertCan(context.actor, "surface.write");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, surfaceId);
     const delegate = await tx.surfaceDelegate.findFirst({ where: { id: delegateId, surfaceId } });

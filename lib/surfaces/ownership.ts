@@ -1,8 +1,8 @@
 import { db, readAll, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, RuleViolationError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { hashSurfaceContent, surfaceContentOf } from "./content";
 import { activeSignOffs, afterEdit, TEAM_NAMES, type TSignTeam } from "./lifecycle";
@@ -78,8 +78,7 @@ export async function settleSignOffAuthority(tx: TTx, context: TActorContext, su
  * the new version shows in the surface's history.
  */
 export async function replaceSurfaceOwner(context: TActorContext, id: string, input: TReplaceOwner): Promise<TSurface> {
-  const actor = context.actor;
-  if (!actor) throw new UnauthorizedError();
+  const actor = requireSignedIn(context);
   if (!can(actor, "surface.write") && !actor.roles.includes("ADMIN")) throw new ForbiddenError("Only contributors and admins change a surface's owners.");
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
