@@ -47,7 +47,7 @@ export async function revokeOwnSession(context: TActorContext, sessionId: string
     if (!session || !isOpen(session, new Date())) throw new NotFoundError("The session");
     await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, context, {
-      action: "auth.session_revoke",
+      action: "auth.session.revoke",
       entityType: "Session",
       entityId: session.id,
       before: { ip: session.ip, userAgent: session.userAgent, createdAt: session.createdAt },
@@ -68,7 +68,7 @@ export async function revokeOtherSessions(context: TActorContext, currentSession
       data: { revokedAt: new Date() },
     });
     await recordAudit(tx, context, {
-      action: "auth.sessions_revoke_others",
+      action: "auth.session.revoke_others",
       entityType: "User",
       entityId: actor.id,
       after: { ended: count, kept: currentSessionId },

@@ -1,4 +1,5 @@
 import { db, type Prisma, type TTx } from "@/lib/db";
+import type { TAuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
@@ -101,6 +102,9 @@ export async function createMeeting(context: TActorContext, input: TCreateMeetin
 }
 
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
+/** The audit action of each meeting action; "refresh-agenda" is the API's spelling, not the audit's. */
+const MEETING_AUDIT_ACTIONS = { start: "cab.meeting.start", end: "cab.meeting.end", "refresh-agenda": "cab.meeting.refresh_agenda" } as const satisfies Record<string, TAuditAction>;
+
 export async function actOnMeeting(context: TActorContext, id: string, action: "start" | "end" | "refresh-agenda"): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
   const actor = requireSignedIn(context);
@@ -124,7 +128,7 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended)) } });
     }
     const after = toMeeting(await loadMeeting(tx, id));
-    await recordAudit(tx, context, { action: `cab.meeting.${action}`, entityType: "CabMeeting", entityId: id, before: { startedAt: before.startedAt, endedAt: before.endedAt }, after: { startedAt: after.startedAt, endedAt: after.endedAt, items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })) } });
+    await recordAudit(tx, context, { action: MEETING_AUDIT_ACTIONS[action], entityType: "CabMeeting", entityId: id, before: { startedAt: before.startedAt, endedAt: before.endedAt }, after: { startedAt: after.startedAt, endedAt: after.endedAt, items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })) } });
     return after;
   });
 }

@@ -124,7 +124,7 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
     });
     if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
-    await recordAudit(tx, context, { action: "rule.propose_retirement", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
+    await recordAudit(tx, context, { action: "rule.retirement.propose", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
     await askOtherTeam(tx, actor.team, { title: `Retiring a rule needs your team: ${rule.name}`, body: input.reason });
     return rule;
   });

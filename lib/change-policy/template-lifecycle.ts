@@ -70,7 +70,7 @@ export async function approveTemplateRetirement(context: TActorContext, id: stri
       await notifyBothTeams(tx, { type: "template.retirement_proposed", title: `Retiring a template needs the other team: ${template.name}`, body: input.reason });
     }
     const after = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id }, include: templateInclude }));
-    await recordAudit(tx, context, { action: retired ? "template.retire" : "template.retire_approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals } });
+    await recordAudit(tx, context, { action: retired ? "template.retire" : "template.retirement.approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals } });
     return after;
   });
 }

@@ -17,7 +17,7 @@ describe("external KPIs", () => {
     expect(kpi.latest?.value).toBe(7.5);
     expect(kpi.readings.map((reading) => reading.value)).toEqual([9, 7.5]);
     expect(latest.value).toBe(7.5);
-    expect(await db.auditEvent.count({ where: { action: "kpi.reading", after: { path: ["key"], equals: key } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "kpi.reading.create", after: { path: ["key"], equals: key } } })).toBe(2);
   });
 
   it("refuses unknown keys, future readings and read-only users", async () => {

@@ -80,7 +80,7 @@ async function seedAssessments(seed: TSeedContext, catalogId: string): Promise<v
           };
         }),
       });
-      await recordAudit(tx, context, { action: "maturity.assessment_create", entityType: "MaturityAssessment", entityId: assessment.id, after: { title: plan.title, seeded: true } });
+      await recordAudit(tx, context, { action: "maturity.assessment.create", entityType: "MaturityAssessment", entityId: assessment.id, after: { title: plan.title, seeded: true } });
     });
   }
 }

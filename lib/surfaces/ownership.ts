@@ -32,7 +32,7 @@ export async function recordOwnerChanges(tx: TTx, context: TActorContext, surfac
     const successor = ownerOf(next, team);
     const ended = await tx.surfaceDelegate.deleteMany({ where: { surfaceId: surface.id, team } });
     await recordAudit(tx, context, {
-      action: "surface.owner_change",
+      action: "surface.owner.change",
       entityType: "ProtectSurface",
       entityId: surface.id,
       before: { team, ownerId: replaced },
@@ -68,7 +68,7 @@ export async function settleSignOffAuthority(tx: TTx, context: TActorContext, su
   if (lapsed.length === 0) return signOffs;
   const voidedAt = new Date();
   await tx.surfaceSignOff.updateMany({ where: { id: { in: lapsed.map((signOff) => signOff.id) } }, data: { voidedAt } });
-  await recordAudit(tx, context, { action: "surface.signoff_void", entityType: "ProtectSurface", entityId: surfaceId, after: { reason: "the signer no longer holds the authority", signOffs: lapsed.map(({ id, userId, team }) => ({ id, userId, team })) } });
+  await recordAudit(tx, context, { action: "surface.signoff.void", entityType: "ProtectSurface", entityId: surfaceId, after: { reason: "the signer no longer holds the authority", signOffs: lapsed.map(({ id, userId, team }) => ({ id, userId, team })) } });
   return signOffs.map((signOff) => (lapsed.some((gone) => gone.id === signOff.id) ? { ...signOff, voidedAt } : signOff));
 }
 

@@ -401,7 +401,7 @@ export async function withdrawSignOff(context: TActorContext, id: string): Promi
     const rule = canWithdraw(actor, current, current.signOffs);
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
     const { count } = await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, userId: actor.id, version: current.version, ...activeSignOffWhere }, data: { withdrawnAt: new Date() } });
-    await recordAudit(tx, context, { action: "surface.signoff_withdraw", entityType: "ProtectSurface", entityId: id, after: { version: current.version, withdrawn: count } });
+    await recordAudit(tx, context, { action: "surface.signoff.withdraw", entityType: "ProtectSurface", entityId: id, after: { version: current.version, withdrawn: count } });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }

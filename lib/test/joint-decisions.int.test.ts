@@ -261,7 +261,7 @@ describe("joint decisions: a sign-off counts only while its signer holds the aut
       expect(afterSecOps.status).toBe("IN_REVIEW");
       expect(afterSecOps.waitingOn).toEqual(["NETOPS"]);
       expect((await db.surfaceSignOff.findFirstOrThrow({ where: { surfaceId, userId: netDelegate.id } })).voidedAt).not.toBeNull();
-      expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.signoff_void" } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.signoff.void" } })).toBe(1);
     });
   }
 
@@ -329,7 +329,7 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     expect(told.body).toContain("Owner moved to the branch network team");
     const [newest] = await listVersions(contextFor(secOwner), surfaceId);
     expect(newest).toMatchObject({ version: agreed.version + 1, author: { id: admin.id }, snapshot: { netopsOwnerId: successor.id } });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surfaceId, action: "surface.owner_change" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surfaceId, action: "surface.owner.change" } });
     expect(audit.after).toMatchObject({ team: "NETOPS", ownerId: successor.id, reason: "Owner moved to the branch network team", delegationsEnded: 1 });
     // The old owner's delegate no longer signs; the new owner does.
     await expect(signOffSurface(contextFor(netDelegate), surfaceId)).rejects.toThrow(/Only the NetOps owner/);
@@ -344,7 +344,7 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     const current = await getSurface(contextFor(netOwner), surfaceId);
     const handed = await updateSurface(contextFor(netOwner), surfaceId, { ...surfaceInput({ netopsOwnerId: successor.id, secopsOwnerId: secOwner.id }), name: current.name, version: current.version });
     expect(handed).toMatchObject({ netopsOwner: { id: successor.id }, version: current.version + 1, waitingOn: ["NETOPS", "SECOPS"] });
-    expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.owner_change" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.owner.change" } })).toBe(1);
     // The owner did it themselves: nobody needs telling.
     expect(await db.notification.count({ where: { type: "surface.owner_replaced", link: `/surfaces/${surfaceId}` } })).toBe(0);
   });

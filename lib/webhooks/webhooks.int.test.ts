@@ -124,7 +124,7 @@ describe("webhook subscriptions", () => {
     const [request] = requestsOf(eventType);
     expect(new Webhook(second).verify(request!.body, request!.headers)).toMatchObject({ type: eventType });
     expect(() => new Webhook(first).verify(request!.body, request!.headers)).toThrow();
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: subscription.id, action: "webhook.rotate_secret" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: subscription.id, action: "webhook.secret.rotate" } });
     expect(JSON.stringify([audit.before, audit.after])).not.toContain(second);
   });
 
