@@ -9,7 +9,7 @@ import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
 import { retrospectiveOutcome } from "./retrospective";
-import type { TCreateMeeting } from "./schemas";
+import type { TCabReview, TCreateMeeting } from "./schemas";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
@@ -134,7 +134,7 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
 }
 
 /** Records a retrospective review vote (an emergency already decided) without touching the change. */
-export async function reviewRetrospective(context: TActorContext, meetingId: string, changeId: string, decision: "APPROVE" | "REJECT", comment: string) {
+export async function reviewRetrospective(context: TActorContext, meetingId: string, { changeId, decision, comment }: TCabReview) {
   assertCan(context.actor, "change.approve");
   assertPersonDeciding(context, "review a change retrospectively");
   const actor = requireSignedIn(context);

@@ -58,13 +58,21 @@ async function assertSurfacesExist(tx: TTx, surfaceIds: string[]) {
   if (found !== surfaceIds.length) throw new ConflictError("One of the protect surfaces does not exist.");
 }
 
+export type TTransitionOptions = {
+  to: ChangeState;
+  /** Shown in the change's history and the audit row; empty when the move speaks for itself. */
+  reason?: string;
+  /** Fields written with the new state (the classification on submit, the decision time). */
+  update?: Prisma.ChangeUpdateInput;
+};
+
 /** Records one move of the workflow: checked against the table, written with its audit row. */
-export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, to: ChangeState, reason = "", extra: Prisma.ChangeUpdateInput = {}) {
+export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, { to, reason = "", update = {} }: TTransitionOptions) {
   const actor = requireSignedIn(context);
   if (!canTransition(change.state, to)) {
     throw new RuleViolationError(`A change cannot move from ${STATE_LABELS[change.state]} to ${STATE_LABELS[to]}.`, "illegal_transition");
   }
-  await tx.change.update({ where: { id: change.id }, data: { state: to, ...extra } });
+  await tx.change.update({ where: { id: change.id }, data: { state: to, ...update } });
   await tx.changeTransition.create({ data: { changeId: change.id, from: change.state, to, actorId: actor.id, reason } });
   await recordAudit(tx, context, { action: "change.transition", entityType: "Change", entityId: change.id, before: { state: change.state }, after: { state: to, reason } });
   await enqueueEvent(tx, `change.${to.toLowerCase()}`, { changeId: change.id, from: change.state, to, actorId: actor.id });
@@ -100,7 +108,7 @@ export async function updateChange(context: TActorContext, id: string, input: TU
   assertCan(context.actor, "change.write");
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const before: TChangeRow = await loadChange(tx, id, true);
+    const before: TChangeRow = await loadChange(tx, id, { forUpdate: true });
     if (before.requesterId !== actor.id) throw new ForbiddenError("Only the requester edits a change; comment or vote instead.");
     if (!EDITABLE_STATES.includes(before.state)) throw new RuleViolationError(`A change in ${STATE_LABELS[before.state]} can no longer be edited.`, "not_editable");
     if (before.version !== input.version) throw new ConflictError("The change was edited by someone else; reload it.", toChange(before));
@@ -122,7 +130,7 @@ export async function updateChange(context: TActorContext, id: string, input: TU
     });
     const voided = await tx.changeApproval.updateMany({ where: { changeId: id, voidedAt: null }, data: { voidedAt: new Date() } });
     const nextState = stateAfterEdit(before.state, before.track);
-    if (nextState !== before.state) await recordTransition(tx, context, before, nextState, "Edited after approval: earlier approvals are void.");
+    if (nextState !== before.state) await recordTransition(tx, context, before, { to: nextState, reason: "Edited after approval: earlier approvals are void." });
     const after = toChange(await loadChange(tx, id));
     await recordAudit(tx, context, {
       action: "change.update",

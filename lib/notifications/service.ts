@@ -17,7 +17,7 @@ export async function notify(tx: TTx, userIds: Iterable<string>, notification: T
 
 export type TNotification = { id: string; type: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
 
-export async function listMyNotifications(context: TActorContext, unreadOnly: boolean): Promise<{ notifications: TNotification[]; unread: number }> {
+export async function listMyNotifications(context: TActorContext, { unreadOnly = false }: { unreadOnly?: boolean } = {}): Promise<{ notifications: TNotification[]; unread: number }> {
   const userId = requireSignedIn(context).id;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({ where: { userId, readAt: unreadOnly ? null : undefined }, orderBy: { createdAt: "desc" }, take: 50 }),

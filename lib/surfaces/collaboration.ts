@@ -5,7 +5,7 @@ import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { NotFoundError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { canDelegate } from "./lifecycle";
 import { lockSurface, personSelect } from "./service";
-import type { TComment, TCommentInput, TDecision, TKipling, TKiplingInput } from "./schemas";
+import type { TComment, TCommentInput, TDecision, TKipling, TKiplingInput, TResolveComment } from "./schemas";
 
 /**
  * The joint workshop around a surface: comment threads (on the surface or an element) with
@@ -70,7 +70,7 @@ export async function addComment(context: TActorContext, surfaceId: string, inpu
   });
 }
 
-export async function resolveComment(context: TActorContext, surfaceId: string, commentId: string, resolved: boolean): Promise<{ id: string }> {
+export async function resolveComment(context: TActorContext, surfaceId: string, commentId: string, { resolved }: TResolveComment): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {

@@ -25,7 +25,7 @@ export function assertOwnerChangeAllowed(actor: TActor, current: TOwners, next: 
  * sign-offs): the replaced owner's delegations for that team end, the replaced owner is told,
  * and the audit trail records who did it and why.
  */
-export async function recordOwnerChanges(tx: TTx, context: TActorContext, surface: { id: string; name: string } & TOwners, next: TOwners, reason: string): Promise<void> {
+export async function recordOwnerChanges(tx: TTx, context: TActorContext, surface: { id: string; name: string } & TOwners, { next, reason }: { next: TOwners; reason: string }): Promise<void> {
   const actor = context.actor;
   for (const team of changedOwnerTeams(surface, next)) {
     const replaced = ownerOf(surface, team);
@@ -95,7 +95,7 @@ export async function replaceSurfaceOwner(context: TActorContext, id: string, in
     await tx.protectSurface.update({ where: { id }, data: { ...next, contentHash, status: edit.status, version: edit.version, agreedAt: edit.status === "AGREED" ? current.agreedAt : null } });
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: edit.version, snapshot: content, contentHash, authorId: actor.id } });
     await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, voidedAt: null, withdrawnAt: null }, data: { voidedAt: new Date() } });
-    await recordOwnerChanges(tx, context, current, next, input.reason);
+    await recordOwnerChanges(tx, context, current, { next, reason: input.reason });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
       entityType: "ProtectSurface",

@@ -328,7 +328,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     await writeElements(tx, id, input.elements, current.elements.map((element) => element.id));
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: next.version, snapshot: content, contentHash, authorId: actor.id } });
     if (next.voidSignOffs) await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
-    await recordOwnerChanges(tx, context, current, input, "");
+    await recordOwnerChanges(tx, context, current, { next: input, reason: "" });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
       entityType: "ProtectSurface",
