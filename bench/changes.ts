@@ -12,8 +12,8 @@ if (!process.env.DATABASE_URL) process.env.CONCORD_DATA_DIR ??= ":memory:";
 // A throwaway signing secret, so the run never writes one to disk (nothing here signs sessions).
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("hex");
 
-const { classify } = await import("@/lib/changes/classifier");
-const { arbInput, arbRules } = await import("@/lib/changes/classifier.arbitraries");
+const { classify } = await import("@/lib/change-policy/classifier");
+const { arbInput, arbRules } = await import("@/lib/change-policy/classifier.arbitraries");
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

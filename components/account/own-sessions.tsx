@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { ConfirmDialog } from "@/components/admin/modal";
-import { formatAgo, formatUtc } from "@/components/admin/format";
+import { ConfirmDialog } from "@/components/ui/modal";
+import { formatAgo, formatUtc } from "@/components/ui/format";
 
 const DEVICE_ICONS = { desktop: Monitor, mobile: Smartphone, tablet: Tablet, tv: Tv, unknown: HelpCircle } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { OneTimeSecret } from "@/components/admin/one-time-secret";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 
 /** New recovery codes, shown once with a copy button; the server keeps only their hashes. */
 export function NewRecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {

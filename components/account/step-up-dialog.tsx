@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { Modal, FormAlert } from "@/components/admin/modal";
+import { Modal, FormAlert } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ApiRequestError, apiFetch, setStepUpPrompt } from "@/lib/api/client";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ConfirmDialog } from "@/components/admin/modal";
+import { ConfirmDialog } from "@/components/ui/modal";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
 import { cn } from "@/lib/ui/cn";

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FACTS, FACT_NAMES, OPERATOR_LABELS, OPERATORS, type TComparison, type TCondition, type TFactName, type TOperator } from "@/lib/changes/conditions";
+import { FACTS, FACT_NAMES, OPERATOR_LABELS, OPERATORS, type TComparison, type TCondition, type TFactName, type TOperator } from "@/lib/change-policy/conditions";
 
 export type TBuilderState = { join: "all" | "any"; comparisons: TComparison[] };
 

@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
-import { Modal } from "@/components/admin/modal";
+import { Modal } from "@/components/ui/modal";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, replayRules, useChangeMutation } from "@/lib/changes/queries";
-import type { TRule } from "@/lib/rules/service";
+import type { TRule } from "@/lib/change-policy/rules-service";
 
 /** How many recent changes the preview replays: the same default as the rule-set test. */
 const PREVIEW_CHANGES = 50;

@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
+import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/change-policy/classifier";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation, useRuleReplay } from "@/lib/changes/queries";
-import type { TRule } from "@/lib/rules/service";
+import type { TRule } from "@/lib/change-policy/rules-service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
 import { RuleRetirementDialog } from "./rule-retirement-dialog";
 

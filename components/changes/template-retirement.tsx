@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/api/client";
 import { useChangeMutation } from "@/lib/changes/queries";
-import type { TTemplate } from "@/lib/rules/templates-service";
+import type { TTemplate } from "@/lib/change-policy/templates-service";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 

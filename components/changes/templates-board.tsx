@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
-import type { TTemplateParameters } from "@/lib/changes/templates";
-import type { TTemplate } from "@/lib/rules/templates-service";
+import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
+import type { TTemplate } from "@/lib/change-policy/templates-service";
 import { TemplateRetirement, templateStatusText } from "./template-retirement";
 
 type TSuggestion = { kind: string; passes: number; changeNumbers: number[]; parameters: TTemplateParameters };

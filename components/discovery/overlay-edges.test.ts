@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TRfEdge } from "@/lib/maps/convert";
-import type { TMapEdge } from "@/lib/maps/schemas";
+import type { TRfEdge } from "@/lib/maps/canvas/to-react-flow";
+import type { TMapEdge } from "@/lib/maps/model/schemas";
 import type { TReconciliationResponse } from "@/lib/discovery/schemas";
 import { isGhostEdgeId, overlayEdges, sinceText } from "./overlay-edges";
 

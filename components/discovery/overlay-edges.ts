@@ -1,5 +1,5 @@
-import type { TRfEdge } from "@/lib/maps/convert";
-import type { TMapEdge } from "@/lib/maps/schemas";
+import type { TRfEdge } from "@/lib/maps/canvas/to-react-flow";
+import type { TMapEdge } from "@/lib/maps/model/schemas";
 import type { TReconciliationResponse } from "@/lib/discovery/schemas";
 
 const GHOST_PREFIX = "ghost:";

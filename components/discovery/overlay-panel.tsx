@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { FormAlert } from "@/components/admin/modal";
 import { useOverlay, useProposeGhosts } from "@/lib/discovery/queries";
-import type { TMapNode } from "@/lib/maps/schemas";
+import type { TMapNode } from "@/lib/maps/model/schemas";
 import { ImportDialog } from "./import-dialog";
 import { useOverlayState } from "./overlay-store";
 import { sinceText } from "./overlay-edges";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import type { TRfEdge, TRfNode } from "@/lib/maps/convert";
+import type { TRfEdge, TRfNode } from "@/lib/maps/canvas/to-react-flow";
 import { useOverlay } from "@/lib/discovery/queries";
 import { overlayEdges } from "./overlay-edges";
 import { useOverlayState } from "./overlay-store";

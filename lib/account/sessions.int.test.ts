@@ -44,7 +44,7 @@ describe("a person's own sessions", () => {
     expect(await revokeOwnSession(contextFor(person), phone)).toEqual({ ended: 1 });
     expect(await resolveSession(phone)).toBeNull();
     expect(await resolveSession(current)).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: person.id, action: "auth.session_revoke" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: person.id, action: "auth.session.revoke" } });
     expect(event.entityId).toBe(phone);
   });
 
@@ -77,7 +77,7 @@ describe("a person's own sessions", () => {
     for (const id of elsewhere) expect(await resolveSession(id)).toBeNull();
     expect(await resolveSession(current)).not.toBeNull();
     expect(await resolveSession(othersSession)).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: person.id, action: "auth.sessions_revoke_others" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: person.id, action: "auth.session.revoke_others" } });
     expect(event.after).toEqual({ ended: 2, kept: current });
   });
 

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { sessionState } from "@/lib/auth/session-rules";
-import { NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { describeDevice } from "./device";
 import type { TAccountSession } from "./schemas";
 
@@ -12,18 +12,13 @@ import type { TAccountSession } from "./schemas";
  * ever their own: another user's session is "not found", whoever asks.
  */
 
-function requirePerson(context: TActorContext): TActor {
-  if (!context.actor) throw new UnauthorizedError();
-  return context.actor;
-}
-
 /** Open sessions: not revoked, not past their expiry, not idle past the limit. */
 function isOpen(session: Parameters<typeof sessionState>[0], now: Date): boolean {
   return sessionState(session, now, getEnv().SESSION_IDLE_MINUTES * 60_000) === "active";
 }
 
 export async function listOwnSessions(context: TActorContext, currentSessionId: string | null): Promise<TAccountSession[]> {
-  const actor = requirePerson(context);
+  const actor = requireSignedIn(context);
   const now = new Date();
   const rows = await db.session.findMany({
     where: { userId: actor.id, revokedAt: null, expiresAt: { gt: now } },
@@ -46,13 +41,13 @@ export async function listOwnSessions(context: TActorContext, currentSessionId: 
 
 /** Signs one of the person's own sessions out; it is dead on its next request. */
 export async function revokeOwnSession(context: TActorContext, sessionId: string): Promise<{ ended: number }> {
-  const actor = requirePerson(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const session = await tx.session.findFirst({ where: { id: sessionId, userId: actor.id, revokedAt: null } });
     if (!session || !isOpen(session, new Date())) throw new NotFoundError("The session");
     await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
     await recordAudit(tx, context, {
-      action: "auth.session_revoke",
+      action: "auth.session.revoke",
       entityType: "Session",
       entityId: session.id,
       before: { ip: session.ip, userAgent: session.userAgent, createdAt: session.createdAt },
@@ -66,14 +61,14 @@ export async function revokeOwnSession(context: TActorContext, sessionId: string
  * session (an API token) keeps none.
  */
 export async function revokeOtherSessions(context: TActorContext, currentSessionId: string | null): Promise<{ ended: number }> {
-  const actor = requirePerson(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({
       where: { userId: actor.id, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
       data: { revokedAt: new Date() },
     });
     await recordAudit(tx, context, {
-      action: "auth.sessions_revoke_others",
+      action: "auth.session.revoke_others",
       entityType: "User",
       entityId: actor.id,
       after: { ended: count, kept: currentSessionId },

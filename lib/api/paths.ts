@@ -1,6 +1,8 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { accountPaths } from "@/lib/account/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
+import { cabPaths } from "@/lib/cab/openapi";
+import { changePolicyPaths } from "@/lib/change-policy/openapi";
 import { changePaths } from "@/lib/changes/openapi";
 import { discoveryPaths } from "@/lib/discovery/openapi";
 import { enforcementPaths } from "@/lib/enforcement/openapi";
@@ -15,4 +17,4 @@ import { mfaPaths } from "@/lib/mfa/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, metricsPaths, opsPaths, notificationPaths, accountPaths, webhookPaths, mfaPaths, discoveryPaths, enforcementPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, changePolicyPaths, cabPaths, metricsPaths, opsPaths, notificationPaths, accountPaths, webhookPaths, mfaPaths, discoveryPaths, enforcementPaths];

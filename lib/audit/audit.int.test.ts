@@ -9,7 +9,7 @@ describe("audit trail", () => {
   it("chains every event onto the one before it", async () => {
     const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     for (let i = 0; i < 3; i++) {
-      await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "test.event", entityType: "Test", entityId: `e${i}`, after: { i } }));
+      await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `e${i}`, after: { i } }));
     }
     const events = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     events.forEach((event, index) => {
@@ -22,7 +22,7 @@ describe("audit trail", () => {
     const actor = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "test.concurrent", entityType: "Test", entityId: `c${i}` })),
+        db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `c${i}` })),
       ),
     );
     expect((await verifyAuditChain()).firstBreak).toBeNull();
@@ -33,7 +33,7 @@ describe("audit trail", () => {
     const entityId = `rolled-back-${actor.id}`;
     await expect(
       db.$transaction(async (tx) => {
-        await recordAudit(tx, contextFor(actor), { action: "test.rollback", entityType: "Test", entityId });
+        await recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId });
         throw new Error("business rule failed");
       }),
     ).rejects.toThrow("business rule failed");
@@ -42,7 +42,7 @@ describe("audit trail", () => {
 
   it("is refused UPDATE, DELETE and TRUNCATE by the database", async () => {
     const actor = await createTestUser("NETOPS", ["VIEWER"]);
-    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "test.immutable", entityType: "Test", entityId: actor.id }));
+    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: actor.id }));
     await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'tampered'`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
@@ -50,7 +50,7 @@ describe("audit trail", () => {
 
   it("names the first tampered event", async () => {
     const actor = await createTestUser("SECOPS", ["VIEWER"]);
-    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "test.tamper", entityType: "Test", entityId: actor.id, after: { ok: true } }));
+    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: actor.id, after: { ok: true } }));
     const target = await db.auditEvent.findFirstOrThrow({ where: { entityId: actor.id } });
     // Tampering needs the trigger out of the way, as an attacker owning the table could do. It all
     // happens in a transaction that is rolled back, so the shared chain stays intact for other tests.

@@ -18,7 +18,7 @@ async function writeEvents(count: number): Promise<bigint[]> {
   const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const ids: bigint[] = [];
   for (let i = 0; i < count; i++) {
-    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "test.checkpointed", entityType: "Test", entityId: `${actor.id}-${i}` }));
+    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `${actor.id}-${i}` }));
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: `${actor.id}-${i}` }, select: { id: true } });
     ids.push(event.id);
   }
@@ -77,7 +77,7 @@ describe("signed audit checkpoints", () => {
   it("requested by an administrator are audited, and anchor their own audit event", async () => {
     const admin = await createTestUser("SECOPS", ["ADMIN"]);
     const { checkpoint } = await createCheckpoint(contextFor(admin));
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.checkpoint", actorId: admin.id } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit.checkpoint.create", actorId: admin.id } });
     expect(event.entityId).toBe(checkpoint!.seq);
     expect(checkpoint!.headId).toBe(String(event.id));
     expect(checkpoint!.trigger).toBe("admin");

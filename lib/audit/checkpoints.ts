@@ -86,7 +86,7 @@ export async function writeCheckpoint(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY})`;
       id = await nextCheckpointId(tx);
       if (context) {
-        await recordAudit(tx, context, { action: "audit.checkpoint", entityType: "AuditCheckpoint", entityId: String(id), after: { trigger } });
+        await recordAudit(tx, context, { action: "audit.checkpoint.create", entityType: "AuditCheckpoint", entityId: String(id), after: { trigger } });
       }
       head = await readChainHead(tx);
     }

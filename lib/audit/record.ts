@@ -1,9 +1,10 @@
 import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
+import type { TAuditActionWritten } from "./actions";
 import { GENESIS_HASH, hashAuditContent, toPlainJson, type TAuditContent } from "./chain";
 
 export type TAuditEntry = {
-  action: string;
+  action: TAuditActionWritten;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -1,13 +1,15 @@
 import { db, Prisma } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
+import { auditActionsMatching } from "./actions";
 import type { TAuditEventView, TAuditQuery, TAuditVerification } from "./schemas";
 import { verifyAuditChain } from "./verify";
 
 export async function listAuditEvents(context: TActorContext, query: TAuditQuery): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
   assertCan(context.actor, "admin.audit");
   const where: Prisma.AuditEventWhereInput = {
-    action: query.action ? { startsWith: query.action } : undefined,
+    // Older events may carry a legacy spelling of the action asked for (see LEGACY_AUDIT_ACTIONS).
+    OR: query.action ? [{ action: { startsWith: query.action } }, { action: { in: auditActionsMatching(query.action) } }] : undefined,
     entityType: query.entityType,
     entityId: query.entityId,
     actorId: query.actorId,

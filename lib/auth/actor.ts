@@ -1,4 +1,5 @@
 import type { Role, Team } from "@/lib/db/generated/enums.ts";
+import { UnauthorizedError } from "@/lib/errors";
 
 /** The signed-in person as every service sees them, re-read from the database on each request. */
 export type TActor = {
@@ -23,4 +24,10 @@ export type TActorContext = {
 
 export function systemContext(label: string, requestId = `${label}-${Date.now()}`): TActorContext {
   return { actor: null, requestId, systemLabel: label };
+}
+
+/** The signed-in person a service acts for, or 401: for operations that system work never performs. */
+export function requireSignedIn(context: TActorContext): TActor {
+  if (!context.actor) throw new UnauthorizedError();
+  return context.actor;
 }

@@ -9,7 +9,7 @@ import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/ser
 import { createScopedRule } from "@/lib/changes/test-fixtures";
 import { submitChange, transitionChange, voteOnChange } from "@/lib/changes/workflow";
 import { reviewRetrospective } from "@/lib/cab/service";
-import { approveRule, proposeRule } from "@/lib/rules/service";
+import { approveRule, proposeRule } from "@/lib/change-policy/rules-service";
 import { createAssessment, updateScore } from "@/lib/maturity/service";
 import { createApiToken } from "@/lib/tokens/service";
 import { createServiceAccount } from "@/lib/tokens/service-accounts";
@@ -25,7 +25,7 @@ describe("joint decisions are never made with an API token", () => {
       ["sign off a protect surface", () => signOffSurface(token, anyId())],
       ["vote on a change", () => voteOnChange(token, anyId(), { decision: "APPROVE", comment: "" })],
       ["verify a change", () => transitionChange(token, anyId(), { action: "verify", reason: "" })],
-      ["review a change retrospectively", () => reviewRetrospective(token, anyId(), anyId(), "APPROVE", "")],
+      ["review a change retrospectively", () => reviewRetrospective(token, anyId(), { changeId: anyId(), decision: "APPROVE", comment: "" })],
       ["approve a rule or its retirement", () => approveRule(token, anyId())],
       ["open a maturity assessment", () => createAssessment(token, { title: "x", assessedOn: "2026-03-01", netopsAssessorId: person.id, secopsAssessorId: anyId() })],
       ["score a maturity assessment", () => updateScore(token, anyId(), "identity", { stage: "ADVANCED" })],

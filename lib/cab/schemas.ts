@@ -17,3 +17,4 @@ export const ZMeetingAction = z.object({ action: z.enum(["start", "end", "refres
 export const ZCabReview = z
   .object({ changeId: ZId, decision: z.enum(["APPROVE", "REJECT"]), comment: z.string().trim().max(2000).default("") })
   .meta({ id: "CabRetrospectiveReview" });
+export type TCabReview = z.infer<typeof ZCabReview>;

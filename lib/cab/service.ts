@@ -1,15 +1,15 @@
 import { db, type Prisma, type TTx } from "@/lib/db";
+import type { TAuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import type { TClassification } from "@/lib/changes/classifier";
+import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
-import { requireActor } from "@/lib/changes/service";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
 import { retrospectiveOutcome } from "./retrospective";
-import type { TCreateMeeting } from "./schemas";
+import type { TCabReview, TCreateMeeting } from "./schemas";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
@@ -90,7 +90,7 @@ export async function getMeeting(context: TActorContext, id: string): Promise<TM
 
 export async function createMeeting(context: TActorContext, input: TCreateMeeting): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const attendeeIds = [...new Set([actor.id, ...input.attendeeIds])];
     const meeting = await tx.cabMeeting.create({ data: { title: input.title, scheduledAt: input.scheduledAt, attendees: { create: attendeeIds.map((userId) => ({ userId })) } } });
@@ -102,9 +102,12 @@ export async function createMeeting(context: TActorContext, input: TCreateMeetin
 }
 
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
+/** The audit action of each meeting action; "refresh-agenda" is the API's spelling, not the audit's. */
+const MEETING_AUDIT_ACTIONS = { start: "cab.meeting.start", end: "cab.meeting.end", "refresh-agenda": "cab.meeting.refresh_agenda" } as const satisfies Record<string, TAuditAction>;
+
 export async function actOnMeeting(context: TActorContext, id: string, action: "start" | "end" | "refresh-agenda"): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const before = await loadMeeting(tx, id);
     if (before.endedAt) throw new RuleViolationError("The meeting has ended.", "meeting_ended");
@@ -125,16 +128,16 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended)) } });
     }
     const after = toMeeting(await loadMeeting(tx, id));
-    await recordAudit(tx, context, { action: `cab.meeting.${action}`, entityType: "CabMeeting", entityId: id, before: { startedAt: before.startedAt, endedAt: before.endedAt }, after: { startedAt: after.startedAt, endedAt: after.endedAt, items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })) } });
+    await recordAudit(tx, context, { action: MEETING_AUDIT_ACTIONS[action], entityType: "CabMeeting", entityId: id, before: { startedAt: before.startedAt, endedAt: before.endedAt }, after: { startedAt: after.startedAt, endedAt: after.endedAt, items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })) } });
     return after;
   });
 }
 
 /** Records a retrospective review vote (an emergency already decided) without touching the change. */
-export async function reviewRetrospective(context: TActorContext, meetingId: string, changeId: string, decision: "APPROVE" | "REJECT", comment: string) {
+export async function reviewRetrospective(context: TActorContext, meetingId: string, { changeId, decision, comment }: TCabReview) {
   assertCan(context.actor, "change.approve");
   assertPersonDeciding(context, "review a change retrospectively");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } } });
     if (!item?.retrospective) throw new NotFoundError("The retrospective agenda item");
@@ -178,7 +181,7 @@ export async function exportMinutes(context: TActorContext, id: string): Promise
 /** A member's inbox: changes awaiting a vote they have not cast on the current content, not their own. */
 export async function pendingVotes(context: TActorContext) {
   assertCan(context.actor, "cab.read");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   const rows = await db.change.findMany({ where: { state: { in: ["CAB_REVIEW", "EMERGENCY"] }, requesterId: { not: actor.id } }, include: changeInclude, orderBy: [{ state: "desc" }, { riskScore: "desc" }], take: 100 });
   return rows
     .filter((row) => !row.approvals.some((approval) => approval.userId === actor.id && approval.voidedAt === null && approval.contentHash === row.contentHash))

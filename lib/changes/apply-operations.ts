@@ -4,7 +4,8 @@ import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
 import { enqueueFlowStatusChangesOfChange } from "@/lib/outbox/enqueue";
 import type { TFlowOperationInput } from "./schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
-import { asSnapshot, type TFlowSnapshot, type TStoredOperation } from "./snapshot";
+import { asSnapshot, type TFlowSnapshot } from "@/lib/change-policy/types";
+import type { TStoredOperation } from "./snapshot";
 
 /**
  * Every read and write of flow maps the change domain does lives here, so it can move behind the

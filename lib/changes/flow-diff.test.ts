@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { baseEdge, baseNode, id } from "@/lib/maps/test-fixtures";
 import { changedFields, flowDiff, operationsBySurface, WHOLE_MAP_LIMIT } from "./flow-diff";
-import type { TFlowSnapshot } from "./snapshot";
+import type { TFlowSnapshot } from "@/lib/change-policy/types";
 
 const zone = baseNode(1, { kind: "ZONE", label: "dmz", x: 100, y: 100, width: 400, height: 300 });
 const inner = baseNode(5, { kind: "ZONE", label: "inner", zoneId: zone.id, x: 10, y: 10 });

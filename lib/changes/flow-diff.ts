@@ -3,7 +3,8 @@ import { orderParentsFirst } from "@/lib/maps/model/geometry";
 import { changedFields as changedKeys } from "@/lib/maps/model/rules";
 import type { TMapEdge, TMapNode } from "@/lib/maps/model/schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
-import type { TFlowSnapshot, TStoredOperation } from "./snapshot";
+import type { TFlowSnapshot } from "@/lib/change-policy/types";
+import type { TStoredOperation } from "./snapshot";
 
 export type TDiffMark = "added" | "changed" | "removed" | "unchanged";
 

@@ -1,4 +1,4 @@
-import type { TFlowSnapshot } from "./snapshot";
+import type { TFlowSnapshot } from "@/lib/change-policy/types";
 
 type TFlowFields = Pick<TFlowSnapshot, "sourceId" | "targetId" | "protocol" | "ports" | "appProtocol" | "encryption" | "authentication" | "justification">;
 

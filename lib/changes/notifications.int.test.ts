@@ -110,17 +110,17 @@ describe("change notifications", () => {
     const { requester, netCab, secCab, secOwner } = roles;
     const change = await draft(roles, "Open partner for the inbox");
     await submitChange(contextFor(requester), change.id);
-    const before = await listMyNotifications(contextFor(secCab), false);
+    const before = await listMyNotifications(contextFor(secCab));
     const mine = before.notifications.find((item) => item.link === `/changes/${change.id}`)!;
     expect(mine).toMatchObject({ type: "change.needs_vote", readAt: null });
 
     expect(await markNotificationsRead(contextFor(netCab), [mine.id])).toEqual({ updated: 0 });
     expect(await markNotificationsRead(contextFor(secCab), [mine.id])).toEqual({ updated: 1 });
-    expect((await listMyNotifications(contextFor(secCab), false)).unread).toBe(before.unread - 1);
-    expect((await listMyNotifications(contextFor(secCab), true)).notifications.map((item) => item.id)).not.toContain(mine.id);
+    expect((await listMyNotifications(contextFor(secCab))).unread).toBe(before.unread - 1);
+    expect((await listMyNotifications(contextFor(secCab), { unreadOnly: true })).notifications.map((item) => item.id)).not.toContain(mine.id);
 
     await markNotificationsRead(contextFor(secOwner), undefined);
-    expect((await listMyNotifications(contextFor(secOwner), false)).unread).toBe(0);
-    expect((await listMyNotifications(contextFor(netCab), false)).unread).toBeGreaterThan(0);
+    expect((await listMyNotifications(contextFor(secOwner))).unread).toBe(0);
+    expect((await listMyNotifications(contextFor(netCab))).unread).toBeGreaterThan(0);
   });
 });

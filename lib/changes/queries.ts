@@ -4,8 +4,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { toast } from "sonner";
 import { ApiRequestError, apiFetch } from "@/lib/api/client";
 import { notificationKeys } from "@/lib/notifications/queries";
-import type { TRuleReplay } from "@/lib/rules/service";
-import type { TRuleSetReplay } from "@/lib/rules/schemas";
+import type { TRuleReplay } from "@/lib/change-policy/rules-service";
+import type { TRuleSetReplay } from "@/lib/change-policy/schemas";
 import type { TChange } from "./read";
 
 export type TChangeListItem = {

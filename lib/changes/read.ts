@@ -3,9 +3,9 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { approvalStatus, type TApprovalStatus } from "./approvals";
-import type { TClassification } from "./classifier";
+import type { TClassification } from "@/lib/change-policy/classifier";
 import type { TChangeListQuery } from "./schemas";
-import { asSnapshot, type TFlowSnapshot } from "./snapshot";
+import { asSnapshot, type TFlowSnapshot } from "@/lib/change-policy/types";
 
 export const changeInclude = {
   requester: { select: { id: true, name: true, team: true } },
@@ -18,10 +18,10 @@ export const changeInclude = {
 
 export type TChangeRow = Prisma.ChangeGetPayload<{ include: typeof changeInclude }>;
 
-export async function loadChange(tx: TTx, id: string, lock = false): Promise<TChangeRow> {
+export async function loadChange(tx: TTx, id: string, { forUpdate = false }: { forUpdate?: boolean } = {}): Promise<TChangeRow> {
   // Row lock: votes and transitions on one change are serialized, so two requests cannot both
   // count as "the approval that completes it" or both vote as the same person.
-  if (lock) await tx.$queryRaw`SELECT id FROM "Change" WHERE id = ${id}::uuid FOR UPDATE`;
+  if (forUpdate) await tx.$queryRaw`SELECT id FROM "Change" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.change.findUnique({ where: { id }, include: changeInclude });
   if (!row) throw new NotFoundError("The change");
   return row;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { zInt32 } from "@/lib/api/bounds";
 import { ZId } from "@/lib/users/schemas";
-import { isValidPorts } from "./ports";
+import { isValidPorts } from "@/lib/change-policy/ports";
 import { MANUAL_TRANSITIONS } from "./lifecycle";
 
 export const ZChangeState = z

@@ -1,19 +1,14 @@
 import { db, type ChangeState, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, RuleViolationError, UnauthorizedError } from "@/lib/errors";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, RuleViolationError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { resolveOperations } from "./apply-operations";
 import { EDITABLE_STATES, canTransition, stateAfterEdit, STATE_LABELS } from "./lifecycle";
 import { loadChange, toChange, type TChange, type TChangeRow } from "./read";
 import type { TCreateChange, TUpdateChange } from "./schemas";
 import { hashChangeContent, type TStoredOperation } from "./snapshot";
-
-export function requireActor(context: TActorContext) {
-  if (!context.actor) throw new UnauthorizedError();
-  return context.actor;
-}
 
 function contentHashOf(input: TCreateChange, operations: TStoredOperation[]): string {
   return hashChangeContent({
@@ -63,13 +58,21 @@ async function assertSurfacesExist(tx: TTx, surfaceIds: string[]) {
   if (found !== surfaceIds.length) throw new ConflictError("One of the protect surfaces does not exist.");
 }
 
+export type TTransitionOptions = {
+  to: ChangeState;
+  /** Shown in the change's history and the audit row; empty when the move speaks for itself. */
+  reason?: string;
+  /** Fields written with the new state (the classification on submit, the decision time). */
+  update?: Prisma.ChangeUpdateInput;
+};
+
 /** Records one move of the workflow: checked against the table, written with its audit row. */
-export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, to: ChangeState, reason = "", extra: Prisma.ChangeUpdateInput = {}) {
-  const actor = requireActor(context);
+export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, { to, reason = "", update = {} }: TTransitionOptions) {
+  const actor = requireSignedIn(context);
   if (!canTransition(change.state, to)) {
     throw new RuleViolationError(`A change cannot move from ${STATE_LABELS[change.state]} to ${STATE_LABELS[to]}.`, "illegal_transition");
   }
-  await tx.change.update({ where: { id: change.id }, data: { state: to, ...extra } });
+  await tx.change.update({ where: { id: change.id }, data: { state: to, ...update } });
   await tx.changeTransition.create({ data: { changeId: change.id, from: change.state, to, actorId: actor.id, reason } });
   await recordAudit(tx, context, { action: "change.transition", entityType: "Change", entityId: change.id, before: { state: change.state }, after: { state: to, reason } });
   await enqueueEvent(tx, `change.${to.toLowerCase()}`, { changeId: change.id, from: change.state, to, actorId: actor.id });
@@ -78,7 +81,7 @@ export async function recordTransition(tx: TTx, context: TActorContext, change: 
 
 export async function createChange(context: TActorContext, input: TCreateChange): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await assertSurfacesExist(tx, input.surfaceIds);
     const operations = await resolveOperations(tx, input.operations);
@@ -103,9 +106,9 @@ export async function createChange(context: TActorContext, input: TCreateChange)
  */
 export async function updateChange(context: TActorContext, id: string, input: TUpdateChange): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const before: TChangeRow = await loadChange(tx, id, true);
+    const before: TChangeRow = await loadChange(tx, id, { forUpdate: true });
     if (before.requesterId !== actor.id) throw new ForbiddenError("Only the requester edits a change; comment or vote instead.");
     if (!EDITABLE_STATES.includes(before.state)) throw new RuleViolationError(`A change in ${STATE_LABELS[before.state]} can no longer be edited.`, "not_editable");
     if (before.version !== input.version) throw new ConflictError("The change was edited by someone else; reload it.", toChange(before));
@@ -127,7 +130,7 @@ export async function updateChange(context: TActorContext, id: string, input: TU
     });
     const voided = await tx.changeApproval.updateMany({ where: { changeId: id, voidedAt: null }, data: { voidedAt: new Date() } });
     const nextState = stateAfterEdit(before.state, before.track);
-    if (nextState !== before.state) await recordTransition(tx, context, before, nextState, "Edited after approval: earlier approvals are void.");
+    if (nextState !== before.state) await recordTransition(tx, context, before, { to: nextState, reason: "Edited after approval: earlier approvals are void." });
     const after = toChange(await loadChange(tx, id));
     await recordAudit(tx, context, {
       action: "change.update",

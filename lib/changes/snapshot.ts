@@ -1,20 +1,7 @@
 import crypto from "node:crypto";
 import canonicalize from "canonicalize";
-import type { Encryption, FlowAuthentication, FlowOpKind, Protocol } from "@/lib/db/generated/enums.ts";
-
-/** A flow as a change records it, before and after: enough to show the diff and to apply it. */
-export type TFlowSnapshot = {
-  sourceId: string;
-  targetId: string;
-  sourceLabel: string;
-  targetLabel: string;
-  protocol: Protocol;
-  ports: string;
-  appProtocol: string;
-  encryption: Encryption;
-  authentication: FlowAuthentication;
-  justification: string;
-};
+import type { FlowOpKind } from "@/lib/db/generated/enums.ts";
+import type { TFlowSnapshot } from "@/lib/change-policy/types";
 
 export type TStoredOperation = { kind: FlowOpKind; surfaceId: string; edgeId: string | null; before: TFlowSnapshot | null; after: TFlowSnapshot | null };
 
@@ -37,8 +24,4 @@ export type TChangeContent = {
 export function hashChangeContent(content: TChangeContent): string {
   const normalized = { ...content, surfaceIds: [...content.surfaceIds].sort() };
   return crypto.createHash("sha256").update(canonicalize(normalized) ?? "").digest("hex");
-}
-
-export function asSnapshot(value: unknown): TFlowSnapshot | null {
-  return value && typeof value === "object" ? (value as TFlowSnapshot) : null;
 }

@@ -1,8 +1,8 @@
 import { db, type Classification } from "@/lib/db";
 import type { TActor } from "@/lib/auth/actor";
 import { uniqueSuffix } from "@/lib/test/factories";
-import type { TCondition } from "./conditions";
-import type { TRuleOutcome } from "./classifier";
+import type { TCondition } from "@/lib/change-policy/conditions";
+import type { TRuleOutcome } from "@/lib/change-policy/classifier";
 
 /** A protect surface with a flow map of two nodes and one approved flow, for change tests. */
 export async function createSurfaceWithMap(owner: TActor, classification: Classification = "RESTRICTED") {

@@ -1,20 +1,20 @@
 import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
-import { suspendTemplateIfFailing } from "@/lib/rules/template-lifecycle";
+import { suspendTemplateIfFailing } from "@/lib/change-policy/template-lifecycle";
 import { applyOperations } from "./apply-operations";
 import { voteRefusal } from "./approvals";
 import { infoRequestRefusal, reclassificationRefusal, scheduleWindowRefusal, verifierRefusal, type TWindow } from "./duties";
-import { classify } from "./classifier";
-import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "./classify-input";
+import { classify } from "@/lib/change-policy/classifier";
+import { loadActiveRules, loadActiveTemplates, loadClassifierInput } from "@/lib/change-policy/classify-input";
 import { stateForTrack, targetOf, STATE_LABELS } from "./lifecycle";
 import { loadChange, statusOf, toChange, type TChange, type TChangeRow } from "./read";
 import type { TTransitionInput, TVoteInput } from "./schemas";
-import { recordTransition, requireActor } from "./service";
+import { recordTransition } from "./service";
 
 const linkTo = (id: string) => `/changes/${id}`;
 
@@ -41,7 +41,7 @@ export async function classifyChangeRow(tx: TTx, row: TChangeRow) {
 }
 
 /** Puts an emergency change on the next CAB meeting that has not started, for review afterwards. */
-async function addToNextAgenda(tx: TTx, changeId: string, retrospective: boolean) {
+async function addToNextAgenda(tx: TTx, changeId: string, { retrospective }: { retrospective: boolean }) {
   const meeting = await tx.cabMeeting.findFirst({ where: { startedAt: null, endedAt: null, scheduledAt: { gte: new Date() } }, orderBy: { scheduledAt: "asc" } });
   if (!meeting) return;
   const last = await tx.cabAgendaItem.findFirst({ where: { meetingId: meeting.id }, orderBy: { position: "desc" }, select: { position: true } });
@@ -55,22 +55,26 @@ async function addToNextAgenda(tx: TTx, changeId: string, retrospective: boolean
 /** Submits a draft (or a change sent back for information): classification picks the track. */
 export async function submitChange(context: TActorContext, id: string): Promise<TChange> {
   assertCan(context.actor, "change.write");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const row = await loadChange(tx, id, true);
+    const row = await loadChange(tx, id, { forUpdate: true });
     if (row.requesterId !== actor.id) throw new ForbiddenError("Only the requester submits a change.");
     if (row.state !== "DRAFT" && row.state !== "NEEDS_INFO") throw new RuleViolationError(`A change in ${STATE_LABELS[row.state]} cannot be submitted.`, "illegal_transition");
     if (row.emergencyReason !== null && row.emergencyReason.trim() === "") throw new ValidationError([{ path: "emergencyReason", message: "an emergency needs a reason" }]);
     const classification = await classifyChangeRow(tx, row);
-    const submitted = await recordTransition(tx, context, row, "SUBMITTED", "", { submittedAt: new Date() });
+    const submitted = await recordTransition(tx, context, row, { to: "SUBMITTED", update: { submittedAt: new Date() } });
     const target = stateForTrack(classification.track);
-    await recordTransition(tx, context, submitted, target, `Classified ${classification.track}`, {
-      track: classification.track,
-      riskScore: classification.riskScore,
-      requiredApprovals: classification.requiredApprovals,
-      classification: classification as unknown as Prisma.InputJsonValue,
-      template: classification.templateId ? { connect: { id: classification.templateId } } : { disconnect: true },
-      decidedAt: target === "PRE_APPROVED" ? new Date() : null,
+    await recordTransition(tx, context, submitted, {
+      to: target,
+      reason: `Classified ${classification.track}`,
+      update: {
+        track: classification.track,
+        riskScore: classification.riskScore,
+        requiredApprovals: classification.requiredApprovals,
+        classification: classification as unknown as Prisma.InputJsonValue,
+        template: classification.templateId ? { connect: { id: classification.templateId } } : { disconnect: true },
+        decidedAt: target === "PRE_APPROVED" ? new Date() : null,
+      },
     });
     const title = `#${row.number} ${row.title}`;
     const voters = target === "PRE_APPROVED" ? [] : await cabMemberIds(tx, row.requesterId);
@@ -90,7 +94,7 @@ export async function submitChange(context: TActorContext, id: string): Promise<
         body: `Risk ${classification.riskScore}; ${classification.requiredApprovals} approvals needed, one from each team.`,
         link: linkTo(id),
       });
-      await addToNextAgenda(tx, id, false);
+      await addToNextAgenda(tx, id, { retrospective: false });
     }
     await recordAudit(tx, context, { action: "change.classify", entityType: "Change", entityId: id, after: classification });
     return toChange(await loadChange(tx, id));
@@ -104,9 +108,9 @@ export async function submitChange(context: TActorContext, id: string): Promise<
 export async function voteOnChange(context: TActorContext, id: string, input: TVoteInput): Promise<TChange> {
   assertCan(context.actor, "change.approve");
   assertPersonDeciding(context, "vote on a change");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const row = await loadChange(tx, id, true);
+    const row = await loadChange(tx, id, { forUpdate: true });
     const refusal = voteRefusal(
       { requesterId: row.requesterId, state: row.state, track: row.track, contentHash: row.contentHash, requiredApprovals: row.requiredApprovals, votes: row.approvals.map((approval) => ({ userId: approval.userId, team: approval.team, decision: approval.decision, contentHash: approval.contentHash, voided: approval.voidedAt !== null })) },
       actor,
@@ -122,14 +126,18 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
     const status = statusOf(await loadChange(tx, id));
     const title = `#${row.number} ${row.title}`;
     if (status.outcome !== "PENDING") {
-      await recordTransition(tx, context, row, status.outcome, status.outcome === "REJECTED" ? input.comment : `Approved by ${status.approvers} people from both teams`, { decidedAt: new Date() });
+      await recordTransition(tx, context, row, {
+        to: status.outcome,
+        reason: status.outcome === "REJECTED" ? input.comment : `Approved by ${status.approvers} people from both teams`,
+        update: { decidedAt: new Date() },
+      });
       await notify(tx, [row.requesterId], {
         type: status.outcome === "APPROVED" ? "change.approved" : "change.rejected",
         title: `${status.outcome === "APPROVED" ? "Approved" : "Rejected"}: ${title}`,
         body: status.outcome === "REJECTED" ? input.comment : "Schedule it inside an allowed window.",
         link: linkTo(id),
       });
-      if (row.track === "EMERGENCY") await addToNextAgenda(tx, id, true);
+      if (row.track === "EMERGENCY") await addToNextAgenda(tx, id, { retrospective: true });
     }
     return toChange(await loadChange(tx, id));
   });
@@ -161,7 +169,7 @@ export async function transitionChange(context: TActorContext, id: string, input
   if (input.action === "verify") assertPersonDeciding(context, "verify a change");
   if (input.action === "resubmit") return submitChange(context, id);
   return db.$transaction(async (tx) => {
-    const row = await loadChange(tx, id, true);
+    const row = await loadChange(tx, id, { forUpdate: true });
     const to = targetOf(input.action, row.state, row.track);
     const extra: Prisma.ChangeUpdateInput = {};
     const now = new Date();
@@ -175,7 +183,7 @@ export async function transitionChange(context: TActorContext, id: string, input
       Object.assign(extra, { windowStart: start, windowEnd: end, scheduledAt: now });
     }
     if (input.action === "request-info" && !input.reason) throw new ValidationError([{ path: "reason", message: "say what information is missing" }]);
-    const actorId = requireActor(context).id;
+    const actorId = requireSignedIn(context).id;
     const selfAsked = input.action === "request-info" ? infoRequestRefusal(row.requesterId, actorId) : null;
     if (selfAsked) throw new ForbiddenError(selfAsked);
     const implementerId = row.transitions.findLast((transition) => transition.to === "IMPLEMENTED")?.actorId ?? null;
@@ -185,7 +193,7 @@ export async function transitionChange(context: TActorContext, id: string, input
     if (to === "ROLLED_BACK") extra.rolledBackAt = now;
     if (to === "CLOSED") extra.closedAt = now;
     if (to === "VERIFIED") extra.verifiedAt = now;
-    const moved = await recordTransition(tx, context, row, to, input.reason, extra);
+    const moved = await recordTransition(tx, context, row, { to, reason: input.reason, update: extra });
     if (to === "VERIFIED") {
       const applied = await applyOperations(tx, context, id, row.operations);
       await recordAudit(tx, context, { action: "change.apply", entityType: "Change", entityId: id, after: applied });

@@ -1,4 +1,4 @@
-import { parsePorts, type TPortRange } from "@/lib/maps/ports";
+import { parsePorts, type TPortRange } from "@/lib/maps/model/ports";
 import { describeEndpointKey, type TEndpointDetails } from "./endpoints";
 import { NO_PORT } from "./aggregate";
 import { endpointResolver, unmappedGroup, type TResolvableNode } from "./resolve";

@@ -23,7 +23,7 @@ describe("maturity assessments", () => {
     const created = await newAssessment();
     expect(created.counts).toMatchObject({ total: 22 + 18, agreed: 0, disputed: 0 });
     expect(created.catalog).toMatchObject({ key: "cisa-ztmm", version: "2.0" });
-    expect(await db.auditEvent.count({ where: { entityId: created.id, action: "maturity.assessment_create" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: created.id, action: "maturity.assessment.create" } })).toBe(1);
     expect((await listAssessments(contextFor(netops))).some((entry) => entry.id === created.id)).toBe(true);
   });
 

@@ -188,7 +188,7 @@ export async function createAssessment(context: TActorContext, input: TCreateAss
     });
     const row = (await findAssessment(tx, created.id))!;
     const summary = toSummary(row);
-    await recordAudit(tx, context, { action: "maturity.assessment_create", entityType: "MaturityAssessment", entityId: created.id, after: { ...input, carriedOverFrom: latest?.id ?? null } });
+    await recordAudit(tx, context, { action: "maturity.assessment.create", entityType: "MaturityAssessment", entityId: created.id, after: { ...input, carriedOverFrom: latest?.id ?? null } });
     return summary;
   });
 }

@@ -19,7 +19,7 @@ describe("external KPIs", () => {
     expect(latest.value).toBe(7.5);
     // Each step: the definition once (the refused duplicate wrote nothing), then both readings.
     expect(await db.auditEvent.count({ where: { action: "kpi.create", actorId: author.id, after: { path: ["key"], equals: key } } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "kpi.reading", after: { path: ["key"], equals: key } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "kpi.reading.create", after: { path: ["key"], equals: key } } })).toBe(2);
   });
 
   it("refuses unknown keys, future readings and read-only users", async () => {

@@ -46,7 +46,7 @@ export async function recordKpiReading(context: TActorContext, key: string, inpu
     if (!kpi) throw new NotFoundError(`The KPI "${key}"`);
     const reading = await tx.kpiReading.create({ data: { kpiId: kpi.id, value: input.value, observedAt, recordedById: context.actor?.id ?? null } });
     const result = { key, value: reading.value, observedAt: reading.observedAt.toISOString() };
-    await recordAudit(tx, context, { action: "kpi.reading", entityType: "KpiReading", entityId: reading.id, after: result });
+    await recordAudit(tx, context, { action: "kpi.reading.create", entityType: "KpiReading", entityId: reading.id, after: result });
     return result;
   });
 }

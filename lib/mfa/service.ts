@@ -2,8 +2,8 @@ import QRCode from "qrcode";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
-import { RuleViolationError, UnauthorizedError, ValidationError, NotFoundError } from "@/lib/errors";
+import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { RuleViolationError, ValidationError, NotFoundError } from "@/lib/errors";
 import { hasSecondFactor, replaceRecoveryCodes } from "./factors";
 import { passkeyRegistrationOptions, verifyPasskeyRegistration } from "./passkeys";
 import { rolesRequireMfa } from "./policy";
@@ -12,14 +12,9 @@ import { decryptSecret, encryptSecret } from "./secrets";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 import type { TMfaStatus, TRegisterPasskey, TTotpEnrolment } from "./schemas";
 
-/** The account pages act on the signed-in person only, never on someone else's factors. */
-function self(context: TActorContext): TActor {
-  if (!context.actor) throw new UnauthorizedError();
-  return context.actor;
-}
 
 export async function getMfaStatus(context: TActorContext): Promise<TMfaStatus> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: {
@@ -40,7 +35,7 @@ export async function getMfaStatus(context: TActorContext): Promise<TMfaStatus> 
 
 /** A new secret for the authenticator app; it only counts once a code from it is confirmed. */
 export async function startTotpEnrolment(context: TActorContext): Promise<TTotpEnrolment> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   const secret = newTotpSecret();
   await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: encryptSecret(secret) } });
   const otpauthUri = totpUri(secret, actor.email);
@@ -59,7 +54,7 @@ async function afterFactorAdded(tx: TTx, context: TActorContext, userId: string)
 }
 
 export async function confirmTotpEnrolment(context: TActorContext, code: string): Promise<{ recoveryCodes: string[] | null }> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPendingSecret: true } });
     if (!user.totpPendingSecret) throw new RuleViolationError("Start the authenticator set-up first.", "no_enrolment");
@@ -86,7 +81,7 @@ async function afterFactorRemoved(tx: TTx, context: TActorContext, actor: TActor
 }
 
 export async function removeTotp(context: TActorContext): Promise<TMfaStatus> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
     if (!user.totpEnabledAt) throw new NotFoundError("The authenticator app");
@@ -98,7 +93,7 @@ export async function removeTotp(context: TActorContext): Promise<TMfaStatus> {
 }
 
 export async function regenerateRecoveryCodes(context: TActorContext): Promise<{ recoveryCodes: string[] }> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     if (!(await hasSecondFactor(tx, actor.id))) {
       throw new RuleViolationError("Recovery codes come with a second factor: set one up first.", "no_second_factor");
@@ -110,11 +105,11 @@ export async function regenerateRecoveryCodes(context: TActorContext): Promise<{
 }
 
 export async function startPasskeyRegistration(context: TActorContext) {
-  return passkeyRegistrationOptions(self(context));
+  return passkeyRegistrationOptions(requireSignedIn(context));
 }
 
 export async function registerPasskey(context: TActorContext, input: TRegisterPasskey): Promise<{ recoveryCodes: string[] | null }> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const credential = await verifyPasskeyRegistration(tx, actor.id, input.challengeId, input.response as unknown as RegistrationResponseJSON);
     await tx.passkey.create({
@@ -133,7 +128,7 @@ export async function registerPasskey(context: TActorContext, input: TRegisterPa
 }
 
 export async function removePasskey(context: TActorContext, id: string): Promise<TMfaStatus> {
-  const actor = self(context);
+  const actor = requireSignedIn(context);
   await db.$transaction(async (tx) => {
     const removed = await tx.passkey.deleteMany({ where: { id, userId: actor.id } });
     if (removed.count !== 1) throw new NotFoundError("The passkey");

@@ -1,6 +1,5 @@
 import { db, type TTx } from "@/lib/db";
-import type { TActorContext } from "@/lib/auth/actor";
-import { UnauthorizedError } from "@/lib/errors";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 
 export const NOTIFICATION_TYPES = ["change.submitted", "change.needs_vote", "change.needs_info", "change.approved", "change.rejected", "change.scheduled", "change.failed", "rule.needs_approval", "rule.activated", "surface.owner_replaced", "template.suspended", "template.retirement_proposed", "template.retired"] as const;
 export type TNotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -18,9 +17,8 @@ export async function notify(tx: TTx, userIds: Iterable<string>, notification: T
 
 export type TNotification = { id: string; type: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
 
-export async function listMyNotifications(context: TActorContext, unreadOnly: boolean): Promise<{ notifications: TNotification[]; unread: number }> {
-  if (!context.actor) throw new UnauthorizedError();
-  const userId = context.actor.id;
+export async function listMyNotifications(context: TActorContext, { unreadOnly = false }: { unreadOnly?: boolean } = {}): Promise<{ notifications: TNotification[]; unread: number }> {
+  const userId = requireSignedIn(context).id;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({ where: { userId, readAt: unreadOnly ? null : undefined }, orderBy: { createdAt: "desc" }, take: 50 }),
     db.notification.count({ where: { userId, readAt: null } }),
@@ -33,9 +31,9 @@ export async function listMyNotifications(context: TActorContext, unreadOnly: bo
 
 /** Marks the caller's own notifications read (all of them when no ids are given). Not audited: it is personal state. */
 export async function markNotificationsRead(context: TActorContext, ids: string[] | undefined): Promise<{ updated: number }> {
-  if (!context.actor) throw new UnauthorizedError();
+  const userId = requireSignedIn(context).id;
   const result = await db.notification.updateMany({
-    where: { userId: context.actor.id, readAt: null, id: ids ? { in: ids } : undefined },
+    where: { userId, readAt: null, id: ids ? { in: ids } : undefined },
     data: { readAt: new Date() },
   });
   return { updated: result.count };

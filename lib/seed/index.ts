@@ -1,12 +1,11 @@
 import { db } from "@/lib/db";
 import { systemContext } from "@/lib/auth/actor";
+import type { TSeedContext } from "./context";
 import { seedUsers, DEMO_USERS } from "./users";
 import { seedSurfaces } from "./surfaces";
 import { seedMaps } from "./maps";
 import { seedChanges } from "./changes";
 import { seedMetrics } from "./metrics";
-
-export type TSeedContext = { users: Record<string, string> };
 
 /**
  * Each domain adds its own seeder here. Every seeder is idempotent: it creates what is missing and

@@ -3,7 +3,7 @@ import { db, type Encryption, type FlowAuthentication, type FlowStatus, type Nod
 import { systemContext } from "@/lib/auth/actor";
 import { writeMapOperations } from "@/lib/maps/service";
 import type { TMapOperation } from "@/lib/maps/model/schemas";
-import type { TSeedContext } from "./index";
+import type { TSeedContext } from "./context";
 
 type TDemoNode = {
   key: string;

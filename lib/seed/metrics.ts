@@ -5,7 +5,7 @@ import { BUILT_IN_CATALOGS, STAGES, assessableItems } from "@/lib/maturity/catal
 import { ensureBuiltInCatalogs } from "@/lib/maturity/service";
 import { INDICATORS } from "@/lib/metrics/indicators";
 import { loadProgramRecords } from "@/lib/metrics/load";
-import type { TSeedContext } from "./index";
+import type { TSeedContext } from "./context";
 
 const context = systemContext("seed");
 const DAY = 86_400_000;
@@ -80,7 +80,7 @@ async function seedAssessments(seed: TSeedContext, catalogId: string): Promise<v
           };
         }),
       });
-      await recordAudit(tx, context, { action: "maturity.assessment_create", entityType: "MaturityAssessment", entityId: assessment.id, after: { title: plan.title, seeded: true } });
+      await recordAudit(tx, context, { action: "maturity.assessment.create", entityType: "MaturityAssessment", entityId: assessment.id, after: { title: plan.title, seeded: true } });
     });
   }
 }

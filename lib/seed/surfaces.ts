@@ -2,7 +2,7 @@ import { db, type Classification, type Criticality, type DaasType, type SurfaceS
 import { recordAudit } from "@/lib/audit/record";
 import { systemContext } from "@/lib/auth/actor";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf } from "@/lib/surfaces/content";
-import type { TSeedContext } from "./index";
+import type { TSeedContext } from "./context";
 
 type TDemoSurface = {
   name: string;

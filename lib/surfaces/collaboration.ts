@@ -1,21 +1,17 @@
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { NotFoundError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { canDelegate } from "./lifecycle";
 import { lockSurface, personSelect } from "./service";
-import type { TComment, TCommentInput, TDecision, TKipling, TKiplingInput } from "./schemas";
+import type { TComment, TCommentInput, TDecision, TKipling, TKiplingInput, TResolveComment } from "./schemas";
 
 /**
  * The joint workshop around a surface: comment threads (on the surface or an element) with
  * mentions and a resolved state, decisions, Kipling statements and sign-off delegates.
  */
 
-function actorOf(context: TActorContext): TActor {
-  if (!context.actor) throw new RuleViolationError("This action needs a signed-in person.", "actor_required");
-  return context.actor;
-}
 
 async function requireSurface(tx: TTx, id: string): Promise<void> {
   if (!(await tx.protectSurface.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("The protect surface");
@@ -53,7 +49,7 @@ export async function listComments(context: TActorContext, surfaceId: string): P
 
 export async function addComment(context: TActorContext, surfaceId: string, input: TCommentInput): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await requireSurface(tx, surfaceId);
     if (input.elementId && !(await tx.daasElement.findFirst({ where: { id: input.elementId, surfaceId }, select: { id: true } }))) {
@@ -74,15 +70,15 @@ export async function addComment(context: TActorContext, surfaceId: string, inpu
   });
 }
 
-export async function resolveComment(context: TActorContext, surfaceId: string, commentId: string, resolved: boolean): Promise<{ id: string }> {
+export async function resolveComment(context: TActorContext, surfaceId: string, commentId: string, { resolved }: TResolveComment): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findFirst({ where: { id: commentId, surfaceId } });
     if (!comment) throw new NotFoundError("The comment");
     await tx.comment.update({ where: { id: commentId }, data: resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null } });
     await recordAudit(tx, context, {
-      action: resolved ? "surface.comment_resolve" : "surface.comment_reopen",
+      action: resolved ? "surface.comment.resolve" : "surface.comment.reopen",
       entityType: "ProtectSurface",
       entityId: surfaceId,
       before: { commentId, resolved: Boolean(comment.resolvedAt) },
@@ -101,11 +97,11 @@ export async function listDecisions(context: TActorContext, surfaceId: string): 
 
 export async function recordDecision(context: TActorContext, surfaceId: string, text: string): Promise<{ id: string }> {
   assertCan(context.actor, "surface.comment");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await requireSurface(tx, surfaceId);
     const decision = await tx.decision.create({ data: { surfaceId, text, recordedById: actor.id } });
-    await recordAudit(tx, context, { action: "surface.decision", entityType: "ProtectSurface", entityId: surfaceId, after: { decisionId: decision.id, text } });
+    await recordAudit(tx, context, { action: "surface.decision.create", entityType: "ProtectSurface", entityId: surfaceId, after: { decisionId: decision.id, text } });
     return { id: decision.id };
   });
 }
@@ -125,7 +121,7 @@ export async function createStatement(context: TActorContext, surfaceId: string,
   return db.$transaction(async (tx) => {
     await requireSurface(tx, surfaceId);
     const row = await tx.kiplingStatement.create({ data: { surfaceId, ...input } });
-    await recordAudit(tx, context, { action: "surface.statement_create", entityType: "KiplingStatement", entityId: row.id, after: { surfaceId, ...input } });
+    await recordAudit(tx, context, { action: "surface.statement.create", entityType: "KiplingStatement", entityId: row.id, after: { surfaceId, ...input } });
     return toKipling(row);
   });
 }
@@ -136,7 +132,7 @@ export async function updateStatement(context: TActorContext, surfaceId: string,
     const before = await tx.kiplingStatement.findFirst({ where: { id: statementId, surfaceId } });
     if (!before) throw new NotFoundError("The statement");
     const row = await tx.kiplingStatement.update({ where: { id: statementId }, data: { ...input, version: { increment: 1 } } });
-    await recordAudit(tx, context, { action: "surface.statement_update", entityType: "KiplingStatement", entityId: row.id, before: toKipling(before), after: toKipling(row) });
+    await recordAudit(tx, context, { action: "surface.statement.update", entityType: "KiplingStatement", entityId: row.id, before: toKipling(before), after: toKipling(row) });
     return toKipling(row);
   });
 }
@@ -148,7 +144,7 @@ export async function deleteStatement(context: TActorContext, surfaceId: string,
     if (!before) throw new NotFoundError("The statement");
     if (before._count.flows > 0) throw new RuleViolationError("Flows on the map refer to this statement; unlink them first.", "in_use");
     await tx.kiplingStatement.delete({ where: { id: statementId } });
-    await recordAudit(tx, context, { action: "surface.statement_delete", entityType: "KiplingStatement", entityId: statementId, before: toKipling(before) });
+    await recordAudit(tx, context, { action: "surface.statement.delete", entityType: "KiplingStatement", entityId: statementId, before: toKipling(before) });
     return { deleted: true as const };
   });
 }
@@ -156,7 +152,7 @@ export async function deleteStatement(context: TActorContext, surfaceId: string,
 /** An owner lets a CONTRIBUTOR of their own team sign off in their place. */
 export async function addDelegate(context: TActorContext, surfaceId: string, userId: string): Promise<{ id: string }> {
   assertCan(context.actor, "surface.write");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, surfaceId);
     const surface = await tx.protectSurface.findUniqueOrThrow({ where: { id: surfaceId }, select: { netopsOwnerId: true, secopsOwnerId: true } });
@@ -169,14 +165,14 @@ export async function addDelegate(context: TActorContext, surfaceId: string, use
       create: { surfaceId, userId, team: rule.value, grantedById: actor.id },
       update: {},
     });
-    await recordAudit(tx, context, { action: "surface.delegate_add", entityType: "ProtectSurface", entityId: surfaceId, after: { userId, team: rule.value } });
+    await recordAudit(tx, context, { action: "surface.delegate.add", entityType: "ProtectSurface", entityId: surfaceId, after: { userId, team: rule.value } });
     return { id: delegate.id };
   });
 }
 
 export async function removeDelegate(context: TActorContext, surfaceId: string, delegateId: string): Promise<{ deleted: true }> {
   assertCan(context.actor, "surface.write");
-  const actor = actorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, surfaceId);
     const delegate = await tx.surfaceDelegate.findFirst({ where: { id: delegateId, surfaceId } });
@@ -187,7 +183,7 @@ export async function removeDelegate(context: TActorContext, surfaceId: string, 
     await tx.surfaceDelegate.delete({ where: { id: delegateId } });
     // The delegate's sign-offs that have not yet made an agreement fall with the delegation they were given under.
     const voided = surface.status === "AGREED" ? { count: 0 } : await tx.surfaceSignOff.updateMany({ where: { surfaceId, userId: delegate.userId, team: delegate.team, voidedAt: null, withdrawnAt: null }, data: { voidedAt: new Date() } });
-    await recordAudit(tx, context, { action: "surface.delegate_remove", entityType: "ProtectSurface", entityId: surfaceId, before: { userId: delegate.userId, team: delegate.team }, after: { signOffsVoided: voided.count } });
+    await recordAudit(tx, context, { action: "surface.delegate.remove", entityType: "ProtectSurface", entityId: surfaceId, before: { userId: delegate.userId, team: delegate.team }, after: { signOffsVoided: voided.count } });
     return { deleted: true as const };
   });
 }

@@ -1,8 +1,8 @@
 import { db, readAll, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
-import { ConflictError, ForbiddenError, RuleViolationError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { hashSurfaceContent, surfaceContentOf } from "./content";
 import { activeSignOffs, afterEdit, TEAM_NAMES, type TSignTeam } from "./lifecycle";
@@ -25,14 +25,14 @@ export function assertOwnerChangeAllowed(actor: TActor, current: TOwners, next: 
  * sign-offs): the replaced owner's delegations for that team end, the replaced owner is told,
  * and the audit trail records who did it and why.
  */
-export async function recordOwnerChanges(tx: TTx, context: TActorContext, surface: { id: string; name: string } & TOwners, next: TOwners, reason: string): Promise<void> {
+export async function recordOwnerChanges(tx: TTx, context: TActorContext, surface: { id: string; name: string } & TOwners, { next, reason }: { next: TOwners; reason: string }): Promise<void> {
   const actor = context.actor;
   for (const team of changedOwnerTeams(surface, next)) {
     const replaced = ownerOf(surface, team);
     const successor = ownerOf(next, team);
     const ended = await tx.surfaceDelegate.deleteMany({ where: { surfaceId: surface.id, team } });
     await recordAudit(tx, context, {
-      action: "surface.owner_change",
+      action: "surface.owner.change",
       entityType: "ProtectSurface",
       entityId: surface.id,
       before: { team, ownerId: replaced },
@@ -68,7 +68,7 @@ export async function settleSignOffAuthority(tx: TTx, context: TActorContext, su
   if (lapsed.length === 0) return signOffs;
   const voidedAt = new Date();
   await tx.surfaceSignOff.updateMany({ where: { id: { in: lapsed.map((signOff) => signOff.id) } }, data: { voidedAt } });
-  await recordAudit(tx, context, { action: "surface.signoff_void", entityType: "ProtectSurface", entityId: surfaceId, after: { reason: "the signer no longer holds the authority", signOffs: lapsed.map(({ id, userId, team }) => ({ id, userId, team })) } });
+  await recordAudit(tx, context, { action: "surface.signoff.void", entityType: "ProtectSurface", entityId: surfaceId, after: { reason: "the signer no longer holds the authority", signOffs: lapsed.map(({ id, userId, team }) => ({ id, userId, team })) } });
   return signOffs.map((signOff) => (lapsed.some((gone) => gone.id === signOff.id) ? { ...signOff, voidedAt } : signOff));
 }
 
@@ -78,8 +78,7 @@ export async function settleSignOffAuthority(tx: TTx, context: TActorContext, su
  * the new version shows in the surface's history.
  */
 export async function replaceSurfaceOwner(context: TActorContext, id: string, input: TReplaceOwner): Promise<TSurface> {
-  const actor = context.actor;
-  if (!actor) throw new UnauthorizedError();
+  const actor = requireSignedIn(context);
   if (!can(actor, "surface.write") && !actor.roles.includes("ADMIN")) throw new ForbiddenError("Only contributors and admins change a surface's owners.");
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
@@ -96,7 +95,7 @@ export async function replaceSurfaceOwner(context: TActorContext, id: string, in
     await tx.protectSurface.update({ where: { id }, data: { ...next, contentHash, status: edit.status, version: edit.version, agreedAt: edit.status === "AGREED" ? current.agreedAt : null } });
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: edit.version, snapshot: content, contentHash, authorId: actor.id } });
     await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, voidedAt: null, withdrawnAt: null }, data: { voidedAt: new Date() } });
-    await recordOwnerChanges(tx, context, current, next, input.reason);
+    await recordOwnerChanges(tx, context, current, { next, reason: input.reason });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
       entityType: "ProtectSurface",

@@ -204,6 +204,7 @@ export const ZComment = z
 export type TComment = z.infer<typeof ZComment>;
 
 export const ZResolveComment = z.object({ resolved: z.boolean() }).meta({ id: "ResolveComment" });
+export type TResolveComment = z.infer<typeof ZResolveComment>;
 
 export const ZDecisionInput = z.object({ text: z.string().trim().min(1, "is required").max(MAX_TEXT) }).meta({ id: "CreateDecision" });
 export const ZDecision = z.object({ id: ZId, text: z.string(), recordedBy: ZPerson, createdAt: z.string() }).meta({ id: "SurfaceDecision" });

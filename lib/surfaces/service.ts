@@ -2,7 +2,7 @@ import { db, Prisma, type TTx, type Team } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { assertCan, can } from "@/lib/auth/permissions";
-import type { TActor, TActorContext } from "@/lib/auth/actor";
+import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { approveAgreedFlows } from "@/lib/maps/agreement";
@@ -184,14 +184,10 @@ export async function insertSurface(tx: TTx, context: TActorContext, input: TCre
   return surface.id;
 }
 
-function requireActorOf(context: TActorContext): TActor {
-  if (!context.actor) throw new RuleViolationError("This action needs a signed-in person.", "actor_required");
-  return context.actor;
-}
 
 export async function createSurface(context: TActorContext, input: TCreateSurface): Promise<TSurface> {
   assertCan(context.actor, "surface.write");
-  const actor = requireActorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const errors = await checkOwners(tx, input);
     if (errors.length > 0) throw new ValidationError(errors);
@@ -299,7 +295,7 @@ async function writeElements(tx: TTx, surfaceId: string, elements: TUpdateSurfac
  */
 export async function updateSurface(context: TActorContext, id: string, input: TUpdateSurface): Promise<TSurface> {
   assertCan(context.actor, "surface.write");
-  const actor = requireActorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
     const current = await loadDetail(tx, id);
@@ -332,7 +328,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     await writeElements(tx, id, input.elements, current.elements.map((element) => element.id));
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: next.version, snapshot: content, contentHash, authorId: actor.id } });
     if (next.voidSignOffs) await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
-    await recordOwnerChanges(tx, context, current, input, "");
+    await recordOwnerChanges(tx, context, current, { next: input, reason: "" });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
       entityType: "ProtectSurface",
@@ -347,7 +343,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
 
 export async function submitSurface(context: TActorContext, id: string): Promise<TSurface> {
   assertCan(context.actor, "surface.write");
-  const actor = requireActorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
     const current = await loadDetail(tx, id);
@@ -371,7 +367,7 @@ function firstCountedSignOffAt(surface: { version: number; contentHash: string }
 export async function signOffSurface(context: TActorContext, id: string, seenVersion?: number): Promise<TSurface> {
   assertCan(context.actor, "surface.signoff");
   assertPersonDeciding(context, "sign off a protect surface");
-  const actor = requireActorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
     const current = await loadDetail(tx, id);
@@ -398,14 +394,14 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
 
 export async function withdrawSignOff(context: TActorContext, id: string): Promise<TSurface> {
   assertCan(context.actor, "surface.signoff");
-  const actor = requireActorOf(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await lockSurface(tx, id);
     const current = await loadDetail(tx, id);
     const rule = canWithdraw(actor, current, current.signOffs);
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
     const { count } = await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, userId: actor.id, version: current.version, ...activeSignOffWhere }, data: { withdrawnAt: new Date() } });
-    await recordAudit(tx, context, { action: "surface.signoff_withdraw", entityType: "ProtectSurface", entityId: id, after: { version: current.version, withdrawn: count } });
+    await recordAudit(tx, context, { action: "surface.signoff.withdraw", entityType: "ProtectSurface", entityId: id, after: { version: current.version, withdrawn: count } });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }

@@ -155,7 +155,7 @@ describe("workshop collaboration", () => {
     const handle = secops.email.split("@")[0]!;
     const element = surface.elements[0]!;
     const { id } = await addComment(contextFor(netops), surface.id, { body: `@${handle} is this restricted?`, elementId: element.id });
-    await resolveComment(contextFor(secops), surface.id, id, true);
+    await resolveComment(contextFor(secops), surface.id, id, { resolved: true });
     const [comment] = await listComments(contextFor(netops), surface.id);
     expect(comment).toMatchObject({ elementId: element.id, mentions: [{ id: secops.id }], resolvedBy: { id: secops.id } });
     await recordDecision(contextFor(secops), surface.id, "Keep the API internal");

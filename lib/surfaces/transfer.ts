@@ -1,8 +1,8 @@
 import Papa from "papaparse";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
-import { RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
+import { ValidationError, type TFieldError } from "@/lib/errors";
 import { insertSurface, surfaceOrderBy, surfaceWhere } from "./service";
 import { ZSurfaceRecord, type TExportQuery, type TSurfaceRecord } from "./schemas";
 
@@ -57,8 +57,7 @@ export async function exportSurfaces(context: TActorContext, query: TExportQuery
  */
 export async function importSurfaces(context: TActorContext, records: unknown[]): Promise<{ imported: number; ids: string[] }> {
   assertCan(context.actor, "surface.write");
-  const actor = context.actor;
-  if (!actor) throw new RuleViolationError("This action needs a signed-in person.", "actor_required");
+  const actor = requireSignedIn(context);
   const errors: TFieldError[] = [];
   const parsed: Array<{ index: number; record: TSurfaceRecord }> = [];
   records.forEach((raw, index) => {

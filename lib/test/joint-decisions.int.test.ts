@@ -261,7 +261,7 @@ describe("joint decisions: a sign-off counts only while its signer holds the aut
       expect(afterSecOps.status).toBe("IN_REVIEW");
       expect(afterSecOps.waitingOn).toEqual(["NETOPS"]);
       expect((await db.surfaceSignOff.findFirstOrThrow({ where: { surfaceId, userId: netDelegate.id } })).voidedAt).not.toBeNull();
-      expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.signoff_void" } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.signoff.void" } })).toBe(1);
     });
   }
 
@@ -329,7 +329,7 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     expect(told.body).toContain("Owner moved to the branch network team");
     const [newest] = await listVersions(contextFor(secOwner), surfaceId);
     expect(newest).toMatchObject({ version: agreed.version + 1, author: { id: admin.id }, snapshot: { netopsOwnerId: successor.id } });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surfaceId, action: "surface.owner_change" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surfaceId, action: "surface.owner.change" } });
     expect(audit.after).toMatchObject({ team: "NETOPS", ownerId: successor.id, reason: "Owner moved to the branch network team", delegationsEnded: 1 });
     // The old owner's delegate no longer signs; the new owner does.
     await expect(signOffSurface(contextFor(netDelegate), surfaceId)).rejects.toThrow(/Only the NetOps owner/);
@@ -344,7 +344,7 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     const current = await getSurface(contextFor(netOwner), surfaceId);
     const handed = await updateSurface(contextFor(netOwner), surfaceId, { ...surfaceInput({ netopsOwnerId: successor.id, secopsOwnerId: secOwner.id }), name: current.name, version: current.version });
     expect(handed).toMatchObject({ netopsOwner: { id: successor.id }, version: current.version + 1, waitingOn: ["NETOPS", "SECOPS"] });
-    expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.owner_change" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.owner.change" } })).toBe(1);
     // The owner did it themselves: nobody needs telling.
     expect(await db.notification.count({ where: { type: "surface.owner_replaced", link: `/surfaces/${surfaceId}` } })).toBe(0);
   });
@@ -369,7 +369,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
 
   it("one vote does not complete it: the meeting defers it and the next meeting takes it up again", async () => {
     const { netCab2, secCab2, change, meeting } = await reviewedEmergency();
-    await reviewRetrospective(contextFor(netCab2), meeting.id, change.id, "APPROVE", "fine in hindsight");
+    await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "fine in hindsight" });
     await actOnMeeting(contextFor(secCab2), meeting.id, "end");
     expect(await outcomeOf(meeting.id, change.id)).toBe("DEFERRED");
     const next = await createMeeting(contextFor(secCab2), { title: `Retro again ${uniqueSuffix()}`, scheduledAt: new Date(Date.now() + 2 * HOUR), attendeeIds: [] });
@@ -378,22 +378,22 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
 
   it("two members of one team do not complete it either", async () => {
     const { netCab, netCab2, change, meeting } = await reviewedEmergency();
-    await reviewRetrospective(contextFor(netCab), meeting.id, change.id, "APPROVE", "");
-    await reviewRetrospective(contextFor(netCab2), meeting.id, change.id, "APPROVE", "");
+    await reviewRetrospective(contextFor(netCab), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
+    await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
     await actOnMeeting(contextFor(netCab), meeting.id, "end");
     expect(await outcomeOf(meeting.id, change.id)).toBe("DEFERRED");
   });
 
   it("one member of each team completes it; a member who lost the CAB role before the end does not count", async () => {
     const done = await reviewedEmergency();
-    await reviewRetrospective(contextFor(done.netCab2), done.meeting.id, done.change.id, "APPROVE", "");
-    await reviewRetrospective(contextFor(done.secCab2), done.meeting.id, done.change.id, "APPROVE", "");
+    await reviewRetrospective(contextFor(done.netCab2), done.meeting.id, { changeId: done.change.id, decision: "APPROVE", comment: "" });
+    await reviewRetrospective(contextFor(done.secCab2), done.meeting.id, { changeId: done.change.id, decision: "APPROVE", comment: "" });
     await actOnMeeting(contextFor(done.netCab), done.meeting.id, "end");
     expect(await outcomeOf(done.meeting.id, done.change.id)).toBe("REVIEWED");
 
     const lapsed = await reviewedEmergency();
-    await reviewRetrospective(contextFor(lapsed.netCab2), lapsed.meeting.id, lapsed.change.id, "APPROVE", "");
-    await reviewRetrospective(contextFor(lapsed.secCab2), lapsed.meeting.id, lapsed.change.id, "APPROVE", "");
+    await reviewRetrospective(contextFor(lapsed.netCab2), lapsed.meeting.id, { changeId: lapsed.change.id, decision: "APPROVE", comment: "" });
+    await reviewRetrospective(contextFor(lapsed.secCab2), lapsed.meeting.id, { changeId: lapsed.change.id, decision: "APPROVE", comment: "" });
     await db.user.update({ where: { id: lapsed.secCab2.id }, data: { roles: ["VIEWER"] } });
     await actOnMeeting(contextFor(lapsed.netCab), lapsed.meeting.id, "end");
     expect(await outcomeOf(lapsed.meeting.id, lapsed.change.id)).toBe("DEFERRED");
@@ -402,10 +402,10 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
   it("refuses the requester, a second review by one person and a review after the meeting, writing nothing", async () => {
     const { requester, netCab2, secCab2, change, meeting } = await reviewedEmergency();
     const votes = async () => ({ votes: await db.cabVote.count({ where: { agendaItem: { meetingId: meeting.id, changeId: change.id } } }), audit: await db.auditEvent.count({ where: { entityId: change.id, action: "cab.review" } }) });
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(requester), meeting.id, change.id, "APPROVE", ""), 409, /never reviews their own change/, votes);
-    await reviewRetrospective(contextFor(netCab2), meeting.id, change.id, "APPROVE", "");
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(netCab2), meeting.id, change.id, "APPROVE", "again"), 409, /already reviewed this change/, votes);
+    await refusedWithoutWriting(() => reviewRetrospective(contextFor(requester), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }), 409, /never reviews their own change/, votes);
+    await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
+    await refusedWithoutWriting(() => reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "again" }), 409, /already reviewed this change/, votes);
     await actOnMeeting(contextFor(netCab2), meeting.id, "end");
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(secCab2), meeting.id, change.id, "APPROVE", ""), 409, /meeting has ended/, votes);
+    await refusedWithoutWriting(() => reviewRetrospective(contextFor(secCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }), 409, /meeting has ended/, votes);
   });
 });

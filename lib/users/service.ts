@@ -127,7 +127,7 @@ export async function endUserSessions(context: TActorContext, id: string): Promi
   return db.$transaction(async (tx) => {
     await loadUser(tx, id);
     const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, context, { action: "user.sessions_end", entityType: "User", entityId: id, after: { ended: count } });
+    await recordAudit(tx, context, { action: "user.sessions.end", entityType: "User", entityId: id, after: { ended: count } });
     return { ended: count };
   });
 }

@@ -123,7 +123,7 @@ export async function rotateWebhookSecret(context: TActorContext, id: string): P
   return db.$transaction(async (tx) => {
     await loadSubscription(tx, id);
     const row = await tx.webhookSubscription.update({ where: { id }, data: { secret, secretRotatedAt: new Date() } });
-    await recordAudit(tx, context, { action: "webhook.rotate_secret", entityType: "WebhookSubscription", entityId: id, after: { secretRotatedAt: row.secretRotatedAt?.toISOString() } });
+    await recordAudit(tx, context, { action: "webhook.secret.rotate", entityType: "WebhookSubscription", entityId: id, after: { secretRotatedAt: row.secretRotatedAt?.toISOString() } });
     return { subscription: await toSubscription(tx, row), secret };
   });
 }

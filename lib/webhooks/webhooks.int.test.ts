@@ -12,8 +12,8 @@ import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
 import { createChange } from "@/lib/changes/service";
 import { submitChange, transitionChange, voteOnChange } from "@/lib/changes/workflow";
 import { applyMapOperations } from "@/lib/maps/service";
-import { approveRule, proposeRule } from "@/lib/rules/service";
-import { approveTemplate, proposeTemplate } from "@/lib/rules/templates-service";
+import { approveRule, proposeRule } from "@/lib/change-policy/rules-service";
+import { approveTemplate, proposeTemplate } from "@/lib/change-policy/templates-service";
 import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/service";
 import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
 import { ZCreateSurface } from "@/lib/surfaces/schemas";
@@ -124,7 +124,7 @@ describe("webhook subscriptions", () => {
     const [request] = requestsOf(eventType);
     expect(new Webhook(second).verify(request!.body, request!.headers)).toMatchObject({ type: eventType });
     expect(() => new Webhook(first).verify(request!.body, request!.headers)).toThrow();
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: subscription.id, action: "webhook.rotate_secret" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: subscription.id, action: "webhook.secret.rotate" } });
     expect(JSON.stringify([audit.before, audit.after])).not.toContain(second);
   });
 

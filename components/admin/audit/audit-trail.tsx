@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatUtc } from "../format";
+import { formatUtc } from "@/components/ui/format";
 import { useAuditEvents, type TAuditFilters } from "./audit-queries";
 import { AuditEventDetails } from "./audit-event-details";
 import { VerifyChain } from "./verify-chain";

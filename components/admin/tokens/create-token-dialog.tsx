@@ -6,8 +6,8 @@ import { formErrorsOf } from "@/lib/api/client";
 import { useCreateApiToken, useServiceAccounts } from "@/lib/tokens/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormAlert, Modal } from "../modal";
-import { OneTimeSecretModal } from "../one-time-secret";
+import { FormAlert, Modal } from "@/components/ui/modal";
+import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
 
 /**
  * Issues a token acting as the admin themself or as a service account, never as another person;

@@ -12,7 +12,7 @@ import { Field, Input } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { formatRole } from "@/components/shell/team-badge";
-import { FormAlert, Modal } from "../modal";
+import { FormAlert, Modal } from "@/components/ui/modal";
 
 function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const create = useCreateServiceAccount();

@@ -9,8 +9,8 @@ import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/components/shell/team-badge";
-import { FormAlert, Modal } from "../modal";
-import { OneTimeSecretModal } from "../one-time-secret";
+import { FormAlert, Modal } from "@/components/ui/modal";
+import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
 import { RoleCheckboxes } from "./role-checkboxes";
 
 type TErrors = Record<string, string>;

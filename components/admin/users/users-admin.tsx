@@ -10,7 +10,7 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PERSON_TEAMS, TEAM_LABELS, TeamBadge, formatRole, type TPersonTeam as Team } from "@/components/shell/team-badge";
-import { formatAgo, formatUtc } from "../format";
+import { formatAgo, formatUtc } from "@/components/ui/format";
 import { ALL_ROLES } from "./role-checkboxes";
 import { CreateUserDialog } from "./user-form-dialog";
 import { UserActions } from "./user-actions";

@@ -7,8 +7,8 @@ import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { useCreateWebhookSubscription } from "@/lib/webhooks/queries";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormAlert, Modal } from "../modal";
-import { OneTimeSecretModal } from "../one-time-secret";
+import { FormAlert, Modal } from "@/components/ui/modal";
+import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
 
 const FAMILIES = [...new Set(WEBHOOK_EVENT_TYPES.map((type) => type.split(".")[0]!))];
 

@@ -1,4 +1,4 @@
-import { formatAgo, formatUtc } from "../format";
+import { formatAgo, formatUtc } from "@/components/ui/format";
 
 export function When({ iso, fallback }: { iso: string | null; fallback: string }) {
   if (!iso) return <span className="text-muted">{fallback}</span>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { createBlackout, listBlackouts } from "@/lib/rules/blackouts";
-import { ZBlackoutInput } from "@/lib/rules/schemas";
+import { createBlackout, listBlackouts } from "@/lib/change-policy/blackouts-service";
+import { ZBlackoutInput } from "@/lib/change-policy/schemas";
 
 const ZRange = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
 

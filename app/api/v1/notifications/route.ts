@@ -3,7 +3,7 @@ import { ZMarkNotificationsRead, ZNotificationsQuery } from "@/lib/notifications
 import { listMyNotifications, markNotificationsRead } from "@/lib/notifications/service";
 
 export const GET = apiRoute({ permission: "dashboard.read", query: ZNotificationsQuery }, async ({ context, query }) =>
-  listMyNotifications(context, query.unread === "true"),
+  listMyNotifications(context, { unreadOnly: query.unread === "true" }),
 );
 
 export const POST = apiRoute({ permission: "dashboard.read", body: ZMarkNotificationsRead }, async ({ context, body }) =>

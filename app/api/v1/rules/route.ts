@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZRuleProposal } from "@/lib/rules/schemas";
-import { listRules, proposeRule } from "@/lib/rules/service";
+import { ZRuleProposal } from "@/lib/change-policy/schemas";
+import { listRules, proposeRule } from "@/lib/change-policy/rules-service";
 
 export const GET = apiRoute({ permission: "rule.read" }, async ({ context }) => listRules(context));
 

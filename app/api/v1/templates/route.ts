@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { ZTemplateProposal } from "@/lib/rules/schemas";
-import { listTemplates, proposeTemplate } from "@/lib/rules/templates-service";
+import { ZTemplateProposal } from "@/lib/change-policy/schemas";
+import { listTemplates, proposeTemplate } from "@/lib/change-policy/templates-service";
 
 export const GET = apiRoute({ permission: "rule.read" }, async ({ context }) => listTemplates(context));
 

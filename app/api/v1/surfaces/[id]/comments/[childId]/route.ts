@@ -3,5 +3,5 @@ import { ZResolveComment, ZSurfaceChildParams } from "@/lib/surfaces/schemas";
 import { resolveComment } from "@/lib/surfaces/collaboration";
 
 export const PATCH = apiRoute({ permission: "surface.comment", params: ZSurfaceChildParams, body: ZResolveComment }, async ({ context, params, body }) =>
-  resolveComment(context, params.id, params.childId, body.resolved),
+  resolveComment(context, params.id, params.childId, body),
 );

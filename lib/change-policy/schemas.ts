@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZCondition } from "@/lib/changes/conditions";
-import { RULE_OUTCOMES } from "@/lib/changes/classifier";
-import { ZTemplateParameters } from "@/lib/changes/templates";
+import { ZCondition } from "@/lib/change-policy/conditions";
+import { RULE_OUTCOMES } from "@/lib/change-policy/classifier";
+import { ZTemplateParameters } from "./template-parameters";
 import { ZId } from "@/lib/users/schemas";
 
 export const ZRuleProposal = z

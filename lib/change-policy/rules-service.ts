@@ -2,16 +2,15 @@ import crypto from "node:crypto";
 import { db, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
-import { classify, type TClassifierRule } from "@/lib/changes/classifier";
-import { describeCondition, type TCondition } from "@/lib/changes/conditions";
-import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/changes/classify-input";
-import { requireActor } from "@/lib/changes/service";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { classify, type TClassifierRule } from "@/lib/change-policy/classifier";
+import { describeCondition, type TCondition } from "@/lib/change-policy/conditions";
+import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/lib/change-policy/classify-input";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import type { TRuleProposal, TRuleRetirement, TRuleSetReplay } from "./schemas";
 
 const ruleInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } } } as const;
@@ -60,7 +59,7 @@ function slug(name: string): string {
 /** A new rule or a new revision of one: a proposal, carrying the author's approval for their team. */
 export async function proposeRule(context: TActorContext, input: TRuleProposal): Promise<TRule> {
   assertCan(context.actor, "rule.propose");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     let ruleKey = input.ruleKey;
     let revision = 1;
@@ -111,7 +110,7 @@ async function askOtherTeam(tx: TTx, team: string, message: { title: string; bod
  */
 export async function proposeRetirement(context: TActorContext, id: string, input: TRuleRetirement): Promise<TRule> {
   assertCan(context.actor, "rule.propose");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const active = await tx.classificationRule.findUnique({ where: { id } });
     if (!active) throw new NotFoundError("The rule");
@@ -125,7 +124,7 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
     });
     if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
-    await recordAudit(tx, context, { action: "rule.propose_retirement", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
+    await recordAudit(tx, context, { action: "rule.retirement.propose", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
     await askOtherTeam(tx, actor.team, { title: `Retiring a rule needs your team: ${rule.name}`, body: input.reason });
     return rule;
   });
@@ -135,7 +134,7 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
 export async function approveRule(context: TActorContext, id: string): Promise<TRule> {
   assertCan(context.actor, "rule.approve");
   assertPersonDeciding(context, "approve a rule or its retirement");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ClassificationRule" WHERE id = ${id}::uuid FOR UPDATE`;
     const rule = await tx.classificationRule.findUnique({ where: { id }, include: ruleInclude });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 
 describe("joint approval of rules and templates", () => {
   it("needs both teams", () => {

@@ -5,7 +5,7 @@ import type { TActor, TActorContext } from "@/lib/auth/actor";
 import { ForbiddenError, RuleViolationError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
-import { loadActiveTemplates } from "@/lib/changes/classify-input";
+import { loadActiveTemplates } from "@/lib/change-policy/classify-input";
 import { transitionChange } from "@/lib/changes/workflow";
 import { approveTemplateRetirement } from "./template-lifecycle";
 import { approveTemplate, listTemplates, proposeTemplate } from "./templates-service";

@@ -1,9 +1,8 @@
 import { readAll, type TTx } from "@/lib/db";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";
-import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./facts";
-import { asSnapshot, type TFlowSnapshot } from "./snapshot";
-import { ZTemplateParameters, type TTemplateForMatch } from "./templates";
+import { ZTemplateParameters } from "./template-parameters";
+import { asSnapshot, type TClassifierInput, type TClassifierOperation, type TFlowSnapshot, type TFlowSpec, type TTemplateForMatch } from "./types";
 
 type TRuleRow = { id: string; ruleKey: string; name: string; position: number; condition: unknown; outcome: string; riskPoints: number; extraApprovers: number };
 

@@ -1,10 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classify, mirrorOperations, orderRules, trackStrictness, type TClassifierRule } from "./classifier";
-import { arbFlow, arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
-import { AUTHENTICATION_ORDER, ENCRYPTION_ORDER } from "./conditions";
-import { modifyLoosens, operationLoosens, type TClassifierInput, type TClassifierOperation, type TFlowSpec } from "./facts";
-import type { TTemplateParameters } from "./templates";
+import { classify, compileRuleSet, mirrorOperations, orderRules, trackStrictness, type TClassifierRule } from "./classifier";
+import { arbCondition, arbFlow, arbInput, arbOperation, arbRules } from "./classifier.arbitraries";
+import {
+  AUTHENTICATION_ORDER,
+  compileCondition,
+  ENCRYPTION_ORDER,
+  evaluateCondition,
+  FACT_BITS,
+  FACT_NAMES,
+  FACTS,
+  factValuesOf,
+  type TFactName,
+  type TFacts,
+  type TFactValue,
+} from "./conditions";
+import { modifyLoosens, operationLoosens } from "./facts";
+import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
+import type { TTemplateParameters } from "./template-parameters";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
   sourceId: "web",
@@ -237,5 +250,43 @@ describe("classifier properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("compiled rule sets", () => {
+  const arbFactValue = (fact: TFactName): fc.Arbitrary<TFactValue> => {
+    const spec = FACTS[fact];
+    if (spec.type === "boolean") return fc.boolean();
+    if (spec.type === "number") return fc.integer({ min: -1, max: 8 });
+    if (spec.type === "string") return fc.constantFrom("production", "staging", "");
+    return fc.option(fc.constantFrom(...spec.order), { nil: null });
+  };
+  const arbFacts = fc.record(Object.fromEntries(FACT_NAMES.map((fact) => [fact, arbFactValue(fact)])) as Record<TFactName, fc.Arbitrary<TFactValue>>) as fc.Arbitrary<TFacts>;
+
+  it("a compiled condition answers as the interpreter does and reads the same facts", () => {
+    fc.assert(
+      fc.property(arbCondition, arbFacts, (condition, facts) => {
+        const used = new Set<TFactName>();
+        const read = { mask: 0 };
+        expect(compileCondition(condition)(factValuesOf(facts), read)).toBe(evaluateCondition(condition, facts, used));
+        expect(FACT_NAMES.filter((fact) => read.mask & FACT_BITS[fact])).toEqual(FACT_NAMES.filter((fact) => used.has(fact)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("classifies every change exactly as the interpreted evaluation does", () => {
+    fc.assert(
+      fc.property(arbInput(), arbRules(12), (input, rules) => {
+        expect(classify(input, rules)).toEqual(classify(input, rules, { evaluation: "interpreted" }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("compiles a rule set once and reuses it for the same rules array", () => {
+    const rules = fc.sample(arbRules(5), { numRuns: 1, seed: 3 })[0]!;
+    expect(compileRuleSet(rules)).toBe(compileRuleSet(rules));
+    expect(compileRuleSet([...rules])).not.toBe(compileRuleSet(rules));
   });
 });

@@ -1,13 +1,12 @@
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import { requireActor } from "@/lib/changes/service";
 import { notify, type TNotificationInput } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import type { TTemplateRetirement } from "./schemas";
 import { templateInclude, toTemplate, type TTemplate } from "./templates-service";
 
@@ -53,7 +52,7 @@ export async function suspendTemplateIfFailing(tx: TTx, context: TActorContext, 
 export async function approveTemplateRetirement(context: TActorContext, id: string, input: TTemplateRetirement): Promise<TTemplate> {
   assertCan(context.actor, "rule.approve");
   assertPersonDeciding(context, "approve retiring a template");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
     const template = await tx.changeTemplate.findUnique({ where: { id }, include: templateInclude });
@@ -71,7 +70,7 @@ export async function approveTemplateRetirement(context: TActorContext, id: stri
       await notifyBothTeams(tx, { type: "template.retirement_proposed", title: `Retiring a template needs the other team: ${template.name}`, body: input.reason });
     }
     const after = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id }, include: templateInclude }));
-    await recordAudit(tx, context, { action: retired ? "template.retire" : "template.retire_approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals } });
+    await recordAudit(tx, context, { action: retired ? "template.retire" : "template.retirement.approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals } });
     return after;
   });
 }

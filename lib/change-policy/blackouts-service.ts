@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { requireActor } from "@/lib/changes/service";
 import type { TBlackoutInput } from "./schemas";
 
 export async function listBlackouts(context: TActorContext, from: Date, to: Date) {
@@ -14,7 +13,7 @@ export async function listBlackouts(context: TActorContext, from: Date, to: Date
 
 export async function createBlackout(context: TActorContext, input: TBlackoutInput) {
   assertCan(context.actor, "cab.manage");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const row = await tx.blackoutWindow.create({ data: { ...input, createdById: actor.id } });
     await recordAudit(tx, context, { action: "blackout.create", entityType: "BlackoutWindow", entityId: row.id, after: input });

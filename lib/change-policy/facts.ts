@@ -1,4 +1,4 @@
-import type { Classification, Criticality, Encryption, FlowAuthentication, FlowOpKind, FlowStatus, NodeKind, Protocol } from "@/lib/db/generated/enums.ts";
+import type { FlowOpKind } from "@/lib/db/generated/enums.ts";
 import {
   AUTHENTICATION_ORDER,
   CLASSIFICATION_ORDER,
@@ -7,43 +7,8 @@ import {
   type TFacts,
 } from "./conditions";
 import { portsWithin, protocolWithin } from "./ports";
-import { matchTemplate, type TTemplateForMatch } from "./templates";
-
-/** A flow as the classifier sees it: endpoints resolved to their kind and zone. */
-export type TFlowSpec = {
-  sourceId: string;
-  targetId: string;
-  sourceKind: NodeKind;
-  targetKind: NodeKind;
-  sourceZone: string | null;
-  targetZone: string | null;
-  protocol: Protocol;
-  ports: string;
-  encryption: Encryption;
-  authentication: FlowAuthentication;
-  /** The flow's status on the map when the change is classified (flows a change modifies or removes). Unknown counts as not approved. */
-  status?: FlowStatus;
-};
-
-export type TClassifierOperation =
-  | { kind: "ADD"; surfaceId: string; before: null; after: TFlowSpec }
-  | { kind: "REMOVE"; surfaceId: string; before: TFlowSpec; after: null }
-  | { kind: "MODIFY"; surfaceId: string; before: TFlowSpec; after: TFlowSpec };
-
-export type TClassifierSurface = { id: string; classification: Classification; criticality: Criticality };
-export type TBlackout = { startsAt: Date; endsAt: Date; surfaceId: string | null };
-
-/** Everything the classifier needs, already read from the database: it never reads anything else. */
-export type TClassifierInput = {
-  operations: TClassifierOperation[];
-  surfaces: TClassifierSurface[];
-  environment: string;
-  window: { start: Date; end: Date } | null;
-  plans: { implementation: string; verification: string; rollback: string };
-  emergencyReason: string | null;
-  blackouts: TBlackout[];
-  templates: TTemplateForMatch[];
-};
+import { matchTemplate } from "./templates";
+import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
 
 const rank = (order: readonly string[], value: string) => order.indexOf(value);
 

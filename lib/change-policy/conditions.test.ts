@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZCondition, describeCondition, evaluateCondition, type TFacts } from "./conditions";
-import { ZCreateChange } from "./schemas";
+import { ZCreateChange } from "@/lib/changes/schemas";
 
 const facts = {
   loosening: true, tighteningOnly: false, approvesFlow: true, approvesObservedFlow: false, maxClassification: "CONFIDENTIAL", maxCriticality: "HIGH", crossesZone: false, externalParty: false,

@@ -1,6 +1,21 @@
 import type { ChangeTrack } from "@/lib/db/generated/enums.ts";
-import { CLASSIFICATION_ORDER, CRITICALITY_ORDER, evaluateCondition, type TCondition, type TFactName, type TFacts, type TFactValue } from "./conditions";
-import { computeFacts, type TClassifierInput, type TClassifierOperation } from "./facts";
+import {
+  CLASSIFICATION_ORDER,
+  compileCondition,
+  CRITICALITY_ORDER,
+  evaluateCondition,
+  FACT_BITS,
+  FACT_NAMES,
+  factValuesOf,
+  type TCompiledCondition,
+  type TCondition,
+  type TFactName,
+  type TFacts,
+  type TFactsRead,
+  type TFactValue,
+} from "./conditions";
+import { computeFacts } from "./facts";
+import type { TClassifierInput, TClassifierOperation } from "./types";
 
 export const RULE_OUTCOMES = ["FORCE_CAB", "ALLOW_PRE_APPROVAL", "ADD_RISK", "REQUIRE_APPROVER"] as const;
 export type TRuleOutcome = (typeof RULE_OUTCOMES)[number];
@@ -66,26 +81,99 @@ function baseRiskOf(facts: TFacts): Array<{ reason: string; points: number }> {
   return parts;
 }
 
-function applyRules(facts: TFacts, rules: readonly TClassifierRule[]): { track: ChangeTrack | null; matched: TRuleHit[] } {
+type TTrackDecision = { track: ChangeTrack | null; matched: TRuleHit[] };
+
+function hitOf(rule: TClassifierRule, factsUsed: TRuleHit["factsUsed"], decidedTrack: boolean): TRuleHit {
+  return { ruleId: rule.id, ruleKey: rule.ruleKey, name: rule.name, outcome: rule.outcome, riskPoints: rule.riskPoints, extraApprovers: rule.extraApprovers, factsUsed, decidedTrack };
+}
+
+function decidesTrack(track: ChangeTrack | null, rule: TClassifierRule): boolean {
+  return track === null && (rule.outcome === "FORCE_CAB" || rule.outcome === "ALLOW_PRE_APPROVAL");
+}
+
+/** The reference evaluation: walks each condition tree on every call. Kept for tests and the benchmark. */
+function applyRulesInterpreted(facts: TFacts, rules: readonly TClassifierRule[]): TTrackDecision {
   let track: ChangeTrack | null = null;
   const matched: TRuleHit[] = [];
   for (const rule of orderRules(rules)) {
     const used = new Set<TFactName>();
     if (!evaluateCondition(rule.condition, facts, used)) continue;
-    const decides = track === null && (rule.outcome === "FORCE_CAB" || rule.outcome === "ALLOW_PRE_APPROVAL");
+    const decides = decidesTrack(track, rule);
     if (decides) track = rule.outcome === "FORCE_CAB" ? "CAB" : "PRE_APPROVED";
-    matched.push({
-      ruleId: rule.id,
-      ruleKey: rule.ruleKey,
-      name: rule.name,
-      outcome: rule.outcome,
-      riskPoints: rule.riskPoints,
-      extraApprovers: rule.extraApprovers,
-      factsUsed: Object.fromEntries([...used].sort().map((fact) => [fact, facts[fact]])),
-      decidedTrack: decides,
-    });
+    matched.push(hitOf(rule, Object.fromEntries([...used].sort().map((fact) => [fact, facts[fact]])), decides));
   }
   return { track, matched };
+}
+
+/** Rules in their order with their conditions compiled: built once per rule set, then reused. */
+type TCompiledRuleSet = { rules: TClassifierRule[]; conditions: TCompiledCondition[] };
+
+/** Fact names in the order `factsUsed` lists them (sorted by name, as the explanation always was). */
+const FACTS_BY_NAME = [...FACT_NAMES].sort().map((fact) => ({ fact, bit: FACT_BITS[fact] }));
+
+/** The facts behind each mask of facts read, in `factsUsed` order; a rule set meets only a few masks. */
+const factsOfMask = new Map<number, TFactName[]>();
+
+function factsReadIn(mask: number): TFactName[] {
+  let facts = factsOfMask.get(mask);
+  if (!facts) {
+    facts = FACTS_BY_NAME.filter(({ bit }) => mask & bit).map(({ fact }) => fact);
+    factsOfMask.set(mask, facts);
+  }
+  return facts;
+}
+
+/**
+ * Compiled rule sets by the identity of the rules array. Rule rows never change once written (a
+ * revision is a new row), and callers that classify many changes (replay, seed, bulk checks) pass
+ * one array to every call; a rule set no longer referenced is dropped with its array.
+ */
+const compiledRuleSets = new WeakMap<readonly TClassifierRule[], TCompiledRuleSet>();
+
+export function compileRuleSet(rules: readonly TClassifierRule[]): TCompiledRuleSet {
+  let compiled = compiledRuleSets.get(rules);
+  if (!compiled) {
+    const ordered = orderRules(rules);
+    compiled = { rules: ordered, conditions: ordered.map((rule) => compileCondition(rule.condition)) };
+    compiledRuleSets.set(rules, compiled);
+  }
+  return compiled;
+}
+
+function factsUsedOf(facts: TFacts, mask: number): TRuleHit["factsUsed"] {
+  const used: TRuleHit["factsUsed"] = {};
+  for (const fact of factsReadIn(mask)) used[fact] = facts[fact];
+  return used;
+}
+
+function applyRulesCompiled(facts: TFacts, ruleSet: TCompiledRuleSet): TTrackDecision {
+  let track: ChangeTrack | null = null;
+  const matched: TRuleHit[] = [];
+  const read: TFactsRead = { mask: 0 };
+  const values = factValuesOf(facts);
+  const { rules, conditions } = ruleSet;
+  for (let index = 0; index < rules.length; index++) {
+    read.mask = 0;
+    if (!conditions[index]!(values, read)) continue;
+    const rule = rules[index]!;
+    const decides = decidesTrack(track, rule);
+    if (decides) track = rule.outcome === "FORCE_CAB" ? "CAB" : "PRE_APPROVED";
+    matched.push(hitOf(rule, factsUsedOf(facts, read.mask), decides));
+  }
+  return { track, matched };
+}
+
+export type TClassifyOptions = {
+  /**
+   * "compiled" (the default) compiles the rule set once and reuses it; "interpreted" walks the
+   * condition trees on every call. Both give the same classification; the second is the reference
+   * the tests and the benchmark compare against.
+   */
+  evaluation?: "compiled" | "interpreted";
+};
+
+function applyRules(facts: TFacts, rules: readonly TClassifierRule[], options: TClassifyOptions): TTrackDecision {
+  return options.evaluation === "interpreted" ? applyRulesInterpreted(facts, rules) : applyRulesCompiled(facts, compileRuleSet(rules));
 }
 
 /** The same flows with the opposite direction: removals become additions, narrowings widenings. */
@@ -97,9 +185,9 @@ export function mirrorOperations(operations: readonly TClassifierOperation[]): T
   });
 }
 
-function rulesTrack(input: TClassifierInput, rules: readonly TClassifierRule[]) {
+function rulesTrack(input: TClassifierInput, rules: readonly TClassifierRule[], options: TClassifyOptions) {
   const { facts, templateId } = computeFacts(input);
-  const { track, matched } = applyRules(facts, rules);
+  const { track, matched } = applyRules(facts, rules, options);
   return { facts, templateId, matched, track: track ?? ("CAB" as const), defaulted: track === null };
 }
 
@@ -113,13 +201,13 @@ function rulesTrack(input: TClassifierInput, rules: readonly TClassifierRule[]) 
  *   (its mirror image), whatever the rules say: closing access must not be harder than opening it.
  * - EMERGENCY happens only when the requester declares it with a reason.
  */
-export function classify(input: TClassifierInput, rules: readonly TClassifierRule[]): TClassification {
-  const result = rulesTrack(input, rules);
+export function classify(input: TClassifierInput, rules: readonly TClassifierRule[], options: TClassifyOptions = {}): TClassification {
+  const result = rulesTrack(input, rules, options);
   const notes: string[] = [];
   let track: ChangeTrack = result.track;
   if (result.defaulted) notes.push("No rule decided the track, so the change goes to the CAB.");
   if (result.facts.tighteningOnly && track === "CAB") {
-    const mirror = rulesTrack({ ...input, operations: mirrorOperations(input.operations) }, rules);
+    const mirror = rulesTrack({ ...input, operations: mirrorOperations(input.operations) }, rules, options);
     if (mirror.track === "PRE_APPROVED") {
       track = "PRE_APPROVED";
       notes.push("Tightening only: opening the same flows would be pre-approved, so closing them is too.");

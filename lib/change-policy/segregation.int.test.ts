@@ -3,7 +3,7 @@ import { db, type Role, type Team } from "@/lib/db";
 import type { TActor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
-import { approveRule, proposeRetirement, proposeRule } from "./service";
+import { approveRule, proposeRetirement, proposeRule } from "./rules-service";
 import { approveTemplate, proposeTemplate } from "./templates-service";
 import type { TRuleProposal } from "./schemas";
 

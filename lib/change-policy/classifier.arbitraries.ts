@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { AUTHENTICATION_ORDER, CLASSIFICATION_ORDER, CRITICALITY_ORDER, ENCRYPTION_ORDER, FACTS, FACT_NAMES, OPERATORS, type TCondition, type TFactName } from "./conditions";
 import { RULE_OUTCOMES, type TClassifierRule } from "./classifier";
-import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./facts";
+import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
 
 /** Generators shared by the classifier's property tests and the benchmark. */
 const nodeIds = ["n1", "n2", "n3", "n4"];

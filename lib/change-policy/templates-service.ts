@@ -1,14 +1,13 @@
 import { db, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
-import type { TActorContext } from "@/lib/auth/actor";
+import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
-import { requireActor } from "@/lib/changes/service";
-import { asSnapshot } from "@/lib/changes/snapshot";
-import type { TTemplateParameters } from "@/lib/changes/templates";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import type { TTemplateParameters } from "./template-parameters";
+import { asSnapshot } from "./types";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import { promotionCandidates } from "./promotion";
 import type { TTemplateProposal } from "./schemas";
 
@@ -47,7 +46,7 @@ export async function listTemplates(context: TActorContext) {
 
 export async function proposeTemplate(context: TActorContext, input: TTemplateProposal): Promise<TTemplate> {
   assertCan(context.actor, "rule.propose");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const created = await tx.changeTemplate.create({ data: { name: input.name, description: input.description, parameters: input.parameters, failureThreshold: input.failureThreshold ?? 2, authorId: actor.id } });
     // Proposed with a token, the template waits for both teams: the author's approval counts only in person.
@@ -61,7 +60,7 @@ export async function proposeTemplate(context: TActorContext, input: TTemplatePr
 export async function approveTemplate(context: TActorContext, id: string): Promise<TTemplate> {
   assertCan(context.actor, "rule.approve");
   assertPersonDeciding(context, "approve a template");
-  const actor = requireActor(context);
+  const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
     const template = await tx.changeTemplate.findUnique({ where: { id }, include: templateInclude });

@@ -1,6 +1,6 @@
 import type { Classification, FlowOpKind } from "@/lib/db/generated/enums.ts";
-import type { TFlowSnapshot } from "@/lib/changes/snapshot";
-import type { TTemplateParameters } from "@/lib/changes/templates";
+import type { TTemplateParameters } from "./template-parameters";
+import type { TFlowSnapshot } from "./types";
 
 export const PROMOTION_THRESHOLD = 3;
 

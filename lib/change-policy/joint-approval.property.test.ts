@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Team } from "@/lib/db/generated/enums.ts";
-import { isJointlyApproved, jointApprovalRefusal } from "./approval";
+import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 
 /**
  * Joint approval of rules and templates stated on its own terms, against any sequence of approval

@@ -6,7 +6,7 @@ import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { createChange } from "@/lib/changes/service";
 import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
 import { submitChange } from "@/lib/changes/workflow";
-import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./service";
+import { approveRule, listRules, proposeRetirement, proposeRule, replayRuleSet } from "./rules-service";
 import { approveTemplate, proposeTemplate } from "./templates-service";
 
 /**
@@ -90,7 +90,7 @@ describe("co-authored rules", () => {
     const history = await db.classificationRule.findMany({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "asc" } });
     expect(history.map((rule) => [rule.status, rule.retires])).toEqual([["RETIRED", false], ["RETIRED", true]]);
     expect((await submitChange(contextFor(netops), (await removal()).id)).track).toBe("CAB");
-    expect(await db.auditEvent.count({ where: { entityId: retirement.id, action: { in: ["rule.propose_retirement", "rule.approve"] } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { entityId: retirement.id, action: { in: ["rule.retirement.propose", "rule.approve"] } } })).toBe(2);
     await expect(proposeRetirement(contextFor(netops), active.id, { reason: "Retire what is already retired" })).rejects.toThrow(/Only an active rule/);
   });
 
