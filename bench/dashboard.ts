@@ -13,6 +13,8 @@ import { performance } from "node:perf_hooks";
 
 process.env.CONCORD_ENV ??= "test";
 process.env.AUTH_SECRET ??= "bench-only-secret-bench-only-secret-0123456";
+// Generating the data and the first recomputation run long statements; on a busy machine they outlast the serving timeout.
+process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "600000";
 if (!process.env.DATABASE_URL) process.env.CONCORD_DATA_DIR = ":memory:";
 
 const CHANGES = 10_000;

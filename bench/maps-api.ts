@@ -19,6 +19,8 @@ import { NextRequest } from "next/server";
 process.env.CONCORD_DATA_DIR ??= ".data/bench";
 process.env.CONCORD_ENV ??= "test";
 process.env.AUTH_SECRET ??= "bench-only-secret-bench-only-secret-0123456";
+// Generating a large map is one long transaction; on a busy machine it outlasts the serving timeout.
+process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "600000";
 
 const { db, closeDatabase, getDatabase } = await import("@/lib/db");
 const { applyMigrations } = await import("@/lib/db/migrations");
