@@ -21,7 +21,10 @@ const FIGURES_ROW = 1;
  * that keeps them fresh (see `startFiguresRefresher`). Past it, or where nothing refreshes in the
  * background (tests, command-line tools), a view waits for figures that include every committed write.
  */
-const MAX_STALE_MS = 30_000;
+const MAX_STALE_MS = 60_000;
+
+/** While writes keep coming, background refreshes start at most this often: each one reads every record. */
+const MIN_REFRESH_INTERVAL_MS = 5_000;
 
 type TStoredState = { fresh: boolean; snapshot: string; ageMs: number; figures: TProgramFigures | null };
 
@@ -48,15 +51,22 @@ async function storedState(knownSnapshot: string | null): Promise<TStoredState |
 
 /**
  * Recomputes the figures and stores them unless another instance already stored newer ones. The
- * snapshot is taken before the records are read, so the records are at least as new as it: a write
- * that lands in between makes the stored figures look stale (one extra recomputation), never fresh
- * when they are not.
+ * records are read in one repeatable-read transaction, whose snapshot is the one stored: the figures
+ * describe exactly the data of that snapshot. One connection, read after read, so a refresh never
+ * takes a large share of the pool from the requests being served meanwhile.
  */
 async function computeAndStore(): Promise<{ snapshot: string; figures: TProgramFigures }> {
-  const [taken] = await db.$queryRaw<Array<{ snapshot: string; xmax: bigint }>>`
-    SELECT pg_current_snapshot()::text AS snapshot, pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax`;
-  const { snapshot, xmax } = taken!;
-  const figures = programFigures(await loadProgramRecords());
+  const { snapshot, xmax, figures } = await db.$transaction(
+    async (tx) => {
+      // Reading and decoding tens of thousands of rows may outlast the limits set for serving requests.
+      await tx.$executeRaw`SET LOCAL statement_timeout = '300s'`;
+      await tx.$executeRaw`SET LOCAL idle_in_transaction_session_timeout = '300s'`;
+      const [taken] = await tx.$queryRaw<Array<{ snapshot: string; xmax: bigint }>>`
+        SELECT pg_current_snapshot()::text AS snapshot, pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax`;
+      return { ...taken!, figures: programFigures(await loadProgramRecords(tx)) };
+    },
+    { isolationLevel: "RepeatableRead", maxWait: 30_000, timeout: 300_000 },
+  );
   await db.$executeRaw`
     INSERT INTO "ProgramFigures" (id, snapshot, "snapshotXmax", figures, "computedAt")
     VALUES (${FIGURES_ROW}, ${snapshot}, ${xmax}, ${JSON.stringify(figures)}::jsonb, now())
@@ -75,11 +85,13 @@ type TFiguresState = {
   running: Promise<TProgramFigures> | null;
   queued: Promise<TProgramFigures> | null;
   keepFresh: boolean;
+  lastRefreshAt: number;
 };
 const globalForFigures = globalThis as unknown as { concordFigures?: TFiguresState };
-const state: TFiguresState = (globalForFigures.concordFigures ??= { remembered: null, running: null, queued: null, keepFresh: false });
+const state: TFiguresState = (globalForFigures.concordFigures ??= { remembered: null, running: null, queued: null, keepFresh: false, lastRefreshAt: 0 });
 
 function refreshOnce(): Promise<TProgramFigures> {
+  state.lastRefreshAt = Date.now();
   const timed = timeFiguresRefresh();
   const started = computeAndStore().then((result) => {
     timed();
@@ -123,7 +135,7 @@ export async function currentFigures(): Promise<TProgramFigures> {
     return known;
   }
   if (known && state.keepFresh && stored!.ageMs < MAX_STALE_MS) {
-    if (!state.running) refreshFigures().catch((error: unknown) => log.error({ err: error }, "refreshing the program figures failed"));
+    if (!state.running && Date.now() - state.lastRefreshAt >= MIN_REFRESH_INTERVAL_MS) refreshFigures().catch((error: unknown) => log.error({ err: error }, "refreshing the program figures failed"));
     countFiguresRead("stale");
     return known;
   }
