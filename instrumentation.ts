@@ -15,6 +15,9 @@ export async function register(): Promise<void> {
   }
   const { startSnapshotScheduler } = await import("./lib/metrics/scheduler");
   startSnapshotScheduler();
+  // Dashboard figures: while writes keep coming, views read the last ones and one refresh runs behind them.
+  const { startFiguresRefresher } = await import("./lib/metrics/figures-store");
+  startFiguresRefresher();
   const { startCheckpointScheduler } = await import("./lib/audit/checkpoint-scheduler");
   startCheckpointScheduler();
   // Webhook deliveries from the outbox; each message is leased per attempt, so every instance may run a worker.

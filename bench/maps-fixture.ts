@@ -49,7 +49,7 @@ export async function createBenchMap(nodes: number, edges: number): Promise<stri
     seen.add(key);
     operations.push({
       op: "createEdge",
-      edge: { id: crypto.randomUUID(), sourceId: ids[source]!, targetId: ids[target]!, protocol: "TCP", ports: String(port), appProtocol: "", principal: "", encryption: index % 3 === 0 ? "NONE" : "TLS", authentication: "NONE", status: (["OBSERVED", "PROPOSED", "APPROVED", "DENIED"] as const)[index % 4]!, justification: index % 5 === 0 ? "" : "bench", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null },
+      edge: { id: crypto.randomUUID(), sourceId: ids[source]!, targetId: ids[target]!, protocol: "TCP", ports: String(port), appProtocol: "", principal: "", encryption: index % 3 === 0 ? "NONE" : "TLS", authentication: "NONE", status: (["OBSERVED", "PROPOSED", "DENIED"] as const)[index % 3]!, justification: index % 5 === 0 ? "" : "bench", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null },
     });
   }
   await db.$transaction((tx) => writeMapOperations(tx, { context: systemContext("bench"), surfaceId: surface.id, operations, reason: "import", reopenAgreed: false, jointApproval: true }), { timeout: 600_000, maxWait: 60_000 });

@@ -18,6 +18,7 @@ import { MAP_EVENTS_CHANNEL } from "./channels";
 import { updateEdges, updateNodes } from "./element-sql";
 import { edgeData, nodeData, toMapEdge, toMapNode, type TEdgeRow, type TNodeRow } from "./mappers";
 import { cachedSnapshot, readOnce, rememberSnapshot, type TMapSnapshot } from "./snapshots";
+import { readCurrentGraph } from "./current-graph";
 
 async function loadSurface(tx: TTx, surfaceId: string) {
   const surface = await tx.protectSurface.findUnique({
@@ -46,7 +47,14 @@ async function loadGraph(tx: TTx, mapId: string | null): Promise<TMapGraph> {
 }
 
 /** Nodes and edges read in one snapshot of the database, so both belong to the same map version. */
-function loadSnapshot(mapId: string, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
+async function loadSnapshot(mapId: string, surfaceUpdatedAt: Date, atVersion: number | undefined): Promise<{ version: number; snapshot: TMapSnapshot }> {
+  const current = await readCurrentGraph(mapId);
+  if (atVersion === undefined || atVersion >= current.version) {
+    const snapshot: TMapSnapshot = { nodes: orderParentsFirst(current.nodes), edges: current.edges };
+    rememberSnapshot({ mapId, version: current.version, surfaceUpdatedAt }, snapshot);
+    return { version: current.version, snapshot };
+  }
+  // An earlier version: the current elements with later events undone, all read in one transaction.
   return db.$transaction(
     async (tx) => {
       const { version: current } = await tx.flowMap.findUniqueOrThrow({ where: { id: mapId }, select: { version: true } });

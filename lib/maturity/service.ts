@@ -5,8 +5,8 @@ import type { TActorContext } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/indicators";
-import { loadProgramRecords } from "@/lib/metrics/load";
-import type { TProgramRecords } from "@/lib/metrics/records";
+import { indicatorValues } from "@/lib/metrics/figures";
+import { currentFigures } from "@/lib/metrics/figures-store";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
 import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
@@ -98,8 +98,15 @@ async function findPrevious(row: TAssessmentRow) {
   });
 }
 
-/** `records` lets a caller that already loaded the program's records (the dashboard) pass them in. */
-export async function getAssessment(context: TActorContext, id: string, preloaded?: TProgramRecords): Promise<TAssessmentDetail> {
+/** The newest assessment's id (the order `listAssessments` gives), without reading every assessment. */
+export async function latestAssessmentId(context: TActorContext): Promise<string | null> {
+  assertCan(context.actor, "dashboard.read");
+  const row = await db.maturityAssessment.findFirst({ orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }], select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** `preloaded` lets a caller that is already reading the indicator values (the dashboard) pass them in. */
+export async function getAssessment(context: TActorContext, id: string, preloaded?: PromiseLike<ReadonlyMap<string, number | null>>): Promise<TAssessmentDetail> {
   assertCan(context.actor, "dashboard.read");
   const row = await findAssessment(db, id);
   if (!row) throw new NotFoundError("The assessment");
@@ -109,8 +116,8 @@ export async function getAssessment(context: TActorContext, id: string, preloade
   const byKey = new Map(row.scores.map((score) => [score.functionKey, score]));
   const previousInputs = previous ? toScoreInputs(previous) : [];
   const previousByKey = new Map(previousInputs.map((score) => [score.functionKey, score]));
-  const records = preloaded ?? (await loadProgramRecords());
-  const indicatorValues = INDICATORS.map((indicator) => ({ indicator, value: indicator.compute(records).value }));
+  const values = preloaded ? await preloaded : indicatorValues(await currentFigures());
+  const valuesByIndicator = INDICATORS.map((indicator) => ({ indicator, value: values.get(indicator.key) ?? null }));
   const deltas = new Map(compareAssessments(items, previousInputs, inputs).map((change) => [change.functionKey, change.delta]));
   const previousPillars = new Map(summarizePillars(items, previousInputs).map((pillar) => [pillar.pillarKey, pillar.current]));
   const scores: TMaturityScore[] = items.map((item) => {
@@ -133,7 +140,7 @@ export async function getAssessment(context: TActorContext, id: string, preloade
       links: score?.links ?? [],
       previousStage: agreedStage(previousByKey.get(item.key)),
       delta: deltas.get(item.key) ?? null,
-      indicators: indicatorValues
+      indicators: valuesByIndicator
         .filter(({ indicator }) => indicator.ztmmFunctions.includes(item.key))
         .map(({ indicator, value }) => ({
           key: indicator.key,

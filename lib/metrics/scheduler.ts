@@ -3,6 +3,7 @@ import { registerBackgroundJob } from "@/lib/ops/jobs";
 import { log } from "@/lib/ops/log";
 import { countSnapshotRun } from "@/lib/ops/metrics";
 import { pruneObservations } from "@/lib/discovery/service";
+import { refreshFigures } from "./figures-store";
 import { hasSnapshotFor, takeDailySnapshot } from "./snapshots";
 
 /** First run shortly after start-up (never blocking it), then hourly: the day's run happens once. */
@@ -19,6 +20,9 @@ async function runOnce(): Promise<void> {
     if (!run.skipped && run.written > 0) log.info({ takenOn: run.takenOn, indicators: run.written }, "daily snapshot taken");
     // The instance that took the day's snapshot also prunes observed traffic past its retention.
     if (!run.skipped) await pruneObservedTraffic();
+    // The dashboards' stored figures are refreshed on the first view after a write; refreshing them here
+    // as well means the morning's first view does not pay for the night's imports.
+    await refreshFigures();
   } catch (error) {
     // A failed run is retried at the next check; the app keeps serving.
     countSnapshotRun("failed");

@@ -12,6 +12,8 @@ type TMetrics = {
   requestDuration: Histogram<"method" | "route" | "status">;
   openStreams: Gauge;
   snapshotRuns: Counter<"outcome">;
+  figuresViews: Counter<"served">;
+  figuresRefresh: Histogram;
 };
 
 function createMetrics(): TMetrics {
@@ -29,6 +31,18 @@ function createMetrics(): TMetrics {
     name: "concord_snapshot_runs_total",
     help: "Daily indicator snapshot runs of this instance by outcome (written, skipped: another instance or already done, failed)",
     labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  const figuresViews = new Counter({
+    name: "concord_program_figures_reads_total",
+    help: "Reads of the dashboards' program figures by how they were served (stored: current; stale: while a refresh runs; recomputed: the reader waited)",
+    labelNames: ["served"] as const,
+    registers: [registry],
+  });
+  const figuresRefresh = new Histogram({
+    name: "concord_program_figures_refresh_seconds",
+    help: "Time to recompute and store the program figures (reading every record they count)",
+    buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
   // Read from the database at scrape time: the outbox is shared by every instance.
@@ -65,7 +79,7 @@ function createMetrics(): TMetrics {
       this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
     },
   });
-  return { registry, requestDuration, openStreams, snapshotRuns };
+  return { registry, requestDuration, openStreams, snapshotRuns, figuresViews, figuresRefresh };
 }
 
 const globalForMetrics = globalThis as unknown as { concordMetrics?: TMetrics };
@@ -92,4 +106,22 @@ export function trackOpenStream(): () => void {
 
 export function countSnapshotRun(outcome: "written" | "skipped" | "failed"): void {
   metrics().snapshotRuns.inc({ outcome });
+}
+
+export type TFiguresServed = "stored" | "stale" | "recomputed";
+
+export function countFiguresRead(served: TFiguresServed): void {
+  metrics().figuresViews.inc({ served });
+}
+
+/** How many figure reads this process served that way (for tests). */
+export async function figuresReads(served: TFiguresServed): Promise<number> {
+  const { values } = await metrics().figuresViews.get();
+  return values.find((value) => value.labels.served === served)?.value ?? 0;
+}
+
+/** Starts timing one refresh of the program figures; call the result when it ends. */
+export function timeFiguresRefresh(): () => void {
+  const end = metrics().figuresRefresh.startTimer();
+  return () => void end();
 }

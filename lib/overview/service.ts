@@ -3,13 +3,14 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { assessableItems, BUILT_IN_CATALOGS } from "@/lib/maturity/catalog";
-import { getAssessment, listAssessments } from "@/lib/maturity/service";
+import { getAssessment, latestAssessmentId } from "@/lib/maturity/service";
 import type { TAssessmentDetail } from "@/lib/maturity/schemas";
-import { stalledCabItems, type TStalledItem } from "@/lib/metrics/attention";
+import { stalledFromEntries, type TStalledItem } from "@/lib/metrics/attention";
+import { indicatorValues, type TIndicatorFigure, type TProgramFigures } from "@/lib/metrics/figures";
+import { currentFigures } from "@/lib/metrics/figures-store";
 import { INDICATORS, findIndicator, formatIndicatorValue, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
 import { listKpis } from "@/lib/metrics/kpis";
 import { loadProgramRecords } from "@/lib/metrics/load";
-import type { TProgramRecords } from "@/lib/metrics/records";
 import { weeklyTrend, withLiveValue, type TTrendPoint } from "@/lib/metrics/trend";
 import { listObjectives, type TMetricValues } from "@/lib/objectives/service";
 import type { TObjective } from "@/lib/objectives/schemas";
@@ -48,13 +49,11 @@ export type TDashboard = {
   counts: { surfaces: number; flows: number; openChanges: number; inCab: number };
 };
 
-const OPEN_CHANGE_STATES = new Set(["SUBMITTED", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED", "NEEDS_INFO", "SCHEDULED", "IMPLEMENTED"]);
 const TREND_DAYS = 365;
 const ztmmLabels = new Map(BUILT_IN_CATALOGS.flatMap((catalog) => assessableItems(catalog)).map((item) => [item.key, `${item.pillarLabel} · ${item.label}`]));
 
-function indicatorView(indicator: TIndicatorDefinition, records: TProgramRecords, history: TTrendPoint[], today: string) {
-  const result = indicator.compute(records);
-  const view: TMetricView = {
+function indicatorView(indicator: TIndicatorDefinition, result: TIndicatorFigure, history: TTrendPoint[], today: string): TMetricView {
+  return {
     key: indicator.key,
     source: "indicator",
     name: indicator.name,
@@ -70,11 +69,18 @@ function indicatorView(indicator: TIndicatorDefinition, records: TProgramRecords
     trend: withLiveValue(weeklyTrend(history), today, result.value),
     headline: indicator.headline,
   };
-  return { view, rows: result.rows };
 }
 
+/**
+ * Each indicator's daily snapshots since a day, thinned in the database to the last one of each ISO week
+ * (exactly what `weeklyTrend` keeps): two years of daily rows never cross the wire.
+ */
 async function loadHistory(since: Date): Promise<Map<string, TTrendPoint[]>> {
-  const rows = await db.metricSnapshot.findMany({ where: { takenOn: { gte: since } }, select: { metricKey: true, takenOn: true, value: true }, orderBy: { takenOn: "asc" } });
+  const rows = await db.$queryRaw<Array<{ metricKey: string; takenOn: Date; value: number }>>`
+    SELECT DISTINCT ON ("metricKey", floor(("takenOn" - DATE '1970-01-01' + 3) / 7.0)) "metricKey", "takenOn", value
+    FROM "MetricSnapshot"
+    WHERE "takenOn" >= ${since}
+    ORDER BY "metricKey", floor(("takenOn" - DATE '1970-01-01' + 3) / 7.0), "takenOn" DESC`;
   const byKey = new Map<string, TTrendPoint[]>();
   for (const row of rows) {
     const list = byKey.get(row.metricKey) ?? [];
@@ -84,19 +90,25 @@ async function loadHistory(since: Date): Promise<Map<string, TTrendPoint[]>> {
   return byKey;
 }
 
+/** The newest assessment in detail, beside the indicator values being read at the same time. */
+async function latestAssessment(context: TActorContext, figures: Promise<TProgramFigures>) {
+  const id = await latestAssessmentId(context);
+  return id ? getAssessment(context, id, figures.then(indicatorValues)) : null;
+}
+
 /** "Are we getting safer, and are both teams doing it together?" — everything the executive view shows. */
 export async function getDashboard(context: TActorContext): Promise<TDashboard> {
   assertCan(context.actor, "dashboard.read");
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
-  const [records, history, kpis, assessments] = await Promise.all([
-    loadProgramRecords(),
+  const reading = currentFigures();
+  const [figures, history, kpis, latest] = await Promise.all([
+    reading,
     loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)),
     listKpis(context),
-    listAssessments(context),
+    latestAssessment(context, reading),
   ]);
-  const latest = assessments[0] ? await getAssessment(context, assessments[0].id, records) : null;
-  const indicators = INDICATORS.map((indicator) => indicatorView(indicator, records, history.get(indicator.key) ?? [], today).view);
+  const indicators = INDICATORS.map((indicator) => indicatorView(indicator, figures.indicators[indicator.key]!, history.get(indicator.key) ?? [], today));
   const kpiViews: TMetricView[] = kpis.map((kpi) => ({
     key: kpi.key,
     source: "kpi",
@@ -128,14 +140,9 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
       overdue: (latest?.scores ?? [])
         .filter((score) => score.overdue)
         .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, targetStage: score.targetStage, targetDate: score.targetDate, currentStage: score.currentStage })),
-      stalledCab: stalledCabItems(records.changes, records.transitions, now),
+      stalledCab: stalledFromEntries(figures.cabEntries, now),
     },
-    counts: {
-      surfaces: records.surfaces.length,
-      flows: records.flows.length,
-      openChanges: records.changes.filter((change) => OPEN_CHANGE_STATES.has(change.state)).length,
-      inCab: records.changes.filter((change) => change.state === "CAB_REVIEW").length,
-    },
+    counts: figures.counts,
   };
 }
 
@@ -156,7 +163,8 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
   if (!definition) throw new NotFoundError(`The indicator "${key}"`);
   const now = new Date();
   const [records, history] = await Promise.all([loadProgramRecords(), loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000))]);
-  const { view, rows } = indicatorView(definition, records, history.get(key) ?? [], now.toISOString().slice(0, 10));
+  const { rows, ...result } = definition.compute(records);
+  const view = indicatorView(definition, result, history.get(key) ?? [], now.toISOString().slice(0, 10));
   const surfaces = new Map(records.surfaces.map((surface) => [surface.id, surface]));
   const flows = new Map(records.flows.map((flow) => [flow.id, flow]));
   const changes = new Map(records.changes.map((change) => [change.id, change]));
@@ -200,23 +208,16 @@ export async function getTeamDashboard(context: TActorContext, team: Extract<Tea
   assertCan(context.actor, "dashboard.read");
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
-  const [records, history, assessments] = await Promise.all([loadProgramRecords(), loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)), listAssessments(context)]);
-  const latest = assessments[0] ? await getAssessment(context, assessments[0].id, records) : null;
-  const signedByTeam = new Set(records.signOffs.filter((signOff) => signOff.active && signOff.team === team).map((signOff) => `${signOff.surfaceId}@${signOff.version}`));
-  const approvedByTeam = new Set(records.approvals.filter((approval) => approval.active && approval.team === team).map((approval) => approval.changeId));
+  const reading = currentFigures();
+  const [figures, history, latest] = await Promise.all([reading, loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)), latestAssessment(context, reading)]);
   const stageField = team === "NETOPS" ? "netopsStage" : "secopsStage";
   return {
     team,
-    surfacesAwaitingSignOff: records.surfaces
-      .filter((surface) => surface.status === "IN_REVIEW" && !signedByTeam.has(`${surface.id}@${surface.version}`))
-      .map((surface) => ({ id: surface.id, name: surface.name, version: surface.version, classification: surface.classification })),
-    changesAwaitingApproval: records.changes
-      .filter((change) => change.state === "CAB_REVIEW" && !approvedByTeam.has(change.id))
-      .map((change) => ({ id: change.id, number: change.number, title: change.title, since: change.submittedAt?.toISOString() ?? null })),
+    ...figures.queues[team],
     assessment: latest && { id: latest.id, title: latest.title },
     functionsToScore: (latest?.scores ?? [])
       .filter((score) => score[stageField] === null || score.status === "disputed")
       .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, status: score.status })),
-    jointIndicators: JOINT_KEYS.map((key) => indicatorView(findIndicator(key)!, records, history.get(key) ?? [], today).view),
+    jointIndicators: JOINT_KEYS.map((key) => indicatorView(findIndicator(key)!, figures.indicators[key]!, history.get(key) ?? [], today)),
   };
 }
