@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Upload } from "lucide-react";
-import { Modal, FormAlert } from "@/components/admin/modal";
+import { Modal, FormAlert } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { discoveryKeys, uploadFlowLog, useCancelImport, useCsvMapping, useImportProgress, useSaveCsvMapping } from "@/lib/discovery/queries";

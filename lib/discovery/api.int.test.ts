@@ -114,6 +114,6 @@ describe("discovery through the API", () => {
     const undone = await undoImport({ ...contextFor(admin), auth: { method: "session", sessionId: "test" } }, imported.id);
     expect(undone.status).toBe("UNDONE");
     expect((await loadReconciliation(surface.id)).flows.find((flow) => flow.edgeId === drawn.id)?.seen).toBe(false);
-    expect(await db.auditEvent.count({ where: { entityId: imported.id, action: { in: ["discovery.import", "discovery.undo"] } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { entityId: imported.id, action: { in: ["discovery.import.create", "discovery.import.undo"] } } })).toBe(2);
   });
 });

@@ -133,7 +133,7 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
   // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
   if (status !== "DONE") return true;
   await recordAudit(tx, context, {
-    action: "discovery.import",
+    action: "discovery.import.create",
     entityType: "DiscoveryImport",
     entityId: id,
     after: { surfaceId: row.surfaceId, format: row.format, sourceName: row.sourceName, status: outcome.status, ...counts, contributed: outcome.contributed, error: outcome.error },
@@ -181,7 +181,7 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
       await subtractImport(tx, id);
       const row = await tx.discoveryImport.update({ where: { id }, data: { status: "UNDONE", undoneAt: new Date(), undoneByLabel: actorLabel(context) } });
       await recordAudit(tx, context, {
-        action: "discovery.undo", entityType: "DiscoveryImport", entityId: id,
+        action: "discovery.import.undo", entityType: "DiscoveryImport", entityId: id,
         before: { status: "DONE" }, after: { status: "UNDONE", surfaceId: row.surfaceId, linesAccepted: row.linesAccepted },
       });
     },
@@ -209,7 +209,7 @@ export async function pruneObservations(now = new Date()): Promise<TPruneResult 
       }
       if (result.observations + result.contributions + abandoned.length > 0) {
         await recordAudit(tx, context, {
-          action: "discovery.prune", entityType: "DiscoveryObservation", entityId: cutoff.toISOString().slice(0, 10),
+          action: "discovery.observation.prune", entityType: "DiscoveryObservation", entityId: cutoff.toISOString().slice(0, 10),
           after: { ...result, abandonedImports: abandoned.length, retentionDays: days },
         });
       }
@@ -261,7 +261,7 @@ export async function saveCsvMapping(context: TActorContext, sourceName: string,
       create: { sourceName, mapping: mapping as object, updatedByLabel: actorLabel(context) },
       update: { mapping: mapping as object, updatedByLabel: actorLabel(context) },
     });
-    await recordAudit(tx, context, { action: "discovery.csv_mapping", entityType: "DiscoveryCsvMapping", entityId: sourceName, before: before?.mapping ?? null, after: mapping });
+    await recordAudit(tx, context, { action: "discovery.csv_mapping.update", entityType: "DiscoveryCsvMapping", entityId: sourceName, before: before?.mapping ?? null, after: mapping });
     return { sourceName, mapping: row.mapping as Record<string, unknown>, updatedAt: row.updatedAt.toISOString() };
   });
 }

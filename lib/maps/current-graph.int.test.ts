@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { readCurrentGraph } from "./current-graph";
-import { toMapEdge, toMapNode } from "./service";
+import { toMapEdge, toMapNode } from "./mappers";
 
 describe("reading the current map in one statement", () => {
   it("gives exactly the elements the row mappers give, every field included", async () => {

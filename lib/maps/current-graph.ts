@@ -1,5 +1,24 @@
-import { db } from "@/lib/db";
-import type { TMapEdge, TMapNode } from "./schemas";
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { EDGE_COLUMNS, NODE_COLUMNS, type TColumn } from "./model/fields";
+import type { TMapEdge, TMapNode } from "./model/schemas";
+
+/** `'field', <the column as the API shows it>` for every stored field, from the one field table. */
+function jsonFields(alias: string, columns: Record<string, TColumn>): string {
+  const expressions = Object.entries(columns).map(([field, column]) => {
+    const ref = `${alias}."${field}"`;
+    if (column.type === "jsonb") return `'${field}', COALESCE(${ref}, '{}'::jsonb)`;
+    if (column.type === "text[]") return `'${field}', COALESCE(${ref}, '{}'::text[])`;
+    // Counters are numbers in the API; timestamps ISO text in UTC, as JSON.stringify writes a Date.
+    if (column.type === "bigint") return `'${field}', ${ref}::float8`;
+    if (column.type.startsWith("timestamp")) return `'${field}', to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    return `'${field}', ${ref}`;
+  });
+  return [`'id', ${alias}.id`, ...expressions, `'version', ${alias}.version`].join(", ");
+}
+
+const NODE_JSON = Prisma.raw(jsonFields("n", NODE_COLUMNS));
+const EDGE_JSON = Prisma.raw(jsonFields("e", EDGE_COLUMNS));
 
 /**
  * A map's version and elements as they are now, in ONE statement: one snapshot of the database, so
@@ -11,24 +30,8 @@ export async function readCurrentGraph(mapId: string): Promise<{ version: number
   const [row] = await db.$queryRaw<Array<{ map: string }>>`
     SELECT json_build_object(
       'version', m.version,
-      'nodes', COALESCE((
-        SELECT json_agg(json_build_object(
-          'id', n.id, 'kind', n.kind, 'label', n.label, 'identity', n.identity, 'labels', COALESCE(n.labels, '{}'::jsonb),
-          'addresses', COALESCE(n.addresses, '{}'::text[]), 'zoneId', n."zoneId", 'environment', n.environment, 'notes', n.notes,
-          'daasElementId', n."daasElementId", 'x', n.x, 'y', n.y, 'width', n.width, 'height', n.height, 'version', n.version
-        ) ORDER BY n."createdAt")
-        FROM "FlowNode" n WHERE n."mapId" = m.id), '[]'::json),
-      'edges', COALESCE((
-        SELECT json_agg(json_build_object(
-          'id', e.id, 'sourceId', e."sourceId", 'targetId', e."targetId", 'protocol', e.protocol, 'ports', e.ports,
-          'appProtocol', e."appProtocol", 'principal', e.principal, 'encryption', e.encryption, 'authentication', e.authentication,
-          'status', e.status, 'justification', e.justification, 'ownerId', e."ownerId", 'statementId', e."statementId",
-          'connections', e.connections::float8, 'bytes', e.bytes::float8,
-          'firstSeen', to_char(e."firstSeen", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'lastSeen', to_char(e."lastSeen", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'version', e.version
-        ) ORDER BY e."createdAt")
-        FROM "FlowEdge" e WHERE e."mapId" = m.id), '[]'::json)
+      'nodes', COALESCE((SELECT json_agg(json_build_object(${NODE_JSON}) ORDER BY n."createdAt") FROM "FlowNode" n WHERE n."mapId" = m.id), '[]'::json),
+      'edges', COALESCE((SELECT json_agg(json_build_object(${EDGE_JSON}) ORDER BY e."createdAt") FROM "FlowEdge" e WHERE e."mapId" = m.id), '[]'::json)
     )::text AS map
     FROM "FlowMap" m WHERE m.id = ${mapId}::uuid`;
   if (!row) return { version: 0, nodes: [], edges: [] };
