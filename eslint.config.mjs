@@ -54,6 +54,8 @@ const PROCESS_ENV_EXCEPTIONS = [
   // Test harnesses: the global setup prepares the test database; spawned processes get an edited copy of the environment.
   "lib/test/global-setup.ts",
   "lib/test/processes/spawn.ts",
+  "lib/test/processes/outbox-worker.ts",
+  "lib/outbox/processes.int.test.ts",
   // The scan starts a separate server process with its own environment.
   "lib/cli/scan.ts",
   // Integration tests that set or read the environment of the process under test.

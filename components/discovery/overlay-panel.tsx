@@ -9,8 +9,8 @@ import { FormAlert } from "@/components/ui/modal";
 import { useOverlay, useProposeGhosts } from "@/lib/discovery/queries";
 import type { TMapNode } from "@/lib/maps/model/schemas";
 import { ImportDialog } from "./import-dialog";
-import { useOverlayState } from "./overlay-store";
-import { sinceText } from "./overlay-edges";
+import { useOverlayState } from "@/lib/discovery/overlay/overlay-store";
+import { sinceText } from "@/lib/discovery/overlay/overlay-edges";
 
 /**
  * The map page's discovery controls: the overlay toggle, what the overlay found (seen, unseen,

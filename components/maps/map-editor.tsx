@@ -37,7 +37,7 @@ import { revealLayout, useAutoLayout, useFlowCurtain } from "./use-layout";
 import { useMapShortcuts } from "./use-map-shortcuts";
 import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
-import { useOverlayEdges } from "@/components/discovery/use-overlay-edges";
+import { useOverlayEdges } from "@/lib/discovery/overlay/use-overlay-edges";
 
 /*
  * Props of the canvas are kept identical between renders: React Flow copies every prop that changed
