@@ -8,9 +8,8 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, type TRuleOutcome } from "@/lib/changes/classifier";
 import { FACTS, type TFactName } from "@/lib/changes/conditions";
-import { EDITABLE_STATES, STATE_LABELS } from "@/lib/changes/lifecycle";
-import { apiFetch } from "@/lib/api/client";
-import { useChange, useChangeMutation } from "@/lib/changes/queries";
+import { EDITABLE_STATES, STATE_LABELS, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
+import { useChange, useSubmitChange, useTransitionChange, useVoteOnChange, type TChangeDetail } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
 import { FlowDiffCanvas } from "./flow-diff-canvas";
@@ -141,19 +140,17 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
   );
 }
 
-type TChangeView = ReturnType<typeof useChange>["data"] extends infer T ? (T extends { change: infer C } ? C : never) : never;
-
-function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewer }) {
+function ChangeActions({ change, viewer }: { change: TChangeDetail["change"]; viewer: TViewer }) {
   const [comment, setComment] = useState("");
   const [slot, setSlot] = useState({ start: "", end: "" });
-  const transition = useChangeMutation((body: { action: string; reason?: string; windowStart?: string; windowEnd?: string }) => apiFetch(`/api/v1/changes/${change.id}/transitions`, { method: "POST", body }), "Change updated");
-  const submit = useChangeMutation(() => apiFetch(`/api/v1/changes/${change.id}/submit`, { method: "POST" }), "Submitted and classified");
-  const vote = useChangeMutation((decision: "APPROVE" | "REJECT") => apiFetch(`/api/v1/changes/${change.id}/approvals`, { method: "POST", body: { decision, comment } }), "Vote recorded");
+  const transition = useTransitionChange(change.id);
+  const submit = useSubmitChange(change.id);
+  const vote = useVoteOnChange(change.id);
   const isRequester = viewer.id === change.requester.id;
   const voted = change.approvals.some((approval) => approval.live && approval.userId === viewer.id);
   const busy = transition.isPending || submit.isPending || vote.isPending;
   const actions: Array<{ label: string; run: () => void; variant?: "primary" | "secondary" | "danger" }> = [];
-  if (viewer.canWrite && isRequester && (change.state === "DRAFT" || change.state === "NEEDS_INFO")) actions.push({ label: "Submit for classification", run: () => submit.mutate(undefined) });
+  if (viewer.canWrite && isRequester && SUBMITTABLE_STATES.includes(change.state)) actions.push({ label: "Submit for classification", run: () => submit.mutate(undefined) });
   if (viewer.canWrite && change.state === "SCHEDULED") actions.push({ label: "Mark implemented", run: () => transition.mutate({ action: "implement" }) });
   const implementerId = change.transitions.findLast((move) => move.to === "IMPLEMENTED")?.actorId;
   const implementedBySelf = change.state === "IMPLEMENTED" && implementerId === viewer.id;
@@ -180,8 +177,8 @@ function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewe
       {(canVote || change.state === "IMPLEMENTED") && <Field label="Comment">{(props) => <Textarea {...props} value={comment} onChange={(event) => setComment(event.target.value)} />}</Field>}
       {canVote && (
         <div className="flex gap-2">
-          <Button disabled={busy} onClick={() => vote.mutate("APPROVE")}>Approve</Button>
-          <Button disabled={busy || !comment.trim()} variant="danger" onClick={() => vote.mutate("REJECT")}>Reject</Button>
+          <Button disabled={busy} onClick={() => vote.mutate({ decision: "APPROVE", comment })}>Approve</Button>
+          <Button disabled={busy || !comment.trim()} variant="danger" onClick={() => vote.mutate({ decision: "REJECT", comment })}>Reject</Button>
           <Button disabled={busy || !comment.trim()} variant="secondary" onClick={() => transition.mutate({ action: "request-info", reason: comment })}>Ask for information</Button>
         </div>
       )}

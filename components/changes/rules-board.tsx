@@ -1,14 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation, useRuleReplay } from "@/lib/changes/queries";
+import { useApproveRule, useProposeRule, useRuleReplay, useRules } from "@/lib/change-policy/queries";
 import type { TRule } from "@/lib/rules/service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
 import { RuleRetirementDialog } from "./rule-retirement-dialog";
@@ -40,11 +38,11 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
 }
 
 export function RulesBoard({ viewer }: { viewer: TViewer }) {
-  const rules = useQuery({ queryKey: changeKeys.rules, queryFn: () => apiFetch<{ active: TRule[]; proposed: TRule[]; retired: TRule[] }>("/api/v1/rules") });
-  const approve = useChangeMutation((id: string) => apiFetch(`/api/v1/rules/${id}/approvals`, { method: "POST" }), "Approval recorded");
+  const rules = useRules();
+  const approve = useApproveRule();
   const [draft, setDraft] = useState({ name: "", position: 50, outcome: "FORCE_CAB" as TRuleOutcome, riskPoints: 0, extraApprovers: 0, rationale: "" });
   const [builder, setBuilder] = useState<TBuilderState>({ join: "all", comparisons: [DEFAULT_COMPARISON] });
-  const propose = useChangeMutation(() => apiFetch("/api/v1/rules", { method: "POST", body: { ...draft, condition: toCondition(builder) } }), "Rule proposed; the other team must approve it");
+  const propose = useProposeRule();
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
   const replay = useRuleReplay();
@@ -137,7 +135,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
         {viewer.canPropose && (
           <Card>
             <h2 className="mb-3 font-semibold">Propose a rule</h2>
-            <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); propose.mutate(undefined); }}>
+            <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); propose.mutate({ ...draft, condition: toCondition(builder) }); }}>
               <Field label="Rule name">{(props) => <Input {...props} value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}</Field>
               <ConditionBuilder value={builder} onChange={setBuilder} />
               <div className="grid gap-3 sm:grid-cols-4">
