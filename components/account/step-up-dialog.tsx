@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { Modal, FormAlert } from "@/components/admin/modal";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { ApiRequestError, apiFetch, setStepUpPrompt } from "@/lib/api/client";
+import { ApiRequestError, setStepUpPrompt } from "@/lib/api/client";
+import { confirmStepUp } from "@/lib/mfa/queries";
 import { answerWithPasskey, passkeyErrorMessage } from "@/lib/mfa/browser";
 
 type TMethod = "password" | "totp" | "recovery_code" | "passkey" | "sso";
@@ -60,7 +61,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
     setPending(true);
     setError(undefined);
     try {
-      await apiFetch("/api/v1/auth/step-up", { method: "POST", body });
+      await confirmStepUp(body);
       onFinish(true);
     } catch (failure) {
       setError(failure instanceof ApiRequestError ? failure.describe() : "Confirming did not work. Try again.");

@@ -11,7 +11,7 @@ import { Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TEAM_LABELS } from "@/components/shell/team-badge";
 import { ApiRequestError } from "@/lib/api/client";
-import { toSearchParams, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
+import { surfaceExportUrl, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
 import type { TPerson } from "@/lib/surfaces/schemas";
 import { CLASSIFICATION_LABELS, CRITICALITY_LABELS, ClassificationBadge, CriticalityBadge, STATUS_LABELS, StatusBadge } from "./labels";
 
@@ -102,7 +102,6 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
     }
   }
 
-  const exportQuery = toSearchParams(queryFilters);
   const toggleSort = (field: string) => set(filters.sort === field ? { order: filters.order === "asc" ? "desc" : "asc" } : { sort: field, order: field === "updatedAt" ? "desc" : "asc" });
   return (
     <div className="flex flex-col gap-4">
@@ -117,12 +116,12 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="secondary" size="sm" asChild>
-            <a href={`/api/v1/surfaces/export?${exportQuery}&format=csv`} download>
+            <a href={surfaceExportUrl(queryFilters, "csv")} download>
               <Download aria-hidden className="h-4 w-4" /> CSV
             </a>
           </Button>
           <Button variant="secondary" size="sm" asChild>
-            <a href={`/api/v1/surfaces/export?${exportQuery}&format=json`} download>
+            <a href={surfaceExportUrl(queryFilters, "json")} download>
               <Download aria-hidden className="h-4 w-4" /> JSON
             </a>
           </Button>

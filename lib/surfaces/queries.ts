@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { apiFetch, toSearch } from "@/lib/api/client";
 import type { TComment, TCommentInput, TCreateSurface, TDecision, TKipling, TKiplingInput, TSurface, TSurfacePage, TSurfaceVersion, TUpdateSurface } from "./schemas";
 import type { TReplaceOwner } from "./ownership-schemas";
 
@@ -17,16 +17,13 @@ export const surfaceKeys = {
   statements: (id: string) => ["surfaces", "detail", id, "statements"] as const,
 };
 
-export function toSearchParams(filters: TListFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
-  return params.toString();
-}
+/** Where the surfaces matching the list's filters download from, as CSV or JSON. */
+export const surfaceExportUrl = (filters: TListFilters, format: "csv" | "json") => `/api/v1/surfaces/export${toSearch({ ...filters, format })}`;
 
 export function useSurfaceList(filters: TListFilters) {
   return useQuery({
     queryKey: surfaceKeys.list(filters),
-    queryFn: () => apiFetch<TSurfacePage>(`/api/v1/surfaces?${toSearchParams(filters)}`),
+    queryFn: () => apiFetch<TSurfacePage>(`/api/v1/surfaces${toSearch(filters)}`),
     placeholderData: keepPreviousData,
   });
 }
