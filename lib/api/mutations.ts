@@ -1,29 +1,42 @@
 "use client";
 
-import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { mutationOptions, useMutation, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { describeError } from "./client";
 
-/** The query keys a write touched, from its answer and what was sent. */
-export type TTouched<TInput, TResult> = (result: TResult, input: TInput) => QueryKey[];
+/** A write: what it sends, the query keys it touched (from its answer and its input), and what to say when it worked. */
+export type TWrite<TInput, TResult> = {
+  mutationFn: (input: TInput) => Promise<TResult>;
+  touched: (result: TResult, input: TInput) => QueryKey[];
+  success?: string;
+};
 
 /**
- * A mutation that toasts its failure and, on success, its message and a refresh of exactly the
- * queries it touched: each domain's query module lists those, so no write refreshes the world.
+ * Mutation options that toast a failure and, on success, the message and a refresh of exactly the
+ * queries the write touched: each domain's query module lists those, so no write refreshes the
+ * world. Plain options (no React), so that tests run them with a QueryClient and a MutationObserver.
  */
-export function useTouchingMutation<TInput, TResult>(run: (input: TInput) => Promise<TResult>, touched: TTouched<TInput, TResult>, success?: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
+export function touchingMutation<TInput, TResult>(queryClient: QueryClient, write: TWrite<TInput, TResult>) {
+  return mutationOptions<TResult, Error, TInput>({
+    mutationFn: write.mutationFn,
     onSuccess: async (result, input) => {
-      if (success) toast.success(success);
-      await invalidateAll(queryClient, touched(result, input));
+      if (write.success) toast.success(write.success);
+      await invalidateAll(queryClient, write.touched(result, input));
     },
     onError: (error) => toast.error(describeError(error)),
   });
 }
 
+/** The hook for a domain's mutation factory: `useTouchingMutation(changeMutations.submit, id)`. */
+export function useTouchingMutation<TArgs extends unknown[], TInput, TResult>(
+  factory: (queryClient: QueryClient, ...args: TArgs) => ReturnType<typeof touchingMutation<TInput, TResult>>,
+  ...args: TArgs
+) {
+  const queryClient = useQueryClient();
+  return useMutation(factory(queryClient, ...args));
+}
+
 /** Refreshes every query under each of the keys. */
-export async function invalidateAll(queryClient: ReturnType<typeof useQueryClient>, keys: QueryKey[]): Promise<void> {
+export async function invalidateAll(queryClient: QueryClient, keys: QueryKey[]): Promise<void> {
   await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { queryOptions, useQuery, type QueryKey } from "@tanstack/react-query";
-import { useTouchingMutation } from "@/lib/api/mutations";
+import { queryOptions, useQuery, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
 import { apiFetch } from "@/lib/api/client";
 import { changeKeys } from "@/lib/changes/keys";
 import { voteOnChange } from "@/lib/changes/queries";
@@ -45,25 +45,31 @@ export const cabInvalidations = {
 
 
 export type TScheduleMeeting = { title: string; scheduledAt: string; attendeeIds: string[] };
-
-export function useScheduleMeeting() {
-  return useTouchingMutation((body: TScheduleMeeting) => apiFetch<{ id: string }>(`${base}/meetings`, { method: "POST", body }), () => cabInvalidations.meetingScheduled(), "Meeting scheduled");
-}
-
-export function useMeetingAction(id: string) {
-  return useTouchingMutation((action: TMeetingAction) => apiFetch<TMeeting>(`${base}/meetings/${id}`, { method: "POST", body: { action } }), () => cabInvalidations.meetingActedOn(id), "Meeting updated");
-}
-
 export type TMeetingVote = { changeId: string; decision: "APPROVE" | "REJECT"; comment: string; retrospective: boolean };
 
-/** A vote on an agenda item: a retrospective review of an emergency, or the change's own approval vote. */
-export function useMeetingVote(meetingId: string) {
-  return useTouchingMutation(
-    ({ changeId, decision, comment, retrospective }: TMeetingVote) =>
-      retrospective
-        ? apiFetch(`${base}/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId, decision, comment } })
-        : voteOnChange(changeId, { decision, comment, meetingId }),
-    (_result, vote) => (vote.retrospective ? cabInvalidations.reviewed(meetingId) : cabInvalidations.voted(meetingId, vote.changeId)),
-    "Vote recorded",
-  );
-}
+export const cabMutations = {
+  schedule: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: (body: TScheduleMeeting) => apiFetch<{ id: string }>(`${base}/meetings`, { method: "POST", body }),
+      touched: () => cabInvalidations.meetingScheduled(),
+      success: "Meeting scheduled",
+    }),
+  act: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, {
+      mutationFn: (action: TMeetingAction) => apiFetch<TMeeting>(`${base}/meetings/${id}`, { method: "POST", body: { action } }),
+      touched: () => cabInvalidations.meetingActedOn(id),
+      success: "Meeting updated",
+    }),
+  /** A vote on an agenda item: a retrospective review of an emergency, or the change's own approval vote. */
+  vote: (queryClient: QueryClient, meetingId: string) =>
+    touchingMutation(queryClient, {
+      mutationFn: ({ changeId, decision, comment, retrospective }: TMeetingVote) =>
+        retrospective ? apiFetch(`${base}/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId, decision, comment } }) : voteOnChange(changeId, { decision, comment, meetingId }),
+      touched: (_result, vote) => (vote.retrospective ? cabInvalidations.reviewed(meetingId) : cabInvalidations.voted(meetingId, vote.changeId)),
+      success: "Vote recorded",
+    }),
+};
+
+export const useScheduleMeeting = () => useTouchingMutation(cabMutations.schedule);
+export const useMeetingAction = (id: string) => useTouchingMutation(cabMutations.act, id);
+export const useMeetingVote = (meetingId: string) => useTouchingMutation(cabMutations.vote, meetingId);

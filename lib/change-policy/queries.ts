@@ -1,8 +1,8 @@
 "use client";
 
-import { queryOptions, useMutation, useQuery, type QueryKey } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { useTouchingMutation } from "@/lib/api/mutations";
+import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
 import { apiFetch, describeError } from "@/lib/api/client";
 import { changeKeys } from "@/lib/changes/keys";
 import type { TTemplateParameters } from "@/lib/changes/templates";
@@ -54,43 +54,48 @@ export const policyInvalidations = {
 };
 
 export type TRuleDraft = Omit<TRuleProposal, "ruleKey">;
+export type TRetirement = { id: string; reason: string };
 
-export function useProposeRule() {
-  return useTouchingMutation((body: TRuleDraft) => apiFetch<TRule>("/api/v1/rules", { method: "POST", body }), policyInvalidations.rules, "Rule proposed; the other team must approve it");
-}
+export const policyMutations = {
+  proposeRule: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: (body: TRuleDraft) => apiFetch<TRule>("/api/v1/rules", { method: "POST", body }),
+      touched: policyInvalidations.rules,
+      success: "Rule proposed; the other team must approve it",
+    }),
+  approveRule: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch<TRule>(`/api/v1/rules/${id}/approvals`, { method: "POST" }), touched: policyInvalidations.rules, success: "Approval recorded" }),
+  proposeRuleRetirement: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: ({ id, reason }: TRetirement) => apiFetch<TRule>(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } }),
+      touched: policyInvalidations.rules,
+      success: "Retirement proposed; the rule classifies until the other team approves",
+    }),
+  proposeTemplate: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: (body: TTemplateProposal) => apiFetch<TTemplate>("/api/v1/templates", { method: "POST", body }),
+      touched: policyInvalidations.templates,
+      success: "Template proposed; the other team must approve it",
+    }),
+  approveTemplate: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch<TTemplate>(`/api/v1/templates/${id}/approvals`, { method: "POST" }), touched: policyInvalidations.templates, success: "Approval recorded" }),
+  retireTemplate: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: ({ id, reason }: TRetirement) => apiFetch<TTemplate>(`/api/v1/templates/${id}/retirement`, { method: "POST", body: { reason } }),
+      touched: policyInvalidations.templates,
+      success: "Retirement approval recorded",
+    }),
+  createBlackout: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, { mutationFn: (body: TBlackoutDraft) => apiFetch("/api/v1/blackouts", { method: "POST", body }), touched: policyInvalidations.blackouts, success: "Blackout window added" }),
+  deleteBlackout: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" }), touched: policyInvalidations.blackouts, success: "Blackout window deleted" }),
+};
 
-export function useApproveRule() {
-  return useTouchingMutation((id: string) => apiFetch<TRule>(`/api/v1/rules/${id}/approvals`, { method: "POST" }), policyInvalidations.rules, "Approval recorded");
-}
-
-export function useProposeRuleRetirement() {
-  return useTouchingMutation(
-    ({ id, reason }: { id: string; reason: string }) => apiFetch<TRule>(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } }),
-    policyInvalidations.rules,
-    "Retirement proposed; the rule classifies until the other team approves",
-  );
-}
-
-export function useProposeTemplate() {
-  return useTouchingMutation((body: TTemplateProposal) => apiFetch<TTemplate>("/api/v1/templates", { method: "POST", body }), policyInvalidations.templates, "Template proposed; the other team must approve it");
-}
-
-export function useApproveTemplate() {
-  return useTouchingMutation((id: string) => apiFetch<TTemplate>(`/api/v1/templates/${id}/approvals`, { method: "POST" }), policyInvalidations.templates, "Approval recorded");
-}
-
-export function useRetireTemplate() {
-  return useTouchingMutation(
-    ({ id, reason }: { id: string; reason: string }) => apiFetch<TTemplate>(`/api/v1/templates/${id}/retirement`, { method: "POST", body: { reason } }),
-    policyInvalidations.templates,
-    "Retirement approval recorded",
-  );
-}
-
-export function useCreateBlackout() {
-  return useTouchingMutation((body: TBlackoutDraft) => apiFetch("/api/v1/blackouts", { method: "POST", body }), policyInvalidations.blackouts, "Blackout window added");
-}
-
-export function useDeleteBlackout() {
-  return useTouchingMutation((id: string) => apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" }), policyInvalidations.blackouts, "Blackout window deleted");
-}
+export const useProposeRule = () => useTouchingMutation(policyMutations.proposeRule);
+export const useApproveRule = () => useTouchingMutation(policyMutations.approveRule);
+export const useProposeRuleRetirement = () => useTouchingMutation(policyMutations.proposeRuleRetirement);
+export const useProposeTemplate = () => useTouchingMutation(policyMutations.proposeTemplate);
+export const useApproveTemplate = () => useTouchingMutation(policyMutations.approveTemplate);
+export const useRetireTemplate = () => useTouchingMutation(policyMutations.retireTemplate);
+export const useCreateBlackout = () => useTouchingMutation(policyMutations.createBlackout);
+export const useDeleteBlackout = () => useTouchingMutation(policyMutations.deleteBlackout);

@@ -1,8 +1,8 @@
 "use client";
 
-import { keepPreviousData, queryOptions, useQuery, type QueryKey } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { z } from "zod";
-import { useTouchingMutation } from "@/lib/api/mutations";
+import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
 import { apiFetch, toSearch } from "@/lib/api/client";
 import { cabKeys } from "@/lib/cab/keys";
 import { templateKeys } from "@/lib/change-policy/keys";
@@ -67,35 +67,7 @@ export const changeInvalidations = {
 
 
 export type TChangeSave = { body: z.input<typeof ZCreateChange>; editing?: { id: string; version: number }; submit: boolean };
-
-/**
- * Saves a new change or an edit, then submits it when asked: one step for the person, two
- * requests. Answers the change's id; a 400's field errors stay on the thrown ApiRequestError.
- */
-export function useSaveChange() {
-  return useTouchingMutation(
-    async ({ body, editing, submit }: TChangeSave) => {
-      const saved = editing
-        ? await apiFetch<{ id: string }>(`${base}/${editing.id}`, { method: "PATCH", body: { ...body, version: editing.version } })
-        : await apiFetch<{ id: string }>(base, { method: "POST", body });
-      if (submit) await apiFetch(`${base}/${saved.id}/submit`, { method: "POST" });
-      return { id: saved.id, submitted: submit };
-    },
-    (saved) => (saved.submitted ? changeInvalidations.decided(saved.id) : changeInvalidations.edited(saved.id)),
-    "Change saved",
-  );
-}
-
-export function useSubmitChange(id: string) {
-  return useTouchingMutation(() => apiFetch(`${base}/${id}/submit`, { method: "POST" }), () => changeInvalidations.decided(id), "Submitted and classified");
-}
-
 export type TTransitionInput = { action: string; reason?: string; windowStart?: string; windowEnd?: string };
-
-export function useTransitionChange(id: string) {
-  return useTouchingMutation((body: TTransitionInput) => apiFetch(`${base}/${id}/transitions`, { method: "POST", body }), () => changeInvalidations.decided(id), "Change updated");
-}
-
 export type TVoteInput = { decision: "APPROVE" | "REJECT"; comment: string; meetingId?: string };
 
 /** Posts a CAB member's vote on a change (from its page, or in a meeting with the meeting's id). */
@@ -103,6 +75,32 @@ export function voteOnChange(changeId: string, body: TVoteInput) {
   return apiFetch(`${base}/${changeId}/approvals`, { method: "POST", body });
 }
 
-export function useVoteOnChange(id: string) {
-  return useTouchingMutation((body: TVoteInput) => voteOnChange(id, body), () => changeInvalidations.decided(id), "Vote recorded");
-}
+export const changeMutations = {
+  /**
+   * Saves a new change or an edit, then submits it when asked: one step for the person, two
+   * requests. Answers the change's id; a 400's field errors stay on the thrown ApiRequestError.
+   */
+  save: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: async ({ body, editing, submit }: TChangeSave) => {
+        const saved = editing
+          ? await apiFetch<{ id: string }>(`${base}/${editing.id}`, { method: "PATCH", body: { ...body, version: editing.version } })
+          : await apiFetch<{ id: string }>(base, { method: "POST", body });
+        if (submit) await apiFetch(`${base}/${saved.id}/submit`, { method: "POST" });
+        return { id: saved.id, submitted: submit };
+      },
+      touched: (saved) => (saved.submitted ? changeInvalidations.decided(saved.id) : changeInvalidations.edited(saved.id)),
+      success: "Change saved",
+    }),
+  submit: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: () => apiFetch(`${base}/${id}/submit`, { method: "POST" }), touched: () => changeInvalidations.decided(id), success: "Submitted and classified" }),
+  transition: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: (body: TTransitionInput) => apiFetch(`${base}/${id}/transitions`, { method: "POST", body }), touched: () => changeInvalidations.decided(id), success: "Change updated" }),
+  vote: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: (body: TVoteInput) => voteOnChange(id, body), touched: () => changeInvalidations.decided(id), success: "Vote recorded" }),
+};
+
+export const useSaveChange = () => useTouchingMutation(changeMutations.save);
+export const useSubmitChange = (id: string) => useTouchingMutation(changeMutations.submit, id);
+export const useTransitionChange = (id: string) => useTouchingMutation(changeMutations.transition, id);
+export const useVoteOnChange = (id: string) => useTouchingMutation(changeMutations.vote, id);
