@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { Modal, FormAlert } from "@/components/admin/modal";
+import { Dialog, FormAlert, DialogFooter } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ApiRequestError, setStepUpPrompt } from "@/lib/api/client";
@@ -95,7 +95,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
         : { label: "Recovery code", type: "text", autoComplete: "off", inputMode: undefined };
 
   return (
-    <Modal
+    <Dialog
       open
       onOpenChange={(open) => !open && onFinish(false)}
       title="Confirm it is you"
@@ -119,14 +119,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
             {(props) => <Input {...props} key={method} name="proof" type={field.type} autoComplete={field.autoComplete} inputMode={field.inputMode} autoFocus required />}
           </Field>
           <FormAlert message={error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => onFinish(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Confirm"}
-            </Button>
-          </div>
+          <DialogFooter onCancel={() => onFinish(false)} submitLabel="Confirm" pendingLabel="Checking…" pending={pending} />
         </form>
       )}
       {methods.length > 1 && (
@@ -140,6 +133,6 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
             ))}
         </div>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ConfirmDialog } from "@/components/admin/modal";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { useCreateBlackout, useDeleteBlackout } from "@/lib/change-policy/queries";
 import { useChangeCalendar, type TCalendar } from "@/lib/changes/queries";
 import { cn } from "@/lib/ui/cn";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
-import { Modal } from "@/components/admin/modal";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { useProposeRuleRetirement, useReplayWithout } from "@/lib/change-policy/queries";
 import type { TRule } from "@/lib/rules/service";
 
@@ -42,7 +42,7 @@ export function RuleRetirementDialog({ rule, onClose }: { rule: TRule | null; on
   };
   const retire = useProposeRuleRetirement();
   return (
-    <Modal
+    <Dialog
       open={rule !== null}
       onOpenChange={(open) => !open && close()}
       title={`Retire "${rule?.name ?? ""}"?`}
@@ -54,12 +54,9 @@ export function RuleRetirementDialog({ rule, onClose }: { rule: TRule | null; on
           <Field label="Why retire it" hint="At least 10 characters; the other team reads it before approving.">
             {(props) => <Textarea {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
-            <Button type="submit" disabled={retire.isPending || reason.trim().length < 10}>Propose retirement</Button>
-          </div>
+          <DialogFooter onCancel={close} submitLabel="Propose retirement" pending={retire.isPending} disabled={reason.trim().length < 10} />
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }
