@@ -4,7 +4,6 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateApiToken, useServiceAccounts } from "@/lib/tokens/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 import { OneTimeSecretDialog } from "../one-time-secret";

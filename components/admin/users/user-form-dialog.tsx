@@ -6,7 +6,6 @@ import type { Role } from "@/lib/db/generated/enums.ts";
 import type { TUser } from "@/lib/users/schemas";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/components/shell/team-badge";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";

@@ -5,7 +5,6 @@ import { toast } from "sonner";
 import { formErrorsOf } from "@/lib/api/client";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { useCreateWebhookSubscription } from "@/lib/webhooks/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 import { OneTimeSecretDialog } from "../one-time-secret";
