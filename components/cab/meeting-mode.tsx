@@ -10,6 +10,7 @@ import { STATE_LABELS } from "@/lib/changes/lifecycle";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/describe-flow";
 import { FlowDiffCanvas } from "@/components/changes/flow-diff-canvas";
+import { TeamBadge } from "@/components/shell/team-badge";
 
 type TViewer = { id: string; canManage: boolean; canVote: boolean };
 
@@ -111,7 +112,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                 <ul className="grid gap-1 text-sm" aria-label="Meeting votes">
                   {item.votes.map((candidate) => (
                     <li key={candidate.userId}>
-                      <span className="font-medium">{candidate.name}</span> <Badge tone={candidate.team === "NETOPS" ? "netops" : "secops"}>{candidate.team === "NETOPS" ? "NetOps" : "SecOps"}</Badge>{" "}
+                      <span className="font-medium">{candidate.name}</span> <TeamBadge team={candidate.team} />{" "}
                       <Badge tone={candidate.decision === "APPROVE" ? "success" : "danger"}>{candidate.decision === "APPROVE" ? "Approve" : "Reject"}</Badge> {candidate.comment && <span className="text-muted">— {candidate.comment}</span>}
                     </li>
                   ))}

@@ -10,6 +10,8 @@ import { OUTCOME_LABELS, type TRuleOutcome } from "@/lib/changes/classifier";
 import { FACTS, type TFactName } from "@/lib/changes/conditions";
 import { EDITABLE_STATES, STATE_LABELS, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
 import { useChange, useSubmitChange, useTransitionChange, useVoteOnChange, type TChangeDetail } from "@/lib/changes/queries";
+import { TeamBadge } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
 import { FlowDiffCanvas } from "./flow-diff-canvas";
@@ -108,13 +110,13 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
           <Card>
             <h2 className="mb-2 font-semibold">Approvals</h2>
             {change.track && change.track !== "PRE_APPROVED" && (
-              <p className="mb-2 text-xs text-muted">{change.approvalStatus.approvers} of {change.approvalStatus.required} approvals{change.approvalStatus.teamsMissing.length ? `; still needs ${change.approvalStatus.teamsMissing.map((team) => (team === "NETOPS" ? "NetOps" : "SecOps")).join(" and ")}` : ""}.</p>
+              <p className="mb-2 text-xs text-muted">{change.approvalStatus.approvers} of {change.approvalStatus.required} approvals{change.approvalStatus.teamsMissing.length ? `; still needs ${change.approvalStatus.teamsMissing.map((team) => TEAM_LABELS[team]).join(" and ")}` : ""}.</p>
             )}
             {change.approvals.length === 0 ? <p className="text-sm text-muted">No votes yet.</p> : (
               <ul className="grid gap-2 text-sm" aria-label="Votes">
                 {change.approvals.map((approval) => (
                   <li key={approval.id} className={approval.live ? "" : "opacity-60"}>
-                    <span className="font-medium">{approval.userName}</span> <Badge tone={approval.team === "NETOPS" ? "netops" : "secops"}>{approval.team === "NETOPS" ? "NetOps" : "SecOps"}</Badge>{" "}
+                    <span className="font-medium">{approval.userName}</span> <TeamBadge team={approval.team} />{" "}
                     <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "Approved" : "Rejected"}</Badge>
                     {!approval.live && <span className="text-xs text-muted"> (void: the change was edited)</span>}
                     {approval.comment && <p className="text-xs text-muted">{approval.comment}</p>}

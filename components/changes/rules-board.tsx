@@ -9,11 +9,11 @@ import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/
 import { useApproveRule, useProposeRule, useRuleReplay, useRules } from "@/lib/change-policy/queries";
 import type { TRule } from "@/lib/rules/service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
+import type { Team } from "@/lib/db/generated/enums";
+import { otherTeam, TEAM_LABELS } from "@/lib/ui/labels";
 import { RuleRetirementDialog } from "./rule-retirement-dialog";
 
-type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
-
-const teamName = (team: string) => (team === "NETOPS" ? "NetOps" : team === "SECOPS" ? "SecOps" : team);
+type TViewer = { team: Team; canPropose: boolean; canApprove: boolean };
 
 function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
   return (
@@ -32,7 +32,7 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
         {action && <div className="ml-auto">{action}</div>}
       </div>
       <p className="mt-1">When {rule.conditionText}.</p>
-      <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${teamName(approval.team)})`).join(", ") || "nobody yet"}</p>
+      <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${TEAM_LABELS[approval.team]})`).join(", ") || "nobody yet"}</p>
     </li>
   );
 }
@@ -95,9 +95,9 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
                       <div className="flex items-center gap-2">
                         <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={selected.includes(rule.id)} onChange={() => setSelected((current) => (current.includes(rule.id) ? current.filter((id) => id !== rule.id) : [...current, rule.id]))} /> Include in test</label>
                         {viewer.canApprove && !teamApproved && (viewer.team === "NETOPS" || viewer.team === "SECOPS") && (
-                          <Button size="sm" onClick={() => approve.mutate(rule.id)} disabled={approve.isPending} aria-label={`Approve rule ${rule.name}`}>Approve for {teamName(viewer.team)}</Button>
+                          <Button size="sm" onClick={() => approve.mutate(rule.id)} disabled={approve.isPending} aria-label={`Approve rule ${rule.name}`}>Approve for {TEAM_LABELS[viewer.team]}</Button>
                         )}
-                        {teamApproved && <span className="text-xs text-muted">Waiting for {viewer.team === "NETOPS" ? "SecOps" : "NetOps"}</span>}
+                        {teamApproved && <span className="text-xs text-muted">Waiting for {TEAM_LABELS[otherTeam(viewer.team)]}</span>}
                       </div>
                     }
                   />

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { describeError } from "@/lib/api/client";
 import { useReplaceOwner } from "@/lib/surfaces/queries";
 import type { TPerson, TSurface } from "@/lib/surfaces/schemas";

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { ApiRequestError } from "@/lib/api/client";
 import { surfaceExportUrl, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
 import type { TPerson } from "@/lib/surfaces/schemas";

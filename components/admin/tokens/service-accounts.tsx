@@ -11,7 +11,7 @@ import { Badge, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { formatRole } from "@/components/shell/team-badge";
+import { formatRole } from "@/lib/ui/labels";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 
 function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {

@@ -7,7 +7,7 @@ import type { TUser } from "@/lib/users/schemas";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
 import { Field, Input, Select } from "@/components/ui/field";
-import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/components/shell/team-badge";
+import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/lib/ui/labels";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 import { OneTimeSecretDialog } from "../one-time-secret";
 import { RoleCheckboxes } from "./role-checkboxes";
