@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useCreateBlackout, useDeleteBlackout } from "@/lib/change-policy/queries";
 import { useChangeCalendar, type TCalendar } from "@/lib/changes/queries";
@@ -37,14 +38,7 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
             <Field label="Blackout name">{(props) => <Input {...props} value={blackout.name} onChange={(event) => setBlackout({ ...blackout, name: event.target.value })} />}</Field>
             <Field label="Starts">{(props) => <Input {...props} type="datetime-local" value={blackout.startsAt} onChange={(event) => setBlackout({ ...blackout, startsAt: event.target.value })} />}</Field>
             <Field label="Ends">{(props) => <Input {...props} type="datetime-local" value={blackout.endsAt} onChange={(event) => setBlackout({ ...blackout, endsAt: event.target.value })} />}</Field>
-            <Field label="Applies to">
-              {(props) => (
-                <Select {...props} value={blackout.surfaceId} onChange={(event) => setBlackout({ ...blackout, surfaceId: event.target.value })}>
-                  <option value="">Every surface</option>
-                  {surfaces.map((surface) => <option key={surface.id} value={surface.id}>{surface.name}</option>)}
-                </Select>
-              )}
-            </Field>
+            <LabelledSelect label="Applies to" placeholder="Every surface" value={blackout.surfaceId} onChange={(event) => setBlackout({ ...blackout, surfaceId: event.target.value })} options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))} />
             <Button type="submit" disabled={!blackout.name || !blackout.startsAt || !blackout.endsAt || createBlackout.isPending}>Add blackout</Button>
           </form>
         </Card>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { formErrorsOf } from "@/lib/api/client";
 import { stateAfterEdit, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
 import { usePickableFlows, useSaveChange, type TPickableFlows } from "@/lib/changes/queries";
@@ -18,6 +19,7 @@ type TSurfaceChoice = { id: string; name: string; classification: string; critic
 type TPickableEdge = TPickableFlows["maps"][number]["edges"][number];
 export type TOperationDraft = TFlowOperationInput & { label: string };
 
+const nodeOption = (node: { id: string; label: string; kind: string }) => ({ value: node.id, label: `${node.label} (${node.kind.toLowerCase()})` });
 const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
 
 /** What an edit starts from: the change as stored, its version for the optimistic check. */
@@ -161,30 +163,15 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
           <div className="grid gap-3 rounded-md border border-border p-3">
             <p className="text-sm font-medium">Add a new flow</p>
             <div className="grid gap-3 sm:grid-cols-3">
-              <Field label="Surface of the new flow">
-                {(props) => (
-                  <Select {...props} value={newFlow.surfaceId} onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}>
-                    <option value="">Choose…</option>
-                    {surfaceIds.map((id) => <option key={id} value={id}>{surfaces.find((surface) => surface.id === id)?.name}</option>)}
-                  </Select>
-                )}
-              </Field>
-              <Field label="Source">
-                {(props) => (
-                  <Select {...props} value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })}>
-                    <option value="">Choose…</option>
-                    {nodesOf.map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
-                  </Select>
-                )}
-              </Field>
-              <Field label="Target">
-                {(props) => (
-                  <Select {...props} value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })}>
-                    <option value="">Choose…</option>
-                    {nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
-                  </Select>
-                )}
-              </Field>
+              <LabelledSelect
+                label="Surface of the new flow"
+                placeholder="Choose…"
+                value={newFlow.surfaceId}
+                onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}
+                options={surfaceIds.map((id) => ({ value: id, label: surfaces.find((surface) => surface.id === id)?.name ?? "" }))}
+              />
+              <LabelledSelect label="Source" placeholder="Choose…" value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })} options={nodesOf.map(nodeOption)} />
+              <LabelledSelect label="Target" placeholder="Choose…" value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })} options={nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map(nodeOption)} />
             </div>
             <FlowFields value={newFlow.flow} onChange={(flow) => setNewFlow({ ...newFlow, flow })} />
             <div><Button size="sm" variant="secondary" disabled={!newFlow.sourceNodeId || !newFlow.targetNodeId || !newFlow.flow.justification.trim()} onClick={addNewFlow}>Add flow</Button></div>

@@ -3,7 +3,8 @@
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/changes/classifier";
 import { useApproveRule, useProposeRule, useRuleReplay, useRules } from "@/lib/change-policy/queries";
@@ -139,13 +140,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
               <Field label="Rule name">{(props) => <Input {...props} value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}</Field>
               <ConditionBuilder value={builder} onChange={setBuilder} />
               <div className="grid gap-3 sm:grid-cols-4">
-                <Field label="Then">
-                  {(props) => (
-                    <Select {...props} value={draft.outcome} onChange={(event) => setDraft({ ...draft, outcome: event.target.value as TRuleOutcome })}>
-                      {RULE_OUTCOMES.map((outcome) => <option key={outcome} value={outcome}>{OUTCOME_LABELS[outcome]}</option>)}
-                    </Select>
-                  )}
-                </Field>
+                <LabelledSelect label="Then" value={draft.outcome} onChange={(event) => setDraft({ ...draft, outcome: event.target.value as TRuleOutcome })} options={RULE_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))} />
                 <Field label="Risk points">{(props) => <Input {...props} type="number" min={0} max={100} value={draft.riskPoints} onChange={(event) => setDraft({ ...draft, riskPoints: Number(event.target.value) })} />}</Field>
                 <Field label="Extra approvers">{(props) => <Input {...props} type="number" min={0} max={5} value={draft.extraApprovers} onChange={(event) => setDraft({ ...draft, extraApprovers: Number(event.target.value) })} />}</Field>
                 <Field label="Order" hint="Lower runs first">{(props) => <Input {...props} type="number" min={0} value={draft.position} onChange={(event) => setDraft({ ...draft, position: Number(event.target.value) })} />}</Field>

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { STAGES, stageLabel, type TStage } from "@/lib/maturity/catalog";
 import { useAssessment, useUpdateScore } from "@/lib/maturity/queries";
@@ -62,16 +63,7 @@ function TargetDialog({ score, onSave, pending }: { score: TMaturityScore; pendi
             }}
           >
             <div className="grid grid-cols-2 gap-3">
-              <Field label="Target stage">
-                {(props) => (
-                  <Select {...props} value={targetStage} onChange={(event) => setTargetStage(event.target.value)}>
-                    <option value="">No target</option>
-                    {STAGES.map((stage) => (
-                      <option key={stage} value={stage}>{stageLabel(stage)}</option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
+              <LabelledSelect label="Target stage" placeholder="No target" value={targetStage} onChange={(event) => setTargetStage(event.target.value)} options={STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) }))} />
               <Field label="Target date">{(props) => <Input {...props} type="date" value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />}</Field>
             </div>
             <Field label="Evidence">{(props) => <Textarea {...props} value={evidence} maxLength={5000} onChange={(event) => setEvidence(event.target.value)} />}</Field>
