@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Download, FileText } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { getDashboard } from "@/lib/overview/service";
 import { DASHBOARD_DATA_CSV, DASHBOARD_REPORT_PDF, indicatorHref } from "@/lib/overview/links";
 import { Button } from "@/components/ui/button";
@@ -15,7 +16,7 @@ export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor("dashboard.read");
-  const dashboard = await getDashboard({ actor, requestId: "page" });
+  const dashboard = await getDashboard(pageContext(actor));
   const headline = [...dashboard.indicators.filter((indicator) => indicator.headline), ...dashboard.kpis];
   const figures = [
     { label: "Protect surfaces", value: dashboard.counts.surfaces },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AlertTriangle } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { getProgramMap, parseProgramFilter } from "@/lib/maps/program";
 import { STATUS_LABELS } from "@/lib/maps/appearance";
 import { CLASSIFICATIONS, ENCRYPTIONS, FLOW_STATUSES, PROTOCOLS, type TFlowStatus } from "@/lib/maps/schemas";
@@ -19,7 +20,7 @@ const statusTone = { OBSERVED: "neutral", PROPOSED: "accent", APPROVED: "success
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("map.read");
   const { filter, ignored } = parseProgramFilter(await searchParams);
-  const program = await getProgramMap({ actor, requestId: "page" }, filter);
+  const program = await getProgramMap(pageContext(actor), filter);
   const filtered = Object.keys(filter).length > 0;
   const surfaces = program.maps.map((map) => map.surface);
   return (
