@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { ConfirmDialog } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { formatAgo, formatUtc } from "@/components/ui/format";
 
 const DEVICE_ICONS = { desktop: Monitor, mobile: Smartphone, tablet: Tablet, tv: Tv, unknown: HelpCircle } as const;

@@ -6,7 +6,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { ConfirmDialog } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { passkeyErrorMessage } from "@/lib/mfa/browser";
 import { useAddPasskey, useMfaStatus, useRegenerateRecoveryCodes, useRemovePasskey, useRemoveTotp, useStartTotp } from "@/lib/mfa/queries";
 import type { TTotpEnrolment } from "@/lib/mfa/schemas";

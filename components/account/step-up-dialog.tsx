@@ -2,10 +2,11 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { Modal, FormAlert } from "@/components/ui/modal";
+import { Dialog, FormAlert, DialogFooter } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { ApiRequestError, apiFetch, setStepUpPrompt } from "@/lib/api/client";
+import { ApiRequestError, setStepUpPrompt } from "@/lib/api/client";
+import { confirmStepUp } from "@/lib/mfa/queries";
 import { answerWithPasskey, passkeyErrorMessage } from "@/lib/mfa/browser";
 
 type TMethod = "password" | "totp" | "recovery_code" | "passkey" | "sso";
@@ -60,7 +61,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
     setPending(true);
     setError(undefined);
     try {
-      await apiFetch("/api/v1/auth/step-up", { method: "POST", body });
+      await confirmStepUp(body);
       onFinish(true);
     } catch (failure) {
       setError(failure instanceof ApiRequestError ? failure.describe() : "Confirming did not work. Try again.");
@@ -94,7 +95,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
         : { label: "Recovery code", type: "text", autoComplete: "off", inputMode: undefined };
 
   return (
-    <Modal
+    <Dialog
       open
       onOpenChange={(open) => !open && onFinish(false)}
       title="Confirm it is you"
@@ -118,14 +119,7 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
             {(props) => <Input {...props} key={method} name="proof" type={field.type} autoComplete={field.autoComplete} inputMode={field.inputMode} autoFocus required />}
           </Field>
           <FormAlert message={error} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => onFinish(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Confirm"}
-            </Button>
-          </div>
+          <DialogFooter onCancel={() => onFinish(false)} submitLabel="Confirm" pendingLabel="Checking…" pending={pending} />
         </form>
       )}
       {methods.length > 1 && (
@@ -139,6 +133,6 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
             ))}
         </div>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -6,9 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { useInbox, useMeetings } from "@/lib/cab/queries";
-import { apiFetch } from "@/lib/api/client";
-import { useChangeMutation } from "@/lib/changes/queries";
+import { useInbox, useMeetings, useScheduleMeeting } from "@/lib/cab/queries";
 import { RiskBadge } from "@/components/changes/badges";
 
 export function CabHome({ canManage }: { canManage: boolean }) {
@@ -16,10 +14,7 @@ export function CabHome({ canManage }: { canManage: boolean }) {
   const meetings = useMeetings();
   const inbox = useInbox();
   const [draft, setDraft] = useState({ title: "CAB — weekly review", when: "" });
-  const create = useChangeMutation(async () => {
-    const meeting = await apiFetch<{ id: string }>("/api/v1/cab/meetings", { method: "POST", body: { title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] } });
-    router.push(`/cab/${meeting.id}`);
-  }, "Meeting scheduled");
+  const create = useScheduleMeeting();
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="grid content-start gap-4 lg:col-span-2">
@@ -44,7 +39,7 @@ export function CabHome({ canManage }: { canManage: boolean }) {
         {canManage && (
           <Card>
             <h2 className="mb-3 font-semibold">Schedule a meeting</h2>
-            <form className="grid gap-3 sm:grid-cols-3 sm:items-end" onSubmit={(event) => { event.preventDefault(); create.mutate(undefined); }}>
+            <form className="grid gap-3 sm:grid-cols-3 sm:items-end" onSubmit={(event) => { event.preventDefault(); create.mutate({ title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] }, { onSuccess: (meeting) => router.push(`/cab/${meeting.id}`) }); }}>
               <Field label="Title">{(props) => <Input {...props} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />}</Field>
               <Field label="Date and time">{(props) => <Input {...props} type="datetime-local" value={draft.when} onChange={(event) => setDraft({ ...draft, when: event.target.value })} />}</Field>
               <Button type="submit" disabled={!draft.when || create.isPending}>Schedule</Button>

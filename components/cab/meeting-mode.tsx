@@ -5,13 +5,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Textarea } from "@/components/ui/field";
-import { useMeeting } from "@/lib/cab/queries";
+import { meetingMinutesUrl, useMeeting, useMeetingAction, useMeetingVote } from "@/lib/cab/queries";
 import { STATE_LABELS } from "@/lib/changes/lifecycle";
-import { apiFetch } from "@/lib/api/client";
-import { useChangeMutation } from "@/lib/changes/queries";
 import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/describe-flow";
 import { FlowDiffCanvas } from "@/components/changes/flow-diff-canvas";
+import { TeamBadge } from "@/components/shell/team-badge";
 
 type TViewer = { id: string; canManage: boolean; canVote: boolean };
 
@@ -19,12 +18,9 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
   const query = useMeeting(meetingId);
   const [index, setIndex] = useState(0);
   const [comment, setComment] = useState("");
-  const act = useChangeMutation((action: "start" | "end" | "refresh-agenda") => apiFetch(`/api/v1/cab/meetings/${meetingId}`, { method: "POST", body: { action } }), "Meeting updated");
-  const vote = useChangeMutation(async (input: { changeId: string; decision: "APPROVE" | "REJECT"; retrospective: boolean }) => {
-    if (input.retrospective) await apiFetch(`/api/v1/cab/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId: input.changeId, decision: input.decision, comment } });
-    else await apiFetch(`/api/v1/changes/${input.changeId}/approvals`, { method: "POST", body: { decision: input.decision, comment, meetingId } });
-    setComment("");
-  }, "Vote recorded");
+  const act = useMeetingAction(meetingId);
+  const meetingVote = useMeetingVote(meetingId);
+  const vote = (input: { changeId: string; decision: "APPROVE" | "REJECT"; retrospective: boolean }) => meetingVote.mutate({ ...input, comment }, { onSuccess: () => setComment("") });
   if (query.isPending) return <p className="text-sm text-muted" role="status">Loading the meeting…</p>;
   if (query.isError) return <EmptyState title="The meeting could not be loaded" description={query.error.message} action={<Button asChild variant="secondary"><Link href="/cab">Back to the CAB</Link></Button>} />;
   const meeting = query.data;
@@ -40,8 +36,8 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
         description={`${new Date(meeting.scheduledAt).toLocaleString()} · ${meeting.attendees.map((attendee) => attendee.name).join(", ") || "no attendees yet"}`}
         actions={
           <>
-            <Button asChild variant="secondary"><a href={`/api/v1/cab/meetings/${meetingId}/minutes`} download>Minutes (Markdown)</a></Button>
-            <Button asChild variant="secondary"><a href={`/api/v1/cab/meetings/${meetingId}/minutes.pdf`} download>Minutes (PDF)</a></Button>
+            <Button asChild variant="secondary"><a href={meetingMinutesUrl(meetingId, "md")} download>Minutes (Markdown)</a></Button>
+            <Button asChild variant="secondary"><a href={meetingMinutesUrl(meetingId, "pdf")} download>Minutes (PDF)</a></Button>
             {viewer.canManage && !meeting.startedAt && <Button onClick={() => act.mutate("start")} disabled={act.isPending}>Start meeting</Button>}
             {viewer.canManage && live && <Button variant="secondary" onClick={() => act.mutate("refresh-agenda")} disabled={act.isPending}>Refresh agenda</Button>}
             {viewer.canManage && live && <Button variant="danger" onClick={() => act.mutate("end")} disabled={act.isPending}>End meeting</Button>}
@@ -116,7 +112,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                 <ul className="grid gap-1 text-sm" aria-label="Meeting votes">
                   {item.votes.map((candidate) => (
                     <li key={candidate.userId}>
-                      <span className="font-medium">{candidate.name}</span> <Badge tone={candidate.team === "NETOPS" ? "netops" : "secops"}>{candidate.team === "NETOPS" ? "NetOps" : "SecOps"}</Badge>{" "}
+                      <span className="font-medium">{candidate.name}</span> <TeamBadge team={candidate.team} />{" "}
                       <Badge tone={candidate.decision === "APPROVE" ? "success" : "danger"}>{candidate.decision === "APPROVE" ? "Approve" : "Reject"}</Badge> {candidate.comment && <span className="text-muted">— {candidate.comment}</span>}
                     </li>
                   ))}
@@ -136,8 +132,8 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                 <div className="grid gap-2">
                   <Field label="Your comment">{(props) => <Textarea {...props} value={comment} onChange={(event) => setComment(event.target.value)} />}</Field>
                   <div className="flex gap-2">
-                    <Button disabled={vote.isPending} onClick={() => vote.mutate({ changeId: item.change.id, decision: "APPROVE", retrospective: item.retrospective })}>Vote approve</Button>
-                    <Button variant="danger" disabled={vote.isPending || !comment.trim()} onClick={() => vote.mutate({ changeId: item.change.id, decision: "REJECT", retrospective: item.retrospective })}>Vote reject</Button>
+                    <Button disabled={meetingVote.isPending} onClick={() => vote({ changeId: item.change.id, decision: "APPROVE", retrospective: item.retrospective })}>Vote approve</Button>
+                    <Button variant="danger" disabled={meetingVote.isPending || !comment.trim()} onClick={() => vote({ changeId: item.change.id, decision: "REJECT", retrospective: item.retrospective })}>Vote reject</Button>
                   </div>
                 </div>
               )}

@@ -1,22 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { addMonths, eachDayOfInterval, endOfMonth, endOfWeek, format, isSameMonth, startOfMonth, startOfWeek } from "date-fns";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
-import { ConfirmDialog } from "@/components/ui/modal";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { Field, Input } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useCreateBlackout, useDeleteBlackout } from "@/lib/change-policy/queries";
+import { useChangeCalendar, type TCalendar } from "@/lib/changes/queries";
 import { cn } from "@/lib/ui/cn";
-
-type TCalendar = {
-  changes: Array<{ id: string; number: number; title: string; state: string; windowStart: string | null; windowEnd: string | null }>;
-  blackouts: Array<{ id: string; name: string; startsAt: string; endsAt: string; surfaceName: string | null }>;
-};
 
 const overlapsDay = (day: Date, start: string, end: string) => new Date(start) < new Date(day.getTime() + 86_400_000) && new Date(end) > day;
 
@@ -24,39 +19,26 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
   const [month, setMonth] = useState(() => startOfMonth(new Date()));
   const from = startOfWeek(month, { weekStartsOn: 1 });
   const to = endOfWeek(endOfMonth(month), { weekStartsOn: 1 });
-  const query = useQuery({ queryKey: changeKeys.calendar(from.toISOString(), to.toISOString()), queryFn: () => apiFetch<TCalendar>(`/api/v1/changes/calendar?from=${from.toISOString()}&to=${to.toISOString()}`) });
+  const query = useChangeCalendar(from.toISOString(), to.toISOString());
   const days = eachDayOfInterval({ start: from, end: to });
   const [blackout, setBlackout] = useState({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
-  const createBlackout = useChangeMutation(
-    async () => {
-      await apiFetch("/api/v1/blackouts", { method: "POST", body: { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null } });
-      setBlackout({ name: "", startsAt: "", endsAt: "", surfaceId: "" });
-    },
-    "Blackout window added",
-  );
+  const createBlackout = useCreateBlackout();
   const [removing, setRemoving] = useState<TCalendar["blackouts"][number] | null>(null);
-  const deleteBlackout = useChangeMutation(async (id: string) => {
-    await apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" });
-    setRemoving(null);
-  }, "Blackout window deleted");
+  const deleteBlackout = useDeleteBlackout();
   const when = (blackout: TCalendar["blackouts"][number]) => `${format(new Date(blackout.startsAt), "d MMM yyyy HH:mm")} – ${format(new Date(blackout.endsAt), "d MMM yyyy HH:mm")}`;
   return (
     <div className="grid gap-3">
       {canManage && (
         <Card>
           <h2 className="mb-3 font-semibold">Add a blackout window</h2>
-          <form className="grid gap-3 sm:grid-cols-5 sm:items-end" onSubmit={(event) => { event.preventDefault(); createBlackout.mutate(undefined); }}>
+          <form className="grid gap-3 sm:grid-cols-5 sm:items-end" onSubmit={(event) => { event.preventDefault(); createBlackout.mutate(
+                { name: blackout.name, startsAt: new Date(blackout.startsAt).toISOString(), endsAt: new Date(blackout.endsAt).toISOString(), surfaceId: blackout.surfaceId || null },
+                { onSuccess: () => setBlackout({ name: "", startsAt: "", endsAt: "", surfaceId: "" }) },
+              ); }}>
             <Field label="Blackout name">{(props) => <Input {...props} value={blackout.name} onChange={(event) => setBlackout({ ...blackout, name: event.target.value })} />}</Field>
             <Field label="Starts">{(props) => <Input {...props} type="datetime-local" value={blackout.startsAt} onChange={(event) => setBlackout({ ...blackout, startsAt: event.target.value })} />}</Field>
             <Field label="Ends">{(props) => <Input {...props} type="datetime-local" value={blackout.endsAt} onChange={(event) => setBlackout({ ...blackout, endsAt: event.target.value })} />}</Field>
-            <Field label="Applies to">
-              {(props) => (
-                <Select {...props} value={blackout.surfaceId} onChange={(event) => setBlackout({ ...blackout, surfaceId: event.target.value })}>
-                  <option value="">Every surface</option>
-                  {surfaces.map((surface) => <option key={surface.id} value={surface.id}>{surface.name}</option>)}
-                </Select>
-              )}
-            </Field>
+            <LabelledSelect label="Applies to" placeholder="Every surface" value={blackout.surfaceId} onChange={(event) => setBlackout({ ...blackout, surfaceId: event.target.value })} options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))} />
             <Button type="submit" disabled={!blackout.name || !blackout.startsAt || !blackout.endsAt || createBlackout.isPending}>Add blackout</Button>
           </form>
         </Card>
@@ -110,7 +92,7 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
         description={removing ? `Changes may then be scheduled ${removing.surfaceName ? `on ${removing.surfaceName} ` : ""}between ${when(removing)}. The deletion is recorded in the audit trail.` : ""}
         confirmLabel="Delete blackout"
         pending={deleteBlackout.isPending}
-        onConfirm={() => removing && deleteBlackout.mutate(removing.id)}
+        onConfirm={() => removing && deleteBlackout.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
       />
     </div>
   );

@@ -8,9 +8,10 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, type TRuleOutcome } from "@/lib/change-policy/classifier";
 import { FACTS, type TFactName } from "@/lib/change-policy/conditions";
-import { EDITABLE_STATES, STATE_LABELS } from "@/lib/changes/lifecycle";
-import { apiFetch } from "@/lib/api/client";
-import { useChange, useChangeMutation } from "@/lib/changes/queries";
+import { EDITABLE_STATES, STATE_LABELS, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
+import { useChange, useSubmitChange, useTransitionChange, useVoteOnChange, type TChangeDetail } from "@/lib/changes/queries";
+import { TeamBadge } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
 import { FlowDiffCanvas } from "./flow-diff-canvas";
@@ -109,13 +110,13 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
           <Card>
             <h2 className="mb-2 font-semibold">Approvals</h2>
             {change.track && change.track !== "PRE_APPROVED" && (
-              <p className="mb-2 text-xs text-muted">{change.approvalStatus.approvers} of {change.approvalStatus.required} approvals{change.approvalStatus.teamsMissing.length ? `; still needs ${change.approvalStatus.teamsMissing.map((team) => (team === "NETOPS" ? "NetOps" : "SecOps")).join(" and ")}` : ""}.</p>
+              <p className="mb-2 text-xs text-muted">{change.approvalStatus.approvers} of {change.approvalStatus.required} approvals{change.approvalStatus.teamsMissing.length ? `; still needs ${change.approvalStatus.teamsMissing.map((team) => TEAM_LABELS[team]).join(" and ")}` : ""}.</p>
             )}
             {change.approvals.length === 0 ? <p className="text-sm text-muted">No votes yet.</p> : (
               <ul className="grid gap-2 text-sm" aria-label="Votes">
                 {change.approvals.map((approval) => (
                   <li key={approval.id} className={approval.live ? "" : "opacity-60"}>
-                    <span className="font-medium">{approval.userName}</span> <Badge tone={approval.team === "NETOPS" ? "netops" : "secops"}>{approval.team === "NETOPS" ? "NetOps" : "SecOps"}</Badge>{" "}
+                    <span className="font-medium">{approval.userName}</span> <TeamBadge team={approval.team} />{" "}
                     <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "Approved" : "Rejected"}</Badge>
                     {!approval.live && <span className="text-xs text-muted"> (void: the change was edited)</span>}
                     {approval.comment && <p className="text-xs text-muted">{approval.comment}</p>}
@@ -141,19 +142,17 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
   );
 }
 
-type TChangeView = ReturnType<typeof useChange>["data"] extends infer T ? (T extends { change: infer C } ? C : never) : never;
-
-function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewer }) {
+function ChangeActions({ change, viewer }: { change: TChangeDetail["change"]; viewer: TViewer }) {
   const [comment, setComment] = useState("");
   const [slot, setSlot] = useState({ start: "", end: "" });
-  const transition = useChangeMutation((body: { action: string; reason?: string; windowStart?: string; windowEnd?: string }) => apiFetch(`/api/v1/changes/${change.id}/transitions`, { method: "POST", body }), "Change updated");
-  const submit = useChangeMutation(() => apiFetch(`/api/v1/changes/${change.id}/submit`, { method: "POST" }), "Submitted and classified");
-  const vote = useChangeMutation((decision: "APPROVE" | "REJECT") => apiFetch(`/api/v1/changes/${change.id}/approvals`, { method: "POST", body: { decision, comment } }), "Vote recorded");
+  const transition = useTransitionChange(change.id);
+  const submit = useSubmitChange(change.id);
+  const vote = useVoteOnChange(change.id);
   const isRequester = viewer.id === change.requester.id;
   const voted = change.approvals.some((approval) => approval.live && approval.userId === viewer.id);
   const busy = transition.isPending || submit.isPending || vote.isPending;
   const actions: Array<{ label: string; run: () => void; variant?: "primary" | "secondary" | "danger" }> = [];
-  if (viewer.canWrite && isRequester && (change.state === "DRAFT" || change.state === "NEEDS_INFO")) actions.push({ label: "Submit for classification", run: () => submit.mutate(undefined) });
+  if (viewer.canWrite && isRequester && SUBMITTABLE_STATES.includes(change.state)) actions.push({ label: "Submit for classification", run: () => submit.mutate(undefined) });
   if (viewer.canWrite && change.state === "SCHEDULED") actions.push({ label: "Mark implemented", run: () => transition.mutate({ action: "implement" }) });
   const implementerId = change.transitions.findLast((move) => move.to === "IMPLEMENTED")?.actorId;
   const implementedBySelf = change.state === "IMPLEMENTED" && implementerId === viewer.id;
@@ -180,8 +179,8 @@ function ChangeActions({ change, viewer }: { change: TChangeView; viewer: TViewe
       {(canVote || change.state === "IMPLEMENTED") && <Field label="Comment">{(props) => <Textarea {...props} value={comment} onChange={(event) => setComment(event.target.value)} />}</Field>}
       {canVote && (
         <div className="flex gap-2">
-          <Button disabled={busy} onClick={() => vote.mutate("APPROVE")}>Approve</Button>
-          <Button disabled={busy || !comment.trim()} variant="danger" onClick={() => vote.mutate("REJECT")}>Reject</Button>
+          <Button disabled={busy} onClick={() => vote.mutate({ decision: "APPROVE", comment })}>Approve</Button>
+          <Button disabled={busy || !comment.trim()} variant="danger" onClick={() => vote.mutate({ decision: "REJECT", comment })}>Reject</Button>
           <Button disabled={busy || !comment.trim()} variant="secondary" onClick={() => transition.mutate({ action: "request-info", reason: comment })}>Ask for information</Button>
         </div>
       )}

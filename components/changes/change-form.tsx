@@ -1,36 +1,32 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
+import { LabelledSelect } from "@/components/ui/labelled-select";
+import { formErrorsOf } from "@/lib/api/client";
+import { stateAfterEdit, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
+import { usePickableFlows, useSaveChange, type TPickableFlows } from "@/lib/changes/queries";
 import type { TFlowOperationInput } from "@/lib/changes/schemas";
+import type { ChangeState } from "@/lib/db/generated/enums";
 import { describeFlow } from "./describe-flow";
 import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
 import { FlowPickerCanvas } from "./flow-picker-canvas";
 
 type TSurfaceChoice = { id: string; name: string; classification: string; criticality: string };
-type TPickable = {
-  maps: Array<{
-    surfaceId: string;
-    nodes: Array<{ id: string; label: string; kind: string }>;
-    edges: Array<{ id: string; status: string; sourceLabel: string; targetLabel: string; protocol: string; ports: string; encryption: string; authentication: string } & TFlowDraft>;
-  }>;
-};
-type TPickableEdge = TPickable["maps"][number]["edges"][number];
+type TPickableEdge = TPickableFlows["maps"][number]["edges"][number];
 export type TOperationDraft = TFlowOperationInput & { label: string };
 
+const nodeOption = (node: { id: string; label: string; kind: string }) => ({ value: node.id, label: `${node.label} (${node.kind.toLowerCase()})` });
 const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
 
 /** What an edit starts from: the change as stored, its version for the optimistic check. */
 export type TChangeFormInitial = {
   id: string;
   version: number;
-  state: string;
+  state: ChangeState;
   form: { title: string; description: string; environment: string; implementationPlan: string; verificationPlan: string; rollbackPlan: string; windowStart: string; windowEnd: string; emergency: boolean; emergencyReason: string };
   surfaceIds: string[];
   operations: TOperationDraft[];
@@ -46,12 +42,11 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
   const [newFlow, setNewFlow] = useState<{ surfaceId: string; sourceNodeId: string; targetNodeId: string; flow: TFlowDraft }>({ surfaceId: "", sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
   const [narrowing, setNarrowing] = useState<{ edgeId: string; surfaceId: string; label: string; flow: TFlowDraft } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const flows = useQuery({
-    queryKey: changeKeys.flows(surfaceIds),
-    queryFn: () => apiFetch<TPickable>(`/api/v1/changes/pickable-flows?surfaceIds=${surfaceIds.join(",")}`),
-    enabled: surfaceIds.length > 0,
-  });
-  const save = useChangeMutation(async (submit: boolean) => {
+  const flows = usePickableFlows(surfaceIds);
+  const saveChange = useSaveChange();
+  // An edit of a pre-approved change sends it back to draft, so it is submitted again.
+  const submittable = !initial || SUBMITTABLE_STATES.includes(stateAfterEdit(initial.state, null));
+  const save = (submit: boolean) => {
     const body = {
       title: form.title,
       description: form.description,
@@ -66,15 +61,11 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       operations: operations.map(({ label: _label, ...operation }) => operation),
       ticketLinks: [],
     };
-    const request = initial ? apiFetch<{ id: string }>(`/api/v1/changes/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } }) : apiFetch<{ id: string }>("/api/v1/changes", { method: "POST", body });
-    const created = await request.catch((error: { fields?: Array<{ path: string; message: string }> }) => {
-      setErrors(Object.fromEntries((error.fields ?? []).map((field) => [field.path.replace(/^body\./, ""), field.message])));
-      throw error;
-    });
-    const submittable = !initial || initial.state === "DRAFT" || initial.state === "NEEDS_INFO" || initial.state === "PRE_APPROVED";
-    if (submit && submittable) await apiFetch(`/api/v1/changes/${created.id}/submit`, { method: "POST" });
-    router.push(`/changes/${created.id}`);
-  }, "Change saved");
+    saveChange.mutate(
+      { body, editing: initial && { id: initial.id, version: initial.version }, submit: submit && submittable },
+      { onSuccess: (saved) => router.push(`/changes/${saved.id}`), onError: (error) => setErrors(formErrorsOf(error, "path")) },
+    );
+  };
   const set = (key: keyof typeof form, value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
   const toggleSurface = (id: string) => {
     setSurfaceIds((current) => (current.includes(id) ? current.filter((candidate) => candidate !== id) : [...current, id]));
@@ -106,7 +97,7 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate(true);
+        save(true);
       }}
     >
       <Card className="grid gap-3">
@@ -172,30 +163,15 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
           <div className="grid gap-3 rounded-md border border-border p-3">
             <p className="text-sm font-medium">Add a new flow</p>
             <div className="grid gap-3 sm:grid-cols-3">
-              <Field label="Surface of the new flow">
-                {(props) => (
-                  <Select {...props} value={newFlow.surfaceId} onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}>
-                    <option value="">Choose…</option>
-                    {surfaceIds.map((id) => <option key={id} value={id}>{surfaces.find((surface) => surface.id === id)?.name}</option>)}
-                  </Select>
-                )}
-              </Field>
-              <Field label="Source">
-                {(props) => (
-                  <Select {...props} value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })}>
-                    <option value="">Choose…</option>
-                    {nodesOf.map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
-                  </Select>
-                )}
-              </Field>
-              <Field label="Target">
-                {(props) => (
-                  <Select {...props} value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })}>
-                    <option value="">Choose…</option>
-                    {nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map((node) => <option key={node.id} value={node.id}>{node.label} ({node.kind.toLowerCase()})</option>)}
-                  </Select>
-                )}
-              </Field>
+              <LabelledSelect
+                label="Surface of the new flow"
+                placeholder="Choose…"
+                value={newFlow.surfaceId}
+                onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}
+                options={surfaceIds.map((id) => ({ value: id, label: surfaces.find((surface) => surface.id === id)?.name ?? "" }))}
+              />
+              <LabelledSelect label="Source" placeholder="Choose…" value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })} options={nodesOf.map(nodeOption)} />
+              <LabelledSelect label="Target" placeholder="Choose…" value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })} options={nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map(nodeOption)} />
             </div>
             <FlowFields value={newFlow.flow} onChange={(flow) => setNewFlow({ ...newFlow, flow })} />
             <div><Button size="sm" variant="secondary" disabled={!newFlow.sourceNodeId || !newFlow.targetNodeId || !newFlow.flow.justification.trim()} onClick={addNewFlow}>Add flow</Button></div>
@@ -237,8 +213,8 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
         </div>
       </Card>
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>{initial && !["DRAFT", "NEEDS_INFO", "PRE_APPROVED"].includes(initial.state) ? "Save changes" : "Save and submit"}</Button>
-        <Button variant="secondary" disabled={save.isPending} onClick={() => save.mutate(false)}>{initial ? "Save without submitting" : "Save draft"}</Button>
+        <Button type="submit" disabled={saveChange.isPending}>{submittable ? "Save and submit" : "Save changes"}</Button>
+        <Button variant="secondary" disabled={saveChange.isPending} onClick={() => save(false)}>{initial ? "Save without submitting" : "Save draft"}</Button>
       </div>
     </form>
   );

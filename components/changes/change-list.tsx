@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { LabelledSelect, optionsOf } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CHANGE_STATES, STATE_LABELS } from "@/lib/changes/lifecycle";
 import { useChangeList } from "@/lib/changes/queries";
@@ -26,30 +27,9 @@ export function ChangeList() {
     <div className="flex flex-col gap-4">
       <div className="grid gap-3 sm:grid-cols-4" role="search">
         <Field label="Search">{(props) => <Input {...props} placeholder="Title or number" value={filters.q} onChange={(event) => update("q", event.target.value)} />}</Field>
-        <Field label="State">
-          {(props) => (
-            <Select {...props} value={filters.state} onChange={(event) => update("state", event.target.value)}>
-              <option value="">Any state</option>
-              {CHANGE_STATES.map((state) => <option key={state} value={state}>{STATE_LABELS[state]}</option>)}
-            </Select>
-          )}
-        </Field>
-        <Field label="Track">
-          {(props) => (
-            <Select {...props} value={filters.track} onChange={(event) => update("track", event.target.value)}>
-              <option value="">Any track</option>
-              {(["PRE_APPROVED", "CAB", "EMERGENCY"] as const).map((track) => <option key={track} value={track}>{TRACK_LABELS[track]}</option>)}
-            </Select>
-          )}
-        </Field>
-        <Field label="Requester">
-          {(props) => (
-            <Select {...props} value={filters.mine} onChange={(event) => update("mine", event.target.value)}>
-              <option value="">Anyone</option>
-              <option value="true">Mine</option>
-            </Select>
-          )}
-        </Field>
+        <LabelledSelect label="State" placeholder="Any state" value={filters.state} onChange={(event) => update("state", event.target.value)} options={CHANGE_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))} />
+        <LabelledSelect label="Track" placeholder="Any track" value={filters.track} onChange={(event) => update("track", event.target.value)} options={optionsOf(TRACK_LABELS)} />
+        <LabelledSelect label="Requester" placeholder="Anyone" value={filters.mine} onChange={(event) => update("mine", event.target.value)} options={[{ value: "true", label: "Mine" }]} />
       </div>
       {query.isError ? (
         <EmptyState title="The changes could not be loaded" description={query.error.message} action={<Button variant="secondary" onClick={() => void query.refetch()}>Try again</Button>} />

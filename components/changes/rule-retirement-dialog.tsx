@@ -1,23 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, replayRules, useChangeMutation } from "@/lib/changes/queries";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { useProposeRuleRetirement, useReplayWithout } from "@/lib/change-policy/queries";
 import type { TRule } from "@/lib/change-policy/rules-service";
-
-/** How many recent changes the preview replays: the same default as the rule-set test. */
-const PREVIEW_CHANGES = 50;
 
 /** What the recent changes would have become without the rule, before anyone proposes retiring it. */
 function ReplayWithout({ rule }: { rule: TRule }) {
-  const preview = useQuery({
-    queryKey: [...changeKeys.rules, "replay-without", rule.id],
-    queryFn: () => replayRules({ proposedRuleIds: [], excludeRuleIds: [rule.id], lastN: PREVIEW_CHANGES }),
-  });
+  const preview = useReplayWithout(rule.id);
   if (preview.isPending) return <p className="text-sm text-muted" role="status">Replaying recent changes without this rule…</p>;
   if (preview.isError) {
     return (
@@ -48,29 +40,23 @@ export function RuleRetirementDialog({ rule, onClose }: { rule: TRule | null; on
     setReason("");
     onClose();
   };
-  const retire = useChangeMutation(async ({ id, reason }: { id: string; reason: string }) => {
-    await apiFetch(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } });
-    close();
-  }, "Retirement proposed; the rule classifies until the other team approves");
+  const retire = useProposeRuleRetirement();
   return (
-    <Modal
+    <Dialog
       open={rule !== null}
       onOpenChange={(open) => !open && close()}
       title={`Retire "${rule?.name ?? ""}"?`}
       description="A retirement is a proposal like any other: the rule keeps classifying until NetOps and SecOps have both approved; proposing counts as your team's approval."
     >
       {rule && (
-        <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); retire.mutate({ id: rule.id, reason }); }}>
+        <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); retire.mutate({ id: rule.id, reason }, { onSuccess: close }); }}>
           <ReplayWithout rule={rule} />
           <Field label="Why retire it" hint="At least 10 characters; the other team reads it before approving.">
             {(props) => <Textarea {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={close}>Cancel</Button>
-            <Button type="submit" disabled={retire.isPending || reason.trim().length < 10}>Propose retirement</Button>
-          </div>
+          <DialogFooter onCancel={close} submitLabel="Propose retirement" pending={retire.isPending} disabled={reason.trim().length < 10} />
         </form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

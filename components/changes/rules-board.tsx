@@ -1,21 +1,20 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { OUTCOME_LABELS, RULE_OUTCOMES, type TRuleOutcome } from "@/lib/change-policy/classifier";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation, useRuleReplay } from "@/lib/changes/queries";
+import { useApproveRule, useProposeRule, useRuleReplay, useRules } from "@/lib/change-policy/queries";
 import type { TRule } from "@/lib/change-policy/rules-service";
 import { ConditionBuilder, DEFAULT_COMPARISON, toCondition, type TBuilderState } from "./condition-builder";
+import type { Team } from "@/lib/db/generated/enums";
+import { otherTeam, TEAM_LABELS } from "@/lib/ui/labels";
 import { RuleRetirementDialog } from "./rule-retirement-dialog";
 
-type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
-
-const teamName = (team: string) => (team === "NETOPS" ? "NetOps" : team === "SECOPS" ? "SecOps" : team);
+type TViewer = { team: Team; canPropose: boolean; canApprove: boolean };
 
 function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
   return (
@@ -34,17 +33,17 @@ function RuleRow({ rule, action }: { rule: TRule; action?: ReactNode }) {
         {action && <div className="ml-auto">{action}</div>}
       </div>
       <p className="mt-1">When {rule.conditionText}.</p>
-      <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${teamName(approval.team)})`).join(", ") || "nobody yet"}</p>
+      <p className="mt-1 text-xs text-muted">{rule.retires ? "Why retire it: " : ""}{rule.rationale} — proposed by {rule.author.name}; approved by {rule.approvals.map((approval) => `${approval.name} (${TEAM_LABELS[approval.team]})`).join(", ") || "nobody yet"}</p>
     </li>
   );
 }
 
 export function RulesBoard({ viewer }: { viewer: TViewer }) {
-  const rules = useQuery({ queryKey: changeKeys.rules, queryFn: () => apiFetch<{ active: TRule[]; proposed: TRule[]; retired: TRule[] }>("/api/v1/rules") });
-  const approve = useChangeMutation((id: string) => apiFetch(`/api/v1/rules/${id}/approvals`, { method: "POST" }), "Approval recorded");
+  const rules = useRules();
+  const approve = useApproveRule();
   const [draft, setDraft] = useState({ name: "", position: 50, outcome: "FORCE_CAB" as TRuleOutcome, riskPoints: 0, extraApprovers: 0, rationale: "" });
   const [builder, setBuilder] = useState<TBuilderState>({ join: "all", comparisons: [DEFAULT_COMPARISON] });
-  const propose = useChangeMutation(() => apiFetch("/api/v1/rules", { method: "POST", body: { ...draft, condition: toCondition(builder) } }), "Rule proposed; the other team must approve it");
+  const propose = useProposeRule();
   const [selected, setSelected] = useState<string[]>([]);
   const [lastN, setLastN] = useState(50);
   const replay = useRuleReplay();
@@ -97,9 +96,9 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
                       <div className="flex items-center gap-2">
                         <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={selected.includes(rule.id)} onChange={() => setSelected((current) => (current.includes(rule.id) ? current.filter((id) => id !== rule.id) : [...current, rule.id]))} /> Include in test</label>
                         {viewer.canApprove && !teamApproved && (viewer.team === "NETOPS" || viewer.team === "SECOPS") && (
-                          <Button size="sm" onClick={() => approve.mutate(rule.id)} disabled={approve.isPending} aria-label={`Approve rule ${rule.name}`}>Approve for {teamName(viewer.team)}</Button>
+                          <Button size="sm" onClick={() => approve.mutate(rule.id)} disabled={approve.isPending} aria-label={`Approve rule ${rule.name}`}>Approve for {TEAM_LABELS[viewer.team]}</Button>
                         )}
-                        {teamApproved && <span className="text-xs text-muted">Waiting for {viewer.team === "NETOPS" ? "SecOps" : "NetOps"}</span>}
+                        {teamApproved && <span className="text-xs text-muted">Waiting for {TEAM_LABELS[otherTeam(viewer.team)]}</span>}
                       </div>
                     }
                   />
@@ -137,17 +136,11 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
         {viewer.canPropose && (
           <Card>
             <h2 className="mb-3 font-semibold">Propose a rule</h2>
-            <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); propose.mutate(undefined); }}>
+            <form className="grid gap-3" onSubmit={(event) => { event.preventDefault(); propose.mutate({ ...draft, condition: toCondition(builder) }); }}>
               <Field label="Rule name">{(props) => <Input {...props} value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}</Field>
               <ConditionBuilder value={builder} onChange={setBuilder} />
               <div className="grid gap-3 sm:grid-cols-4">
-                <Field label="Then">
-                  {(props) => (
-                    <Select {...props} value={draft.outcome} onChange={(event) => setDraft({ ...draft, outcome: event.target.value as TRuleOutcome })}>
-                      {RULE_OUTCOMES.map((outcome) => <option key={outcome} value={outcome}>{OUTCOME_LABELS[outcome]}</option>)}
-                    </Select>
-                  )}
-                </Field>
+                <LabelledSelect label="Then" value={draft.outcome} onChange={(event) => setDraft({ ...draft, outcome: event.target.value as TRuleOutcome })} options={RULE_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))} />
                 <Field label="Risk points">{(props) => <Input {...props} type="number" min={0} max={100} value={draft.riskPoints} onChange={(event) => setDraft({ ...draft, riskPoints: Number(event.target.value) })} />}</Field>
                 <Field label="Extra approvers">{(props) => <Input {...props} type="number" min={0} max={5} value={draft.extraApprovers} onChange={(event) => setDraft({ ...draft, extraApprovers: Number(event.target.value) })} />}</Field>
                 <Field label="Order" hint="Lower runs first">{(props) => <Input {...props} type="number" min={0} value={draft.position} onChange={(event) => setDraft({ ...draft, position: Number(event.target.value) })} />}</Field>

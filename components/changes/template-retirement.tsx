@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/lib/api/client";
-import { useChangeMutation } from "@/lib/changes/queries";
+import { useRetireTemplate } from "@/lib/change-policy/queries";
 import type { TTemplate } from "@/lib/change-policy/templates-service";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
@@ -19,7 +18,7 @@ export function templateStatusText(status: TTemplate["status"]): string {
  */
 export function TemplateRetirement({ template, viewer }: { template: TTemplate; viewer: { team: string; canApprove: boolean } }) {
   const [reason, setReason] = useState("");
-  const retire = useChangeMutation((input: { id: string; reason: string }) => apiFetch(`/api/v1/templates/${input.id}/retirement`, { method: "POST", body: { reason: input.reason } }), "Retirement approval recorded");
+  const retire = useRetireTemplate();
   const teamDone = template.retirementApprovals.some((approval) => approval.team === viewer.team);
   const canAct = (template.status === "ACTIVE" || template.status === "SUSPENDED") && viewer.canApprove && !teamDone && (viewer.team === "NETOPS" || viewer.team === "SECOPS");
 

@@ -1,15 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
-import { apiFetch } from "@/lib/api/client";
-import { changeKeys, useChangeMutation } from "@/lib/changes/queries";
-import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
-import type { TTemplate } from "@/lib/change-policy/templates-service";
+import { useApproveTemplate, useProposeTemplate, useTemplates, type TTemplateSuggestion } from "@/lib/change-policy/queries";
+import type { TTemplateParameters } from "@/lib/change-policy/templates";
 import { TemplateRetirement, templateStatusText } from "./template-retirement";
 
-type TSuggestion = { kind: string; passes: number; changeNumbers: number[]; parameters: TTemplateParameters };
 type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
 
 function describeParameters(parameters: TTemplateParameters): string {
@@ -26,9 +22,11 @@ function describeParameters(parameters: TTemplateParameters): string {
 }
 
 export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
-  const query = useQuery({ queryKey: changeKeys.templates, queryFn: () => apiFetch<{ templates: TTemplate[]; suggestions: TSuggestion[] }>("/api/v1/templates") });
-  const approve = useChangeMutation((id: string) => apiFetch(`/api/v1/templates/${id}/approvals`, { method: "POST" }), "Approval recorded");
-  const promote = useChangeMutation((suggestion: TSuggestion) => apiFetch("/api/v1/templates", { method: "POST", body: { name: `Standard: ${suggestion.kind.split("|").slice(2).join(" ").slice(0, 100)}`, description: `Promoted after ${suggestion.passes} clean CAB passes (#${suggestion.changeNumbers.join(", #")}).`, parameters: suggestion.parameters } }), "Template proposed; the other team must approve it");
+  const query = useTemplates();
+  const approve = useApproveTemplate();
+  const propose = useProposeTemplate();
+  const promote = (suggestion: TTemplateSuggestion) =>
+    propose.mutate({ name: `Standard: ${suggestion.kind.split("|").slice(2).join(" ").slice(0, 100)}`, description: `Promoted after ${suggestion.passes} clean CAB passes (#${suggestion.changeNumbers.join(", #")}).`, parameters: suggestion.parameters });
   if (query.isPending) return <p className="text-sm text-muted" role="status">Loading templates…</p>;
   if (query.isError) return <EmptyState title="The templates could not be loaded" description={query.error.message} />;
   return (
@@ -70,7 +68,7 @@ export function TemplatesBoard({ viewer }: { viewer: TViewer }) {
               <li key={suggestion.kind} className="rounded-md border border-border p-2 text-sm">
                 <p>{describeParameters(suggestion.parameters)}</p>
                 <p className="text-xs text-muted">{suggestion.passes} verified CAB changes: #{suggestion.changeNumbers.join(", #")}</p>
-                {viewer.canPropose && <Button className="mt-2" size="sm" variant="secondary" onClick={() => promote.mutate(suggestion)} disabled={promote.isPending}>Propose as template</Button>}
+                {viewer.canPropose && <Button className="mt-2" size="sm" variant="secondary" onClick={() => promote(suggestion)} disabled={propose.isPending}>Propose as template</Button>}
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { Dialog } from "radix-ui";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { STAGES, stageLabel, type TStage } from "@/lib/maturity/catalog";
 import { useAssessment, useUpdateScore } from "@/lib/maturity/queries";
@@ -43,17 +44,11 @@ function TargetDialog({ score, onSave, pending }: { score: TMaturityScore; pendi
   const [evidence, setEvidence] = useState(score.evidence);
   const [links, setLinks] = useState(score.links.join("\n"));
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Edit target and evidence for ${score.label}`}>
-          Edit
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,95vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{score.label}</Dialog.Title>
-          <Dialog.Description className="mb-4 text-sm text-muted">{score.pillarLabel} — target, evidence and links both assessors share.</Dialog.Description>
+    <>
+      <Button variant="ghost" size="sm" aria-label={`Edit target and evidence for ${score.label}`} onClick={() => setOpen(true)}>
+        Edit
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={score.label} description={`${score.pillarLabel} — target, evidence and links both assessors share.`}>
           <form
             className="space-y-3"
             onSubmit={async (event) => {
@@ -68,30 +63,15 @@ function TargetDialog({ score, onSave, pending }: { score: TMaturityScore; pendi
             }}
           >
             <div className="grid grid-cols-2 gap-3">
-              <Field label="Target stage">
-                {(props) => (
-                  <Select {...props} value={targetStage} onChange={(event) => setTargetStage(event.target.value)}>
-                    <option value="">No target</option>
-                    {STAGES.map((stage) => (
-                      <option key={stage} value={stage}>{stageLabel(stage)}</option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
+              <LabelledSelect label="Target stage" placeholder="No target" value={targetStage} onChange={(event) => setTargetStage(event.target.value)} options={STAGES.map((stage) => ({ value: stage, label: stageLabel(stage) }))} />
               <Field label="Target date">{(props) => <Input {...props} type="date" value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />}</Field>
             </div>
             <Field label="Evidence">{(props) => <Textarea {...props} value={evidence} maxLength={5000} onChange={(event) => setEvidence(event.target.value)} />}</Field>
             <Field label="Links" hint="One http(s) URL per line">{(props) => <Textarea {...props} value={links} onChange={(event) => setLinks(event.target.value)} />}</Field>
-            <div className="flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <Button variant="secondary">Cancel</Button>
-              </Dialog.Close>
-              <Button type="submit" disabled={pending}>Save</Button>
-            </div>
+            <DialogFooter onCancel={() => setOpen(false)} submitLabel="Save" pending={pending} />
           </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </Dialog>
+    </>
   );
 }
 

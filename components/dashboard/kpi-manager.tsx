@@ -5,14 +5,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useCreateKpi, useKpis, useRecordReading } from "@/lib/metrics/queries";
 import type { TKpi } from "@/lib/metrics/schemas";
 import { Sparkline } from "./sparkline";
-
-function fieldErrors(error: unknown): Record<string, string> {
-  return error instanceof ApiRequestError ? Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])) : {};
-}
 
 function ReadingForm({ kpi }: { kpi: TKpi }) {
   const record = useRecordReading();
@@ -30,7 +26,7 @@ function ReadingForm({ kpi }: { kpi: TKpi }) {
           toast.success(`Reading recorded for ${kpi.name}`);
           form.reset();
         } catch (caught) {
-          setError(fieldErrors(caught).value ?? (caught instanceof Error ? caught.message : "Recording failed."));
+          setError(formErrorsOf(caught).value ?? (caught instanceof Error ? caught.message : "Recording failed."));
         }
       }}
     >
@@ -66,7 +62,7 @@ function NewKpiForm() {
           toast.success("KPI defined");
           form.reset();
         } catch (caught) {
-          setErrors(fieldErrors(caught));
+          setErrors(formErrorsOf(caught));
           toast.error(caught instanceof Error ? caught.message : "Could not define the KPI.");
         }
       }}

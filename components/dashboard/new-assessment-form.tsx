@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useCreateAssessment } from "@/lib/maturity/queries";
 
 type TPerson = { id: string; name: string };
@@ -32,7 +32,7 @@ export function NewAssessmentForm({ candidates }: { candidates: { netops: TPerso
           toast.success("Assessment started");
           router.push(`/maturity/${created.id}`);
         } catch (error) {
-          if (error instanceof ApiRequestError) setErrors(Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])));
+          setErrors(formErrorsOf(error));
           toast.error(error instanceof Error ? error.message : "Could not start the assessment.");
         }
       }}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useCreateObjective } from "@/lib/objectives/queries";
 
 type TPerson = { id: string; name: string };
@@ -42,7 +42,7 @@ export function NewObjectiveForm({ leads, metrics }: { leads: { netops: TPerson[
           setKeyResults([blank()]);
           router.refresh();
         } catch (error) {
-          if (error instanceof ApiRequestError) setErrors(Object.fromEntries(error.fields.map((field) => [field.path.replace(/^body\./, ""), field.message])));
+          setErrors(formErrorsOf(error, "path"));
           toast.error(error instanceof Error ? error.message : "Could not add the objective.");
         }
       }}

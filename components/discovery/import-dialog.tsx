@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Upload } from "lucide-react";
-import { Modal, FormAlert } from "@/components/ui/modal";
+import { Dialog, FormAlert } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { discoveryKeys, uploadFlowLog, useCancelImport, useCsvMapping, useImportProgress, useSaveCsvMapping } from "@/lib/discovery/queries";
@@ -109,7 +109,7 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
   }
 
   return (
-    <Modal open={open} onOpenChange={(next) => (running ? undefined : onOpenChange(next))} title="Import flow logs" description="Counts per connection and day are kept, never the lines. An import never draws or approves a flow." className="max-w-xl">
+    <Dialog open={open} onOpenChange={(next) => (running ? undefined : onOpenChange(next))} title="Import flow logs" description="Counts per connection and day are kept, never the lines. An import never draws or approves a flow." className="max-w-xl">
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -185,6 +185,6 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
           )}
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { Badge, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { ConfirmDialog, FormAlert } from "@/components/ui/modal";
+import { ConfirmDialog, FormAlert } from "@/components/ui/dialog";
 import { useImports, useUndoImport } from "@/lib/discovery/queries";
 import type { TDiscoveryImport } from "@/lib/discovery/schemas";
 

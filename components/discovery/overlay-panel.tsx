@@ -5,7 +5,7 @@ import { Eye, EyeOff, Upload } from "lucide-react";
 import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { FormAlert } from "@/components/ui/modal";
+import { FormAlert } from "@/components/ui/dialog";
 import { useOverlay, useProposeGhosts } from "@/lib/discovery/queries";
 import type { TMapNode } from "@/lib/maps/model/schemas";
 import { ImportDialog } from "./import-dialog";

@@ -6,7 +6,8 @@ import { useTheme } from "next-themes";
 import Link from "next/link";
 import { LaptopMinimal, LogOut, Monitor, Moon, ShieldCheck, Sun } from "lucide-react";
 import type { TActor } from "@/lib/auth/actor";
-import { TeamBadge, formatRole } from "./team-badge";
+import { formatRole, TEAM_LABELS } from "@/lib/ui/labels";
+import { TeamBadge } from "./team-badge";
 
 const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-surface-2";
 
@@ -29,7 +30,7 @@ export function UserMenu({ actor }: { actor: TActor }) {
         </span>
         <span className="hidden text-left sm:block">
           <span className="block font-medium leading-tight">{actor.name}</span>
-          <span className="block text-xs text-muted">{actor.team === "LEADERSHIP" ? "Leadership" : actor.team === "NETOPS" ? "NetOps" : "SecOps"}</span>
+          <span className="block text-xs text-muted">{TEAM_LABELS[actor.team]}</span>
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -23,7 +23,7 @@ const EMPTY: TKiplingInput = { who: "", what: "", when: "", where: "", why: "", 
 function StatementForm({ surfaceId, statement, onDone }: { surfaceId: string; statement?: TKipling; onDone: () => void }) {
   const [value, setValue] = useState<TKiplingInput>(statement ? { ...statement } : EMPTY);
   const save = useSaveStatement(surfaceId);
-  const fields = save.error instanceof ApiRequestError ? save.error.fields : [];
+  const fieldErrors = save.error instanceof ApiRequestError ? save.error.fieldMessages() : {};
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ statementId: statement?.id, input: value }, { onSuccess: onDone, onError: (error) => toast.error(error.message) });
@@ -31,7 +31,7 @@ function StatementForm({ surfaceId, statement, onDone }: { surfaceId: string; st
   return (
     <form onSubmit={submit} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2" aria-label={statement ? "Edit statement" : "New statement"}>
       {QUESTIONS.map((question) => (
-        <Field key={question.key} label={question.label} hint={question.hint} error={fields.find((f) => f.path === `body.${question.key}`)?.message}>
+        <Field key={question.key} label={question.label} hint={question.hint} error={fieldErrors[question.key]}>
           {(props) => <Input {...props} value={value[question.key]} maxLength={1000} onChange={(event) => setValue({ ...value, [question.key]: event.target.value })} />}
         </Field>
       ))}

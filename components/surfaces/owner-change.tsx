@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
-import { ApiRequestError } from "@/lib/api/client";
+import { TEAM_LABELS } from "@/lib/ui/labels";
+import { describeError } from "@/lib/api/client";
 import { useReplaceOwner } from "@/lib/surfaces/queries";
 import type { TPerson, TSurface } from "@/lib/surfaces/schemas";
 
@@ -40,7 +40,7 @@ export function OwnerChangePanel({ surface, people, actorId }: { surface: TSurfa
           replace.mutate(
             { team, userId, reason, version: surface.version },
             {
-              onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message),
+              onError: (error) => toast.error(describeError(error)),
               onSuccess: () => {
                 toast.success(`${TEAM_LABELS[team]} owner replaced.`);
                 setUserId("");

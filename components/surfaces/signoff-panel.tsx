@@ -6,7 +6,7 @@ import { CheckCircle2, Circle } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { useAddDelegate, useRemoveDelegate, useSignOff, useSubmitSurface, useWithdrawSignOff } from "@/lib/surfaces/queries";
 import type { TPerson, TSurface } from "@/lib/surfaces/schemas";
 

@@ -85,8 +85,8 @@ export function SurfaceForm({
   banner?: React.ReactNode;
 }) {
   const [draft, setDraft] = useState(initial);
-  const fieldErrors = error instanceof ApiRequestError ? error.fields : [];
-  const errorFor = (path: string) => fieldErrors.find((field) => field.path === `body.${path}` || field.path === path)?.message;
+  const fieldErrors = error instanceof ApiRequestError ? error.fieldMessages("body", "path") : {};
+  const errorFor = (path: string) => fieldErrors[path];
   const set = (patch: Partial<TSurfaceDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setElement = (index: number, patch: Partial<TElementDraft>) =>
     setDraft((current) => ({ ...current, elements: current.elements.map((element, i) => (i === index ? { ...element, ...patch } : element)) }));
@@ -156,7 +156,7 @@ export function SurfaceForm({
         <Field label="SecOps owner" error={errorFor("secopsOwnerId")}>
           {(props) => <OwnerSelect {...props} people={owners("SECOPS")} value={draft.secopsOwnerId} onChange={(value) => set({ secopsOwnerId: value })} />}
         </Field>
-        <Field label="Tags" hint="Separated by commas." error={fieldErrors.find((field) => field.path.startsWith("body.tags"))?.message}>
+        <Field label="Tags" hint="Separated by commas." error={error instanceof ApiRequestError ? error.fieldMessages().tags : undefined}>
           {(props) => <Input {...props} value={draft.tags} onChange={(event) => set({ tags: event.target.value })} />}
         </Field>
         <Field label="Notes" error={errorFor("notes")}>

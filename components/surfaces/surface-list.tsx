@@ -7,11 +7,12 @@ import { Download, Plus, Upload } from "lucide-react";
 import type { Team } from "@/lib/db/generated/enums.ts";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
+import { LabelledSelect, optionsOf } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TEAM_LABELS } from "@/components/shell/team-badge";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import { ApiRequestError } from "@/lib/api/client";
-import { toSearchParams, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
+import { surfaceExportUrl, useImportSurfaces, useSurfaceList, type TListFilters } from "@/lib/surfaces/queries";
 import type { TPerson } from "@/lib/surfaces/schemas";
 import { CLASSIFICATION_LABELS, CRITICALITY_LABELS, ClassificationBadge, CriticalityBadge, STATUS_LABELS, StatusBadge } from "./labels";
 
@@ -30,22 +31,6 @@ type TFilters = {
 
 const EMPTY: TFilters = { q: "", status: "", classification: "", criticality: "", netopsOwnerId: "", secopsOwnerId: "", tag: "", waiting: false, sort: "updatedAt", order: "desc" };
 const PAGE_SIZE = 25;
-
-function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]> }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-      {label}
-      <Select value={value} onChange={(event) => onChange(event.target.value)} className="min-w-36 text-fg">
-        <option value="">Any</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </Select>
-    </label>
-  );
-}
 
 function SortHeader({ field, filters, onSort, children }: { field: string; filters: Pick<TFilters, "sort" | "order">; onSort: (field: string) => void; children: string }) {
   const active = filters.sort === field;
@@ -66,6 +51,7 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
     setFilters((current) => ({ ...current, ...patch }));
     setPage(1);
   };
+  const peopleOf = (team: Team) => people.filter((person) => person.team === team).map((person) => ({ value: person.id, label: person.name }));
   const queryFilters: TListFilters = {
     q: filters.q.trim() || undefined,
     status: filters.status || undefined,
@@ -102,7 +88,6 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
     }
   }
 
-  const exportQuery = toSearchParams(queryFilters);
   const toggleSort = (field: string) => set(filters.sort === field ? { order: filters.order === "asc" ? "desc" : "asc" } : { sort: field, order: field === "updatedAt" ? "desc" : "asc" });
   return (
     <div className="flex flex-col gap-4">
@@ -117,12 +102,12 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="secondary" size="sm" asChild>
-            <a href={`/api/v1/surfaces/export?${exportQuery}&format=csv`} download>
+            <a href={surfaceExportUrl(queryFilters, "csv")} download>
               <Download aria-hidden className="h-4 w-4" /> CSV
             </a>
           </Button>
           <Button variant="secondary" size="sm" asChild>
-            <a href={`/api/v1/surfaces/export?${exportQuery}&format=json`} download>
+            <a href={surfaceExportUrl(queryFilters, "json")} download>
               <Download aria-hidden className="h-4 w-4" /> JSON
             </a>
           </Button>
@@ -147,11 +132,11 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
           Search
           <Input type="search" placeholder="Name, purpose or tag" value={filters.q} onChange={(event) => set({ q: event.target.value })} className="text-fg" />
         </label>
-        <FilterSelect label="State" value={filters.status} onChange={(status) => set({ status })} options={Object.entries(STATUS_LABELS)} />
-        <FilterSelect label="Classification" value={filters.classification} onChange={(classification) => set({ classification })} options={Object.entries(CLASSIFICATION_LABELS)} />
-        <FilterSelect label="Criticality" value={filters.criticality} onChange={(criticality) => set({ criticality })} options={Object.entries(CRITICALITY_LABELS)} />
-        <FilterSelect label="NetOps owner" value={filters.netopsOwnerId} onChange={(netopsOwnerId) => set({ netopsOwnerId })} options={people.filter((p) => p.team === "NETOPS").map((p) => [p.id, p.name])} />
-        <FilterSelect label="SecOps owner" value={filters.secopsOwnerId} onChange={(secopsOwnerId) => set({ secopsOwnerId })} options={people.filter((p) => p.team === "SECOPS").map((p) => [p.id, p.name])} />
+        <LabelledSelect variant="filter" placeholder="Any" label="State" value={filters.status} onChange={(event) => set({ status: event.target.value })} options={optionsOf(STATUS_LABELS)} />
+        <LabelledSelect variant="filter" placeholder="Any" label="Classification" value={filters.classification} onChange={(event) => set({ classification: event.target.value })} options={optionsOf(CLASSIFICATION_LABELS)} />
+        <LabelledSelect variant="filter" placeholder="Any" label="Criticality" value={filters.criticality} onChange={(event) => set({ criticality: event.target.value })} options={optionsOf(CRITICALITY_LABELS)} />
+        <LabelledSelect variant="filter" placeholder="Any" label="NetOps owner" value={filters.netopsOwnerId} onChange={(event) => set({ netopsOwnerId: event.target.value })} options={peopleOf("NETOPS")} />
+        <LabelledSelect variant="filter" placeholder="Any" label="SecOps owner" value={filters.secopsOwnerId} onChange={(event) => set({ secopsOwnerId: event.target.value })} options={peopleOf("SECOPS")} />
         <label className="flex w-32 flex-col gap-1 text-xs font-medium text-muted">
           Tag
           <Input value={filters.tag} onChange={(event) => set({ tag: event.target.value })} placeholder="e.g. pci" className="text-fg" />

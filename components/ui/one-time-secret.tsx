@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Check, Copy } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Modal } from "./modal";
+import { Dialog } from "@/components/ui/dialog";
 
 /** Shows a secret that the server will never return again, with a copy button and a clear warning. */
 export function OneTimeSecret({ label, value, note }: { label: string; value: string; note: string }) {
@@ -43,7 +43,7 @@ export function OneTimeSecret({ label, value, note }: { label: string; value: st
 }
 
 /** The dialog step that hands over a secret once (a one-time password, a new API token). */
-export function OneTimeSecretModal({
+export function OneTimeSecretDialog({
   open,
   title,
   description,
@@ -61,11 +61,11 @@ export function OneTimeSecretModal({
   onClose: () => void;
 }) {
   return (
-    <Modal open={open} onOpenChange={(next) => !next && onClose()} title={title} description={description}>
+    <Dialog open={open} onOpenChange={(next) => !next && onClose()} title={title} description={description}>
       <OneTimeSecret label={label} value={value} note={note} />
       <div className="mt-6 flex justify-end">
         <Button onClick={onClose}>Done</Button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

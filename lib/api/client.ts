@@ -24,11 +24,16 @@ export class ApiRequestError extends Error {
     return `${this.message} ${this.fields.map((field) => `${field.path.replace(/^body\./, "")}: ${field.message}`).join("; ")}`;
   }
 
-  /** `{ name: "is required" }` from `body.name`; errors about the body as a whole land on `form`. */
-  fieldMessages(prefix = "body"): Record<string, string> {
+  /**
+   * `{ name: "is required" }` from `body.name`; errors about the body as a whole land on `form`.
+   * Keyed by the top field unless `depth` is "path", which keeps `operations.0.flow.ports` whole for
+   * forms that show an error on each item of a list.
+   */
+  fieldMessages(prefix = "body", depth: "field" | "path" = "field"): Record<string, string> {
     const messages: Record<string, string> = {};
     for (const field of this.fields) {
-      const key = field.path === prefix || field.path === "(root)" ? "form" : field.path.replace(new RegExp(`^${prefix}\\.`), "").split(".")[0]!;
+      const path = field.path.replace(new RegExp(`^${prefix}\\.`), "");
+      const key = field.path === prefix || field.path === "(root)" ? "form" : depth === "path" ? path : path.split(".")[0]!;
       messages[key] ??= field.message;
     }
     return messages;
@@ -39,12 +44,18 @@ export class ApiRequestError extends Error {
  * What a form shows for a failed submission: each invalid field's message under its name, or the
  * server's message (or a network failure) under `form`.
  */
-export function formErrorsOf(error: unknown): Record<string, string> {
+export function formErrorsOf(error: unknown, depth: "field" | "path" = "field"): Record<string, string> {
   if (error instanceof ApiRequestError) {
-    const fields = error.fieldMessages();
+    const fields = error.fieldMessages("body", depth);
     return Object.keys(fields).length > 0 ? fields : { form: error.message };
   }
   return { form: "The server could not be reached. Check your connection and try again." };
+}
+
+/** One line for a toast: the server's message with its field errors, or the failure's own message. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -92,10 +103,10 @@ async function apiFetchOnce<T>(path: string, init: { method?: string; body?: unk
   return payload as T;
 }
 
-/** Builds `?a=1&b=2` from the defined, non-empty values only. */
-export function toSearch(params: Record<string, string | undefined>): string {
+/** Builds `?a=1&b=2` from the defined, non-empty values only: the one query-string helper of the app. */
+export function toSearch(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : "";
 }

@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getAuthOptions } from "./options";
 import { resolveSession } from "./sessions";
 import type { TActor } from "./actor";
@@ -10,10 +11,14 @@ export const MFA_SETUP_PATH = "/mfa/setup";
 
 export type TCurrentSession = NonNullable<Awaited<ReturnType<typeof resolveSession>>>;
 
-async function readSession(): Promise<{ session: TCurrentSession | null; hadSession: boolean }> {
+/**
+ * The session read once per server request: the layout, the page and their helpers all ask, and
+ * React's request cache answers them from one database read.
+ */
+const readSession = cache(async (): Promise<{ session: TCurrentSession | null; hadSession: boolean }> => {
   const token = (await getServerSession(getAuthOptions())) as { sid?: string } | null;
   return { session: await resolveSession(token?.sid), hadSession: Boolean(token?.sid) };
-}
+});
 
 /**
  * The live session of this request, including one held back until its user sets up the second

@@ -1,22 +1,75 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
 import { apiFetch } from "@/lib/api/client";
-import { changeKeys } from "@/lib/changes/queries";
+import { changeKeys } from "@/lib/changes/keys";
+import { voteOnChange } from "@/lib/changes/queries";
+import { notificationKeys } from "@/lib/notifications/keys";
 import type { TApprovalStatus } from "@/lib/changes/approvals";
+import { cabKeys } from "./keys";
 import type { TMeeting } from "./service";
+
+export { cabKeys } from "./keys";
 
 export type TMeetingSummary = { id: string; title: string; scheduledAt: string; startedAt: string | null; endedAt: string | null; items: number; attendees: number };
 export type TPendingVote = { id: string; number: number; title: string; state: string; track: string | null; riskScore: number; status: TApprovalStatus };
+export type TMeetingAction = "start" | "end" | "refresh-agenda";
 
-export function useMeetings() {
-  return useQuery({ queryKey: changeKeys.meetings, queryFn: () => apiFetch<{ meetings: TMeetingSummary[] }>("/api/v1/cab/meetings") });
-}
+const base = "/api/v1/cab";
 
-export function useInbox() {
-  return useQuery({ queryKey: changeKeys.inbox, queryFn: () => apiFetch<{ pending: TPendingVote[] }>("/api/v1/cab/inbox") });
-}
+export const cabQueries = {
+  meetings: () => queryOptions({ queryKey: cabKeys.list(), queryFn: () => apiFetch<{ meetings: TMeetingSummary[] }>(`${base}/meetings`) }),
+  meeting: (id: string) => queryOptions({ queryKey: cabKeys.detail(id), queryFn: () => apiFetch<TMeeting>(`${base}/meetings/${id}`) }),
+  inbox: () => queryOptions({ queryKey: cabKeys.inbox(), queryFn: () => apiFetch<{ pending: TPendingVote[] }>(`${base}/inbox`) }),
+};
 
-export function useMeeting(id: string) {
-  return useQuery({ queryKey: changeKeys.meeting(id), queryFn: () => apiFetch<TMeeting>(`/api/v1/cab/meetings/${id}`) });
-}
+export const useMeetings = () => useQuery(cabQueries.meetings());
+export const useMeeting = (id: string) => useQuery(cabQueries.meeting(id));
+export const useInbox = () => useQuery(cabQueries.inbox());
+
+/** Where a meeting's minutes download from, as Markdown or PDF. */
+export const meetingMinutesUrl = (id: string, format: "md" | "pdf") => `${base}/meetings/${id}/minutes${format === "pdf" ? ".pdf" : ""}`;
+
+/**
+ * What each CAB write touches. Scheduling, starting, ending or refreshing a meeting touches only
+ * meetings. A vote in a meeting is also a vote on the change (its page, lists, the voters' inboxes,
+ * the notifications it sends); a retrospective review leaves the change as it is.
+ */
+export const cabInvalidations = {
+  meetingScheduled: (): QueryKey[] => [cabKeys.lists()],
+  meetingActedOn: (id: string): QueryKey[] => [cabKeys.lists(), cabKeys.detail(id)],
+  voted: (meetingId: string, changeId: string): QueryKey[] => [cabKeys.detail(meetingId), cabKeys.inbox(), changeKeys.detail(changeId), changeKeys.lists(), changeKeys.calendars(), notificationKeys.all],
+  reviewed: (meetingId: string): QueryKey[] => [cabKeys.detail(meetingId)],
+};
+
+
+export type TScheduleMeeting = { title: string; scheduledAt: string; attendeeIds: string[] };
+export type TMeetingVote = { changeId: string; decision: "APPROVE" | "REJECT"; comment: string; retrospective: boolean };
+
+export const cabMutations = {
+  schedule: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: (body: TScheduleMeeting) => apiFetch<{ id: string }>(`${base}/meetings`, { method: "POST", body }),
+      touched: () => cabInvalidations.meetingScheduled(),
+      success: "Meeting scheduled",
+    }),
+  act: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, {
+      mutationFn: (action: TMeetingAction) => apiFetch<TMeeting>(`${base}/meetings/${id}`, { method: "POST", body: { action } }),
+      touched: () => cabInvalidations.meetingActedOn(id),
+      success: "Meeting updated",
+    }),
+  /** A vote on an agenda item: a retrospective review of an emergency, or the change's own approval vote. */
+  vote: (queryClient: QueryClient, meetingId: string) =>
+    touchingMutation(queryClient, {
+      mutationFn: ({ changeId, decision, comment, retrospective }: TMeetingVote) =>
+        retrospective ? apiFetch(`${base}/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId, decision, comment } }) : voteOnChange(changeId, { decision, comment, meetingId }),
+      touched: (_result, vote) => (vote.retrospective ? cabInvalidations.reviewed(meetingId) : cabInvalidations.voted(meetingId, vote.changeId)),
+      success: "Vote recorded",
+    }),
+};
+
+export const useScheduleMeeting = () => useTouchingMutation(cabMutations.schedule);
+export const useMeetingAction = (id: string) => useTouchingMutation(cabMutations.act, id);
+export const useMeetingVote = (meetingId: string) => useTouchingMutation(cabMutations.vote, meetingId);

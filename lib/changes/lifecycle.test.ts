@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { ChangeState } from "@/lib/db/generated/enums.ts";
 import { describe, expect, it } from "vitest";
-import { CHANGE_STATES, canTransition, stateAfterEdit, stateForTrack, TRANSITIONS } from "./lifecycle";
+import { CHANGE_STATES, canTransition, stateAfterEdit, stateForTrack, SUBMITTABLE_STATES, TRANSITIONS } from "./lifecycle";
 
 describe("change lifecycle", () => {
   it("allows exactly the moves of the workflow", () => {
@@ -55,5 +55,13 @@ describe("change lifecycle", () => {
     expect(stateAfterEdit("PRE_APPROVED", "PRE_APPROVED")).toBe("DRAFT");
     expect(stateAfterEdit("CAB_REVIEW", "CAB")).toBe("CAB_REVIEW");
     for (const state of ["APPROVED", "PRE_APPROVED"] as const) expect(canTransition(state, stateAfterEdit(state, "CAB"))).toBe(true);
+  });
+});
+
+describe("SUBMITTABLE_STATES", () => {
+  it("are the states submit accepts, and an edit of a pre-approved change lands in one", () => {
+    expect([...SUBMITTABLE_STATES].sort()).toEqual(["DRAFT", "NEEDS_INFO"]);
+    expect(SUBMITTABLE_STATES).toContain(stateAfterEdit("PRE_APPROVED", "PRE_APPROVED"));
+    expect(SUBMITTABLE_STATES).not.toContain(stateAfterEdit("APPROVED", "CAB"));
   });
 });

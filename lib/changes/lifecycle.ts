@@ -37,6 +37,9 @@ export const VOTING_STATES: readonly ChangeState[] = ["CAB_REVIEW", "EMERGENCY"]
 /** The states in which the content (plans, flows, window) may still be edited. */
 export const EDITABLE_STATES: readonly ChangeState[] = ["DRAFT", "NEEDS_INFO", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED"];
 
+/** The states a requester submits a change from, to be classified. */
+export const SUBMITTABLE_STATES: readonly ChangeState[] = ["DRAFT", "NEEDS_INFO"];
+
 /**
  * The state after an edit: an approved change goes back to review (its approvals are void), a
  * pre-approved one back to draft (its classification no longer describes it); others stay.

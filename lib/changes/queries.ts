@@ -1,12 +1,18 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
-import { ApiRequestError, apiFetch } from "@/lib/api/client";
-import { notificationKeys } from "@/lib/notifications/queries";
-import type { TRuleReplay } from "@/lib/change-policy/rules-service";
-import type { TRuleSetReplay } from "@/lib/change-policy/schemas";
+import { keepPreviousData, queryOptions, useQuery, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import type { z } from "zod";
+import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
+import { apiFetch, toSearch } from "@/lib/api/client";
+import { cabKeys } from "@/lib/cab/keys";
+import { templateKeys } from "@/lib/change-policy/keys";
+import { notificationKeys } from "@/lib/notifications/keys";
+import type { listFlowsForChange } from "./flows";
+import { changeKeys, type TChangeListFilters } from "./keys";
 import type { TChange } from "./read";
+import type { ZCreateChange } from "./schemas";
+
+export { changeKeys, type TChangeListFilters } from "./keys";
 
 export type TChangeListItem = {
   id: string;
@@ -20,52 +26,81 @@ export type TChangeListItem = {
   requester: { name: string; team: string };
   surfaces: Array<{ id: string; name: string }>;
 };
+export type TChangePage = { total: number; page: number; pageSize: number; changes: TChangeListItem[] };
 export type TChangeDetail = { change: TChange; conflicts: Array<{ id: string; number: number; title: string; windowStart: string | null; windowEnd: string | null }> };
-
-export const changeKeys = {
-  all: ["changes"] as const,
-  list: (params: Record<string, string>) => ["changes", "list", params] as const,
-  detail: (id: string) => ["changes", "detail", id] as const,
-  flows: (surfaceIds: string[]) => ["changes", "flows", surfaceIds] as const,
-  rules: ["rules"] as const,
-  templates: ["templates"] as const,
-  calendar: (from: string, to: string) => ["changes", "calendar", from, to] as const,
-  meetings: ["cab", "meetings"] as const,
-  meeting: (id: string) => ["cab", "meeting", id] as const,
-  inbox: ["cab", "inbox"] as const,
+/** The maps a change can pick flows from: the service's own answer, so the form cannot drift from it. */
+export type TPickableFlows = Awaited<ReturnType<typeof listFlowsForChange>>;
+export type TCalendar = {
+  changes: Array<{ id: string; number: number; title: string; state: string; windowStart: string | null; windowEnd: string | null }>;
+  blackouts: Array<{ id: string; name: string; startsAt: string; endsAt: string; surfaceName: string | null }>;
 };
 
-export function useChangeList(params: Record<string, string>) {
-  const search = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== "")).toString();
-  return useQuery({
-    queryKey: changeKeys.list(params),
-    queryFn: () => apiFetch<{ total: number; page: number; pageSize: number; changes: TChangeListItem[] }>(`/api/v1/changes?${search}`),
-    placeholderData: keepPreviousData,
-  });
+const base = "/api/v1/changes";
+
+export const changeQueries = {
+  list: (filters: TChangeListFilters) =>
+    queryOptions({ queryKey: changeKeys.list(filters), queryFn: () => apiFetch<TChangePage>(`${base}${toSearch(filters)}`), placeholderData: keepPreviousData }),
+  detail: (id: string) => queryOptions({ queryKey: changeKeys.detail(id), queryFn: () => apiFetch<TChangeDetail>(`${base}/${id}`) }),
+  calendar: (from: string, to: string) => queryOptions({ queryKey: changeKeys.calendar(from, to), queryFn: () => apiFetch<TCalendar>(`${base}/calendar${toSearch({ from, to })}`) }),
+  pickableFlows: (surfaceIds: string[]) =>
+    queryOptions({
+      queryKey: changeKeys.pickableFlows(surfaceIds),
+      queryFn: () => apiFetch<TPickableFlows>(`${base}/pickable-flows${toSearch({ surfaceIds: surfaceIds.join(",") })}`),
+      enabled: surfaceIds.length > 0,
+    }),
+};
+
+export const useChangeList = (filters: TChangeListFilters) => useQuery(changeQueries.list(filters));
+export const useChange = (id: string) => useQuery(changeQueries.detail(id));
+export const useChangeCalendar = (from: string, to: string) => useQuery(changeQueries.calendar(from, to));
+export const usePickableFlows = (surfaceIds: string[]) => useQuery(changeQueries.pickableFlows(surfaceIds));
+
+/**
+ * What each kind of write touches, beyond the change itself. An edit moves the change in lists and
+ * the calendar. A decision (submit, vote, transition) also moves it in and out of CAB inboxes and
+ * agendas, counts towards or suspends a template, and notifies people.
+ */
+export const changeInvalidations = {
+  edited: (id?: string): QueryKey[] => [changeKeys.lists(), changeKeys.calendars(), ...(id ? [changeKeys.detail(id)] : [])],
+  decided: (id: string): QueryKey[] => [...changeInvalidations.edited(id), cabKeys.inbox(), cabKeys.details(), templateKeys.lists(), notificationKeys.all],
+};
+
+
+export type TChangeSave = { body: z.input<typeof ZCreateChange>; editing?: { id: string; version: number }; submit: boolean };
+export type TTransitionInput = { action: string; reason?: string; windowStart?: string; windowEnd?: string };
+export type TVoteInput = { decision: "APPROVE" | "REJECT"; comment: string; meetingId?: string };
+
+/** Posts a CAB member's vote on a change (from its page, or in a meeting with the meeting's id). */
+export function voteOnChange(changeId: string, body: TVoteInput) {
+  return apiFetch(`${base}/${changeId}/approvals`, { method: "POST", body });
 }
 
-export function useChange(id: string) {
-  return useQuery({ queryKey: changeKeys.detail(id), queryFn: () => apiFetch<TChangeDetail>(`/api/v1/changes/${id}`) });
-}
+export const changeMutations = {
+  /**
+   * Saves a new change or an edit, then submits it when asked: one step for the person, two
+   * requests. Answers the change's id; a 400's field errors stay on the thrown ApiRequestError.
+   */
+  save: (queryClient: QueryClient) =>
+    touchingMutation(queryClient, {
+      mutationFn: async ({ body, editing, submit }: TChangeSave) => {
+        const saved = editing
+          ? await apiFetch<{ id: string }>(`${base}/${editing.id}`, { method: "PATCH", body: { ...body, version: editing.version } })
+          : await apiFetch<{ id: string }>(base, { method: "POST", body });
+        if (submit) await apiFetch(`${base}/${saved.id}/submit`, { method: "POST" });
+        return { id: saved.id, submitted: submit };
+      },
+      touched: (saved) => (saved.submitted ? changeInvalidations.decided(saved.id) : changeInvalidations.edited(saved.id)),
+      success: "Change saved",
+    }),
+  submit: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: () => apiFetch(`${base}/${id}/submit`, { method: "POST" }), touched: () => changeInvalidations.decided(id), success: "Submitted and classified" }),
+  transition: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: (body: TTransitionInput) => apiFetch(`${base}/${id}/transitions`, { method: "POST", body }), touched: () => changeInvalidations.decided(id), success: "Change updated" }),
+  vote: (queryClient: QueryClient, id: string) =>
+    touchingMutation(queryClient, { mutationFn: (body: TVoteInput) => voteOnChange(id, body), touched: () => changeInvalidations.decided(id), success: "Vote recorded" }),
+};
 
-/** A mutation that toasts its failure and refreshes every change-related query on success. */
-export function useChangeMutation<TInput, TResult = unknown>(run: (input: TInput) => Promise<TResult>, success?: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: async () => {
-      if (success) toast.success(success);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: changeKeys.all }), queryClient.invalidateQueries({ queryKey: ["cab"] }), queryClient.invalidateQueries({ queryKey: ["rules"] }), queryClient.invalidateQueries({ queryKey: ["templates"] }), queryClient.invalidateQueries({ queryKey: notificationKeys.all })]);
-    },
-    onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message),
-  });
-}
-
-/** Replays recent changes against a rule set under consideration; it changes nothing, so it refreshes nothing. */
-export function replayRules(body: Partial<TRuleSetReplay>): Promise<TRuleReplay> {
-  return apiFetch<TRuleReplay>("/api/v1/rules/replay", { method: "POST", body });
-}
-
-export function useRuleReplay() {
-  return useMutation({ mutationFn: replayRules, onError: (error) => toast.error(error instanceof ApiRequestError ? error.describe() : error.message) });
-}
+export const useSaveChange = () => useTouchingMutation(changeMutations.save);
+export const useSubmitChange = (id: string) => useTouchingMutation(changeMutations.submit, id);
+export const useTransitionChange = (id: string) => useTouchingMutation(changeMutations.transition, id);
+export const useVoteOnChange = (id: string) => useTouchingMutation(changeMutations.vote, id);

@@ -10,6 +10,7 @@ import { currentFigures } from "@/lib/metrics/figures-store";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
 import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -162,7 +163,7 @@ export async function getAssessment(context: TActorContext, id: string, preloade
 async function assertAssessor(tx: TTx, userId: string, team: "NETOPS" | "SECOPS", field: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { team: true, status: true, roles: true } });
   if (!user || user.status !== "ACTIVE") throw new ValidationError([{ path: field, message: "must be an active user" }]);
-  if (user.team !== team) throw new ValidationError([{ path: field, message: `must be a member of ${team === "NETOPS" ? "NetOps" : "SecOps"}` }]);
+  if (user.team !== team) throw new ValidationError([{ path: field, message: `must be a member of ${TEAM_LABELS[team]}` }]);
   if (!user.roles.includes("CONTRIBUTOR")) throw new ValidationError([{ path: field, message: "must be a contributor" }]);
 }
 

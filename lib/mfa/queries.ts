@@ -5,6 +5,11 @@ import { apiFetch } from "@/lib/api/client";
 import { registerPasskeyInBrowser } from "./browser";
 import type { TMfaPolicy, TMfaStatus, TTotpEnrolment } from "./schemas";
 
+/** Confirms it is the signed-in person (password, code or passkey answer) before a decision. */
+export function confirmStepUp(proof: unknown): Promise<unknown> {
+  return apiFetch("/api/v1/auth/step-up", { method: "POST", body: proof });
+}
+
 /** Query keys of the second-factor settings; every mutation invalidates `all`. */
 export const mfaKeys = {
   all: ["mfa"] as const,

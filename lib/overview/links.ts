@@ -1,12 +1,16 @@
 /** Links from a figure to the records behind it in the other sections of the console. */
+import { toSearch } from "@/lib/api/client";
 
 export type TFlowsFilter = { status?: string; encryption?: string; classification?: string };
 
 /** The whole-program flows view, filtered. */
 export function flowsViewHref(filter: TFlowsFilter): string {
-  const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  return `/flows?${params.toString()}`;
+  return `/flows${toSearch(filter)}`;
 }
+
+/** The dashboard's downloads: the board report and the figures behind it. */
+export const DASHBOARD_REPORT_PDF = "/api/v1/dashboard/report.pdf";
+export const DASHBOARD_DATA_CSV = "/api/v1/dashboard/data.csv";
 
 export const surfaceHref = (id: string) => `/surfaces/${id}`;
 export const surfaceMapHref = (id: string) => `/surfaces/${id}/map`;

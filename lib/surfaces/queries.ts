@@ -1,7 +1,7 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, toSearch } from "@/lib/api/client";
 import type { TComment, TCommentInput, TCreateSurface, TDecision, TKipling, TKiplingInput, TSurface, TSurfacePage, TSurfaceVersion, TUpdateSurface } from "./schemas";
 import type { TReplaceOwner } from "./ownership-schemas";
 
@@ -17,22 +17,18 @@ export const surfaceKeys = {
   statements: (id: string) => ["surfaces", "detail", id, "statements"] as const,
 };
 
-export function toSearchParams(filters: TListFilters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
-  return params.toString();
-}
+/** Where the surfaces matching the list's filters download from, as CSV or JSON. */
+export const surfaceExportUrl = (filters: TListFilters, format: "csv" | "json") => `/api/v1/surfaces/export${toSearch({ ...filters, format })}`;
 
-export function useSurfaceList(filters: TListFilters) {
-  return useQuery({
-    queryKey: surfaceKeys.list(filters),
-    queryFn: () => apiFetch<TSurfacePage>(`/api/v1/surfaces?${toSearchParams(filters)}`),
-    placeholderData: keepPreviousData,
-  });
-}
+export const surfaceQueries = {
+  list: (filters: TListFilters) => queryOptions({ queryKey: surfaceKeys.list(filters), queryFn: () => apiFetch<TSurfacePage>(`/api/v1/surfaces${toSearch(filters)}`), placeholderData: keepPreviousData }),
+  detail: (id: string) => queryOptions({ queryKey: surfaceKeys.detail(id), queryFn: () => apiFetch<TSurface>(`/api/v1/surfaces/${id}`) }),
+};
+
+export const useSurfaceList = (filters: TListFilters) => useQuery(surfaceQueries.list(filters));
 
 export function useSurface(id: string, initialData?: TSurface) {
-  return useQuery({ queryKey: surfaceKeys.detail(id), queryFn: () => apiFetch<TSurface>(`/api/v1/surfaces/${id}`), initialData });
+  return useQuery({ ...surfaceQueries.detail(id), initialData });
 }
 
 export function useSurfaceVersions(id: string) {
@@ -51,13 +47,16 @@ export function useStatements(id: string) {
   return useQuery({ queryKey: surfaceKeys.statements(id), queryFn: async () => (await apiFetch<{ statements: TKipling[] }>(`/api/v1/surfaces/${id}/statements`)).statements });
 }
 
+/** Writes that answer the surface itself (with what the person may do next) rather than an id. */
+const isSurface = (result: unknown): result is TSurface => typeof result === "object" && result !== null && "abilities" in result;
+
 /** Every surface mutation refreshes the surface (and lists); the server's answer is the new state. */
 function useSurfaceMutation<TInput, TResult>(id: string, mutationFn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
     onSuccess: (result) => {
-      if (result && typeof result === "object" && "abilities" in result) queryClient.setQueryData(surfaceKeys.detail(id), result);
+      if (isSurface(result)) queryClient.setQueryData(surfaceQueries.detail(id).queryKey, result);
       void queryClient.invalidateQueries({ queryKey: surfaceKeys.all });
     },
   });

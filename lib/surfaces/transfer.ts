@@ -5,6 +5,7 @@ import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { ValidationError, type TFieldError } from "@/lib/errors";
 import { insertSurface, surfaceOrderBy, surfaceWhere } from "./service";
 import { ZSurfaceRecord, type TExportQuery, type TSurfaceRecord } from "./schemas";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 
 /** Export follows the list's filters; a cap keeps one request bounded. */
 export const MAX_EXPORT = 10_000;
@@ -76,7 +77,7 @@ export async function importSurfaces(context: TActorContext, records: unknown[])
       if (!email) return null;
       const user = users.get(email.toLowerCase());
       if (!user) errors.push({ path: `surfaces.${index}.${field}`, message: "is not an active user" });
-      else if (user.team !== team) errors.push({ path: `surfaces.${index}.${field}`, message: `must be a member of ${team === "NETOPS" ? "NetOps" : "SecOps"}` });
+      else if (user.team !== team) errors.push({ path: `surfaces.${index}.${field}`, message: `must be a member of ${TEAM_LABELS[team]}` });
       return user?.id ?? null;
     };
     const key = record.name.toLowerCase();

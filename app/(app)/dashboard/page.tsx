@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Download, FileText } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { getDashboard } from "@/lib/overview/service";
-import { indicatorHref } from "@/lib/overview/links";
+import { DASHBOARD_DATA_CSV, DASHBOARD_REPORT_PDF, indicatorHref } from "@/lib/overview/links";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -15,7 +16,7 @@ export const metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await requireActor("dashboard.read");
-  const dashboard = await getDashboard({ actor, requestId: "page" });
+  const dashboard = await getDashboard(pageContext(actor));
   const headline = [...dashboard.indicators.filter((indicator) => indicator.headline), ...dashboard.kpis];
   const figures = [
     { label: "Protect surfaces", value: dashboard.counts.surfaces },
@@ -31,12 +32,12 @@ export default async function DashboardPage() {
         actions={
           <>
             <Button asChild variant="secondary" size="sm">
-              <a href="/api/v1/dashboard/report.pdf" download>
+              <a href={DASHBOARD_REPORT_PDF} download>
                 <FileText className="size-4" aria-hidden="true" /> Export PDF
               </a>
             </Button>
             <Button asChild variant="secondary" size="sm">
-              <a href="/api/v1/dashboard/data.csv" download>
+              <a href={DASHBOARD_DATA_CSV} download>
                 <Download className="size-4" aria-hidden="true" /> Export CSV
               </a>
             </Button>

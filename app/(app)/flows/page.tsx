@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { AlertTriangle } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
-import { getProgramMap, parseProgramFilter, type TProgramFilter } from "@/lib/maps/program";
+import { pageContext } from "@/lib/auth/page";
+import { getProgramMap, parseProgramFilter } from "@/lib/maps/program";
 import { STATUS_LABELS } from "@/lib/maps/model/appearance";
 import { CLASSIFICATIONS, ENCRYPTIONS, FLOW_STATUSES, PROTOCOLS, type TFlowStatus } from "@/lib/maps/model/schemas";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { ProgramMap } from "@/components/maps/program-map";
 
 export const metadata = { title: "Flows" };
@@ -15,26 +17,10 @@ const selectClass = "h-9 rounded-md border border-border bg-surface px-2 text-sm
 const encryptionLabel: Record<string, string> = { NONE: "None", TLS: "TLS", MTLS: "mTLS" };
 const statusTone = { OBSERVED: "neutral", PROPOSED: "accent", APPROVED: "success", DENIED: "danger" } as const;
 
-function FilterSelect({ name, label, value, options }: { name: keyof TProgramFilter; label: string; value?: string; options: Array<{ value: string; label: string }> }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={selectClass}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("map.read");
   const { filter, ignored } = parseProgramFilter(await searchParams);
-  const program = await getProgramMap({ actor, requestId: "page" }, filter);
+  const program = await getProgramMap(pageContext(actor), filter);
   const filtered = Object.keys(filter).length > 0;
   const surfaces = program.maps.map((map) => map.surface);
   return (
@@ -42,12 +28,12 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Flows" description="Every protect surface's transaction flows on one canvas. Filter to drill down; the table lists the flows that match." />
       <Card className="mb-4">
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter flows">
-          <FilterSelect name="status" label="Status" value={filter.status} options={FLOW_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} />
-          <FilterSelect name="encryption" label="Encryption" value={filter.encryption} options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value]! }))} />
-          <FilterSelect name="classification" label="Surface classification" value={filter.classification} options={CLASSIFICATIONS.map((value) => ({ value, label: value.charAt(0) + value.slice(1).toLowerCase() }))} />
-          <FilterSelect name="protocol" label="Protocol" value={filter.protocol} options={PROTOCOLS.map((value) => ({ value, label: value }))} />
-          <FilterSelect name="warning" label="Warning" value={filter.warning} options={[{ value: "unencrypted-sensitive", label: "Cleartext into confidential data" }, { value: "approved-unjustified", label: "Approved without justification" }]} />
-          {surfaces.length > 0 && <FilterSelect name="surface" label="Surface" value={filter.surface} options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))} />}
+          <LabelledSelect variant="filter" placeholder="Any" name="status" label="Status" defaultValue={filter.status ?? ""} options={FLOW_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} />
+          <LabelledSelect variant="filter" placeholder="Any" name="encryption" label="Encryption" defaultValue={filter.encryption ?? ""} options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value]! }))} />
+          <LabelledSelect variant="filter" placeholder="Any" name="classification" label="Surface classification" defaultValue={filter.classification ?? ""} options={CLASSIFICATIONS.map((value) => ({ value, label: value.charAt(0) + value.slice(1).toLowerCase() }))} />
+          <LabelledSelect variant="filter" placeholder="Any" name="protocol" label="Protocol" defaultValue={filter.protocol ?? ""} options={PROTOCOLS.map((value) => ({ value, label: value }))} />
+          <LabelledSelect variant="filter" placeholder="Any" name="warning" label="Warning" defaultValue={filter.warning ?? ""} options={[{ value: "unencrypted-sensitive", label: "Cleartext into confidential data" }, { value: "approved-unjustified", label: "Approved without justification" }]} />
+          {surfaces.length > 0 && <LabelledSelect variant="filter" placeholder="Any" name="surface" label="Surface" defaultValue={filter.surface ?? ""} options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))} />}
           <label className="flex flex-col gap-1 text-xs font-medium text-muted">
             Search
             <input name="q" defaultValue={filter.q ?? ""} className={selectClass} placeholder="Label, port, reason" />

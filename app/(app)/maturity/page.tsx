@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listAssessments, listAssessorCandidates } from "@/lib/maturity/service";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
@@ -10,7 +11,7 @@ export const metadata = { title: "Maturity assessments" };
 
 export default async function MaturityPage() {
   const actor = await requireActor("dashboard.read");
-  const context = { actor, requestId: "page" };
+  const context = pageContext(actor);
   const [assessments, candidates] = await Promise.all([listAssessments(context), listAssessorCandidates(context)]);
   return (
     <>

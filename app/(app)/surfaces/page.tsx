@@ -1,4 +1,5 @@
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listPeople } from "@/lib/surfaces/service";
 import { PageHeader } from "@/components/ui/card";
@@ -8,7 +9,7 @@ export const metadata = { title: "Protect surfaces" };
 
 export default async function SurfacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("surface.read");
-  const people = await listPeople({ actor, requestId: "page-surfaces" });
+  const people = await listPeople(pageContext(actor));
   const { waiting } = await searchParams;
   return (
     <>

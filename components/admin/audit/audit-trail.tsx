@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatUtc } from "@/components/ui/format";
-import { useAuditEvents, type TAuditFilters } from "./audit-queries";
+import { useAuditEvents, type TAuditFilters } from "@/lib/audit/queries";
 import { AuditEventDetails } from "./audit-event-details";
 import { VerifyChain } from "./verify-chain";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";

@@ -2,7 +2,7 @@
 
 import { Anchor, ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { useCreateCheckpoint, useVerifyAuditChain, type TAuditVerification } from "./audit-queries";
+import { useCreateCheckpoint, useVerifyAuditChain, type TAuditVerification } from "@/lib/audit/queries";
 
 const REASONS: Record<NonNullable<TAuditVerification["firstBreak"]>["reason"], string> = {
   hash_mismatch: "its content no longer matches the hash stored with it (it was altered after being written)",

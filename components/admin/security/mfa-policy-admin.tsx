@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { formatRole } from "@/components/shell/team-badge";
+import { formatRole } from "@/lib/ui/labels";
 import { useMfaPolicies, useSetMfaPolicy } from "@/lib/mfa/queries";
 
 /** Which roles must sign in with a second factor; a change applies from each person's next sign-in. */

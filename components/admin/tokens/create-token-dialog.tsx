@@ -4,10 +4,9 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateApiToken, useServiceAccounts } from "@/lib/tokens/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormAlert, Modal } from "@/components/ui/modal";
-import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
+import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret";
 
 /**
  * Issues a token acting as the admin themself or as a service account, never as another person;
@@ -46,7 +45,7 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
 
   if (issued) {
     return (
-      <OneTimeSecretModal
+      <OneTimeSecretDialog
         open={open}
         title="Your new API token"
         description={`"${issued.name}" acts as ${issued.userName}, with those roles. It can prepare work but never sign off, vote, approve, verify or assess.`}
@@ -59,7 +58,7 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
   }
 
   return (
-    <Modal open={open} onOpenChange={changeOpen} title="New API token" description="A token acts as you or as a service account, never as another person. Joint decisions are never made with a token.">
+    <Dialog open={open} onOpenChange={changeOpen} title="New API token" description="A token acts as you or as a service account, never as another person. Joint decisions are never made with a token.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Acts as" error={errors.serviceAccountId} hint={accounts.isError ? "The service accounts could not be loaded." : undefined}>
           {(props) => (
@@ -79,15 +78,8 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
           {(props) => <Input {...props} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
         </Field>
         <FormAlert message={errors.form} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => changeOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={createToken.isPending}>
-            {createToken.isPending ? "Issuing…" : "Issue token"}
-          </Button>
-        </div>
+        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Issue token" pendingLabel="Issuing…" pending={createToken.isPending} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -11,8 +11,8 @@ import { Badge, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { formatRole } from "@/components/shell/team-badge";
-import { FormAlert, Modal } from "@/components/ui/modal";
+import { formatRole } from "@/lib/ui/labels";
+import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 
 function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const create = useCreateServiceAccount();
@@ -43,7 +43,7 @@ function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onO
   }
 
   return (
-    <Modal
+    <Dialog
       open={open}
       onOpenChange={changeOpen}
       title="New service account"
@@ -73,16 +73,9 @@ function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onO
           )}
         </fieldset>
         <FormAlert message={errors.form} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => changeOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create service account"}
-          </Button>
-        </div>
+        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Create service account" pendingLabel="Creating…" pending={create.isPending} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatAgo, formatUtc } from "@/components/ui/format";
-import { ConfirmDialog } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { ServiceAccounts } from "./service-accounts";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import type { Role } from "@/lib/db/generated/enums.ts";
-import { formatRole } from "@/components/shell/team-badge";
+import { formatRole } from "@/lib/ui/labels";
 
 export const ALL_ROLES: Role[] = ["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"];
 

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import type { TUser } from "@/lib/users/schemas";
 import { useEndUserSessions, useSetUserStatus } from "@/lib/users/queries";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { EditUserDialog } from "./user-form-dialog";
 
 const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-surface-2 data-[disabled]:cursor-default data-[disabled]:opacity-50";

@@ -6,11 +6,10 @@ import type { Role } from "@/lib/db/generated/enums.ts";
 import type { TUser } from "@/lib/users/schemas";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateUser, useUpdateUser } from "@/lib/users/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/components/shell/team-badge";
-import { FormAlert, Modal } from "@/components/ui/modal";
-import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
+import { PERSON_TEAMS, TEAM_LABELS, type TPersonTeam as Team } from "@/lib/ui/labels";
+import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret";
 import { RoleCheckboxes } from "./role-checkboxes";
 
 type TErrors = Record<string, string>;
@@ -78,7 +77,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
 
   if (invited) {
     return (
-      <OneTimeSecretModal
+      <OneTimeSecretDialog
         open={open}
         title="One-time password"
         description={`${invited.name} (${invited.email}) can now sign in with this password.`}
@@ -91,7 +90,7 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
   }
 
   return (
-    <Modal open={open} onOpenChange={changeOpen} title="Create or invite user" description="Leave the password empty to invite: Concord then generates a one-time password.">
+    <Dialog open={open} onOpenChange={changeOpen} title="Create or invite user" description="Leave the password empty to invite: Concord then generates a one-time password.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Email" error={errors.email}>
           {(props) => <Input {...props} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />}
@@ -105,16 +104,9 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
           {(props) => <Input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
         </Field>
         <FormAlert message={errors.form} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => changeOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={createUser.isPending}>
-            {createUser.isPending ? "Creating…" : password ? "Create user" : "Invite user"}
-          </Button>
-        </div>
+        <DialogFooter onCancel={() => changeOpen(false)} submitLabel={password ? "Create user" : "Invite user"} pendingLabel="Creating…" pending={createUser.isPending} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -139,7 +131,7 @@ export function EditUserDialog({ user, onOpenChange }: { user: TUser; onOpenChan
   }
 
   return (
-    <Modal open onOpenChange={onOpenChange} title={`Edit ${user.name}`} description={user.email}>
+    <Dialog open onOpenChange={onOpenChange} title={`Edit ${user.name}`} description={user.email}>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Name" error={errors.name}>
           {(props) => <Input {...props} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
@@ -148,15 +140,8 @@ export function EditUserDialog({ user, onOpenChange }: { user: TUser; onOpenChan
         <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
         <p className="text-xs text-muted">Changes apply to {user.name}&apos;s very next request; open sessions stay signed in.</p>
         <FormAlert message={errors.form} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={updateUser.isPending}>
-            {updateUser.isPending ? "Saving…" : "Save changes"}
-          </Button>
-        </div>
+        <DialogFooter onCancel={() => onOpenChange(false)} submitLabel="Save changes" pendingLabel="Saving…" pending={updateUser.isPending} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,10 +5,9 @@ import { toast } from "sonner";
 import { formErrorsOf } from "@/lib/api/client";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { useCreateWebhookSubscription } from "@/lib/webhooks/queries";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormAlert, Modal } from "@/components/ui/modal";
-import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
+import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret";
 
 const FAMILIES = [...new Set(WEBHOOK_EVENT_TYPES.map((type) => type.split(".")[0]!))];
 
@@ -57,7 +56,7 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
 
   if (created) {
     return (
-      <OneTimeSecretModal
+      <OneTimeSecretDialog
         open={open}
         title="Your webhook signing secret"
         description={`Deliveries to ${created.url} are signed with this secret.`}
@@ -70,7 +69,7 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
   }
 
   return (
-    <Modal open={open} onOpenChange={changeOpen} title="New webhook subscription" description="Concord POSTs each chosen event to this URL, signed, and retries with backoff until the receiver answers 2xx.">
+    <Dialog open={open} onOpenChange={changeOpen} title="New webhook subscription" description="Concord POSTs each chosen event to this URL, signed, and retries with backoff until the receiver answers 2xx.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Receiver URL" hint="http or https, without a user name or password." error={errors.url}>
           {(props) => <Input {...props} type="url" inputMode="url" autoComplete="off" placeholder="https://hooks.example.com/concord" value={url} onChange={(event) => setUrl(event.target.value)} />}
@@ -105,15 +104,8 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
           )}
         </fieldset>
         <FormAlert message={errors.form} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => changeOpen(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create subscription"}
-          </Button>
-        </div>
+        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Create subscription" pendingLabel="Creating…" pending={create.isPending} />
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
-import { ConfirmDialog } from "@/components/ui/modal";
-import { OneTimeSecretModal } from "@/components/ui/one-time-secret";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { OneTimeSecretDialog } from "@/components/ui/one-time-secret";
 import { CreateWebhookDialog, SECRET_NOTE } from "./create-webhook-dialog";
 import { When } from "./when";
 
@@ -136,7 +136,7 @@ export function WebhooksAdmin() {
         onConfirm={confirmRotate}
       />
       {rotatedSecret && (
-        <OneTimeSecretModal
+        <OneTimeSecretDialog
           open
           title="The new signing secret"
           description={`For ${rotatedSecret.url}.`}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listKpis } from "@/lib/metrics/kpis";
 import { PageHeader } from "@/components/ui/card";
@@ -9,7 +10,7 @@ export const metadata = { title: "External KPIs" };
 
 export default async function KpisPage() {
   const actor = await requireActor("dashboard.read");
-  const kpis = await listKpis({ actor, requestId: "page" });
+  const kpis = await listKpis(pageContext(actor));
   return (
     <>
       <p className="mb-2 text-sm">

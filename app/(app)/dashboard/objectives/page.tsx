@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { listAssessorCandidates } from "@/lib/maturity/service";
 import { getDashboard } from "@/lib/overview/service";
@@ -11,7 +12,7 @@ export const metadata = { title: "Shared objectives" };
 
 export default async function ObjectivesPage() {
   const actor = await requireActor("dashboard.read");
-  const context = { actor, requestId: "page" };
+  const context = pageContext(actor);
   const [dashboard, leads] = await Promise.all([getDashboard(context), listAssessorCandidates(context)]);
   const metrics = [...dashboard.indicators, ...dashboard.kpis].map((metric) => ({ key: metric.key, name: metric.name, value: metric.value }));
   return (

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
-import { ZId } from "@/lib/users/schemas";
 import { requireActor } from "@/lib/auth/current";
+import { loadOr404, pageContext, requireUuidParam } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { getAssessment } from "@/lib/maturity/service";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -13,13 +11,8 @@ export const metadata = { title: "Maturity assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("dashboard.read");
-  const { id } = await params;
-  if (!ZId.safeParse(id).success) notFound();
-  const assessment = await getAssessment({ actor, requestId: "page" }, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!assessment) notFound();
+  const id = await requireUuidParam(params, "id");
+  const assessment = await loadOr404(() => getAssessment(pageContext(actor), id));
   const role = !can(actor, "maturity.assess") ? null : actor.id === assessment.netopsAssessor.id ? "netops" : actor.id === assessment.secopsAssessor.id ? "secops" : null;
   return (
     <>

@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
-import { ZId } from "@/lib/users/schemas";
+import { requireUuidParam } from "@/lib/auth/page";
 import { WebhookDeliveries } from "@/components/admin/webhooks/webhook-deliveries";
 
 export const metadata = { title: "Webhook deliveries · Admin" };
 
 export default async function AdminWebhookDeliveriesPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActor("admin.webhooks");
-  const { id } = await params;
-  if (!ZId.safeParse(id).success) notFound();
+  const id = await requireUuidParam(params, "id");
   return <WebhookDeliveries subscriptionId={id} />;
 }

@@ -1,9 +1,9 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { loadOr404, pageContext, requireUuidParam } from "@/lib/auth/page";
 import { listSurfaceChoices } from "@/lib/changes/flows";
 import { EDITABLE_STATES } from "@/lib/changes/lifecycle";
 import { getChange } from "@/lib/changes/read";
-import { NotFoundError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/card";
 import { ChangeForm } from "@/components/changes/change-form";
 import { toFormInitial } from "@/components/changes/form-initial";
@@ -12,13 +12,9 @@ export const metadata = { title: "Edit change" };
 
 export default async function EditChangePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("change.write");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const context = { actor, requestId: "page" };
-  const detail = await getChange(context, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const id = await requireUuidParam(params, "id");
+  const context = pageContext(actor);
+  const detail = await loadOr404(() => getChange(context, id));
   const { change } = detail;
   if (change.requester.id !== actor.id || !EDITABLE_STATES.includes(change.state)) redirect(`/changes/${id}`);
   const surfaces = await listSurfaceChoices(context);

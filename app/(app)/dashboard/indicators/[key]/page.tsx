@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { findIndicator } from "@/lib/metrics/indicators";
 import { getIndicatorDrilldown } from "@/lib/overview/service";
 import { flowViewsFor } from "@/lib/overview/links";
@@ -21,7 +22,7 @@ export default async function IndicatorPage({ params }: TProps) {
   const actor = await requireActor("dashboard.read");
   const key = decodeURIComponent((await params).key);
   if (!findIndicator(key)) notFound();
-  const { indicator, rows } = await getIndicatorDrilldown({ actor, requestId: "page" }, key);
+  const { indicator, rows } = await getIndicatorDrilldown(pageContext(actor), key);
   const columns = rows[0] ? Object.keys(rows[0].cells) : [];
   const flowViews = flowViewsFor(key);
   const counted = rows.filter((row) => row.counted).length;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { pageContext } from "@/lib/auth/page";
 import { getTeamDashboard } from "@/lib/overview/service";
 import { changeHref, surfaceHref } from "@/lib/overview/links";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export default async function TeamDashboardPage({ params }: TProps) {
   const actor = await requireActor("dashboard.read");
   const entry = TEAMS[(await params).team as keyof typeof TEAMS];
   if (!entry) notFound();
-  const data = await getTeamDashboard({ actor, requestId: "page" }, entry.team);
+  const data = await getTeamDashboard(pageContext(actor), entry.team);
   return (
     <>
       <p className="mb-2 text-sm">

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
+import { loadOr404, pageContext, requireUuidParam } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { getMap } from "@/lib/maps/service";
 import { Badge, PageHeader } from "@/components/ui/card";
 import { MapEditor } from "@/components/maps/map-editor";
@@ -12,12 +11,8 @@ export const metadata = { title: "Flow map" };
 
 export default async function SurfaceMapPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("map.read");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const map = await getMap({ actor, requestId: "page" }, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const id = await requireUuidParam(params, "id");
+  const map = await loadOr404(() => getMap(pageContext(actor), id));
   const tone = map.surface.classification === "RESTRICTED" ? "danger" : map.surface.classification === "CONFIDENTIAL" ? "warning" : "neutral";
   return (
     <>

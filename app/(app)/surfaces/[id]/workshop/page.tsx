@@ -1,20 +1,14 @@
-import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
-import { NotFoundError } from "@/lib/errors";
+import { loadOr404, pageContext, requireUuidParam } from "@/lib/auth/page";
 import { getSurface, listPeople } from "@/lib/surfaces/service";
-import { ZId } from "@/lib/users/schemas";
 import { Workshop } from "@/components/surfaces/workshop";
 
 export const metadata = { title: "Surface workshop" };
 
 export default async function WorkshopPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("surface.read");
-  const { id } = await params;
-  if (!ZId.safeParse(id).success) notFound();
-  const context = { actor, requestId: "page-workshop" };
-  const surface = await getSurface(context, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const id = await requireUuidParam(params, "id");
+  const context = pageContext(actor);
+  const surface = await loadOr404(() => getSurface(context, id));
   return <Workshop initial={surface} people={await listPeople(context)} actorId={actor.id} />;
 }

@@ -1,10 +1,8 @@
 "use client";
 
-// The audit domain's client queries. They live with the admin components because lib/audit is
-// server-only today; move them to lib/audit/queries.ts if another area needs them.
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TAuditEventView, TAuditVerification } from "@/lib/audit/schemas";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/lib/api/client";
+import type { TAuditEventView, TAuditVerification } from "./schemas";
 
 export type TAuditFilters = { action?: string; entityType?: string; entityId?: string; actorId?: string; from?: string; to?: string };
 type TAuditPage = { events: TAuditEventView[]; nextBefore: string | null };
@@ -13,20 +11,24 @@ type TCheckpointRun = { checkpoint: { seq: string; eventCount: string; headId: s
 
 export const auditKeys = {
   all: ["audit"] as const,
-  list: (filters: TAuditFilters) => [...auditKeys.all, "list", filters] as const,
+  lists: () => [...auditKeys.all, "list"] as const,
+  list: (filters: TAuditFilters) => [...auditKeys.lists(), filters] as const,
 };
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Newest first, one page at a time: each page names the id to continue before (keyset paging). */
-export function useAuditEvents(filters: TAuditFilters) {
-  return useInfiniteQuery({
-    queryKey: auditKeys.list(filters),
-    queryFn: ({ pageParam }) => apiFetch<TAuditPage>(`/api/v1/audit${toSearch({ ...filters, before: pageParam, limit: String(AUDIT_PAGE_SIZE) })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
-}
+export const auditQueries = {
+  /** Newest first, one page at a time: each page names the id to continue before (keyset paging). */
+  events: (filters: TAuditFilters) =>
+    infiniteQueryOptions({
+      queryKey: auditKeys.list(filters),
+      queryFn: ({ pageParam }) => apiFetch<TAuditPage>(`/api/v1/audit${toSearch({ ...filters, before: pageParam, limit: AUDIT_PAGE_SIZE })}`),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextBefore ?? undefined,
+    }),
+};
+
+export const useAuditEvents = (filters: TAuditFilters) => useInfiniteQuery(auditQueries.events(filters));
 
 /** Walks the whole chain on the server; run on demand, never cached. */
 export function useVerifyAuditChain() {
@@ -38,6 +40,6 @@ export function useCreateCheckpoint() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<TCheckpointRun>("/api/v1/audit/checkpoints", { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.lists() }),
   });
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { Dialog } from "radix-ui";
+import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/ui/cn";
 
 /** A titled modal dialog: focus is trapped inside, Escape and the close button dismiss it. */
-export function Modal({
+export function Dialog({
   open,
   onOpenChange,
   title,
@@ -23,10 +23,10 @@ export function Modal({
   className?: string;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content
+    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <DialogPrimitive.Content
           className={cn(
             "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-border bg-surface p-6 text-fg shadow-xl",
             className,
@@ -35,19 +35,19 @@ export function Modal({
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
-              <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-              {description && <Dialog.Description className="mt-1 text-sm text-muted">{description}</Dialog.Description>}
+              <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
+              {description && <DialogPrimitive.Description className="mt-1 text-sm text-muted">{description}</DialogPrimitive.Description>}
             </div>
-            <Dialog.Close asChild>
+            <DialogPrimitive.Close asChild>
               <Button variant="ghost" size="icon" aria-label="Close" className="-mr-2 -mt-2 shrink-0">
                 <X aria-hidden className="h-4 w-4" />
               </Button>
-            </Dialog.Close>
+            </DialogPrimitive.Close>
           </div>
           {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
   );
 }
 
@@ -72,17 +72,49 @@ export function ConfirmDialog({
   onConfirm: () => void;
 }) {
   return (
-    <Modal open={open} onOpenChange={onOpenChange} title={title} description={description}>
-      <div className="mt-2 flex justify-end gap-2">
-        <Button variant="secondary" onClick={() => onOpenChange(false)}>
-          Cancel
-        </Button>
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      <DialogFooter className="mt-2" onCancel={() => onOpenChange(false)}>
         {/* The dark theme's danger red is light: dark text keeps the label readable on it. */}
         <Button variant={tone} onClick={onConfirm} disabled={pending}>
           {pending ? "Working…" : confirmLabel}
         </Button>
-      </div>
-    </Modal>
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
+/**
+ * The end of a dialog: Cancel, then the dialog's own action. Without children the action is the
+ * form's submit button, labelled `pendingLabel` while the request runs.
+ */
+export function DialogFooter({
+  onCancel,
+  submitLabel,
+  pendingLabel,
+  pending = false,
+  disabled = false,
+  className,
+  children,
+}: {
+  onCancel: () => void;
+  submitLabel?: string;
+  pendingLabel?: string;
+  pending?: boolean;
+  disabled?: boolean;
+  className?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={cn("flex justify-end gap-2", className)}>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      {children ?? (
+        <Button type="submit" disabled={pending || disabled}>
+          {pending && pendingLabel ? pendingLabel : submitLabel}
+        </Button>
+      )}
+    </div>
   );
 }
 
