@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./facts";
 import { ZTemplateParameters, matchTemplate, templateMisfits, type TTemplateParameters } from "./templates";
 
@@ -128,5 +129,13 @@ describe("template parameters", () => {
     expect(ZTemplateParameters.safeParse(limits({ maxFlows: 0 })).success).toBe(false);
     expect(ZTemplateParameters.safeParse(limits({ maxFlows: 51 })).success).toBe(false);
     expect(ZTemplateParameters.safeParse(limits({ environments: ["  "] })).success).toBe(false);
+  });
+
+  it("may allow every operation kind and every protocol a flow can have", () => {
+    expect(ZTemplateParameters.safeParse(limits({ operationKinds: ["ADD", "MODIFY", "REMOVE"], protocols: ["TCP", "UDP", "ICMP", "ANY"] })).success).toBe(true);
+  });
+
+  it("are one named schema in the API document, which clients refer to by name", () => {
+    expect(z.globalRegistry.get(ZTemplateParameters)?.id).toBe("TemplateParameters");
   });
 });

@@ -49,6 +49,8 @@ describe("suggested templates", () => {
   it("cover the highest classification the kind touched", () => {
     const [suggestion] = promotionCandidates(times(3, () => verified([add()], { classifications: ["PUBLIC", "CONFIDENTIAL"] })));
     expect(suggestion?.parameters.maxClassification).toBe("CONFIDENTIAL");
+    const [internal] = promotionCandidates(times(3, () => verified([add()], { classifications: ["INTERNAL", "PUBLIC"] })));
+    expect(internal?.parameters.maxClassification).toBe("INTERNAL");
   });
 
   it("for removals only: tightening only, no ports, the weakest crypto, TCP as a placeholder protocol", () => {
