@@ -30,6 +30,7 @@ const config = {
     "lib/cab/retrospective.ts",
     "lib/maps/approval.ts",
     "lib/surfaces/authority.ts",
+    "lib/auth/decisions.ts",
   ],
   // Build output, databases and reports stay out of Stryker's sandbox copy.
   ignorePatterns: [".next", ".data", "test-results", "playwright-report", "reports", "bench/results", ".stryker-tmp"],
