@@ -29,6 +29,17 @@ describe("what a map edit may set a flow to", () => {
     ];
     expect(approvalByEditErrors(operations, () => undefined)).toEqual([{ path: "operations.1.patch.status", message: APPROVAL_BY_EDIT_MESSAGE }]);
   });
+
+  it("lets an edit observe, propose or deny a flow that is not approved, or change its other fields", () => {
+    const operations: TMapOperation[] = [
+      update({ status: "OBSERVED" }, id(97)),
+      update({ status: "PROPOSED", ports: "22" }, id(97)),
+      update({ status: "DENIED" }, id(97)),
+      update({ justification: "still needed" }, id(97)),
+      { op: "createEdge", edge: { ...approved, id: id(96), status: "PROPOSED" } },
+    ];
+    expect(approvalByEditErrors(operations, () => "PROPOSED")).toEqual([]);
+  });
 });
 
 describe("an edit of an approved flow's content makes it a proposal again", () => {
