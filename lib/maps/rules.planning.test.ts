@@ -376,3 +376,61 @@ describe("what changes the agreed content", () => {
     expect(changesContent([])).toBe(false);
   });
 });
+
+describe("map rules at their edges", () => {
+  it("names a missing zone and an unknown DAAS element on their own fields", () => {
+    expect(validateNode(node("SERVICE", { zoneId: uuid() }), graphOf([], []), references)).toEqual([{ path: "zoneId", message: "refers to a zone that is not on this map" }]);
+    expect(validateNode(node("SERVICE", { daasElementId: uuid() }), graphOf([], []), references)).toEqual([{ path: "daasElementId", message: "is not a DAAS element of this surface" }]);
+  });
+
+  it("is no duplicate when another node draws a different element, or none", () => {
+    const drawn = node("DATASTORE", { daasElementId: elementId });
+    const plain = node("DATASTORE");
+    expect(validateNode(drawn, graphOf([drawn, plain], []), references)).toEqual([]);
+  });
+
+  it("validates a node whose zone sits in a zone missing from the map", () => {
+    const zone = node("ZONE", { zoneId: uuid() });
+    expect(validateNode(node("SERVICE", { zoneId: zone.id }), graphOf([zone], []), references)).toEqual([]);
+  });
+
+  it("is no duplicate flow when only the source differs", () => {
+    const a = node("SERVICE");
+    const b = node("SERVICE");
+    const target = node("DATASTORE");
+    expect(validateEdge(edge(b, target), graphOf([a, b, target], [edge(a, target)]), references)).toEqual([]);
+  });
+
+  it("keeps a flow's stored ports when an edit does not touch them", () => {
+    const a = node("SERVICE");
+    const flow = edge(a, a, { ports: "443, 80" });
+    const plan = planOperations(graphOf([a], [flow]), [{ op: "updateEdge", id: flow.id, version: 1, patch: { encryption: "MTLS" } }], references, newId);
+    expect(plan.changes.map((change) => change.after)).toEqual([{ ...flow, encryption: "MTLS", version: 2 }]);
+  });
+
+  it("reports a created node's errors at the created node", () => {
+    const plan = planOperations(graphOf([], []), [{ op: "createNode", node: { ...nodeFields, id: undefined, zoneId: uuid() } }], references, newId);
+    expect(plan.errors).toEqual([{ path: "operations.0.node.zoneId", message: "refers to a zone that is not on this map" }]);
+  });
+
+  it("treats updating a missing flow as a conflict without fields", () => {
+    const missing = uuid();
+    expect(planOperations(graphOf([], []), [{ op: "updateEdge", id: missing, version: 1, patch: { ports: "22" } }], references, newId).conflicts).toEqual([{ id: missing, path: "operations.0", fields: [], current: null }]);
+  });
+
+  it("does not validate a flow deleted later in the same batch", () => {
+    const a = node("SERVICE");
+    const flow = edge(a, a);
+    const plan = planOperations(graphOf([a], [flow]), [
+      { op: "updateEdge", id: flow.id, version: 1, patch: { ports: "22" } },
+      { op: "deleteEdge", id: flow.id, version: 1 },
+    ], references, newId);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes).toEqual([{ kind: "edge.delete", entityId: flow.id, before: flow, after: null }]);
+  });
+
+  it("changes the agreed content when one update both moves a node and renames it", () => {
+    const a = node("SERVICE");
+    expect(changesContent([{ kind: "node.update", entityId: a.id, before: a, after: { ...a, x: 40, label: "renamed", version: 2 } }])).toBe(true);
+  });
+});
