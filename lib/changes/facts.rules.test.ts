@@ -105,11 +105,12 @@ describe("the facts of a change", () => {
     expect(factsOf({ operations: [modify({}, { sourceZone: null })] })).toMatchObject({ crossesZone: true });
     expect(factsOf({ operations: [remove({ sourceKind: "EXTERNAL" })] })).toMatchObject({ externalParty: true });
     expect(factsOf({ operations: [add({ targetKind: "EXTERNAL" })] })).toMatchObject({ externalParty: true });
+    expect(factsOf({ operations: [remove(), add({ targetKind: "EXTERNAL" }), remove({ ports: "22" })] })).toMatchObject({ externalParty: true });
   });
 
   it("passes the environment through and needs each plan to say something", () => {
     expect(factsOf()).toMatchObject({ environment: "staging", hasImplementationPlan: true, hasVerificationPlan: true, hasRollbackPlan: true });
-    expect(factsOf({ plans: { implementation: "  ", verification: "", rollback: "\n" } })).toMatchObject({ hasImplementationPlan: false, hasVerificationPlan: false, hasRollbackPlan: false });
+    expect(factsOf({ plans: { implementation: "  ", verification: " \t", rollback: "\n" } })).toMatchObject({ hasImplementationPlan: false, hasVerificationPlan: false, hasRollbackPlan: false });
     expect(factsOf({ plans: { implementation: "", verification: "probe", rollback: "" } })).toMatchObject({ hasImplementationPlan: false, hasVerificationPlan: true, hasRollbackPlan: false });
   });
 });
