@@ -102,6 +102,7 @@ describe("approvals and the track", () => {
       { ruleId: "id-cab", ruleKey: "cab", name: "Rule cab", outcome: "FORCE_CAB", riskPoints: 0, extraApprovers: 0, factsUsed: { flowsTouched: 1 }, decidedTrack: true },
       { ruleId: "id-pre", ruleKey: "pre", name: "Rule pre", outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0, factsUsed: { flowsTouched: 1 }, decidedTrack: false },
     ]);
+    expect(Object.keys(result.matched[0]?.factsUsed ?? {})).toEqual(["environment", "tighteningOnly"]);
   });
 
   it("goes to the CAB with a note when no rule decides, and without one when a rule does", () => {
