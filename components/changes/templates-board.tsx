@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { useApproveTemplate, useProposeTemplate, useTemplates, type TTemplateSuggestion } from "@/lib/change-policy/queries";
-import type { TTemplateParameters } from "@/lib/change-policy/templates";
+import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
 import { TemplateRetirement, templateStatusText } from "./template-retirement";
 
 type TViewer = { team: string; canPropose: boolean; canApprove: boolean };

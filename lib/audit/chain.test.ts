@@ -46,6 +46,15 @@ describe("audit hash chain", () => {
     expect(hashAuditContent(withDate)).toBe(hashAuditContent(asJson));
   });
 
+  it("starts every chain from 64 zeros, the genesis hash that stored chains and the verifier expect", () => {
+    expect(GENESIS_HASH).toBe("0000000000000000000000000000000000000000000000000000000000000000");
+  });
+
+  it("hashes a missing before or after as null, the way the database stores it", () => {
+    const created = content({ before: undefined });
+    expect(hashAuditContent(created)).toBe(hashAuditContent(content({ before: null })));
+  });
+
   it("accepts an intact chain", () => {
     expect(findChainBreak(chain(5), GENESIS_HASH)).toBeNull();
   });

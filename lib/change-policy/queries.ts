@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { touchingMutation, useTouchingMutation } from "@/lib/api/mutations";
 import { apiFetch, describeError } from "@/lib/api/client";
 import { changeKeys } from "@/lib/changes/keys";
-import type { TTemplateParameters } from "@/lib/change-policy/templates";
+import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
 import { notificationKeys } from "@/lib/notifications/keys";
 import type { TRuleProposal, TRuleSetReplay, TTemplateProposal } from "@/lib/change-policy/schemas";
 import type { TRule, TRuleReplay } from "@/lib/change-policy/rules-service";
