@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 import fs from "node:fs";
 
 /** Server modules a component may name only in `import type`: their code runs on the server. */
@@ -92,6 +93,8 @@ const config = [
     },
   },
   ...componentDomains.map((domain) => ({ files: [`components/${domain}/**/*.{ts,tsx}`], rules: componentImportRules(domain) })),
+  // Formatting is Prettier's (npm run format); lint rules that would argue with it are off.
+  prettier,
 ];
 
 export default config;
