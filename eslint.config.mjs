@@ -4,10 +4,23 @@ import prettier from "eslint-config-prettier/flat";
 import fs from "node:fs";
 
 /** Server modules a component may name only in `import type`: their code runs on the server. */
-const SERVER_MODULES = ["@/lib/*/service", "@/lib/*/service-*", "@/lib/*/*-service", "@/lib/*/read", "@/lib/*/workflow", "@/lib/db", "@/lib/db/*", "!@/lib/db/generated", "@/lib/audit/record"];
+const SERVER_MODULES = [
+  "@/lib/*/service",
+  "@/lib/*/service-*",
+  "@/lib/*/*-service",
+  "@/lib/*/read",
+  "@/lib/*/workflow",
+  "@/lib/db",
+  "@/lib/db/*",
+  "!@/lib/db/generated",
+  "@/lib/audit/record",
+];
 
 /** Each components/<domain>/ imports its own components, ui and shell, never another domain's. */
-const componentDomains = fs.readdirSync(new URL("./components", import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const componentDomains = fs
+  .readdirSync(new URL("./components", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const SHARED_COMPONENTS = ["ui", "shell"];
 /**
  * Known dependencies between domains' components, to be removed, not added to: the CAB shows
@@ -18,15 +31,27 @@ const SHARED_COMPONENTS = ["ui", "shell"];
 const PENDING_COMPONENT_DEPENDENCIES = { cab: ["changes"], changes: ["maps"] };
 
 function componentImportRules(domain) {
-  const others = componentDomains.filter((name) => name !== domain && !SHARED_COMPONENTS.includes(name) && !(PENDING_COMPONENT_DEPENDENCIES[domain] ?? []).includes(name));
+  const others = componentDomains.filter(
+    (name) => name !== domain && !SHARED_COMPONENTS.includes(name) && !(PENDING_COMPONENT_DEPENDENCIES[domain] ?? []).includes(name),
+  );
   return {
     "@typescript-eslint/no-restricted-imports": [
       "error",
       {
         patterns: [
-          { group: SERVER_MODULES, allowTypeImports: true, message: "Components run in the browser: import only types from services, reads, workflows and the database; fetch data through lib/<domain>/queries.ts." },
+          {
+            group: SERVER_MODULES,
+            allowTypeImports: true,
+            message:
+              "Components run in the browser: import only types from services, reads, workflows and the database; fetch data through lib/<domain>/queries.ts.",
+          },
           ...(others.length > 0
-            ? [{ group: others.flatMap((name) => [`@/components/${name}`, `@/components/${name}/**`, `../${name}`, `../${name}/**`]), message: "A domain's components use their own, ui and shell; move what two domains share into components/ui." }]
+            ? [
+                {
+                  group: others.flatMap((name) => [`@/components/${name}`, `@/components/${name}/**`, `../${name}`, `../${name}/**`]),
+                  message: "A domain's components use their own, ui and shell; move what two domains share into components/ui.",
+                },
+              ]
             : []),
         ],
       },
@@ -66,17 +91,26 @@ const PROCESS_ENV_EXCEPTIONS = [
 ];
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["**/db/generated/client*"], importNames: ["PrismaClient"], message: "Only lib/db creates a Prisma client: import { db } from \"@/lib/db\"." },
+            {
+              group: ["**/db/generated/client*"],
+              importNames: ["PrismaClient"],
+              message: 'Only lib/db creates a Prisma client: import { db } from "@/lib/db".',
+            },
           ],
         },
       ],
@@ -89,7 +123,10 @@ const config = [
   {
     ignores: PROCESS_ENV_EXCEPTIONS,
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read environment variables through getEnv() in lib/env.ts, which validates them." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read environment variables through getEnv() in lib/env.ts, which validates them." },
+      ],
     },
   },
   ...componentDomains.map((domain) => ({ files: [`components/${domain}/**/*.{ts,tsx}`], rules: componentImportRules(domain) })),

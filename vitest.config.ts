@@ -2,8 +2,16 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // `server-only` throws outside a React Server environment; the tests run server code directly.
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
-const env = { CONCORD_ENV: "test", AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123", AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
+const env = {
+  CONCORD_ENV: "test",
+  AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123",
+  AUDIT_CHECKPOINT_KEY: "test-only-audit-checkpoint-key-0123456789abcdef",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 /**
  * Unit tests (`*.test.ts`) touch no database. Integration tests (`*.int.test.ts`) run the services
@@ -16,7 +24,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], env, setupFiles: ["lib/test/setup-console.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+          env,
+          setupFiles: ["lib/test/setup-console.ts"],
+        },
       },
       {
         resolve: { alias },

@@ -22,12 +22,18 @@ function percentile(samples: number[], p: number): number {
 
 function benchClassifier() {
   const inputs = fc.sample(arbInput(), { numRuns: 10_000, seed: 42 });
-  const rules = fc.sample(arbRules(1), { numRuns: 2000, seed: 7 }).flat().slice(0, 200).map((rule, index) => ({ ...rule, ruleKey: `r${index}`, position: index }));
+  const rules = fc
+    .sample(arbRules(1), { numRuns: 2000, seed: 7 })
+    .flat()
+    .slice(0, 200)
+    .map((rule, index) => ({ ...rule, ruleKey: `r${index}`, position: index }));
   classify(inputs[0] as (typeof inputs)[number], rules);
   const started = performance.now();
   for (const input of inputs) classify(input, rules);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`classify: ${inputs.length} changes × ${rules.length} rules in ${seconds.toFixed(2)} s → ${Math.round(inputs.length / seconds)} changes/s`);
+  console.log(
+    `classify: ${inputs.length} changes × ${rules.length} rules in ${seconds.toFixed(2)} s → ${Math.round(inputs.length / seconds)} changes/s`,
+  );
 }
 
 async function benchList() {
@@ -36,8 +42,12 @@ async function benchList() {
   const { listChanges } = await import("@/lib/changes/read");
   await applyMigrations(getDatabase().opened.factory);
   const suffix = crypto.randomBytes(4).toString("hex");
-  const user = await db.user.create({ data: { email: `bench-${suffix}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] } });
-  const surface = await db.protectSurface.create({ data: { name: `Bench ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: suffix, createdById: user.id } });
+  const user = await db.user.create({
+    data: { email: `bench-${suffix}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] },
+  });
+  const surface = await db.protectSurface.create({
+    data: { name: `Bench ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: suffix, createdById: user.id },
+  });
   const states = ["DRAFT", "CAB_REVIEW", "APPROVED", "SCHEDULED", "VERIFIED", "CLOSED", "PRE_APPROVED"] as const;
   const tracks = ["CAB", "PRE_APPROVED", "EMERGENCY"] as const;
   const total = 20_000;
@@ -45,10 +55,21 @@ async function benchList() {
   for (let offset = 0; offset < total; offset += 1000) {
     const rows = Array.from({ length: 1000 }, (_, index) => {
       const n = offset + index;
-      return { id: crypto.randomUUID(), title: `Bench change ${n} ${n % 17 === 0 ? "partner" : "internal"}`, requesterId: user.id, state: states[n % states.length], track: tracks[n % tracks.length], riskScore: n % 100, contentHash: `${n}`, createdAt: new Date(Date.now() - n * 60_000) };
+      return {
+        id: crypto.randomUUID(),
+        title: `Bench change ${n} ${n % 17 === 0 ? "partner" : "internal"}`,
+        requesterId: user.id,
+        state: states[n % states.length],
+        track: tracks[n % tracks.length],
+        riskScore: n % 100,
+        contentHash: `${n}`,
+        createdAt: new Date(Date.now() - n * 60_000),
+      };
     });
     await db.change.createMany({ data: rows });
-    await db.changeSurface.createMany({ data: rows.filter((_, index) => index % 3 === 0).map((row) => ({ changeId: row.id, surfaceId: surface.id })) });
+    await db.changeSurface.createMany({
+      data: rows.filter((_, index) => index % 3 === 0).map((row) => ({ changeId: row.id, surfaceId: surface.id })),
+    });
   }
   console.log(`list: inserted ${total} changes in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
   const context = { actor: { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles }, requestId: "bench" };
@@ -67,7 +88,9 @@ async function benchList() {
       await listChanges(context, query);
       samples.push(performance.now() - started);
     }
-    console.log(`list ${JSON.stringify(query)}: p50 ${percentile(samples, 50).toFixed(1)} ms · p95 ${percentile(samples, 95).toFixed(1)} ms`);
+    console.log(
+      `list ${JSON.stringify(query)}: p50 ${percentile(samples, 50).toFixed(1)} ms · p95 ${percentile(samples, 95).toFixed(1)} ms`,
+    );
   }
   await closeDatabase();
 }

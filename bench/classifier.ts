@@ -31,7 +31,9 @@ function measure(label: string, options: TClassifyOptions): number {
   }
   rates.sort((a, b) => a - b);
   const median = rates[Math.floor(rates.length / 2)]!;
-  console.log(`${label.padEnd(12)} ${rules.length} rules: median ${Math.round(median).toLocaleString("en")} changes/s, best ${Math.round(rates.at(-1)!).toLocaleString("en")} (${ROUNDS} rounds of ${inputs.length.toLocaleString("en")} changes)`);
+  console.log(
+    `${label.padEnd(12)} ${rules.length} rules: median ${Math.round(median).toLocaleString("en")} changes/s, best ${Math.round(rates.at(-1)!).toLocaleString("en")} (${ROUNDS} rounds of ${inputs.length.toLocaleString("en")} changes)`,
+  );
   return median;
 }
 

@@ -22,20 +22,43 @@ const GENERATORS: { name: string; format: TFlowLogFormat; header?: string; line:
   {
     name: "VPC v2",
     format: "vpc",
-    line: (i) => `2 123456789012 eni-0a1b2c3d ${address(i % 5000)} ${address(7000 + (i % 300))} ${40000 + (i % 20000)} ${[443, 5432, 53][i % 3]} 6 ${i % 50} ${i % 9000} ${1796551200 + (i % 86400)} ${1796551260 + (i % 86400)} ${i % 17 === 0 ? "REJECT" : "ACCEPT"} OK`,
+    line: (i) =>
+      `2 123456789012 eni-0a1b2c3d ${address(i % 5000)} ${address(7000 + (i % 300))} ${40000 + (i % 20000)} ${[443, 5432, 53][i % 3]} 6 ${i % 50} ${i % 9000} ${1796551200 + (i % 86400)} ${1796551260 + (i % 86400)} ${i % 17 === 0 ? "REJECT" : "ACCEPT"} OK`,
   },
   {
     name: "Zeek TSV",
     format: "zeek-tsv",
-    header: "#separator \\x09\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state\torig_pkts\tresp_pkts\torig_ip_bytes\tresp_ip_bytes\n",
-    line: (i) => [`${1796551200 + (i % 86400)}.5`, `C${i}`, address(i % 5000), "40000", address(7000 + (i % 300)), "443", "tcp", "SF", "3", "2", "180", "120"].join("\t"),
+    header:
+      "#separator \\x09\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state\torig_pkts\tresp_pkts\torig_ip_bytes\tresp_ip_bytes\n",
+    line: (i) =>
+      [
+        `${1796551200 + (i % 86400)}.5`,
+        `C${i}`,
+        address(i % 5000),
+        "40000",
+        address(7000 + (i % 300)),
+        "443",
+        "tcp",
+        "SF",
+        "3",
+        "2",
+        "180",
+        "120",
+      ].join("\t"),
   },
   {
     name: "Hubble JSON",
     format: "hubble",
     line: (i) =>
       JSON.stringify({
-        flow: { time: "2026-12-06T10:00:00Z", verdict: "FORWARDED", IP: { source: address(i % 5000), destination: address(7000 + (i % 300)) }, l4: { TCP: { source_port: 40000, destination_port: 8080, flags: { SYN: true } } }, source: { namespace: "shop", labels: ["k8s:app=a"] }, destination: { namespace: "shop", labels: ["k8s:app=b"] } },
+        flow: {
+          time: "2026-12-06T10:00:00Z",
+          verdict: "FORWARDED",
+          IP: { source: address(i % 5000), destination: address(7000 + (i % 300)) },
+          l4: { TCP: { source_port: 40000, destination_port: 8080, flags: { SYN: true } } },
+          source: { namespace: "shop", labels: ["k8s:app=a"] },
+          destination: { namespace: "shop", labels: ["k8s:app=b"] },
+        },
       }),
   },
 ];

@@ -32,15 +32,27 @@ async function childImport(file: string): Promise<void> {
   const { importFlowLog } = await import("@/lib/discovery/service");
   if (getDatabase().opened.target.kind === "pglite") await applyMigrations(getDatabase().opened.factory);
   const suffix = crypto.randomBytes(3).toString("hex");
-  const user = await db.user.create({ data: { email: `bench-discovery-${suffix}@bench.example`, name: "Bench importer", team: "NETOPS", roles: ["CONTRIBUTOR"] } });
-  const surface = await db.protectSurface.create({ data: { name: `Bench discovery ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: "bench", createdById: user.id } });
+  const user = await db.user.create({
+    data: { email: `bench-discovery-${suffix}@bench.example`, name: "Bench importer", team: "NETOPS", roles: ["CONTRIBUTOR"] },
+  });
+  const surface = await db.protectSurface.create({
+    data: { name: `Bench discovery ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: "bench", createdById: user.id },
+  });
   const context = { actor: { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles }, requestId: "bench" };
   const started = performance.now();
   const result = await importFlowLog(context, surface.id, { format: "vpc", source: "bench", strict: false }, fs.createReadStream(file));
   const seconds = (performance.now() - started) / 1000;
   const rows = await db.discoveryObservation.count({ where: { surfaceId: surface.id } });
   await closeDatabase();
-  console.log(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, accepted: result.linesAccepted, rejected: result.linesRejected, observations: rows }));
+  console.log(
+    JSON.stringify({
+      seconds,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+      accepted: result.linesAccepted,
+      rejected: result.linesRejected,
+      observations: rows,
+    }),
+  );
 }
 
 /** 1,000,000 lines by default: 5,000 sources × 200 destinations × 8 ports over two days. */
@@ -67,7 +79,11 @@ function writeVpcFile(file: string, lines: number): void {
 
 function psqlCopySeconds(url: string, file: string): number {
   const table = `bench_vpc_raw_${crypto.randomBytes(3).toString("hex")}`;
-  execFileSync("psql", [url, "-qc", `CREATE TABLE ${table} (version int, account_id text, interface_id text, srcaddr inet, dstaddr inet, srcport int, dstport int, protocol int, packets bigint, bytes bigint, start_s bigint, end_s bigint, action text, log_status text)`]);
+  execFileSync("psql", [
+    url,
+    "-qc",
+    `CREATE TABLE ${table} (version int, account_id text, interface_id text, srcaddr inet, dstaddr inet, srcport int, dstport int, protocol int, packets bigint, bytes bigint, start_s bigint, end_s bigint, action text, log_status text)`,
+  ]);
   const started = performance.now();
   execFileSync("psql", [url, "-qc", `\\copy ${table} FROM '${file}' WITH (FORMAT text, DELIMITER ' ')`]);
   const seconds = (performance.now() - started) / 1000;
@@ -75,8 +91,15 @@ function psqlCopySeconds(url: string, file: string): number {
   return seconds;
 }
 
-function runChild(file: string, env: NodeJS.ProcessEnv): { seconds: number; maxRssMiB: number; accepted: number; rejected: number; observations: number } {
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--child-import", file], { env, encoding: "utf8", maxBuffer: 1 << 24 });
+function runChild(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): { seconds: number; maxRssMiB: number; accepted: number; rejected: number; observations: number } {
+  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--child-import", file], {
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   const line = child.stdout.trim().split("\n").pop() ?? "";
   if (child.status !== 0 || !line.startsWith("{")) throw new Error(`import child failed: ${child.stderr.slice(-2000)}`);
   return JSON.parse(line);
@@ -94,7 +117,9 @@ async function timeOverlay(surfaceId: string): Promise<void> {
   }
   timings.sort((a, b) => a - b);
   const at = (share: number) => timings[Math.min(timings.length - 1, Math.ceil(share * timings.length) - 1)]!.toFixed(0);
-  console.log(`overlay (loadReconciliation, ${timings.length} runs after a warm-up): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`);
+  console.log(
+    `overlay (loadReconciliation, ${timings.length} runs after a warm-up): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`,
+  );
 }
 
 async function overlayBench(): Promise<void> {
@@ -105,13 +130,32 @@ async function overlayBench(): Promise<void> {
   const PAIRS = 33_334;
   const DAYS = 30;
   const suffix = crypto.randomBytes(3).toString("hex");
-  const user = await db.user.create({ data: { email: `bench-overlay-${suffix}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] } });
-  const surface = await db.protectSurface.create({ data: { name: `Bench overlay ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: "bench", createdById: user.id } });
+  const user = await db.user.create({
+    data: { email: `bench-overlay-${suffix}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] },
+  });
+  const surface = await db.protectSurface.create({
+    data: { name: `Bench overlay ${suffix}`, classification: "INTERNAL", criticality: "LOW", contentHash: "bench", createdById: user.id },
+  });
   const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
   const nodeIds = Array.from({ length: NODES }, () => crypto.randomUUID());
-  await db.flowNode.createMany({ data: nodeIds.map((id, index) => ({ id, mapId: map.id, kind: "WORKLOAD" as const, label: `n${index}`, addresses: [`10.${Math.floor(index / 250)}.${index % 250}.0/24`] })) });
+  await db.flowNode.createMany({
+    data: nodeIds.map((id, index) => ({
+      id,
+      mapId: map.id,
+      kind: "WORKLOAD" as const,
+      label: `n${index}`,
+      addresses: [`10.${Math.floor(index / 250)}.${index % 250}.0/24`],
+    })),
+  });
   await db.flowEdge.createMany({
-    data: Array.from({ length: 2000 }, (_, index) => ({ mapId: map.id, sourceId: nodeIds[index % NODES]!, targetId: nodeIds[(index * 7 + 13) % NODES]!, protocol: "TCP" as const, ports: String(1000 + (index % 40)), status: "APPROVED" as const })),
+    data: Array.from({ length: 2000 }, (_, index) => ({
+      mapId: map.id,
+      sourceId: nodeIds[index % NODES]!,
+      targetId: nodeIds[(index * 7 + 13) % NODES]!,
+      protocol: "TCP" as const,
+      ports: String(1000 + (index % 40)),
+      status: "APPROVED" as const,
+    })),
   });
   const started = performance.now();
   // Observations straight in SQL: pair i from node i%1000 to node (7i+13)%1000, one row per day.
@@ -132,7 +176,9 @@ async function overlayBench(): Promise<void> {
     surface.id,
   );
   const observations = await db.discoveryObservation.count({ where: { surfaceId: surface.id } });
-  console.log(`overlay data: ${NODES} nodes, 2000 drawn flows, ${observations.toLocaleString("en")} observations (${PAIRS} connection kinds × ${DAYS} days), generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `overlay data: ${NODES} nodes, 2000 drawn flows, ${observations.toLocaleString("en")} observations (${PAIRS} connection kinds × ${DAYS} days), generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await timeOverlay(surface.id);
   await closeDatabase();
 }
@@ -142,7 +188,11 @@ if (mode === "--child-import") {
 } else if (mode === "--overlay-only") {
   // Times the overlay again on the data an earlier run generated (the newest bench surface).
   const { db, closeDatabase } = await import("@/lib/db");
-  const surface = await db.protectSurface.findFirst({ where: { name: { startsWith: "Bench overlay" } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const surface = await db.protectSurface.findFirst({
+    where: { name: { startsWith: "Bench overlay" } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   if (!surface) throw new Error("No overlay data yet: run the whole bench once.");
   await timeOverlay(surface.id);
   await closeDatabase();
@@ -161,7 +211,9 @@ if (mode === "--child-import") {
       `peak RSS ${postgres.maxRssMiB.toFixed(0)} MiB (goal ≤ 512), ${postgres.accepted.toLocaleString("en")} accepted, ${postgres.rejected} rejected, ${postgres.observations.toLocaleString("en")} observation rows`,
   );
   const embedded = runChild(file, { ...process.env, DATABASE_URL: "", CONCORD_DATA_DIR: ":memory:" });
-  console.log(`PGlite (in memory) import: ${embedded.seconds.toFixed(2)} s, peak RSS ${embedded.maxRssMiB.toFixed(0)} MiB, ${embedded.observations.toLocaleString("en")} observation rows`);
+  console.log(
+    `PGlite (in memory) import: ${embedded.seconds.toFixed(2)} s, peak RSS ${embedded.maxRssMiB.toFixed(0)} MiB, ${embedded.observations.toLocaleString("en")} observation rows`,
+  );
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await overlayBench();
 }

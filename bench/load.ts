@@ -49,22 +49,39 @@ type TClient = { token: string; surfaceId: string; nodeId: string; nodeVersion: 
 
 async function prepare(): Promise<TClient[]> {
   await applyMigrations(getDatabase().opened.factory);
-  let maps = await db.flowMap.findMany({ where: { nodes: { some: { kind: { not: "ZONE" } } } }, select: { id: true, surfaceId: true }, take: 20 });
+  let maps = await db.flowMap.findMany({
+    where: { nodes: { some: { kind: { not: "ZONE" } } } },
+    select: { id: true, surfaceId: true },
+    take: 20,
+  });
   if (maps.length === 0) {
     for (let index = 0; index < 5; index += 1) await createBenchMap(200, 400);
-    maps = await db.flowMap.findMany({ where: { nodes: { some: { kind: { not: "ZONE" } } } }, select: { id: true, surfaceId: true }, take: 20 });
+    maps = await db.flowMap.findMany({
+      where: { nodes: { some: { kind: { not: "ZONE" } } } },
+      select: { id: true, surfaceId: true },
+      take: 20,
+    });
   }
   const suffix = crypto.randomBytes(3).toString("hex");
   const clients: TClient[] = [];
   for (let index = 0; index < CLIENTS; index += 1) {
     const user = await db.user.create({
-      data: { email: `bench-load-${suffix}-${index}@bench.example`, name: `Load ${index}`, team: index % 2 ? "SECOPS" : "NETOPS", roles: ["CONTRIBUTOR"] },
+      data: {
+        email: `bench-load-${suffix}-${index}@bench.example`,
+        name: `Load ${index}`,
+        team: index % 2 ? "SECOPS" : "NETOPS",
+        roles: ["CONTRIBUTOR"],
+      },
     });
     const token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: `bench-load-${suffix}`, tokenHash: hashApiToken(token), userId: user.id, createdById: user.id, scopes: [] } });
+    await db.apiToken.create({
+      data: { name: `bench-load-${suffix}`, tokenHash: hashApiToken(token), userId: user.id, createdById: user.id, scopes: [] },
+    });
     const map = maps[index % maps.length]!;
     // Each client moves its own node, so edits never conflict with each other's.
-    const node = await db.flowNode.create({ data: { mapId: map.id, kind: "WORKLOAD", label: `load ${suffix} ${index}`, x: index * 10, y: -200 } });
+    const node = await db.flowNode.create({
+      data: { mapId: map.id, kind: "WORKLOAD", label: `load ${suffix} ${index}`, x: index * 10, y: -200 },
+    });
     clients.push({ token, surfaceId: map.surfaceId, nodeId: node.id, nodeVersion: node.version });
   }
   return clients;
@@ -84,16 +101,24 @@ async function send(client: TClient, routeClass: TRouteClass): Promise<Response>
   const page = 1 + Math.floor(Math.random() * 5);
   switch (routeClass) {
     case "list":
-      return fetch(Math.random() < 0.5 ? `${BASE}/api/v1/surfaces?page=${page}` : `${BASE}/api/v1/changes?page=${page}&pageSize=25`, { headers });
+      return fetch(Math.random() < 0.5 ? `${BASE}/api/v1/surfaces?page=${page}` : `${BASE}/api/v1/changes?page=${page}&pageSize=25`, {
+        headers,
+      });
     case "map read":
       return fetch(`${BASE}/api/v1/surfaces/${client.surfaceId}/map`, { headers });
     case "dashboard":
       return fetch(`${BASE}/api/v1/dashboard`, { headers });
     case "change create":
-      return fetch(`${BASE}/api/v1/changes`, { method: "POST", headers, body: JSON.stringify({ title: `Load change ${crypto.randomUUID()}`, surfaceIds: [client.surfaceId] }) });
+      return fetch(`${BASE}/api/v1/changes`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ title: `Load change ${crypto.randomUUID()}`, surfaceIds: [client.surfaceId] }),
+      });
     case "map edit": {
       const response = await fetch(`${BASE}/api/v1/surfaces/${client.surfaceId}/map/nodes/${client.nodeId}`, {
-        method: "PATCH", headers, body: JSON.stringify({ version: client.nodeVersion, x: Math.round(Math.random() * 2000) }),
+        method: "PATCH",
+        headers,
+        body: JSON.stringify({ version: client.nodeVersion, x: Math.round(Math.random() * 2000) }),
       });
       if (response.ok) client.nodeVersion = ((await response.clone().json()) as { version: number }).version;
       return response;
@@ -152,7 +177,11 @@ const stopServer = () => {
 process.on("exit", stopServer);
 
 const readyBy = Date.now() + 120_000;
-while ((await fetch(`${BASE}/api/health/ready`).then((response) => response.status).catch(() => 0)) !== 200) {
+while (
+  (await fetch(`${BASE}/api/health/ready`)
+    .then((response) => response.status)
+    .catch(() => 0)) !== 200
+) {
   if (Date.now() > readyBy || server.exitCode !== null) throw new Error(`The server did not become ready.\n${serverErrors}`);
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
@@ -166,20 +195,22 @@ const errors = new Map<string, number>();
 const endAt = performance.now() + SECONDS * 1000;
 const started = performance.now();
 
-await Promise.all(clients.map(async (client) => {
-  while (performance.now() < endAt) {
-    const routeClass = pickClass();
-    const start = performance.now();
-    try {
-      const response = await send(client, routeClass);
-      await response.arrayBuffer();
-      if (!response.ok) errors.set(`${routeClass} ${response.status}`, (errors.get(`${routeClass} ${response.status}`) ?? 0) + 1);
-    } catch (error) {
-      errors.set(`${routeClass} ${(error as Error).message}`, (errors.get(`${routeClass} ${(error as Error).message}`) ?? 0) + 1);
+await Promise.all(
+  clients.map(async (client) => {
+    while (performance.now() < endAt) {
+      const routeClass = pickClass();
+      const start = performance.now();
+      try {
+        const response = await send(client, routeClass);
+        await response.arrayBuffer();
+        if (!response.ok) errors.set(`${routeClass} ${response.status}`, (errors.get(`${routeClass} ${response.status}`) ?? 0) + 1);
+      } catch (error) {
+        errors.set(`${routeClass} ${(error as Error).message}`, (errors.get(`${routeClass} ${(error as Error).message}`) ?? 0) + 1);
+      }
+      samples.get(routeClass)!.push(performance.now() - start);
     }
-    samples.get(routeClass)!.push(performance.now() - start);
-  }
-}));
+  }),
+);
 const elapsed = (performance.now() - started) / 1000;
 clearInterval(sampler);
 stopServer();
@@ -187,8 +218,12 @@ stopServer();
 const all = [...samples.values()].flat();
 const row = (label: string, values: number[]) =>
   `${label.padEnd(14)} ${String(values.length).padStart(6)}  p50 ${percentile(values, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(values, 95).toFixed(0).padStart(5)} ms  p99 ${percentile(values, 99).toFixed(0).padStart(5)} ms`;
-console.log(`${CLIENTS} clients for ${elapsed.toFixed(0)} s against next start (production build), Postgres: ${counts.surfaces} surfaces, ${counts.flows} flows, ${counts.changes} changes`);
-console.log(`throughput ${(all.length / elapsed).toFixed(1)} requests/s; errors ${[...errors.values()].reduce((sum, count) => sum + count, 0)}${errors.size ? ` (${[...errors].map(([kind, count]) => `${kind}: ${count}`).join(", ")})` : ""}`);
+console.log(
+  `${CLIENTS} clients for ${elapsed.toFixed(0)} s against next start (production build), Postgres: ${counts.surfaces} surfaces, ${counts.flows} flows, ${counts.changes} changes`,
+);
+console.log(
+  `throughput ${(all.length / elapsed).toFixed(1)} requests/s; errors ${[...errors.values()].reduce((sum, count) => sum + count, 0)}${errors.size ? ` (${[...errors].map(([kind, count]) => `${kind}: ${count}`).join(", ")})` : ""}`,
+);
 for (const [name] of MIX) console.log(row(name, samples.get(name)!));
 console.log(row("all", all));
 console.log(`server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);

@@ -46,7 +46,9 @@ const reader = await db.user.upsert({
   update: {},
 });
 const token = crypto.randomBytes(24).toString("base64url");
-await db.apiToken.create({ data: { name: "bench-maps", tokenHash: hashApiToken(token), userId: reader.id, createdById: reader.id, scopes: [] } });
+await db.apiToken.create({
+  data: { name: "bench-maps", tokenHash: hashApiToken(token), userId: reader.id, createdById: reader.id, scopes: [] },
+});
 
 let bytes = 0;
 async function read(): Promise<number> {
@@ -64,7 +66,10 @@ const editorUser = await db.user.upsert({
   create: { email: "bench-map-editor@bench.example", name: "Bench editor", team: "NETOPS", roles: ["CONTRIBUTOR"] },
   update: {},
 });
-const editor = { actor: { id: editorUser.id, email: editorUser.email, name: editorUser.name, team: editorUser.team, roles: editorUser.roles }, requestId: "bench-maps" };
+const editor = {
+  actor: { id: editorUser.id, email: editorUser.email, name: editorUser.name, team: editorUser.team, roles: editorUser.roles },
+  requestId: "bench-maps",
+};
 const moved = (await db.flowNode.findFirstOrThrow({ where: { map: { surfaceId } }, select: { id: true } })).id;
 async function edit(step: number): Promise<void> {
   const node = await db.flowNode.findUniqueOrThrow({ where: { id: moved }, select: { version: true } });
@@ -72,11 +77,15 @@ async function edit(step: number): Promise<void> {
 }
 
 function report(label: string, timings: number[]): void {
-  console.log(`  ${label}: p50 ${ms(percentile(timings, 50))} · p95 ${ms(percentile(timings, 95))} · max ${ms(Math.max(...timings))} over ${timings.length} reads`);
+  console.log(
+    `  ${label}: p50 ${ms(percentile(timings, 50))} · p95 ${ms(percentile(timings, 95))} · max ${ms(Math.max(...timings))} over ${timings.length} reads`,
+  );
 }
 
 for (let warm = 0; warm < 3; warm += 1) await read();
-console.log(`GET /api/v1/surfaces/{id}/map, ${process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : "embedded PGlite"}, route handler in-process, ${(bytes / 1024).toFixed(0)} KiB (target p95 ≤ 150 ms)`);
+console.log(
+  `GET /api/v1/surfaces/{id}/map, ${process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : "embedded PGlite"}, route handler in-process, ${(bytes / 1024).toFixed(0)} KiB (target p95 ≤ 150 ms)`,
+);
 
 const cold: number[] = [];
 for (let run = 0; run < 40; run += 1) {
@@ -108,12 +117,16 @@ for (let run = 0; run < 40; run += 1) {
 }
 report("raw SQL, rows as JSON (json_agg)", raw);
 report("API read, cold, interleaved with it", api);
-console.log(`  ratio API ÷ raw SQL: p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}× · p95 ${(percentile(api, 95) / percentile(raw, 95)).toFixed(2)}× (goal ≤ 1.5×)`);
+console.log(
+  `  ratio API ÷ raw SQL: p50 ${(percentile(api, 50) / percentile(raw, 50)).toFixed(2)}× · p95 ${(percentile(api, 95) / percentile(raw, 95)).toFixed(2)}× (goal ≤ 1.5×)`,
+);
 
 const room: number[] = [];
-await Promise.all(Array.from({ length: READERS }, async () => {
-  for (let run = 0; run < 10; run += 1) room.push(await read());
-}));
+await Promise.all(
+  Array.from({ length: READERS }, async () => {
+    for (let run = 0; run < 10; run += 1) room.push(await read());
+  }),
+);
 report(`${READERS} readers at once, map unchanged`, room);
 
 const live: number[] = [];
@@ -124,9 +137,11 @@ const edits = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 })();
-await Promise.all(Array.from({ length: READERS }, async () => {
-  for (let run = 0; run < 10; run += 1) live.push(await read());
-}));
+await Promise.all(
+  Array.from({ length: READERS }, async () => {
+    for (let run = 0; run < 10; run += 1) live.push(await read());
+  }),
+);
 editing = false;
 await edits;
 report(`${READERS} readers at once while the map is edited every 100 ms`, live);

@@ -14,7 +14,8 @@ import { createBenchMap, ms, percentile } from "./maps-fixture";
 const BASE = process.env.BENCH_BASE_URL ?? "http://localhost:3000";
 const EMAIL = process.env.BENCH_EMAIL ?? "raj.patel@example.com";
 const PASSWORD = process.env.BENCH_PASSWORD ?? "concord-demo-2026";
-if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the database the server uses, so the generated maps are visible to it.");
+if (!process.env.DATABASE_URL)
+  throw new Error("Set DATABASE_URL to the database the server uses, so the generated maps are visible to it.");
 
 const browser = await chromium.launch({
   // CHROMIUM_PATH points at a system Chromium where Playwright cannot download its own.
@@ -105,12 +106,17 @@ function longTasks(tasks: number[]): string {
 
 const LAYOUT_RUNS = Number(process.env.BENCH_LAYOUT_RUNS ?? 5);
 
-for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
+for (const [nodes, edges] of [
+  [500, 1000],
+  [1000, 2000],
+] as const) {
   const surfaceId = await createBenchMap(nodes, edges);
   const page = await signedInPage();
   console.log(`${nodes} nodes / ${edges} edges: loaded and interactive in ${await openMap(page, surfaceId)} ms`);
   const { panning, dragging } = await panAndDrag(page);
-  console.log(`  panning: ${panning.length} frames, p50 ${ms(percentile(panning, 50))}, p95 ${ms(percentile(panning, 95))} (target p95 ≤ 33 ms at 500/1,000)`);
+  console.log(
+    `  panning: ${panning.length} frames, p50 ${ms(percentile(panning, 50))}, p95 ${ms(percentile(panning, 95))} (target p95 ≤ 33 ms at 500/1,000)`,
+  );
   console.log(`  dragging a node: ${dragging.length} frames, p50 ${ms(percentile(dragging, 50))}, p95 ${ms(percentile(dragging, 95))}`);
 
   if (nodes === 500) {
@@ -121,14 +127,18 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
         await panAndDrag(page);
       }
       const { elapsed, tasks } = await measureLayout(page);
-      console.log(`  layout run ${run}/${LAYOUT_RUNS}, in the worker, moved into place and saved: ${elapsed} ms; ${longTasks(tasks)} (target: none)`);
+      console.log(
+        `  layout run ${run}/${LAYOUT_RUNS}, in the worker, moved into place and saved: ${elapsed} ms; ${longTasks(tasks)} (target: none)`,
+      );
     }
 
     const watcher = await signedInPage();
     await watcher.goto(`${BASE}/surfaces/${surfaceId}/map`);
     await watcher.getByTestId("live-status").getByText("Live").waitFor();
     const visibleLabel = await watcher.locator("[data-testid=map-node]").first().getAttribute("data-label");
-    const map = (await (await page.request.get(`${BASE}/api/v1/surfaces/${surfaceId}/map`)).json()) as { nodes: Array<{ id: string; label: string; version: number }> };
+    const map = (await (await page.request.get(`${BASE}/api/v1/surfaces/${surfaceId}/map`)).json()) as {
+      nodes: Array<{ id: string; label: string; version: number }>;
+    };
     let target = map.nodes.find((candidate) => candidate.label === visibleLabel)!;
     const latencies: number[] = [];
     for (let edit = 0; edit < 50; edit += 1) {
@@ -140,12 +150,16 @@ for (const [nodes, edges] of [[500, 1000], [1000, 2000]] as const) {
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-label"] });
       })`);
       const sent = Date.now();
-      const response = await page.request.post(`${BASE}/api/v1/surfaces/${surfaceId}/map/batch`, { data: { operations: [{ op: "updateNode", id: target.id, version: target.version, patch: { label } }] } });
+      const response = await page.request.post(`${BASE}/api/v1/surfaces/${surfaceId}/map/batch`, {
+        data: { operations: [{ op: "updateNode", id: target.id, version: target.version, patch: { label } }] },
+      });
       const result = (await response.json()) as { nodes: Array<{ id: string; label: string; version: number }> };
       target = result.nodes[0] ?? target;
       latencies.push((await seen) - sent);
     }
-    console.log(`  edit → visible in a second browser: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} over 50 edits (target p95 ≤ 1,000 ms)`);
+    console.log(
+      `  edit → visible in a second browser: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} over 50 edits (target p95 ≤ 1,000 ms)`,
+    );
     await watcher.context().close();
   } else {
     const { elapsed, tasks } = await measureLayout(page);

@@ -9,9 +9,20 @@ const KINDS: TNodeKind[] = ["WORKLOAD", "SERVICE", "DATASTORE", "USER_GROUP", "D
 /** A fresh surface with a generated map of `nodes` nodes (a tenth of them in zones) and `edges` flows. */
 export async function createBenchMap(nodes: number, edges: number): Promise<string> {
   const owner = await db.user.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
-  const creator = owner ?? (await db.user.create({ data: { email: `bench-${crypto.randomUUID()}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] } }));
+  const creator =
+    owner ??
+    (await db.user.create({
+      data: { email: `bench-${crypto.randomUUID()}@bench.example`, name: "Bench", team: "NETOPS", roles: ["CONTRIBUTOR"] },
+    }));
   const surface = await db.protectSurface.create({
-    data: { name: `Bench map ${nodes}/${edges} ${crypto.randomBytes(3).toString("hex")}`, classification: "CONFIDENTIAL", criticality: "LOW", contentHash: "bench", createdById: creator.id, tags: ["bench"] },
+    data: {
+      name: `Bench map ${nodes}/${edges} ${crypto.randomBytes(3).toString("hex")}`,
+      classification: "CONFIDENTIAL",
+      criticality: "LOW",
+      contentHash: "bench",
+      createdById: creator.id,
+      tags: ["bench"],
+    },
   });
   const zoneCount = Math.max(1, Math.round(nodes / 50));
   const ids = Array.from({ length: nodes }, () => crypto.randomUUID());
@@ -41,18 +52,47 @@ export async function createBenchMap(nodes: number, edges: number): Promise<stri
   });
   const seen = new Set<string>();
   for (let index = 0; seen.size < edges; index += 1) {
-    const source = zoneCount + (index * 7919) % (nodes - zoneCount);
-    const target = zoneCount + (index * 104_729 + 13) % (nodes - zoneCount);
+    const source = zoneCount + ((index * 7919) % (nodes - zoneCount));
+    const target = zoneCount + ((index * 104_729 + 13) % (nodes - zoneCount));
     const port = 1000 + (index % 5000);
     const key = `${source}-${target}-${port}`;
     if (source === target || seen.has(key)) continue;
     seen.add(key);
     operations.push({
       op: "createEdge",
-      edge: { id: crypto.randomUUID(), sourceId: ids[source]!, targetId: ids[target]!, protocol: "TCP", ports: String(port), appProtocol: "", principal: "", encryption: index % 3 === 0 ? "NONE" : "TLS", authentication: "NONE", status: (["OBSERVED", "PROPOSED", "DENIED"] as const)[index % 3]!, justification: index % 5 === 0 ? "" : "bench", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null },
+      edge: {
+        id: crypto.randomUUID(),
+        sourceId: ids[source]!,
+        targetId: ids[target]!,
+        protocol: "TCP",
+        ports: String(port),
+        appProtocol: "",
+        principal: "",
+        encryption: index % 3 === 0 ? "NONE" : "TLS",
+        authentication: "NONE",
+        status: (["OBSERVED", "PROPOSED", "DENIED"] as const)[index % 3]!,
+        justification: index % 5 === 0 ? "" : "bench",
+        ownerId: null,
+        statementId: null,
+        connections: null,
+        bytes: null,
+        firstSeen: null,
+        lastSeen: null,
+      },
     });
   }
-  await db.$transaction((tx) => writeMapOperations(tx, { context: systemContext("bench"), surfaceId: surface.id, operations, reason: "import", reopenAgreed: false, jointApproval: true }), { timeout: 600_000, maxWait: 60_000 });
+  await db.$transaction(
+    (tx) =>
+      writeMapOperations(tx, {
+        context: systemContext("bench"),
+        surfaceId: surface.id,
+        operations,
+        reason: "import",
+        reopenAgreed: false,
+        jointApproval: true,
+      }),
+    { timeout: 600_000, maxWait: 60_000 },
+  );
   return surface.id;
 }
 

@@ -62,8 +62,22 @@ async function ensureSurfaces(netopsId: string, secopsId: string) {
       };
     });
     await db.protectSurface.createMany({ data: batch });
-    await db.daasElement.createMany({ data: batch.flatMap((s) => [0, 1].map((position) => ({ surfaceId: s.id, type: "DATA" as const, name: `Element ${position}`, classification: s.classification, position }))) });
-    await db.surfaceSignOff.createMany({ data: batch.filter((s) => s.status !== "DRAFT").map((s) => ({ surfaceId: s.id, version: 1, contentHash: s.contentHash, userId: secopsId, team: "SECOPS" as const })) });
+    await db.daasElement.createMany({
+      data: batch.flatMap((s) =>
+        [0, 1].map((position) => ({
+          surfaceId: s.id,
+          type: "DATA" as const,
+          name: `Element ${position}`,
+          classification: s.classification,
+          position,
+        })),
+      ),
+    });
+    await db.surfaceSignOff.createMany({
+      data: batch
+        .filter((s) => s.status !== "DRAFT")
+        .map((s) => ({ surfaceId: s.id, version: 1, contentHash: s.contentHash, userId: secopsId, team: "SECOPS" as const })),
+    });
   }
 }
 
@@ -89,7 +103,9 @@ async function main() {
   // Fresh bulk rows have no planner statistics until autovacuum runs; gather them as it would.
   await db.$executeRawUnsafe('ANALYZE "ProtectSurface", "DaasElement", "SurfaceSignOff", "User"');
   const total = await db.protectSurface.count();
-  console.log(`Database holds ${total} surfaces (${TARGET} generated for the bench; prepared in ${Math.round(performance.now() - seedStart)} ms)`);
+  console.log(
+    `Database holds ${total} surfaces (${TARGET} generated for the bench; prepared in ${Math.round(performance.now() - seedStart)} ms)`,
+  );
 
   const token = crypto.randomBytes(24).toString("base64url");
   await db.apiToken.create({ data: { name: "bench", tokenHash: hashApiToken(token), userId: secops.id, scopes: [] } });
@@ -120,7 +136,9 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const db_kind = process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : "embedded PGlite";
   console.log(`GET /api/v1/surfaces — ${REQUESTS} requests, ${CONCURRENCY} concurrent, ${db_kind}, route handler in-process`);
-  console.log(`  p50 ${percentile(latencies, 50).toFixed(1)} ms · p95 ${percentile(latencies, 95).toFixed(1)} ms · max ${latencies.at(-1)!.toFixed(1)} ms`);
+  console.log(
+    `  p50 ${percentile(latencies, 50).toFixed(1)} ms · p95 ${percentile(latencies, 95).toFixed(1)} ms · max ${latencies.at(-1)!.toFixed(1)} ms`,
+  );
   console.log(`  throughput ${(REQUESTS / (wall / 1000)).toFixed(0)} requests/s`);
   await db.apiToken.deleteMany({ where: { name: "bench", userId: secops.id } });
   await closeDatabase();

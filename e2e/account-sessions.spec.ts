@@ -4,7 +4,10 @@ import { AS, expect, test } from "./fixtures";
 const PHONE_USER_AGENT =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 
-test("a person signed in on two browsers signs out everywhere else, and the other browser is sent to sign in", async ({ signedInAs, person }) => {
+test("a person signed in on two browsers signs out everywhere else, and the other browser is sent to sign in", async ({
+  signedInAs,
+  person,
+}) => {
   // A fresh person, so this test ends no other test's sessions.
   const holder = await person(AS.viewer);
   const phone = await signedInAs(holder, { userAgent: PHONE_USER_AGENT });
@@ -38,12 +41,16 @@ test("a person signed in on two browsers signs out everywhere else, and the othe
 test("one session is signed out from the list, and another user's session cannot be", async ({ signedInAs }) => {
   const viewer = await signedInAs(AS.viewer);
   const second = await signedInAs(viewer.person, { userAgent: PHONE_USER_AGENT });
-  const listed = (await (await second.page.request.get("/api/v1/account/sessions")).json()) as { sessions: Array<{ id: string; current: boolean }> };
+  const listed = (await (await second.page.request.get("/api/v1/account/sessions")).json()) as {
+    sessions: Array<{ id: string; current: boolean }>;
+  };
   const secondSession = listed.sessions.filter((session) => session.current);
   expect(secondSession).toHaveLength(1);
 
   const admin = await signedInAs(AS.admin);
-  const adminSessions = (await (await admin.page.request.get("/api/v1/account/sessions")).json()) as { sessions: Array<{ id: string; current: boolean }> };
+  const adminSessions = (await (await admin.page.request.get("/api/v1/account/sessions")).json()) as {
+    sessions: Array<{ id: string; current: boolean }>;
+  };
   const adminCurrent = adminSessions.sessions.find((session) => session.current)!;
   // Another user's session: not found, and the admin stays signed in.
   expect((await viewer.page.request.delete(`/api/v1/account/sessions/${adminCurrent.id}`)).status()).toBe(404);

@@ -117,10 +117,12 @@ test("the create and edit dialogs show the API's field errors in place", async (
   await expect(edit).toHaveCount(0);
   await expect(page.getByText(`${renamed} was updated`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${person.email}`)).toContainText("Viewer");
-  expect(errors([
-    { status: 400, path: "/api/v1/users" },
-    { status: 400, path: `/api/v1/users/${id}` },
-  ])).toEqual([]);
+  expect(
+    errors([
+      { status: 400, path: "/api/v1/users" },
+      { status: 400, path: `/api/v1/users/${id}` },
+    ]),
+  ).toEqual([]);
 });
 
 test("disabling a user refuses their open session at once; re-enabling lets them back", async ({ signedInAs, browser }) => {
@@ -146,7 +148,10 @@ test("disabling a user refuses their open session at once; re-enabling lets them
   expect(refused.status()).toBe(401);
 
   await openUserAction(page, person, "Re-enable");
-  await page.getByRole("dialog", { name: `Re-enable ${person.name}?` }).getByRole("button", { name: "Re-enable user" }).click();
+  await page
+    .getByRole("dialog", { name: `Re-enable ${person.name}?` })
+    .getByRole("button", { name: "Re-enable user" })
+    .click();
   await expect(row).toContainText("Active");
   await signIn(other, person.email, PASSWORD);
   await expect(other.getByRole("heading", { name: "Program dashboard" })).toBeVisible();
@@ -160,7 +165,10 @@ test("an admin ends every session of a user", async ({ signedInAs }) => {
   expect((await other.request.get("/api/v1/me")).status()).toBe(200);
   await page.goto("/admin");
   await openUserAction(page, person, "End all sessions");
-  await page.getByRole("dialog", { name: `End all sessions of ${person.name}?` }).getByRole("button", { name: "End sessions" }).click();
+  await page
+    .getByRole("dialog", { name: `End all sessions of ${person.name}?` })
+    .getByRole("button", { name: "End sessions" })
+    .click();
   await expect(page.getByText(`Ended 1 session of ${person.name}`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${person.email}`)).toContainText("Active");
   expect((await other.request.get("/api/v1/me")).status()).toBe(401);
@@ -188,7 +196,10 @@ test("the audit page lists a user's events with their changes, and the chain ver
   await expect(rows.nth(2)).toContainText("user.create");
   await expect(rows.nth(2)).toContainText(admin.name);
 
-  await rows.nth(1).getByRole("button", { name: /Show details of event/ }).click();
+  await rows
+    .nth(1)
+    .getByRole("button", { name: /Show details of event/ })
+    .click();
   const before = page.getByRole("region", { name: "Before" });
   const after = page.getByRole("region", { name: "After" });
   await expect(before).toContainText('"ACTIVE"');
@@ -222,7 +233,11 @@ test("the audit trail pages with Load more", async ({ signedInAs }) => {
   await expect(page.getByText(/^\d+ events shown/)).toContainText(String(await rows.count()));
 });
 
-test("an admin issues a service account's API token that works once shown, and revoking it refuses it", async ({ signedInAs, playwright, baseURL }) => {
+test("an admin issues a service account's API token that works once shown, and revoking it refuses it", async ({
+  signedInAs,
+  playwright,
+  baseURL,
+}) => {
   const { page, errors } = await signedInAs(AS.admin);
   const accountName = `Firewall sync ${crypto.randomBytes(3).toString("hex")}`;
   await page.goto("/admin/tokens");
@@ -256,7 +271,10 @@ test("an admin issues a service account's API token that works once shown, and r
   expect(forOther.status()).toBe(400);
 
   await page.getByRole("button", { name: `Revoke ${tokenName}` }).click();
-  await page.getByRole("dialog", { name: `Revoke "${tokenName}"?` }).getByRole("button", { name: "Revoke token" }).click();
+  await page
+    .getByRole("dialog", { name: `Revoke "${tokenName}"?` })
+    .getByRole("button", { name: "Revoke token" })
+    .click();
   await expect(page.getByText(`Token "${tokenName}" revoked`)).toBeVisible();
   await expect(page.getByRole("button", { name: `Revoke ${tokenName}` })).toHaveCount(0);
   expect((await automation.get("/api/v1/me")).status()).toBe(401);

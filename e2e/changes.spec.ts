@@ -21,10 +21,14 @@ async function fillPlans(page: Page) {
 async function expectAddedOnCanvas(page: Page) {
   const diff = page.getByTestId("flow-diff-canvas");
   await expect(diff.getByRole("list", { name: "Diff legend" })).toContainText("Added flow");
-  const added = diff.getByTestId("flow-diff-after").getByRole("group", { name: /^Added flow Partner gateway → Tokenisation service: TCP 443 · mTLS$/ });
+  const added = diff
+    .getByTestId("flow-diff-after")
+    .getByRole("group", { name: /^Added flow Partner gateway → Tokenisation service: TCP 443 · mTLS$/ });
   await expect(added).toBeVisible();
   await expect(added.locator("[data-testid=diff-edge]")).toHaveAttribute("data-mark", "added");
-  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=added]")).toContainText("TCP 443 · mTLS");
+  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=added]")).toContainText(
+    "TCP 443 · mTLS",
+  );
   await expect(diff.getByTestId("flow-diff-before").locator("[data-testid=diff-edge][data-mark=added]")).toHaveCount(0);
   await expect(diff.getByTestId("flow-diff-before").locator('[data-testid=map-zone][data-label="Payments zone (PCI)"]')).toBeVisible();
 }
@@ -48,7 +52,11 @@ async function proposeRemoval(page: Page, title: string, surface: string, flowNa
   await expect(page.getByRole("heading", { name: new RegExp(title) })).toBeVisible();
 }
 
-test("a flow opened into a Restricted surface goes through the CAB in meeting mode and lands approved on the map", async ({ signedInAs, surfaceWithMap, person }) => {
+test("a flow opened into a Restricted surface goes through the CAB in meeting mode and lands approved on the map", async ({
+  signedInAs,
+  surfaceWithMap,
+  person,
+}) => {
   test.setTimeout(180_000);
   const surface = await surfaceWithMap(PAYMENTS);
   const title = `Partner to tokenisation ${Date.now()}`;
@@ -83,7 +91,11 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
       // The bell in the header asks the CAB member for a vote as soon as the change is submitted.
       await member.page.goto("/surfaces");
       await member.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
-      const request = member.page.getByRole("list", { name: "Recent notifications" }).getByRole("listitem").filter({ hasText: `Needs your vote: #` }).filter({ hasText: title });
+      const request = member.page
+        .getByRole("list", { name: "Recent notifications" })
+        .getByRole("listitem")
+        .filter({ hasText: `Needs your vote: #` })
+        .filter({ hasText: title });
       await expect(request).toHaveAttribute("data-unread", "true");
       await member.page.keyboard.press("Escape");
     }
@@ -106,10 +118,15 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     } else {
       await expect(member.page.getByRole("button", { name: "Start meeting" })).toHaveCount(0);
     }
-    await member.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
+    await member.page
+      .getByRole("list", { name: "Agenda" })
+      .getByRole("button", { name: new RegExp(title) })
+      .click();
     await expect(member.page.getByRole("list", { name: "Flow diff" })).toContainText("Partner gateway → Tokenisation service");
     await expectAddedOnCanvas(member.page);
-    await member.page.getByLabel("Your comment").fill(index === 0 ? "mTLS with pinned partner CA: fine." : "Routed through the partner DMZ.");
+    await member.page
+      .getByLabel("Your comment")
+      .fill(index === 0 ? "mTLS with pinned partner CA: fine." : "Routed through the partner DMZ.");
     await member.page.getByRole("button", { name: "Vote approve" }).click();
     await expect(member.page.getByText("You voted on this item.")).toBeVisible();
     if (index === 0) {
@@ -120,14 +137,25 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
     } else {
       await expect(member.page.getByRole("list", { name: "Agenda" })).toContainText("approved");
       // Both forms of the minutes record this meeting, the change and both members' votes with their comments.
-      for (const [link, type] of [["Minutes (Markdown)", "text/markdown"], ["Minutes (PDF)", "application/pdf"]] as const) {
+      for (const [link, type] of [
+        ["Minutes (Markdown)", "text/markdown"],
+        ["Minutes (PDF)", "application/pdf"],
+      ] as const) {
         const href = await member.page.getByRole("link", { name: link }).getAttribute("href");
         const minutes = await member.page.request.get(href!);
         expect(minutes.status()).toBe(200);
         expect(minutes.headers()["content-type"]).toContain(type);
         // Lines wrap on the PDF's pages; compare with the spaces made uniform.
         const text = (type === "application/pdf" ? await pdfText(await minutes.body()) : await minutes.text()).replace(/\s+/g, " ");
-        for (const expected of [meetingTitle, title, cabMembers[0]!.name, "mTLS with pinned partner CA: fine.", cabMembers[1]!.name, "Routed through the partner DMZ."]) expect(text).toContain(expected);
+        for (const expected of [
+          meetingTitle,
+          title,
+          cabMembers[0]!.name,
+          "mTLS with pinned partner CA: fine.",
+          cabMembers[1]!.name,
+          "Routed through the partner DMZ.",
+        ])
+          expect(text).toContain(expected);
       }
     }
     expect(member.errors()).toEqual([]);
@@ -146,7 +174,9 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.keyboard.press("Escape");
   await raj.page.goto(changeUrl);
   await expect(raj.page.getByLabel("Status")).toContainText("Approved");
-  await expect(raj.page.getByTestId("approved-window")).toContainText("Approved without a window: it is classified again with the window you pick");
+  await expect(raj.page.getByTestId("approved-window")).toContainText(
+    "Approved without a window: it is classified again with the window you pick",
+  );
   await raj.page.getByLabel("Scheduled start").fill(localSlot(3, 10));
   await raj.page.getByLabel("Scheduled end").fill(localSlot(3, 12));
   await raj.page.getByRole("button", { name: "Schedule", exact: true }).click();
@@ -172,7 +202,9 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: "test-results/changes-detail-dark.png", fullPage: true });
 
-  const flows = (await (await raj.page.request.get(`/api/v1/changes/pickable-flows?surfaceIds=${surface.id}`)).json()) as { maps: Array<{ edges: Array<{ sourceLabel: string; targetLabel: string; status: string; ports: string }> }> };
+  const flows = (await (await raj.page.request.get(`/api/v1/changes/pickable-flows?surfaceIds=${surface.id}`)).json()) as {
+    maps: Array<{ edges: Array<{ sourceLabel: string; targetLabel: string; status: string; ports: string }> }>;
+  };
   const opened = flows.maps[0]?.edges.find((edge) => edge.sourceLabel === "Partner gateway" && edge.targetLabel === "Tokenisation service");
   expect(opened).toMatchObject({ status: "APPROVED", ports: "443" });
   expect(raj.errors()).toEqual([]);
@@ -183,7 +215,14 @@ test("a tightening change that fits a template is pre-approved at once", async (
   const surface = await surfaceWithMap(WAREHOUSE);
   const raj = await signedInAs(surface.netopsOwner);
   const title = `Retire BI 8080 ${Date.now()}`;
-  await proposeRemoval(raj.page, title, surface.name, /Remove flow BI analysts → Warehouse tables/, "production", /^Flow BI analysts to Warehouse tables/);
+  await proposeRemoval(
+    raj.page,
+    title,
+    surface.name,
+    /Remove flow BI analysts → Warehouse tables/,
+    "production",
+    /^Flow BI analysts to Warehouse tables/,
+  );
   await raj.page.getByTestId("flow-diff-canvas").screenshot({ path: "test-results/changes-flow-diff-removed.png" });
   await expect(raj.page.getByTestId("flow-diff-before").locator("[data-testid=diff-edge][data-mark=removed]")).toHaveCount(1);
   await expect(raj.page.getByText("Pre-approved track")).toBeVisible();
@@ -194,16 +233,26 @@ test("a tightening change that fits a template is pre-approved at once", async (
   await raj.close();
 });
 
-test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({ signedInAs, surfaceWithMap }) => {
+test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({
+  signedInAs,
+  surfaceWithMap,
+}) => {
   const surface = await surfaceWithMap(WAREHOUSE);
   const raj = await signedInAs(surface.netopsOwner);
   const title = `Narrow BI ports ${Date.now()}`;
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
   await raj.page.getByLabel(surface.name).check();
-  await raj.page.getByTestId("flow-picker").getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ }).first().click();
+  await raj.page
+    .getByTestId("flow-picker")
+    .getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ })
+    .first()
+    .click();
   await raj.page.screenshot({ path: "test-results/changes-form-picker.png", fullPage: true });
-  await raj.page.getByTestId("picked-flow").getByRole("button", { name: /^Modify flow BI analysts → Warehouse tables/ }).click();
+  await raj.page
+    .getByTestId("picked-flow")
+    .getByRole("button", { name: /^Modify flow BI analysts → Warehouse tables/ })
+    .click();
   const narrowing = raj.page.getByRole("group", { name: "Modify a flow" });
   await narrowing.getByLabel("Ports").fill("443");
   await narrowing.getByRole("button", { name: "Add modification" }).click();
@@ -212,10 +261,16 @@ test("a flow narrowed from the map shows as changed on both sides, with the chan
   await expect(raj.page.getByRole("heading", { name: new RegExp(title) })).toBeVisible();
   const diff = raj.page.getByTestId("flow-diff-canvas");
   for (const side of ["before", "after"]) {
-    await expect(diff.getByTestId(`flow-diff-${side}`).getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports$/ })).toBeVisible();
+    await expect(
+      diff
+        .getByTestId(`flow-diff-${side}`)
+        .getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports$/ }),
+    ).toBeVisible();
     await expect(diff.getByTestId(`flow-diff-${side}`).locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("ports");
   }
-  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("TCP 443 https");
+  await expect(diff.getByTestId("flow-diff-after").locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText(
+    "TCP 443 https",
+  );
   await diff.screenshot({ path: "test-results/changes-flow-diff-changed.png" });
   expect(raj.errors()).toEqual([]);
   await raj.close();
@@ -265,7 +320,9 @@ test("a rule proposal needs the second team's approval before it classifies", as
   await raj.page.goto("/changes/rules");
   await raj.page.getByRole("button", { name: `Propose retiring rule ${name}` }).click();
   const dialog = raj.page.getByRole("dialog", { name: `Retire "${name}"?` });
-  await expect(dialog.getByRole("status", { name: "Replay without this rule" })).toContainText(/Without it, \d+ of \d+ recent changes would land on another track/);
+  await expect(dialog.getByRole("status", { name: "Replay without this rule" })).toContainText(
+    /Without it, \d+ of \d+ recent changes would land on another track/,
+  );
   await dialog.getByLabel("Why retire it").fill("The staging data copy has been masked again.");
   await raj.page.screenshot({ path: "test-results/rules-retirement-dialog.png" });
   await dialog.getByRole("button", { name: "Propose retirement" }).click();
@@ -326,7 +383,8 @@ test("a CAB member adds a blackout, sees it on the calendar and deletes it", asy
   await nadia.page.getByLabel("Starts").fill(localSlot(1, 8));
   await nadia.page.getByLabel("Ends").fill(localSlot(1, 20));
   await nadia.page.getByRole("button", { name: "Add blackout" }).click();
-  if (new Date(Date.now() + 86_400_000).getMonth() !== new Date().getMonth()) await nadia.page.getByRole("button", { name: "Next month" }).click();
+  if (new Date(Date.now() + 86_400_000).getMonth() !== new Date().getMonth())
+    await nadia.page.getByRole("button", { name: "Next month" }).click();
   await expect(nadia.page.getByText(`Blackout: ${name}`)).toBeVisible();
   await nadia.page.emulateMedia({ colorScheme: "light" });
   await nadia.page.screenshot({ path: "test-results/changes-calendar-light.png", fullPage: true });

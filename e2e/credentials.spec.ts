@@ -1,9 +1,15 @@
 import { AS, expect, test } from "./fixtures";
 
-test("the API answers a request without credentials, or with a token never issued, with 401 and writes nothing", async ({ playwright, signedInAs }) => {
+test("the API answers a request without credentials, or with a token never issued, with 401 and writes nothing", async ({
+  playwright,
+  signedInAs,
+}) => {
   const name = `Refused surface ${Date.now()}`;
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const bogus = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { authorization: "Bearer never-issued-token" } });
+  const bogus = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: { authorization: "Bearer never-issued-token" },
+  });
   for (const client of [anonymous, bogus]) {
     const refused = await client.post("/api/v1/surfaces", { data: { name, criticality: "HIGH" } });
     expect(refused.status()).toBe(401);

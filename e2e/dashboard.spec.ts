@@ -10,7 +10,12 @@ async function assessmentWithAssessors(signedInAs: TFixtures["signedInAs"]) {
   const secops = await signedInAs(AS.secops);
   const title = `Assessment ${Date.now()}`;
   const created = await netops.page.request.post("/api/v1/maturity/assessments", {
-    data: { title, assessedOn: new Date().toISOString().slice(0, 10), netopsAssessorId: netops.person.id, secopsAssessorId: secops.person.id },
+    data: {
+      title,
+      assessedOn: new Date().toISOString().slice(0, 10),
+      netopsAssessorId: netops.person.id,
+      secopsAssessorId: secops.person.id,
+    },
   });
   expect(created.status()).toBe(201);
   return { id: ((await created.json()) as { id: string }).id, title, netops, secops };
@@ -18,10 +23,15 @@ async function assessmentWithAssessors(signedInAs: TFixtures["signedInAs"]) {
 
 /** An assessor scores their own team's stage of one function through the API. */
 async function score(assessor: TSignedIn, assessmentId: string, functionKey: string, stage: string) {
-  expect((await assessor.page.request.put(`/api/v1/maturity/assessments/${assessmentId}/scores/${functionKey}`, { data: { stage } })).status()).toBe(200);
+  expect(
+    (await assessor.page.request.put(`/api/v1/maturity/assessments/${assessmentId}/scores/${functionKey}`, { data: { stage } })).status(),
+  ).toBe(200);
 }
 
-test("an executive reads the dashboard and drills into unencrypted flows into Restricted surfaces", async ({ signedInAs, surfaceWithMap }) => {
+test("an executive reads the dashboard and drills into unencrypted flows into Restricted surfaces", async ({
+  signedInAs,
+  surfaceWithMap,
+}) => {
   // The test's own records: an agreed map with a cleartext flow into restricted data, the latest
   // assessment with one disputed function, and an objective.
   const surface = await surfaceWithMap({ agreed: true });
@@ -52,13 +62,19 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   await card.click();
   await expect(page).toHaveURL(/\/dashboard\/indicators\/flows\.unencrypted_sensitive$/);
   await expect(page.getByRole("heading", { level: 1, name: "Unencrypted flows into Confidential/Restricted surfaces" })).toBeVisible();
-  await expect(page.getByText(/encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED/).first()).toBeVisible();
+  await expect(
+    page.getByText(/encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED/).first(),
+  ).toBeVisible();
   const flowsView = page.getByRole("link", { name: /Unencrypted flows into Restricted surfaces in the flows view/ });
   await expect(flowsView).toHaveAttribute("href", /^\/flows\?.*encryption=NONE&classification=RESTRICTED/);
   await expect(page.getByRole("heading", { name: /Records behind this figure/ })).toBeVisible();
   // The fixture's map has a cleartext flow from the legacy export into the restricted records store.
   const records = page.getByRole("table", { name: /Records behind/ });
-  const cleartext = records.getByRole("row").filter({ hasText: surface.name }).filter({ hasText: "Legacy export" }).filter({ hasText: "Records store" });
+  const cleartext = records
+    .getByRole("row")
+    .filter({ hasText: surface.name })
+    .filter({ hasText: "Legacy export" })
+    .filter({ hasText: "Records store" });
   await expect(cleartext).toHaveCount(1);
   await expect(cleartext).toContainText("Counted");
   await expect(cleartext.getByRole("link", { name: "Open flow map" })).toHaveAttribute("href", `/surfaces/${surface.id}/map`);

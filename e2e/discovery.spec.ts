@@ -8,8 +8,14 @@ const V2_HEADER = "version account-id interface-id srcaddr dstaddr srcport dstpo
 function vpcFile(connections: Array<[string, string, number]>, filler = 0): Buffer {
   const start = Math.floor(Date.now() / 1000) - 3600;
   const lines = [V2_HEADER];
-  for (const [index, [source, destination, port]] of connections.entries()) lines.push(`2 123456789012 eni-0a1b2c ${source} ${destination} ${40000 + index} ${port} 6 10 840 ${start + index} ${start + index + 60} ACCEPT OK`);
-  for (let index = 0; index < filler; index += 1) lines.push(`2 123456789012 eni-0a1b2c 192.0.2.${index % 250} 198.51.100.${index % 200} ${30000 + (index % 30000)} 443 6 3 180 ${start} ${start + 60} ACCEPT OK`);
+  for (const [index, [source, destination, port]] of connections.entries())
+    lines.push(
+      `2 123456789012 eni-0a1b2c ${source} ${destination} ${40000 + index} ${port} 6 10 840 ${start + index} ${start + index + 60} ACCEPT OK`,
+    );
+  for (let index = 0; index < filler; index += 1)
+    lines.push(
+      `2 123456789012 eni-0a1b2c 192.0.2.${index % 250} 198.51.100.${index % 200} ${30000 + (index % 30000)} 443 6 3 180 ${start} ${start + 60} ACCEPT OK`,
+    );
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 
@@ -40,7 +46,14 @@ test.describe("discovery", () => {
     await page.getByRole("button", { name: "Import flow logs" }).click();
     const dialog = page.getByRole("dialog", { name: "Import flow logs" });
     // Enough quiet lines that the upload is still running when the progress bar is looked for.
-    const file = vpcFile([["10.0.0.10", "10.0.1.7", 5432], ["10.0.0.10", "10.0.1.7", 22], ["10.0.2.5", "10.0.1.8", 6379]], 150_000);
+    const file = vpcFile(
+      [
+        ["10.0.0.10", "10.0.1.7", 5432],
+        ["10.0.0.10", "10.0.1.7", 22],
+        ["10.0.2.5", "10.0.1.8", 6379],
+      ],
+      150_000,
+    );
     await dialog.getByLabel("File").setInputFiles({ name: "flows.log", mimeType: "text/plain", buffer: file });
     await dialog.getByRole("button", { name: "Import" }).click();
     await expect(dialog.getByRole("progressbar", { name: "Import progress" })).toBeVisible();

@@ -1,6 +1,14 @@
 import { test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { unexpectedErrors, watchConsole, type TExpectedAnswer } from "./helpers";
-import { createPerson, createSurfaceWithMap, sessionCookieFor, type TPerson, type TPersonSpec, type TSurfaceSpec, type TSurfaceWithMap } from "./support/records";
+import {
+  createPerson,
+  createSurfaceWithMap,
+  sessionCookieFor,
+  type TPerson,
+  type TPersonSpec,
+  type TSurfaceSpec,
+  type TSurfaceWithMap,
+} from "./support/records";
 
 export { expect } from "@playwright/test";
 export { AS, FIXTURE_PASSWORD, RECORDS_MAP, type TPerson, type TSurfaceWithMap } from "./support/records";

@@ -65,7 +65,10 @@ export function unexpectedErrors(errors: TConsoleError[], expected: TExpectedAns
       const status = /status of (\d{3})/.exec(text)?.[1];
       if (!status || !url) return true;
       const { pathname } = new URL(url);
-      return !expected.some((entry) => String(entry.status) === status && (typeof entry.path === "string" ? pathname === entry.path : entry.path.test(pathname)));
+      return !expected.some(
+        (entry) =>
+          String(entry.status) === status && (typeof entry.path === "string" ? pathname === entry.path : entry.path.test(pathname)),
+      );
     })
     .map(({ text, url }) => `${text} (${url})`);
 }

@@ -42,7 +42,10 @@ function startInstance(name: string, port: number): TInstance {
 
 async function ready(instance: TInstance) {
   await expect
-    .poll(async () => (await fetch(`${instance.url}/api/health/ready`).catch(() => null))?.status ?? 0, { timeout: 120_000, intervals: [1_000] })
+    .poll(async () => (await fetch(`${instance.url}/api/health/ready`).catch(() => null))?.status ?? 0, {
+      timeout: 120_000,
+      intervals: [1_000],
+    })
     .toBe(200);
 }
 
@@ -59,7 +62,10 @@ let snapshotAuditsBefore = 0;
 const today = new Date().toISOString().slice(0, 10);
 
 test.describe.configure({ mode: "serial" });
-test.skip(!DATABASE_URL, "Two instances share one database only through Postgres (DATABASE_URL): the embedded database is a folder that one process locks.");
+test.skip(
+  !DATABASE_URL,
+  "Two instances share one database only through Postgres (DATABASE_URL): the embedded database is a folder that one process locks.",
+);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -67,7 +73,10 @@ test.beforeAll(async () => {
   await database.connect();
   // Today's snapshot is taken again by the new instances: one of them, once.
   await database.query(`DELETE FROM "MetricSnapshot" WHERE "takenOn" = $1::date`, [today]);
-  snapshotAuditsBefore = Number((await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0].count);
+  snapshotAuditsBefore = Number(
+    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
+      .count,
+  );
   receiver = await startWebhookReceiver();
   instances = [startInstance("A", BASE_PORT + 1100), startInstance("B", BASE_PORT + 1200)];
   await Promise.all(instances.map(ready));
@@ -87,12 +96,20 @@ test("a live edit made on instance A appears on the map open on instance B", asy
   const onB = await openAs(browser, DEMO.netops, { baseURL: b.url });
   const onA = await openAs(browser, DEMO.netops, { baseURL: a.url });
   const surfaceId = await createSurface(onA.page.request, `Two instances ${Date.now()}`);
-  expect((await onA.page.request.post(`/api/v1/surfaces/${surfaceId}/map/nodes`, { data: { kind: "WORKLOAD", label: "first on A", x: 0, y: 0 } })).status()).toBe(201);
+  expect(
+    (
+      await onA.page.request.post(`/api/v1/surfaces/${surfaceId}/map/nodes`, {
+        data: { kind: "WORKLOAD", label: "first on A", x: 0, y: 0 },
+      })
+    ).status(),
+  ).toBe(201);
 
   await onB.page.goto(`/surfaces/${surfaceId}/map`);
   await expect(onB.page.getByText("first on A", { exact: true })).toBeVisible();
   const label = `live from A ${Date.now()}`;
-  expect((await onA.page.request.post(`/api/v1/surfaces/${surfaceId}/map/nodes`, { data: { kind: "SERVICE", label, x: 240, y: 0 } })).status()).toBe(201);
+  expect(
+    (await onA.page.request.post(`/api/v1/surfaces/${surfaceId}/map/nodes`, { data: { kind: "SERVICE", label, x: 240, y: 0 } })).status(),
+  ).toBe(201);
   // B never reloads: the edit reaches it through its live stream (Postgres LISTEN/NOTIFY between the instances).
   await expect(onB.page.getByText(label, { exact: true })).toBeVisible({ timeout: 30_000 });
   expect(onB.errors()).toEqual([]);
@@ -104,24 +121,32 @@ test("a webhook event is delivered once although both instances run the outbox w
   test.setTimeout(180_000);
   const [a] = instances as [TInstance, TInstance];
   const admin = await openAs(browser, DEMO.admin, { baseURL: a.url });
-  const subscribed = await admin.page.request.post("/api/v1/webhooks", { data: { url: receiver.url, description: "Two instances", eventTypes: ["change.submitted"] } });
+  const subscribed = await admin.page.request.post("/api/v1/webhooks", {
+    data: { url: receiver.url, description: "Two instances", eventTypes: ["change.submitted"] },
+  });
   expect(subscribed.status()).toBe(201);
   const { secret, subscription } = (await subscribed.json()) as { secret: string; subscription: { id: string } };
 
   const raj = await openAs(browser, DEMO.netops, { baseURL: a.url });
   const surfaceId = await createSurface(raj.page.request, `Webhook instances ${Date.now()}`);
-  const created = await raj.page.request.post("/api/v1/changes", { data: { title: `Two instances ${Date.now()}`, surfaceIds: [surfaceId] } });
+  const created = await raj.page.request.post("/api/v1/changes", {
+    data: { title: `Two instances ${Date.now()}`, surfaceIds: [surfaceId] },
+  });
   expect(created.status()).toBe(201);
   const change = (await created.json()) as { id: string };
   expect((await raj.page.request.post(`/api/v1/changes/${change.id}/submit`)).status()).toBe(200);
 
-  const forThisChange = () => receiver.received.filter((request) => (JSON.parse(request.body) as { data: { changeId?: string } }).data.changeId === change.id);
+  const forThisChange = () =>
+    receiver.received.filter((request) => (JSON.parse(request.body) as { data: { changeId?: string } }).data.changeId === change.id);
   await expect.poll(() => forThisChange().length, { timeout: 60_000 }).toBe(1);
   // Several polls of every worker later, still one.
   await new Promise((resolve) => setTimeout(resolve, 8_000));
   expect(forThisChange()).toHaveLength(1);
   const [delivery] = forThisChange();
-  expect(new Webhook(secret).verify(delivery!.body, delivery!.headers)).toMatchObject({ type: "change.submitted", data: { changeId: change.id } });
+  expect(new Webhook(secret).verify(delivery!.body, delivery!.headers)).toMatchObject({
+    type: "change.submitted",
+    data: { changeId: change.id },
+  });
   // Switched off again, so later specs' changes are not sent to a receiver that is gone.
   expect((await admin.page.request.patch(`/api/v1/webhooks/${subscription.id}`, { data: { active: false } })).status()).toBe(200);
   await raj.close();
@@ -132,14 +157,26 @@ test("the daily snapshot is taken once across the two instances", async () => {
   test.setTimeout(180_000);
   // Each instance checks 30 s after it starts; the advisory lock admits one writer.
   await expect
-    .poll(async () => Number((await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0].count), { timeout: 120_000, intervals: [2_000] })
+    .poll(
+      async () =>
+        Number(
+          (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
+            .count,
+        ),
+      { timeout: 120_000, intervals: [2_000] },
+    )
     .toBe(snapshotAuditsBefore + 1);
   // Both have had their turn by now: still one run, and one instance says it took it.
   await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const audits = Number((await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0].count);
+  const audits = Number(
+    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
+      .count,
+  );
   expect(audits).toBe(snapshotAuditsBefore + 1);
   const rows = await database.query<{ metricKey: string }>(`SELECT "metricKey" FROM "MetricSnapshot" WHERE "takenOn" = $1::date`, [today]);
   expect(rows.rows.length).toBeGreaterThan(0);
   expect(new Set(rows.rows.map((row) => row.metricKey)).size).toBe(rows.rows.length);
-  expect(instances.filter((instance) => instance.output().includes("daily snapshot taken")).map((instance) => instance.name)).toHaveLength(1);
+  expect(instances.filter((instance) => instance.output().includes("daily snapshot taken")).map((instance) => instance.name)).toHaveLength(
+    1,
+  );
 });

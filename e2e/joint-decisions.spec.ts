@@ -1,12 +1,21 @@
 import { AS, expect, test } from "./fixtures";
 
-test("an admin replaces a surface's SecOps owner only with a reason; the sign-offs fall and the replaced owner is told", async ({ signedInAs, person }) => {
+test("an admin replaces a surface's SecOps owner only with a reason; the sign-offs fall and the replaced owner is told", async ({
+  signedInAs,
+  person,
+}) => {
   const name = `Owner handover ${Date.now()}`;
   const raj = await signedInAs(AS.netops);
   const priya = await person(AS.secops);
   const successor = await person(AS.secops);
   const created = await raj.page.request.post("/api/v1/surfaces", {
-    data: { name, criticality: "HIGH", netopsOwnerId: raj.person.id, secopsOwnerId: priya.id, elements: [{ type: "DATA", name: "Ledger", classification: "RESTRICTED" }] },
+    data: {
+      name,
+      criticality: "HIGH",
+      netopsOwnerId: raj.person.id,
+      secopsOwnerId: priya.id,
+      elements: [{ type: "DATA", name: "Ledger", classification: "RESTRICTED" }],
+    },
   });
   expect(created.status()).toBe(201);
   const surfaceId = ((await created.json()) as { id: string }).id;
@@ -33,7 +42,12 @@ test("an admin replaces a surface's SecOps owner only with a reason; the sign-of
   const replaced = await signedInAs(priya);
   await replaced.page.goto("/surfaces");
   await replaced.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
-  await expect(replaced.page.getByRole("list", { name: "Recent notifications" }).getByRole("listitem").filter({ hasText: `You are no longer the SecOps owner of ${name}` })).toContainText("Priya moved to the identity programme.");
+  await expect(
+    replaced.page
+      .getByRole("list", { name: "Recent notifications" })
+      .getByRole("listitem")
+      .filter({ hasText: `You are no longer the SecOps owner of ${name}` }),
+  ).toContainText("Priya moved to the identity programme.");
   expect(replaced.errors()).toEqual([]);
   await replaced.close();
   expect(raj.errors()).toEqual([]);

@@ -28,12 +28,15 @@ const node = (page: Page, label: string) => page.locator(`[data-testid=map-node]
 async function settledBox(locator: Locator) {
   let previous: Awaited<ReturnType<Locator["boundingBox"]>> = null;
   await expect
-    .poll(async () => {
-      const current = await locator.boundingBox();
-      const settled = current !== null && previous !== null && JSON.stringify(current) === JSON.stringify(previous);
-      previous = current;
-      return settled;
-    }, { intervals: [150] })
+    .poll(
+      async () => {
+        const current = await locator.boundingBox();
+        const settled = current !== null && previous !== null && JSON.stringify(current) === JSON.stringify(previous);
+        previous = current;
+        return settled;
+      },
+      { intervals: [150] },
+    )
     .toBe(true);
   return previous!;
 }
@@ -52,7 +55,9 @@ test("two people map flows together: edits and presence appear live on both scre
   const label = `Checkout API ${crypto.randomBytes(3).toString("hex")}`;
   const canvas = raj.page.getByTestId("map-canvas");
   const box = (await canvas.boundingBox())!;
-  await raj.page.getByRole("button", { name: "Add workload" }).dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.7 } });
+  await raj.page
+    .getByRole("button", { name: "Add workload" })
+    .dragTo(canvas, { targetPosition: { x: box.width * 0.2, y: box.height * 0.7 } });
   const inspector = raj.page.getByTestId("node-inspector");
   await expect(inspector).toBeVisible();
   await inspector.getByLabel("Label", { exact: true }).fill(label);
@@ -64,7 +69,11 @@ test("two people map flows together: edits and presence appear live on both scre
   const target = node(raj.page, "Records store").locator(".react-flow__handle.target");
   // The rename is saved before the drag starts, so its echo cannot redraw the node mid-drag.
   await expect
-    .poll(async () => ((await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ label: string }> }).nodes.some((saved) => saved.label === label))
+    .poll(async () =>
+      ((await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ label: string }> }).nodes.some(
+        (saved) => saved.label === label,
+      ),
+    )
     .toBe(true);
   const from = await settledBox(source);
   const to = await settledBox(target);
@@ -109,17 +118,37 @@ test("a viewer sees the map read-only and the API refuses their edits", async ({
   await expect(details).toContainText("Approved without a justification");
   await expect(details.getByRole("combobox")).toHaveCount(0);
   await victor.page.screenshot({ path: "test-results/screens/map-viewer-dark.png" });
-  const refused = await victor.page.request.post(`/api/v1/surfaces/${victor.id}/map/nodes`, { data: { kind: "DEVICE", label: "Not allowed" } });
+  const refused = await victor.page.request.post(`/api/v1/surfaces/${victor.id}/map/nodes`, {
+    data: { kind: "DEVICE", label: "Not allowed" },
+  });
   expect(refused.status()).toBe(403);
   expect(victor.errors()).toEqual([]);
 });
 
-test("the inspector never offers to approve a flow, and the API refuses it: approval is a joint decision", async ({ signedInAs, surfaceWithMap }) => {
+test("the inspector never offers to approve a flow, and the API refuses it: approval is a joint decision", async ({
+  signedInAs,
+  surfaceWithMap,
+}) => {
   // Agreed: its flows are approved by both owners' sign-off; a flow drawn afterwards is only proposed.
   const surface = await surfaceWithMap({ agreed: true });
   const raj = await signedInAs(surface.netopsOwner, WIDE);
   const drawn = await raj.page.request.post(`/api/v1/surfaces/${surface.id}/map/batch`, {
-    data: { reason: "edit", operations: [{ op: "createEdge", edge: { sourceId: surface.nodeIds.staff, targetId: surface.nodeIds.store, protocol: "TCP", ports: "22", encryption: "TLS", status: "PROPOSED" } }] },
+    data: {
+      reason: "edit",
+      operations: [
+        {
+          op: "createEdge",
+          edge: {
+            sourceId: surface.nodeIds.staff,
+            targetId: surface.nodeIds.store,
+            protocol: "TCP",
+            ports: "22",
+            encryption: "TLS",
+            status: "PROPOSED",
+          },
+        },
+      ],
+    },
   });
   expect(drawn.status()).toBe(200);
   await openMap(raj, surface.id);
@@ -135,12 +164,18 @@ test("the inspector never offers to approve a flow, and the API refuses it: appr
   await expect(approvedStatus).toHaveValue("APPROVED");
   await expect(approvedStatus.locator("option[value=APPROVED]")).toBeDisabled();
 
-  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as { edges: Array<{ id: string; status: string; version: number; ports: string }> };
+  const map = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as {
+    edges: Array<{ id: string; status: string; version: number; ports: string }>;
+  };
   const proposed = map.edges.find((edge) => edge.status === "PROPOSED")!;
-  const refused = await raj.page.request.patch(`/api/v1/surfaces/${surface.id}/map/edges/${proposed.id}`, { data: { version: proposed.version, status: "APPROVED" } });
+  const refused = await raj.page.request.patch(`/api/v1/surfaces/${surface.id}/map/edges/${proposed.id}`, {
+    data: { version: proposed.version, status: "APPROVED" },
+  });
   expect(refused.status()).toBe(400);
   expect(JSON.stringify(await refused.json())).toContain("cannot be set to APPROVED by editing the map");
-  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as { edges: Array<{ id: string; status: string }> };
+  const after = (await (await raj.page.request.get(`/api/v1/surfaces/${surface.id}/map`)).json()) as {
+    edges: Array<{ id: string; status: string }>;
+  };
   expect(after.edges.find((edge) => edge.id === proposed.id)?.status).toBe("PROPOSED");
   expect(raj.errors()).toEqual([]);
 });
@@ -157,7 +192,18 @@ test("undo restores a deleted node together with its flows", async ({ signedInAs
         { op: "createNode", node: { id: a, kind: "SERVICE", label: `Risk engine ${suffix}`, x: 40, y: 560 } },
         { op: "createNode", node: { id: b, kind: "DATASTORE", label: `Risk store ${suffix}`, x: 360, y: 620 } },
         { op: "createNode", node: { id: c, kind: "USER_GROUP", label: `Risk desk ${suffix}`, x: -300, y: 620 } },
-        { op: "createEdge", edge: { sourceId: a, targetId: b, protocol: "TCP", ports: "5432", encryption: "TLS", status: "OBSERVED", justification: "Risk positions" } },
+        {
+          op: "createEdge",
+          edge: {
+            sourceId: a,
+            targetId: b,
+            protocol: "TCP",
+            ports: "5432",
+            encryption: "TLS",
+            status: "OBSERVED",
+            justification: "Risk positions",
+          },
+        },
         { op: "createEdge", edge: { sourceId: c, targetId: a, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } },
       ],
     },
@@ -182,7 +228,10 @@ test("undo restores a deleted node together with its flows", async ({ signedInAs
   await expect(flowsOfEngine).toHaveCount(2);
   // The canvas shows the undo at once; the save behind it may still be on its way to the server.
   const savedMap = async () =>
-    (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { nodes: Array<{ id: string }>; edges: Array<{ sourceId: string; targetId: string }> };
+    (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as {
+      nodes: Array<{ id: string }>;
+      edges: Array<{ sourceId: string; targetId: string }>;
+    };
   await expect.poll(async () => (await savedMap()).nodes.some((candidate) => candidate.id === a)).toBe(true);
   await expect.poll(async () => (await savedMap()).edges.filter((edge) => edge.sourceId === a || edge.targetId === a).length).toBe(2);
   expect(raj.errors()).toEqual([]);
@@ -197,10 +246,15 @@ test("importing an invalid map file lists every error and changes nothing", asyn
   const invalid = {
     format: "concord.flow-map",
     version: 1,
-    nodes: [{ id: "a", kind: "SPACESHIP", label: "Bad" }, { id: "b", kind: "WORKLOAD", label: "ok", addresses: ["999.1.1.1/40"] }],
+    nodes: [
+      { id: "a", kind: "SPACESHIP", label: "Bad" },
+      { id: "b", kind: "WORKLOAD", label: "ok", addresses: ["999.1.1.1/40"] },
+    ],
     edges: [{ sourceId: "a", targetId: "b", protocol: "TCP", ports: "70000", encryption: "ROT13" }],
   };
-  await dialog.getByLabel("JSON file exported from Concord").setInputFiles({ name: "bad-map.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
+  await dialog
+    .getByLabel("JSON file exported from Concord")
+    .setInputFiles({ name: "bad-map.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(invalid)) });
   const errors = dialog.getByTestId("import-errors");
   await expect(errors).toContainText("Nothing was changed");
   await expect(errors).toContainText("nodes.0.kind");
@@ -215,25 +269,35 @@ test("importing an invalid map file lists every error and changes nothing", asyn
 test("a map file replaces a map in one edit when the importer chooses to", async ({ signedInAs }) => {
   const { page, errors } = await signedInAs(AS.netops, WIDE);
   const suffix = crypto.randomBytes(3).toString("hex");
-  const id = await openNewMap(page, `Import target ${suffix}`, [{ op: "createNode", node: { id: crypto.randomUUID(), kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } }]);
+  const id = await openNewMap(page, `Import target ${suffix}`, [
+    { op: "createNode", node: { id: crypto.randomUUID(), kind: "WORKLOAD", label: `Old host ${suffix}`, x: 0, y: 0 } },
+  ]);
   await expect(node(page, `Old host ${suffix}`)).toBeVisible();
 
   const file = {
     format: "concord.flow-map",
     version: 1,
-    nodes: [{ id: "gw", kind: "SERVICE", label: `Gateway ${suffix}`, x: 0, y: 0 }, { id: "db", kind: "DATASTORE", label: `Ledger ${suffix}`, x: 320, y: 0 }],
+    nodes: [
+      { id: "gw", kind: "SERVICE", label: `Gateway ${suffix}`, x: 0, y: 0 },
+      { id: "db", kind: "DATASTORE", label: `Ledger ${suffix}`, x: 320, y: 0 },
+    ],
     edges: [{ sourceId: "gw", targetId: "db", protocol: "TCP", ports: "5432", encryption: "TLS" }],
   };
   await page.getByRole("button", { name: "Import" }).click();
   const dialog = page.getByRole("dialog", { name: "Import a map file" });
   await dialog.getByRole("radio", { name: /Replace this map/ }).check();
   await expect(dialog).toContainText("The 1 node and 0 flows on the map now are removed");
-  await dialog.getByLabel("JSON file exported from Concord").setInputFiles({ name: "ledger.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await dialog
+    .getByLabel("JSON file exported from Concord")
+    .setInputFiles({ name: "ledger.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
   await expect(dialog).toBeHidden();
   await expect(node(page, `Gateway ${suffix}`)).toBeVisible();
   await expect(node(page, `Ledger ${suffix}`)).toBeVisible();
   await expect(node(page, `Old host ${suffix}`)).toHaveCount(0);
-  const saved = (await (await page.request.get(`/api/v1/surfaces/${id}/map`)).json()) as { nodes: Array<{ label: string }>; edges: unknown[] };
+  const saved = (await (await page.request.get(`/api/v1/surfaces/${id}/map`)).json()) as {
+    nodes: Array<{ label: string }>;
+    edges: unknown[];
+  };
   expect(saved.nodes.map((saved) => saved.label).sort()).toEqual([`Gateway ${suffix}`, `Ledger ${suffix}`]);
   expect(saved.edges).toHaveLength(1);
   expect(errors()).toEqual([]);
@@ -245,8 +309,16 @@ test("automatic layout puts the flows left to right, saves the positions and dra
   // A chain of five hops drawn as a pile in one column, the last first.
   const ids = Array.from({ length: 6 }, () => crypto.randomUUID());
   const operations = [
-    ...ids.map((nodeId, index) => ({ op: "createNode", node: { id: nodeId, kind: "WORKLOAD", label: `Hop ${index} ${suffix}`, x: 0, y: (5 - index) * 90 } })),
-    ...ids.slice(1).map((target, index) => ({ op: "createEdge", edge: { sourceId: ids[index], targetId: target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } })),
+    ...ids.map((nodeId, index) => ({
+      op: "createNode",
+      node: { id: nodeId, kind: "WORKLOAD", label: `Hop ${index} ${suffix}`, x: 0, y: (5 - index) * 90 },
+    })),
+    ...ids
+      .slice(1)
+      .map((target, index) => ({
+        op: "createEdge",
+        edge: { sourceId: ids[index], targetId: target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" },
+      })),
   ];
   const id = await openNewMap(page, `Layout target ${suffix}`, operations);
   await expect(page.getByTestId("map-edge")).toHaveCount(5);
@@ -271,7 +343,12 @@ test("automatic layout puts the flows left to right, saves the positions and dra
   await lastHop.click();
   await expect(page.getByRole("complementary", { name: `Details of Hop 5 ${suffix}` })).toBeVisible();
   const canvas = (await page.locator(".react-flow").boundingBox())!;
-  await expect.poll(async () => { const box = (await lastHop.boundingBox())!; return box.x + box.width <= canvas.x + canvas.width && box.x >= canvas.x; }).toBe(true);
+  await expect
+    .poll(async () => {
+      const box = (await lastHop.boundingBox())!;
+      return box.x + box.width <= canvas.x + canvas.width && box.x >= canvas.x;
+    })
+    .toBe(true);
   await page.screenshot({ path: "test-results/screens/map-inspector-in-view-light.png" });
   expect(errors()).toEqual([]);
 });

@@ -83,7 +83,12 @@ test("enrol an authenticator app, then sign in with a code and with a recovery c
   await context.close();
 });
 
-test("a CAB vote asks for the second factor in place, then goes through without retyping the comment", async ({ browser, person, signedInAs, surfaceWithMap }) => {
+test("a CAB vote asks for the second factor in place, then goes through without retyping the comment", async ({
+  browser,
+  person,
+  signedInAs,
+  surfaceWithMap,
+}) => {
   test.setTimeout(300_000);
   const title = `Step-up vote ${Date.now()}`;
   const surface = await surfaceWithMap(PAYMENTS);
@@ -152,7 +157,14 @@ test("add a passkey and sign in with it as the second factor", async ({ browser,
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await signInWithPassword(page, email);
   await page.goto("/account/security");

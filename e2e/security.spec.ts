@@ -29,7 +29,9 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const sink: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = sink;
-    document.addEventListener("securitypolicyviolation", (event) => sink.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      sink.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
@@ -83,7 +85,9 @@ for (const { who, as } of ROLES) {
       await visit(page, url);
       problems.push(...(await violations()).map((violation) => `${url}: ${violation}`));
       problems.push(...unexpectedErrors(errors.splice(0)).map((error) => `${url}: ${error}`));
-      const links = await page.locator("a[href^='/']").evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+      const links = await page
+        .locator("a[href^='/']")
+        .evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
       for (const link of links) {
         const target = pages.find((entry) => entry.pattern.test(link));
         if (target && !visited.has(target.route)) pending.push(link);
@@ -110,7 +114,14 @@ test("a session cookie is HttpOnly and SameSite, and carries __Secure- only on h
 test("sign-in never leaves the app, whatever callbackUrl says", async ({ page, person }) => {
   test.setTimeout(300_000);
   const { email } = await person(AS.viewer);
-  for (const target of ["/\\evil.example/", "/%5Cevil.example/", "/%09/evil.example", "//evil.example", "https:evil.example", "javascript:alert(1)"]) {
+  for (const target of [
+    "/\\evil.example/",
+    "/%5Cevil.example/",
+    "/%09/evil.example",
+    "//evil.example",
+    "https:evil.example",
+    "javascript:alert(1)",
+  ]) {
     await page.context().clearCookies();
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
     await page.getByLabel("Email").fill(email);

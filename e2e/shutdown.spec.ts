@@ -77,5 +77,9 @@ test("SIGTERM closes open live streams with a reconnect event and exits 0", asyn
   expect(await exited, output).toBe(0);
   expect(output).toContain("shutdown complete");
   // Nothing answers any more: the process is gone, not hanging on the stream.
-  expect(await fetch(`${baseURL}/api/health/live`).then((response) => response.status).catch(() => "refused")).toBe("refused");
+  expect(
+    await fetch(`${baseURL}/api/health/live`)
+      .then((response) => response.status)
+      .catch(() => "refused"),
+  ).toBe("refused");
 });

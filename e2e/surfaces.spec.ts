@@ -54,7 +54,9 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
   await expect(raj.page.getByTestId("comment-thread")).toContainText(`@${rajHandle}`);
   await raj.page.getByRole("button", { name: "Sign off version 1" }).click();
   await expect(raj.page.getByTestId("surface-status")).toHaveText("Agreed");
-  await expect(raj.page.getByRole("list", { name: "Versions" })).toContainText(new RegExp(`agreed · signed off by (${priyaName} and ${rajName}|${rajName} and ${priyaName})`));
+  await expect(raj.page.getByRole("list", { name: "Versions" })).toContainText(
+    new RegExp(`agreed · signed off by (${priyaName} and ${rajName}|${rajName} and ${priyaName})`),
+  );
 
   await raj.page.getByRole("button", { name: "Edit" }).click();
   await raj.page.getByLabel("Criticality").selectOption("CRITICAL");
@@ -72,16 +74,28 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
   await raj.page.emulateMedia({ colorScheme: "dark" });
   await raj.page.screenshot({ path: testInfo.outputPath("surface-dark.png"), fullPage: true });
   await raj.page.getByRole("button", { name: "Add statement" }).click();
-  const statement = { Who: "billing-api service account", What: "invoice database (read/write)", When: "always", Where: "finance zone", Why: "settle partner invoices", How: "TLS on 5432, certificate auth" };
-  for (const [label, value] of Object.entries(statement)) await raj.page.getByRole("form", { name: "New statement" }).getByLabel(label, { exact: true }).fill(value);
+  const statement = {
+    Who: "billing-api service account",
+    What: "invoice database (read/write)",
+    When: "always",
+    Where: "finance zone",
+    Why: "settle partner invoices",
+    How: "TLS on 5432, certificate auth",
+  };
+  for (const [label, value] of Object.entries(statement))
+    await raj.page.getByRole("form", { name: "New statement" }).getByLabel(label, { exact: true }).fill(value);
   await raj.page.getByRole("button", { name: "Add statement" }).last().click();
   await expect(raj.page.getByTestId("kipling-statement")).toContainText("settle partner invoices");
 
   await raj.page.goto(`${url}/workshop`);
   await expect(raj.page.getByRole("heading", { name: "Decisions" })).toBeVisible();
-  await raj.page.getByLabel("New comment: Questions on Billing API").fill(`@${priyaHandle} is mTLS required between the API and the database?`);
+  await raj.page
+    .getByLabel("New comment: Questions on Billing API")
+    .fill(`@${priyaHandle} is mTLS required between the API and the database?`);
   await raj.page.getByRole("region", { name: "Questions on Billing API" }).getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(raj.page.getByRole("region", { name: "Questions on Billing API" }).getByTestId("comment-thread")).toContainText("mTLS required");
+  await expect(raj.page.getByRole("region", { name: "Questions on Billing API" }).getByTestId("comment-thread")).toContainText(
+    "mTLS required",
+  );
   await raj.page.getByLabel("New decision").fill("TLS with certificate auth is enough inside the finance zone.");
   await raj.page.getByRole("button", { name: "Record decision" }).click();
   await expect(raj.page.locator("[aria-labelledby=decisions-heading]")).toContainText("certificate auth is enough");

@@ -11,7 +11,10 @@ test.afterAll(async () => {
   await (receiver as TWebhookReceiver | undefined)?.close();
 });
 
-test("an admin subscribes a local receiver in the UI, and a submitted change arrives there signed", async ({ signedInAs, surfaceWithMap }) => {
+test("an admin subscribes a local receiver in the UI, and a submitted change arrives there signed", async ({
+  signedInAs,
+  surfaceWithMap,
+}) => {
   // The delivery worker polls: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   const admin = await signedInAs(AS.admin);
@@ -36,15 +39,21 @@ test("an admin subscribes a local receiver in the UI, and a submitted change arr
   // A contributor submits a change: the event the receiver subscribed to.
   const surface = await surfaceWithMap();
   const raj = await signedInAs(surface.netopsOwner);
-  const created = await raj.page.request.post("/api/v1/changes", { data: { title: `Webhook e2e ${Date.now()}`, surfaceIds: [surface.id] } });
+  const created = await raj.page.request.post("/api/v1/changes", {
+    data: { title: `Webhook e2e ${Date.now()}`, surfaceIds: [surface.id] },
+  });
   expect(created.status()).toBe(201);
   const change = (await created.json()) as { id: string };
   expect((await raj.page.request.post(`/api/v1/changes/${change.id}/submit`)).status()).toBe(200);
 
-  const forThisChange = () => receiver.received.filter((request) => (JSON.parse(request.body) as { data: { changeId?: string } }).data.changeId === change.id);
+  const forThisChange = () =>
+    receiver.received.filter((request) => (JSON.parse(request.body) as { data: { changeId?: string } }).data.changeId === change.id);
   await expect.poll(() => forThisChange().length, { timeout: 30_000 }).toBe(1);
   const [delivery] = forThisChange();
-  const verified = new Webhook(secret).verify(delivery!.body, delivery!.headers) as { type: string; data: { changeId: string; to: string } };
+  const verified = new Webhook(secret).verify(delivery!.body, delivery!.headers) as {
+    type: string;
+    data: { changeId: string; to: string };
+  };
   expect(verified).toMatchObject({ type: "change.submitted", data: { changeId: change.id, to: "SUBMITTED" } });
   expect(delivery!.headers["webhook-id"]).toMatch(/^msg_/);
 

@@ -51,7 +51,11 @@ describe("environment", () => {
   });
 
   it("reads the trusted proxies as addresses and ranges", () => {
-    expect(parseEnv({ ...base, TRUSTED_PROXIES: " 10.0.0.1, 10.1.0.0/16 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.1", "10.1.0.0/16", "fd00::/8"]);
+    expect(parseEnv({ ...base, TRUSTED_PROXIES: " 10.0.0.1, 10.1.0.0/16 ,fd00::/8" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.1",
+      "10.1.0.0/16",
+      "fd00::/8",
+    ]);
     expect(parseEnv(base).TRUSTED_PROXIES).toEqual([]);
     expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ ...base, TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES/);

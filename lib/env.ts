@@ -31,7 +31,12 @@ function isAddressOrRange(entry: string): boolean {
 const ZTrustedProxies = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().refine(isAddressOrRange, "must list IP addresses or CIDR ranges, comma-separated")));
 
 export const ZEnv = z
@@ -90,7 +95,12 @@ export const ZEnv = z
     OIDC_MFA_ACR_VALUES: z
       .string()
       .default("")
-      .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
@@ -111,7 +121,11 @@ export const ZEnv = z
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when CONCORD_ENV=production" });
     }
     if (env.CONCORD_ENV === "production" && env.APP_URL?.startsWith("http:") && !env.CONCORD_ALLOW_HTTP) {
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https when CONCORD_ENV=production (or set CONCORD_ALLOW_HTTP=true)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "must be https when CONCORD_ENV=production (or set CONCORD_ALLOW_HTTP=true)",
+      });
     }
   });
 
@@ -148,7 +162,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     appUrl,
     secureCookies: appUrl.startsWith("https:"),
     oidcEnabled: Boolean(env.OIDC_ISSUER),
-    webhookPrivateTargetsAllowed: (env.CONCORD_WEBHOOK_PRIVATE_TARGETS ?? (env.CONCORD_ENV === "production" ? "deny" : "allow")) === "allow",
+    webhookPrivateTargetsAllowed:
+      (env.CONCORD_WEBHOOK_PRIVATE_TARGETS ?? (env.CONCORD_ENV === "production" ? "deny" : "allow")) === "allow",
   };
 }
 
@@ -180,7 +195,10 @@ export function getAuditCheckpointKey(env: TEnv = getEnv()): string {
 
 /** Every key a checkpoint may carry a valid signature of: the current one, then the retired ones. */
 export function getAuditCheckpointKeys(env: TEnv = getEnv()): string[] {
-  const previous = (env.AUDIT_CHECKPOINT_PREVIOUS_KEYS ?? "").split(",").map((key) => key.trim()).filter(Boolean);
+  const previous = (env.AUDIT_CHECKPOINT_PREVIOUS_KEYS ?? "")
+    .split(",")
+    .map((key) => key.trim())
+    .filter(Boolean);
   return [getAuditCheckpointKey(env), ...previous];
 }
 

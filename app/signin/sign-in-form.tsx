@@ -11,10 +11,22 @@ const noSubscription = () => () => {};
 
 /** False during server rendering and until hydration: the form only works once React runs it. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
-export function SignInForm({ callbackUrl, initialError, oidc }: { callbackUrl: string; initialError?: string; oidc: { name: string } | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  oidc,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  oidc: { name: string } | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);

@@ -44,7 +44,13 @@ function SessionRow({ session, onRevoke, revoking }: { session: TAccountSession;
       </Td>
       <Td className="text-right">
         {!session.current && (
-          <Button variant="secondary" size="sm" onClick={onRevoke} disabled={revoking} aria-label={`Sign out ${session.device.label}, signed in ${formatAgo(session.createdAt)}`}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={onRevoke}
+            disabled={revoking}
+            aria-label={`Sign out ${session.device.label}, signed in ${formatAgo(session.createdAt)}`}
+          >
             Sign out
           </Button>
         )}
@@ -91,7 +97,9 @@ export function OwnSessions() {
         }
       />
       {sessions.isPending && <LoadingState label="Loading your sessions…" />}
-      {sessions.isError && <LoadFailedState title="Your sessions could not be loaded" error={sessions.error} onRetry={() => void sessions.refetch()} />}
+      {sessions.isError && (
+        <LoadFailedState title="Your sessions could not be loaded" error={sessions.error} onRetry={() => void sessions.refetch()} />
+      )}
       {sessions.data && (
         <Table aria-label="Your open sessions">
           <thead>
@@ -107,7 +115,12 @@ export function OwnSessions() {
           </thead>
           <tbody>
             {sessions.data.map((session) => (
-              <SessionRow key={session.id} session={session} onRevoke={() => signOutOne(session)} revoking={revoke.isPending && revoke.variables === session.id} />
+              <SessionRow
+                key={session.id}
+                session={session}
+                onRevoke={() => signOutOne(session)}
+                revoking={revoke.isPending && revoke.variables === session.id}
+              />
             ))}
           </tbody>
         </Table>

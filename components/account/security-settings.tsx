@@ -30,7 +30,8 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
   const [confirmRemoveTotp, setConfirmRemoveTotp] = useState(false);
 
   if (status.isPending) return <LoadingState label="Loading your sign-in factors…" />;
-  if (status.isError) return <LoadFailedState title="Your sign-in factors could not be loaded" error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.isError)
+    return <LoadFailedState title="Your sign-in factors could not be loaded" error={status.error} onRetry={() => void status.refetch()} />;
   const mfa = status.data;
   const hasFactor = mfa.totp || mfa.passkeys.length > 0;
 
@@ -44,7 +45,10 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
   function onAddPasskey(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim() || "Passkey";
-    addPasskey.mutate(name, { onSuccess: (result) => added(result.recoveryCodes), onError: (error) => toast.error(passkeyErrorMessage(error)) });
+    addPasskey.mutate(name, {
+      onSuccess: (result) => added(result.recoveryCodes),
+      onError: (error) => toast.error(passkeyErrorMessage(error)),
+    });
   }
 
   return (
@@ -92,7 +96,12 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
                 <span>
                   {key.name} <span className="text-muted">· added {new Date(key.createdAt).toLocaleDateString()}</span>
                 </span>
-                <Button variant="ghost" size="sm" aria-label={`Remove passkey ${key.name}`} onClick={() => removePasskey.mutate(key.id, { onError: (error) => toast.error(message(error)) })}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove passkey ${key.name}`}
+                  onClick={() => removePasskey.mutate(key.id, { onError: (error) => toast.error(message(error)) })}
+                >
                   Remove
                 </Button>
               </li>
@@ -120,7 +129,12 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
           <Button
             variant="secondary"
             disabled={regenerate.isPending}
-            onClick={() => regenerate.mutate(undefined, { onSuccess: (result) => setCodes(result.recoveryCodes), onError: (error) => toast.error(message(error)) })}
+            onClick={() =>
+              regenerate.mutate(undefined, {
+                onSuccess: (result) => setCodes(result.recoveryCodes),
+                onError: (error) => toast.error(message(error)),
+              })
+            }
           >
             Generate new recovery codes
           </Button>

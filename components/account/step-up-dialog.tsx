@@ -116,7 +116,18 @@ function StepUpDialog({ methods, onFinish }: { methods: TMethod[]; onFinish: (co
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-4" noValidate>
           <Field label={field.label}>
-            {(props) => <Input {...props} key={method} name="proof" type={field.type} autoComplete={field.autoComplete} inputMode={field.inputMode} autoFocus required />}
+            {(props) => (
+              <Input
+                {...props}
+                key={method}
+                name="proof"
+                type={field.type}
+                autoComplete={field.autoComplete}
+                inputMode={field.inputMode}
+                autoFocus
+                required
+              />
+            )}
           </Field>
           <FormAlert message={error} />
           <DialogFooter onCancel={() => onFinish(false)} submitLabel="Confirm" pendingLabel="Checking…" pending={pending} />

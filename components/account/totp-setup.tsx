@@ -26,7 +26,8 @@ export function TotpSetup({
     setError(undefined);
     confirm.mutate(code, {
       onSuccess: (result) => onEnabled(result.recoveryCodes),
-      onError: (failure) => setError(failure instanceof ApiRequestError ? (failure.fieldMessages().code ?? failure.message) : "Confirming failed."),
+      onError: (failure) =>
+        setError(failure instanceof ApiRequestError ? (failure.fieldMessages().code ?? failure.message) : "Confirming failed."),
     });
   }
 
@@ -37,7 +38,13 @@ export function TotpSetup({
           Scan this QR code with your authenticator app.
           {/* A data: URL made on the server; next/image would only add a round trip. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" width={200} height={200} className="mt-2 rounded bg-white p-1" />
+          <img
+            src={enrolment.qrCodeDataUrl}
+            alt="QR code for your authenticator app"
+            width={200}
+            height={200}
+            className="mt-2 rounded bg-white p-1"
+          />
         </li>
         <li>
           Or type this key into the app:{" "}

@@ -20,17 +20,34 @@ export function CabHome({ canManage }: { canManage: boolean }) {
       <div className="grid content-start gap-4 lg:col-span-2">
         <Card>
           <h2 className="mb-3 font-semibold">Meetings</h2>
-          {meetings.isPending ? <p className="text-sm text-muted" role="status">Loading meetings…</p> : meetings.isError ? <p role="alert" className="text-sm text-danger">{meetings.error.message}</p> : meetings.data.meetings.length === 0 ? (
+          {meetings.isPending ? (
+            <p className="text-sm text-muted" role="status">
+              Loading meetings…
+            </p>
+          ) : meetings.isError ? (
+            <p role="alert" className="text-sm text-danger">
+              {meetings.error.message}
+            </p>
+          ) : meetings.data.meetings.length === 0 ? (
             <EmptyState title="No meetings yet" description="Schedule one; its agenda builds itself from the changes awaiting the CAB." />
           ) : (
             <ul className="grid gap-2" aria-label="Meetings">
               {meetings.data.meetings.map((meeting) => (
-                <li key={meeting.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-2">
+                <li
+                  key={meeting.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-2"
+                >
                   <div>
-                    <Link className="font-medium text-accent hover:underline" href={`/cab/${meeting.id}`}>{meeting.title}</Link>
-                    <p className="text-xs text-muted">{new Date(meeting.scheduledAt).toLocaleString()} · {meeting.items} agenda items · {meeting.attendees} attendees</p>
+                    <Link className="font-medium text-accent hover:underline" href={`/cab/${meeting.id}`}>
+                      {meeting.title}
+                    </Link>
+                    <p className="text-xs text-muted">
+                      {new Date(meeting.scheduledAt).toLocaleString()} · {meeting.items} agenda items · {meeting.attendees} attendees
+                    </p>
                   </div>
-                  <Badge tone={meeting.endedAt ? "neutral" : meeting.startedAt ? "warning" : "accent"}>{meeting.endedAt ? "Held" : meeting.startedAt ? "In progress" : "Upcoming"}</Badge>
+                  <Badge tone={meeting.endedAt ? "neutral" : meeting.startedAt ? "warning" : "accent"}>
+                    {meeting.endedAt ? "Held" : meeting.startedAt ? "In progress" : "Upcoming"}
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -39,27 +56,63 @@ export function CabHome({ canManage }: { canManage: boolean }) {
         {canManage && (
           <Card>
             <h2 className="mb-3 font-semibold">Schedule a meeting</h2>
-            <form className="grid gap-3 sm:grid-cols-3 sm:items-end" onSubmit={(event) => { event.preventDefault(); create.mutate({ title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] }, { onSuccess: (meeting) => router.push(`/cab/${meeting.id}`) }); }}>
-              <Field label="Title">{(props) => <Input {...props} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />}</Field>
-              <Field label="Date and time">{(props) => <Input {...props} type="datetime-local" value={draft.when} onChange={(event) => setDraft({ ...draft, when: event.target.value })} />}</Field>
-              <Button type="submit" disabled={!draft.when || create.isPending}>Schedule</Button>
+            <form
+              className="grid gap-3 sm:grid-cols-3 sm:items-end"
+              onSubmit={(event) => {
+                event.preventDefault();
+                create.mutate(
+                  { title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] },
+                  { onSuccess: (meeting) => router.push(`/cab/${meeting.id}`) },
+                );
+              }}
+            >
+              <Field label="Title">
+                {(props) => (
+                  <Input {...props} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />
+                )}
+              </Field>
+              <Field label="Date and time">
+                {(props) => (
+                  <Input
+                    {...props}
+                    type="datetime-local"
+                    value={draft.when}
+                    onChange={(event) => setDraft({ ...draft, when: event.target.value })}
+                  />
+                )}
+              </Field>
+              <Button type="submit" disabled={!draft.when || create.isPending}>
+                Schedule
+              </Button>
             </form>
           </Card>
         )}
       </div>
       <Card className="content-start">
         <h2 className="mb-3 font-semibold">Your pending votes</h2>
-        {inbox.isPending ? <p className="text-sm text-muted" role="status">Loading…</p> : inbox.isError ? <p role="alert" className="text-sm text-danger">{inbox.error.message}</p> : inbox.data.pending.length === 0 ? (
+        {inbox.isPending ? (
+          <p className="text-sm text-muted" role="status">
+            Loading…
+          </p>
+        ) : inbox.isError ? (
+          <p role="alert" className="text-sm text-danger">
+            {inbox.error.message}
+          </p>
+        ) : inbox.data.pending.length === 0 ? (
           <p className="text-sm text-muted">Nothing waits for your vote.</p>
         ) : (
           <ul className="grid gap-2" aria-label="Pending votes">
             {inbox.data.pending.map((item) => (
               <li key={item.id} className="rounded-md border border-border px-3 py-2 text-sm">
-                <Link className="font-medium text-accent hover:underline" href={`/changes/${item.id}`}>#{item.number} {item.title}</Link>
+                <Link className="font-medium text-accent hover:underline" href={`/changes/${item.id}`}>
+                  #{item.number} {item.title}
+                </Link>
                 <div className="mt-1 flex flex-wrap gap-2">
                   {item.state === "EMERGENCY" && <Badge tone="danger">Emergency</Badge>}
                   <RiskBadge score={item.riskScore} />
-                  <span className="text-xs text-muted">{item.status.approvers}/{item.status.required} approvals</span>
+                  <span className="text-xs text-muted">
+                    {item.status.approvers}/{item.status.required} approvals
+                  </span>
                 </div>
               </li>
             ))}

@@ -19,17 +19,33 @@ const STATE_TONES: Record<ChangeState, "neutral" | "accent" | "success" | "warni
 };
 
 export function StateBadge({ state }: { state: ChangeState }) {
-  return <Badge className="whitespace-nowrap" tone={STATE_TONES[state]}>{STATE_LABELS[state]}</Badge>;
+  return (
+    <Badge className="whitespace-nowrap" tone={STATE_TONES[state]}>
+      {STATE_LABELS[state]}
+    </Badge>
+  );
 }
 
-export const TRACK_LABELS: Record<ChangeTrack, string> = { PRE_APPROVED: "Pre-approved track", CAB: "CAB track", EMERGENCY: "Emergency track" };
+export const TRACK_LABELS: Record<ChangeTrack, string> = {
+  PRE_APPROVED: "Pre-approved track",
+  CAB: "CAB track",
+  EMERGENCY: "Emergency track",
+};
 
 export function TrackBadge({ track }: { track: ChangeTrack | null }) {
   if (!track) return <span className="text-xs text-muted">Not classified</span>;
-  return <Badge className="whitespace-nowrap" tone={track === "PRE_APPROVED" ? "success" : track === "CAB" ? "warning" : "danger"}>{TRACK_LABELS[track]}</Badge>;
+  return (
+    <Badge className="whitespace-nowrap" tone={track === "PRE_APPROVED" ? "success" : track === "CAB" ? "warning" : "danger"}>
+      {TRACK_LABELS[track]}
+    </Badge>
+  );
 }
 
 export function RiskBadge({ score }: { score: number }) {
   const tone = score >= 60 ? "danger" : score >= 35 ? "warning" : "success";
-  return <Badge className="whitespace-nowrap" tone={tone}>Risk {score}</Badge>;
+  return (
+    <Badge className="whitespace-nowrap" tone={tone}>
+      Risk {score}
+    </Badge>
+  );
 }

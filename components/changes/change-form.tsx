@@ -19,7 +19,10 @@ type TSurfaceChoice = { id: string; name: string; classification: string; critic
 type TPickableEdge = TPickableFlows["maps"][number]["edges"][number];
 export type TOperationDraft = TFlowOperationInput & { label: string };
 
-const nodeOption = (node: { id: string; label: string; kind: string }) => ({ value: node.id, label: `${node.label} (${node.kind.toLowerCase()})` });
+const nodeOption = (node: { id: string; label: string; kind: string }) => ({
+  value: node.id,
+  label: `${node.label} (${node.kind.toLowerCase()})`,
+});
 const toIso = (local: string) => (local ? new Date(local).toISOString() : null);
 
 /** What an edit starts from: the change as stored, its version for the optimistic check. */
@@ -27,19 +30,46 @@ export type TChangeFormInitial = {
   id: string;
   version: number;
   state: ChangeState;
-  form: { title: string; description: string; environment: string; implementationPlan: string; verificationPlan: string; rollbackPlan: string; windowStart: string; windowEnd: string; emergency: boolean; emergencyReason: string };
+  form: {
+    title: string;
+    description: string;
+    environment: string;
+    implementationPlan: string;
+    verificationPlan: string;
+    rollbackPlan: string;
+    windowStart: string;
+    windowEnd: string;
+    emergency: boolean;
+    emergencyReason: string;
+  };
   surfaceIds: string[];
   operations: TOperationDraft[];
 };
 
-const EMPTY_FORM: TChangeFormInitial["form"] = { title: "", description: "", environment: "production", implementationPlan: "", verificationPlan: "", rollbackPlan: "", windowStart: "", windowEnd: "", emergency: false, emergencyReason: "" };
+const EMPTY_FORM: TChangeFormInitial["form"] = {
+  title: "",
+  description: "",
+  environment: "production",
+  implementationPlan: "",
+  verificationPlan: "",
+  rollbackPlan: "",
+  windowStart: "",
+  windowEnd: "",
+  emergency: false,
+  emergencyReason: "",
+};
 
 export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; initial?: TChangeFormInitial }) {
   const router = useRouter();
   const [form, setForm] = useState(initial?.form ?? EMPTY_FORM);
   const [surfaceIds, setSurfaceIds] = useState<string[]>(initial?.surfaceIds ?? []);
   const [operations, setOperations] = useState<TOperationDraft[]>(initial?.operations ?? []);
-  const [newFlow, setNewFlow] = useState<{ surfaceId: string; sourceNodeId: string; targetNodeId: string; flow: TFlowDraft }>({ surfaceId: "", sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
+  const [newFlow, setNewFlow] = useState<{ surfaceId: string; sourceNodeId: string; targetNodeId: string; flow: TFlowDraft }>({
+    surfaceId: "",
+    sourceNodeId: "",
+    targetNodeId: "",
+    flow: EMPTY_FLOW,
+  });
   const [narrowing, setNarrowing] = useState<{ edgeId: string; surfaceId: string; label: string; flow: TFlowDraft } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const flows = usePickableFlows(surfaceIds);
@@ -77,17 +107,55 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
     const source = nodesOf.find((node) => node.id === newFlow.sourceNodeId);
     const target = nodesOf.find((node) => node.id === newFlow.targetNodeId);
     if (!source || !target) return;
-    setOperations((current) => [...current, { kind: "ADD", surfaceId: newFlow.surfaceId, sourceNodeId: source.id, targetNodeId: target.id, flow: newFlow.flow, label: `Add ${describeFlow({ sourceLabel: source.label, targetLabel: target.label, ...newFlow.flow })}` }]);
+    setOperations((current) => [
+      ...current,
+      {
+        kind: "ADD",
+        surfaceId: newFlow.surfaceId,
+        sourceNodeId: source.id,
+        targetNodeId: target.id,
+        flow: newFlow.flow,
+        label: `Add ${describeFlow({ sourceLabel: source.label, targetLabel: target.label, ...newFlow.flow })}`,
+      },
+    ]);
     setNewFlow({ ...newFlow, sourceNodeId: "", targetNodeId: "", flow: EMPTY_FLOW });
   };
   const touched = new Set(operations.flatMap((operation) => ("edgeId" in operation ? [operation.edgeId] : [])));
   // The same two buttons for a flow picked on the map and one in the list.
   const flowActions = (surfaceId: string, edge: TPickableEdge) => (
     <span className="flex gap-2">
-      <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Modify flow ${describeFlow(edge)}`} onClick={() => setNarrowing({ edgeId: edge.id, surfaceId, label: describeFlow(edge), flow: { protocol: edge.protocol as TFlowDraft["protocol"], ports: edge.ports, appProtocol: edge.appProtocol, encryption: edge.encryption as TFlowDraft["encryption"], authentication: edge.authentication as TFlowDraft["authentication"], justification: edge.justification || "narrowed" } })}>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={touched.has(edge.id)}
+        aria-label={`Modify flow ${describeFlow(edge)}`}
+        onClick={() =>
+          setNarrowing({
+            edgeId: edge.id,
+            surfaceId,
+            label: describeFlow(edge),
+            flow: {
+              protocol: edge.protocol as TFlowDraft["protocol"],
+              ports: edge.ports,
+              appProtocol: edge.appProtocol,
+              encryption: edge.encryption as TFlowDraft["encryption"],
+              authentication: edge.authentication as TFlowDraft["authentication"],
+              justification: edge.justification || "narrowed",
+            },
+          })
+        }
+      >
         Modify
       </Button>
-      <Button size="sm" variant="secondary" disabled={touched.has(edge.id)} aria-label={`Remove flow ${describeFlow(edge)}`} onClick={() => setOperations((current) => [...current, { kind: "REMOVE", surfaceId, edgeId: edge.id, label: `Remove ${describeFlow(edge)}` }])}>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={touched.has(edge.id)}
+        aria-label={`Remove flow ${describeFlow(edge)}`}
+        onClick={() =>
+          setOperations((current) => [...current, { kind: "REMOVE", surfaceId, edgeId: edge.id, label: `Remove ${describeFlow(edge)}` }])
+        }
+      >
         Remove
       </Button>
     </span>
@@ -101,11 +169,19 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       }}
     >
       <Card className="grid gap-3">
-        <Field label="Title" error={errors.title}>{(props) => <Input {...props} value={form.title} onChange={(event) => set("title", event.target.value)} />}</Field>
-        <Field label="Description">{(props) => <Textarea {...props} value={form.description} onChange={(event) => set("description", event.target.value)} />}</Field>
+        <Field label="Title" error={errors.title}>
+          {(props) => <Input {...props} value={form.title} onChange={(event) => set("title", event.target.value)} />}
+        </Field>
+        <Field label="Description">
+          {(props) => <Textarea {...props} value={form.description} onChange={(event) => set("description", event.target.value)} />}
+        </Field>
         <fieldset>
           <legend className="text-sm font-medium">Protect surfaces</legend>
-          {errors.surfaceIds && <p role="alert" className="text-xs text-danger">{errors.surfaceIds}</p>}
+          {errors.surfaceIds && (
+            <p role="alert" className="text-xs text-danger">
+              {errors.surfaceIds}
+            </p>
+          )}
           <div className="mt-2 flex flex-wrap gap-2">
             {surfaces.map((surface) => (
               <label key={surface.id} className="flex items-center gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
@@ -120,8 +196,16 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       {surfaceIds.length > 0 && (
         <Card className="grid gap-4">
           <h2 className="font-semibold">Flow operations</h2>
-          {flows.isPending && <p className="text-sm text-muted" role="status">Loading the surfaces&apos; maps…</p>}
-          {flows.isError && <p className="text-sm text-danger" role="alert">{flows.error.message}</p>}
+          {flows.isPending && (
+            <p className="text-sm text-muted" role="status">
+              Loading the surfaces&apos; maps…
+            </p>
+          )}
+          {flows.isError && (
+            <p className="text-sm text-danger" role="alert">
+              {flows.error.message}
+            </p>
+          )}
           {surfaceIds.map((surfaceId) => {
             const map = mapOf(surfaceId);
             const name = surfaces.find((surface) => surface.id === surfaceId)?.name;
@@ -133,14 +217,23 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
                   <p className="text-sm text-muted">No flows on this map yet; add one below.</p>
                 ) : (
                   <>
-                    <FlowPickerCanvas surfaceId={surfaceId} surfaceName={name ?? ""} actions={(edgeId) => {
-                      const edge = map.edges.find((candidate) => candidate.id === edgeId);
-                      return edge ? flowActions(surfaceId, edge) : null;
-                    }} />
+                    <FlowPickerCanvas
+                      surfaceId={surfaceId}
+                      surfaceName={name ?? ""}
+                      actions={(edgeId) => {
+                        const edge = map.edges.find((candidate) => candidate.id === edgeId);
+                        return edge ? flowActions(surfaceId, edge) : null;
+                      }}
+                    />
                     <ul className="grid gap-1" aria-label={`Flows on ${name}`}>
                       {map.edges.map((edge) => (
-                        <li key={edge.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
-                          <span>{describeFlow(edge)} <span className="text-xs text-muted">({edge.status.toLowerCase()})</span></span>
+                        <li
+                          key={edge.id}
+                          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm"
+                        >
+                          <span>
+                            {describeFlow(edge)} <span className="text-xs text-muted">({edge.status.toLowerCase()})</span>
+                          </span>
                           {flowActions(surfaceId, edge)}
                         </li>
                       ))}
@@ -155,8 +248,27 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
               <p className="text-sm font-medium">Modify {narrowing.label}</p>
               <FlowFields value={narrowing.flow} onChange={(flow) => setNarrowing({ ...narrowing, flow })} />
               <div className="flex gap-2">
-                <Button size="sm" onClick={() => { setOperations((current) => [...current, { kind: "MODIFY", surfaceId: narrowing.surfaceId, edgeId: narrowing.edgeId, flow: narrowing.flow, label: `Modify ${narrowing.label} → ${narrowing.flow.protocol}/${narrowing.flow.ports} ${narrowing.flow.encryption}` }]); setNarrowing(null); }}>Add modification</Button>
-                <Button size="sm" variant="ghost" onClick={() => setNarrowing(null)}>Cancel</Button>
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    setOperations((current) => [
+                      ...current,
+                      {
+                        kind: "MODIFY",
+                        surfaceId: narrowing.surfaceId,
+                        edgeId: narrowing.edgeId,
+                        flow: narrowing.flow,
+                        label: `Modify ${narrowing.label} → ${narrowing.flow.protocol}/${narrowing.flow.ports} ${narrowing.flow.encryption}`,
+                      },
+                    ]);
+                    setNarrowing(null);
+                  }}
+                >
+                  Add modification
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setNarrowing(null)}>
+                  Cancel
+                </Button>
               </div>
             </div>
           )}
@@ -170,32 +282,87 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
                 onChange={(event) => setNewFlow({ ...newFlow, surfaceId: event.target.value, sourceNodeId: "", targetNodeId: "" })}
                 options={surfaceIds.map((id) => ({ value: id, label: surfaces.find((surface) => surface.id === id)?.name ?? "" }))}
               />
-              <LabelledSelect label="Source" placeholder="Choose…" value={newFlow.sourceNodeId} onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })} options={nodesOf.map(nodeOption)} />
-              <LabelledSelect label="Target" placeholder="Choose…" value={newFlow.targetNodeId} onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })} options={nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map(nodeOption)} />
+              <LabelledSelect
+                label="Source"
+                placeholder="Choose…"
+                value={newFlow.sourceNodeId}
+                onChange={(event) => setNewFlow({ ...newFlow, sourceNodeId: event.target.value })}
+                options={nodesOf.map(nodeOption)}
+              />
+              <LabelledSelect
+                label="Target"
+                placeholder="Choose…"
+                value={newFlow.targetNodeId}
+                onChange={(event) => setNewFlow({ ...newFlow, targetNodeId: event.target.value })}
+                options={nodesOf.filter((node) => node.id !== newFlow.sourceNodeId).map(nodeOption)}
+              />
             </div>
             <FlowFields value={newFlow.flow} onChange={(flow) => setNewFlow({ ...newFlow, flow })} />
-            <div><Button size="sm" variant="secondary" disabled={!newFlow.sourceNodeId || !newFlow.targetNodeId || !newFlow.flow.justification.trim()} onClick={addNewFlow}>Add flow</Button></div>
+            <div>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={!newFlow.sourceNodeId || !newFlow.targetNodeId || !newFlow.flow.justification.trim()}
+                onClick={addNewFlow}
+              >
+                Add flow
+              </Button>
+            </div>
           </div>
           {operations.length > 0 && (
             <ol className="grid gap-1" aria-label="Operations in this change">
               {operations.map((operation, index) => (
-                <li key={`${operation.kind}-${index}`} className="flex items-center justify-between gap-2 rounded-md bg-surface-2 px-3 py-1.5 text-sm">
+                <li
+                  key={`${operation.kind}-${index}`}
+                  className="flex items-center justify-between gap-2 rounded-md bg-surface-2 px-3 py-1.5 text-sm"
+                >
                   <span>{operation.label}</span>
-                  <Button size="sm" variant="ghost" aria-label={`Drop operation ${index + 1}`} onClick={() => setOperations((current) => current.filter((_, position) => position !== index))}>Drop</Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Drop operation ${index + 1}`}
+                    onClick={() => setOperations((current) => current.filter((_, position) => position !== index))}
+                  >
+                    Drop
+                  </Button>
                 </li>
               ))}
             </ol>
           )}
-          {Object.entries(errors).filter(([key]) => key.startsWith("operations")).map(([key, message]) => <p key={key} role="alert" className="text-xs text-danger">{key}: {message}</p>)}
+          {Object.entries(errors)
+            .filter(([key]) => key.startsWith("operations"))
+            .map(([key, message]) => (
+              <p key={key} role="alert" className="text-xs text-danger">
+                {key}: {message}
+              </p>
+            ))}
         </Card>
       )}
 
       <Card className="grid gap-3 sm:grid-cols-2">
-        <Field label="Implementation plan" className="sm:col-span-2">{(props) => <Textarea {...props} value={form.implementationPlan} onChange={(event) => set("implementationPlan", event.target.value)} />}</Field>
-        <Field label="Verification plan">{(props) => <Textarea {...props} value={form.verificationPlan} onChange={(event) => set("verificationPlan", event.target.value)} />}</Field>
-        <Field label="Rollback plan" hint="Without one, the agreed rules send the change to the CAB.">{(props) => <Textarea {...props} value={form.rollbackPlan} onChange={(event) => set("rollbackPlan", event.target.value)} />}</Field>
-        <Field label="Window start" error={errors.windowStart}>{(props) => <Input {...props} type="datetime-local" value={form.windowStart} onChange={(event) => set("windowStart", event.target.value)} />}</Field>
-        <Field label="Window end" error={errors.windowEnd}>{(props) => <Input {...props} type="datetime-local" value={form.windowEnd} onChange={(event) => set("windowEnd", event.target.value)} />}</Field>
+        <Field label="Implementation plan" className="sm:col-span-2">
+          {(props) => (
+            <Textarea {...props} value={form.implementationPlan} onChange={(event) => set("implementationPlan", event.target.value)} />
+          )}
+        </Field>
+        <Field label="Verification plan">
+          {(props) => (
+            <Textarea {...props} value={form.verificationPlan} onChange={(event) => set("verificationPlan", event.target.value)} />
+          )}
+        </Field>
+        <Field label="Rollback plan" hint="Without one, the agreed rules send the change to the CAB.">
+          {(props) => <Textarea {...props} value={form.rollbackPlan} onChange={(event) => set("rollbackPlan", event.target.value)} />}
+        </Field>
+        <Field label="Window start" error={errors.windowStart}>
+          {(props) => (
+            <Input {...props} type="datetime-local" value={form.windowStart} onChange={(event) => set("windowStart", event.target.value)} />
+          )}
+        </Field>
+        <Field label="Window end" error={errors.windowEnd}>
+          {(props) => (
+            <Input {...props} type="datetime-local" value={form.windowEnd} onChange={(event) => set("windowEnd", event.target.value)} />
+          )}
+        </Field>
         <Field label="Environment">
           {(props) => (
             <Select {...props} value={form.environment} onChange={(event) => set("environment", event.target.value)}>
@@ -207,14 +374,25 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
         </Field>
         <div className="flex flex-col gap-2">
           <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" checked={form.emergency} onChange={(event) => set("emergency", event.target.checked)} /> Declare an emergency
+            <input type="checkbox" checked={form.emergency} onChange={(event) => set("emergency", event.target.checked)} /> Declare an
+            emergency
           </label>
-          {form.emergency && <Field label="Emergency reason" error={errors.emergencyReason}>{(props) => <Input {...props} value={form.emergencyReason} onChange={(event) => set("emergencyReason", event.target.value)} />}</Field>}
+          {form.emergency && (
+            <Field label="Emergency reason" error={errors.emergencyReason}>
+              {(props) => (
+                <Input {...props} value={form.emergencyReason} onChange={(event) => set("emergencyReason", event.target.value)} />
+              )}
+            </Field>
+          )}
         </div>
       </Card>
       <div className="flex gap-2">
-        <Button type="submit" disabled={saveChange.isPending}>{submittable ? "Save and submit" : "Save changes"}</Button>
-        <Button variant="secondary" disabled={saveChange.isPending} onClick={() => save(false)}>{initial ? "Save without submitting" : "Save draft"}</Button>
+        <Button type="submit" disabled={saveChange.isPending}>
+          {submittable ? "Save and submit" : "Save changes"}
+        </Button>
+        <Button variant="secondary" disabled={saveChange.isPending} onClick={() => save(false)}>
+          {initial ? "Save without submitting" : "Save draft"}
+        </Button>
       </div>
     </form>
   );

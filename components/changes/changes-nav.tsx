@@ -16,7 +16,10 @@ export function ChangesNav({ current }: { current: string }) {
           key={link.href}
           href={link.href}
           aria-current={link.href === current ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-2 text-sm", link.href === current ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg")}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 text-sm",
+            link.href === current ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
+          )}
         >
           {link.label}
         </Link>

@@ -18,14 +18,34 @@ export const MARK_LOOK: Record<TDiffMark, { stroke: string; dash?: string; width
 
 export const fieldList = (fields: TChangedField[]) => fields.map((field) => FIELD_LABELS[field]).join(", ");
 
-const DiffEdgeView = memo(function DiffEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<TDiffRfEdge>) {
+const DiffEdgeView = memo(function DiffEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  markerEnd,
+}: EdgeProps<TDiffRfEdge>) {
   if (!data) return null;
   const look = MARK_LOOK[data.mark];
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const quiet = data.mark === "unchanged";
   return (
-    <g data-testid="diff-edge" data-mark={data.mark} data-changed-fields={data.changedFields.join(" ")} className={cn(quiet && "opacity-60")}>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: look.stroke, strokeWidth: look.width, strokeDasharray: look.dash }} />
+    <g
+      data-testid="diff-edge"
+      data-mark={data.mark}
+      data-changed-fields={data.changedFields.join(" ")}
+      className={cn(quiet && "opacity-60")}
+    >
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={{ stroke: look.stroke, strokeWidth: look.width, strokeDasharray: look.dash }}
+      />
       {/* Context flows go unlabelled so the change's own labels stand out; their names stay in the edge's accessible name. */}
       {!quiet && (
         <EdgeLabelRenderer>
@@ -38,7 +58,11 @@ const DiffEdgeView = memo(function DiffEdgeView({ id, sourceX, sourceY, targetX,
           >
             <strong style={{ color: look.stroke }}>{look.text}</strong>
             <span>{data.label}</span>
-            {data.changedFields.length > 0 && <span className="font-medium" style={{ color: look.stroke }}>{fieldList(data.changedFields)}</span>}
+            {data.changedFields.length > 0 && (
+              <span className="font-medium" style={{ color: look.stroke }}>
+                {fieldList(data.changedFields)}
+              </span>
+            )}
           </span>
         </EdgeLabelRenderer>
       )}

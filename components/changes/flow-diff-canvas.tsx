@@ -49,16 +49,37 @@ function FitOnResize({ options }: { options: FitViewOptions }) {
   return null;
 }
 
-function DiffPane({ side, surfaceName, nodes, focus, edges, labels }: { side: TSide; surfaceName: string; nodes: TRfNode[]; focus: string[]; edges: TDiffEdge[]; labels: ReadonlyMap<string, string> }) {
+function DiffPane({
+  side,
+  surfaceName,
+  nodes,
+  focus,
+  edges,
+  labels,
+}: {
+  side: TSide;
+  surfaceName: string;
+  nodes: TRfNode[];
+  focus: string[];
+  edges: TDiffEdge[];
+  labels: ReadonlyMap<string, string>;
+}) {
   const colorMode = useCanvasColorMode();
   const rfEdges = useMemo(() => toEdges(edges, labels), [edges, labels]);
   // Opens on the change's own flows; the rest of the drawing is a zoom-out away.
-  const fitViewOptions = useMemo(() => ({ padding: 0.25, maxZoom: 0.85, ...(focus.length ? { nodes: focus.map((id) => ({ id })) } : {}) }), [focus]);
+  const fitViewOptions = useMemo(
+    () => ({ padding: 0.25, maxZoom: 0.85, ...(focus.length ? { nodes: focus.map((id) => ({ id })) } : {}) }),
+    [focus],
+  );
   const marked = edges.filter((edge) => edge.mark !== "unchanged");
   return (
     <figure className="min-w-0 flex-1" data-testid={`flow-diff-${side.toLowerCase()}`}>
       <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">{side}</figcaption>
-      <p className="sr-only">{marked.length ? marked.map((edge) => describeEdge(edge, labels)).join(". ") : `${side} the change: no flow of this change on this side.`}</p>
+      <p className="sr-only">
+        {marked.length
+          ? marked.map((edge) => describeEdge(edge, labels)).join(". ")
+          : `${side} the change: no flow of this change on this side.`}
+      </p>
       <div className={cn("h-96 overflow-hidden rounded-md border border-border bg-surface", HIDE_HANDLES)}>
         <ReactFlow<TRfNode, TDiffRfEdge>
           nodes={nodes}
@@ -89,19 +110,36 @@ function MissingFlows({ missing }: { missing: TMissingFlow[] }) {
       <p className="font-medium">Not on the map any more, so not drawn — the change cannot apply these as written until it is edited:</p>
       <ul className="mt-1 list-disc pl-5">
         {missing.map((entry, index) => (
-          <li key={`${entry.flow}-${index}`}>{entry.kind === "ADD" ? `an end point of the new flow ${entry.flow}` : `the flow ${entry.flow} (${entry.kind === "REMOVE" ? "to remove" : "to modify"})`}</li>
+          <li key={`${entry.flow}-${index}`}>
+            {entry.kind === "ADD"
+              ? `an end point of the new flow ${entry.flow}`
+              : `the flow ${entry.flow} (${entry.kind === "REMOVE" ? "to remove" : "to modify"})`}
+          </li>
         ))}
       </ul>
     </div>
   );
 }
 
-function SurfaceDiff({ surface, map, operations, applied }: { surface: { id: string; name: string }; map: TFlowMap; operations: TChange["operations"]; applied: boolean }) {
+function SurfaceDiff({
+  surface,
+  map,
+  operations,
+  applied,
+}: {
+  surface: { id: string; name: string };
+  map: TFlowMap;
+  operations: TChange["operations"];
+  applied: boolean;
+}) {
   const diff = useMemo(() => flowDiff(map, operations, applied), [map, operations, applied]);
   const labels = useMemo(() => new Map(map.nodes.map((node) => [node.id, node.label])), [map.nodes]);
   // The map's own node views, read-only; flow nodes get their fixed size so the view fits before the browser measures them.
   const nodes = useMemo(
-    () => toReactFlow({ ...map, nodes: diff.nodes, edges: [] }, { readOnly: true }).nodes.map((node) => ({ ...node, focusable: false, ...(node.type === "flowNode" ? NODE_SIZE : {}) }) as TRfNode),
+    () =>
+      toReactFlow({ ...map, nodes: diff.nodes, edges: [] }, { readOnly: true }).nodes.map(
+        (node) => ({ ...node, focusable: false, ...(node.type === "flowNode" ? NODE_SIZE : {}) }) as TRfNode,
+      ),
     [map, diff.nodes],
   );
   return (
@@ -110,7 +148,10 @@ function SurfaceDiff({ surface, map, operations, applied }: { surface: { id: str
         <h3 className="text-sm font-medium">{surface.name}</h3>
         {diff.trimmed && (
           <p className="text-xs text-muted">
-            Only the flows&apos; end points, the flows between them and their zones. <Link className="text-accent hover:underline" href={`/surfaces/${surface.id}/map`}>Open the whole map</Link>
+            Only the flows&apos; end points, the flows between them and their zones.{" "}
+            <Link className="text-accent hover:underline" href={`/surfaces/${surface.id}/map`}>
+              Open the whole map
+            </Link>
           </p>
         )}
       </div>
@@ -124,20 +165,39 @@ function SurfaceDiff({ surface, map, operations, applied }: { surface: { id: str
   );
 }
 
-function SurfaceDiffLoader({ surface, operations, applied }: { surface: { id: string; name: string }; operations: TChange["operations"]; applied: boolean }) {
+function SurfaceDiffLoader({
+  surface,
+  operations,
+  applied,
+}: {
+  surface: { id: string; name: string };
+  operations: TChange["operations"];
+  applied: boolean;
+}) {
   const map = useSurfaceMap(surface.id);
   if (map.isPending) return <LoadingState label={`Loading the map of ${surface.name}…`} />;
-  if (map.isError) return <LoadFailedState title={`The map of ${surface.name} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />;
+  if (map.isError)
+    return (
+      <LoadFailedState title={`The map of ${surface.name} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />
+    );
   return <SurfaceDiff surface={surface} map={map.data} operations={operations} applied={applied} />;
 }
 
 function DiffLegend() {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-label="Diff legend">
-      <li className="flex items-center gap-1.5"><LegendLine {...MARK_LOOK.added} /> Added flow (after)</li>
-      <li className="flex items-center gap-1.5"><LegendLine {...MARK_LOOK.changed} /> Changed flow, changed fields named</li>
-      <li className="flex items-center gap-1.5"><LegendLine {...MARK_LOOK.removed} /> Removed flow (before)</li>
-      <li className="flex items-center gap-1.5"><LegendLine {...MARK_LOOK.unchanged} /> Other flows, unchanged</li>
+      <li className="flex items-center gap-1.5">
+        <LegendLine {...MARK_LOOK.added} /> Added flow (after)
+      </li>
+      <li className="flex items-center gap-1.5">
+        <LegendLine {...MARK_LOOK.changed} /> Changed flow, changed fields named
+      </li>
+      <li className="flex items-center gap-1.5">
+        <LegendLine {...MARK_LOOK.removed} /> Removed flow (before)
+      </li>
+      <li className="flex items-center gap-1.5">
+        <LegendLine {...MARK_LOOK.unchanged} /> Other flows, unchanged
+      </li>
     </ul>
   );
 }
@@ -151,7 +211,9 @@ export function FlowDiffCanvas({ change }: { change: Pick<TChange, "operations" 
   return (
     <div className="grid gap-4" data-testid="flow-diff-canvas">
       <DiffLegend />
-      {bySurface.map(({ surface, operations }) => <SurfaceDiffLoader key={surface.id} surface={surface} operations={operations} applied={applied} />)}
+      {bySurface.map(({ surface, operations }) => (
+        <SurfaceDiffLoader key={surface.id} surface={surface} operations={operations} applied={applied} />
+      ))}
     </div>
   );
 }

@@ -2,9 +2,23 @@
 
 import { Field, Input, Select } from "@/components/ui/field";
 
-export type TFlowDraft = { protocol: "TCP" | "UDP" | "ICMP" | "ANY"; ports: string; appProtocol: string; encryption: "NONE" | "TLS" | "MTLS"; authentication: "NONE" | "TOKEN" | "CERTIFICATE" | "MFA"; justification: string };
+export type TFlowDraft = {
+  protocol: "TCP" | "UDP" | "ICMP" | "ANY";
+  ports: string;
+  appProtocol: string;
+  encryption: "NONE" | "TLS" | "MTLS";
+  authentication: "NONE" | "TOKEN" | "CERTIFICATE" | "MFA";
+  justification: string;
+};
 
-export const EMPTY_FLOW: TFlowDraft = { protocol: "TCP", ports: "443", appProtocol: "", encryption: "TLS", authentication: "TOKEN", justification: "" };
+export const EMPTY_FLOW: TFlowDraft = {
+  protocol: "TCP",
+  ports: "443",
+  appProtocol: "",
+  encryption: "TLS",
+  authentication: "TOKEN",
+  justification: "",
+};
 
 /** The attributes of a flow, edited in place; used for new flows and for narrowing existing ones. */
 export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (value: TFlowDraft) => void }) {
@@ -14,14 +28,22 @@ export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (
       <Field label="Protocol">
         {(props) => (
           <Select {...props} value={value.protocol} onChange={(event) => set("protocol", event.target.value as TFlowDraft["protocol"])}>
-            {["TCP", "UDP", "ICMP", "ANY"].map((protocol) => <option key={protocol}>{protocol}</option>)}
+            {["TCP", "UDP", "ICMP", "ANY"].map((protocol) => (
+              <option key={protocol}>{protocol}</option>
+            ))}
           </Select>
         )}
       </Field>
-      <Field label="Ports" hint="443, 80,443 or 8000-8100">{(props) => <Input {...props} value={value.ports} onChange={(event) => set("ports", event.target.value)} />}</Field>
+      <Field label="Ports" hint="443, 80,443 or 8000-8100">
+        {(props) => <Input {...props} value={value.ports} onChange={(event) => set("ports", event.target.value)} />}
+      </Field>
       <Field label="Encryption">
         {(props) => (
-          <Select {...props} value={value.encryption} onChange={(event) => set("encryption", event.target.value as TFlowDraft["encryption"])}>
+          <Select
+            {...props}
+            value={value.encryption}
+            onChange={(event) => set("encryption", event.target.value as TFlowDraft["encryption"])}
+          >
             <option value="NONE">None</option>
             <option value="TLS">TLS</option>
             <option value="MTLS">mTLS</option>
@@ -30,7 +52,11 @@ export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (
       </Field>
       <Field label="Authentication">
         {(props) => (
-          <Select {...props} value={value.authentication} onChange={(event) => set("authentication", event.target.value as TFlowDraft["authentication"])}>
+          <Select
+            {...props}
+            value={value.authentication}
+            onChange={(event) => set("authentication", event.target.value as TFlowDraft["authentication"])}
+          >
             <option value="NONE">None</option>
             <option value="TOKEN">Token</option>
             <option value="CERTIFICATE">Certificate</option>
@@ -38,7 +64,9 @@ export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (
           </Select>
         )}
       </Field>
-      <Field label="Justification">{(props) => <Input {...props} value={value.justification} onChange={(event) => set("justification", event.target.value)} />}</Field>
+      <Field label="Justification">
+        {(props) => <Input {...props} value={value.justification} onChange={(event) => set("justification", event.target.value)} />}
+      </Field>
     </div>
   );
 }

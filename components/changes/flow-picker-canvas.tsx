@@ -16,10 +16,19 @@ import { cn } from "@/lib/ui/cn";
  * A surface's map to pick flows from: clicking a flow (or its label, which is a button for keyboard
  * users) names it below the canvas with what the change can do to it. Nothing on the map moves.
  */
-export function FlowPickerCanvas({ surfaceId, surfaceName, actions }: { surfaceId: string; surfaceName: string; actions: (edgeId: string) => ReactNode }) {
+export function FlowPickerCanvas({
+  surfaceId,
+  surfaceName,
+  actions,
+}: {
+  surfaceId: string;
+  surfaceName: string;
+  actions: (edgeId: string) => ReactNode;
+}) {
   const map = useSurfaceMap(surfaceId);
   if (map.isPending) return <LoadingState label={`Loading the map of ${surfaceName}…`} />;
-  if (map.isError) return <LoadFailedState title={`The map of ${surfaceName} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />;
+  if (map.isError)
+    return <LoadFailedState title={`The map of ${surfaceName} could not be loaded`} error={map.error} onRetry={() => void map.refetch()} />;
   return <PickerCanvas map={map.data} surfaceName={surfaceName} actions={actions} />;
 }
 
@@ -28,7 +37,10 @@ function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceNam
   const [picked, setPicked] = useState<string | null>(null);
   const graph = useMemo(() => {
     const converted = toReactFlow(map, { readOnly: true, selectedIds: new Set(picked ? [picked] : []) });
-    return { nodes: converted.nodes.map((node) => ({ ...node, selectable: false, focusable: false }) as TRfNode), edges: converted.edges.map((edge) => ({ ...edge, deletable: false })) };
+    return {
+      nodes: converted.nodes.map((node) => ({ ...node, selectable: false, focusable: false }) as TRfNode),
+      edges: converted.edges.map((edge) => ({ ...edge, deletable: false })),
+    };
   }, [map, picked]);
   const pickedEdge = graph.edges.find((edge) => edge.id === picked);
   // Selection is this component's state: only "select" changes matter, the map itself never changes here.
@@ -63,7 +75,9 @@ function PickerCanvas({ map, surfaceName, actions }: { map: TFlowMap; surfaceNam
       <div aria-live="polite" className="text-sm" data-testid="picked-flow">
         {pickedEdge?.data ? (
           <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-accent/40 px-3 py-1.5">
-            <span>Picked: {pickedEdge.data.description}, {pickedEdge.data.label}</span>
+            <span>
+              Picked: {pickedEdge.data.description}, {pickedEdge.data.label}
+            </span>
             {actions(pickedEdge.id)}
           </div>
         ) : (

@@ -33,13 +33,31 @@ export function toFormInitial(change: TChange): TChangeFormInitial {
       const { before, after } = operation;
       if (operation.kind === "ADD" && after) {
         const { sourceId, targetId, sourceLabel: _source, targetLabel: _target, ...flow } = after;
-        return [{ kind: "ADD", surfaceId: operation.surfaceId, sourceNodeId: sourceId, targetNodeId: targetId, flow, label: `Add ${describeFlow(after)}` }];
+        return [
+          {
+            kind: "ADD",
+            surfaceId: operation.surfaceId,
+            sourceNodeId: sourceId,
+            targetNodeId: targetId,
+            flow,
+            label: `Add ${describeFlow(after)}`,
+          },
+        ];
       }
       if (!operation.edgeId || !before) return [];
-      if (operation.kind === "REMOVE") return [{ kind: "REMOVE", surfaceId: operation.surfaceId, edgeId: operation.edgeId, label: `Remove ${describeFlow(before)}` }];
+      if (operation.kind === "REMOVE")
+        return [{ kind: "REMOVE", surfaceId: operation.surfaceId, edgeId: operation.edgeId, label: `Remove ${describeFlow(before)}` }];
       if (!after) return [];
       const { protocol, ports, appProtocol, encryption, authentication, justification } = after;
-      return [{ kind: "MODIFY", surfaceId: operation.surfaceId, edgeId: operation.edgeId, flow: { protocol, ports, appProtocol, encryption, authentication, justification }, label: `Modify ${describeFlow(before)} → ${protocol}/${ports} ${encryption}` }];
+      return [
+        {
+          kind: "MODIFY",
+          surfaceId: operation.surfaceId,
+          edgeId: operation.edgeId,
+          flow: { protocol, ports, appProtocol, encryption, authentication, justification },
+          label: `Modify ${describeFlow(before)} → ${protocol}/${ports} ${encryption}`,
+        },
+      ];
     }),
   };
 }

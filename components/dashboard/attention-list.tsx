@@ -7,7 +7,12 @@ import { stageLabel } from "@/lib/maturity/catalog";
 /** What needs a leader to step in: disagreements, missed targets, the CAB queue stalling. */
 export function AttentionList({ attention, assessmentId }: { attention: TAttention; assessmentId: string | null }) {
   const total = attention.disputed.length + attention.overdue.length + attention.stalledCab.length;
-  if (total === 0) return <p className="text-sm text-muted">Nothing needs leadership attention: no disputed scores, no overdue targets, no stalled CAB items.</p>;
+  if (total === 0)
+    return (
+      <p className="text-sm text-muted">
+        Nothing needs leadership attention: no disputed scores, no overdue targets, no stalled CAB items.
+      </p>
+    );
   const scoreHref = (key: string) => (assessmentId ? `/maturity/${assessmentId}#fn-${key}` : "/maturity");
   return (
     <ul className="space-y-3 text-sm">
@@ -29,7 +34,8 @@ export function AttentionList({ attention, assessmentId }: { attention: TAttenti
             <Link href={scoreHref(item.functionKey)} className="font-medium text-accent hover:underline">
               {item.pillarLabel} · {item.label}
             </Link>{" "}
-            missed its target of {stageLabel(item.targetStage as never)} by {item.targetDate} (now {stageLabel(item.currentStage as never).toLowerCase()}).
+            missed its target of {stageLabel(item.targetStage as never)} by {item.targetDate} (now{" "}
+            {stageLabel(item.currentStage as never).toLowerCase()}).
           </span>
         </li>
       ))}

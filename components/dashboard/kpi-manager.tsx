@@ -33,7 +33,9 @@ function ReadingForm({ kpi }: { kpi: TKpi }) {
       <Field label={`New reading (${kpi.unit})`} error={error} className="w-48">
         {(props) => <Input {...props} name="value" type="number" step="any" required />}
       </Field>
-      <Button type="submit" size="sm" disabled={record.isPending}>Record</Button>
+      <Button type="submit" size="sm" disabled={record.isPending}>
+        Record
+      </Button>
     </form>
   );
 }
@@ -67,9 +69,15 @@ function NewKpiForm() {
         }
       }}
     >
-      <Field label="Key" hint="Used by automation: POST /api/v1/metrics/{key}" error={errors.key}>{(props) => <Input {...props} name="key" required pattern="[a-z][a-z0-9_.\-]{2,63}" />}</Field>
-      <Field label="Name" error={errors.name}>{(props) => <Input {...props} name="name" required minLength={3} />}</Field>
-      <Field label="Unit" error={errors.unit}>{(props) => <Input {...props} name="unit" required maxLength={40} />}</Field>
+      <Field label="Key" hint="Used by automation: POST /api/v1/metrics/{key}" error={errors.key}>
+        {(props) => <Input {...props} name="key" required pattern="[a-z][a-z0-9_.\-]{2,63}" />}
+      </Field>
+      <Field label="Name" error={errors.name}>
+        {(props) => <Input {...props} name="name" required minLength={3} />}
+      </Field>
+      <Field label="Unit" error={errors.unit}>
+        {(props) => <Input {...props} name="unit" required maxLength={40} />}
+      </Field>
       <Field label="Direction of good" error={errors.direction}>
         {(props) => (
           <Select {...props} name="direction">
@@ -78,10 +86,16 @@ function NewKpiForm() {
           </Select>
         )}
       </Field>
-      <Field label="Target" error={errors.target}>{(props) => <Input {...props} name="target" type="number" step="any" />}</Field>
-      <Field label="Description" error={errors.description} className="sm:col-span-2">{(props) => <Textarea {...props} name="description" maxLength={2000} />}</Field>
+      <Field label="Target" error={errors.target}>
+        {(props) => <Input {...props} name="target" type="number" step="any" />}
+      </Field>
+      <Field label="Description" error={errors.description} className="sm:col-span-2">
+        {(props) => <Textarea {...props} name="description" maxLength={2000} />}
+      </Field>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={create.isPending}>Define KPI</Button>
+        <Button type="submit" disabled={create.isPending}>
+          Define KPI
+        </Button>
       </div>
     </form>
   );
@@ -93,7 +107,10 @@ export function KpiManager({ initial, canWrite }: { initial: TKpi[]; canWrite: b
   return (
     <div className="space-y-6">
       {kpis.length === 0 ? (
-        <EmptyState title="No external KPIs yet" description="Define metrics Concord cannot measure itself, such as mean time to detect lateral movement." />
+        <EmptyState
+          title="No external KPIs yet"
+          description="Define metrics Concord cannot measure itself, such as mean time to detect lateral movement."
+        />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {kpis.map((kpi) => (
@@ -105,16 +122,30 @@ export function KpiManager({ initial, canWrite }: { initial: TKpi[]; canWrite: b
               </p>
               {kpi.description && <p className="mt-1 text-sm text-muted">{kpi.description}</p>}
               <p className="mt-2 text-2xl font-semibold tabular-nums">{kpi.latest ? `${kpi.latest.value} ${kpi.unit}` : "—"}</p>
-              <Sparkline points={kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))} target={kpi.target} label={`${kpi.name} readings`} />
+              <Sparkline
+                points={kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))}
+                target={kpi.target}
+                label={`${kpi.name} readings`}
+              />
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-muted">Readings ({kpi.readings.length})</summary>
                 <table className="mt-1 w-full text-left">
                   <thead>
-                    <tr className="text-muted"><th scope="col" className="font-medium">Observed</th><th scope="col" className="font-medium">Value</th></tr>
+                    <tr className="text-muted">
+                      <th scope="col" className="font-medium">
+                        Observed
+                      </th>
+                      <th scope="col" className="font-medium">
+                        Value
+                      </th>
+                    </tr>
                   </thead>
                   <tbody>
                     {[...kpi.readings].reverse().map((reading) => (
-                      <tr key={reading.observedAt} className="border-t border-border"><td>{reading.observedAt.slice(0, 10)}</td><td className="tabular-nums">{reading.value}</td></tr>
+                      <tr key={reading.observedAt} className="border-t border-border">
+                        <td>{reading.observedAt.slice(0, 10)}</td>
+                        <td className="tabular-nums">{reading.value}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>

@@ -8,7 +8,8 @@ import { Sparkline } from "./sparkline";
 
 export function formatTarget(metric: TMetricView): string | null {
   if (metric.target === null) return null;
-  const value = metric.source === "indicator" ? formatIndicatorValue(metric.target, metric.unit as TIndicatorUnit) : `${metric.target} ${metric.unit}`;
+  const value =
+    metric.source === "indicator" ? formatIndicatorValue(metric.target, metric.unit as TIndicatorUnit) : `${metric.target} ${metric.unit}`;
   return `${metric.direction === "HIGHER_IS_BETTER" ? "≥" : "≤"} ${value}`;
 }
 
@@ -24,7 +25,9 @@ export function MetricCard({ metric }: { metric: TMetricView }) {
           <Info className="size-4" />
         </span>
       </div>
-      <p id={formulaId} className="sr-only">Formula: {metric.formula}</p>
+      <p id={formulaId} className="sr-only">
+        Formula: {metric.formula}
+      </p>
       <div className="mt-1 flex items-baseline gap-2">
         <p className="text-2xl font-semibold tabular-nums">{metric.display}</p>
         {metric.meetsTarget === true && <Badge tone="success">On target</Badge>}

@@ -37,25 +37,39 @@ export function NewAssessmentForm({ candidates }: { candidates: { netops: TPerso
         }
       }}
     >
-      <Field label="Title" error={errors.title} className="sm:col-span-2">{(props) => <Input {...props} name="title" required minLength={3} maxLength={160} />}</Field>
-      <Field label="Assessed on" error={errors.assessedOn}>{(props) => <Input {...props} name="assessedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />}</Field>
+      <Field label="Title" error={errors.title} className="sm:col-span-2">
+        {(props) => <Input {...props} name="title" required minLength={3} maxLength={160} />}
+      </Field>
+      <Field label="Assessed on" error={errors.assessedOn}>
+        {(props) => <Input {...props} name="assessedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />}
+      </Field>
       <span />
       <Field label="NetOps assessor" error={errors.netopsAssessorId}>
         {(props) => (
           <Select {...props} name="netopsAssessorId" required>
-            {candidates.netops.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            {candidates.netops.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
           </Select>
         )}
       </Field>
       <Field label="SecOps assessor" error={errors.secopsAssessorId}>
         {(props) => (
           <Select {...props} name="secopsAssessorId" required>
-            {candidates.secops.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            {candidates.secops.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
           </Select>
         )}
       </Field>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={create.isPending}>Start assessment</Button>
+        <Button type="submit" disabled={create.isPending}>
+          Start assessment
+        </Button>
       </div>
     </form>
   );

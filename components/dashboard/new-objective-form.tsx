@@ -17,9 +17,15 @@ export function NewObjectiveForm({ leads, metrics }: { leads: { netops: TPerson[
   const router = useRouter();
   const create = useCreateObjective();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const blank = (): TKeyResultDraft => ({ title: "", metricKey: metrics[0]?.key ?? "", baseline: String(metrics[0]?.value ?? 0), target: "" });
+  const blank = (): TKeyResultDraft => ({
+    title: "",
+    metricKey: metrics[0]?.key ?? "",
+    baseline: String(metrics[0]?.value ?? 0),
+    target: "",
+  });
   const [keyResults, setKeyResults] = useState<TKeyResultDraft[]>([blank()]);
-  const patch = (index: number, change: Partial<TKeyResultDraft>) => setKeyResults((rows) => rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  const patch = (index: number, change: Partial<TKeyResultDraft>) =>
+    setKeyResults((rows) => rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   return (
     <form
       className="grid gap-3 sm:grid-cols-2"
@@ -35,7 +41,12 @@ export function NewObjectiveForm({ leads, metrics }: { leads: { netops: TPerson[
             dueDate: String(data.get("dueDate") ?? "") || null,
             netopsLeadId: String(data.get("netopsLeadId") ?? ""),
             secopsLeadId: String(data.get("secopsLeadId") ?? ""),
-            keyResults: keyResults.map((row) => ({ title: row.title, metricKey: row.metricKey, baseline: Number(row.baseline), target: Number(row.target) })),
+            keyResults: keyResults.map((row) => ({
+              title: row.title,
+              metricKey: row.metricKey,
+              baseline: Number(row.baseline),
+              target: Number(row.target),
+            })),
           });
           toast.success("Objective added to the charter");
           form.reset();
@@ -47,51 +58,121 @@ export function NewObjectiveForm({ leads, metrics }: { leads: { netops: TPerson[
         }
       }}
     >
-      <Field label="Objective" error={errors.title} className="sm:col-span-2">{(props) => <Input {...props} name="title" required minLength={3} maxLength={200} />}</Field>
-      <Field label="Description" error={errors.description} className="sm:col-span-2">{(props) => <Textarea {...props} name="description" maxLength={2000} />}</Field>
+      <Field label="Objective" error={errors.title} className="sm:col-span-2">
+        {(props) => <Input {...props} name="title" required minLength={3} maxLength={200} />}
+      </Field>
+      <Field label="Description" error={errors.description} className="sm:col-span-2">
+        {(props) => <Textarea {...props} name="description" maxLength={2000} />}
+      </Field>
       <Field label="NetOps lead" error={errors.netopsLeadId}>
-        {(props) => <Select {...props} name="netopsLeadId">{leads.netops.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}</Select>}
+        {(props) => (
+          <Select {...props} name="netopsLeadId">
+            {leads.netops.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </Select>
+        )}
       </Field>
       <Field label="SecOps lead" error={errors.secopsLeadId}>
-        {(props) => <Select {...props} name="secopsLeadId">{leads.secops.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}</Select>}
+        {(props) => (
+          <Select {...props} name="secopsLeadId">
+            {leads.secops.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </Select>
+        )}
       </Field>
-      <Field label="Due date" error={errors.dueDate}>{(props) => <Input {...props} name="dueDate" type="date" />}</Field>
+      <Field label="Due date" error={errors.dueDate}>
+        {(props) => <Input {...props} name="dueDate" type="date" />}
+      </Field>
       <span />
       <fieldset className="space-y-3 rounded-md border border-border p-3 sm:col-span-2">
         <legend className="px-1 text-sm font-medium">Key results</legend>
         {keyResults.map((row, index) => (
           <div key={index} className="grid gap-2 sm:grid-cols-[2fr_2fr_1fr_1fr_auto] sm:items-end">
             <Field label={`Key result ${index + 1}`} error={errors[`keyResults.${index}.title`]}>
-              {(props) => <Input {...props} value={row.title} required minLength={3} onChange={(event) => patch(index, { title: event.target.value })} />}
+              {(props) => (
+                <Input
+                  {...props}
+                  value={row.title}
+                  required
+                  minLength={3}
+                  onChange={(event) => patch(index, { title: event.target.value })}
+                />
+              )}
             </Field>
             <Field label="Measured by" error={errors[`keyResults.${index}.metricKey`]}>
               {(props) => (
                 <Select
                   {...props}
                   value={row.metricKey}
-                  onChange={(event) => patch(index, { metricKey: event.target.value, baseline: String(metrics.find((metric) => metric.key === event.target.value)?.value ?? 0) })}
+                  onChange={(event) =>
+                    patch(index, {
+                      metricKey: event.target.value,
+                      baseline: String(metrics.find((metric) => metric.key === event.target.value)?.value ?? 0),
+                    })
+                  }
                 >
-                  {metrics.map((metric) => <option key={metric.key} value={metric.key}>{metric.name}</option>)}
+                  {metrics.map((metric) => (
+                    <option key={metric.key} value={metric.key}>
+                      {metric.name}
+                    </option>
+                  ))}
                 </Select>
               )}
             </Field>
             <Field label="Baseline" error={errors[`keyResults.${index}.baseline`]}>
-              {(props) => <Input {...props} type="number" step="any" required value={row.baseline} onChange={(event) => patch(index, { baseline: event.target.value })} />}
+              {(props) => (
+                <Input
+                  {...props}
+                  type="number"
+                  step="any"
+                  required
+                  value={row.baseline}
+                  onChange={(event) => patch(index, { baseline: event.target.value })}
+                />
+              )}
             </Field>
             <Field label="Target" error={errors[`keyResults.${index}.target`]}>
-              {(props) => <Input {...props} type="number" step="any" required value={row.target} onChange={(event) => patch(index, { target: event.target.value })} />}
+              {(props) => (
+                <Input
+                  {...props}
+                  type="number"
+                  step="any"
+                  required
+                  value={row.target}
+                  onChange={(event) => patch(index, { target: event.target.value })}
+                />
+              )}
             </Field>
-            <Button variant="ghost" size="sm" disabled={keyResults.length === 1} aria-label={`Remove key result ${index + 1}`} onClick={() => setKeyResults((rows) => rows.filter((_, at) => at !== index))}>
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={keyResults.length === 1}
+              aria-label={`Remove key result ${index + 1}`}
+              onClick={() => setKeyResults((rows) => rows.filter((_, at) => at !== index))}
+            >
               Remove
             </Button>
           </div>
         ))}
-        <Button variant="secondary" size="sm" disabled={keyResults.length >= 10} onClick={() => setKeyResults((rows) => [...rows, blank()])}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={keyResults.length >= 10}
+          onClick={() => setKeyResults((rows) => [...rows, blank()])}
+        >
           Add key result
         </Button>
       </fieldset>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={create.isPending}>Add objective</Button>
+        <Button type="submit" disabled={create.isPending}>
+          Add objective
+        </Button>
       </div>
     </form>
   );

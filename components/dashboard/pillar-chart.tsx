@@ -20,15 +20,31 @@ export function PillarChart({ pillars, previousTitle }: { pillars: TPillarView[]
     Target: pillar.target ?? 0,
     Previous: pillar.previous ?? 0,
   }));
-  const summary = pillars.map((pillar) => `${pillar.pillarLabel}: ${stageName(pillar.current)}, target ${stageName(pillar.target)}`).join("; ");
+  const summary = pillars
+    .map((pillar) => `${pillar.pillarLabel}: ${stageName(pillar.current)}, target ${stageName(pillar.target)}`)
+    .join("; ");
   return (
     <figure>
       <div role="img" aria-label={`Maturity by pillar. ${summary}.`} className="h-72 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-            <XAxis dataKey="pillar" tick={{ fill: "var(--muted)", fontSize: 11 }} interval={0} tickLine={false} axisLine={{ stroke: "var(--border)" }} />
-            <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} tickFormatter={(value: number) => STAGE_NAMES[value] ?? ""} tick={{ fill: "var(--muted)", fontSize: 11 }} width={76} axisLine={false} tickLine={false} />
+            <XAxis
+              dataKey="pillar"
+              tick={{ fill: "var(--muted)", fontSize: 11 }}
+              interval={0}
+              tickLine={false}
+              axisLine={{ stroke: "var(--border)" }}
+            />
+            <YAxis
+              domain={[0, 3]}
+              ticks={[0, 1, 2, 3]}
+              tickFormatter={(value: number) => STAGE_NAMES[value] ?? ""}
+              tick={{ fill: "var(--muted)", fontSize: 11 }}
+              width={76}
+              axisLine={false}
+              tickLine={false}
+            />
             <Tooltip
               cursor={{ fill: "var(--surface-2)" }}
               contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--fg)", borderRadius: 6 }}
@@ -47,21 +63,37 @@ export function PillarChart({ pillars, previousTitle }: { pillars: TPillarView[]
           <caption className="sr-only">Maturity by pillar</caption>
           <thead>
             <tr className="text-muted">
-              <th scope="col" className="py-1 pr-2 font-medium">Pillar</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Current (agreed)</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Target</th>
-              {previousTitle && <th scope="col" className="py-1 pr-2 font-medium">{previousTitle}</th>}
-              <th scope="col" className="py-1 font-medium">Disputed</th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Pillar
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Current (agreed)
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Target
+              </th>
+              {previousTitle && (
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  {previousTitle}
+                </th>
+              )}
+              <th scope="col" className="py-1 font-medium">
+                Disputed
+              </th>
             </tr>
           </thead>
           <tbody>
             {pillars.map((pillar) => (
               <tr key={pillar.pillarKey} className="border-t border-border">
-                <th scope="row" className="py-1 pr-2 font-normal">{pillar.pillarLabel}</th>
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {pillar.pillarLabel}
+                </th>
                 <td className="py-1 pr-2">{stageName(pillar.current)}</td>
                 <td className="py-1 pr-2">{stageName(pillar.target)}</td>
                 {previousTitle && <td className="py-1 pr-2">{stageName(pillar.previous)}</td>}
-                <td className="py-1">{pillar.disputed} of {pillar.total}</td>
+                <td className="py-1">
+                  {pillar.disputed} of {pillar.total}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,11 @@ export function Sparkline({ points, target, label }: { points: TTrendPoint[]; ta
   const first = points[0]!;
   const last = points.at(-1)!;
   return (
-    <div role="img" aria-label={`${label}: ${first.value} on ${first.day}, ${last.value} on ${last.day}${target !== null ? `, target ${target}` : ""}.`} className="h-10 w-full">
+    <div
+      role="img"
+      aria-label={`${label}: ${first.value} on ${first.day}, ${last.value} on ${last.day}${target !== null ? `, target ${target}` : ""}.`}
+      className="h-10 w-full"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
           <YAxis hide domain={[low, high === low ? low + 1 : high]} />

@@ -10,7 +10,15 @@ import { ImportsTable } from "./imports-table";
 import { UnmappedQueue } from "./unmapped-queue";
 
 /** The Discovery page: imports, the import dialog and a surface's unmapped queue. */
-export function DiscoveryHome({ surfaces, canImport, canUndo }: { surfaces: Array<{ id: string; name: string }>; canImport: boolean; canUndo: boolean }) {
+export function DiscoveryHome({
+  surfaces,
+  canImport,
+  canUndo,
+}: {
+  surfaces: Array<{ id: string; name: string }>;
+  canImport: boolean;
+  canUndo: boolean;
+}) {
   const [importing, setImporting] = useState(false);
   const [queueSurface, setQueueSurface] = useState(surfaces[0]?.id ?? "");
   return (

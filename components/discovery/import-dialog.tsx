@@ -6,7 +6,14 @@ import { Upload } from "lucide-react";
 import { Dialog, FormAlert } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { discoveryKeys, uploadFlowLog, useCancelImport, useCsvMapping, useImportProgress, useSaveCsvMapping } from "@/lib/discovery/queries";
+import {
+  discoveryKeys,
+  uploadFlowLog,
+  useCancelImport,
+  useCsvMapping,
+  useImportProgress,
+  useSaveCsvMapping,
+} from "@/lib/discovery/queries";
 import type { TFlowLogFormat } from "@/lib/discovery/records";
 
 const FORMAT_CHOICES: Array<{ value: TFlowLogFormat; label: string }> = [
@@ -40,8 +47,8 @@ function ProgressFigures({ running }: { running: TRunning }) {
         <div className="h-full bg-accent transition-all" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-xs text-muted" aria-live="polite">
-        {(running.sent / 1024 / 1024).toFixed(1)} of {(running.total / 1024 / 1024).toFixed(1)} MiB · {lines.toLocaleString("en")} lines · {Math.round(lines / seconds).toLocaleString("en")} lines/s ·{" "}
-        {(progress.data?.linesRejected ?? 0).toLocaleString("en")} rejected
+        {(running.sent / 1024 / 1024).toFixed(1)} of {(running.total / 1024 / 1024).toFixed(1)} MiB · {lines.toLocaleString("en")} lines ·{" "}
+        {Math.round(lines / seconds).toLocaleString("en")} lines/s · {(progress.data?.linesRejected ?? 0).toLocaleString("en")} rejected
       </p>
     </div>
   );
@@ -52,7 +59,17 @@ function ProgressFigures({ running }: { running: TRunning }) {
  * column mapping, remembered per source), the file, a progress bar and Cancel. Opened from the
  * Discovery page and from the map page.
  */
-export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSurface }: { open: boolean; onOpenChange: (open: boolean) => void; surfaces: Array<{ id: string; name: string }>; surfaceId?: string }) {
+export function ImportDialog({
+  open,
+  onOpenChange,
+  surfaces,
+  surfaceId: fixedSurface,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  surfaces: Array<{ id: string; name: string }>;
+  surfaceId?: string;
+}) {
   const queryClient = useQueryClient();
   const [surfaceId, setSurfaceId] = useState(fixedSurface ?? surfaces[0]?.id ?? "");
   const [format, setFormat] = useState<TFlowLogFormat>("vpc");
@@ -83,17 +100,23 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
       }
     }
     const importId = crypto.randomUUID();
-    const upload = uploadFlowLog({ surfaceId, file, format, source: sourceName, strict, fields: format === "vpc" ? fields : undefined, importId }, (sent, total) => {
-      // A re-render per progress event is plenty at four a second.
-      const now = Date.now();
-      if (now - lastTick.current < 250 && sent < total) return;
-      lastTick.current = now;
-      setRunning((current) => (current ? { ...current, sent, total } : current));
-    });
+    const upload = uploadFlowLog(
+      { surfaceId, file, format, source: sourceName, strict, fields: format === "vpc" ? fields : undefined, importId },
+      (sent, total) => {
+        // A re-render per progress event is plenty at four a second.
+        const now = Date.now();
+        if (now - lastTick.current < 250 && sent < total) return;
+        lastTick.current = now;
+        setRunning((current) => (current ? { ...current, sent, total } : current));
+      },
+    );
     setRunning({ id: importId, abort: upload.abort, sent: 0, total: file.size });
     try {
       const result = await upload.done;
-      setMessage({ tone: "done", text: `Imported: ${result.linesAccepted.toLocaleString("en")} lines accepted, ${result.linesRejected.toLocaleString("en")} rejected.` });
+      setMessage({
+        tone: "done",
+        text: `Imported: ${result.linesAccepted.toLocaleString("en")} lines accepted, ${result.linesRejected.toLocaleString("en")} rejected.`,
+      });
     } catch (error) {
       setMessage({ tone: "error", text: (error as Error).message });
     } finally {
@@ -105,11 +128,20 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
   function stop() {
     if (!running) return;
     // Marked cancelled first, so the server stops on its own and answers; the upload is then cut.
-    cancel.mutateAsync(running.id).catch(() => undefined).finally(() => running.abort());
+    cancel
+      .mutateAsync(running.id)
+      .catch(() => undefined)
+      .finally(() => running.abort());
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (running ? undefined : onOpenChange(next))} title="Import flow logs" description="Counts per connection and day are kept, never the lines. An import never draws or approves a flow." className="max-w-xl">
+    <Dialog
+      open={open}
+      onOpenChange={(next) => (running ? undefined : onOpenChange(next))}
+      title="Import flow logs"
+      description="Counts per connection and day are kept, never the lines. An import never draws or approves a flow."
+      className="max-w-xl"
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
@@ -132,7 +164,12 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
         )}
         <Field label="Format">
           {(props) => (
-            <Select {...props} value={format} onChange={(event) => setFormat(event.target.value as TFlowLogFormat)} disabled={Boolean(running)}>
+            <Select
+              {...props}
+              value={format}
+              onChange={(event) => setFormat(event.target.value as TFlowLogFormat)}
+              disabled={Boolean(running)}
+            >
               {FORMAT_CHOICES.map((choice) => (
                 <option key={choice.value} value={choice.value}>
                   {choice.label}
@@ -142,20 +179,48 @@ export function ImportDialog({ open, onOpenChange, surfaces, surfaceId: fixedSur
           )}
         </Field>
         {format === "vpc" && (
-          <Field label="Custom VPC fields (optional)" hint="For files without a header line: the fields in order, e.g. version vpc-id srcaddr dstaddr dstport protocol start action log-status">
+          <Field
+            label="Custom VPC fields (optional)"
+            hint="For files without a header line: the fields in order, e.g. version vpc-id srcaddr dstaddr dstport protocol start action log-status"
+          >
             {(props) => <Input {...props} value={fields} onChange={(event) => setFields(event.target.value)} disabled={Boolean(running)} />}
           </Field>
         )}
         <Field label="Source name" hint="Names where the logs come from; a CSV column mapping is remembered per source.">
-          {(props) => <Input {...props} value={source} placeholder={file?.name ?? "upload"} onChange={(event) => setSource(event.target.value)} disabled={Boolean(running)} />}
+          {(props) => (
+            <Input
+              {...props}
+              value={source}
+              placeholder={file?.name ?? "upload"}
+              onChange={(event) => setSource(event.target.value)}
+              disabled={Boolean(running)}
+            />
+          )}
         </Field>
         {format === "csv" && (
-          <Field label="CSV column mapping (JSON)" hint={remembered.data?.updatedAt ? `Remembered for ${sourceName} since ${new Date(remembered.data.updatedAt).toLocaleString()}` : "Which column holds each field; saved for this source."}>
-            {(props) => <Textarea {...props} rows={6} value={mappingShown} onChange={(event) => setMappingText(event.target.value)} disabled={Boolean(running)} />}
+          <Field
+            label="CSV column mapping (JSON)"
+            hint={
+              remembered.data?.updatedAt
+                ? `Remembered for ${sourceName} since ${new Date(remembered.data.updatedAt).toLocaleString()}`
+                : "Which column holds each field; saved for this source."
+            }
+          >
+            {(props) => (
+              <Textarea
+                {...props}
+                rows={6}
+                value={mappingShown}
+                onChange={(event) => setMappingText(event.target.value)}
+                disabled={Boolean(running)}
+              />
+            )}
           </Field>
         )}
         <Field label="File" hint="Plain or gzip; read as it uploads, never held whole.">
-          {(props) => <Input {...props} type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} disabled={Boolean(running)} />}
+          {(props) => (
+            <Input {...props} type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} disabled={Boolean(running)} />
+          )}
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={strict} onChange={(event) => setStrict(event.target.checked)} disabled={Boolean(running)} />

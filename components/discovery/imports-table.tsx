@@ -34,8 +34,12 @@ export function ImportsTable({ surfaceId, canUndo }: { surfaceId?: string; canUn
   const undo = useUndoImport();
   const [undoing, setUndoing] = useState<TDiscoveryImport | null>(null);
   if (imports.isPending) return <LoadingState label="Loading imports…" />;
-  if (imports.isError) return <LoadFailedState title="The imports could not be loaded" error={imports.error} onRetry={() => void imports.refetch()} />;
-  if (imports.data.length === 0) return <EmptyState title="No imports yet" description="Import flow logs to compare the traffic that really flows with the drawn maps." />;
+  if (imports.isError)
+    return <LoadFailedState title="The imports could not be loaded" error={imports.error} onRetry={() => void imports.refetch()} />;
+  if (imports.data.length === 0)
+    return (
+      <EmptyState title="No imports yet" description="Import flow logs to compare the traffic that really flows with the drawn maps." />
+    );
   return (
     <>
       {undo.isError && <FormAlert message={undo.error.message} />}
@@ -51,7 +55,11 @@ export function ImportsTable({ surfaceId, canUndo }: { surfaceId?: string; canUn
             <Th className="text-right">Rejected</Th>
             <Th>Status</Th>
             <Th>Rejects</Th>
-            {canUndo && <Th><span className="sr-only">Actions</span></Th>}
+            {canUndo && (
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -89,7 +97,11 @@ export function ImportsTable({ surfaceId, canUndo }: { surfaceId?: string; canUn
         open={undoing !== null}
         onOpenChange={(open) => !open && setUndoing(null)}
         title="Undo this import?"
-        description={undoing ? `Everything the ${undoing.format} import of ${new Date(undoing.createdAt).toLocaleString()} added to "${undoing.surfaceName}" is subtracted.` : ""}
+        description={
+          undoing
+            ? `Everything the ${undoing.format} import of ${new Date(undoing.createdAt).toLocaleString()} added to "${undoing.surfaceName}" is subtracted.`
+            : ""
+        }
         confirmLabel="Undo import"
         pending={undo.isPending}
         onConfirm={() => undoing && undo.mutate(undoing.id, { onSettled: () => setUndoing(null) })}

@@ -16,7 +16,19 @@ import { sinceText } from "@/lib/discovery/overlay/overlay-edges";
  * The map page's discovery controls: the overlay toggle, what the overlay found (seen, unseen,
  * removal candidates, denied traffic) and the ghost edges to pick and propose as flows.
  */
-export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, canImport }: { surfaceId: string; surfaceName: string; nodes: TMapNode[]; canEdit: boolean; canImport: boolean }) {
+export function DiscoveryOverlayPanel({
+  surfaceId,
+  surfaceName,
+  nodes,
+  canEdit,
+  canImport,
+}: {
+  surfaceId: string;
+  surfaceName: string;
+  nodes: TMapNode[];
+  canEdit: boolean;
+  canImport: boolean;
+}) {
   const { visible, picked, setVisible, togglePicked, clearPicked } = useOverlayState(surfaceId);
   const overlay = useOverlay(surfaceId, visible);
   const propose = useProposeGhosts(surfaceId);
@@ -42,12 +54,15 @@ export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, 
         </Button>
       </div>
       {visible && overlay.isPending && <LoadingState label="Reconciling observed traffic…" />}
-      {visible && overlay.isError && <LoadFailedState title="The observed traffic could not be loaded" error={overlay.error} onRetry={() => void overlay.refetch()} />}
+      {visible && overlay.isError && (
+        <LoadFailedState title="The observed traffic could not be loaded" error={overlay.error} onRetry={() => void overlay.refetch()} />
+      )}
       {visible && data && (
         <>
           <p className="text-sm text-muted" data-testid="overlay-summary">
             {data.flows.filter((flow) => flow.seen).length} drawn flows seen · {data.flows.filter((flow) => !flow.seen).length} not seen ·{" "}
-            {data.flows.filter((flow) => flow.removalCandidate).length} removal candidates (unseen {data.unseenDays} d) · {proposable.length} ghost edges · {denied.length} denied
+            {data.flows.filter((flow) => flow.removalCandidate).length} removal candidates (unseen {data.unseenDays} d) ·{" "}
+            {proposable.length} ghost edges · {denied.length} denied
           </p>
           <section aria-label="Ghost edges">
             <h3 className="mb-1 text-sm font-medium">Observed, not drawn</h3>
@@ -66,7 +81,8 @@ export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, 
                     />
                     <label htmlFor={`ghost-${ghost.id}`}>
                       {label.get(ghost.sourceId) ?? "?"} → {label.get(ghost.targetId) ?? "?"} · {ghost.protocol}
-                      {ghost.port === null ? "" : `/${ghost.port}`} · {ghost.connections.toLocaleString("en")} connections · last seen {sinceText(ghost.lastSeen, now)}
+                      {ghost.port === null ? "" : `/${ghost.port}`} · {ghost.connections.toLocaleString("en")} connections · last seen{" "}
+                      {sinceText(ghost.lastSeen, now)}
                     </label>
                   </li>
                 ))}
@@ -80,14 +96,28 @@ export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, 
                   disabled={picked.size === 0 || propose.isPending}
                   onClick={() =>
                     propose.mutate(
-                      { ghosts: proposable.filter((ghost) => picked.has(ghost.id)).map((ghost) => ({ sourceId: ghost.sourceId, targetId: ghost.targetId, protocol: ghost.protocol, port: ghost.port })), justification: "" },
+                      {
+                        ghosts: proposable
+                          .filter((ghost) => picked.has(ghost.id))
+                          .map((ghost) => ({
+                            sourceId: ghost.sourceId,
+                            targetId: ghost.targetId,
+                            protocol: ghost.protocol,
+                            port: ghost.port,
+                          })),
+                        justification: "",
+                      },
                       { onSuccess: clearPicked },
                     )
                   }
                 >
                   Propose {picked.size || ""} as flows
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => proposable.forEach((ghost) => !picked.has(ghost.id) && togglePicked(ghost.id))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => proposable.forEach((ghost) => !picked.has(ghost.id) && togglePicked(ghost.id))}
+                >
                   Pick all
                 </Button>
               </div>
@@ -105,8 +135,10 @@ export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, 
               <ul className="flex flex-col gap-1 text-sm" data-testid="denied-traffic">
                 {denied.map((ghost) => (
                   <li key={ghost.id}>
-                    <Badge tone="danger">denied</Badge> {label.get(ghost.sourceId) ?? "?"} → {label.get(ghost.targetId) ?? "?"} · {ghost.protocol}
-                    {ghost.port === null ? "" : `/${ghost.port}`} · {ghost.denied.toLocaleString("en")}× ({Object.keys(ghost.dropReasons).join(", ") || "no reason given"})
+                    <Badge tone="danger">denied</Badge> {label.get(ghost.sourceId) ?? "?"} → {label.get(ghost.targetId) ?? "?"} ·{" "}
+                    {ghost.protocol}
+                    {ghost.port === null ? "" : `/${ghost.port}`} · {ghost.denied.toLocaleString("en")}× (
+                    {Object.keys(ghost.dropReasons).join(", ") || "no reason given"})
                   </li>
                 ))}
               </ul>
@@ -114,7 +146,14 @@ export function DiscoveryOverlayPanel({ surfaceId, surfaceName, nodes, canEdit, 
           )}
         </>
       )}
-      {canImport && importing && <ImportDialog open={importing} onOpenChange={setImporting} surfaces={[{ id: surfaceId, name: surfaceName }]} surfaceId={surfaceId} />}
+      {canImport && importing && (
+        <ImportDialog
+          open={importing}
+          onOpenChange={setImporting}
+          surfaces={[{ id: surfaceId, name: surfaceName }]}
+          surfaceId={surfaceId}
+        />
+      )}
     </Card>
   );
 }

@@ -9,8 +9,10 @@ import { useOverlay } from "@/lib/discovery/queries";
 export function UnmappedQueue({ surfaceId }: { surfaceId: string }) {
   const overlay = useOverlay(surfaceId, true);
   if (overlay.isPending) return <LoadingState label="Loading the unmapped queue…" />;
-  if (overlay.isError) return <LoadFailedState title="The unmapped queue could not be loaded" error={overlay.error} onRetry={() => void overlay.refetch()} />;
-  if (overlay.data.unmapped.length === 0) return <EmptyState title="Nothing unmapped" description="Every observed endpoint belongs to a node of this map." />;
+  if (overlay.isError)
+    return <LoadFailedState title="The unmapped queue could not be loaded" error={overlay.error} onRetry={() => void overlay.refetch()} />;
+  if (overlay.data.unmapped.length === 0)
+    return <EmptyState title="Nothing unmapped" description="Every observed endpoint belongs to a node of this map." />;
   return (
     <Table aria-label="Unmapped traffic">
       <thead>

@@ -37,12 +37,22 @@ export function DeployedPolicyPanel({ surfaceId, canEdit }: { surfaceId: string;
       <div>
         <h2 className="font-medium">Deployed policy</h2>
         <p className="mt-1 text-sm text-muted">
-          Paste or choose what is enforced today, e.g. the output of <code>kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml</code>.
+          Paste or choose what is enforced today, e.g. the output of{" "}
+          <code>kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml</code>.
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <Field label="Policy documents (YAML)" error={problemOf(drift.error) ?? problemOf(bootstrap.error)}>
-          {(props) => <Textarea {...props} rows={8} className="font-mono text-xs" value={policy} onChange={(event) => setPolicy(event.target.value)} spellCheck={false} />}
+          {(props) => (
+            <Textarea
+              {...props}
+              rows={8}
+              className="font-mono text-xs"
+              value={policy}
+              onChange={(event) => setPolicy(event.target.value)}
+              spellCheck={false}
+            />
+          )}
         </Field>
         <div className="flex flex-col gap-3">
           <Field label="Or choose a file">
@@ -79,7 +89,10 @@ export function DeployedPolicyPanel({ surfaceId, canEdit }: { surfaceId: string;
               disabled={!policy.trim() || bootstrap.isPending}
               onClick={() =>
                 bootstrap.mutate(policy, {
-                  onSuccess: (result) => toast.success(`Imported as proposed flows (map version ${result.mapVersion}).${result.skipped.length ? ` ${result.skipped.length} allow-all rules skipped.` : ""}`),
+                  onSuccess: (result) =>
+                    toast.success(
+                      `Imported as proposed flows (map version ${result.mapVersion}).${result.skipped.length ? ` ${result.skipped.length} allow-all rules skipped.` : ""}`,
+                    ),
                 })
               }
             >
@@ -95,17 +108,29 @@ export function DeployedPolicyPanel({ surfaceId, canEdit }: { surfaceId: string;
             <p className="text-sm text-success">No drift: the deployed policy allows exactly what both teams approved.</p>
           ) : (
             <>
-              <DriftList title="Allowed but not approved (excess)" entries={report.excess.map((entry) => `${entry.description} — ${entry.documentName}`)} />
+              <DriftList
+                title="Allowed but not approved (excess)"
+                entries={report.excess.map((entry) => `${entry.description} — ${entry.documentName}`)}
+              />
               <DriftList title="Approved but not enforced (missing)" entries={report.missing.map((entry) => entry.description)} />
               <DriftList title="Protected workloads no deployed policy selects (everything allowed)" entries={report.unselected} />
             </>
           )}
-          {report.warnings.length > 0 && <DriftList title="Read approximately" entries={report.warnings.map((warning) => `document ${warning.document} ${warning.path}: ${warning.reason}`)} />}
+          {report.warnings.length > 0 && (
+            <DriftList
+              title="Read approximately"
+              entries={report.warnings.map((warning) => `document ${warning.document} ${warning.path}: ${warning.reason}`)}
+            />
+          )}
         </section>
       )}
       {bootstrap.data && (
         <p className="text-sm">
-          Imported. <Link className="text-accent underline" href={`/surfaces/${surfaceId}/map`}>Open the map</Link> to review the proposed flows with both teams.
+          Imported.{" "}
+          <Link className="text-accent underline" href={`/surfaces/${surfaceId}/map`}>
+            Open the map
+          </Link>{" "}
+          to review the proposed flows with both teams.
         </p>
       )}
     </Card>

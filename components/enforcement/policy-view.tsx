@@ -11,7 +11,9 @@ import { PolicyFileActions } from "./policy-file-actions";
 /** The Policy tab of a surface: one target at a time, its files highlighted, what it cannot express listed. */
 export async function PolicyView({ policy, canEdit }: { policy: TSurfacePolicy; canEdit: boolean }) {
   const { surface, target } = policy;
-  const files = await Promise.all(policy.files.map(async (file) => ({ ...file, html: await highlightPolicyFile(file.path, file.content) })));
+  const files = await Promise.all(
+    policy.files.map(async (file) => ({ ...file, html: await highlightPolicyFile(file.path, file.content) })),
+  );
   const bundle = (which: TPolicyTarget | "all") => `/api/v1/surfaces/${surface.id}/policy/bundle?target=${which}`;
   return (
     <div className="space-y-6">
@@ -21,7 +23,11 @@ export async function PolicyView({ policy, canEdit }: { policy: TSurfacePolicy; 
             key={each}
             href={`/surfaces/${surface.id}/policy?target=${each}`}
             aria-current={each === target ? "page" : undefined}
-            className={each === target ? "rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg" : "rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-2"}
+            className={
+              each === target
+                ? "rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg"
+                : "rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-2"
+            }
           >
             {POLICY_TARGET_LABELS[each]}
           </Link>
@@ -39,13 +45,18 @@ export async function PolicyView({ policy, canEdit }: { policy: TSurfacePolicy; 
             <Download aria-hidden className="h-4 w-4" /> Every target (zip)
           </a>
         </Button>
-        <p className="text-sm text-muted">Generated from the flows both teams approved on the map (surface version {surface.version}); each document carries the flows and the decision that approved them.</p>
+        <p className="text-sm text-muted">
+          Generated from the flows both teams approved on the map (surface version {surface.version}); each document carries the flows and
+          the decision that approved them.
+        </p>
       </div>
 
       {policy.unsupported.length > 0 && (
         <Card>
           <h2 className="font-medium">Not expressed by {POLICY_TARGET_LABELS[target]}</h2>
-          <p className="mt-1 text-sm text-muted">These approved flows are not in the files below. Enforce them elsewhere, or change the map so this target can express them.</p>
+          <p className="mt-1 text-sm text-muted">
+            These approved flows are not in the files below. Enforce them elsewhere, or change the map so this target can express them.
+          </p>
           <ul className="mt-3 space-y-2 text-sm">
             {policy.unsupported.map((entry) => (
               <li key={`${entry.flowId}-${entry.reason}`}>

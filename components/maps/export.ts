@@ -28,7 +28,11 @@ export async function exportImage(format: "png" | "svg", nodes: Node[], map: TFl
     backgroundColor: getComputedStyle(document.body).backgroundColor,
     width,
     height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})` },
+    style: {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})`,
+    },
   };
   const dataUrl = format === "png" ? await toPng(viewport, options) : await toSvg(viewport, options);
   download(dataUrl, `${fileBaseName(map)}.${format}`);

@@ -36,13 +36,21 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<Edge<TFl
   if (!data) return null;
   const { edge, warnings, label, dimmed } = data;
   const look = edgeAppearance(edge.status, edge.encryption, warnings.length > 0);
-  const [path, labelX, labelY] = source === target ? selfLoopPath(sourceX, sourceY) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] =
+    source === target
+      ? selfLoopPath(sourceX, sourceY)
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const arrowX = source === target ? sourceX - 184 : targetX;
   const arrowY = source === target ? sourceY : targetY;
   const EncryptionIcon = edge.encryption === "NONE" ? LockOpen : Lock;
   return (
     <g className={cn(dimmed && "opacity-20")} data-testid="map-edge" data-edge-id={id}>
-      <BaseEdge id={id} path={path} interactionWidth={16} style={{ stroke: look.stroke, strokeWidth: selected ? look.width + 1.5 : look.width, strokeDasharray: look.dash }} />
+      <BaseEdge
+        id={id}
+        path={path}
+        interactionWidth={16}
+        style={{ stroke: look.stroke, strokeWidth: selected ? look.width + 1.5 : look.width, strokeDasharray: look.dash }}
+      />
       <path d={`M ${arrowX - 9} ${arrowY - 5} L ${arrowX} ${arrowY} L ${arrowX - 9} ${arrowY + 5} z`} style={{ fill: look.stroke }} />
       {labelShown && (
         <EdgeLabelRenderer>
@@ -67,7 +75,11 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<Edge<TFl
             <EncryptionIcon aria-hidden className="h-3 w-3" style={{ color: look.stroke }} />
             <span>{label}</span>
             {warnings.length > 0 && (
-              <span title={warnings.map((warning) => warning.message).join("; ")} className="inline-flex items-center text-warning" data-testid="flow-warning">
+              <span
+                title={warnings.map((warning) => warning.message).join("; ")}
+                className="inline-flex items-center text-warning"
+                data-testid="flow-warning"
+              >
                 <AlertTriangle aria-hidden className="h-3.5 w-3.5" />
               </span>
             )}

@@ -15,13 +15,24 @@ const MODES: Array<{ mode: TMapImportMode; label: string; hint: (counts: TMapCou
   {
     mode: "replace",
     label: "Replace this map",
-    hint: ({ nodes, edges }) => `The ${nodes} ${nodes === 1 ? "node" : "nodes"} and ${edges} ${edges === 1 ? "flow" : "flows"} on the map now are removed in the same edit; the history panel still shows the map as it was.`,
+    hint: ({ nodes, edges }) =>
+      `The ${nodes} ${nodes === 1 ? "node" : "nodes"} and ${edges} ${edges === 1 ? "flow" : "flows"} on the map now are removed in the same edit; the history panel still shows the map as it was.`,
   },
 ];
 
 type TMapCounts = { nodes: number; edges: number };
 
-export const ImportDialog = memo(function ImportDialog({ surfaceId, counts, open, onOpenChange }: { surfaceId: string; counts: TMapCounts; open: boolean; onOpenChange: (open: boolean) => void }) {
+export const ImportDialog = memo(function ImportDialog({
+  surfaceId,
+  counts,
+  open,
+  onOpenChange,
+}: {
+  surfaceId: string;
+  counts: TMapCounts;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const importMap = useMapImport(surfaceId);
   const [mode, setMode] = useState<TMapImportMode>("add");
   const [errors, setErrors] = useState<Array<{ path: string; message: string }>>([]);
@@ -45,7 +56,9 @@ export const ImportDialog = memo(function ImportDialog({ surfaceId, counts, open
     }
     try {
       const result = await importMap.mutateAsync({ document, mode });
-      toast.success(`${mode === "replace" ? "Replaced the map with" : "Imported"} ${result.nodes.length} nodes and ${result.edges.length} flows.`);
+      toast.success(
+        `${mode === "replace" ? "Replaced the map with" : "Imported"} ${result.nodes.length} nodes and ${result.edges.length} flows.`,
+      );
       onOpenChange(false);
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length) setErrors(error.fields);
@@ -69,7 +82,14 @@ export const ImportDialog = memo(function ImportDialog({ surfaceId, counts, open
         <div className="mt-2 space-y-2">
           {MODES.map((option) => (
             <label key={option.mode} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="map-import-mode" value={option.mode} checked={mode === option.mode} onChange={() => setMode(option.mode)} className="mt-1" />
+              <input
+                type="radio"
+                name="map-import-mode"
+                value={option.mode}
+                checked={mode === option.mode}
+                onChange={() => setMode(option.mode)}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{option.label}</span>
                 <span className="block text-muted">{option.hint(counts)}</span>

@@ -7,14 +7,43 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { KIND_LABELS, STATUS_LABELS, flowWarnings } from "@/lib/maps/model/appearance";
 import { graphOf, validateEdge, validateNode } from "@/lib/maps/model/rules";
-import { AUTHENTICATIONS, ENCRYPTIONS, FLOW_STATUSES, NODE_KINDS, PROTOCOLS, ZEdgePatch, ZNodePatch, type TEdgePatch, type TFlowMap, type TMapEdge, type TMapNode, type TNodePatch } from "@/lib/maps/model/schemas";
+import {
+  AUTHENTICATIONS,
+  ENCRYPTIONS,
+  FLOW_STATUSES,
+  NODE_KINDS,
+  PROTOCOLS,
+  ZEdgePatch,
+  ZNodePatch,
+  type TEdgePatch,
+  type TFlowMap,
+  type TMapEdge,
+  type TMapNode,
+  type TNodePatch,
+} from "@/lib/maps/model/schemas";
 import { reparentPosition } from "@/lib/maps/model/geometry";
 
 type TErrors = Record<string, string>;
 export type TSaveResult = { ok: true } | { ok: false; fields: TErrors; message?: string };
 
 /** A text control that saves when it loses focus or on Enter, showing the stored value otherwise. */
-function CommitText({ label, value, error, hint, multiline, disabled, onCommit }: { label: string; value: string; error?: string; hint?: string; multiline?: boolean; disabled?: boolean; onCommit: (value: string) => void }) {
+function CommitText({
+  label,
+  value,
+  error,
+  hint,
+  multiline,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  error?: string;
+  hint?: string;
+  multiline?: boolean;
+  disabled?: boolean;
+  onCommit: (value: string) => void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft !== null && draft !== value) onCommit(draft);
@@ -24,7 +53,14 @@ function CommitText({ label, value, error, hint, multiline, disabled, onCommit }
     <Field label={label} error={error} hint={hint}>
       {(props) =>
         multiline ? (
-          <Textarea {...props} value={draft ?? value} disabled={disabled} onChange={(event) => setDraft(event.target.value)} onBlur={commit} rows={3} />
+          <Textarea
+            {...props}
+            value={draft ?? value}
+            disabled={disabled}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={commit}
+            rows={3}
+          />
         ) : (
           <Input
             {...props}
@@ -43,7 +79,21 @@ function CommitText({ label, value, error, hint, multiline, disabled, onCommit }
   );
 }
 
-function Choice<T extends string>({ label, value, options, error, disabled, onCommit }: { label: string; value: T | ""; options: Array<{ value: T | ""; label: string; disabled?: boolean }>; error?: string; disabled?: boolean; onCommit: (value: T | "") => void }) {
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  error,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  value: T | "";
+  options: Array<{ value: T | ""; label: string; disabled?: boolean }>;
+  error?: string;
+  disabled?: boolean;
+  onCommit: (value: T | "") => void;
+}) {
   return (
     <Field label={label} error={error}>
       {(props) => (
@@ -84,7 +134,8 @@ function parseLabels(text: string): Record<string, string> {
   );
 }
 
-const fieldErrors = (issues: Array<{ path: PropertyKey[]; message: string }>): TErrors => Object.fromEntries(issues.map((issue) => [String(issue.path[0] ?? "(root)"), issue.message]));
+const fieldErrors = (issues: Array<{ path: PropertyKey[]; message: string }>): TErrors =>
+  Object.fromEntries(issues.map((issue) => [String(issue.path[0] ?? "(root)"), issue.message]));
 
 type TInspectorProps = {
   map: TFlowMap;
@@ -94,14 +145,28 @@ type TInspectorProps = {
   onClose: () => void;
 };
 
-export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, onSave, onDelete, onClose }: TInspectorProps & { node: TMapNode }) {
+export const NodeInspector = memo(function NodeInspector({
+  map,
+  node,
+  readOnly,
+  onSave,
+  onDelete,
+  onClose,
+}: TInspectorProps & { node: TMapNode }) {
   const [errors, setErrors] = useState<TErrors>({});
-  const references = { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
+  const references = {
+    elementIds: new Set(map.elements.map((element) => element.id)),
+    statementIds: new Set(map.statements.map((statement) => statement.id)),
+    personIds: new Set(map.people.map((person) => person.id)),
+  };
   const commit = async (patch: TNodePatch) => {
     const parsed = ZNodePatch.safeParse(patch);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     const next = { ...node, ...parsed.data };
-    const graph = graphOf(map.nodes.map((candidate) => (candidate.id === node.id ? next : candidate)), map.edges);
+    const graph = graphOf(
+      map.nodes.map((candidate) => (candidate.id === node.id ? next : candidate)),
+      map.edges,
+    );
     const problems = validateNode(next, graph, references);
     if (problems.length > 0) return setErrors(Object.fromEntries(problems.map((problem) => [problem.path, problem.message])));
     const result = await onSave("node", node, parsed.data);
@@ -110,7 +175,9 @@ export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, 
   const byId = new Map(map.nodes.map((candidate) => [candidate.id, candidate]));
   const zones = map.nodes.filter((candidate) => candidate.kind === "ZONE" && candidate.id !== node.id);
   const element = map.elements.find((candidate) => candidate.id === node.daasElementId);
-  const labelsText = Object.entries(node.labels).map(([key, value]) => `${key}=${value}`).join("\n");
+  const labelsText = Object.entries(node.labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .join("\n");
   return (
     <PanelFrame title={node.label} subtitle={KIND_LABELS[node.kind]} onClose={onClose} testId="node-inspector">
       {readOnly ? (
@@ -127,10 +194,43 @@ export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, 
       ) : (
         <div className="space-y-3">
           <CommitText label="Label" value={node.label} error={errors.label} onCommit={(label) => commit({ label })} />
-          <Choice label="Kind" value={node.kind} error={errors.kind} options={NODE_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))} onCommit={(kind) => kind && commit({ kind })} />
-          <CommitText label="Identity" hint="Service account or SPIFFE ID" value={node.identity} error={errors.identity} onCommit={(identity) => commit({ identity })} />
-          <CommitText label="Selector labels" hint="key=value, one per line" multiline value={labelsText} error={errors.labels} onCommit={(text) => commit({ labels: parseLabels(text) })} />
-          <CommitText label="Addresses" hint="CIDRs or hostnames, one per line" multiline value={node.addresses.join("\n")} error={errors.addresses} onCommit={(text) => commit({ addresses: text.split(/\n|,/).map((line) => line.trim()).filter(Boolean) })} />
+          <Choice
+            label="Kind"
+            value={node.kind}
+            error={errors.kind}
+            options={NODE_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+            onCommit={(kind) => kind && commit({ kind })}
+          />
+          <CommitText
+            label="Identity"
+            hint="Service account or SPIFFE ID"
+            value={node.identity}
+            error={errors.identity}
+            onCommit={(identity) => commit({ identity })}
+          />
+          <CommitText
+            label="Selector labels"
+            hint="key=value, one per line"
+            multiline
+            value={labelsText}
+            error={errors.labels}
+            onCommit={(text) => commit({ labels: parseLabels(text) })}
+          />
+          <CommitText
+            label="Addresses"
+            hint="CIDRs or hostnames, one per line"
+            multiline
+            value={node.addresses.join("\n")}
+            error={errors.addresses}
+            onCommit={(text) =>
+              commit({
+                addresses: text
+                  .split(/\n|,/)
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
           <Choice
             label="Zone"
             value={node.zoneId ?? ""}
@@ -138,18 +238,33 @@ export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, 
             options={[{ value: "", label: "No zone" }, ...zones.map((zone) => ({ value: zone.id, label: zone.label }))]}
             onCommit={(zoneId) => commit({ zoneId: zoneId || null, ...reparentPosition(node, zoneId || null, byId) })}
           />
-          <CommitText label="Environment" value={node.environment} error={errors.environment} onCommit={(environment) => commit({ environment })} />
+          <CommitText
+            label="Environment"
+            value={node.environment}
+            error={errors.environment}
+            onCommit={(environment) => commit({ environment })}
+          />
           {node.kind !== "ZONE" && (
             <Choice
               label="DAAS element (protect surface member)"
               value={node.daasElementId ?? ""}
               error={errors.daasElementId}
-              options={[{ value: "", label: "Not a member" }, ...map.elements.map((candidate) => ({ value: candidate.id, label: `${candidate.name} · ${candidate.classification.toLowerCase()}` }))]}
+              options={[
+                { value: "", label: "Not a member" },
+                ...map.elements.map((candidate) => ({
+                  value: candidate.id,
+                  label: `${candidate.name} · ${candidate.classification.toLowerCase()}`,
+                })),
+              ]}
               onCommit={(daasElementId) => commit({ daasElementId: daasElementId || null })}
             />
           )}
           <CommitText label="Notes" multiline value={node.notes} error={errors.notes} onCommit={(notes) => commit({ notes })} />
-          {errors["(root)"] && <p role="alert" className="text-sm text-danger">{errors["(root)"]}</p>}
+          {errors["(root)"] && (
+            <p role="alert" className="text-sm text-danger">
+              {errors["(root)"]}
+            </p>
+          )}
           <Button variant="danger" size="sm" onClick={onDelete}>
             Delete node
           </Button>
@@ -159,9 +274,20 @@ export const NodeInspector = memo(function NodeInspector({ map, node, readOnly, 
   );
 });
 
-export const EdgeInspector = memo(function EdgeInspector({ map, edge, readOnly, onSave, onDelete, onClose }: TInspectorProps & { edge: TMapEdge }) {
+export const EdgeInspector = memo(function EdgeInspector({
+  map,
+  edge,
+  readOnly,
+  onSave,
+  onDelete,
+  onClose,
+}: TInspectorProps & { edge: TMapEdge }) {
   const [errors, setErrors] = useState<TErrors>({});
-  const references = { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
+  const references = {
+    elementIds: new Set(map.elements.map((element) => element.id)),
+    statementIds: new Set(map.statements.map((statement) => statement.id)),
+    personIds: new Set(map.people.map((person) => person.id)),
+  };
   const byId = new Map(map.nodes.map((node) => [node.id, node]));
   const commit = async (patch: TEdgePatch) => {
     const parsed = ZEdgePatch.safeParse(patch);
@@ -207,29 +333,100 @@ export const EdgeInspector = memo(function EdgeInspector({ map, edge, readOnly, 
               value={edge.protocol}
               error={errors.protocol}
               options={PROTOCOLS.map((protocol) => ({ value: protocol, label: protocol }))}
-              onCommit={(protocol) => protocol && commit(protocol === "ICMP" || protocol === "ANY" ? { protocol, ports: "" } : { protocol, ports: edge.ports || "443" })}
+              onCommit={(protocol) =>
+                protocol &&
+                commit(protocol === "ICMP" || protocol === "ANY" ? { protocol, ports: "" } : { protocol, ports: edge.ports || "443" })
+              }
             />
-            <CommitText label="Ports" hint="443 · 80,443 · 8000-8100" value={edge.ports} disabled={edge.protocol === "ICMP" || edge.protocol === "ANY"} error={errors.ports} onCommit={(ports) => commit({ ports })} />
+            <CommitText
+              label="Ports"
+              hint="443 · 80,443 · 8000-8100"
+              value={edge.ports}
+              disabled={edge.protocol === "ICMP" || edge.protocol === "ANY"}
+              error={errors.ports}
+              onCommit={(ports) => commit({ ports })}
+            />
           </div>
-          <CommitText label="Application protocol" value={edge.appProtocol} error={errors.appProtocol} onCommit={(appProtocol) => commit({ appProtocol })} />
-          <CommitText label="Required identity" hint="The principal the source must assert" value={edge.principal} error={errors.principal} onCommit={(principal) => commit({ principal })} />
+          <CommitText
+            label="Application protocol"
+            value={edge.appProtocol}
+            error={errors.appProtocol}
+            onCommit={(appProtocol) => commit({ appProtocol })}
+          />
+          <CommitText
+            label="Required identity"
+            hint="The principal the source must assert"
+            value={edge.principal}
+            error={errors.principal}
+            onCommit={(principal) => commit({ principal })}
+          />
           <div className="grid grid-cols-2 gap-2">
-            <Choice label="Encryption" value={edge.encryption} error={errors.encryption} options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value] }))} onCommit={(encryption) => encryption && commit({ encryption })} />
-            <Choice label="Authentication" value={edge.authentication} error={errors.authentication} options={AUTHENTICATIONS.map((value) => ({ value, label: authLabel[value] }))} onCommit={(authentication) => authentication && commit({ authentication })} />
+            <Choice
+              label="Encryption"
+              value={edge.encryption}
+              error={errors.encryption}
+              options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value] }))}
+              onCommit={(encryption) => encryption && commit({ encryption })}
+            />
+            <Choice
+              label="Authentication"
+              value={edge.authentication}
+              error={errors.authentication}
+              options={AUTHENTICATIONS.map((value) => ({ value, label: authLabel[value] }))}
+              onCommit={(authentication) => authentication && commit({ authentication })}
+            />
           </div>
           <Choice
             label="Status"
             value={edge.status}
             error={errors.status}
             // Approval is a joint decision (a verified change or both owners' sign-off), so the map offers it only as the current value.
-            options={FLOW_STATUSES.filter((value) => value !== "APPROVED" || edge.status === "APPROVED").map((value) => ({ value, label: STATUS_LABELS[value], disabled: value === "APPROVED" }))}
+            options={FLOW_STATUSES.filter((value) => value !== "APPROVED" || edge.status === "APPROVED").map((value) => ({
+              value,
+              label: STATUS_LABELS[value],
+              disabled: value === "APPROVED",
+            }))}
             onCommit={(status) => status && status !== "APPROVED" && commit({ status })}
           />
-          {edge.status !== "APPROVED" && <p className="-mt-2 text-xs text-muted">A verified change or both owners&apos; sign-off approves a flow.</p>}
-          <CommitText label="Justification" hint="Why this flow must exist" multiline value={edge.justification} error={errors.justification} onCommit={(justification) => commit({ justification })} />
-          <Choice label="Owner" value={edge.ownerId ?? ""} error={errors.ownerId} options={[{ value: "", label: "No owner" }, ...map.people.map((person) => ({ value: person.id, label: `${person.name} (${person.team === "NETOPS" ? "NetOps" : person.team === "SECOPS" ? "SecOps" : "Leadership"})` }))]} onCommit={(ownerId) => commit({ ownerId: ownerId || null })} />
-          <Choice label="Kipling statement" value={edge.statementId ?? ""} error={errors.statementId} options={[{ value: "", label: "None" }, ...map.statements.map((candidate) => ({ value: candidate.id, label: candidate.summary }))]} onCommit={(statementId) => commit({ statementId: statementId || null })} />
-          {errors["(root)"] && <p role="alert" className="text-sm text-danger">{errors["(root)"]}</p>}
+          {edge.status !== "APPROVED" && (
+            <p className="-mt-2 text-xs text-muted">A verified change or both owners&apos; sign-off approves a flow.</p>
+          )}
+          <CommitText
+            label="Justification"
+            hint="Why this flow must exist"
+            multiline
+            value={edge.justification}
+            error={errors.justification}
+            onCommit={(justification) => commit({ justification })}
+          />
+          <Choice
+            label="Owner"
+            value={edge.ownerId ?? ""}
+            error={errors.ownerId}
+            options={[
+              { value: "", label: "No owner" },
+              ...map.people.map((person) => ({
+                value: person.id,
+                label: `${person.name} (${person.team === "NETOPS" ? "NetOps" : person.team === "SECOPS" ? "SecOps" : "Leadership"})`,
+              })),
+            ]}
+            onCommit={(ownerId) => commit({ ownerId: ownerId || null })}
+          />
+          <Choice
+            label="Kipling statement"
+            value={edge.statementId ?? ""}
+            error={errors.statementId}
+            options={[
+              { value: "", label: "None" },
+              ...map.statements.map((candidate) => ({ value: candidate.id, label: candidate.summary })),
+            ]}
+            onCommit={(statementId) => commit({ statementId: statementId || null })}
+          />
+          {errors["(root)"] && (
+            <p role="alert" className="text-sm text-danger">
+              {errors["(root)"]}
+            </p>
+          )}
           <Button variant="danger" size="sm" onClick={onDelete}>
             Delete flow
           </Button>
@@ -261,9 +458,25 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
 }
 
-function PanelFrame({ title, subtitle, onClose, testId, children }: { title: string; subtitle: string; onClose: () => void; testId: string; children: ReactNode }) {
+function PanelFrame({
+  title,
+  subtitle,
+  onClose,
+  testId,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  onClose: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
-    <aside aria-label={`Details of ${title}`} data-testid={testId} className="flex h-full w-80 shrink-0 flex-col border-l border-border bg-surface">
+    <aside
+      aria-label={`Details of ${title}`}
+      data-testid={testId}
+      className="flex h-full w-80 shrink-0 flex-col border-l border-border bg-surface"
+    >
       <header className="flex items-start justify-between gap-2 border-b border-border px-4 py-3">
         <div className="min-w-0">
           <h2 className="truncate text-sm font-semibold">{title}</h2>

@@ -90,7 +90,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   useSelectionInView(single);
   const editing = useMemo(() => {
     const byElement = new Map<string, Array<{ name: string; team: string }>>();
-    for (const presence of live.others) if (presence.editing) byElement.set(presence.editing, [...(byElement.get(presence.editing) ?? []), presence.user]);
+    for (const presence of live.others)
+      if (presence.editing) byElement.set(presence.editing, [...(byElement.get(presence.editing) ?? []), presence.user]);
     return byElement;
   }, [live.others]);
 
@@ -99,7 +100,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   // converted again only when what it draws changes, not when just the version moves on (an edit's echo).
   const { nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface } = useDeferredValue(displayed);
   const derived = useMemo(
-    () => toReactFlow({ nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface }, { filter, readOnly, editing }),
+    () =>
+      toReactFlow({ nodes: drawnNodes, edges: drawnFlows, elements: drawnElements, surface: drawnSurface }, { filter, readOnly, editing }),
     [drawnNodes, drawnFlows, drawnElements, drawnSurface, filter, readOnly, editing],
   );
   // Before paint, so a conversion never shows a frame late; the store keeps what React Flow owns.
@@ -122,7 +124,10 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     (changes: NodeChange<TRfNode>[]) => {
       store.dispatch({ type: "canvasNodesChanged", changes });
       const resized = changes.flatMap((change) => {
-        const position = change.type === "dimensions" && change.resizing === false && change.setAttributes && change.dimensions ? flow.getNode(change.id)?.position : undefined;
+        const position =
+          change.type === "dimensions" && change.resizing === false && change.setAttributes && change.dimensions
+            ? flow.getNode(change.id)?.position
+            : undefined;
         return position && change.type === "dimensions" && change.dimensions ? [{ id: change.id, ...change.dimensions, position }] : [];
       });
       const operations = resizeOperations(resized, nodeById);
@@ -132,13 +137,18 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   );
   const onEdgesChange = useCallback((changes: EdgeChange<TRfEdge>[]) => store.dispatch({ type: "canvasEdgesChanged", changes }), [store]);
   const onSelectionChange = useCallback(
-    ({ nodes, edges }: OnSelectionChangeParams) => store.select({ nodes: nodes.filter((node) => node.id !== BOUNDARY_ID).map((node) => node.id), edges: edges.map((edge) => edge.id) }),
+    ({ nodes, edges }: OnSelectionChangeParams) =>
+      store.select({ nodes: nodes.filter((node) => node.id !== BOUNDARY_ID).map((node) => node.id), edges: edges.map((edge) => edge.id) }),
     [store],
   );
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: unknown, dragged: TRfNode[]) => {
-      const dropped = dragged.map((node) => ({ id: node.id, position: node.position, absolute: flow.getInternalNode(node.id)?.internals.positionAbsolute ?? node.position }));
+      const dropped = dragged.map((node) => ({
+        id: node.id,
+        position: node.position,
+        absolute: flow.getInternalNode(node.id)?.internals.positionAbsolute ?? node.position,
+      }));
       const operations = dropOperations(dropped, map.nodes, nodeById);
       if (operations.length > 0) void store.edit(operations, "move");
     },
@@ -187,7 +197,22 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
     (connection: Connection) => {
       if (!connection.source || !connection.target) return;
       const id = crypto.randomUUID();
-      void createSelected({ op: "createEdge", edge: { id, sourceId: connection.source, targetId: connection.target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" } }, id, "edge");
+      void createSelected(
+        {
+          op: "createEdge",
+          edge: {
+            id,
+            sourceId: connection.source,
+            targetId: connection.target,
+            protocol: "TCP",
+            ports: "443",
+            encryption: "TLS",
+            status: "PROPOSED",
+          },
+        },
+        id,
+        "edge",
+      );
     },
     [createSelected],
   );
@@ -195,7 +220,9 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const deleteSelection = useCallback(async () => {
     const outcome = await store.deleteSelection();
     if (outcome?.ok) {
-      toast.success(`Deleted ${outcome.result.deletedNodeIds.length} nodes and ${outcome.result.deletedEdgeIds.length} flows`, { action: { label: "Undo", onClick: () => void replay("undo") } });
+      toast.success(`Deleted ${outcome.result.deletedNodeIds.length} nodes and ${outcome.result.deletedEdgeIds.length} flows`, {
+        action: { label: "Undo", onClick: () => void replay("undo") },
+      });
     }
   }, [replay, store]);
 
@@ -228,11 +255,18 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
 
   const saveElement = useCallback(
     async (kind: "node" | "edge", element: TMapNode | TMapEdge, patch: TNodePatch | TEdgePatch): Promise<TSaveResult> => {
-      const operation: TMapOperationInput = kind === "node" ? { op: "updateNode", id: element.id, version: element.version, patch: patch as TNodePatch } : { op: "updateEdge", id: element.id, version: element.version, patch: patch as TEdgePatch };
+      const operation: TMapOperationInput =
+        kind === "node"
+          ? { op: "updateNode", id: element.id, version: element.version, patch: patch as TNodePatch }
+          : { op: "updateEdge", id: element.id, version: element.version, patch: patch as TEdgePatch };
       const outcome = await store.edit([operation], "edit");
       if (outcome.ok) return { ok: true };
       const fields = fieldErrorsOf(outcome.error);
-      return { ok: false, fields: Object.keys(fields).length > 0 ? fields : { "(root)": outcome.error instanceof Error ? outcome.error.message : "Not saved" } };
+      return {
+        ok: false,
+        fields:
+          Object.keys(fields).length > 0 ? fields : { "(root)": outcome.error instanceof Error ? outcome.error.message : "Not saved" },
+      };
     },
     [store],
   );
@@ -246,7 +280,12 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const redo = useCallback(() => void replay("redo"), [replay]);
   const startLayout = useCallback(() => void autoLayout(), [autoLayout]);
   const exportMap = useCallback(
-    (format: "png" | "svg" | "json") => (format === "json" ? exportJson(displayed) : void exportImage(format, flow.getNodes(), displayed).catch((error: unknown) => toast.error(error instanceof Error ? error.message : "Export failed"))),
+    (format: "png" | "svg" | "json") =>
+      format === "json"
+        ? exportJson(displayed)
+        : void exportImage(format, flow.getNodes(), displayed).catch((error: unknown) =>
+            toast.error(error instanceof Error ? error.message : "Export failed"),
+          ),
     [displayed, flow],
   );
   const openImport = useCallback(() => setShowImport(true), []);
@@ -302,7 +341,8 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       )}
       {viewVersion !== null && (
         <p role="status" className="flex items-center gap-3 border-b border-border bg-warning/10 px-4 py-1.5 text-xs">
-          Showing the map as it was at version {viewVersion}{past.isPending ? " (loading…)" : ""}. Nothing can be changed here.
+          Showing the map as it was at version {viewVersion}
+          {past.isPending ? " (loading…)" : ""}. Nothing can be changed here.
           <button type="button" className="font-semibold text-accent underline" onClick={() => setViewVersion(null)}>
             Back to the live map
           </button>
@@ -310,12 +350,24 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
       )}
       <div className="flex min-h-0 flex-1">
         {!readOnly && <Palette onAdd={addAtCentre} />}
-        <div className="relative min-w-0 flex-1" onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = "move"; }} onDrop={onDrop} data-testid="map-canvas">
+        <div
+          className="relative min-w-0 flex-1"
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = "move";
+          }}
+          onDrop={onDrop}
+          data-testid="map-canvas"
+        >
           {displayed.nodes.length === 0 && (
             <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center">
               <div className="rounded-lg border border-dashed border-border bg-surface/90 px-6 py-5 text-center">
                 <p className="font-medium">This map is empty</p>
-                <p className="mt-1 max-w-sm text-sm text-muted">{readOnly ? "No flows have been mapped for this surface yet." : "Drag a node kind from the palette onto the canvas, then connect nodes by dragging from one handle to another."}</p>
+                <p className="mt-1 max-w-sm text-sm text-muted">
+                  {readOnly
+                    ? "No flows have been mapped for this surface yet."
+                    : "Drag a node kind from the palette onto the canvas, then connect nodes by dragging from one handle to another."}
+                </p>
               </div>
             </div>
           )}
@@ -364,9 +416,25 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
           </FlowLabelDetail>
         </div>
         {selectedNode ? (
-          <NodeInspector key={selectedNode.id} map={displayed} node={selectedNode} readOnly={readOnly} onSave={saveElement} onDelete={openDeleteConfirm} onClose={clearSelection} />
+          <NodeInspector
+            key={selectedNode.id}
+            map={displayed}
+            node={selectedNode}
+            readOnly={readOnly}
+            onSave={saveElement}
+            onDelete={openDeleteConfirm}
+            onClose={clearSelection}
+          />
         ) : selectedEdge ? (
-          <EdgeInspector key={selectedEdge.id} map={displayed} edge={selectedEdge} readOnly={readOnly} onSave={saveElement} onDelete={openDeleteConfirm} onClose={clearSelection} />
+          <EdgeInspector
+            key={selectedEdge.id}
+            map={displayed}
+            edge={selectedEdge}
+            readOnly={readOnly}
+            onSave={saveElement}
+            onDelete={openDeleteConfirm}
+            onClose={clearSelection}
+          />
         ) : showHistory ? (
           <HistoryPanel surfaceId={surfaceId} viewing={viewVersion} onView={setViewVersion} onClose={closeHistory} />
         ) : null}
@@ -375,7 +443,9 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
         title={selectionCount === 1 ? "Delete this element?" : `Delete ${selectionCount} elements?`}
-        description={selection.nodes.length > 0 ? "Deleting a node also deletes every flow to and from it. You can undo this." : "You can undo this."}
+        description={
+          selection.nodes.length > 0 ? "Deleting a node also deletes every flow to and from it. You can undo this." : "You can undo this."
+        }
         confirmLabel="Delete"
         onConfirm={() => void deleteSelection()}
       />

@@ -1,7 +1,16 @@
 "use client";
 
 import { memo, useEffect } from "react";
-import { Handle, NodeResizer, Position, useStore, useUpdateNodeInternals, type NodeProps, type Node, type ReactFlowState } from "@xyflow/react";
+import {
+  Handle,
+  NodeResizer,
+  Position,
+  useStore,
+  useUpdateNodeInternals,
+  type NodeProps,
+  type Node,
+  type ReactFlowState,
+} from "@xyflow/react";
 import { Box, Cog, Database, Globe, Laptop, ShieldCheck, Users, Layers } from "lucide-react";
 import { KIND_LABELS } from "@/lib/maps/model/appearance";
 import type { TBoundaryData, TFlowNodeData } from "@/lib/maps/canvas/to-react-flow";
@@ -28,14 +37,28 @@ const KIND_SHAPES: Record<Exclude<TNodeKind, "ZONE">, string> = {
   EXTERNAL: "rounded-lg border-dashed",
 };
 
-const CLASSIFICATION_RING = { PUBLIC: "ring-success", INTERNAL: "ring-accent", CONFIDENTIAL: "ring-warning", RESTRICTED: "ring-danger" } as const;
+const CLASSIFICATION_RING = {
+  PUBLIC: "ring-success",
+  INTERNAL: "ring-accent",
+  CONFIDENTIAL: "ring-warning",
+  RESTRICTED: "ring-danger",
+} as const;
 
 export function Initials({ name, team, className }: { name: string; team: string; className?: string }) {
-  const initials = name.split(/\s+/).map((part) => part[0]).join("").slice(0, 2).toUpperCase();
+  const initials = name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <span
       title={name}
-      className={cn("inline-flex h-6 w-6 items-center justify-center rounded-full text-[10px] font-semibold text-white ring-2 ring-surface", team === "SECOPS" ? "bg-secops" : team === "NETOPS" ? "bg-netops" : "bg-accent", className)}
+      className={cn(
+        "inline-flex h-6 w-6 items-center justify-center rounded-full text-[10px] font-semibold text-white ring-2 ring-surface",
+        team === "SECOPS" ? "bg-secops" : team === "NETOPS" ? "bg-netops" : "bg-accent",
+        className,
+      )}
     >
       {initials}
     </span>
@@ -45,7 +68,10 @@ export function Initials({ name, team, className }: { name: string; team: string
 function EditorBadges({ editors }: { editors: TFlowNodeData["editors"] }) {
   if (editors.length === 0) return null;
   return (
-    <span className="absolute -top-3 -right-2 flex -space-x-1" aria-label={`Being edited by ${editors.map((editor) => editor.name).join(", ")}`}>
+    <span
+      className="absolute -top-3 -right-2 flex -space-x-1"
+      aria-label={`Being edited by ${editors.map((editor) => editor.name).join(", ")}`}
+    >
       {editors.map((editor) => (
         <Initials key={editor.name} name={editor.name} team={editor.team} />
       ))}
@@ -84,7 +110,10 @@ function nodesWithLostHandles(state: ReactFlowState): string {
  * which changes on every move; comparing just these keeps a moved node (a drag, a layout) from
  * drawing its contents again.
  */
-function sameNodeView(previous: { id: string; data: unknown; selected?: boolean }, next: { id: string; data: unknown; selected?: boolean }): boolean {
+function sameNodeView(
+  previous: { id: string; data: unknown; selected?: boolean },
+  next: { id: string; data: unknown; selected?: boolean },
+): boolean {
   return previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
 }
 
@@ -127,8 +156,24 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
 export const ZoneNodeView = memo(function ZoneNodeView({ data, selected }: NodeProps<Node<TFlowNodeData, "zone">>) {
   const { node, dimmed, editors, readOnly } = data;
   return (
-    <div data-testid="map-zone" data-label={node.label} className={cn("relative h-full w-full rounded-xl border-2 border-dashed border-muted/60 bg-surface-2/40", selected && "border-accent", dimmed && "opacity-30")}>
-      {!readOnly && <NodeResizer isVisible={selected} minWidth={160} minHeight={120} lineClassName="!border-accent" handleClassName="!h-2.5 !w-2.5 !bg-accent" />}
+    <div
+      data-testid="map-zone"
+      data-label={node.label}
+      className={cn(
+        "relative h-full w-full rounded-xl border-2 border-dashed border-muted/60 bg-surface-2/40",
+        selected && "border-accent",
+        dimmed && "opacity-30",
+      )}
+    >
+      {!readOnly && (
+        <NodeResizer
+          isVisible={selected}
+          minWidth={160}
+          minHeight={120}
+          lineClassName="!border-accent"
+          handleClassName="!h-2.5 !w-2.5 !bg-accent"
+        />
+      )}
       <Handle type="target" position={Position.Left} className={handleClass} isConnectable={!readOnly} />
       <span className="absolute left-3 top-2 inline-flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-muted">
         <Layers aria-hidden className="h-3.5 w-3.5" /> {node.label}
@@ -139,11 +184,22 @@ export const ZoneNodeView = memo(function ZoneNodeView({ data, selected }: NodeP
   );
 }, sameNodeView);
 
-const BOUNDARY_TONE = { PUBLIC: "border-success text-success", INTERNAL: "border-accent text-accent", CONFIDENTIAL: "border-warning text-warning", RESTRICTED: "border-danger text-danger" } as const;
+const BOUNDARY_TONE = {
+  PUBLIC: "border-success text-success",
+  INTERNAL: "border-accent text-accent",
+  CONFIDENTIAL: "border-warning text-warning",
+  RESTRICTED: "border-danger text-danger",
+} as const;
 
 export const SurfaceBoundaryView = memo(function SurfaceBoundaryView({ data }: NodeProps<Node<TBoundaryData, "surface">>) {
   return (
-    <div data-testid="surface-boundary" className={cn("pointer-events-none h-full w-full rounded-2xl border-[3px] border-double bg-transparent", BOUNDARY_TONE[data.classification])}>
+    <div
+      data-testid="surface-boundary"
+      className={cn(
+        "pointer-events-none h-full w-full rounded-2xl border-[3px] border-double bg-transparent",
+        BOUNDARY_TONE[data.classification],
+      )}
+    >
       <span className="absolute right-3 top-1 inline-flex items-center gap-1 text-xs font-semibold">
         <ShieldCheck aria-hidden className="h-3.5 w-3.5" /> Protect surface · {data.surfaceName} · {data.classification.toLowerCase()}
       </span>

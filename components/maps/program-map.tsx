@@ -15,7 +15,15 @@ const GAP = 240;
 const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
 /** Every surface's map side by side, read-only; flows outside the drill-down are dimmed, not hidden. */
-export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>; matchingIds: string[]; filtered: boolean }) {
+export function ProgramMap({
+  maps,
+  matchingIds,
+  filtered,
+}: {
+  maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>;
+  matchingIds: string[];
+  filtered: boolean;
+}) {
   const colorMode = useCanvasColorMode();
   const { nodes, edges } = useMemo(() => {
     const matching = new Set(matchingIds);
@@ -32,7 +40,12 @@ export function ProgramMap({ maps, matchingIds, filtered }: { maps: Array<Pick<T
         const topLevel = !node.parentId;
         const id = node.id === BOUNDARY_ID ? `${BOUNDARY_ID}-${map.surface.id}` : node.id;
         const dimmed = filtered && node.type !== "surface" && node.type !== "zone" && !touched.has(node.id);
-        allNodes.push({ ...node, id, position: topLevel ? { x: node.position.x + shift, y: node.position.y } : node.position, ...(node.type === "surface" ? {} : { data: { ...node.data, dimmed } }) } as TRfNode);
+        allNodes.push({
+          ...node,
+          id,
+          position: topLevel ? { x: node.position.x + shift, y: node.position.y } : node.position,
+          ...(node.type === "surface" ? {} : { data: { ...node.data, dimmed } }),
+        } as TRfNode);
       }
       for (const edge of converted.edges) allEdges.push({ ...edge, data: { ...edge.data!, dimmed: filtered && !matching.has(edge.id) } });
       offset += bounds.width + GAP;

@@ -24,29 +24,32 @@ export function useAutoLayout() {
     };
   }, []);
 
-  const layout = useCallback(async (nodes: TMapNode[], edges: TMapEdge[], apply: (operations: TMapOperation[]) => Promise<void>): Promise<void> => {
-    if (!workerRef.current) {
-      const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
-      worker.onmessage = (message: MessageEvent<{ requestId: number; placed?: TLaidOutNode[]; error?: string }>) => {
-        const request = pending.current.get(message.data.requestId);
-        pending.current.delete(message.data.requestId);
-        if (message.data.placed) request?.resolve(message.data.placed);
-        else request?.reject(new Error(message.data.error ?? "Layout failed"));
-      };
-      workerRef.current = worker;
-    }
-    const requestId = nextId.current++;
-    setRunning(true);
-    try {
-      const placed = await new Promise<TLaidOutNode[]>((resolve, reject) => {
-        pending.current.set(requestId, { resolve, reject });
-        workerRef.current!.postMessage({ requestId, graph: toElkGraph(nodes, edges) });
-      });
-      await apply(layoutOperations(placed, nodes));
-    } finally {
-      setRunning(false);
-    }
-  }, []);
+  const layout = useCallback(
+    async (nodes: TMapNode[], edges: TMapEdge[], apply: (operations: TMapOperation[]) => Promise<void>): Promise<void> => {
+      if (!workerRef.current) {
+        const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+        worker.onmessage = (message: MessageEvent<{ requestId: number; placed?: TLaidOutNode[]; error?: string }>) => {
+          const request = pending.current.get(message.data.requestId);
+          pending.current.delete(message.data.requestId);
+          if (message.data.placed) request?.resolve(message.data.placed);
+          else request?.reject(new Error(message.data.error ?? "Layout failed"));
+        };
+        workerRef.current = worker;
+      }
+      const requestId = nextId.current++;
+      setRunning(true);
+      try {
+        const placed = await new Promise<TLaidOutNode[]>((resolve, reject) => {
+          pending.current.set(requestId, { resolve, reject });
+          workerRef.current!.postMessage({ requestId, graph: toElkGraph(nodes, edges) });
+        });
+        await apply(layoutOperations(placed, nodes));
+      } finally {
+        setRunning(false);
+      }
+    },
+    [],
+  );
 
   return { layout, running };
 }
@@ -64,7 +67,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function stepThroughFrames(total: number, draw: (start: number, end: number) => void): Promise<void> {
   const floor = smallestStepBatch(total);
   let batch = Math.max(STEP_BATCH.first, floor);
-  for (let start = 0; start < total; ) {
+  for (let start = 0; start < total;) {
     await nextFrame();
     await nextTask();
     const began = performance.now();

@@ -33,7 +33,10 @@ const clipboardStorage = {
  * confirmed map is the one writer of the map's query cache. The cache hands the store what the
  * store did not write itself: a refetch after a refused edit, an import's result.
  */
-export function useMapEditSession(surfaceId: string, initialMap: TFlowMap): { store: TEditorStore; mapQuery: ReturnType<typeof useFlowMap> } {
+export function useMapEditSession(
+  surfaceId: string,
+  initialMap: TFlowMap,
+): { store: TEditorStore; mapQuery: ReturnType<typeof useFlowMap> } {
   const queryClient = useQueryClient();
   const mapQuery = useFlowMap(surfaceId, initialMap);
   const { mutateAsync: save } = useMapEdit(surfaceId);

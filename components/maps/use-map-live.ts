@@ -16,7 +16,13 @@ const PRESENCE_EXPIRES_MS = 50_000;
  * applies them), and tracks who else is on the map. The browser's EventSource reconnects by itself and sends the last
  * map version it received, so the server replays exactly what was missed.
  */
-export function useMapLive(surfaceId: string, startVersion: number, editing: string | null, enabled: boolean, onBatch: (batch: TLiveBatch) => void) {
+export function useMapLive(
+  surfaceId: string,
+  startVersion: number,
+  editing: string | null,
+  enabled: boolean,
+  onBatch: (batch: TLiveBatch) => void,
+) {
   const queryClient = useQueryClient();
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const [status, setStatus] = useState<"connecting" | "live" | "reconnecting">("connecting");
@@ -56,7 +62,13 @@ export function useMapLive(surfaceId: string, startVersion: number, editing: str
       setOthers((current) => {
         const next = new Map(current);
         if (signal.state === "left") next.delete(signal.connectionId);
-        else next.set(signal.connectionId, { connectionId: signal.connectionId, user: signal.user, editing: signal.editing, seenAt: Date.now() });
+        else
+          next.set(signal.connectionId, {
+            connectionId: signal.connectionId,
+            user: signal.user,
+            editing: signal.editing,
+            seenAt: Date.now(),
+          });
         return next;
       });
       // Someone new: tell them we are here too, rather than making them wait for our next heartbeat.

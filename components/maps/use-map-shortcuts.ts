@@ -24,7 +24,10 @@ function isTyping(target: EventTarget | null): boolean {
  * The map's keyboard shortcuts (listed in its shortcuts dialog). Keys typed into a field or a dialog
  * are theirs; a read-only map answers only the keys that change nothing.
  */
-export function useMapShortcuts(actions: TMapShortcutActions, { readOnly, hasSelection }: { readOnly: boolean; hasSelection: boolean }): void {
+export function useMapShortcuts(
+  actions: TMapShortcutActions,
+  { readOnly, hasSelection }: { readOnly: boolean; hasSelection: boolean },
+): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || document.querySelector("[role=dialog],[role=alertdialog]")) return;

@@ -66,7 +66,11 @@ export function UserMenu({ actor }: { actor: TActor }) {
               <ShieldCheck aria-hidden className="h-4 w-4" /> Security
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={itemClass} asChild><Link href="/account/sessions"><LaptopMinimal aria-hidden className="h-4 w-4" /> Sessions</Link></DropdownMenu.Item>
+          <DropdownMenu.Item className={itemClass} asChild>
+            <Link href="/account/sessions">
+              <LaptopMinimal aria-hidden className="h-4 w-4" /> Sessions
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/signin" })}>
             <LogOut aria-hidden className="h-4 w-4" /> Sign out
           </DropdownMenu.Item>

@@ -25,7 +25,19 @@ function Body({ text }: { text: string }) {
   );
 }
 
-function CommentForm({ surfaceId, elementId, parentId, label, onDone }: { surfaceId: string; elementId: string | null; parentId?: string; label: string; onDone?: () => void }) {
+function CommentForm({
+  surfaceId,
+  elementId,
+  parentId,
+  label,
+  onDone,
+}: {
+  surfaceId: string;
+  elementId: string | null;
+  parentId?: string;
+  label: string;
+  onDone?: () => void;
+}) {
   const [body, setBody] = useState("");
   const add = useAddComment(surfaceId);
   function submit(event: FormEvent) {
@@ -44,7 +56,14 @@ function CommentForm({ surfaceId, elementId, parentId, label, onDone }: { surfac
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
-      <Textarea aria-label={label} placeholder="Ask a question or answer one; mention someone with @name.surname" value={body} maxLength={10_000} onChange={(event) => setBody(event.target.value)} className="min-h-16" />
+      <Textarea
+        aria-label={label}
+        placeholder="Ask a question or answer one; mention someone with @name.surname"
+        value={body}
+        maxLength={10_000}
+        onChange={(event) => setBody(event.target.value)}
+        className="min-h-16"
+      />
       <div>
         <Button type="submit" size="sm" variant="secondary" disabled={add.isPending || !body.trim()}>
           {parentId ? "Reply" : "Comment"}
@@ -74,7 +93,13 @@ function Thread({ root, replies, surfaceId, canComment }: { root: TComment; repl
         {resolved && <span className="text-success">Resolved by {root.resolvedBy?.name}</span>}
         {canComment && (
           <>
-            <Button variant="ghost" size="sm" onClick={() => resolve.mutate({ commentId: root.id, resolved: !resolved }, { onError: (error) => toast.error(error.message) })}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() =>
+                resolve.mutate({ commentId: root.id, resolved: !resolved }, { onError: (error) => toast.error(error.message) })
+              }
+            >
               {resolved ? "Reopen" : "Resolve"}
             </Button>
             {!resolved && (
@@ -87,7 +112,13 @@ function Thread({ root, replies, surfaceId, canComment }: { root: TComment; repl
       </div>
       {replying && (
         <div className="mt-2">
-          <CommentForm surfaceId={surfaceId} elementId={root.elementId} parentId={root.id} label={`Reply to ${root.author.name}`} onDone={() => setReplying(false)} />
+          <CommentForm
+            surfaceId={surfaceId}
+            elementId={root.elementId}
+            parentId={root.id}
+            label={`Reply to ${root.author.name}`}
+            onDone={() => setReplying(false)}
+          />
         </div>
       )}
     </li>
@@ -95,14 +126,28 @@ function Thread({ root, replies, surfaceId, canComment }: { root: TComment; repl
 }
 
 /** The open questions on a surface, or on one of its elements (`elementId`). */
-export function CommentsPanel({ surfaceId, elementId, canComment, title }: { surfaceId: string; elementId: string | null; canComment: boolean; title: string }) {
+export function CommentsPanel({
+  surfaceId,
+  elementId,
+  canComment,
+  title,
+}: {
+  surfaceId: string;
+  elementId: string | null;
+  canComment: boolean;
+  title: string;
+}) {
   const comments = useComments(surfaceId);
   const mine = (comments.data ?? []).filter((comment) => comment.elementId === elementId);
   const roots = mine.filter((comment) => !comment.parentId);
   const open = roots.filter((comment) => !comment.resolvedAt);
   return (
     <section aria-label={title} className="flex flex-col gap-3">
-      {comments.isError && <p role="alert" className="text-sm text-danger">Comments could not be loaded: {comments.error.message}</p>}
+      {comments.isError && (
+        <p role="alert" className="text-sm text-danger">
+          Comments could not be loaded: {comments.error.message}
+        </p>
+      )}
       {comments.isPending ? (
         <p className="text-sm text-muted">Loading comments…</p>
       ) : roots.length === 0 ? (
@@ -114,7 +159,13 @@ export function CommentsPanel({ surfaceId, elementId, canComment, title }: { sur
           </p>
           <ul className="flex flex-col gap-2">
             {roots.map((root) => (
-              <Thread key={root.id} root={root} replies={mine.filter((comment) => comment.parentId === root.id)} surfaceId={surfaceId} canComment={canComment} />
+              <Thread
+                key={root.id}
+                root={root}
+                replies={mine.filter((comment) => comment.parentId === root.id)}
+                surfaceId={surfaceId}
+                canComment={canComment}
+              />
             ))}
           </ul>
         </>

@@ -11,7 +11,12 @@ import { DAAS_LABELS } from "./labels";
 function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVersion; people: TPerson[] }) {
   const names = new Map(people.map((person) => [person.id, person.name]));
   const diff = diffSnapshots(from.snapshot as TSnapshot, to.snapshot as TSnapshot, (id) => names.get(id) ?? "a former user");
-  if (isEmptyDiff(diff)) return <p className="text-sm text-muted">No content differences between version {from.version} and version {to.version}.</p>;
+  if (isEmptyDiff(diff))
+    return (
+      <p className="text-sm text-muted">
+        No content differences between version {from.version} and version {to.version}.
+      </p>
+    );
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="version-diff">
       {diff.fields.length > 0 && (
@@ -66,7 +71,8 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
             <li key={`${change.kind}-${change.name}`}>
               {change.kind === "added" && (
                 <span className="text-success">
-                  + Element added: {change.name} ({DAAS_LABELS[change.element.type as keyof typeof DAAS_LABELS] ?? change.element.type}, {change.element.classification.toLowerCase()})
+                  + Element added: {change.name} ({DAAS_LABELS[change.element.type as keyof typeof DAAS_LABELS] ?? change.element.type},{" "}
+                  {change.element.classification.toLowerCase()})
                 </span>
               )}
               {change.kind === "removed" && <span className="text-danger">− Element removed: {change.name}</span>}
@@ -99,7 +105,11 @@ export function HistoryPanel({ surfaceId, people }: { surfaceId: string; people:
       <h2 id="history-heading" className="text-base font-semibold">
         History
       </h2>
-      {versions.isError && <p role="alert" className="text-sm text-danger">The history could not be loaded: {versions.error.message}</p>}
+      {versions.isError && (
+        <p role="alert" className="text-sm text-danger">
+          The history could not be loaded: {versions.error.message}
+        </p>
+      )}
       {versions.isPending && <p className="text-sm text-muted">Loading history…</p>}
       {list.length > 0 && (
         <>
@@ -111,9 +121,7 @@ export function HistoryPanel({ surfaceId, people }: { surfaceId: string; people:
                   by {version.author.name} · {new Date(version.createdAt).toLocaleString()}
                 </span>
                 {version.agreedAt && (
-                  <span className="text-success">
-                    agreed · signed off by {version.signOffs.map((s) => s.user.name).join(" and ")}
-                  </span>
+                  <span className="text-success">agreed · signed off by {version.signOffs.map((s) => s.user.name).join(" and ")}</span>
                 )}
               </li>
             ))}
@@ -122,7 +130,12 @@ export function HistoryPanel({ surfaceId, people }: { surfaceId: string; people:
             <div className="flex flex-col gap-3 border-t border-border pt-3">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span>Compare</span>
-                <Select aria-label="Compare from version" className="w-32" value={from ?? ""} onChange={(event) => setPair({ from: Number(event.target.value), to })}>
+                <Select
+                  aria-label="Compare from version"
+                  className="w-32"
+                  value={from ?? ""}
+                  onChange={(event) => setPair({ from: Number(event.target.value), to })}
+                >
                   {list.map((v) => (
                     <option key={v.version} value={v.version}>
                       Version {v.version}
@@ -130,7 +143,12 @@ export function HistoryPanel({ surfaceId, people }: { surfaceId: string; people:
                   ))}
                 </Select>
                 <span>with</span>
-                <Select aria-label="Compare to version" className="w-32" value={to ?? ""} onChange={(event) => setPair({ from, to: Number(event.target.value) })}>
+                <Select
+                  aria-label="Compare to version"
+                  className="w-32"
+                  value={to ?? ""}
+                  onChange={(event) => setPair({ from, to: Number(event.target.value) })}
+                >
                   {list.map((v) => (
                     <option key={v.version} value={v.version}>
                       Version {v.version}

@@ -29,10 +29,21 @@ function StatementForm({ surfaceId, statement, onDone }: { surfaceId: string; st
     save.mutate({ statementId: statement?.id, input: value }, { onSuccess: onDone, onError: (error) => toast.error(error.message) });
   }
   return (
-    <form onSubmit={submit} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2" aria-label={statement ? "Edit statement" : "New statement"}>
+    <form
+      onSubmit={submit}
+      className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2"
+      aria-label={statement ? "Edit statement" : "New statement"}
+    >
       {QUESTIONS.map((question) => (
         <Field key={question.key} label={question.label} hint={question.hint} error={fieldErrors[question.key]}>
-          {(props) => <Input {...props} value={value[question.key]} maxLength={1000} onChange={(event) => setValue({ ...value, [question.key]: event.target.value })} />}
+          {(props) => (
+            <Input
+              {...props}
+              value={value[question.key]}
+              maxLength={1000}
+              onChange={(event) => setValue({ ...value, [question.key]: event.target.value })}
+            />
+          )}
         </Field>
       ))}
       <div className="flex gap-2 md:col-span-2">
@@ -64,9 +75,15 @@ export function KiplingPanel({ surfaceId, canWrite }: { surfaceId: string; canWr
           </Button>
         )}
       </div>
-      {statements.isError && <p role="alert" className="text-sm text-danger">Statements could not be loaded: {statements.error.message}</p>}
+      {statements.isError && (
+        <p role="alert" className="text-sm text-danger">
+          Statements could not be loaded: {statements.error.message}
+        </p>
+      )}
       {statements.isPending && <p className="text-sm text-muted">Loading statements…</p>}
-      {statements.data?.length === 0 && editing !== "new" && <p className="text-sm text-muted">No statements yet: describe who may reach what, when, where, why and how.</p>}
+      {statements.data?.length === 0 && editing !== "new" && (
+        <p className="text-sm text-muted">No statements yet: describe who may reach what, when, where, why and how.</p>
+      )}
       {editing === "new" && <StatementForm surfaceId={surfaceId} onDone={() => setEditing(null)} />}
       <ul className="flex flex-col gap-2">
         {statements.data?.map((statement) =>
@@ -89,7 +106,11 @@ export function KiplingPanel({ surfaceId, canWrite }: { surfaceId: string; canWr
                   <Button size="sm" variant="ghost" onClick={() => setEditing(statement.id)}>
                     Edit
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => remove.mutate(statement.id, { onError: (error) => toast.error(error.message) })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => remove.mutate(statement.id, { onError: (error) => toast.error(error.message) })}
+                  >
                     Remove
                   </Button>
                 </div>

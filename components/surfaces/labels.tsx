@@ -2,7 +2,12 @@ import type { Classification, Criticality, DaasType, SurfaceStatus } from "@/lib
 import { Badge } from "@/components/ui/card";
 
 export const STATUS_LABELS: Record<SurfaceStatus, string> = { DRAFT: "Draft", IN_REVIEW: "In review", AGREED: "Agreed" };
-export const CLASSIFICATION_LABELS: Record<Classification, string> = { PUBLIC: "Public", INTERNAL: "Internal", CONFIDENTIAL: "Confidential", RESTRICTED: "Restricted" };
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  PUBLIC: "Public",
+  INTERNAL: "Internal",
+  CONFIDENTIAL: "Confidential",
+  RESTRICTED: "Restricted",
+};
 export const CRITICALITY_LABELS: Record<Criticality, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" };
 export const DAAS_LABELS: Record<DaasType, string> = { DATA: "Data", APPLICATION: "Application", ASSET: "Asset", SERVICE: "Service" };
 

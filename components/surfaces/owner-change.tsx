@@ -30,7 +30,9 @@ export function OwnerChangePanel({ surface, people, actorId }: { surface: TSurfa
         <h2 id="owner-change-heading" className="text-base font-semibold">
           Replace an owner
         </h2>
-        <p className="text-sm text-muted">Replacing an owner voids every sign-off, opens a new version for review and tells the replaced owner.</p>
+        <p className="text-sm text-muted">
+          Replacing an owner voids every sign-off, opens a new version for review and tells the replaced owner.
+        </p>
       </div>
       <form
         className="flex flex-col gap-3"
@@ -53,8 +55,19 @@ export function OwnerChangePanel({ surface, people, actorId }: { surface: TSurfa
         {teams.length > 1 && (
           <Field label="Team">
             {(props) => (
-              <Select {...props} value={team} onChange={(event) => { setTeam(event.target.value as TTeam); setUserId(""); }}>
-                {teams.map((option) => <option key={option} value={option}>{TEAM_LABELS[option]}</option>)}
+              <Select
+                {...props}
+                value={team}
+                onChange={(event) => {
+                  setTeam(event.target.value as TTeam);
+                  setUserId("");
+                }}
+              >
+                {teams.map((option) => (
+                  <option key={option} value={option}>
+                    {TEAM_LABELS[option]}
+                  </option>
+                ))}
               </Select>
             )}
           </Field>
@@ -63,11 +76,18 @@ export function OwnerChangePanel({ surface, people, actorId }: { surface: TSurfa
           {(props) => (
             <Select {...props} value={userId} onChange={(event) => setUserId(event.target.value)}>
               <option value="">Choose a person…</option>
-              {candidates.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+              {candidates.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
             </Select>
           )}
         </Field>
-        <Field label="Reason" hint={ownTeam ? "Kept in the audit trail." : "Required: told to the replaced owner and kept in the audit trail."}>
+        <Field
+          label="Reason"
+          hint={ownTeam ? "Kept in the audit trail." : "Required: told to the replaced owner and kept in the audit trail."}
+        >
           {(props) => <Textarea {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
         </Field>
         <div>

@@ -33,7 +33,8 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
         <p className="text-sm text-muted">
           {surface.status === "DRAFT" && "Draft: submit for review once both owners are set."}
           {surface.status === "IN_REVIEW" && "In review: needs one NetOps and one SecOps sign-off, from two different people."}
-          {surface.status === "AGREED" && `Agreed by both teams${surface.agreedAt ? ` on ${new Date(surface.agreedAt).toLocaleString()}` : ""}. Any edit opens a new version for review.`}
+          {surface.status === "AGREED" &&
+            `Agreed by both teams${surface.agreedAt ? ` on ${new Date(surface.agreedAt).toLocaleString()}` : ""}. Any edit opens a new version for review.`}
         </p>
       </div>
       <ul className="flex flex-col gap-2" aria-label="Sign-offs of this version">
@@ -42,7 +43,11 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
           const owner = team === "NETOPS" ? surface.netopsOwner : surface.secopsOwner;
           return (
             <li key={team} className="flex items-start gap-2 text-sm" data-testid={`signoff-${team.toLowerCase()}`}>
-              {signed ? <CheckCircle2 aria-hidden className="mt-0.5 h-4 w-4 text-success" /> : <Circle aria-hidden className="mt-0.5 h-4 w-4 text-muted" />}
+              {signed ? (
+                <CheckCircle2 aria-hidden className="mt-0.5 h-4 w-4 text-success" />
+              ) : (
+                <Circle aria-hidden className="mt-0.5 h-4 w-4 text-muted" />
+              )}
               <div>
                 <span className={team === "NETOPS" ? "font-medium text-netops" : "font-medium text-secops"}>{TEAM_LABELS[team]}</span>{" "}
                 {signed ? (
@@ -59,23 +64,42 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
       </ul>
       <div className="flex flex-wrap gap-2">
         {surface.status === "DRAFT" && surface.abilities.edit && (
-          <Button disabled={!surface.abilities.submit || submit.isPending} onClick={() => submit.mutate(undefined, { onError: fail, onSuccess: () => toast.success("Submitted for review.") })}>
+          <Button
+            disabled={!surface.abilities.submit || submit.isPending}
+            onClick={() => submit.mutate(undefined, { onError: fail, onSuccess: () => toast.success("Submitted for review.") })}
+          >
             Submit for review
           </Button>
         )}
         {surface.abilities.signOff && (
-          <Button disabled={signOff.isPending} onClick={() => signOff.mutate(surface.version, { onError: fail, onSuccess: (s) => toast.success(s.status === "AGREED" ? "Signed off: the surface is agreed." : "Signed off.") })}>
+          <Button
+            disabled={signOff.isPending}
+            onClick={() =>
+              signOff.mutate(surface.version, {
+                onError: fail,
+                onSuccess: (s) => toast.success(s.status === "AGREED" ? "Signed off: the surface is agreed." : "Signed off."),
+              })
+            }
+          >
             Sign off version {surface.version}
           </Button>
         )}
         {surface.abilities.withdraw && (
-          <Button variant="secondary" disabled={withdraw.isPending} onClick={() => withdraw.mutate(undefined, { onError: fail, onSuccess: () => toast.success("Sign-off withdrawn.") })}>
+          <Button
+            variant="secondary"
+            disabled={withdraw.isPending}
+            onClick={() => withdraw.mutate(undefined, { onError: fail, onSuccess: () => toast.success("Sign-off withdrawn.") })}
+          >
             Withdraw my sign-off
           </Button>
         )}
       </div>
-      {surface.status === "DRAFT" && surface.abilities.edit && !surface.abilities.submit && <p className="text-xs text-muted">Set both a NetOps owner and a SecOps owner to submit.</p>}
-      {surface.status === "IN_REVIEW" && !surface.abilities.signOff && surface.abilities.signOffReason && <p className="text-xs text-muted">{surface.abilities.signOffReason}</p>}
+      {surface.status === "DRAFT" && surface.abilities.edit && !surface.abilities.submit && (
+        <p className="text-xs text-muted">Set both a NetOps owner and a SecOps owner to submit.</p>
+      )}
+      {surface.status === "IN_REVIEW" && !surface.abilities.signOff && surface.abilities.signOffReason && (
+        <p className="text-xs text-muted">{surface.abilities.signOffReason}</p>
+      )}
 
       <div className="border-t border-border pt-3">
         <h3 className="text-sm font-medium">Delegates</h3>
@@ -89,7 +113,12 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
                   {delegate.user.name} <span className="text-muted">for {TEAM_LABELS[delegate.team]}</span>
                 </span>
                 {ownTeam === delegate.team && (
-                  <Button variant="ghost" size="sm" aria-label={`Remove delegate ${delegate.user.name}`} onClick={() => removeDelegate.mutate(delegate.id, { onError: fail })}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove delegate ${delegate.user.name}`}
+                    onClick={() => removeDelegate.mutate(delegate.id, { onError: fail })}
+                  >
                     Remove
                   </Button>
                 )}
@@ -105,10 +134,16 @@ export function SignOffPanel({ surface, people, actorId }: { surface: TSurface; 
               if (delegateId) addDelegate.mutate(delegateId, { onError: fail, onSuccess: () => setDelegateId("") });
             }}
           >
-            <Select aria-label={`Delegate the ${TEAM_LABELS[ownTeam]} sign-off to`} value={delegateId} onChange={(event) => setDelegateId(event.target.value)}>
+            <Select
+              aria-label={`Delegate the ${TEAM_LABELS[ownTeam]} sign-off to`}
+              value={delegateId}
+              onChange={(event) => setDelegateId(event.target.value)}
+            >
               <option value="">Choose a contributor…</option>
               {people
-                .filter((person) => person.team === ownTeam && person.id !== actorId && !surface.delegates.some((d) => d.user.id === person.id))
+                .filter(
+                  (person) => person.team === ownTeam && person.id !== actorId && !surface.delegates.some((d) => d.user.id === person.id),
+                )
                 .map((person) => (
                   <option key={person.id} value={person.id}>
                     {person.name}

@@ -52,8 +52,9 @@ function ConflictBanner({ current, onDiscard, onKeep }: { current: TSurface; onD
     <div role="alert" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
       <p className="font-semibold">Your changes were not saved: someone else saved this surface while you were editing.</p>
       <p className="mt-1 text-muted">
-        It is now version {current.version} ({current.status === "AGREED" ? "agreed" : current.status === "IN_REVIEW" ? "in review" : "draft"}). Load the latest version and lose your edits, or keep your
-        edits and save them over the latest on purpose.
+        It is now version {current.version} (
+        {current.status === "AGREED" ? "agreed" : current.status === "IN_REVIEW" ? "in review" : "draft"}). Load the latest version and lose
+        your edits, or keep your edits and save them over the latest on purpose.
       </p>
       <div className="mt-2 flex gap-2">
         <Button size="sm" variant="secondary" onClick={onDiscard}>
@@ -166,8 +167,7 @@ export function SurfaceDetail({ initial, people, actorId }: { initial: TSurface;
             queryClient.setQueryData(surfaceKeys.detail(initial.id), error.current);
             void queryClient.invalidateQueries({ queryKey: surfaceKeys.versions(initial.id) });
             setConflict(error.current as TSurface);
-          }
-          else toast.error(error.message);
+          } else toast.error(error.message);
         },
       },
     );

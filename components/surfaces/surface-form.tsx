@@ -89,7 +89,10 @@ export function SurfaceForm({
   const errorFor = (path: string) => fieldErrors[path];
   const set = (patch: Partial<TSurfaceDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setElement = (index: number, patch: Partial<TElementDraft>) =>
-    setDraft((current) => ({ ...current, elements: current.elements.map((element, i) => (i === index ? { ...element, ...patch } : element)) }));
+    setDraft((current) => ({
+      ...current,
+      elements: current.elements.map((element, i) => (i === index ? { ...element, ...patch } : element)),
+    }));
   const moveElement = (index: number, by: number) =>
     setDraft((current) => {
       const elements = [...current.elements];
@@ -116,7 +119,9 @@ export function SurfaceForm({
       )}
       <section className="grid gap-4 md:grid-cols-2">
         <Field label="Name" error={errorFor("name")} className="md:col-span-2">
-          {(props) => <Input {...props} value={draft.name} maxLength={200} required onChange={(event) => set({ name: event.target.value })} />}
+          {(props) => (
+            <Input {...props} value={draft.name} maxLength={200} required onChange={(event) => set({ name: event.target.value })} />
+          )}
         </Field>
         <Field label="Purpose" hint="What the surface is for, in business words." error={errorFor("purpose")} className="md:col-span-2">
           {(props) => <Textarea {...props} value={draft.purpose} onChange={(event) => set({ purpose: event.target.value })} />}
@@ -132,9 +137,17 @@ export function SurfaceForm({
             </Select>
           )}
         </Field>
-        <Field label="Raise classification to" hint="The surface takes the highest classification of its elements unless raised here." error={errorFor("classificationOverride")}>
+        <Field
+          label="Raise classification to"
+          hint="The surface takes the highest classification of its elements unless raised here."
+          error={errorFor("classificationOverride")}
+        >
           {(props) => (
-            <Select {...props} value={draft.classificationOverride} onChange={(event) => set({ classificationOverride: event.target.value as Classification | "" })}>
+            <Select
+              {...props}
+              value={draft.classificationOverride}
+              onChange={(event) => set({ classificationOverride: event.target.value as Classification | "" })}
+            >
               <option value="">From the elements</option>
               {Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -151,10 +164,24 @@ export function SurfaceForm({
           {(props) => <Input {...props} value={draft.businessOwner} onChange={(event) => set({ businessOwner: event.target.value })} />}
         </Field>
         <Field label="NetOps owner" error={errorFor("netopsOwnerId")}>
-          {(props) => <OwnerSelect {...props} people={owners("NETOPS")} value={draft.netopsOwnerId} onChange={(value) => set({ netopsOwnerId: value })} />}
+          {(props) => (
+            <OwnerSelect
+              {...props}
+              people={owners("NETOPS")}
+              value={draft.netopsOwnerId}
+              onChange={(value) => set({ netopsOwnerId: value })}
+            />
+          )}
         </Field>
         <Field label="SecOps owner" error={errorFor("secopsOwnerId")}>
-          {(props) => <OwnerSelect {...props} people={owners("SECOPS")} value={draft.secopsOwnerId} onChange={(value) => set({ secopsOwnerId: value })} />}
+          {(props) => (
+            <OwnerSelect
+              {...props}
+              people={owners("SECOPS")}
+              value={draft.secopsOwnerId}
+              onChange={(value) => set({ secopsOwnerId: value })}
+            />
+          )}
         </Field>
         <Field label="Tags" hint="Separated by commas." error={error instanceof ApiRequestError ? error.fieldMessages().tags : undefined}>
           {(props) => <Input {...props} value={draft.tags} onChange={(event) => set({ tags: event.target.value })} />}
@@ -166,26 +193,57 @@ export function SurfaceForm({
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-base font-semibold">DAAS elements</legend>
-        {draft.elements.length === 0 && <p className="text-sm text-muted">No elements yet: add the data, applications, assets and services this surface protects.</p>}
+        {draft.elements.length === 0 && (
+          <p className="text-sm text-muted">No elements yet: add the data, applications, assets and services this surface protects.</p>
+        )}
         {draft.elements.map((element, index) => (
-          <div key={element.key} className="flex flex-col gap-3 rounded-lg border border-border bg-surface-2/50 p-3" role="group" aria-label={`Element ${index + 1}`}>
+          <div
+            key={element.key}
+            className="flex flex-col gap-3 rounded-lg border border-border bg-surface-2/50 p-3"
+            role="group"
+            aria-label={`Element ${index + 1}`}
+          >
             <div className="flex items-center justify-between gap-2">
               <span className="text-sm font-medium text-muted">Element {index + 1}</span>
               <div className="flex gap-1">
-                <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} up`} disabled={index === 0} onClick={() => moveElement(index, -1)}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move element ${index + 1} up`}
+                  disabled={index === 0}
+                  onClick={() => moveElement(index, -1)}
+                >
                   <ArrowUp aria-hidden className="h-4 w-4" />
                 </Button>
-                <Button variant="ghost" size="icon" aria-label={`Move element ${index + 1} down`} disabled={index === draft.elements.length - 1} onClick={() => moveElement(index, 1)}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move element ${index + 1} down`}
+                  disabled={index === draft.elements.length - 1}
+                  onClick={() => moveElement(index, 1)}
+                >
                   <ArrowDown aria-hidden className="h-4 w-4" />
                 </Button>
-                <Button variant="ghost" size="icon" aria-label={`Remove element ${index + 1}`} onClick={() => set({ elements: draft.elements.filter((_, i) => i !== index) })}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove element ${index + 1}`}
+                  onClick={() => set({ elements: draft.elements.filter((_, i) => i !== index) })}
+                >
                   <Trash2 aria-hidden className="h-4 w-4" />
                 </Button>
               </div>
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Element name" error={errorFor(`elements.${index}.name`)} className="sm:col-span-2">
-                {(props) => <Input {...props} value={element.name} maxLength={200} onChange={(event) => setElement(index, { name: event.target.value })} />}
+                {(props) => (
+                  <Input
+                    {...props}
+                    value={element.name}
+                    maxLength={200}
+                    onChange={(event) => setElement(index, { name: event.target.value })}
+                  />
+                )}
               </Field>
               <Field label="Type" error={errorFor(`elements.${index}.type`)}>
                 {(props) => (
@@ -200,7 +258,11 @@ export function SurfaceForm({
               </Field>
               <Field label="Element classification" error={errorFor(`elements.${index}.classification`)}>
                 {(props) => (
-                  <Select {...props} value={element.classification} onChange={(event) => setElement(index, { classification: event.target.value as Classification })}>
+                  <Select
+                    {...props}
+                    value={element.classification}
+                    onChange={(event) => setElement(index, { classification: event.target.value as Classification })}
+                  >
                     {Object.entries(CLASSIFICATION_LABELS).map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
@@ -210,13 +272,27 @@ export function SurfaceForm({
                 )}
               </Field>
               <Field label="Element description" error={errorFor(`elements.${index}.description`)} className="sm:col-span-2">
-                {(props) => <Input {...props} value={element.description} onChange={(event) => setElement(index, { description: event.target.value })} />}
+                {(props) => (
+                  <Input
+                    {...props}
+                    value={element.description}
+                    onChange={(event) => setElement(index, { description: event.target.value })}
+                  />
+                )}
               </Field>
             </div>
           </div>
         ))}
         <div>
-          <Button variant="secondary" size="sm" onClick={() => set({ elements: [...draft.elements, { key: nextKey(), type: "DATA", name: "", description: "", classification: "INTERNAL" }] })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() =>
+              set({
+                elements: [...draft.elements, { key: nextKey(), type: "DATA", name: "", description: "", classification: "INTERNAL" }],
+              })
+            }
+          >
             <Plus aria-hidden className="h-4 w-4" /> Add element
           </Button>
         </div>

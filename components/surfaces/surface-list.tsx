@@ -29,10 +29,31 @@ type TFilters = {
   order: "asc" | "desc";
 };
 
-const EMPTY: TFilters = { q: "", status: "", classification: "", criticality: "", netopsOwnerId: "", secopsOwnerId: "", tag: "", waiting: false, sort: "updatedAt", order: "desc" };
+const EMPTY: TFilters = {
+  q: "",
+  status: "",
+  classification: "",
+  criticality: "",
+  netopsOwnerId: "",
+  secopsOwnerId: "",
+  tag: "",
+  waiting: false,
+  sort: "updatedAt",
+  order: "desc",
+};
 const PAGE_SIZE = 25;
 
-function SortHeader({ field, filters, onSort, children }: { field: string; filters: Pick<TFilters, "sort" | "order">; onSort: (field: string) => void; children: string }) {
+function SortHeader({
+  field,
+  filters,
+  onSort,
+  children,
+}: {
+  field: string;
+  filters: Pick<TFilters, "sort" | "order">;
+  onSort: (field: string) => void;
+  children: string;
+}) {
   const active = filters.sort === field;
   return (
     <Th aria-sort={active ? (filters.order === "asc" ? "ascending" : "descending") : "none"}>
@@ -44,14 +65,25 @@ function SortHeader({ field, filters, onSort, children }: { field: string; filte
   );
 }
 
-export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { people: TPerson[]; actorTeam: Team; canWrite: boolean; initialWaiting: boolean }) {
+export function SurfaceList({
+  people,
+  actorTeam,
+  canWrite,
+  initialWaiting,
+}: {
+  people: TPerson[];
+  actorTeam: Team;
+  canWrite: boolean;
+  initialWaiting: boolean;
+}) {
   const [filters, setFilters] = useState<TFilters>({ ...EMPTY, waiting: initialWaiting });
   const [page, setPage] = useState(1);
   const set = (patch: Partial<TFilters>) => {
     setFilters((current) => ({ ...current, ...patch }));
     setPage(1);
   };
-  const peopleOf = (team: Team) => people.filter((person) => person.team === team).map((person) => ({ value: person.id, label: person.name }));
+  const peopleOf = (team: Team) =>
+    people.filter((person) => person.team === team).map((person) => ({ value: person.id, label: person.name }));
   const queryFilters: TListFilters = {
     q: filters.q.trim() || undefined,
     status: filters.status || undefined,
@@ -79,7 +111,13 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
       toast.success(`Imported ${result.imported} surface${result.imported === 1 ? "" : "s"} as drafts.`);
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length > 0) {
-        toast.error(error.message, { description: error.fields.slice(0, 8).map((field) => `${field.path}: ${field.message}`).join("\n"), duration: 15_000 });
+        toast.error(error.message, {
+          description: error.fields
+            .slice(0, 8)
+            .map((field) => `${field.path}: ${field.message}`)
+            .join("\n"),
+          duration: 15_000,
+        });
       } else {
         toast.error(error instanceof Error ? error.message : "The import failed.");
       }
@@ -88,12 +126,23 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
     }
   }
 
-  const toggleSort = (field: string) => set(filters.sort === field ? { order: filters.order === "asc" ? "desc" : "asc" } : { sort: field, order: field === "updatedAt" ? "desc" : "asc" });
+  const toggleSort = (field: string) =>
+    set(
+      filters.sort === field
+        ? { order: filters.order === "asc" ? "desc" : "asc" }
+        : { sort: field, order: field === "updatedAt" ? "desc" : "asc" },
+    );
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Quick filters">
-          <Button variant={filters.waiting ? "primary" : "secondary"} size="sm" aria-pressed={filters.waiting} disabled={!signsOff} onClick={() => set({ waiting: !filters.waiting })}>
+          <Button
+            variant={filters.waiting ? "primary" : "secondary"}
+            size="sm"
+            aria-pressed={filters.waiting}
+            disabled={!signsOff}
+            onClick={() => set({ waiting: !filters.waiting })}
+          >
             Waiting on my team{signsOff ? ` (${TEAM_LABELS[actorTeam]})` : ""}
           </Button>
           <Button variant="ghost" size="sm" onClick={() => set({ ...EMPTY })}>
@@ -113,7 +162,14 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
           </Button>
           {canWrite && (
             <>
-              <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" aria-label="Import surfaces from a JSON file" onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])} />
+              <input
+                ref={fileInput}
+                type="file"
+                accept="application/json,.json"
+                className="sr-only"
+                aria-label="Import surfaces from a JSON file"
+                onChange={(event) => event.target.files?.[0] && void importFile(event.target.files[0])}
+              />
               <Button variant="secondary" size="sm" onClick={() => fileInput.current?.click()} disabled={importer.isPending}>
                 <Upload aria-hidden className="h-4 w-4" /> {importer.isPending ? "Importing…" : "Import JSON"}
               </Button>
@@ -130,13 +186,54 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3">
         <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-muted">
           Search
-          <Input type="search" placeholder="Name, purpose or tag" value={filters.q} onChange={(event) => set({ q: event.target.value })} className="text-fg" />
+          <Input
+            type="search"
+            placeholder="Name, purpose or tag"
+            value={filters.q}
+            onChange={(event) => set({ q: event.target.value })}
+            className="text-fg"
+          />
         </label>
-        <LabelledSelect variant="filter" placeholder="Any" label="State" value={filters.status} onChange={(event) => set({ status: event.target.value })} options={optionsOf(STATUS_LABELS)} />
-        <LabelledSelect variant="filter" placeholder="Any" label="Classification" value={filters.classification} onChange={(event) => set({ classification: event.target.value })} options={optionsOf(CLASSIFICATION_LABELS)} />
-        <LabelledSelect variant="filter" placeholder="Any" label="Criticality" value={filters.criticality} onChange={(event) => set({ criticality: event.target.value })} options={optionsOf(CRITICALITY_LABELS)} />
-        <LabelledSelect variant="filter" placeholder="Any" label="NetOps owner" value={filters.netopsOwnerId} onChange={(event) => set({ netopsOwnerId: event.target.value })} options={peopleOf("NETOPS")} />
-        <LabelledSelect variant="filter" placeholder="Any" label="SecOps owner" value={filters.secopsOwnerId} onChange={(event) => set({ secopsOwnerId: event.target.value })} options={peopleOf("SECOPS")} />
+        <LabelledSelect
+          variant="filter"
+          placeholder="Any"
+          label="State"
+          value={filters.status}
+          onChange={(event) => set({ status: event.target.value })}
+          options={optionsOf(STATUS_LABELS)}
+        />
+        <LabelledSelect
+          variant="filter"
+          placeholder="Any"
+          label="Classification"
+          value={filters.classification}
+          onChange={(event) => set({ classification: event.target.value })}
+          options={optionsOf(CLASSIFICATION_LABELS)}
+        />
+        <LabelledSelect
+          variant="filter"
+          placeholder="Any"
+          label="Criticality"
+          value={filters.criticality}
+          onChange={(event) => set({ criticality: event.target.value })}
+          options={optionsOf(CRITICALITY_LABELS)}
+        />
+        <LabelledSelect
+          variant="filter"
+          placeholder="Any"
+          label="NetOps owner"
+          value={filters.netopsOwnerId}
+          onChange={(event) => set({ netopsOwnerId: event.target.value })}
+          options={peopleOf("NETOPS")}
+        />
+        <LabelledSelect
+          variant="filter"
+          placeholder="Any"
+          label="SecOps owner"
+          value={filters.secopsOwnerId}
+          onChange={(event) => set({ secopsOwnerId: event.target.value })}
+          options={peopleOf("SECOPS")}
+        />
         <label className="flex w-32 flex-col gap-1 text-xs font-medium text-muted">
           Tag
           <Input value={filters.tag} onChange={(event) => set({ tag: event.target.value })} placeholder="e.g. pci" className="text-fg" />
@@ -144,7 +241,11 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
       </div>
 
       {list.isError ? (
-        <EmptyState title="The surfaces could not be loaded" description={list.error.message} action={<Button onClick={() => void list.refetch()}>Try again</Button>} />
+        <EmptyState
+          title="The surfaces could not be loaded"
+          description={list.error.message}
+          action={<Button onClick={() => void list.refetch()}>Try again</Button>}
+        />
       ) : !list.data ? (
         <p className="py-10 text-center text-sm text-muted" role="status">
           Loading surfaces…
@@ -152,20 +253,34 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
       ) : list.data.surfaces.length === 0 ? (
         <EmptyState
           title={filters.waiting ? "Nothing is waiting on your team" : "No protect surfaces match"}
-          description={filters.waiting ? "Every surface in review already has your team's sign-off." : "Change the filters, or create the first surface with both teams."}
+          description={
+            filters.waiting
+              ? "Every surface in review already has your team's sign-off."
+              : "Change the filters, or create the first surface with both teams."
+          }
         />
       ) : (
         <>
           <Table aria-busy={list.isFetching} aria-label="Protect surfaces">
             <thead>
               <tr>
-                <SortHeader field="name" filters={filters} onSort={toggleSort}>Name</SortHeader>
-                <SortHeader field="status" filters={filters} onSort={toggleSort}>State</SortHeader>
-                <SortHeader field="classification" filters={filters} onSort={toggleSort}>Classification</SortHeader>
-                <SortHeader field="criticality" filters={filters} onSort={toggleSort}>Criticality</SortHeader>
+                <SortHeader field="name" filters={filters} onSort={toggleSort}>
+                  Name
+                </SortHeader>
+                <SortHeader field="status" filters={filters} onSort={toggleSort}>
+                  State
+                </SortHeader>
+                <SortHeader field="classification" filters={filters} onSort={toggleSort}>
+                  Classification
+                </SortHeader>
+                <SortHeader field="criticality" filters={filters} onSort={toggleSort}>
+                  Criticality
+                </SortHeader>
                 <Th>Owners</Th>
                 <Th>Waiting on</Th>
-                <SortHeader field="updatedAt" filters={filters} onSort={toggleSort}>Updated</SortHeader>
+                <SortHeader field="updatedAt" filters={filters} onSort={toggleSort}>
+                  Updated
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
@@ -205,7 +320,13 @@ export function SurfaceList({ people, actorTeam, canWrite, initialWaiting }: { p
                       <span className="text-secops">SecOps</span> {surface.secopsOwner?.name ?? <span className="text-muted">unset</span>}
                     </div>
                   </Td>
-                  <Td className="text-xs">{surface.waitingOn.length ? surface.waitingOn.map((team) => TEAM_LABELS[team]).join(", ") : <span className="text-muted">—</span>}</Td>
+                  <Td className="text-xs">
+                    {surface.waitingOn.length ? (
+                      surface.waitingOn.map((team) => TEAM_LABELS[team]).join(", ")
+                    ) : (
+                      <span className="text-muted">—</span>
+                    )}
+                  </Td>
                   <Td className="text-xs whitespace-nowrap text-muted">{new Date(surface.updatedAt).toLocaleString()}</Td>
                 </tr>
               ))}

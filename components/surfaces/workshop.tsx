@@ -27,7 +27,11 @@ function DecisionsPanel({ surfaceId, canRecord }: { surfaceId: string; canRecord
       <h2 id="decisions-heading" className="text-base font-semibold">
         Decisions
       </h2>
-      {decisions.isError && <p role="alert" className="text-sm text-danger">Decisions could not be loaded: {decisions.error.message}</p>}
+      {decisions.isError && (
+        <p role="alert" className="text-sm text-danger">
+          Decisions could not be loaded: {decisions.error.message}
+        </p>
+      )}
       {decisions.isPending && <p className="text-sm text-muted">Loading decisions…</p>}
       {decisions.data?.length === 0 && <p className="text-sm text-muted">No decisions recorded yet.</p>}
       <ol className="flex flex-col gap-2 text-sm">
@@ -42,7 +46,14 @@ function DecisionsPanel({ surfaceId, canRecord }: { surfaceId: string; canRecord
       </ol>
       {canRecord && (
         <form onSubmit={submit} className="flex flex-col gap-2">
-          <Textarea aria-label="New decision" placeholder="What did both teams decide?" value={text} maxLength={10_000} onChange={(event) => setText(event.target.value)} className="min-h-16" />
+          <Textarea
+            aria-label="New decision"
+            placeholder="What did both teams decide?"
+            value={text}
+            maxLength={10_000}
+            onChange={(event) => setText(event.target.value)}
+            className="min-h-16"
+          />
           <div>
             <Button type="submit" size="sm" variant="secondary" disabled={record.isPending || !text.trim()}>
               Record decision
@@ -58,7 +69,8 @@ function DecisionsPanel({ surfaceId, canRecord }: { surfaceId: string; canRecord
 export function Workshop({ initial, people, actorId }: { initial: TSurface; people: TPerson[]; actorId: string }) {
   const { data: surface = initial } = useSurface(initial.id, initial);
   const comments = useComments(surface.id);
-  const openCount = (elementId: string | null) => (comments.data ?? []).filter((c) => c.elementId === elementId && !c.parentId && !c.resolvedAt).length;
+  const openCount = (elementId: string | null) =>
+    (comments.data ?? []).filter((c) => c.elementId === elementId && !c.parentId && !c.resolvedAt).length;
   const totalOpen = (comments.data ?? []).filter((c) => !c.parentId && !c.resolvedAt).length;
   return (
     <>
@@ -68,7 +80,8 @@ export function Workshop({ initial, people, actorId }: { initial: TSurface; peop
         </Button>
       </SurfaceHeader>
       <p className="mb-4 text-sm text-muted">
-        Workshop · {surface.netopsOwner?.name ?? "no NetOps owner"} (NetOps) and {surface.secopsOwner?.name ?? "no SecOps owner"} (SecOps) · {totalOpen} open question{totalOpen === 1 ? "" : "s"}
+        Workshop · {surface.netopsOwner?.name ?? "no NetOps owner"} (NetOps) and {surface.secopsOwner?.name ?? "no SecOps owner"} (SecOps) ·{" "}
+        {totalOpen} open question{totalOpen === 1 ? "" : "s"}
       </p>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-4">
@@ -76,10 +89,17 @@ export function Workshop({ initial, people, actorId }: { initial: TSurface; peop
             <h2 id="surface-questions-heading" className="text-base font-semibold">
               Open questions on the surface
             </h2>
-            <CommentsPanel surfaceId={surface.id} elementId={null} canComment={surface.abilities.comment} title="Questions on the surface" />
+            <CommentsPanel
+              surfaceId={surface.id}
+              elementId={null}
+              canComment={surface.abilities.comment}
+              title="Questions on the surface"
+            />
           </Card>
           <h2 className="text-lg font-semibold">Elements</h2>
-          {surface.elements.length === 0 && <p className="text-sm text-muted">This surface has no elements yet; add them from the surface page.</p>}
+          {surface.elements.length === 0 && (
+            <p className="text-sm text-muted">This surface has no elements yet; add them from the surface page.</p>
+          )}
           {surface.elements.map((element) => (
             <Card key={element.id} aria-label={`Element ${element.name}`} className="flex flex-col gap-3">
               <div className="flex flex-wrap items-center gap-2">
@@ -89,7 +109,12 @@ export function Workshop({ initial, people, actorId }: { initial: TSurface; peop
                 <span className="text-xs text-muted">{openCount(element.id)} open</span>
               </div>
               {element.description && <p className="text-sm text-muted">{element.description}</p>}
-              <CommentsPanel surfaceId={surface.id} elementId={element.id} canComment={surface.abilities.comment} title={`Questions on ${element.name}`} />
+              <CommentsPanel
+                surfaceId={surface.id}
+                elementId={element.id}
+                canComment={surface.abilities.comment}
+                title={`Questions on ${element.name}`}
+              />
             </Card>
           ))}
         </div>

@@ -5,7 +5,15 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cn("rounded-lg border border-border bg-surface p-4 shadow-sm", className)} {...props} />;
 }
 
-export function Badge({ className, tone = "neutral", children }: { className?: string; tone?: "neutral" | "accent" | "success" | "warning" | "danger" | "netops" | "secops"; children: ReactNode }) {
+export function Badge({
+  className,
+  tone = "neutral",
+  children,
+}: {
+  className?: string;
+  tone?: "neutral" | "accent" | "success" | "warning" | "danger" | "netops" | "secops";
+  children: ReactNode;
+}) {
   const tones = {
     neutral: "border-border text-muted",
     accent: "border-accent/40 text-accent",
@@ -16,7 +24,9 @@ export function Badge({ className, tone = "neutral", children }: { className?: s
     secops: "border-secops/40 text-secops",
   } as const;
   return (
-    <span className={cn("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium", tones[tone], className)}>{children}</span>
+    <span className={cn("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium", tones[tone], className)}>
+      {children}
+    </span>
   );
 }
 

@@ -51,8 +51,15 @@ let fixtureAdmin: Promise<TActor> | undefined;
  */
 function administrator(): Promise<TActor> {
   fixtureAdmin ??= db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: `fixture-admin-${suffix()}@e2e.example`, name: "E2E fixture admin", team: "LEADERSHIP", roles: ["ADMIN"] } });
-    await recordAudit(tx, systemContext("e2e-fixtures"), { action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, team: user.team, roles: user.roles } });
+    const user = await tx.user.create({
+      data: { email: `fixture-admin-${suffix()}@e2e.example`, name: "E2E fixture admin", team: "LEADERSHIP", roles: ["ADMIN"] },
+    });
+    await recordAudit(tx, systemContext("e2e-fixtures"), {
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, team: user.team, roles: user.roles },
+    });
     return { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles };
   });
   return fixtureAdmin;
@@ -92,7 +99,11 @@ export type TSurfaceSpec = {
   name?: string;
   netopsOwner?: TPerson;
   secopsOwner?: TPerson;
-  elements?: Array<{ type: "DATA" | "APPLICATION" | "ASSET" | "SERVICE"; name: string; classification: "PUBLIC" | "INTERNAL" | "CONFIDENTIAL" | "RESTRICTED" }>;
+  elements?: Array<{
+    type: "DATA" | "APPLICATION" | "ASSET" | "SERVICE";
+    name: string;
+    classification: "PUBLIC" | "INTERNAL" | "CONFIDENTIAL" | "RESTRICTED";
+  }>;
   nodes?: TMapNodeSpec[];
   /** Drawn PROPOSED; `agreed` makes them APPROVED through both owners' sign-off, as a person would. */
   flows?: TMapFlowSpec[];
@@ -113,8 +124,26 @@ export const RECORDS_MAP: Required<Pick<TSurfaceSpec, "elements" | "nodes" | "fl
     { key: "export", kind: "WORKLOAD", label: "Legacy export", x: 0, y: 300 },
   ],
   flows: [
-    { from: "staff", to: "portal", protocol: "TCP", ports: "443", appProtocol: "HTTPS", encryption: "TLS", authentication: "MFA", justification: "Staff manage records" },
-    { from: "portal", to: "store", protocol: "TCP", ports: "5432", appProtocol: "PostgreSQL", encryption: "TLS", authentication: "CERTIFICATE", justification: "The portal stores records" },
+    {
+      from: "staff",
+      to: "portal",
+      protocol: "TCP",
+      ports: "443",
+      appProtocol: "HTTPS",
+      encryption: "TLS",
+      authentication: "MFA",
+      justification: "Staff manage records",
+    },
+    {
+      from: "portal",
+      to: "store",
+      protocol: "TCP",
+      ports: "5432",
+      appProtocol: "PostgreSQL",
+      encryption: "TLS",
+      authentication: "CERTIFICATE",
+      justification: "The portal stores records",
+    },
     { from: "export", to: "store", protocol: "TCP", ports: "5432", encryption: "NONE" },
   ],
 };
@@ -130,16 +159,31 @@ export async function createSurfaceWithMap(spec: TSurfaceSpec = {}): Promise<TSu
   const { elements = RECORDS_MAP.elements, nodes = RECORDS_MAP.nodes, flows = RECORDS_MAP.flows } = spec;
   const surface = await createSurface(
     contextOf(netopsOwner),
-    ZCreateSurface.parse({ name, criticality: "HIGH", purpose: "Made by an end-to-end fixture.", netopsOwnerId: netopsOwner.id, secopsOwnerId: secopsOwner.id, elements }),
+    ZCreateSurface.parse({
+      name,
+      criticality: "HIGH",
+      purpose: "Made by an end-to-end fixture.",
+      netopsOwnerId: netopsOwner.id,
+      secopsOwnerId: secopsOwner.id,
+      elements,
+    }),
   );
   const elementIds = new Map(surface.elements.map((element) => [element.name, element.id]));
   const nodeIds = Object.fromEntries(nodes.map((node) => [node.key, crypto.randomUUID()]));
   const operations: TMapOperationInput[] = [
     ...nodes.map(({ key, zone, element, ...node }) => ({
       op: "createNode" as const,
-      node: { ...node, id: nodeIds[key], zoneId: zone ? nodeIds[zone] : null, daasElementId: element ? (elementIds.get(element) ?? null) : null },
+      node: {
+        ...node,
+        id: nodeIds[key],
+        zoneId: zone ? nodeIds[zone] : null,
+        daasElementId: element ? (elementIds.get(element) ?? null) : null,
+      },
     })),
-    ...flows.map(({ from, to, ...flow }) => ({ op: "createEdge" as const, edge: { ...flow, sourceId: nodeIds[from]!, targetId: nodeIds[to]!, status: "PROPOSED" as const } })),
+    ...flows.map(({ from, to, ...flow }) => ({
+      op: "createEdge" as const,
+      edge: { ...flow, sourceId: nodeIds[from]!, targetId: nodeIds[to]!, status: "PROPOSED" as const },
+    })),
   ];
   if (operations.length > 0) await applyMapOperations(contextOf(netopsOwner), surface.id, operations, "paste");
   if (spec.agreed) {
@@ -156,6 +200,13 @@ export async function createObjectiveMeasuredBy(metricKey: string, target: numbe
   const netopsLead = await createPerson(AS.netops);
   const secopsLead = await createPerson(AS.secops);
   const title = `Objective ${suffix()}`;
-  await createObjective(contextOf(netopsLead), { title, description: "", dueDate: null, netopsLeadId: netopsLead.id, secopsLeadId: secopsLead.id, keyResults: [{ title: `${title}: key result`, metricKey, baseline: 0, target }] });
+  await createObjective(contextOf(netopsLead), {
+    title,
+    description: "",
+    dueDate: null,
+    netopsLeadId: netopsLead.id,
+    secopsLeadId: secopsLead.id,
+    keyResults: [{ title: `${title}: key result`, metricKey, baseline: 0, target }],
+  });
   return { title, netopsLead, secopsLead };
 }

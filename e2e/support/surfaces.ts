@@ -17,7 +17,17 @@ export const PAYMENTS: TSurfaceSpec = {
     { key: "chd", kind: "DATASTORE", label: "Cardholder database", zone: "pci", element: "Cardholder database", x: 320, y: 300 },
     { key: "fraud", kind: "WORKLOAD", label: "Fraud scoring", x: 1180, y: 320 },
   ],
-  flows: [{ from: "token", to: "chd", protocol: "TCP", ports: "5432", encryption: "TLS", authentication: "CERTIFICATE", justification: "Vault tokens" }],
+  flows: [
+    {
+      from: "token",
+      to: "chd",
+      protocol: "TCP",
+      ports: "5432",
+      encryption: "TLS",
+      authentication: "CERTIFICATE",
+      justification: "Vault tokens",
+    },
+  ],
 };
 export const WAREHOUSE: TSurfaceSpec = {
   agreed: true,
@@ -27,7 +37,18 @@ export const WAREHOUSE: TSurfaceSpec = {
     // Off the analysts' row: a level flow's box has no height, and Playwright takes it for hidden.
     { key: "tables", kind: "DATASTORE", label: "Warehouse tables", element: "Warehouse tables", x: 360, y: 200 },
   ],
-  flows: [{ from: "analysts", to: "tables", protocol: "TCP", ports: "443,8080", appProtocol: "https", encryption: "TLS", authentication: "MFA", justification: "Dashboards" }],
+  flows: [
+    {
+      from: "analysts",
+      to: "tables",
+      protocol: "TCP",
+      ports: "443,8080",
+      appProtocol: "https",
+      encryption: "TLS",
+      authentication: "MFA",
+      justification: "Dashboards",
+    },
+  ],
 };
 export const WIKI: TSurfaceSpec = {
   agreed: true,
@@ -36,5 +57,16 @@ export const WIKI: TSurfaceSpec = {
     { key: "employees", kind: "USER_GROUP", label: "Employees", x: 0, y: 60 },
     { key: "wiki", kind: "SERVICE", label: "Wiki", element: "Wiki", x: 360, y: 200 },
   ],
-  flows: [{ from: "employees", to: "wiki", protocol: "TCP", ports: "80,443", appProtocol: "https", encryption: "TLS", authentication: "MFA", justification: "Read the wiki" }],
+  flows: [
+    {
+      from: "employees",
+      to: "wiki",
+      protocol: "TCP",
+      ports: "80,443",
+      appProtocol: "https",
+      encryption: "TLS",
+      authentication: "MFA",
+      justification: "Read the wiki",
+    },
+  ],
 };

@@ -19,7 +19,8 @@ function request(method: string, token: string) {
   return new NextRequest("http://localhost/api/v1/account/sessions", { method, headers: { authorization: `Bearer ${token}` } });
 }
 
-const openSession = (actor: TActor) => db.session.create({ data: { userId: actor.id, expiresAt: new Date(Date.now() + 3_600_000) } }).then((s) => s.id);
+const openSession = (actor: TActor) =>
+  db.session.create({ data: { userId: actor.id, expiresAt: new Date(Date.now() + 3_600_000) } }).then((s) => s.id);
 
 describe("the account sessions API", () => {
   it("401 without valid credentials", async () => {
@@ -53,7 +54,9 @@ describe("the account sessions API", () => {
     expect(await response.json()).toEqual({ ended: 2 });
     expect(await db.session.count({ where: { userId: caller.id, revokedAt: null } })).toBe(0);
     expect((await db.session.findUniqueOrThrow({ where: { id: othersSession } })).revokedAt).toBeNull();
-    const listed = (await (await listSessions(request("GET", await tokenFor(caller)), { params: Promise.resolve({}) })).json()) as { sessions: unknown[] };
+    const listed = (await (await listSessions(request("GET", await tokenFor(caller)), { params: Promise.resolve({}) })).json()) as {
+      sessions: unknown[];
+    };
     expect(listed.sessions).toEqual([]);
   });
 });

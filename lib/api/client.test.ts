@@ -14,7 +14,9 @@ describe("ApiRequestError.fieldMessages", () => {
   it("puts errors about the whole body on the form", () => {
     const error = new ApiRequestError(400, "validation_failed", "x", [{ path: "body", message: "needs at least one field to change" }]);
     expect(error.fieldMessages()).toEqual({ form: "needs at least one field to change" });
-    expect(new ApiRequestError(400, "validation_failed", "x", [{ path: "(root)", message: "bad" }]).fieldMessages()).toEqual({ form: "bad" });
+    expect(new ApiRequestError(400, "validation_failed", "x", [{ path: "(root)", message: "bad" }]).fieldMessages()).toEqual({
+      form: "bad",
+    });
   });
 
   it("keeps the whole path for forms that show an error on each item of a list", () => {
@@ -23,7 +25,11 @@ describe("ApiRequestError.fieldMessages", () => {
       { path: "body.operations.1.flow.ports", message: "is required" },
       { path: "body.title", message: "is too short" },
     ]);
-    expect(error.fieldMessages("body", "path")).toEqual({ "operations.0.flow.ports": "must be a port list", "operations.1.flow.ports": "is required", title: "is too short" });
+    expect(error.fieldMessages("body", "path")).toEqual({
+      "operations.0.flow.ports": "must be a port list",
+      "operations.1.flow.ports": "is required",
+      title: "is too short",
+    });
     expect(formErrorsOf(error, "path")).toEqual(error.fieldMessages("body", "path"));
     expect(formErrorsOf(error)).toEqual({ operations: "must be a port list", title: "is too short" });
   });
@@ -49,7 +55,9 @@ describe("toSearch", () => {
 
 describe("describeError", () => {
   it("names the invalid fields of an API error, and says a plain failure as it is", () => {
-    const error = new ApiRequestError(400, "validation_failed", "The request is invalid.", [{ path: "body.title", message: "is required" }]);
+    const error = new ApiRequestError(400, "validation_failed", "The request is invalid.", [
+      { path: "body.title", message: "is required" },
+    ]);
     expect(describeError(error)).toBe("The request is invalid. title: is required");
     expect(describeError(new Error("offline"))).toBe("offline");
     expect(describeError("odd")).toBe("odd");

@@ -96,7 +96,14 @@ async function apiFetchOnce<T>(path: string, init: { method?: string; body?: unk
     | null;
   if (!response.ok) {
     const error = payload?.error;
-    const failure = new ApiRequestError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.fields, error?.requestId, error?.current);
+    const failure = new ApiRequestError(
+      response.status,
+      error?.code ?? "http_error",
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.fields,
+      error?.requestId,
+      error?.current,
+    );
     failure.stepUpMethods = error?.methods ?? [];
     throw failure;
   }

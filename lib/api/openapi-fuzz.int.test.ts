@@ -27,7 +27,10 @@ type TOperation = { method: string; path: string; pathParams: string[]; queryPar
 
 const routeModules = import.meta.glob<Record<string, THandler>>("../../app/api/**/route.ts");
 const document = buildOpenApiDocument(apiPaths) as unknown as {
-  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: TSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: TSchema }> } }>
+  >;
   components?: { schemas?: Record<string, TSchema> };
 };
 
@@ -64,21 +67,71 @@ async function handlerFor(operation: TOperation): Promise<THandler> {
 }
 
 const badStrings = [
-  "", " ", "null", "undefined", "0", "-1", "1.5", "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
-  "99999999999999999999", "1e309", "-1e309", "NaN", "Infinity", "0x10", "true", "[]", "{}", "%00", "\u0000", "..%2F..%2Fetc%2Fpasswd",
-  "<script>alert(1)</script>", "' OR 1=1 --", "00000000-0000-0000-0000-000000000000", "😀", "2026-13-45T25:61:00Z", "9999-12-31T23:59:59Z",
-  "0000-01-01T00:00:00Z", "1970-01-01", "a".repeat(5000), "a,b,,c", "NETOPS", "ADMIN",
+  "",
+  " ",
+  "null",
+  "undefined",
+  "0",
+  "-1",
+  "1.5",
+  "2147483647",
+  "2147483648",
+  "-2147483649",
+  "9223372036854775807",
+  "9223372036854775808",
+  "99999999999999999999",
+  "1e309",
+  "-1e309",
+  "NaN",
+  "Infinity",
+  "0x10",
+  "true",
+  "[]",
+  "{}",
+  "%00",
+  "\u0000",
+  "..%2F..%2Fetc%2Fpasswd",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "00000000-0000-0000-0000-000000000000",
+  "😀",
+  "2026-13-45T25:61:00Z",
+  "9999-12-31T23:59:59Z",
+  "0000-01-01T00:00:00Z",
+  "1970-01-01",
+  "a".repeat(5000),
+  "a,b,,c",
+  "NETOPS",
+  "ADMIN",
 ];
 const badString = fc.oneof(fc.constantFrom(...badStrings), fc.string({ maxLength: 40 }), fc.uuid());
 const badValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, 2147483647, 2147483648, -2147483649, 9007199254740993, 1e308, -1e308, [], {}, [null], "x".repeat(20_000)),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2147483647,
+    2147483648,
+    -2147483649,
+    9007199254740993,
+    1e308,
+    -1e308,
+    [],
+    {},
+    [null],
+    "x".repeat(20_000),
+  ),
   badString,
   fc.jsonValue({ maxDepth: 3 }),
   fc.array(badString, { maxLength: 3 }),
 );
 
 function bodyArbitrary(keys: string[]): fc.Arbitrary<string | undefined> {
-  const shaped = keys.length > 0 ? fc.record(Object.fromEntries(keys.map((key) => [key, badValue])), { requiredKeys: [] }) : fc.constant({});
+  const shaped =
+    keys.length > 0 ? fc.record(Object.fromEntries(keys.map((key) => [key, badValue])), { requiredKeys: [] }) : fc.constant({});
   return fc.oneof(
     shaped.map((value) => JSON.stringify(value)),
     badValue.map((value) => JSON.stringify(value)),
@@ -95,7 +148,9 @@ describe("every documented operation, sent bad input", () => {
     caller = await createTestUser("NETOPS", ["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"]);
     const other = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "fuzz", tokenHash: hashApiToken(token), userId: caller.id, createdById: caller.id, scopes: [] } });
+    await db.apiToken.create({
+      data: { name: "fuzz", tokenHash: hashApiToken(token), userId: caller.id, createdById: caller.id, scopes: [] },
+    });
     const { surface, nodes, edge } = await createSurfaceWithMap(caller);
     // Real ids let the generated requests get past "not found" to the validation behind it.
     idPool = [surface.id, other.id, nodes.web.id, edge.id];
@@ -105,37 +160,40 @@ describe("every documented operation, sent bad input", () => {
     expect(operations.length).toBeGreaterThan(60);
   });
 
-  it.each(operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))("%s: never a 5xx, nothing written when refused", async (_name, operation) => {
-    const handler = await handlerFor(operation);
-    const pathValue = fc.oneof(badString, fc.constantFrom(...idPool));
-    const input = fc.record({
-      params: fc.record(Object.fromEntries(operation.pathParams.map((name) => [name, pathValue]))),
-      query: fc.array(fc.tuple(fc.constantFrom(...operation.queryParams, "unexpected"), badString), { maxLength: 4 }),
-      body: operation.bodyKeys ? bodyArbitrary(operation.bodyKeys) : fc.constant(undefined),
-    });
-    await fc.assert(
-      fc.asyncProperty(input, async ({ params, query, body }) => {
-        const search = new URLSearchParams(query).toString();
-        const url = `http://localhost${operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name] ?? ""))}${search ? `?${search}` : ""}`;
-        const abort = new AbortController();
-        const request = new NextRequest(url, {
-          method: operation.method,
-          body: operation.method === "GET" ? undefined : body,
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-          signal: abort.signal,
-        });
-        const auditsBefore = await db.auditEvent.count({ where: { actorId: caller.id } });
-        const response = await handler(request, { params: Promise.resolve(params) });
-        abort.abort();
-        const text = response.headers.get("content-type")?.includes("text/event-stream") ? "" : await response.text();
-        expect(response.status, `${operation.method} ${url} ${body?.slice(0, 200)} → ${text.slice(0, 300)}`).toBeLessThan(500);
-        if (response.status >= 400) {
-          expect(JSON.parse(text)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-          expect(text).not.toMatch(/\n\s+at /);
-          expect(await db.auditEvent.count({ where: { actorId: caller.id } })).toBe(auditsBefore);
-        }
-      }),
-      { numRuns: 15 },
-    );
-  });
+  it.each(operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
+    "%s: never a 5xx, nothing written when refused",
+    async (_name, operation) => {
+      const handler = await handlerFor(operation);
+      const pathValue = fc.oneof(badString, fc.constantFrom(...idPool));
+      const input = fc.record({
+        params: fc.record(Object.fromEntries(operation.pathParams.map((name) => [name, pathValue]))),
+        query: fc.array(fc.tuple(fc.constantFrom(...operation.queryParams, "unexpected"), badString), { maxLength: 4 }),
+        body: operation.bodyKeys ? bodyArbitrary(operation.bodyKeys) : fc.constant(undefined),
+      });
+      await fc.assert(
+        fc.asyncProperty(input, async ({ params, query, body }) => {
+          const search = new URLSearchParams(query).toString();
+          const url = `http://localhost${operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name] ?? ""))}${search ? `?${search}` : ""}`;
+          const abort = new AbortController();
+          const request = new NextRequest(url, {
+            method: operation.method,
+            body: operation.method === "GET" ? undefined : body,
+            headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+            signal: abort.signal,
+          });
+          const auditsBefore = await db.auditEvent.count({ where: { actorId: caller.id } });
+          const response = await handler(request, { params: Promise.resolve(params) });
+          abort.abort();
+          const text = response.headers.get("content-type")?.includes("text/event-stream") ? "" : await response.text();
+          expect(response.status, `${operation.method} ${url} ${body?.slice(0, 200)} → ${text.slice(0, 300)}`).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(JSON.parse(text)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+            expect(text).not.toMatch(/\n\s+at /);
+            expect(await db.auditEvent.count({ where: { actorId: caller.id } })).toBe(auditsBefore);
+          }
+        }),
+        { numRuns: 15 },
+      );
+    },
+  );
 });

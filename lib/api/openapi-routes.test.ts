@@ -23,7 +23,9 @@ function servedOperations(): string[] {
     const folder = path.relative(API_ROOT, path.dirname(file)).split(path.sep).filter(Boolean);
     const url = ["/api", ...folder.map((segment) => segment.replace(/^\[([\w.]+)\]$/, "{$1}"))].join("/");
     const source = fs.readFileSync(file, "utf8");
-    return METHODS.filter((method) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)).map((method) => `${method} ${url}`);
+    return METHODS.filter((method) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)).map(
+      (method) => `${method} ${url}`,
+    );
   });
 }
 
@@ -43,11 +45,19 @@ describe("the OpenAPI document and the route files", () => {
 
   it("documents every operation a route file serves", () => {
     const documented = new Set(documentedOperations());
-    expect(servedOperations().filter((operation) => !documented.has(operation) && !UNDOCUMENTED.has(operation)).sort()).toEqual([]);
+    expect(
+      servedOperations()
+        .filter((operation) => !documented.has(operation) && !UNDOCUMENTED.has(operation))
+        .sort(),
+    ).toEqual([]);
   });
 
   it("documents no operation that no route file serves", () => {
     const served = new Set(servedOperations());
-    expect(documentedOperations().filter((operation) => !served.has(operation)).sort()).toEqual([]);
+    expect(
+      documentedOperations()
+        .filter((operation) => !served.has(operation))
+        .sort(),
+    ).toEqual([]);
   });
 });

@@ -17,4 +17,21 @@ import { mfaPaths } from "@/lib/mfa/openapi";
 import { webhookPaths } from "@/lib/webhooks/openapi";
 
 /** Every domain's documented operations; add a domain's paths here when it gains an API. */
-export const apiPaths: ZodOpenApiPathsObject[] = [userPaths, auditPaths, tokenPaths, surfacePaths, mapPaths, changePaths, changePolicyPaths, cabPaths, metricsPaths, opsPaths, notificationPaths, accountPaths, webhookPaths, mfaPaths, discoveryPaths, enforcementPaths];
+export const apiPaths: ZodOpenApiPathsObject[] = [
+  userPaths,
+  auditPaths,
+  tokenPaths,
+  surfacePaths,
+  mapPaths,
+  changePaths,
+  changePolicyPaths,
+  cabPaths,
+  metricsPaths,
+  opsPaths,
+  notificationPaths,
+  accountPaths,
+  webhookPaths,
+  mfaPaths,
+  discoveryPaths,
+  enforcementPaths,
+];

@@ -24,16 +24,21 @@ function call(headers: Record<string, string>, method = "POST") {
 }
 
 describe("the API wrapper under hostile headers", () => {
-  it.each(["null", "not a url", "https://", "http://[::1", "", "https://evil.example"])("refuses a cookie-authenticated write with Origin %j (403)", async (origin) => {
-    const response = await call({ origin });
-    expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-  });
+  it.each(["null", "not a url", "https://", "http://[::1", "", "https://evil.example"])(
+    "refuses a cookie-authenticated write with Origin %j (403)",
+    async (origin) => {
+      const response = await call({ origin });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    },
+  );
 
   it("spends a token's budget and answers 429 with Retry-After once it is gone", async () => {
     const viewer = await createTestUser("NETOPS", ["VIEWER"]);
     const token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "budget", tokenHash: hashApiToken(token), userId: viewer.id, createdById: viewer.id, scopes: [] } });
+    await db.apiToken.create({
+      data: { name: "budget", tokenHash: hashApiToken(token), userId: viewer.id, createdById: viewer.id, scopes: [] },
+    });
     const statuses = [];
     let last: Response | undefined;
     for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -91,7 +91,8 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
 }
 
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
-  const tooLarge = () => new ValidationError([{ path: "(body)", message: `must be at most ${maxBytes} bytes` }], "The request body is too large.");
+  const tooLarge = () =>
+    new ValidationError([{ path: "(body)", message: `must be at most ${maxBytes} bytes` }], "The request body is too large.");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return undefined;
@@ -212,5 +213,6 @@ export function apiRoute<
       return errorResponse(error, requestId);
     }
   };
-  return (request: NextRequest, route: TRouteParams): Promise<Response> => observeApiRequest(request, (requestId) => serve(request, route, requestId));
+  return (request: NextRequest, route: TRouteParams): Promise<Response> =>
+    observeApiRequest(request, (requestId) => serve(request, route, requestId));
 }

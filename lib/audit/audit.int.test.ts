@@ -9,7 +9,9 @@ describe("audit trail", () => {
   it("chains every event onto the one before it", async () => {
     const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     for (let i = 0; i < 3; i++) {
-      await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `e${i}`, after: { i } }));
+      await db.$transaction((tx) =>
+        recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `e${i}`, after: { i } }),
+      );
     }
     const events = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
     events.forEach((event, index) => {
@@ -50,7 +52,9 @@ describe("audit trail", () => {
 
   it("names the first tampered event", async () => {
     const actor = await createTestUser("SECOPS", ["VIEWER"]);
-    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: actor.id, after: { ok: true } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: actor.id, after: { ok: true } }),
+    );
     const target = await db.auditEvent.findFirstOrThrow({ where: { entityId: actor.id } });
     // Tampering needs the trigger out of the way, as an attacker owning the table could do. It all
     // happens in a transaction that is rolled back, so the shared chain stays intact for other tests.

@@ -21,7 +21,9 @@ export type TAuditContent = {
 };
 
 /** The hashed content of a stored event: its columns, with the authentication fields only when set. */
-export function storedAuditContent<T extends { authMethod: string | null; authId: string | null }>(row: T): Omit<T, "authMethod" | "authId"> & Pick<TAuditContent, "authMethod" | "authId"> {
+export function storedAuditContent<T extends { authMethod: string | null; authId: string | null }>(
+  row: T,
+): Omit<T, "authMethod" | "authId"> & Pick<TAuditContent, "authMethod" | "authId"> {
   const { authMethod, authId, ...rest } = row;
   return {
     ...rest,
@@ -36,9 +38,7 @@ export function storedAuditContent<T extends { authMethod: string | null; authId
  */
 export function toPlainJson(value: unknown): unknown {
   if (value === undefined) return null;
-  return JSON.parse(
-    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner)),
-  ) as unknown;
+  return JSON.parse(JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "bigint" ? inner.toString() : inner))) as unknown;
 }
 
 /** SHA-256 of the RFC 8785 canonical JSON of an event's content: stable across key order. */

@@ -9,7 +9,8 @@ let started = false;
 async function runOnce(): Promise<void> {
   try {
     const run = await writeCheckpoint("schedule", null);
-    if (run.checkpoint) console.info(`[audit] checkpoint #${run.checkpoint.seq}: ${run.checkpoint.eventCount} events up to ${run.checkpoint.headId}`);
+    if (run.checkpoint)
+      console.info(`[audit] checkpoint #${run.checkpoint.seq}: ${run.checkpoint.eventCount} events up to ${run.checkpoint.headId}`);
   } catch (error) {
     // A failed run is retried at the next tick; the app keeps serving.
     console.error("[audit] checkpoint failed", error);

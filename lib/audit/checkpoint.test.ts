@@ -40,18 +40,27 @@ describe("checkpoint signatures", () => {
   });
 
   it("name a checkpoint signed with another key", () => {
-    const forged = { ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY), seq: "5" };
+    const forged = {
+      ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY),
+      seq: "5",
+    };
     expect(checkpointSignatureProblem(forged, KEY)).toBe("unknown_key");
   });
 
   it("accept a checkpoint signed with a key retired by a rotation, when that key is still listed", () => {
-    const old = { ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY), seq: "2" };
+    const old = {
+      ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY),
+      seq: "2",
+    };
     expect(checkpointSignatureProblem(old, [KEY, OTHER_KEY])).toBeNull();
     expect(checkpointSignatureProblem({ ...old, eventCount: "0" }, [KEY, OTHER_KEY])).toBe("bad_signature");
   });
 
   it("refuse a forgery that copies the key's id but not the key", () => {
-    const forged = { ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY), seq: "5" };
+    const forged = {
+      ...signCheckpoint({ createdAt: "2026-12-07T12:00:00.000Z", eventCount: "1", headId: "1", headHash: "c".repeat(64) }, OTHER_KEY),
+      seq: "5",
+    };
     expect(checkpointSignatureProblem({ ...forged, keyId: checkpointKeyId(KEY) }, KEY)).toBe("bad_signature");
   });
 
@@ -69,7 +78,9 @@ describe("a chain held against a checkpoint", () => {
   it("names the missing tail: how many events, where the chain ends and where it should", () => {
     const problem = compareWithCheckpoint(checkpoint(), { countThroughHead: 70, hashAtHead: null, lastId: "79", total: 70 });
     expect(problem?.kind).toBe("tail_missing");
-    expect(problem?.message).toBe("50 events up to checkpoint #4 are missing: the chain ends at event 79, the checkpoint says 130 (120 events).");
+    expect(problem?.message).toBe(
+      "50 events up to checkpoint #4 are missing: the chain ends at event 79, the checkpoint says 130 (120 events).",
+    );
   });
 
   it("names a single missing last event", () => {
@@ -96,7 +107,14 @@ describe("a chain held against a checkpoint", () => {
   });
 
   it("has nothing to hold an empty chain's checkpoint against", () => {
-    expect(compareWithCheckpoint(checkpoint({ eventCount: "0", headId: null }), { countThroughHead: 0, hashAtHead: null, lastId: null, total: 0 })).toBeNull();
+    expect(
+      compareWithCheckpoint(checkpoint({ eventCount: "0", headId: null }), {
+        countThroughHead: 0,
+        hashAtHead: null,
+        lastId: null,
+        total: 0,
+      }),
+    ).toBeNull();
   });
 });
 

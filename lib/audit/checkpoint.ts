@@ -62,12 +62,7 @@ export type TChainAtHead = {
 };
 
 export type TCheckpointProblemKind =
-  | TSignatureProblem
-  | "tail_missing"
-  | "head_mismatch"
-  | "count_mismatch"
-  | "missing_from_database"
-  | "unreadable_file_line";
+  TSignatureProblem | "tail_missing" | "head_mismatch" | "count_mismatch" | "missing_from_database" | "unreadable_file_line";
 
 /** `seq` is the checkpoint's number, null for a problem of the checkpoint file itself. */
 export type TCheckpointProblem = { seq: string | null; kind: TCheckpointProblemKind; message: string };
@@ -132,10 +127,17 @@ export function describeMissingFromDatabase(checkpoint: TStoredCheckpoint): TChe
 }
 
 export function describeUnreadableLine(line: number): TCheckpointProblem {
-  return { seq: null, kind: "unreadable_file_line", message: `Line ${line} of the checkpoint file is not a checkpoint: it was damaged or edited.` };
+  return {
+    seq: null,
+    kind: "unreadable_file_line",
+    message: `Line ${line} of the checkpoint file is not a checkpoint: it was damaged or edited.`,
+  };
 }
 
 /** The scheduled checkpoint is skipped when the chain has not grown since the last one. */
-export function chainGrewSince(latest: Pick<TCheckpointContent, "eventCount" | "headId"> | null, head: Pick<TCheckpointContent, "eventCount" | "headId">): boolean {
+export function chainGrewSince(
+  latest: Pick<TCheckpointContent, "eventCount" | "headId"> | null,
+  head: Pick<TCheckpointContent, "eventCount" | "headId">,
+): boolean {
   return !latest || latest.eventCount !== head.eventCount || latest.headId !== head.headId;
 }

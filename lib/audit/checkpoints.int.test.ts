@@ -18,7 +18,9 @@ async function writeEvents(count: number): Promise<bigint[]> {
   const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const ids: bigint[] = [];
   for (let i = 0; i < count; i++) {
-    await db.$transaction((tx) => recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `${actor.id}-${i}` }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, contextFor(actor), { action: "user.update", entityType: "Test", entityId: `${actor.id}-${i}` }),
+    );
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: `${actor.id}-${i}` }, select: { id: true } });
     ids.push(event.id);
   }
@@ -117,7 +119,9 @@ describe("signed audit checkpoints", () => {
       await tx.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id >= ${checkpoint!.headId}`);
       return verifyAuditChain(tx, { checkpointFile: null });
     });
-    expect(result.checkpoints.problems.find((problem) => problem.seq === checkpoint!.seq)?.message).toMatch(/^1 event up to checkpoint #\d+ is missing/);
+    expect(result.checkpoints.problems.find((problem) => problem.seq === checkpoint!.seq)?.message).toMatch(
+      /^1 event up to checkpoint #\d+ is missing/,
+    );
   });
 
   it("cannot be forged without the key: a cut tail with a new checkpoint fails its signature", async () => {
@@ -129,9 +133,25 @@ describe("signed audit checkpoints", () => {
       // Covering the tracks: every honest checkpoint goes, one that matches the cut chain takes their place.
       await tx.$executeRawUnsafe(`DELETE FROM "AuditCheckpoint"`);
       const head = await tx.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-      const forged = signCheckpoint({ createdAt: new Date().toISOString(), eventCount: String(await tx.auditEvent.count()), headId: String(head.id), headHash: head.hash }, FORGER_KEY);
+      const forged = signCheckpoint(
+        {
+          createdAt: new Date().toISOString(),
+          eventCount: String(await tx.auditEvent.count()),
+          headId: String(head.id),
+          headHash: head.hash,
+        },
+        FORGER_KEY,
+      );
       await tx.auditCheckpoint.create({
-        data: { createdAt: new Date(forged.createdAt), eventCount: BigInt(forged.eventCount), headId: head.id, headHash: head.hash, keyId: realKeyId, signature: forged.signature, trigger: "cli" },
+        data: {
+          createdAt: new Date(forged.createdAt),
+          eventCount: BigInt(forged.eventCount),
+          headId: head.id,
+          headHash: head.hash,
+          keyId: realKeyId,
+          signature: forged.signature,
+          trigger: "cli",
+        },
       });
       return verifyAuditChain(tx, { checkpointFile: null });
     });
@@ -158,6 +178,8 @@ describe("signed audit checkpoints", () => {
     await writeCheckpoint("cli", contextFor(null), [fileSink(file)]);
     fs.appendFileSync(file, "{not json\n");
     const result = await verifyAuditChain(db, { checkpointFile: file });
-    expect(result.checkpoints.problems).toEqual([{ seq: null, kind: "unreadable_file_line", message: expect.stringContaining("Line 2") as string }]);
+    expect(result.checkpoints.problems).toEqual([
+      { seq: null, kind: "unreadable_file_line", message: expect.stringContaining("Line 2") as string },
+    ]);
   });
 });

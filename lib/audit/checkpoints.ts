@@ -14,7 +14,16 @@ export type TCheckpointTrigger = "schedule" | "admin" | "cli";
 
 export type TCheckpointRun = { checkpoint: TCheckpointRecord | null; sinkFailures: string[] };
 
-type TCheckpointRow = { id: bigint; createdAt: Date; eventCount: bigint; headId: bigint | null; headHash: string; keyId: string; signature: string; trigger: string };
+type TCheckpointRow = {
+  id: bigint;
+  createdAt: Date;
+  eventCount: bigint;
+  headId: bigint | null;
+  headHash: string;
+  keyId: string;
+  signature: string;
+  trigger: string;
+};
 
 export function toCheckpointRecord(row: TCheckpointRow): TCheckpointRecord {
   return {
@@ -86,7 +95,12 @@ export async function writeCheckpoint(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHECKPOINT_LOCK_KEY})`;
       id = await nextCheckpointId(tx);
       if (context) {
-        await recordAudit(tx, context, { action: "audit.checkpoint.create", entityType: "AuditCheckpoint", entityId: String(id), after: { trigger } });
+        await recordAudit(tx, context, {
+          action: "audit.checkpoint.create",
+          entityType: "AuditCheckpoint",
+          entityId: String(id),
+          after: { trigger },
+        });
       }
       head = await readChainHead(tx);
     }

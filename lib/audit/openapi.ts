@@ -4,7 +4,13 @@ import { ZAuditCheckpointRun, ZAuditPage, ZAuditQuery, ZAuditVerification } from
 
 export const auditPaths: ZodOpenApiPathsObject = {
   "/api/v1/audit": {
-    get: operation({ summary: "List audit events, newest first", tag: "Audit", permission: "admin.audit", query: ZAuditQuery, response: ZAuditPage }),
+    get: operation({
+      summary: "List audit events, newest first",
+      tag: "Audit",
+      permission: "admin.audit",
+      query: ZAuditQuery,
+      response: ZAuditPage,
+    }),
   },
   "/api/v1/audit/verify": {
     get: operation({

@@ -22,7 +22,8 @@ export const auditQueries = {
   events: (filters: TAuditFilters) =>
     infiniteQueryOptions({
       queryKey: auditKeys.list(filters),
-      queryFn: ({ pageParam }) => apiFetch<TAuditPage>(`/api/v1/audit${toSearch({ ...filters, before: pageParam, limit: AUDIT_PAGE_SIZE })}`),
+      queryFn: ({ pageParam }) =>
+        apiFetch<TAuditPage>(`/api/v1/audit${toSearch({ ...filters, before: pageParam, limit: AUDIT_PAGE_SIZE })}`),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextBefore ?? undefined,
     }),

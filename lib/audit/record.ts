@@ -31,7 +31,9 @@ export async function recordAudit(tx: TTx, context: TActorContext, entry: TAudit
     before: toPlainJson(entry.before ?? null),
     after: toPlainJson(entry.after ?? null),
     requestId: context.requestId,
-    ...(context.auth ? { authMethod: context.auth.method, authId: context.auth.method === "session" ? context.auth.sessionId : context.auth.tokenId } : {}),
+    ...(context.auth
+      ? { authMethod: context.auth.method, authId: context.auth.method === "session" ? context.auth.sessionId : context.auth.tokenId }
+      : {}),
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
   await tx.auditEvent.create({

@@ -68,7 +68,15 @@ export const ZAuditVerification = z
       problems: z.array(
         z.object({
           seq: z.string().nullable(),
-          kind: z.enum(["unknown_key", "bad_signature", "tail_missing", "head_mismatch", "count_mismatch", "missing_from_database", "unreadable_file_line"]),
+          kind: z.enum([
+            "unknown_key",
+            "bad_signature",
+            "tail_missing",
+            "head_mismatch",
+            "count_mismatch",
+            "missing_from_database",
+            "unreadable_file_line",
+          ]),
           message: z.string(),
         }),
       ),

@@ -5,7 +5,10 @@ import { auditActionsMatching } from "./actions";
 import type { TAuditEventView, TAuditQuery, TAuditVerification } from "./schemas";
 import { verifyAuditChain } from "./verify";
 
-export async function listAuditEvents(context: TActorContext, query: TAuditQuery): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
+export async function listAuditEvents(
+  context: TActorContext,
+  query: TAuditQuery,
+): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
   assertCan(context.actor, "admin.audit");
   const where: Prisma.AuditEventWhereInput = {
     // Older events may carry a legacy spelling of the action asked for (see LEGACY_AUDIT_ACTIONS).
@@ -14,12 +17,20 @@ export async function listAuditEvents(context: TActorContext, query: TAuditQuery
     entityId: query.entityId,
     actorId: query.actorId,
     id: query.before ? { lt: BigInt(query.before) } : undefined,
-    createdAt: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined } : undefined,
+    createdAt:
+      query.from || query.to
+        ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined }
+        : undefined,
   };
   const rows = await db.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   return {
-    events: page.map((row) => ({ ...row, id: String(row.id), createdAt: row.createdAt.toISOString(), authMethod: row.authMethod as "session" | "token" | null })),
+    events: page.map((row) => ({
+      ...row,
+      id: String(row.id),
+      createdAt: row.createdAt.toISOString(),
+      authMethod: row.authMethod as "session" | "token" | null,
+    })),
     nextBefore: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }

@@ -54,7 +54,10 @@ async function gatherCheckpoints(client: TTx, checkpointFile: string | null | un
  */
 export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions = {}): Promise<TVerifyResult> {
   const keys = options.keys ?? getAuditCheckpointKeys();
-  const gathered = await gatherCheckpoints(client, options.checkpointFile === undefined ? getEnv().AUDIT_CHECKPOINT_FILE : options.checkpointFile);
+  const gathered = await gatherCheckpoints(
+    client,
+    options.checkpointFile === undefined ? getEnv().AUDIT_CHECKPOINT_FILE : options.checkpointFile,
+  );
   const problems = gathered.problems;
   const anchors: TStoredCheckpoint[] = [];
   for (const checkpoint of gathered.checkpoints) {
@@ -70,10 +73,19 @@ export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions
   let checked = 0;
   let firstBreak: TChainBreak | null = null;
   for (;;) {
-    const batch = await client.auditEvent.findMany({ where: afterId === undefined ? {} : { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH });
+    const batch = await client.auditEvent.findMany({
+      where: afterId === undefined ? {} : { id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
     if (batch.length === 0) break;
     firstBreak = findChainBreak(
-      batch.map((event) => ({ ...storedAuditContent(event), createdAt: event.createdAt.toISOString(), before: event.before, after: event.after })),
+      batch.map((event) => ({
+        ...storedAuditContent(event),
+        createdAt: event.createdAt.toISOString(),
+        before: event.before,
+        after: event.after,
+      })),
       previousHash,
     );
     if (firstBreak) {
@@ -107,7 +119,10 @@ export async function verifyAuditChain(client: TTx = db, options: TVerifyOptions
 
   const newestFirst = (a: TCheckpointProblem, b: TCheckpointProblem) => Number(BigInt(b.seq ?? "0") - BigInt(a.seq ?? "0"));
   problems.sort(newestFirst);
-  const latest = anchors.reduce<TStoredCheckpoint | null>((best, anchor) => (!best || BigInt(anchor.seq) > BigInt(best.seq) ? anchor : best), null);
+  const latest = anchors.reduce<TStoredCheckpoint | null>(
+    (best, anchor) => (!best || BigInt(anchor.seq) > BigInt(best.seq) ? anchor : best),
+    null,
+  );
   return {
     checked,
     firstBreak,

@@ -9,11 +9,20 @@ describe("OIDC claim mapping", () => {
       { sub: "abc", email: "Ada@Example.com", name: "Ada", concord_team: "secops", concord_roles: ["contributor", "cab_member", "wizard"] },
       claims,
     );
-    expect(identity).toEqual({ subject: "abc", email: "ada@example.com", name: "Ada", team: "SECOPS", roles: ["CONTRIBUTOR", "CAB_MEMBER"] });
+    expect(identity).toEqual({
+      subject: "abc",
+      email: "ada@example.com",
+      name: "Ada",
+      team: "SECOPS",
+      roles: ["CONTRIBUTOR", "CAB_MEMBER"],
+    });
   });
 
   it("accepts roles as a space or comma separated string", () => {
-    expect(mapOidcClaims({ sub: "a", email: "a@x.io", concord_roles: "viewer, executive" }, claims)?.roles).toEqual(["VIEWER", "EXECUTIVE"]);
+    expect(mapOidcClaims({ sub: "a", email: "a@x.io", concord_roles: "viewer, executive" }, claims)?.roles).toEqual([
+      "VIEWER",
+      "EXECUTIVE",
+    ]);
   });
 
   it("leaves the team empty when the claim is missing or unknown", () => {

@@ -16,10 +16,7 @@ function asList(value: unknown): unknown[] {
  * Reads team and roles from the identity provider's claims (names configured by OIDC_TEAM_CLAIM
  * and OIDC_ROLES_CLAIM). Values are matched case-insensitively; unknown values are ignored.
  */
-export function mapOidcClaims(
-  profile: Record<string, unknown>,
-  claims: { team: string; roles: string },
-): TOidcIdentity | null {
+export function mapOidcClaims(profile: Record<string, unknown>, claims: { team: string; roles: string }): TOidcIdentity | null {
   const subject = typeof profile.sub === "string" ? profile.sub : null;
   const email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
   if (!subject || !email) return null;

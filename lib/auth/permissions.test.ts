@@ -7,7 +7,8 @@ const ROLES = ["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "EXECUTIVE", "ADMIN"] as c
 describe("authorization table", () => {
   it("lets every role read surfaces, maps, changes, rules and the dashboard; the CAB's pages only its members, executives and admins", () => {
     for (const role of ROLES) {
-      for (const permission of ["surface.read", "map.read", "change.read", "rule.read", "dashboard.read"] as const) expect(can({ roles: [role] }, permission), `${role} ${permission}`).toBe(true);
+      for (const permission of ["surface.read", "map.read", "change.read", "rule.read", "dashboard.read"] as const)
+        expect(can({ roles: [role] }, permission), `${role} ${permission}`).toBe(true);
       expect(can({ roles: [role] }, "cab.read"), role).toBe(role !== "VIEWER" && role !== "CONTRIBUTOR");
     }
   });

@@ -26,12 +26,16 @@ export async function startSession(actor: TActor, meta: TSessionMeta): Promise<s
       select: { id: true },
     });
     await tx.user.update({ where: { id: actor.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId: session.id } }, {
-      action: "auth.login",
-      entityType: "Session",
-      entityId: session.id,
-      after: { method: meta.method, factor: meta.factor ?? null, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
-    });
+    await recordAudit(
+      tx,
+      { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId: session.id } },
+      {
+        action: "auth.login",
+        entityType: "Session",
+        entityId: session.id,
+        after: { method: meta.method, factor: meta.factor ?? null, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null },
+      },
+    );
     return session.id;
   });
 }
@@ -43,11 +47,15 @@ export async function endSession(sessionId: string): Promise<void> {
     if (!session || session.revokedAt) return;
     await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     const { status: _status, ...actor } = session.user;
-    await recordAudit(tx, { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId } }, {
-      action: "auth.logout",
-      entityType: "Session",
-      entityId: sessionId,
-    });
+    await recordAudit(
+      tx,
+      { actor, requestId: crypto.randomUUID(), auth: { method: "session", sessionId } },
+      {
+        action: "auth.logout",
+        entityType: "Session",
+        entityId: sessionId,
+      },
+    );
   });
 }
 
@@ -59,7 +67,10 @@ export async function resolveSession(
   sessionId: string | undefined | null,
 ): Promise<{ actor: TActor; sessionId: string; proof: TSessionProof; mfaEnrolmentRequired: boolean } | null> {
   if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { select: { ...actorSelect, mfaEnabled: true, kind: true } } } });
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { ...actorSelect, mfaEnabled: true, kind: true } } },
+  });
   // Service accounts never sign in; a session row for one is refused all the same.
   if (!session || session.user.status !== "ACTIVE" || session.user.kind !== "PERSON") return null;
   const now = new Date();
@@ -86,7 +97,10 @@ export function hashApiToken(token: string): string {
  * person someone else issued (possible before this rule) is dead, as are revoked ones.
  */
 export async function resolveApiToken(token: string): Promise<{ actor: TActor; tokenId: string } | null> {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: { select: { ...actorSelect, kind: true } } } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    include: { user: { select: { ...actorSelect, kind: true } } },
+  });
   if (!row || row.revokedAt || row.user.status !== "ACTIVE") return null;
   if (row.user.kind === "PERSON" && row.createdById !== row.userId) return null;
   if (!row.lastUsedAt || shouldTouch({ lastSeenAt: row.lastUsedAt }, new Date())) {

@@ -12,14 +12,42 @@ describe("CAB meetings", () => {
     const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
     const { surface, nodes } = await createSurfaceWithMap(requester);
     const change = await createChange(contextFor(requester), {
-      title: `Open partner ${uniqueSuffix()}`, description: "", surfaceIds: [surface.id], environment: `env-${uniqueSuffix()}`,
-      operations: [{ kind: "ADD", surfaceId: surface.id, sourceNodeId: nodes.partner.id, targetNodeId: nodes.api.id, flow: { protocol: "TCP", ports: "443", appProtocol: "", encryption: "MTLS", authentication: "CERTIFICATE", justification: "partner" } }],
-      implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+      title: `Open partner ${uniqueSuffix()}`,
+      description: "",
+      surfaceIds: [surface.id],
+      environment: `env-${uniqueSuffix()}`,
+      operations: [
+        {
+          kind: "ADD",
+          surfaceId: surface.id,
+          sourceNodeId: nodes.partner.id,
+          targetNodeId: nodes.api.id,
+          flow: {
+            protocol: "TCP",
+            ports: "443",
+            appProtocol: "",
+            encryption: "MTLS",
+            authentication: "CERTIFICATE",
+            justification: "partner",
+          },
+        },
+      ],
+      implementationPlan: "x",
+      verificationPlan: "y",
+      rollbackPlan: "z",
+      windowStart: null,
+      windowEnd: null,
+      ticketLinks: [],
+      emergencyReason: null,
     });
     await submitChange(contextFor(requester), change.id);
     expect((await pendingVotes(contextFor(secCab))).map((item) => item.id)).toContain(change.id);
 
-    const meeting = await createMeeting(contextFor(secCab), { title: "Weekly CAB", scheduledAt: new Date(Date.now() + 3_600_000), attendeeIds: [netCab.id] });
+    const meeting = await createMeeting(contextFor(secCab), {
+      title: "Weekly CAB",
+      scheduledAt: new Date(Date.now() + 3_600_000),
+      attendeeIds: [netCab.id],
+    });
     expect(meeting.items.map((item) => item.change.id)).toContain(change.id);
     await actOnMeeting(contextFor(secCab), meeting.id, "start");
     await voteOnChange(contextFor(secCab), change.id, { decision: "APPROVE", comment: "mTLS pinned", meetingId: meeting.id });

@@ -10,8 +10,30 @@ const meeting: TMinutesInput = {
   endedAt: "2026-11-20T10:40:00.000Z",
   attendees: [{ name: "Sam Rivera", team: "SECOPS" }],
   items: [
-    { position: 1, number: 12, title: "Open partner feed", track: "CAB", riskScore: 61, state: "APPROVED", retrospective: false, outcome: "APPROVED", reasons: ["Loosening → Restricted"], votes: [{ name: "Sam Rivera", team: "SECOPS", decision: "APPROVE", comment: "mTLS | pinned" }] },
-    { position: 2, number: 13, title: "Hotfix", track: "EMERGENCY", riskScore: 40, state: "VERIFIED", retrospective: true, outcome: null, reasons: [], votes: [] },
+    {
+      position: 1,
+      number: 12,
+      title: "Open partner feed",
+      track: "CAB",
+      riskScore: 61,
+      state: "APPROVED",
+      retrospective: false,
+      outcome: "APPROVED",
+      reasons: ["Loosening → Restricted"],
+      votes: [{ name: "Sam Rivera", team: "SECOPS", decision: "APPROVE", comment: "mTLS | pinned" }],
+    },
+    {
+      position: 2,
+      number: 13,
+      title: "Hotfix",
+      track: "EMERGENCY",
+      riskScore: 40,
+      state: "VERIFIED",
+      retrospective: true,
+      outcome: null,
+      reasons: [],
+      votes: [],
+    },
   ],
 };
 
@@ -45,19 +67,35 @@ describe("CAB minutes as PDF", () => {
     expect(blocks).toContainEqual({ kind: "section", text: "Agenda" });
     expect(blocks).toContainEqual({ kind: "item", text: "1. #12 Open partner feed" });
     expect(blocks).toContainEqual({ kind: "bullet", text: "Decision: APPROVED" });
-    expect(blocks).toContainEqual({ kind: "table", header: ["Member", "Team", "Vote", "Comment"], rows: [["Sam Rivera", "SECOPS", "APPROVE", "mTLS | pinned"]] });
+    expect(blocks).toContainEqual({
+      kind: "table",
+      header: ["Member", "Team", "Vote", "Comment"],
+      rows: [["Sam Rivera", "SECOPS", "APPROVE", "mTLS | pinned"]],
+    });
     expect(blocks).toContainEqual({ kind: "bullet", text: "No votes recorded." });
   });
 
   it("keeps a paragraph for an empty agenda", () => {
-    expect(minutesBlocks(minutesMarkdown({ ...meeting, items: [] }))).toContainEqual({ kind: "paragraph", text: "No changes were on the agenda." });
+    expect(minutesBlocks(minutesMarkdown({ ...meeting, items: [] }))).toContainEqual({
+      kind: "paragraph",
+      text: "No changes were on the agenda.",
+    });
   });
 
   it("renders a valid PDF holding the decisions, the votes and a page footer", async () => {
     const pdf = await renderMinutesPdf(minutesMarkdown(meeting));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = drawnText(pdf);
-    for (const line of ["Weekly CAB", "1. #12 Open partner feed", "Decision: APPROVED", "Loosening -> Restricted", "mTLS | pinned", "No votes recorded.", "CAB minutes · page 1"]) expect(text).toContain(line);
+    for (const line of [
+      "Weekly CAB",
+      "1. #12 Open partner feed",
+      "Decision: APPROVED",
+      "Loosening -> Restricted",
+      "mTLS | pinned",
+      "No votes recorded.",
+      "CAB minutes · page 1",
+    ])
+      expect(text).toContain(line);
   });
 
   it("numbers every page of a long agenda", async () => {

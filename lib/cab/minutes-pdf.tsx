@@ -7,8 +7,7 @@ import { pdfText } from "@/lib/overview/report-pdf";
  * read: headings, bullets, paragraphs and the votes table.
  */
 export type TMinutesBlock =
-  | { kind: "title" | "section" | "item" | "bullet" | "paragraph"; text: string }
-  | { kind: "table"; header: string[]; rows: string[][] };
+  { kind: "title" | "section" | "item" | "bullet" | "paragraph"; text: string } | { kind: "table"; header: string[]; rows: string[][] };
 
 const cellsOf = (line: string) =>
   line
@@ -41,7 +40,15 @@ const styles = StyleSheet.create({
   page: { padding: 40, fontSize: 10, fontFamily: "Helvetica", color: "#111827", lineHeight: 1.35 },
   title: { fontSize: 18, fontFamily: "Helvetica-Bold", marginBottom: 8 },
   section: { fontSize: 13, fontFamily: "Helvetica-Bold", marginTop: 14, marginBottom: 4 },
-  item: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 12, marginBottom: 3, paddingTop: 6, borderTopWidth: 0.5, borderTopColor: "#d9dde3" },
+  item: {
+    fontSize: 11,
+    fontFamily: "Helvetica-Bold",
+    marginTop: 12,
+    marginBottom: 3,
+    paddingTop: 6,
+    borderTopWidth: 0.5,
+    borderTopColor: "#d9dde3",
+  },
   bullet: { flexDirection: "row", marginBottom: 1 },
   dot: { width: 10, color: "#5b6472" },
   table: { marginTop: 4, borderWidth: 0.5, borderColor: "#d9dde3" },
@@ -59,11 +66,19 @@ function Table({ header, rows }: { header: string[]; rows: string[][] }) {
   return (
     <View style={styles.table}>
       <View style={[styles.row, styles.head, { borderTopWidth: 0 }]}>
-        {header.map((cell, index) => <Text key={index} style={cellStyle(index)}>{pdfText(cell)}</Text>)}
+        {header.map((cell, index) => (
+          <Text key={index} style={cellStyle(index)}>
+            {pdfText(cell)}
+          </Text>
+        ))}
       </View>
       {rows.map((row, rowIndex) => (
         <View key={rowIndex} style={styles.row} wrap={false}>
-          {row.map((cell, index) => <Text key={index} style={cellStyle(index)}>{pdfText(cell)}</Text>)}
+          {row.map((cell, index) => (
+            <Text key={index} style={cellStyle(index)}>
+              {pdfText(cell)}
+            </Text>
+          ))}
         </View>
       ))}
     </View>
@@ -84,7 +99,11 @@ function Block({ block }: { block: TMinutesBlock }) {
     case "paragraph":
       return <Text>{pdfText(block.text)}</Text>;
     default:
-      return <Text style={styles[block.kind]} minPresenceAhead={40}>{pdfText(block.text)}</Text>;
+      return (
+        <Text style={styles[block.kind]} minPresenceAhead={40}>
+          {pdfText(block.text)}
+        </Text>
+      );
   }
 }
 
@@ -94,7 +113,9 @@ export async function renderMinutesPdf(markdown: string): Promise<Buffer> {
   return renderToBuffer(
     <Document title={title && "text" in title ? pdfText(title.text) : "CAB minutes"} author="Concord">
       <Page size="A4" style={styles.page}>
-        {blocks.map((block, index) => <Block key={index} block={block} />)}
+        {blocks.map((block, index) => (
+          <Block key={index} block={block} />
+        ))}
         {/* This renderer draws nothing for a render prop that returns a bare string, hence the element. */}
         <View style={styles.footer} render={({ pageNumber }) => <Text>{`CAB minutes · page ${pageNumber}`}</Text>} fixed />
       </Page>

@@ -10,20 +10,63 @@ const cab = "CAB";
 export const cabPaths: ZodOpenApiPathsObject = {
   "/api/v1/cab/meetings": {
     get: operation({ summary: "CAB meetings", tag: cab, permission: "cab.read", response: ZObject }),
-    post: operation({ summary: "Schedule a CAB meeting (agenda builds itself)", tag: cab, permission: "cab.manage", body: ZCreateMeeting, response: ZObject, status: 201 }),
+    post: operation({
+      summary: "Schedule a CAB meeting (agenda builds itself)",
+      tag: cab,
+      permission: "cab.manage",
+      body: ZCreateMeeting,
+      response: ZObject,
+      status: 201,
+    }),
   },
   "/api/v1/cab/meetings/{meetingId}": {
-    get: operation({ summary: "A meeting with its agenda and votes", tag: cab, permission: "cab.read", params: ZMeetingParams, response: ZObject }),
-    post: operation({ summary: "Start, end or refresh the agenda", tag: cab, permission: "cab.manage", params: ZMeetingParams, body: ZMeetingAction, response: ZObject, conflicts: true }),
+    get: operation({
+      summary: "A meeting with its agenda and votes",
+      tag: cab,
+      permission: "cab.read",
+      params: ZMeetingParams,
+      response: ZObject,
+    }),
+    post: operation({
+      summary: "Start, end or refresh the agenda",
+      tag: cab,
+      permission: "cab.manage",
+      params: ZMeetingParams,
+      body: ZMeetingAction,
+      response: ZObject,
+      conflicts: true,
+    }),
   },
   "/api/v1/cab/meetings/{meetingId}/reviews": {
-    post: operation({ summary: "Review an emergency change after the fact (retrospective approval or rejection)", tag: cab, permission: "change.approve", params: ZMeetingParams, body: ZCabReview, response: ZObject, conflicts: true }),
+    post: operation({
+      summary: "Review an emergency change after the fact (retrospective approval or rejection)",
+      tag: cab,
+      permission: "change.approve",
+      params: ZMeetingParams,
+      body: ZCabReview,
+      response: ZObject,
+      conflicts: true,
+    }),
   },
   "/api/v1/cab/meetings/{meetingId}/minutes": {
-    get: operation({ summary: "Minutes as Markdown", tag: cab, permission: "cab.read", params: ZMeetingParams, response: z.string(), responseType: "text/markdown" }),
+    get: operation({
+      summary: "Minutes as Markdown",
+      tag: cab,
+      permission: "cab.read",
+      params: ZMeetingParams,
+      response: z.string(),
+      responseType: "text/markdown",
+    }),
   },
   "/api/v1/cab/meetings/{meetingId}/minutes.pdf": {
-    get: operation({ summary: "The same minutes as a PDF", tag: cab, permission: "cab.read", params: ZMeetingParams, response: z.string(), responseType: "application/pdf" }),
+    get: operation({
+      summary: "The same minutes as a PDF",
+      tag: cab,
+      permission: "cab.read",
+      params: ZMeetingParams,
+      response: z.string(),
+      responseType: "application/pdf",
+    }),
   },
   "/api/v1/cab/inbox": {
     get: operation({ summary: "The caller's pending votes", tag: cab, permission: "cab.read", response: ZObject }),

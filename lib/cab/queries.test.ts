@@ -24,7 +24,10 @@ describe("cabQueries", () => {
   });
 
   it("names where the minutes download from", () => {
-    expect([meetingMinutesUrl("m", "md"), meetingMinutesUrl("m", "pdf")]).toEqual(["/api/v1/cab/meetings/m/minutes", "/api/v1/cab/meetings/m/minutes.pdf"]);
+    expect([meetingMinutesUrl("m", "md"), meetingMinutesUrl("m", "pdf")]).toEqual([
+      "/api/v1/cab/meetings/m/minutes",
+      "/api/v1/cab/meetings/m/minutes.pdf",
+    ]);
   });
 });
 
@@ -32,7 +35,11 @@ describe("cabMutations", () => {
   it("scheduling a meeting refreshes the meeting list only", async () => {
     const requests = stubApi({ id: "meeting-3" });
     const queryClient = seededQueryClient();
-    const meeting = await runMutation(queryClient, cabMutations.schedule(queryClient), { title: "CAB", scheduledAt: "2026-12-08T09:00:00.000Z", attendeeIds: [] });
+    const meeting = await runMutation(queryClient, cabMutations.schedule(queryClient), {
+      title: "CAB",
+      scheduledAt: "2026-12-08T09:00:00.000Z",
+      attendeeIds: [],
+    });
     expect(meeting).toEqual({ id: "meeting-3" });
     expect(requests[0]).toMatchObject({ url: "/api/v1/cab/meetings", method: "POST" });
     expect(invalidatedFamilies(queryClient)).toEqual(["meetingList"]);
@@ -49,16 +56,42 @@ describe("cabMutations", () => {
   it("a vote in a meeting is the change's own vote: the change, its lists, the inbox and notifications too", async () => {
     const requests = stubApi({});
     const queryClient = seededQueryClient();
-    await runMutation(queryClient, cabMutations.vote(queryClient, "meeting-1"), { changeId: "change-a", decision: "APPROVE", comment: "ok", retrospective: false });
-    expect(requests).toEqual([{ url: "/api/v1/changes/change-a/approvals", method: "POST", body: { decision: "APPROVE", comment: "ok", meetingId: "meeting-1" } }]);
-    expect(invalidatedFamilies(queryClient)).toEqual(["calendar", "changeA", "changeList", "changeListFiltered", "inbox", "meeting1", "notifications"]);
+    await runMutation(queryClient, cabMutations.vote(queryClient, "meeting-1"), {
+      changeId: "change-a",
+      decision: "APPROVE",
+      comment: "ok",
+      retrospective: false,
+    });
+    expect(requests).toEqual([
+      { url: "/api/v1/changes/change-a/approvals", method: "POST", body: { decision: "APPROVE", comment: "ok", meetingId: "meeting-1" } },
+    ]);
+    expect(invalidatedFamilies(queryClient)).toEqual([
+      "calendar",
+      "changeA",
+      "changeList",
+      "changeListFiltered",
+      "inbox",
+      "meeting1",
+      "notifications",
+    ]);
   });
 
   it("a retrospective review leaves the change as it is and refreshes the meeting only", async () => {
     const requests = stubApi({});
     const queryClient = seededQueryClient();
-    await runMutation(queryClient, cabMutations.vote(queryClient, "meeting-1"), { changeId: "change-a", decision: "REJECT", comment: "too wide", retrospective: true });
-    expect(requests).toEqual([{ url: "/api/v1/cab/meetings/meeting-1/reviews", method: "POST", body: { changeId: "change-a", decision: "REJECT", comment: "too wide" } }]);
+    await runMutation(queryClient, cabMutations.vote(queryClient, "meeting-1"), {
+      changeId: "change-a",
+      decision: "REJECT",
+      comment: "too wide",
+      retrospective: true,
+    });
+    expect(requests).toEqual([
+      {
+        url: "/api/v1/cab/meetings/meeting-1/reviews",
+        method: "POST",
+        body: { changeId: "change-a", decision: "REJECT", comment: "too wide" },
+      },
+    ]);
     expect(invalidatedFamilies(queryClient)).toEqual(["meeting1"]);
   });
 });

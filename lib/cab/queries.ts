@@ -12,8 +12,24 @@ import type { TMeeting } from "./service";
 
 export { cabKeys } from "./keys";
 
-export type TMeetingSummary = { id: string; title: string; scheduledAt: string; startedAt: string | null; endedAt: string | null; items: number; attendees: number };
-export type TPendingVote = { id: string; number: number; title: string; state: string; track: string | null; riskScore: number; status: TApprovalStatus };
+export type TMeetingSummary = {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  items: number;
+  attendees: number;
+};
+export type TPendingVote = {
+  id: string;
+  number: number;
+  title: string;
+  state: string;
+  track: string | null;
+  riskScore: number;
+  status: TApprovalStatus;
+};
 export type TMeetingAction = "start" | "end" | "refresh-agenda";
 
 const base = "/api/v1/cab";
@@ -39,10 +55,16 @@ export const meetingMinutesUrl = (id: string, format: "md" | "pdf") => `${base}/
 export const cabInvalidations = {
   meetingScheduled: (): QueryKey[] => [cabKeys.lists()],
   meetingActedOn: (id: string): QueryKey[] => [cabKeys.lists(), cabKeys.detail(id)],
-  voted: (meetingId: string, changeId: string): QueryKey[] => [cabKeys.detail(meetingId), cabKeys.inbox(), changeKeys.detail(changeId), changeKeys.lists(), changeKeys.calendars(), notificationKeys.all],
+  voted: (meetingId: string, changeId: string): QueryKey[] => [
+    cabKeys.detail(meetingId),
+    cabKeys.inbox(),
+    changeKeys.detail(changeId),
+    changeKeys.lists(),
+    changeKeys.calendars(),
+    notificationKeys.all,
+  ],
   reviewed: (meetingId: string): QueryKey[] => [cabKeys.detail(meetingId)],
 };
-
 
 export type TScheduleMeeting = { title: string; scheduledAt: string; attendeeIds: string[] };
 export type TMeetingVote = { changeId: string; decision: "APPROVE" | "REJECT"; comment: string; retrospective: boolean };
@@ -64,8 +86,11 @@ export const cabMutations = {
   vote: (queryClient: QueryClient, meetingId: string) =>
     touchingMutation(queryClient, {
       mutationFn: ({ changeId, decision, comment, retrospective }: TMeetingVote) =>
-        retrospective ? apiFetch(`${base}/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId, decision, comment } }) : voteOnChange(changeId, { decision, comment, meetingId }),
-      touched: (_result, vote) => (vote.retrospective ? cabInvalidations.reviewed(meetingId) : cabInvalidations.voted(meetingId, vote.changeId)),
+        retrospective
+          ? apiFetch(`${base}/meetings/${meetingId}/reviews`, { method: "POST", body: { changeId, decision, comment } })
+          : voteOnChange(changeId, { decision, comment, meetingId }),
+      touched: (_result, vote) =>
+        vote.retrospective ? cabInvalidations.reviewed(meetingId) : cabInvalidations.voted(meetingId, vote.changeId),
       success: "Vote recorded",
     }),
 };

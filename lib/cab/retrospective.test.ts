@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { REVIEW_TEAMS, countedReviews, retrospectiveOutcome, type TReviewVote } from "./retrospective";
 
-const member = (team: TReviewVote["voter"]["team"], over: Partial<TReviewVote["voter"]> = {}) => ({ team, roles: ["CAB_MEMBER" as const], active: true, ...over });
-const review = (userId: string, voter: TReviewVote["voter"], decision: TReviewVote["decision"] = "APPROVE"): TReviewVote => ({ userId, decision, voter });
+const member = (team: TReviewVote["voter"]["team"], over: Partial<TReviewVote["voter"]> = {}) => ({
+  team,
+  roles: ["CAB_MEMBER" as const],
+  active: true,
+  ...over,
+});
+const review = (userId: string, voter: TReviewVote["voter"], decision: TReviewVote["decision"] = "APPROVE"): TReviewVote => ({
+  userId,
+  decision,
+  voter,
+});
 
 describe("a retrospective review is a joint CAB decision", () => {
   it("needs an approving CAB member of each team", () => {
@@ -16,12 +25,24 @@ describe("a retrospective review is a joint CAB decision", () => {
   it("never counts the requester, nor anyone no longer an active CAB member", () => {
     expect(retrospectiveOutcome([review("req", member("NETOPS")), review("s1", member("SECOPS"))], "req")).toBeNull();
     expect(retrospectiveOutcome([review("n1", member("NETOPS", { active: false })), review("s1", member("SECOPS"))], "req")).toBeNull();
-    expect(retrospectiveOutcome([review("n1", member("NETOPS", { roles: ["CONTRIBUTOR"] })), review("s1", member("SECOPS"))], "req")).toBeNull();
-    expect(retrospectiveOutcome([review("req", member("NETOPS"), "REJECT"), review("n1", member("NETOPS")), review("s1", member("SECOPS"))], "req")).toBe("REVIEWED");
+    expect(
+      retrospectiveOutcome([review("n1", member("NETOPS", { roles: ["CONTRIBUTOR"] })), review("s1", member("SECOPS"))], "req"),
+    ).toBeNull();
+    expect(
+      retrospectiveOutcome(
+        [review("req", member("NETOPS"), "REJECT"), review("n1", member("NETOPS")), review("s1", member("SECOPS"))],
+        "req",
+      ),
+    ).toBe("REVIEWED");
   });
 
   it("a counted rejection rejects", () => {
-    expect(retrospectiveOutcome([review("n1", member("NETOPS")), review("s1", member("SECOPS")), review("s2", member("SECOPS"), "REJECT")], "req")).toBe("REJECTED");
+    expect(
+      retrospectiveOutcome(
+        [review("n1", member("NETOPS")), review("s1", member("SECOPS")), review("s2", member("SECOPS"), "REJECT")],
+        "req",
+      ),
+    ).toBe("REJECTED");
   });
 });
 

@@ -15,7 +15,10 @@ const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
   agendaItems: {
     orderBy: { position: "asc" },
-    include: { change: { include: changeInclude }, votes: { include: { user: { select: { name: true, team: true, roles: true, status: true } } }, orderBy: { createdAt: "asc" } } },
+    include: {
+      change: { include: changeInclude },
+      votes: { include: { user: { select: { name: true, team: true, roles: true, status: true } } }, orderBy: { createdAt: "asc" } },
+    },
   },
 } as const satisfies Prisma.CabMeetingInclude;
 type TMeetingRow = Prisma.CabMeetingGetPayload<{ include: typeof meetingInclude }>;
@@ -34,7 +37,14 @@ function toMeeting(row: TMeetingRow) {
       retrospective: item.retrospective,
       outcome: item.outcome,
       change: toChange(item.change),
-      votes: item.votes.map((vote) => ({ userId: vote.userId, name: vote.user.name, team: vote.user.team, decision: vote.decision, comment: vote.comment, createdAt: vote.createdAt.toISOString() })),
+      votes: item.votes.map((vote) => ({
+        userId: vote.userId,
+        name: vote.user.name,
+        team: vote.user.team,
+        decision: vote.decision,
+        comment: vote.comment,
+        createdAt: vote.createdAt.toISOString(),
+      })),
     })),
   };
 }
@@ -52,12 +62,19 @@ async function loadMeeting(tx: TTx, id: string) {
  */
 async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
   // A deferred review (no decision of both teams yet) comes back on the next agenda.
-  const reviewedEmergencies = await tx.cabAgendaItem.findMany({ where: { retrospective: true, outcome: { in: ["REVIEWED", "REJECTED"] } }, select: { changeId: true } });
+  const reviewedEmergencies = await tx.cabAgendaItem.findMany({
+    where: { retrospective: true, outcome: { in: ["REVIEWED", "REJECTED"] } },
+    select: { changeId: true },
+  });
   const candidates = await tx.change.findMany({
     where: {
       OR: [
         { state: { in: ["CAB_REVIEW", "EMERGENCY"] } },
-        { track: "EMERGENCY", state: { in: ["APPROVED", "SCHEDULED", "IMPLEMENTED", "VERIFIED", "ROLLED_BACK"] }, id: { notIn: reviewedEmergencies.map((item) => item.changeId) } },
+        {
+          track: "EMERGENCY",
+          state: { in: ["APPROVED", "SCHEDULED", "IMPLEMENTED", "VERIFIED", "ROLLED_BACK"] },
+          id: { notIn: reviewedEmergencies.map((item) => item.changeId) },
+        },
       ],
     },
     orderBy: [{ riskScore: "desc" }, { submittedAt: "asc" }],
@@ -72,15 +89,34 @@ async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
     if (present.has(candidate.id)) continue;
     position += 1;
     added += 1;
-    await tx.cabAgendaItem.create({ data: { meetingId, changeId: candidate.id, position, retrospective: candidate.state !== "CAB_REVIEW" && candidate.state !== "EMERGENCY" } });
+    await tx.cabAgendaItem.create({
+      data: {
+        meetingId,
+        changeId: candidate.id,
+        position,
+        retrospective: candidate.state !== "CAB_REVIEW" && candidate.state !== "EMERGENCY",
+      },
+    });
   }
   return added;
 }
 
 export async function listMeetings(context: TActorContext) {
   assertCan(context.actor, "cab.read");
-  const rows = await db.cabMeeting.findMany({ orderBy: { scheduledAt: "desc" }, take: 50, include: { _count: { select: { agendaItems: true, attendees: true } } } });
-  return rows.map((row) => ({ id: row.id, title: row.title, scheduledAt: row.scheduledAt.toISOString(), startedAt: row.startedAt?.toISOString() ?? null, endedAt: row.endedAt?.toISOString() ?? null, items: row._count.agendaItems, attendees: row._count.attendees }));
+  const rows = await db.cabMeeting.findMany({
+    orderBy: { scheduledAt: "desc" },
+    take: 50,
+    include: { _count: { select: { agendaItems: true, attendees: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    scheduledAt: row.scheduledAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    items: row._count.agendaItems,
+    attendees: row._count.attendees,
+  }));
 }
 
 export async function getMeeting(context: TActorContext, id: string): Promise<TMeeting> {
@@ -93,17 +129,28 @@ export async function createMeeting(context: TActorContext, input: TCreateMeetin
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
     const attendeeIds = [...new Set([actor.id, ...input.attendeeIds])];
-    const meeting = await tx.cabMeeting.create({ data: { title: input.title, scheduledAt: input.scheduledAt, attendees: { create: attendeeIds.map((userId) => ({ userId })) } } });
+    const meeting = await tx.cabMeeting.create({
+      data: { title: input.title, scheduledAt: input.scheduledAt, attendees: { create: attendeeIds.map((userId) => ({ userId })) } },
+    });
     await buildAgenda(tx, meeting.id);
     const result = toMeeting(await loadMeeting(tx, meeting.id));
-    await recordAudit(tx, context, { action: "cab.meeting.create", entityType: "CabMeeting", entityId: meeting.id, after: { title: input.title, scheduledAt: input.scheduledAt, attendeeIds, agenda: result.items.map((item) => item.change.id) } });
+    await recordAudit(tx, context, {
+      action: "cab.meeting.create",
+      entityType: "CabMeeting",
+      entityId: meeting.id,
+      after: { title: input.title, scheduledAt: input.scheduledAt, attendeeIds, agenda: result.items.map((item) => item.change.id) },
+    });
     return result;
   });
 }
 
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
 /** The audit action of each meeting action; "refresh-agenda" is the API's spelling, not the audit's. */
-const MEETING_AUDIT_ACTIONS = { start: "cab.meeting.start", end: "cab.meeting.end", "refresh-agenda": "cab.meeting.refresh_agenda" } as const satisfies Record<string, TAuditAction>;
+const MEETING_AUDIT_ACTIONS = {
+  start: "cab.meeting.start",
+  end: "cab.meeting.end",
+  "refresh-agenda": "cab.meeting.refresh_agenda",
+} as const satisfies Record<string, TAuditAction>;
 
 export async function actOnMeeting(context: TActorContext, id: string, action: "start" | "end" | "refresh-agenda"): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
@@ -115,12 +162,24 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
     if (action === "start") {
       await buildAgenda(tx, id);
       await tx.cabMeeting.update({ where: { id }, data: { startedAt: before.startedAt ?? new Date() } });
-      await tx.cabAttendee.upsert({ where: { meetingId_userId: { meetingId: id, userId: actor.id } }, create: { meetingId: id, userId: actor.id }, update: {} });
+      await tx.cabAttendee.upsert({
+        where: { meetingId_userId: { meetingId: id, userId: actor.id } },
+        create: { meetingId: id, userId: actor.id },
+        update: {},
+      });
     }
     if (action === "end") {
       for (const item of before.agendaItems) {
-        const reviews = item.votes.map((vote) => ({ userId: vote.userId, decision: vote.decision, voter: { team: vote.user.team, roles: vote.user.roles, active: vote.user.status === "ACTIVE" } }));
-        const outcome = item.retrospective ? retrospectiveOutcome(reviews, item.change.requesterId) : ["APPROVED", "REJECTED", "NEEDS_INFO"].includes(item.change.state) ? item.change.state : null;
+        const reviews = item.votes.map((vote) => ({
+          userId: vote.userId,
+          decision: vote.decision,
+          voter: { team: vote.user.team, roles: vote.user.roles, active: vote.user.status === "ACTIVE" },
+        }));
+        const outcome = item.retrospective
+          ? retrospectiveOutcome(reviews, item.change.requesterId)
+          : ["APPROVED", "REJECTED", "NEEDS_INFO"].includes(item.change.state)
+            ? item.change.state
+            : null;
         await tx.cabAgendaItem.update({ where: { id: item.id }, data: { outcome: outcome ?? "DEFERRED" } });
       }
       await tx.cabMeeting.update({ where: { id }, data: { endedAt: new Date(), startedAt: before.startedAt ?? new Date() } });
@@ -128,7 +187,17 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended)) } });
     }
     const after = toMeeting(await loadMeeting(tx, id));
-    await recordAudit(tx, context, { action: MEETING_AUDIT_ACTIONS[action], entityType: "CabMeeting", entityId: id, before: { startedAt: before.startedAt, endedAt: before.endedAt }, after: { startedAt: after.startedAt, endedAt: after.endedAt, items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })) } });
+    await recordAudit(tx, context, {
+      action: MEETING_AUDIT_ACTIONS[action],
+      entityType: "CabMeeting",
+      entityId: id,
+      before: { startedAt: before.startedAt, endedAt: before.endedAt },
+      after: {
+        startedAt: after.startedAt,
+        endedAt: after.endedAt,
+        items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })),
+      },
+    });
     return after;
   });
 }
@@ -139,13 +208,27 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
   assertPersonDeciding(context, "review a change retrospectively");
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId, changeId } }, include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } } });
+    const item = await tx.cabAgendaItem.findUnique({
+      where: { meetingId_changeId: { meetingId, changeId } },
+      include: { change: { select: { requesterId: true } }, meeting: { select: { endedAt: true } }, votes: { select: { userId: true } } },
+    });
     if (!item?.retrospective) throw new NotFoundError("The retrospective agenda item");
-    if (item.meeting.endedAt) throw new RuleViolationError("The meeting has ended; the review goes on the next meeting's agenda.", "meeting_ended");
-    if (item.change.requesterId === actor.id) throw new RuleViolationError("A requester never reviews their own change.", "segregation_of_duties");
-    if (item.votes.some((vote) => vote.userId === actor.id)) throw new RuleViolationError("You have already reviewed this change; the review needs a CAB member of the other team too.", "segregation_of_duties");
+    if (item.meeting.endedAt)
+      throw new RuleViolationError("The meeting has ended; the review goes on the next meeting's agenda.", "meeting_ended");
+    if (item.change.requesterId === actor.id)
+      throw new RuleViolationError("A requester never reviews their own change.", "segregation_of_duties");
+    if (item.votes.some((vote) => vote.userId === actor.id))
+      throw new RuleViolationError(
+        "You have already reviewed this change; the review needs a CAB member of the other team too.",
+        "segregation_of_duties",
+      );
     const vote = await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision, comment } });
-    await recordAudit(tx, context, { action: "cab.review", entityType: "Change", entityId: changeId, after: { meetingId, decision, comment } });
+    await recordAudit(tx, context, {
+      action: "cab.review",
+      entityType: "Change",
+      entityId: changeId,
+      after: { meetingId, decision, comment },
+    });
     return { id: vote.id };
   });
 }
@@ -182,8 +265,26 @@ export async function exportMinutes(context: TActorContext, id: string): Promise
 export async function pendingVotes(context: TActorContext) {
   assertCan(context.actor, "cab.read");
   const actor = requireSignedIn(context);
-  const rows = await db.change.findMany({ where: { state: { in: ["CAB_REVIEW", "EMERGENCY"] }, requesterId: { not: actor.id } }, include: changeInclude, orderBy: [{ state: "desc" }, { riskScore: "desc" }], take: 100 });
+  const rows = await db.change.findMany({
+    where: { state: { in: ["CAB_REVIEW", "EMERGENCY"] }, requesterId: { not: actor.id } },
+    include: changeInclude,
+    orderBy: [{ state: "desc" }, { riskScore: "desc" }],
+    take: 100,
+  });
   return rows
-    .filter((row) => !row.approvals.some((approval) => approval.userId === actor.id && approval.voidedAt === null && approval.contentHash === row.contentHash))
-    .map((row) => ({ id: row.id, number: row.number, title: row.title, state: row.state, track: row.track, riskScore: row.riskScore, status: statusOf(row) }));
+    .filter(
+      (row) =>
+        !row.approvals.some(
+          (approval) => approval.userId === actor.id && approval.voidedAt === null && approval.contentHash === row.contentHash,
+        ),
+    )
+    .map((row) => ({
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      state: row.state,
+      track: row.track,
+      riskScore: row.riskScore,
+      status: statusOf(row),
+    }));
 }

@@ -7,8 +7,19 @@ import type { TBlackoutInput } from "./schemas";
 
 export async function listBlackouts(context: TActorContext, from: Date, to: Date) {
   assertCan(context.actor, "change.read");
-  const rows = await db.blackoutWindow.findMany({ where: { endsAt: { gt: from }, startsAt: { lt: to } }, include: { surface: { select: { name: true } } }, orderBy: { startsAt: "asc" } });
-  return rows.map((row) => ({ id: row.id, name: row.name, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), surfaceId: row.surfaceId, surfaceName: row.surface?.name ?? null }));
+  const rows = await db.blackoutWindow.findMany({
+    where: { endsAt: { gt: from }, startsAt: { lt: to } },
+    include: { surface: { select: { name: true } } },
+    orderBy: { startsAt: "asc" },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    surfaceId: row.surfaceId,
+    surfaceName: row.surface?.name ?? null,
+  }));
 }
 
 export async function createBlackout(context: TActorContext, input: TBlackoutInput) {
@@ -37,12 +48,23 @@ export async function calendar(context: TActorContext, from: Date, to: Date) {
   assertCan(context.actor, "change.read");
   const [changes, blackouts] = await Promise.all([
     db.change.findMany({
-      where: { windowStart: { lt: to }, windowEnd: { gt: from }, state: { in: ["PRE_APPROVED", "APPROVED", "SCHEDULED", "IMPLEMENTED", "VERIFIED", "ROLLED_BACK", "CLOSED"] } },
+      where: {
+        windowStart: { lt: to },
+        windowEnd: { gt: from },
+        state: { in: ["PRE_APPROVED", "APPROVED", "SCHEDULED", "IMPLEMENTED", "VERIFIED", "ROLLED_BACK", "CLOSED"] },
+      },
       select: { id: true, number: true, title: true, state: true, track: true, windowStart: true, windowEnd: true },
       orderBy: { windowStart: "asc" },
       take: 500,
     }),
     listBlackouts(context, from, to),
   ]);
-  return { changes: changes.map((change) => ({ ...change, windowStart: change.windowStart?.toISOString() ?? null, windowEnd: change.windowEnd?.toISOString() ?? null })), blackouts };
+  return {
+    changes: changes.map((change) => ({
+      ...change,
+      windowStart: change.windowStart?.toISOString() ?? null,
+      windowEnd: change.windowEnd?.toISOString() ?? null,
+    })),
+    blackouts,
+  };
 }

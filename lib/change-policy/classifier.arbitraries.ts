@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { AUTHENTICATION_ORDER, CLASSIFICATION_ORDER, CRITICALITY_ORDER, ENCRYPTION_ORDER, FACTS, FACT_NAMES, OPERATORS, type TCondition, type TFactName } from "./conditions";
+import {
+  AUTHENTICATION_ORDER,
+  CLASSIFICATION_ORDER,
+  CRITICALITY_ORDER,
+  ENCRYPTION_ORDER,
+  FACTS,
+  FACT_NAMES,
+  OPERATORS,
+  type TCondition,
+  type TFactName,
+} from "./conditions";
 import { RULE_OUTCOMES, type TClassifierRule } from "./classifier";
 import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
 
@@ -23,23 +33,59 @@ export const arbFlow: fc.Arbitrary<TFlowSpec> = fc.record({
 
 export const arbOperation: fc.Arbitrary<TClassifierOperation> = fc.oneof(
   fc.record({ kind: fc.constant("ADD" as const), surfaceId: fc.constantFrom(...SURFACE_IDS), before: fc.constant(null), after: arbFlow }),
-  fc.record({ kind: fc.constant("REMOVE" as const), surfaceId: fc.constantFrom(...SURFACE_IDS), before: arbFlow, after: fc.constant(null) }),
+  fc.record({
+    kind: fc.constant("REMOVE" as const),
+    surfaceId: fc.constantFrom(...SURFACE_IDS),
+    before: arbFlow,
+    after: fc.constant(null),
+  }),
   fc.record({ kind: fc.constant("MODIFY" as const), surfaceId: fc.constantFrom(...SURFACE_IDS), before: arbFlow, after: arbFlow }),
 );
 
-export const arbInput = (operations: fc.Arbitrary<TClassifierOperation[]> = fc.array(arbOperation, { minLength: 1, maxLength: 5 })): fc.Arbitrary<TClassifierInput> =>
-  fc.record({
-    operations,
-    surfaces: fc.constant(null).chain(() =>
-      fc.tuple(...SURFACE_IDS.map((id) => fc.record({ id: fc.constant(id), classification: fc.constantFrom(...CLASSIFICATION_ORDER), criticality: fc.constantFrom(...CRITICALITY_ORDER) }))),
-    ),
-    environment: fc.constantFrom("production", "staging"),
-    window: fc.option(fc.record({ start: fc.constant(new Date("2026-03-01T10:00:00Z")), end: fc.constant(new Date("2026-03-01T12:00:00Z")) }), { nil: null }),
-    plans: fc.record({ implementation: fc.constantFrom("", "steps"), verification: fc.constantFrom("", "check"), rollback: fc.constantFrom("", "revert") }),
-    emergencyReason: fc.constantFrom(null, null, null, "outage"),
-    blackouts: fc.array(fc.record({ startsAt: fc.constant(new Date("2026-03-01T11:00:00Z")), endsAt: fc.constant(new Date("2026-03-02T00:00:00Z")), surfaceId: fc.constantFrom(null, "s1") }), { maxLength: 1 }),
-    templates: fc.constant<TClassifierInput["templates"]>([]),
-  }).map((input) => ({ ...input, surfaces: input.surfaces.filter((surface) => input.operations.some((op) => op.surfaceId === surface.id)) }));
+export const arbInput = (
+  operations: fc.Arbitrary<TClassifierOperation[]> = fc.array(arbOperation, { minLength: 1, maxLength: 5 }),
+): fc.Arbitrary<TClassifierInput> =>
+  fc
+    .record({
+      operations,
+      surfaces: fc
+        .constant(null)
+        .chain(() =>
+          fc.tuple(
+            ...SURFACE_IDS.map((id) =>
+              fc.record({
+                id: fc.constant(id),
+                classification: fc.constantFrom(...CLASSIFICATION_ORDER),
+                criticality: fc.constantFrom(...CRITICALITY_ORDER),
+              }),
+            ),
+          ),
+        ),
+      environment: fc.constantFrom("production", "staging"),
+      window: fc.option(
+        fc.record({ start: fc.constant(new Date("2026-03-01T10:00:00Z")), end: fc.constant(new Date("2026-03-01T12:00:00Z")) }),
+        { nil: null },
+      ),
+      plans: fc.record({
+        implementation: fc.constantFrom("", "steps"),
+        verification: fc.constantFrom("", "check"),
+        rollback: fc.constantFrom("", "revert"),
+      }),
+      emergencyReason: fc.constantFrom(null, null, null, "outage"),
+      blackouts: fc.array(
+        fc.record({
+          startsAt: fc.constant(new Date("2026-03-01T11:00:00Z")),
+          endsAt: fc.constant(new Date("2026-03-02T00:00:00Z")),
+          surfaceId: fc.constantFrom(null, "s1"),
+        }),
+        { maxLength: 1 },
+      ),
+      templates: fc.constant<TClassifierInput["templates"]>([]),
+    })
+    .map((input) => ({
+      ...input,
+      surfaces: input.surfaces.filter((surface) => input.operations.some((op) => op.surfaceId === surface.id)),
+    }));
 
 function arbValueFor(fact: TFactName): fc.Arbitrary<boolean | number | string> {
   const spec = FACTS[fact];

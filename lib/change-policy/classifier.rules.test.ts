@@ -4,12 +4,30 @@ import type { TCondition } from "./conditions";
 import type { TClassifierInput, TClassifierOperation, TClassifierSurface, TFlowSpec } from "./types";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
-  sourceId: "web", targetId: "db", sourceKind: "WORKLOAD", targetKind: "DATASTORE", sourceZone: "app", targetZone: "app",
-  protocol: "TCP", ports: "443", encryption: "TLS", authentication: "TOKEN", status: "APPROVED", ...over,
+  sourceId: "web",
+  targetId: "db",
+  sourceKind: "WORKLOAD",
+  targetKind: "DATASTORE",
+  sourceZone: "app",
+  targetZone: "app",
+  protocol: "TCP",
+  ports: "443",
+  encryption: "TLS",
+  authentication: "TOKEN",
+  status: "APPROVED",
+  ...over,
 });
 const add = (over: Partial<TFlowSpec> = {}): TClassifierOperation => ({ kind: "ADD", surfaceId: "shop", before: null, after: flow(over) });
-const remove = (over: Partial<TFlowSpec> = {}): TClassifierOperation => ({ kind: "REMOVE", surfaceId: "shop", before: flow(over), after: null });
-const surface = (classification: TClassifierSurface["classification"], criticality: TClassifierSurface["criticality"]): TClassifierSurface => ({ id: "shop", classification, criticality });
+const remove = (over: Partial<TFlowSpec> = {}): TClassifierOperation => ({
+  kind: "REMOVE",
+  surfaceId: "shop",
+  before: flow(over),
+  after: null,
+});
+const surface = (
+  classification: TClassifierSurface["classification"],
+  criticality: TClassifierSurface["criticality"],
+): TClassifierSurface => ({ id: "shop", classification, criticality });
 
 const change = (over: Partial<TClassifierInput> = {}): TClassifierInput => ({
   operations: [remove()],
@@ -25,13 +43,26 @@ const change = (over: Partial<TClassifierInput> = {}): TClassifierInput => ({
 
 const always: TCondition = { fact: "flowsTouched", op: "gte", value: 0 };
 const rule = (ruleKey: string, position: number, over: Partial<TClassifierRule> = {}): TClassifierRule => ({
-  id: `id-${ruleKey}`, ruleKey, name: `Rule ${ruleKey}`, position, condition: always, outcome: "ADD_RISK", riskPoints: 0, extraApprovers: 0, ...over,
+  id: `id-${ruleKey}`,
+  ruleKey,
+  name: `Rule ${ruleKey}`,
+  position,
+  condition: always,
+  outcome: "ADD_RISK",
+  riskPoints: 0,
+  extraApprovers: 0,
+  ...over,
 });
 
 describe("rule outcomes and tracks", () => {
   it("names each outcome for the rule editor", () => {
     expect(RULE_OUTCOMES).toEqual(["FORCE_CAB", "ALLOW_PRE_APPROVAL", "ADD_RISK", "REQUIRE_APPROVER"]);
-    expect(OUTCOME_LABELS).toEqual({ FORCE_CAB: "Send to the CAB", ALLOW_PRE_APPROVAL: "Allow pre-approval", ADD_RISK: "Add risk points", REQUIRE_APPROVER: "Require extra approvers" });
+    expect(OUTCOME_LABELS).toEqual({
+      FORCE_CAB: "Send to the CAB",
+      ALLOW_PRE_APPROVAL: "Allow pre-approval",
+      ADD_RISK: "Add risk points",
+      REQUIRE_APPROVER: "Require extra approvers",
+    });
   });
 
   it("ranks pre-approval below the CAB and the CAB below an emergency", () => {
@@ -47,7 +78,9 @@ describe("rule outcomes and tracks", () => {
   it("mirrors each operation: a removal becomes an addition of the same flow and the other way round, a modification is undone", () => {
     const narrow = flow({ ports: "443" });
     const wide = flow({ ports: "80,443" });
-    expect(mirrorOperations([remove(), add({ ports: "22" }), { kind: "MODIFY", surfaceId: "billing", before: wide, after: narrow }])).toEqual([
+    expect(
+      mirrorOperations([remove(), add({ ports: "22" }), { kind: "MODIFY", surfaceId: "billing", before: wide, after: narrow }]),
+    ).toEqual([
       { kind: "ADD", surfaceId: "shop", before: null, after: flow() },
       { kind: "REMOVE", surfaceId: "shop", before: flow({ ports: "22" }), after: null },
       { kind: "MODIFY", surfaceId: "billing", before: narrow, after: wide },
@@ -57,7 +90,10 @@ describe("rule outcomes and tracks", () => {
 
 describe("risk", () => {
   it("adds 8 points per classification rank, 6 per criticality rank, 10 for an opening and 2 per flow beyond the first", () => {
-    const result = classify(change({ surfaces: [surface("CONFIDENTIAL", "HIGH")], operations: [add(), add({ ports: "8443" }), remove()] }), []);
+    const result = classify(
+      change({ surfaces: [surface("CONFIDENTIAL", "HIGH")], operations: [add(), add({ ports: "8443" }), remove()] }),
+      [],
+    );
     expect(result.baseRisk).toEqual([
       { reason: "classification CONFIDENTIAL", points: 16 },
       { reason: "criticality HIGH", points: 12 },
@@ -81,32 +117,81 @@ describe("risk", () => {
 
   it("adds each matching rule's points, and keeps the score between 0 and 100", () => {
     expect(classify(change(), [rule("a", 1, { riskPoints: 30 }), rule("b", 2, { riskPoints: 5 })]).riskScore).toBe(35);
-    expect(classify(change(), [rule("a", 1, { riskPoints: 30 }), rule("b", 2, { riskPoints: 5, condition: { fact: "loosening", op: "eq", value: true } })]).riskScore).toBe(30);
+    expect(
+      classify(change(), [
+        rule("a", 1, { riskPoints: 30 }),
+        rule("b", 2, { riskPoints: 5, condition: { fact: "loosening", op: "eq", value: true } }),
+      ]).riskScore,
+    ).toBe(30);
     expect(classify(change({ surfaces: [surface("RESTRICTED", "CRITICAL")] }), [rule("a", 1, { riskPoints: 80 })]).riskScore).toBe(100);
   });
 });
 
 describe("approvals and the track", () => {
   it("needs two approvals on the CAB track plus every matching rule's extra approvers, none when pre-approved, two in an emergency", () => {
-    const extra = [rule("a", 1, { outcome: "REQUIRE_APPROVER", extraApprovers: 1 }), rule("b", 2, { outcome: "REQUIRE_APPROVER", extraApprovers: 2 })];
+    const extra = [
+      rule("a", 1, { outcome: "REQUIRE_APPROVER", extraApprovers: 1 }),
+      rule("b", 2, { outcome: "REQUIRE_APPROVER", extraApprovers: 2 }),
+    ];
     expect(classify(change(), extra)).toMatchObject({ track: "CAB", requiredApprovals: 5 });
-    expect(classify(change(), [...extra, rule("c", 3, { outcome: "ALLOW_PRE_APPROVAL" })])).toMatchObject({ track: "PRE_APPROVED", requiredApprovals: 0 });
+    expect(classify(change(), [...extra, rule("c", 3, { outcome: "ALLOW_PRE_APPROVAL" })])).toMatchObject({
+      track: "PRE_APPROVED",
+      requiredApprovals: 0,
+    });
     expect(classify(change({ emergencyReason: "outage" }), extra)).toMatchObject({ track: "EMERGENCY", requiredApprovals: 2 });
   });
 
   it("records which rule decided the track, and the facts each rule read, sorted by name", () => {
-    const condition: TCondition = { all: [{ fact: "tighteningOnly", op: "eq", value: true }, { fact: "environment", op: "eq", value: "production" }] };
-    const result = classify(change(), [rule("risk", 1, { condition, riskPoints: 3, extraApprovers: 1, name: "Risky" }), rule("cab", 2, { outcome: "FORCE_CAB" }), rule("pre", 3, { outcome: "ALLOW_PRE_APPROVAL" })]);
+    const condition: TCondition = {
+      all: [
+        { fact: "tighteningOnly", op: "eq", value: true },
+        { fact: "environment", op: "eq", value: "production" },
+      ],
+    };
+    const result = classify(change(), [
+      rule("risk", 1, { condition, riskPoints: 3, extraApprovers: 1, name: "Risky" }),
+      rule("cab", 2, { outcome: "FORCE_CAB" }),
+      rule("pre", 3, { outcome: "ALLOW_PRE_APPROVAL" }),
+    ]);
     expect(result.matched).toEqual([
-      { ruleId: "id-risk", ruleKey: "risk", name: "Risky", outcome: "ADD_RISK", riskPoints: 3, extraApprovers: 1, factsUsed: { environment: "production", tighteningOnly: true }, decidedTrack: false },
-      { ruleId: "id-cab", ruleKey: "cab", name: "Rule cab", outcome: "FORCE_CAB", riskPoints: 0, extraApprovers: 0, factsUsed: { flowsTouched: 1 }, decidedTrack: true },
-      { ruleId: "id-pre", ruleKey: "pre", name: "Rule pre", outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0, factsUsed: { flowsTouched: 1 }, decidedTrack: false },
+      {
+        ruleId: "id-risk",
+        ruleKey: "risk",
+        name: "Risky",
+        outcome: "ADD_RISK",
+        riskPoints: 3,
+        extraApprovers: 1,
+        factsUsed: { environment: "production", tighteningOnly: true },
+        decidedTrack: false,
+      },
+      {
+        ruleId: "id-cab",
+        ruleKey: "cab",
+        name: "Rule cab",
+        outcome: "FORCE_CAB",
+        riskPoints: 0,
+        extraApprovers: 0,
+        factsUsed: { flowsTouched: 1 },
+        decidedTrack: true,
+      },
+      {
+        ruleId: "id-pre",
+        ruleKey: "pre",
+        name: "Rule pre",
+        outcome: "ALLOW_PRE_APPROVAL",
+        riskPoints: 0,
+        extraApprovers: 0,
+        factsUsed: { flowsTouched: 1 },
+        decidedTrack: false,
+      },
     ]);
     expect(Object.keys(result.matched[0]?.factsUsed ?? {})).toEqual(["environment", "tighteningOnly"]);
   });
 
   it("goes to the CAB with a note when no rule decides, and without one when a rule does", () => {
-    expect(classify(change({ operations: [add()] }), [rule("risk", 1)]).notes).toEqual(["No rule decided the track, so the change goes to the CAB."]);
+    expect(classify(change({ operations: [add()] }), [rule("risk", 1)]).notes).toEqual([
+      "No rule decided the track, so the change goes to the CAB.",
+    ]);
     expect(classify(change({ operations: [add()] }), [rule("cab", 1, { outcome: "FORCE_CAB" })]).notes).toEqual([]);
   });
 

@@ -49,16 +49,53 @@ const input = (over: Partial<TClassifierInput> = {}): TClassifierInput => ({
 let nextId = 0;
 const rule = (over: Partial<TClassifierRule> & Pick<TClassifierRule, "condition" | "outcome">): TClassifierRule => {
   nextId += 1;
-  return { id: `r${nextId}`, ruleKey: `rule-${String(nextId).padStart(3, "0")}`, name: `Rule ${nextId}`, position: nextId, riskPoints: 0, extraApprovers: 0, ...over };
+  return {
+    id: `r${nextId}`,
+    ruleKey: `rule-${String(nextId).padStart(3, "0")}`,
+    name: `Rule ${nextId}`,
+    position: nextId,
+    riskPoints: 0,
+    extraApprovers: 0,
+    ...over,
+  };
 };
 
 const SEED_RULES: TClassifierRule[] = [
-  rule({ ruleKey: "no-rollback", position: 1, condition: { fact: "hasRollbackPlan", op: "eq", value: false }, outcome: "FORCE_CAB", riskPoints: 10 }),
-  rule({ ruleKey: "restricted-open", position: 2, condition: { all: [{ fact: "loosening", op: "eq", value: true }, { fact: "maxClassification", op: "gte", value: "RESTRICTED" }] }, outcome: "FORCE_CAB" }),
+  rule({
+    ruleKey: "no-rollback",
+    position: 1,
+    condition: { fact: "hasRollbackPlan", op: "eq", value: false },
+    outcome: "FORCE_CAB",
+    riskPoints: 10,
+  }),
+  rule({
+    ruleKey: "restricted-open",
+    position: 2,
+    condition: {
+      all: [
+        { fact: "loosening", op: "eq", value: true },
+        { fact: "maxClassification", op: "gte", value: "RESTRICTED" },
+      ],
+    },
+    outcome: "FORCE_CAB",
+  }),
   rule({ ruleKey: "template", position: 3, condition: { fact: "templateMatch", op: "eq", value: true }, outcome: "ALLOW_PRE_APPROVAL" }),
   rule({ ruleKey: "tightening", position: 4, condition: { fact: "tighteningOnly", op: "eq", value: true }, outcome: "ALLOW_PRE_APPROVAL" }),
-  rule({ ruleKey: "external", position: 5, condition: { fact: "externalParty", op: "eq", value: true }, outcome: "ADD_RISK", riskPoints: 15 }),
-  rule({ ruleKey: "cleartext", position: 6, condition: { fact: "minAddedEncryption", op: "eq", value: "NONE" }, outcome: "REQUIRE_APPROVER", extraApprovers: 1, riskPoints: 10 }),
+  rule({
+    ruleKey: "external",
+    position: 5,
+    condition: { fact: "externalParty", op: "eq", value: true },
+    outcome: "ADD_RISK",
+    riskPoints: 15,
+  }),
+  rule({
+    ruleKey: "cleartext",
+    position: 6,
+    condition: { fact: "minAddedEncryption", op: "eq", value: "NONE" },
+    outcome: "REQUIRE_APPROVER",
+    extraApprovers: 1,
+    riskPoints: 10,
+  }),
 ];
 
 describe("classifier examples", () => {
@@ -79,7 +116,10 @@ describe("classifier examples", () => {
 
   it("forces the CAB when the rollback plan is missing, even for tightening", () => {
     const result = classify(
-      input({ operations: [{ kind: "REMOVE", surfaceId: "pay", before: flow(), after: null }], plans: { implementation: "x", verification: "y", rollback: " " } }),
+      input({
+        operations: [{ kind: "REMOVE", surfaceId: "pay", before: flow(), after: null }],
+        plans: { implementation: "x", verification: "y", rollback: " " },
+      }),
       SEED_RULES,
     );
     expect(result.track).toBe("CAB");
@@ -123,7 +163,10 @@ describe("classifier examples", () => {
     const internal = [{ id: "pay", classification: "INTERNAL" as const, criticality: "LOW" as const }];
     const inside = classify(input({ surfaces: internal, templates }), SEED_RULES);
     expect(inside).toMatchObject({ track: "PRE_APPROVED", templateId: "t1" });
-    const outside = classify(input({ surfaces: internal, templates, operations: [{ kind: "ADD", surfaceId: "pay", before: null, after: flow({ ports: "22" }) }] }), SEED_RULES);
+    const outside = classify(
+      input({ surfaces: internal, templates, operations: [{ kind: "ADD", surfaceId: "pay", before: null, after: flow({ ports: "22" }) }] }),
+      SEED_RULES,
+    );
     expect(outside).toMatchObject({ track: "CAB", templateId: null });
   });
 
@@ -137,7 +180,10 @@ describe("classifier examples", () => {
 
   it("classifies approving an observed cleartext SMB flow as an opening of access, never as tightening", () => {
     const observed = flow({ ports: "445", encryption: "NONE", authentication: "NONE", status: "OBSERVED" });
-    const result = classify(input({ operations: [{ kind: "MODIFY", surfaceId: "pay", before: observed, after: { ...observed, status: undefined } }] }), SEED_RULES);
+    const result = classify(
+      input({ operations: [{ kind: "MODIFY", surfaceId: "pay", before: observed, after: { ...observed, status: undefined } }] }),
+      SEED_RULES,
+    );
     expect(result.facts).toMatchObject({ loosening: true, tighteningOnly: false, approvesFlow: true, approvesObservedFlow: true });
     expect(result.track).toBe("CAB");
     expect(result.notes.some((note) => note.startsWith("Tightening only"))).toBe(false);
@@ -147,22 +193,46 @@ describe("classifier examples", () => {
 
   it("tells narrowing from widening in a modification", () => {
     const wide = flow({ ports: "80,443", encryption: "TLS" });
-    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "MTLS" }) })).toBe(false);
-    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "NONE" }) })).toBe(true);
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "MTLS" }) })).toBe(
+      false,
+    );
+    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "443", encryption: "NONE" }) })).toBe(
+      true,
+    );
     expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ ports: "8443" }) })).toBe(true);
     expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: wide, after: flow({ protocol: "ANY", ports: "443" }) })).toBe(true);
-    expect(operationLoosens({ kind: "MODIFY", surfaceId: "pay", before: flow({ protocol: "ANY", ports: "" }), after: flow({ ports: "1-1024" }) })).toBe(false);
+    expect(
+      operationLoosens({
+        kind: "MODIFY",
+        surfaceId: "pay",
+        before: flow({ protocol: "ANY", ports: "" }),
+        after: flow({ ports: "1-1024" }),
+      }),
+    ).toBe(false);
   });
 });
 
 /** A modification that narrows an approved flow (made by mapping, not filtering, so generation stays fast). */
 const arbNarrowingOfApproved: fc.Arbitrary<TClassifierOperation> = fc
-  .tuple(arbFlow, fc.constantFrom("s1", "s2", "s3"), fc.constantFrom(...ENCRYPTION_ORDER), fc.constantFrom(...AUTHENTICATION_ORDER), fc.boolean())
+  .tuple(
+    arbFlow,
+    fc.constantFrom("s1", "s2", "s3"),
+    fc.constantFrom(...ENCRYPTION_ORDER),
+    fc.constantFrom(...AUTHENTICATION_ORDER),
+    fc.boolean(),
+  )
   .map(([flowBefore, surfaceId, encryption, authentication, dropPorts]): TClassifierOperation => {
     const before = { ...flowBefore, status: "APPROVED" as const };
-    const stronger = <T extends string>(order: readonly T[], current: T, candidate: T) => (order.indexOf(candidate) > order.indexOf(current) ? candidate : current);
+    const stronger = <T extends string>(order: readonly T[], current: T, candidate: T) =>
+      order.indexOf(candidate) > order.indexOf(current) ? candidate : current;
     const narrowedPorts = dropPorts && before.ports === "80,443" ? "443" : before.ports;
-    const after = { ...before, status: undefined, ports: narrowedPorts, encryption: stronger(ENCRYPTION_ORDER, before.encryption, encryption), authentication: stronger(AUTHENTICATION_ORDER, before.authentication, authentication) };
+    const after = {
+      ...before,
+      status: undefined,
+      ports: narrowedPorts,
+      encryption: stronger(ENCRYPTION_ORDER, before.encryption, encryption),
+      authentication: stronger(AUTHENTICATION_ORDER, before.authentication, authentication),
+    };
     return { kind: "MODIFY", surfaceId, before, after };
   })
   .filter((operation) => operation.kind === "MODIFY" && !modifyLoosens(operation.before, operation.after));
@@ -179,7 +249,13 @@ describe("classifier properties", () => {
   });
 
   it("never puts a tightening-only change on a stricter track than the same flows opened", () => {
-    const tightening = fc.array(fc.oneof(arbOperation.filter((operation) => operation.kind === "REMOVE"), arbNarrowingOfApproved), { minLength: 1, maxLength: 4 });
+    const tightening = fc.array(
+      fc.oneof(
+        arbOperation.filter((operation) => operation.kind === "REMOVE"),
+        arbNarrowingOfApproved,
+      ),
+      { minLength: 1, maxLength: 4 },
+    );
     fc.assert(
       fc.property(arbInput(tightening), arbRules(), (change, rules) => {
         const closed = classify(change, rules);
@@ -192,10 +268,21 @@ describe("classifier properties", () => {
   });
 
   it("never calls a change that approves a not-yet-approved flow tightening only", () => {
-    const narrowing = fc.array(fc.oneof(arbOperation.filter((operation) => operation.kind === "REMOVE"), arbNarrowingOfApproved), { maxLength: 3 });
+    const narrowing = fc.array(
+      fc.oneof(
+        arbOperation.filter((operation) => operation.kind === "REMOVE"),
+        arbNarrowingOfApproved,
+      ),
+      { maxLength: 3 },
+    );
     // Approving a flow as it is, or narrowed: every field the same or tighter, only the status changes.
     const approving = fc
-      .tuple(arbNarrowingOfApproved, fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const), fc.option(fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const), { nil: undefined }), fc.boolean())
+      .tuple(
+        arbNarrowingOfApproved,
+        fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const),
+        fc.option(fc.constantFrom("OBSERVED", "PROPOSED", "DENIED" as const), { nil: undefined }),
+        fc.boolean(),
+      )
       .map(([operation, status, unknownOr, asIs]): TClassifierOperation => {
         if (operation.kind !== "MODIFY") return operation;
         const before = { ...operation.before, status: unknownOr === undefined ? status : undefined };
@@ -242,7 +329,10 @@ describe("classifier properties", () => {
     fc.assert(
       fc.property(arbInput(), (change) => {
         const always = { fact: "flowsTouched" as const, op: "gte" as const, value: 0 };
-        const cabFirst = [rule({ ruleKey: "a", position: 1, condition: always, outcome: "FORCE_CAB" }), rule({ ruleKey: "b", position: 2, condition: always, outcome: "ALLOW_PRE_APPROVAL" })];
+        const cabFirst = [
+          rule({ ruleKey: "a", position: 1, condition: always, outcome: "FORCE_CAB" }),
+          rule({ ruleKey: "b", position: 2, condition: always, outcome: "ALLOW_PRE_APPROVAL" }),
+        ];
         const preFirst = cabFirst.map((candidate) => ({ ...candidate, position: 3 - candidate.position }));
         const plain = { ...change, emergencyReason: null };
         expect(classify(plain, preFirst).track).toBe("PRE_APPROVED");
@@ -261,7 +351,9 @@ describe("compiled rule sets", () => {
     if (spec.type === "string") return fc.constantFrom("production", "staging", "");
     return fc.option(fc.constantFrom(...spec.order), { nil: null });
   };
-  const arbFacts = fc.record(Object.fromEntries(FACT_NAMES.map((fact) => [fact, arbFactValue(fact)])) as Record<TFactName, fc.Arbitrary<TFactValue>>) as fc.Arbitrary<TFacts>;
+  const arbFacts = fc.record(
+    Object.fromEntries(FACT_NAMES.map((fact) => [fact, arbFactValue(fact)])) as Record<TFactName, fc.Arbitrary<TFactValue>>,
+  ) as fc.Arbitrary<TFacts>;
 
   it("a compiled condition answers as the interpreter does and reads the same facts", () => {
     fc.assert(

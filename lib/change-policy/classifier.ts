@@ -84,7 +84,16 @@ function baseRiskOf(facts: TFacts): Array<{ reason: string; points: number }> {
 type TTrackDecision = { track: ChangeTrack | null; matched: TRuleHit[] };
 
 function hitOf(rule: TClassifierRule, factsUsed: TRuleHit["factsUsed"], decidedTrack: boolean): TRuleHit {
-  return { ruleId: rule.id, ruleKey: rule.ruleKey, name: rule.name, outcome: rule.outcome, riskPoints: rule.riskPoints, extraApprovers: rule.extraApprovers, factsUsed, decidedTrack };
+  return {
+    ruleId: rule.id,
+    ruleKey: rule.ruleKey,
+    name: rule.name,
+    outcome: rule.outcome,
+    riskPoints: rule.riskPoints,
+    extraApprovers: rule.extraApprovers,
+    factsUsed,
+    decidedTrack,
+  };
 }
 
 function decidesTrack(track: ChangeTrack | null, rule: TClassifierRule): boolean {

@@ -2,9 +2,25 @@ import { readAll, type TTx } from "@/lib/db";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";
 import { ZTemplateParameters } from "./template-parameters";
-import { asSnapshot, type TClassifierInput, type TClassifierOperation, type TFlowSnapshot, type TFlowSpec, type TTemplateForMatch } from "./types";
+import {
+  asSnapshot,
+  type TClassifierInput,
+  type TClassifierOperation,
+  type TFlowSnapshot,
+  type TFlowSpec,
+  type TTemplateForMatch,
+} from "./types";
 
-type TRuleRow = { id: string; ruleKey: string; name: string; position: number; condition: unknown; outcome: string; riskPoints: number; extraApprovers: number };
+type TRuleRow = {
+  id: string;
+  ruleKey: string;
+  name: string;
+  position: number;
+  condition: unknown;
+  outcome: string;
+  riskPoints: number;
+  extraApprovers: number;
+};
 
 export function toClassifierRule(row: TRuleRow): TClassifierRule {
   return { ...row, condition: row.condition as TCondition, outcome: row.outcome as TRuleOutcome };
@@ -38,17 +54,27 @@ type TChangeForInput = {
 /** Reads what the classifier needs for one change: surfaces, endpoint kinds and zones, blackouts. */
 export async function loadClassifierInput(tx: TTx, change: TChangeForInput, templates: TTemplateForMatch[]): Promise<TClassifierInput> {
   const surfaceIds = change.surfaces.map((surface) => surface.surfaceId);
-  const snapshots = change.operations.flatMap((operation) => [asSnapshot(operation.before), asSnapshot(operation.after)]).filter((flow): flow is TFlowSnapshot => flow !== null);
+  const snapshots = change.operations
+    .flatMap((operation) => [asSnapshot(operation.before), asSnapshot(operation.after)])
+    .filter((flow): flow is TFlowSnapshot => flow !== null);
   const nodeIds = [...new Set(snapshots.flatMap((flow) => [flow.sourceId, flow.targetId]))];
   const edgeIds = change.operations.flatMap((operation) => (operation.edgeId ? [operation.edgeId] : []));
   const [surfaces, nodes, blackouts, edges] = await readAll(tx, [
     () => tx.protectSurface.findMany({ where: { id: { in: surfaceIds } }, select: { id: true, classification: true, criticality: true } }),
     () => tx.flowNode.findMany({ where: { id: { in: nodeIds } }, select: { id: true, kind: true, zoneId: true } }),
-    () => change.windowStart
-      ? tx.blackoutWindow.findMany({ where: { OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }], endsAt: { gt: change.windowStart }, startsAt: { lt: change.windowEnd ?? change.windowStart } } })
-      : Promise.resolve([]),
+    () =>
+      change.windowStart
+        ? tx.blackoutWindow.findMany({
+            where: {
+              OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }],
+              endsAt: { gt: change.windowStart },
+              startsAt: { lt: change.windowEnd ?? change.windowStart },
+            },
+          })
+        : Promise.resolve([]),
     // The flows' current status is a fact: approving a flow not yet approved opens access.
-    () => (edgeIds.length ? tx.flowEdge.findMany({ where: { id: { in: edgeIds } }, select: { id: true, status: true } }) : Promise.resolve([])),
+    () =>
+      edgeIds.length ? tx.flowEdge.findMany({ where: { id: { in: edgeIds } }, select: { id: true, status: true } }) : Promise.resolve([]),
   ]);
   const statusById = new Map(edges.map((edge) => [edge.id, edge.status]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
@@ -73,8 +99,10 @@ export async function loadClassifierInput(tx: TTx, change: TChangeForInput, temp
     const after = asSnapshot(operation.after);
     if (operation.kind === "ADD" && after) return [{ kind: "ADD", surfaceId: operation.surfaceId, before: null, after: spec(after) }];
     const status = operation.edgeId ? statusById.get(operation.edgeId) : undefined;
-    if (operation.kind === "REMOVE" && before) return [{ kind: "REMOVE", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: null }];
-    if (operation.kind === "MODIFY" && before && after) return [{ kind: "MODIFY", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: spec(after) }];
+    if (operation.kind === "REMOVE" && before)
+      return [{ kind: "REMOVE", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: null }];
+    if (operation.kind === "MODIFY" && before && after)
+      return [{ kind: "MODIFY", surfaceId: operation.surfaceId, before: { ...spec(before), status }, after: spec(after) }];
     return [];
   });
   return {

@@ -18,9 +18,23 @@ import {
 } from "./conditions";
 
 const facts = {
-  loosening: false, tighteningOnly: true, approvesFlow: false, approvesObservedFlow: false, maxClassification: "INTERNAL", maxCriticality: "MEDIUM", crossesZone: true, externalParty: false,
-  minAddedEncryption: "TLS", minAddedAuthentication: null, flowsTouched: 4, environment: "staging", inBlackout: false, templateMatch: true,
-  hasImplementationPlan: true, hasVerificationPlan: false, hasRollbackPlan: true,
+  loosening: false,
+  tighteningOnly: true,
+  approvesFlow: false,
+  approvesObservedFlow: false,
+  maxClassification: "INTERNAL",
+  maxCriticality: "MEDIUM",
+  crossesZone: true,
+  externalParty: false,
+  minAddedEncryption: "TLS",
+  minAddedAuthentication: null,
+  flowsTouched: 4,
+  environment: "staging",
+  inBlackout: false,
+  templateMatch: true,
+  hasImplementationPlan: true,
+  hasVerificationPlan: false,
+  hasRollbackPlan: true,
 } satisfies TFacts;
 
 /** The kind of value each fact takes, as the rule builder offers it. */
@@ -96,12 +110,24 @@ describe("the vocabulary of rule conditions", () => {
   });
 
   it("says why a comparison cannot mean anything, on its value", () => {
-    expect(issuesOf({ fact: "loosening", op: "eq", value: "yes" })).toEqual([expect.objectContaining({ path: ["value"], message: "must be true or false for this fact" })]);
-    expect(issuesOf({ fact: "loosening", op: "lte", value: true })).toEqual([expect.objectContaining({ path: ["value"], message: "a yes/no fact can only be compared with is / is not" })]);
-    expect(issuesOf({ fact: "flowsTouched", op: "gt", value: "3" })).toEqual([expect.objectContaining({ path: ["value"], message: "must be a number for this fact" })]);
-    expect(issuesOf({ fact: "environment", op: "eq", value: 3 })).toEqual([expect.objectContaining({ path: ["value"], message: "must be text for this fact" })]);
-    expect(issuesOf({ fact: "environment", op: "gt", value: "prod" })).toEqual([expect.objectContaining({ path: ["value"], message: "a text fact can only be compared with is / is not" })]);
-    expect(issuesOf({ fact: "minAddedEncryption", op: "eq", value: "SSL" })).toEqual([expect.objectContaining({ path: ["value"], message: "must be one of NONE, TLS, MTLS" })]);
+    expect(issuesOf({ fact: "loosening", op: "eq", value: "yes" })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "must be true or false for this fact" }),
+    ]);
+    expect(issuesOf({ fact: "loosening", op: "lte", value: true })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "a yes/no fact can only be compared with is / is not" }),
+    ]);
+    expect(issuesOf({ fact: "flowsTouched", op: "gt", value: "3" })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "must be a number for this fact" }),
+    ]);
+    expect(issuesOf({ fact: "environment", op: "eq", value: 3 })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "must be text for this fact" }),
+    ]);
+    expect(issuesOf({ fact: "environment", op: "gt", value: "prod" })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "a text fact can only be compared with is / is not" }),
+    ]);
+    expect(issuesOf({ fact: "minAddedEncryption", op: "eq", value: "SSL" })).toEqual([
+      expect.objectContaining({ path: ["value"], message: "must be one of NONE, TLS, MTLS" }),
+    ]);
   });
 
   it("compares yes/no and text facts only with is / is not, and numbers and ranks with every operator", () => {
@@ -158,8 +184,16 @@ describe("evaluating a condition", () => {
   });
 
   it("compares yes/no and text facts by value", () => {
-    expect([compare("crossesZone", "eq", true), compare("crossesZone", "eq", false), compare("crossesZone", "neq", true)]).toEqual([true, false, false]);
-    expect([compare("environment", "eq", "staging"), compare("environment", "eq", "production"), compare("environment", "neq", "production")]).toEqual([true, false, true]);
+    expect([compare("crossesZone", "eq", true), compare("crossesZone", "eq", false), compare("crossesZone", "neq", true)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([
+      compare("environment", "eq", "staging"),
+      compare("environment", "eq", "production"),
+      compare("environment", "neq", "production"),
+    ]).toEqual([true, false, true]);
   });
 
   it("treats a fact with no value as different from every value", () => {
@@ -176,9 +210,19 @@ describe("evaluating a condition", () => {
 
   it("collects the facts it read, through groups and negations", () => {
     const used = new Set<TFactName>();
-    evaluateCondition({ not: { any: [{ fact: "inBlackout", op: "eq", value: true }, { all: [{ fact: "environment", op: "eq", value: "staging" }] }] } }, facts, used);
+    evaluateCondition(
+      { not: { any: [{ fact: "inBlackout", op: "eq", value: true }, { all: [{ fact: "environment", op: "eq", value: "staging" }] }] } },
+      facts,
+      used,
+    );
     expect([...used].sort()).toEqual(["environment", "inBlackout"]);
-    expect([...(() => { const fresh = new Set<TFactName>(); evaluateCondition({ fact: "templateMatch", op: "eq", value: true }, facts, fresh); return fresh; })()]).toEqual(["templateMatch"]);
+    expect([
+      ...(() => {
+        const fresh = new Set<TFactName>();
+        evaluateCondition({ fact: "templateMatch", op: "eq", value: true }, facts, fresh);
+        return fresh;
+      })(),
+    ]).toEqual(["templateMatch"]);
   });
 });
 
@@ -196,8 +240,14 @@ describe("a condition as a sentence", () => {
     expect(describeCondition({ any: [zone, { all: [small, zone] }] })).toBe(
       "A flow crosses a zone boundary is yes or (Number of flows touched is at most 2 and A flow crosses a zone boundary is yes)",
     );
-    expect(describeCondition({ all: [{ not: zone }, small] })).toBe("not (A flow crosses a zone boundary is yes) and Number of flows touched is at most 2");
-    expect(describeCondition({ not: { any: [zone, small] } })).toBe("not (A flow crosses a zone boundary is yes or Number of flows touched is at most 2)");
-    expect(describeCondition({ all: [zone, { any: [small] }] })).toBe("A flow crosses a zone boundary is yes and (Number of flows touched is at most 2)");
+    expect(describeCondition({ all: [{ not: zone }, small] })).toBe(
+      "not (A flow crosses a zone boundary is yes) and Number of flows touched is at most 2",
+    );
+    expect(describeCondition({ not: { any: [zone, small] } })).toBe(
+      "not (A flow crosses a zone boundary is yes or Number of flows touched is at most 2)",
+    );
+    expect(describeCondition({ all: [zone, { any: [small] }] })).toBe(
+      "A flow crosses a zone boundary is yes and (Number of flows touched is at most 2)",
+    );
   });
 });

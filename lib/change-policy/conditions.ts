@@ -162,33 +162,75 @@ function compileComparison({ fact, op, value }: TComparison): TCompiledCondition
     };
     switch (op) {
       case "eq":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left === right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left === right;
+        };
       case "neq":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left !== right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left !== right;
+        };
       case "gt":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left > right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left > right;
+        };
       case "gte":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left >= right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left >= right;
+        };
       case "lt":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left < right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left < right;
+        };
       case "lte":
-        return (values, read) => { const left = rank(values, read); return left === null ? whenNull : left <= right; };
+        return (values, read) => {
+          const left = rank(values, read);
+          return left === null ? whenNull : left <= right;
+        };
     }
   }
   const right = value;
   switch (op) {
     case "eq":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left === right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left === right;
+      };
     case "neq":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left !== right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left !== right;
+      };
     case "gt":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left > right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left > right;
+      };
     case "gte":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left >= right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left >= right;
+      };
     case "lt":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left < right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left < right;
+      };
     case "lte":
-      return (values, read) => { read.mask |= bit; const left = values[index]!; return left === null ? whenNull : left <= right; };
+      return (values, read) => {
+        read.mask |= bit;
+        const left = values[index]!;
+        return left === null ? whenNull : left <= right;
+      };
   }
 }
 

@@ -4,12 +4,37 @@ import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types"
 import type { TTemplateParameters } from "./template-parameters";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
-  sourceId: "web", targetId: "db", sourceKind: "WORKLOAD", targetKind: "DATASTORE", sourceZone: "app", targetZone: "app",
-  protocol: "TCP", ports: "80,443", encryption: "TLS", authentication: "TOKEN", status: "APPROVED", ...over,
+  sourceId: "web",
+  targetId: "db",
+  sourceKind: "WORKLOAD",
+  targetKind: "DATASTORE",
+  sourceZone: "app",
+  targetZone: "app",
+  protocol: "TCP",
+  ports: "80,443",
+  encryption: "TLS",
+  authentication: "TOKEN",
+  status: "APPROVED",
+  ...over,
 });
-const add = (over: Partial<TFlowSpec> = {}, surfaceId = "shop"): TClassifierOperation => ({ kind: "ADD", surfaceId, before: null, after: flow(over) });
-const remove = (over: Partial<TFlowSpec> = {}, surfaceId = "shop"): TClassifierOperation => ({ kind: "REMOVE", surfaceId, before: flow(over), after: null });
-const modify = (before: Partial<TFlowSpec>, after: Partial<TFlowSpec>, surfaceId = "shop"): TClassifierOperation => ({ kind: "MODIFY", surfaceId, before: flow(before), after: flow(after) });
+const add = (over: Partial<TFlowSpec> = {}, surfaceId = "shop"): TClassifierOperation => ({
+  kind: "ADD",
+  surfaceId,
+  before: null,
+  after: flow(over),
+});
+const remove = (over: Partial<TFlowSpec> = {}, surfaceId = "shop"): TClassifierOperation => ({
+  kind: "REMOVE",
+  surfaceId,
+  before: flow(over),
+  after: null,
+});
+const modify = (before: Partial<TFlowSpec>, after: Partial<TFlowSpec>, surfaceId = "shop"): TClassifierOperation => ({
+  kind: "MODIFY",
+  surfaceId,
+  before: flow(before),
+  after: flow(after),
+});
 
 const change = (over: Partial<TClassifierInput> = {}): TClassifierInput => ({
   operations: [remove()],
@@ -56,7 +81,8 @@ describe("when a modification opens access", () => {
 
   it("approves a flow by adding it, or by modifying one that is not approved yet; never by removing", () => {
     expect(approvesUnapprovedFlow(add())).toBe(true);
-    for (const status of ["OBSERVED", "PROPOSED", "DENIED", undefined] as const) expect(approvesUnapprovedFlow(modify({ status }, {})), String(status)).toBe(true);
+    for (const status of ["OBSERVED", "PROPOSED", "DENIED", undefined] as const)
+      expect(approvesUnapprovedFlow(modify({ status }, {})), String(status)).toBe(true);
     expect(approvesUnapprovedFlow(modify({ status: "APPROVED" }, {}))).toBe(false);
     expect(approvesUnapprovedFlow(remove({ status: "OBSERVED" }))).toBe(false);
   });
@@ -65,7 +91,13 @@ describe("when a modification opens access", () => {
 describe("the facts of a change", () => {
   it("a removal only narrows: tightening, nothing approved, no added crypto", () => {
     expect(factsOf()).toMatchObject({
-      loosening: false, tighteningOnly: true, approvesFlow: false, approvesObservedFlow: false, minAddedEncryption: null, minAddedAuthentication: null, flowsTouched: 1,
+      loosening: false,
+      tighteningOnly: true,
+      approvesFlow: false,
+      approvesObservedFlow: false,
+      minAddedEncryption: null,
+      minAddedAuthentication: null,
+      flowsTouched: 1,
     });
   });
 
@@ -74,12 +106,23 @@ describe("the facts of a change", () => {
   });
 
   it("one opening among narrowings makes the whole change an opening", () => {
-    expect(factsOf({ operations: [remove(), add(), remove()] })).toMatchObject({ loosening: true, tighteningOnly: false, approvesFlow: true, flowsTouched: 3 });
+    expect(factsOf({ operations: [remove(), add(), remove()] })).toMatchObject({
+      loosening: true,
+      tighteningOnly: false,
+      approvesFlow: true,
+      flowsTouched: 3,
+    });
   });
 
   it("approving an observed flow is its own fact; approving a proposed one is not that", () => {
-    expect(factsOf({ operations: [remove(), modify({ status: "OBSERVED" }, {})] })).toMatchObject({ approvesFlow: true, approvesObservedFlow: true });
-    expect(factsOf({ operations: [modify({ status: "PROPOSED" }, {})] })).toMatchObject({ approvesFlow: true, approvesObservedFlow: false });
+    expect(factsOf({ operations: [remove(), modify({ status: "OBSERVED" }, {})] })).toMatchObject({
+      approvesFlow: true,
+      approvesObservedFlow: true,
+    });
+    expect(factsOf({ operations: [modify({ status: "PROPOSED" }, {})] })).toMatchObject({
+      approvesFlow: true,
+      approvesObservedFlow: false,
+    });
     expect(factsOf({ operations: [remove({ status: "OBSERVED" })] })).toMatchObject({ approvesObservedFlow: false });
   });
 
@@ -90,14 +133,24 @@ describe("the facts of a change", () => {
       { id: "c", classification: "PUBLIC", criticality: "MEDIUM" },
     ] as const;
     expect(factsOf({ surfaces: [...surfaces] })).toMatchObject({ maxClassification: "RESTRICTED", maxCriticality: "HIGH" });
-    expect(factsOf({ surfaces: [surfaces[2], surfaces[0]] })).toMatchObject({ maxClassification: "CONFIDENTIAL", maxCriticality: "MEDIUM" });
+    expect(factsOf({ surfaces: [surfaces[2], surfaces[0]] })).toMatchObject({
+      maxClassification: "CONFIDENTIAL",
+      maxCriticality: "MEDIUM",
+    });
     expect(factsOf({ surfaces: [] })).toMatchObject({ maxClassification: null, maxCriticality: null });
   });
 
   it("takes the weakest encryption and authentication of the flows it leaves open, not of those it removes", () => {
-    const operations = [add({ encryption: "MTLS", authentication: "MFA" }), add({ encryption: "TLS", authentication: "CERTIFICATE" }), modify({}, { encryption: "MTLS", authentication: "TOKEN" }), remove({ encryption: "NONE", authentication: "NONE" })];
+    const operations = [
+      add({ encryption: "MTLS", authentication: "MFA" }),
+      add({ encryption: "TLS", authentication: "CERTIFICATE" }),
+      modify({}, { encryption: "MTLS", authentication: "TOKEN" }),
+      remove({ encryption: "NONE", authentication: "NONE" }),
+    ];
     expect(factsOf({ operations })).toMatchObject({ minAddedEncryption: "TLS", minAddedAuthentication: "TOKEN" });
-    expect(factsOf({ operations: [add({ encryption: "NONE" }), add({ encryption: "MTLS" })] })).toMatchObject({ minAddedEncryption: "NONE" });
+    expect(factsOf({ operations: [add({ encryption: "NONE" }), add({ encryption: "MTLS" })] })).toMatchObject({
+      minAddedEncryption: "NONE",
+    });
   });
 
   it("sees a zone crossing or an external party on any flow, before or after", () => {
@@ -106,19 +159,38 @@ describe("the facts of a change", () => {
     expect(factsOf({ operations: [modify({}, { sourceZone: null })] })).toMatchObject({ crossesZone: true });
     expect(factsOf({ operations: [remove({ sourceKind: "EXTERNAL" })] })).toMatchObject({ externalParty: true });
     expect(factsOf({ operations: [add({ targetKind: "EXTERNAL" })] })).toMatchObject({ externalParty: true });
-    expect(factsOf({ operations: [remove(), add({ targetKind: "EXTERNAL" }), remove({ ports: "22" })] })).toMatchObject({ externalParty: true });
+    expect(factsOf({ operations: [remove(), add({ targetKind: "EXTERNAL" }), remove({ ports: "22" })] })).toMatchObject({
+      externalParty: true,
+    });
   });
 
   it("passes the environment through and needs each plan to say something", () => {
-    expect(factsOf()).toMatchObject({ environment: "staging", hasImplementationPlan: true, hasVerificationPlan: true, hasRollbackPlan: true });
-    expect(factsOf({ plans: { implementation: "  ", verification: " \t", rollback: "\n" } })).toMatchObject({ hasImplementationPlan: false, hasVerificationPlan: false, hasRollbackPlan: false });
-    expect(factsOf({ plans: { implementation: "", verification: "probe", rollback: "" } })).toMatchObject({ hasImplementationPlan: false, hasVerificationPlan: true, hasRollbackPlan: false });
+    expect(factsOf()).toMatchObject({
+      environment: "staging",
+      hasImplementationPlan: true,
+      hasVerificationPlan: true,
+      hasRollbackPlan: true,
+    });
+    expect(factsOf({ plans: { implementation: "  ", verification: " \t", rollback: "\n" } })).toMatchObject({
+      hasImplementationPlan: false,
+      hasVerificationPlan: false,
+      hasRollbackPlan: false,
+    });
+    expect(factsOf({ plans: { implementation: "", verification: "probe", rollback: "" } })).toMatchObject({
+      hasImplementationPlan: false,
+      hasVerificationPlan: true,
+      hasRollbackPlan: false,
+    });
   });
 });
 
 describe("a blackout", () => {
   const window = { start: new Date("2026-12-24T10:00:00Z"), end: new Date("2026-12-24T12:00:00Z") };
-  const blackout = (startsAt: string, endsAt: string, surfaceId: string | null = null) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt), surfaceId });
+  const blackout = (startsAt: string, endsAt: string, surfaceId: string | null = null) => ({
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    surfaceId,
+  });
   const inBlackout = (over: Partial<TClassifierInput>) => factsOf({ window, ...over }).inBlackout;
 
   it("hits when it overlaps the window, and not when it only touches an end of it", () => {
@@ -134,7 +206,9 @@ describe("a blackout", () => {
     expect(inBlackout({ blackouts: [during("elsewhere")] })).toBe(false);
     expect(inBlackout({ blackouts: [during("elsewhere"), during(null)] })).toBe(true);
     expect(inBlackout({ blackouts: [during("shop")], surfaces: [] })).toBe(true);
-    expect(inBlackout({ blackouts: [during("billing")], surfaces: [{ id: "billing", classification: "PUBLIC", criticality: "LOW" }] })).toBe(true);
+    expect(
+      inBlackout({ blackouts: [during("billing")], surfaces: [{ id: "billing", classification: "PUBLIC", criticality: "LOW" }] }),
+    ).toBe(true);
   });
 
   it("never hits a change without a window", () => {
@@ -144,7 +218,15 @@ describe("a blackout", () => {
 
 describe("the template of a change", () => {
   const parameters: TTemplateParameters = {
-    operationKinds: ["REMOVE"], maxFlows: 3, protocols: ["TCP"], ports: "", minEncryption: "NONE", minAuthentication: "NONE", maxClassification: "CONFIDENTIAL", environments: [], tighteningOnly: true,
+    operationKinds: ["REMOVE"],
+    maxFlows: 3,
+    protocols: ["TCP"],
+    ports: "",
+    minEncryption: "NONE",
+    minAuthentication: "NONE",
+    maxClassification: "CONFIDENTIAL",
+    environments: [],
+    tighteningOnly: true,
   };
 
   it("is matched with what the change opens: a tightening-only template takes removals, not additions", () => {

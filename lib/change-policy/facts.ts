@@ -1,11 +1,5 @@
 import type { FlowOpKind } from "@/lib/db/generated/enums.ts";
-import {
-  AUTHENTICATION_ORDER,
-  CLASSIFICATION_ORDER,
-  CRITICALITY_ORDER,
-  ENCRYPTION_ORDER,
-  type TFacts,
-} from "./conditions";
+import { AUTHENTICATION_ORDER, CLASSIFICATION_ORDER, CRITICALITY_ORDER, ENCRYPTION_ORDER, type TFacts } from "./conditions";
 import { portsWithin, protocolWithin } from "./ports";
 import { matchTemplate } from "./templates";
 import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
@@ -58,7 +52,9 @@ export function computeFacts(input: TClassifierInput): { facts: TFacts; template
   const touchedSurfaceIds = new Set(input.operations.map((operation) => operation.surfaceId));
   for (const surface of input.surfaces) touchedSurfaceIds.add(surface.id);
   const surfaces = input.surfaces.filter((surface) => touchedSurfaceIds.has(surface.id));
-  const flows = input.operations.flatMap((operation) => [operation.before, operation.after].filter((flow): flow is TFlowSpec => flow !== null));
+  const flows = input.operations.flatMap((operation) =>
+    [operation.before, operation.after].filter((flow): flow is TFlowSpec => flow !== null),
+  );
   const opened = input.operations.flatMap((operation) => (operation.after ? [operation.after] : []));
   const loosening = input.operations.some(operationLoosens);
   const template = matchTemplate(input, loosening);
@@ -70,16 +66,30 @@ export function computeFacts(input: TClassifierInput): { facts: TFacts; template
       tighteningOnly: input.operations.length > 0 && !loosening,
       approvesFlow: input.operations.some(approvesUnapprovedFlow),
       approvesObservedFlow: input.operations.some((operation) => operation.kind === "MODIFY" && operation.before.status === "OBSERVED"),
-      maxClassification: maxBy(CLASSIFICATION_ORDER, surfaces.map((surface) => surface.classification)),
-      maxCriticality: maxBy(CRITICALITY_ORDER, surfaces.map((surface) => surface.criticality)),
+      maxClassification: maxBy(
+        CLASSIFICATION_ORDER,
+        surfaces.map((surface) => surface.classification),
+      ),
+      maxCriticality: maxBy(
+        CRITICALITY_ORDER,
+        surfaces.map((surface) => surface.criticality),
+      ),
       crossesZone: flows.some((flow) => flow.sourceZone !== flow.targetZone),
       externalParty: flows.some((flow) => flow.sourceKind === "EXTERNAL" || flow.targetKind === "EXTERNAL"),
-      minAddedEncryption: minBy(ENCRYPTION_ORDER, opened.map((flow) => flow.encryption)),
-      minAddedAuthentication: minBy(AUTHENTICATION_ORDER, opened.map((flow) => flow.authentication)),
+      minAddedEncryption: minBy(
+        ENCRYPTION_ORDER,
+        opened.map((flow) => flow.encryption),
+      ),
+      minAddedAuthentication: minBy(
+        AUTHENTICATION_ORDER,
+        opened.map((flow) => flow.authentication),
+      ),
       flowsTouched: input.operations.length,
       environment: input.environment,
       inBlackout: window
-        ? input.blackouts.some((blackout) => (blackout.surfaceId === null || touchedSurfaceIds.has(blackout.surfaceId)) && overlaps(window, blackout))
+        ? input.blackouts.some(
+            (blackout) => (blackout.surfaceId === null || touchedSurfaceIds.has(blackout.surfaceId)) && overlaps(window, blackout),
+          )
         : false,
       templateMatch: template !== null,
       hasImplementationPlan: input.plans.implementation.trim() !== "",

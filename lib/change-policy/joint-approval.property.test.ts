@@ -49,8 +49,18 @@ describe("joint approval of rules and templates, stated as rules (property)", ()
   it("two approvals from one team, or from one person, are never joint", () => {
     fc.assert(
       fc.property(fc.constantFrom<Team>("NETOPS", "SECOPS"), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (team, a, b) => {
-        expect(isJointlyApproved([{ userId: a, team }, { userId: b, team }])).toBe(false);
-        expect(isJointlyApproved([{ userId: a, team: "NETOPS" }, { userId: a, team: "SECOPS" }])).toBe(false);
+        expect(
+          isJointlyApproved([
+            { userId: a, team },
+            { userId: b, team },
+          ]),
+        ).toBe(false);
+        expect(
+          isJointlyApproved([
+            { userId: a, team: "NETOPS" },
+            { userId: a, team: "SECOPS" },
+          ]),
+        ).toBe(false);
       }),
     );
   });

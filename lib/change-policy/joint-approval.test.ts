@@ -5,12 +5,33 @@ describe("joint approval of rules and templates", () => {
   it("needs both teams", () => {
     expect(isJointlyApproved([])).toBe(false);
     expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }])).toBe(false);
-    expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "b", team: "SECOPS" }])).toBe(true);
+    expect(
+      isJointlyApproved([
+        { userId: "a", team: "NETOPS" },
+        { userId: "b", team: "SECOPS" },
+      ]),
+    ).toBe(true);
     // Two approvals, but from one team: not joint.
-    expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "c", team: "NETOPS" }])).toBe(false);
-    expect(isJointlyApproved([{ userId: "b", team: "SECOPS" }, { userId: "d", team: "SECOPS" }, { userId: "e", team: "LEADERSHIP" }])).toBe(false);
+    expect(
+      isJointlyApproved([
+        { userId: "a", team: "NETOPS" },
+        { userId: "c", team: "NETOPS" },
+      ]),
+    ).toBe(false);
+    expect(
+      isJointlyApproved([
+        { userId: "b", team: "SECOPS" },
+        { userId: "d", team: "SECOPS" },
+        { userId: "e", team: "LEADERSHIP" },
+      ]),
+    ).toBe(false);
     // One person recorded for both teams is one approval, not two.
-    expect(isJointlyApproved([{ userId: "a", team: "NETOPS" }, { userId: "a", team: "SECOPS" }])).toBe(false);
+    expect(
+      isJointlyApproved([
+        { userId: "a", team: "NETOPS" },
+        { userId: "a", team: "SECOPS" },
+      ]),
+    ).toBe(false);
   });
 
   it("refuses a second approval from the same team or person, and leadership", () => {
@@ -21,6 +42,8 @@ describe("joint approval of rules and templates", () => {
     expect(jointApprovalRefusal(existing, { id: "b", team: "SECOPS" })).toBeNull();
     // The refusal names the team that already approved.
     expect(jointApprovalRefusal(existing, { id: "c", team: "NETOPS" })).toBe("NetOps has already approved; the other team must approve.");
-    expect(jointApprovalRefusal([{ userId: "b", team: "SECOPS" }], { id: "e", team: "SECOPS" })).toBe("SecOps has already approved; the other team must approve.");
+    expect(jointApprovalRefusal([{ userId: "b", team: "SECOPS" }], { id: "e", team: "SECOPS" })).toBe(
+      "SecOps has already approved; the other team must approve.",
+    );
   });
 });

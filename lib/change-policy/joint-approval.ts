@@ -7,9 +7,13 @@ export function isJointlyApproved(approvals: ReadonlyArray<{ userId: string; tea
 }
 
 /** Why this person may not approve, or null. The author's own approval counts for their team. */
-export function jointApprovalRefusal(approvals: ReadonlyArray<{ userId: string; team: Team }>, approver: { id: string; team: Team }): string | null {
+export function jointApprovalRefusal(
+  approvals: ReadonlyArray<{ userId: string; team: Team }>,
+  approver: { id: string; team: Team },
+): string | null {
   if (approver.team !== "NETOPS" && approver.team !== "SECOPS") return "Rules and templates are approved by NetOps and SecOps people.";
   if (approvals.some((approval) => approval.userId === approver.id)) return "You have already approved this.";
-  if (approvals.some((approval) => approval.team === approver.team)) return `${approver.team === "NETOPS" ? "NetOps" : "SecOps"} has already approved; the other team must approve.`;
+  if (approvals.some((approval) => approval.team === approver.team))
+    return `${approver.team === "NETOPS" ? "NetOps" : "SecOps"} has already approved; the other team must approve.`;
   return null;
 }

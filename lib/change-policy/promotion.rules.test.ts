@@ -4,7 +4,17 @@ import type { TFlowSnapshot } from "./types";
 import { changeKind, promotionCandidates } from "./promotion";
 
 const snapshot = (over: Partial<TFlowSnapshot> = {}): TFlowSnapshot => ({
-  sourceId: "web", targetId: "db", sourceLabel: "web", targetLabel: "db", protocol: "TCP", ports: "443", appProtocol: "", encryption: "TLS", authentication: "TOKEN", justification: "orders", ...over,
+  sourceId: "web",
+  targetId: "db",
+  sourceLabel: "web",
+  targetLabel: "db",
+  protocol: "TCP",
+  ports: "443",
+  appProtocol: "",
+  encryption: "TLS",
+  authentication: "TOKEN",
+  justification: "orders",
+  ...over,
 });
 
 type TOperation = { kind: FlowOpKind; after: TFlowSnapshot | null };
@@ -14,13 +24,24 @@ const remove: TOperation = { kind: "REMOVE", after: null };
 let number = 0;
 const verified = (operations: TOperation[], over: { environment?: string; classifications?: Classification[] } = {}) => {
   number += 1;
-  return { id: `c${number}`, number, environment: "production", classifications: ["INTERNAL" as Classification], verifiedAt: new Date("2026-11-01T10:00:00Z"), rolledBackAt: null, operations, ...over };
+  return {
+    id: `c${number}`,
+    number,
+    environment: "production",
+    classifications: ["INTERNAL" as Classification],
+    verifiedAt: new Date("2026-11-01T10:00:00Z"),
+    rolledBackAt: null,
+    operations,
+    ...over,
+  };
 };
 const times = <T>(count: number, make: () => T) => Array.from({ length: count }, make);
 
 describe("what makes two changes the same kind", () => {
   it("is the environment, the highest classification touched and each operation's kind, protocol, ports, encryption and authentication", () => {
-    const change = verified([add({ ports: "22", encryption: "MTLS", authentication: "CERTIFICATE" }), remove], { classifications: ["PUBLIC", "RESTRICTED", "INTERNAL"] });
+    const change = verified([add({ ports: "22", encryption: "MTLS", authentication: "CERTIFICATE" }), remove], {
+      classifications: ["PUBLIC", "RESTRICTED", "INTERNAL"],
+    });
     expect(changeKind(change)).toBe("production|RESTRICTED|ADD/TCP/22/MTLS/CERTIFICATE;REMOVE/-/-/-/-");
   });
 
@@ -69,7 +90,13 @@ describe("suggested templates", () => {
   });
 
   it("cover every protocol, port and operation kind the changes used, once each", () => {
-    const operations = (): TOperation[] => [add({ ports: "443" }), add({ ports: "443", targetId: "cache" }), add({ protocol: "ICMP", ports: "" }), { kind: "MODIFY", after: snapshot({ ports: "8443" }) }, remove];
+    const operations = (): TOperation[] => [
+      add({ ports: "443" }),
+      add({ ports: "443", targetId: "cache" }),
+      add({ protocol: "ICMP", ports: "" }),
+      { kind: "MODIFY", after: snapshot({ ports: "8443" }) },
+      remove,
+    ];
     const [suggestion] = promotionCandidates(times(3, () => verified(operations(), { environment: "staging" })));
     expect(suggestion?.parameters).toMatchObject({
       operationKinds: ["ADD", "MODIFY", "REMOVE"],

@@ -1,16 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { changeKind, countsTowardPromotion, promotionCandidates, PROMOTION_THRESHOLD } from "./promotion";
 
-const flow = { sourceId: "a", targetId: "b", sourceLabel: "a", targetLabel: "b", protocol: "TCP" as const, ports: "443", appProtocol: "", encryption: "TLS" as const, authentication: "TOKEN" as const, justification: "x" };
+const flow = {
+  sourceId: "a",
+  targetId: "b",
+  sourceLabel: "a",
+  targetLabel: "b",
+  protocol: "TCP" as const,
+  ports: "443",
+  appProtocol: "",
+  encryption: "TLS" as const,
+  authentication: "TOKEN" as const,
+  justification: "x",
+};
 const verifiedAt = new Date("2026-11-01T10:00:00Z");
-const passed = (number: number, ports = "443", outcome: { verifiedAt: Date | null; rolledBackAt: Date | null } = { verifiedAt, rolledBackAt: null }) => ({ id: `c${number}`, number, environment: "production", classifications: ["INTERNAL" as const], ...outcome, operations: [{ kind: "ADD" as const, after: { ...flow, ports } }] });
+const passed = (
+  number: number,
+  ports = "443",
+  outcome: { verifiedAt: Date | null; rolledBackAt: Date | null } = { verifiedAt, rolledBackAt: null },
+) => ({
+  id: `c${number}`,
+  number,
+  environment: "production",
+  classifications: ["INTERNAL" as const],
+  ...outcome,
+  operations: [{ kind: "ADD" as const, after: { ...flow, ports } }],
+});
 
 describe("template promotion suggestions", () => {
   it("suggests a kind after enough clean CAB passes, with parameters covering it", () => {
     const changes = [passed(1), passed(2), passed(3), passed(4, "22")];
     const [suggestion, ...rest] = promotionCandidates(changes);
     expect(rest).toEqual([]);
-    expect(suggestion).toMatchObject({ passes: PROMOTION_THRESHOLD, changeNumbers: [1, 2, 3], parameters: { operationKinds: ["ADD"], ports: "443", maxClassification: "INTERNAL", minEncryption: "TLS", tighteningOnly: false } });
+    expect(suggestion).toMatchObject({
+      passes: PROMOTION_THRESHOLD,
+      changeNumbers: [1, 2, 3],
+      parameters: { operationKinds: ["ADD"], ports: "443", maxClassification: "INTERNAL", minEncryption: "TLS", tighteningOnly: false },
+    });
   });
 
   it("does not suggest below the threshold and tells kinds apart", () => {
@@ -26,6 +52,9 @@ describe("template promotion suggestions", () => {
     expect(countsTowardPromotion({ verifiedAt, rolledBackAt: null })).toBe(true);
     expect(promotionCandidates([1, 2, 3, 4].map((number) => passed(number, "443", rejectedThenClosed)))).toEqual([]);
     expect(promotionCandidates([passed(1), passed(2), passed(3, "443", rolledBack), passed(4, "443", rejectedThenClosed)])).toEqual([]);
-    expect(promotionCandidates([passed(1), passed(2), passed(3, "443", rolledBack), passed(4)])[0]).toMatchObject({ passes: 3, changeNumbers: [1, 2, 4] });
+    expect(promotionCandidates([passed(1), passed(2), passed(3, "443", rolledBack), passed(4)])[0]).toMatchObject({
+      passes: 3,
+      changeNumbers: [1, 2, 4],
+    });
   });
 });

@@ -27,7 +27,15 @@ const CLASSIFICATION_ORDER: Classification[] = ["PUBLIC", "INTERNAL", "CONFIDENT
 /** What makes two changes "the same kind": operation kinds, protocol, ports, crypto, environment, classification. */
 export function changeKind(change: TPassedChange): string {
   const flows = change.operations
-    .map((operation) => [operation.kind, operation.after?.protocol ?? "-", operation.after?.ports ?? "-", operation.after?.encryption ?? "-", operation.after?.authentication ?? "-"].join("/"))
+    .map((operation) =>
+      [
+        operation.kind,
+        operation.after?.protocol ?? "-",
+        operation.after?.ports ?? "-",
+        operation.after?.encryption ?? "-",
+        operation.after?.authentication ?? "-",
+      ].join("/"),
+    )
     .sort();
   const top = [...change.classifications].sort((a, b) => CLASSIFICATION_ORDER.indexOf(b) - CLASSIFICATION_ORDER.indexOf(a))[0] ?? "PUBLIC";
   return `${change.environment}|${top}|${flows.join(";")}`;
@@ -54,7 +62,13 @@ export function promotionCandidates(changes: TPassedChange[]) {
         maxFlows: sample.operations.length,
         protocols: flows.length ? [...new Set(flows.map((flow) => flow.protocol))] : ["TCP"],
         ports: [...new Set(flows.map((flow) => flow.ports).filter(Boolean))].join(","),
-        minEncryption: flows.some((flow) => flow.encryption === "NONE") ? "NONE" : flows.some((flow) => flow.encryption === "TLS") ? "TLS" : flows.length ? "MTLS" : "NONE",
+        minEncryption: flows.some((flow) => flow.encryption === "NONE")
+          ? "NONE"
+          : flows.some((flow) => flow.encryption === "TLS")
+            ? "TLS"
+            : flows.length
+              ? "MTLS"
+              : "NONE",
         minAuthentication: "NONE",
         maxClassification: kind.split("|")[1] as Classification,
         environments: [sample.environment],

@@ -19,7 +19,9 @@ describe("policyQueries", () => {
   it("previews a retirement by replaying recent changes without the rule", async () => {
     const requests = stubApi({ replayed: 0, changedTrack: 0, rows: [] });
     await seededQueryClient().fetchQuery(policyQueries.replayWithout("rule-7"));
-    expect(requests).toEqual([{ url: "/api/v1/rules/replay", method: "POST", body: { proposedRuleIds: [], excludeRuleIds: ["rule-7"], lastN: PREVIEW_CHANGES } }]);
+    expect(requests).toEqual([
+      { url: "/api/v1/rules/replay", method: "POST", body: { proposedRuleIds: [], excludeRuleIds: ["rule-7"], lastN: PREVIEW_CHANGES } },
+    ]);
   });
 });
 

@@ -30,7 +30,10 @@ export function replayRules(body: Partial<TRuleSetReplay>): Promise<TRuleReplay>
 export const policyQueries = {
   rules: () => queryOptions({ queryKey: ruleKeys.list(), queryFn: () => apiFetch<TRuleBoard>("/api/v1/rules") }),
   replayWithout: (ruleId: string) =>
-    queryOptions({ queryKey: ruleKeys.replayWithout(ruleId), queryFn: () => replayRules({ proposedRuleIds: [], excludeRuleIds: [ruleId], lastN: PREVIEW_CHANGES }) }),
+    queryOptions({
+      queryKey: ruleKeys.replayWithout(ruleId),
+      queryFn: () => replayRules({ proposedRuleIds: [], excludeRuleIds: [ruleId], lastN: PREVIEW_CHANGES }),
+    }),
   templates: () => queryOptions({ queryKey: templateKeys.list(), queryFn: () => apiFetch<TTemplateCatalog>("/api/v1/templates") }),
 };
 
@@ -64,7 +67,11 @@ export const policyMutations = {
       success: "Rule proposed; the other team must approve it",
     }),
   approveRule: (queryClient: QueryClient) =>
-    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch<TRule>(`/api/v1/rules/${id}/approvals`, { method: "POST" }), touched: policyInvalidations.rules, success: "Approval recorded" }),
+    touchingMutation(queryClient, {
+      mutationFn: (id: string) => apiFetch<TRule>(`/api/v1/rules/${id}/approvals`, { method: "POST" }),
+      touched: policyInvalidations.rules,
+      success: "Approval recorded",
+    }),
   proposeRuleRetirement: (queryClient: QueryClient) =>
     touchingMutation(queryClient, {
       mutationFn: ({ id, reason }: TRetirement) => apiFetch<TRule>(`/api/v1/rules/${id}/retirement`, { method: "POST", body: { reason } }),
@@ -78,17 +85,30 @@ export const policyMutations = {
       success: "Template proposed; the other team must approve it",
     }),
   approveTemplate: (queryClient: QueryClient) =>
-    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch<TTemplate>(`/api/v1/templates/${id}/approvals`, { method: "POST" }), touched: policyInvalidations.templates, success: "Approval recorded" }),
+    touchingMutation(queryClient, {
+      mutationFn: (id: string) => apiFetch<TTemplate>(`/api/v1/templates/${id}/approvals`, { method: "POST" }),
+      touched: policyInvalidations.templates,
+      success: "Approval recorded",
+    }),
   retireTemplate: (queryClient: QueryClient) =>
     touchingMutation(queryClient, {
-      mutationFn: ({ id, reason }: TRetirement) => apiFetch<TTemplate>(`/api/v1/templates/${id}/retirement`, { method: "POST", body: { reason } }),
+      mutationFn: ({ id, reason }: TRetirement) =>
+        apiFetch<TTemplate>(`/api/v1/templates/${id}/retirement`, { method: "POST", body: { reason } }),
       touched: policyInvalidations.templates,
       success: "Retirement approval recorded",
     }),
   createBlackout: (queryClient: QueryClient) =>
-    touchingMutation(queryClient, { mutationFn: (body: TBlackoutDraft) => apiFetch("/api/v1/blackouts", { method: "POST", body }), touched: policyInvalidations.blackouts, success: "Blackout window added" }),
+    touchingMutation(queryClient, {
+      mutationFn: (body: TBlackoutDraft) => apiFetch("/api/v1/blackouts", { method: "POST", body }),
+      touched: policyInvalidations.blackouts,
+      success: "Blackout window added",
+    }),
   deleteBlackout: (queryClient: QueryClient) =>
-    touchingMutation(queryClient, { mutationFn: (id: string) => apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" }), touched: policyInvalidations.blackouts, success: "Blackout window deleted" }),
+    touchingMutation(queryClient, {
+      mutationFn: (id: string) => apiFetch(`/api/v1/blackouts/${id}`, { method: "DELETE" }),
+      touched: policyInvalidations.blackouts,
+      success: "Blackout window deleted",
+    }),
 };
 
 export const useProposeRule = () => useTouchingMutation(policyMutations.proposeRule);

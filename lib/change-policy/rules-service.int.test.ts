@@ -19,9 +19,18 @@ async function removalsInOwnEnvironment(requester: TActor) {
   const { surface, edge } = await createSurfaceWithMap(requester, "RESTRICTED");
   const removal = () =>
     createChange(contextFor(requester), {
-      title: "Remove old flow", description: "", surfaceIds: [surface.id], environment,
+      title: "Remove old flow",
+      description: "",
+      surfaceIds: [surface.id],
+      environment,
       operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
-      implementationPlan: "x", verificationPlan: "", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+      implementationPlan: "x",
+      verificationPlan: "",
+      rollbackPlan: "z",
+      windowStart: null,
+      windowEnd: null,
+      ticketLinks: [],
+      emergencyReason: null,
     });
   return { environment, removal };
 }
@@ -34,9 +43,18 @@ describe("co-authored rules", () => {
     const { environment, removal } = await removalsInOwnEnvironment(netops);
 
     const proposal = await proposeRule(contextFor(netops), {
-      name: "Pre-approve removals in the test environment", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
+      name: "Pre-approve removals in the test environment",
+      position: 1,
+      outcome: "ALLOW_PRE_APPROVAL",
+      riskPoints: 0,
+      extraApprovers: 0,
       rationale: "Removing access is what both teams want more of.",
-      condition: { all: [{ fact: "environment", op: "eq", value: environment }, { fact: "tighteningOnly", op: "eq", value: true }] },
+      condition: {
+        all: [
+          { fact: "environment", op: "eq", value: environment },
+          { fact: "tighteningOnly", op: "eq", value: true },
+        ],
+      },
     });
     expect(proposal.status).toBe("PROPOSED");
     expect(proposal.approvals.map((approval) => approval.team)).toEqual(["NETOPS"]);
@@ -52,7 +70,16 @@ describe("co-authored rules", () => {
     expect(after.track).toBe("PRE_APPROVED");
     expect(after.classification?.matched.find((hit) => hit.decidedTrack)?.ruleKey).toBe(active.ruleKey);
 
-    const revision = await proposeRule(contextFor(secops), { name: proposal.name, position: proposal.position, condition: proposal.condition, riskPoints: 0, extraApprovers: 0, ruleKey: active.ruleKey, outcome: "FORCE_CAB", rationale: "Second thoughts: the CAB sees removals too." });
+    const revision = await proposeRule(contextFor(secops), {
+      name: proposal.name,
+      position: proposal.position,
+      condition: proposal.condition,
+      riskPoints: 0,
+      extraApprovers: 0,
+      ruleKey: active.ruleKey,
+      outcome: "FORCE_CAB",
+      rationale: "Second thoughts: the CAB sees removals too.",
+    });
     expect(revision.revision).toBe(2);
     const preview = await replayRuleSet(contextFor(secops), { proposedRuleIds: [revision.id], excludeRuleIds: [], lastN: 500 });
     const row = preview.rows.find((candidate) => candidate.id === after.id);
@@ -69,37 +96,72 @@ describe("co-authored rules", () => {
     const secops2 = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const { environment, removal } = await removalsInOwnEnvironment(netops);
     const proposal = await proposeRule(contextFor(netops), {
-      name: "Pre-approve removals while testing retirement", position: 1, outcome: "ALLOW_PRE_APPROVAL", riskPoints: 0, extraApprovers: 0,
+      name: "Pre-approve removals while testing retirement",
+      position: 1,
+      outcome: "ALLOW_PRE_APPROVAL",
+      riskPoints: 0,
+      extraApprovers: 0,
       rationale: "Removing access is what both teams want more of.",
-      condition: { all: [{ fact: "environment", op: "eq", value: environment }, { fact: "tighteningOnly", op: "eq", value: true }] },
+      condition: {
+        all: [
+          { fact: "environment", op: "eq", value: environment },
+          { fact: "tighteningOnly", op: "eq", value: true },
+        ],
+      },
     });
     const active = await approveRule(contextFor(secops), proposal.id);
     const decided = await submitChange(contextFor(netops), (await removal()).id);
     expect(decided.track).toBe("PRE_APPROVED");
 
-    await expect(proposeRetirement(contextFor(secops), proposal.id, { reason: "Both teams now review removals in the CAB." })).resolves.toMatchObject({ retires: true, status: "PROPOSED", revision: 2 });
-    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "A second retirement of the same rule" })).rejects.toThrow(/already waiting/);
+    await expect(
+      proposeRetirement(contextFor(secops), proposal.id, { reason: "Both teams now review removals in the CAB." }),
+    ).resolves.toMatchObject({ retires: true, status: "PROPOSED", revision: 2 });
+    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "A second retirement of the same rule" })).rejects.toThrow(
+      /already waiting/,
+    );
     const retirement = (await listRules(contextFor(netops))).proposed.find((rule) => rule.ruleKey === active.ruleKey)!;
     // Until the second team agrees, the rule still classifies; the replay shows what retiring it would change.
     expect((await submitChange(contextFor(netops), (await removal()).id)).track).toBe("PRE_APPROVED");
     const preview = await replayRuleSet(contextFor(netops), { proposedRuleIds: [retirement.id], excludeRuleIds: [], lastN: 500 });
-    expect(preview.rows.find((row) => row.id === decided.id)).toMatchObject({ currentTrack: "PRE_APPROVED", proposedTrack: "CAB", changed: true });
+    expect(preview.rows.find((row) => row.id === decided.id)).toMatchObject({
+      currentTrack: "PRE_APPROVED",
+      proposedTrack: "CAB",
+      changed: true,
+    });
 
     await expect(approveRule(contextFor(secops2), retirement.id)).rejects.toThrow(RuleViolationError);
     expect((await approveRule(contextFor(netops), retirement.id)).status).toBe("RETIRED");
     const history = await db.classificationRule.findMany({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "asc" } });
-    expect(history.map((rule) => [rule.status, rule.retires])).toEqual([["RETIRED", false], ["RETIRED", true]]);
+    expect(history.map((rule) => [rule.status, rule.retires])).toEqual([
+      ["RETIRED", false],
+      ["RETIRED", true],
+    ]);
     expect((await submitChange(contextFor(netops), (await removal()).id)).track).toBe("CAB");
-    expect(await db.auditEvent.count({ where: { entityId: retirement.id, action: { in: ["rule.retirement.propose", "rule.approve"] } } })).toBe(2);
-    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "Retire what is already retired" })).rejects.toThrow(/Only an active rule/);
+    expect(
+      await db.auditEvent.count({ where: { entityId: retirement.id, action: { in: ["rule.retirement.propose", "rule.approve"] } } }),
+    ).toBe(2);
+    await expect(proposeRetirement(contextFor(netops), active.id, { reason: "Retire what is already retired" })).rejects.toThrow(
+      /Only an active rule/,
+    );
   });
 
   it("templates need both teams too", async () => {
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const template = await proposeTemplate(contextFor(secops), {
-      name: `HTTPS ${uniqueSuffix()}`, description: "",
-      parameters: { operationKinds: ["ADD"], maxFlows: 1, protocols: ["TCP"], ports: "443", minEncryption: "TLS", minAuthentication: "TOKEN", maxClassification: "INTERNAL", environments: [`env-${uniqueSuffix()}`], tighteningOnly: false },
+      name: `HTTPS ${uniqueSuffix()}`,
+      description: "",
+      parameters: {
+        operationKinds: ["ADD"],
+        maxFlows: 1,
+        protocols: ["TCP"],
+        ports: "443",
+        minEncryption: "TLS",
+        minAuthentication: "TOKEN",
+        maxClassification: "INTERNAL",
+        environments: [`env-${uniqueSuffix()}`],
+        tighteningOnly: false,
+      },
     });
     expect(template.status).toBe("PROPOSED");
     await expect(approveTemplate(contextFor(secops), template.id)).rejects.toThrow(/already approved/);

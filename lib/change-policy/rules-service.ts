@@ -13,7 +13,10 @@ import { loadActiveTemplates, loadClassifierInput, toClassifierRule } from "@/li
 import { isJointlyApproved, jointApprovalRefusal } from "./joint-approval";
 import type { TRuleProposal, TRuleRetirement, TRuleSetReplay } from "./schemas";
 
-const ruleInclude = { author: { select: { name: true, team: true } }, approvals: { include: { user: { select: { name: true } } } } } as const;
+const ruleInclude = {
+  author: { select: { name: true, team: true } },
+  approvals: { include: { user: { select: { name: true } } } },
+} as const;
 type TRuleRow = Prisma.ClassificationRuleGetPayload<{ include: typeof ruleInclude }>;
 
 function toRule(row: TRuleRow) {
@@ -32,7 +35,12 @@ function toRule(row: TRuleRow) {
     retires: row.retires,
     status: row.status,
     author: row.author,
-    approvals: row.approvals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team, createdAt: approval.createdAt.toISOString() })),
+    approvals: row.approvals.map((approval) => ({
+      userId: approval.userId,
+      name: approval.user.name,
+      team: approval.team,
+      createdAt: approval.createdAt.toISOString(),
+    })),
     createdAt: row.createdAt.toISOString(),
     activatedAt: row.activatedAt?.toISOString() ?? null,
     retiredAt: row.retiredAt?.toISOString() ?? null,
@@ -42,7 +50,11 @@ export type TRule = ReturnType<typeof toRule>;
 
 export async function listRules(context: TActorContext) {
   assertCan(context.actor, "rule.read");
-  const rows = await db.classificationRule.findMany({ include: ruleInclude, orderBy: [{ position: "asc" }, { ruleKey: "asc" }, { revision: "desc" }], take: 500 });
+  const rows = await db.classificationRule.findMany({
+    include: ruleInclude,
+    orderBy: [{ position: "asc" }, { ruleKey: "asc" }, { revision: "desc" }],
+    take: 500,
+  });
   const rules = rows.map(toRule);
   return {
     active: rules.filter((rule) => rule.status === "ACTIVE"),
@@ -52,7 +64,12 @@ export async function listRules(context: TActorContext) {
 }
 
 function slug(name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "rule";
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "rule";
   return `${base}-${crypto.randomBytes(2).toString("hex")}`;
 }
 
@@ -85,7 +102,8 @@ export async function proposeRule(context: TActorContext, input: TRuleProposal):
       },
     });
     // A proposal sent with a token prepares the decision; the author's approval counts only in person.
-    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS"))
+      await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
     await recordAudit(tx, context, { action: "rule.propose", entityType: "ClassificationRule", entityId: rule.id, after: rule });
     await askOtherTeam(tx, actor.team, { title: `Rule proposal needs your team: ${rule.name}`, body: rule.conditionText });
@@ -115,16 +133,46 @@ export async function proposeRetirement(context: TActorContext, id: string, inpu
     const active = await tx.classificationRule.findUnique({ where: { id } });
     if (!active) throw new NotFoundError("The rule");
     if (active.status !== "ACTIVE") throw new RuleViolationError("Only an active rule can be retired.", "not_active");
-    const pending = await tx.classificationRule.findFirst({ where: { ruleKey: active.ruleKey, status: "PROPOSED", retires: true }, select: { id: true } });
-    if (pending) throw new RuleViolationError("A retirement of this rule is already waiting for approval.", "retirement_pending");
-    const latest = await tx.classificationRule.findFirstOrThrow({ where: { ruleKey: active.ruleKey }, orderBy: { revision: "desc" }, select: { revision: true } });
-    const { id: _id, revision: _revision, createdAt: _created, activatedAt: _activated, retiredAt: _retired, status: _status, authorId: _author, ...content } = active;
-    const created = await tx.classificationRule.create({
-      data: { ...content, condition: active.condition as Prisma.InputJsonValue, revision: latest.revision + 1, rationale: input.reason, retires: true, authorId: actor.id },
+    const pending = await tx.classificationRule.findFirst({
+      where: { ruleKey: active.ruleKey, status: "PROPOSED", retires: true },
+      select: { id: true },
     });
-    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
+    if (pending) throw new RuleViolationError("A retirement of this rule is already waiting for approval.", "retirement_pending");
+    const latest = await tx.classificationRule.findFirstOrThrow({
+      where: { ruleKey: active.ruleKey },
+      orderBy: { revision: "desc" },
+      select: { revision: true },
+    });
+    const {
+      id: _id,
+      revision: _revision,
+      createdAt: _created,
+      activatedAt: _activated,
+      retiredAt: _retired,
+      status: _status,
+      authorId: _author,
+      ...content
+    } = active;
+    const created = await tx.classificationRule.create({
+      data: {
+        ...content,
+        condition: active.condition as Prisma.InputJsonValue,
+        revision: latest.revision + 1,
+        rationale: input.reason,
+        retires: true,
+        authorId: actor.id,
+      },
+    });
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS"))
+      await tx.ruleApproval.create({ data: { ruleId: created.id, userId: actor.id, team: actor.team } });
     const rule = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id: created.id }, include: ruleInclude }));
-    await recordAudit(tx, context, { action: "rule.retirement.propose", entityType: "ClassificationRule", entityId: rule.id, before: { activeRuleId: active.id }, after: rule });
+    await recordAudit(tx, context, {
+      action: "rule.retirement.propose",
+      entityType: "ClassificationRule",
+      entityId: rule.id,
+      before: { activeRuleId: active.id },
+      after: rule,
+    });
     await askOtherTeam(tx, actor.team, { title: `Retiring a rule needs your team: ${rule.name}`, body: input.reason });
     return rule;
   });
@@ -146,14 +194,35 @@ export async function approveRule(context: TActorContext, id: string): Promise<T
     const approvals = [...rule.approvals, { userId: actor.id, team: actor.team }];
     if (isJointlyApproved(approvals)) {
       const now = new Date();
-      await tx.classificationRule.updateMany({ where: { ruleKey: rule.ruleKey, status: "ACTIVE" }, data: { status: "RETIRED", retiredAt: now } });
+      await tx.classificationRule.updateMany({
+        where: { ruleKey: rule.ruleKey, status: "ACTIVE" },
+        data: { status: "RETIRED", retiredAt: now },
+      });
       // An agreed retirement leaves no revision active; the proposal itself is kept, retired, as the record.
-      await tx.classificationRule.update({ where: { id }, data: rule.retires ? { status: "RETIRED", activatedAt: now, retiredAt: now } : { status: "ACTIVE", activatedAt: now } });
-      await enqueueEvent(tx, rule.retires ? "rule.retired" : "rule.activated", { ruleId: id, ruleKey: rule.ruleKey, name: rule.name, actorId: actor.id });
-      await notify(tx, [rule.authorId], { type: "rule.activated", title: rule.retires ? `Rule retired: ${rule.name}` : `Rule active: ${rule.name}`, link: "/changes/rules" });
+      await tx.classificationRule.update({
+        where: { id },
+        data: rule.retires ? { status: "RETIRED", activatedAt: now, retiredAt: now } : { status: "ACTIVE", activatedAt: now },
+      });
+      await enqueueEvent(tx, rule.retires ? "rule.retired" : "rule.activated", {
+        ruleId: id,
+        ruleKey: rule.ruleKey,
+        name: rule.name,
+        actorId: actor.id,
+      });
+      await notify(tx, [rule.authorId], {
+        type: "rule.activated",
+        title: rule.retires ? `Rule retired: ${rule.name}` : `Rule active: ${rule.name}`,
+        link: "/changes/rules",
+      });
     }
     const after = toRule(await tx.classificationRule.findUniqueOrThrow({ where: { id }, include: ruleInclude }));
-    await recordAudit(tx, context, { action: "rule.approve", entityType: "ClassificationRule", entityId: id, before: { status: rule.status }, after: { status: after.status, approvals: after.approvals } });
+    await recordAudit(tx, context, {
+      action: "rule.approve",
+      entityType: "ClassificationRule",
+      entityId: id,
+      before: { status: rule.status },
+      after: { status: after.status, approvals: after.approvals },
+    });
     return after;
   });
 }

@@ -7,7 +7,11 @@ import { ZId } from "@/lib/users/schemas";
 export const ZRuleProposal = z
   .object({
     /** Absent for a new rule; the ruleKey of the rule this revision replaces otherwise. */
-    ruleKey: z.string().trim().regex(/^[a-z0-9-]{3,60}$/, "lower-case letters, digits and dashes").optional(),
+    ruleKey: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{3,60}$/, "lower-case letters, digits and dashes")
+      .optional(),
     name: z.string().trim().min(3, "must be at least 3 characters").max(120),
     position: z.number().int().min(0).max(10_000),
     condition: ZCondition,

@@ -117,7 +117,11 @@ describe("template approval: segregation of duties at the service", () => {
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const secops2 = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-    const template = await proposeTemplate(contextFor(secops), { name: `HTTPS ${uniqueSuffix()}`, description: "", parameters: parameters() });
+    const template = await proposeTemplate(contextFor(secops), {
+      name: `HTTPS ${uniqueSuffix()}`,
+      description: "",
+      parameters: parameters(),
+    });
     await expect(approveTemplate(contextFor(secops2), template.id)).rejects.toThrow(/SecOps has already approved/);
     expect(await templateState(template.id)).toEqual({ status: "PROPOSED", approvals: 1, audited: 0 });
     expect((await approveTemplate(contextFor(netops), template.id)).status).toBe("ACTIVE");
@@ -125,7 +129,11 @@ describe("template approval: segregation of duties at the service", () => {
 
   it("the author cannot approve again for the other team after moving to it", async () => {
     const author = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
-    const template = await proposeTemplate(contextFor(author), { name: `HTTPS ${uniqueSuffix()}`, description: "", parameters: parameters() });
+    const template = await proposeTemplate(contextFor(author), {
+      name: `HTTPS ${uniqueSuffix()}`,
+      description: "",
+      parameters: parameters(),
+    });
     const moved = await reassign(author, { team: "NETOPS" });
     await expect(approveTemplate(contextFor(moved), template.id)).rejects.toThrow(/already approved this/);
     expect(await templateState(template.id)).toEqual({ status: "PROPOSED", approvals: 1, audited: 0 });

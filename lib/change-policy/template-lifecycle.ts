@@ -16,7 +16,10 @@ export function shouldSuspend(template: { status: string; failureThreshold: numb
 }
 
 async function notifyBothTeams(tx: TTx, message: Omit<TNotificationInput, "link">) {
-  const people = await tx.user.findMany({ where: { team: { in: ["NETOPS", "SECOPS"] }, status: "ACTIVE", kind: "PERSON" }, select: { id: true, roles: true } });
+  const people = await tx.user.findMany({
+    where: { team: { in: ["NETOPS", "SECOPS"] }, status: "ACTIVE", kind: "PERSON" },
+    select: { id: true, roles: true },
+  });
   await notify(
     tx,
     people.filter((person) => person.roles.includes("CONTRIBUTOR") || person.roles.includes("CAB_MEMBER")).map((person) => person.id),
@@ -31,12 +34,21 @@ async function notifyBothTeams(tx: TTx, message: Omit<TNotificationInput, "link"
 export async function suspendTemplateIfFailing(tx: TTx, context: TActorContext, templateId: string | null): Promise<boolean> {
   if (!templateId) return false;
   await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${templateId}::uuid FOR UPDATE`;
-  const template = await tx.changeTemplate.findUnique({ where: { id: templateId }, select: { id: true, name: true, status: true, failureThreshold: true } });
+  const template = await tx.changeTemplate.findUnique({
+    where: { id: templateId },
+    select: { id: true, name: true, status: true, failureThreshold: true },
+  });
   if (!template) return false;
   const rolledBack = await tx.change.count({ where: { templateId, rolledBackAt: { not: null } } });
   if (!shouldSuspend(template, rolledBack)) return false;
   await tx.changeTemplate.update({ where: { id: templateId }, data: { status: "SUSPENDED", suspendedAt: new Date() } });
-  await recordAudit(tx, context, { action: "template.suspend", entityType: "ChangeTemplate", entityId: templateId, before: { status: template.status }, after: { status: "SUSPENDED", rolledBack, failureThreshold: template.failureThreshold } });
+  await recordAudit(tx, context, {
+    action: "template.suspend",
+    entityType: "ChangeTemplate",
+    entityId: templateId,
+    before: { status: template.status },
+    after: { status: "SUSPENDED", rolledBack, failureThreshold: template.failureThreshold },
+  });
   await notifyBothTeams(tx, {
     type: "template.suspended",
     title: `Template suspended: ${template.name}`,
@@ -57,7 +69,8 @@ export async function approveTemplateRetirement(context: TActorContext, id: stri
     await tx.$queryRaw`SELECT id FROM "ChangeTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
     const template = await tx.changeTemplate.findUnique({ where: { id }, include: templateInclude });
     if (!template) throw new NotFoundError("The template");
-    if (template.status !== "ACTIVE" && template.status !== "SUSPENDED") throw new RuleViolationError("Only an active or suspended template can be retired.", "not_active");
+    if (template.status !== "ACTIVE" && template.status !== "SUSPENDED")
+      throw new RuleViolationError("Only an active or suspended template can be retired.", "not_active");
     const refusal = jointApprovalRefusal(template.retirementApprovals, actor);
     if (refusal) throw new RuleViolationError(refusal, "joint_approval");
     await tx.templateRetirementApproval.create({ data: { templateId: id, userId: actor.id, team: actor.team, reason: input.reason } });
@@ -65,12 +78,27 @@ export async function approveTemplateRetirement(context: TActorContext, id: stri
     if (retired) {
       await tx.changeTemplate.update({ where: { id }, data: { status: "RETIRED", retiredAt: new Date() } });
       await enqueueEvent(tx, "template.retired", { templateId: id, name: template.name, actorId: actor.id });
-      await notify(tx, [template.authorId], { type: "template.retired", title: `Template retired: ${template.name}`, body: input.reason, link: "/changes/rules" });
+      await notify(tx, [template.authorId], {
+        type: "template.retired",
+        title: `Template retired: ${template.name}`,
+        body: input.reason,
+        link: "/changes/rules",
+      });
     } else {
-      await notifyBothTeams(tx, { type: "template.retirement_proposed", title: `Retiring a template needs the other team: ${template.name}`, body: input.reason });
+      await notifyBothTeams(tx, {
+        type: "template.retirement_proposed",
+        title: `Retiring a template needs the other team: ${template.name}`,
+        body: input.reason,
+      });
     }
     const after = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id }, include: templateInclude }));
-    await recordAudit(tx, context, { action: retired ? "template.retire" : "template.retirement.approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals } });
+    await recordAudit(tx, context, {
+      action: retired ? "template.retire" : "template.retirement.approve",
+      entityType: "ChangeTemplate",
+      entityId: id,
+      before: { status: template.status },
+      after: { status: after.status, reason: input.reason, retirementApprovals: after.retirementApprovals },
+    });
     return after;
   });
 }

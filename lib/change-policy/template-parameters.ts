@@ -12,7 +12,10 @@ export const ZTemplateParameters = z
     maxFlows: z.number().int().min(1).max(50),
     protocols: z.array(z.enum(["TCP", "UDP", "ICMP", "ANY"])).min(1, "allow at least one protocol"),
     /** Ports a flow may open, in the flow syntax ("443", "8000-8100"); empty allows any. */
-    ports: z.string().max(200).refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100"),
+    ports: z
+      .string()
+      .max(200)
+      .refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100"),
     minEncryption: z.enum(ENCRYPTION_ORDER),
     minAuthentication: z.enum(AUTHENTICATION_ORDER),
     maxClassification: z.enum(CLASSIFICATION_ORDER),

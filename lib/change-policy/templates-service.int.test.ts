@@ -10,7 +10,11 @@ import { transitionChange } from "@/lib/changes/workflow";
 import { approveTemplateRetirement } from "./template-lifecycle";
 import { approveTemplate, listTemplates, proposeTemplate } from "./templates-service";
 
-const byToken = (actor: TActor): TActorContext => ({ actor, requestId: `test-${uniqueSuffix()}`, auth: { method: "token", tokenId: crypto.randomUUID() } });
+const byToken = (actor: TActor): TActorContext => ({
+  actor,
+  requestId: `test-${uniqueSuffix()}`,
+  auth: { method: "token", tokenId: crypto.randomUUID() },
+});
 
 async function activeTemplate(failureThreshold = 2) {
   const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
@@ -19,7 +23,17 @@ async function activeTemplate(failureThreshold = 2) {
     name: `HTTPS ${uniqueSuffix()}`,
     description: "",
     failureThreshold,
-    parameters: { operationKinds: ["ADD"], maxFlows: 1, protocols: ["TCP"], ports: "443", minEncryption: "TLS", minAuthentication: "TOKEN", maxClassification: "INTERNAL", environments: [`env-${uniqueSuffix()}`], tighteningOnly: false },
+    parameters: {
+      operationKinds: ["ADD"],
+      maxFlows: 1,
+      protocols: ["TCP"],
+      ports: "443",
+      minEncryption: "TLS",
+      minAuthentication: "TOKEN",
+      maxClassification: "INTERNAL",
+      environments: [`env-${uniqueSuffix()}`],
+      tighteningOnly: false,
+    },
   });
   const template = await approveTemplate(contextFor(secops), proposed.id);
   expect(template).toMatchObject({ status: "ACTIVE", failureThreshold });
@@ -27,7 +41,11 @@ async function activeTemplate(failureThreshold = 2) {
 }
 
 /** Changes of one kind (a port no other test uses) in the given outcome, written as the workflow leaves them. */
-async function pastChanges(count: number, outcome: { state: "CLOSED" | "VERIFIED"; verified: boolean; rolledBack: boolean }, ports: string) {
+async function pastChanges(
+  count: number,
+  outcome: { state: "CLOSED" | "VERIFIED"; verified: boolean; rolledBack: boolean },
+  ports: string,
+) {
   const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const { surface, nodes } = await createSurfaceWithMap(requester, "INTERNAL");
   const now = new Date();
@@ -44,7 +62,24 @@ async function pastChanges(count: number, outcome: { state: "CLOSED" | "VERIFIED
         closedAt: outcome.state === "CLOSED" ? now : null,
         surfaces: { create: [{ surfaceId: surface.id }] },
         operations: {
-          create: [{ kind: "ADD", surfaceId: surface.id, after: { sourceId: nodes.web.id, targetId: nodes.api.id, sourceLabel: "web", targetLabel: "api", protocol: "TCP", ports, appProtocol: "", encryption: "TLS", authentication: "TOKEN", justification: "x" } }],
+          create: [
+            {
+              kind: "ADD",
+              surfaceId: surface.id,
+              after: {
+                sourceId: nodes.web.id,
+                targetId: nodes.api.id,
+                sourceLabel: "web",
+                targetLabel: "api",
+                protocol: "TCP",
+                ports,
+                appProtocol: "",
+                encryption: "TLS",
+                authentication: "TOKEN",
+                justification: "x",
+              },
+            },
+          ],
         },
       },
     });
@@ -84,7 +119,9 @@ describe("template promotion, retirement and suspension", () => {
     expect(retired.retiredAt).not.toBeNull();
     expect((await loadActiveTemplates(db)).map((active) => active.id)).not.toContain(template.id);
     expect(await db.auditEvent.count({ where: { entityId: template.id, action: "template.retire", actorId: secops.id } })).toBe(1);
-    await expect(approveTemplateRetirement(contextFor(await createTestUser("SECOPS", ["CONTRIBUTOR"])), template.id, { reason: "late" })).rejects.toThrow(/active or suspended/);
+    await expect(
+      approveTemplateRetirement(contextFor(await createTestUser("SECOPS", ["CONTRIBUTOR"])), template.id, { reason: "late" }),
+    ).rejects.toThrow(/active or suspended/);
   });
 
   it("a template approved or proposed with a token gets no approval from it", async () => {
@@ -92,7 +129,17 @@ describe("template promotion, retirement and suspension", () => {
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const proposed = await proposeTemplate(byToken(netops), {
       name: `Token ${uniqueSuffix()}`,
-      parameters: { operationKinds: ["ADD"], maxFlows: 1, protocols: ["TCP"], ports: "443", minEncryption: "TLS", minAuthentication: "TOKEN", maxClassification: "INTERNAL", environments: [], tighteningOnly: false },
+      parameters: {
+        operationKinds: ["ADD"],
+        maxFlows: 1,
+        protocols: ["TCP"],
+        ports: "443",
+        minEncryption: "TLS",
+        minAuthentication: "TOKEN",
+        maxClassification: "INTERNAL",
+        environments: [],
+        tighteningOnly: false,
+      },
     });
     expect(proposed.approvals).toEqual([]);
     await expect(approveTemplate(byToken(secops), proposed.id)).rejects.toThrow(/An API token cannot approve a template/);
@@ -105,7 +152,16 @@ describe("template promotion, retirement and suspension", () => {
     const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const change = (state: "ROLLED_BACK" | "IMPLEMENTED") =>
       db.change.create({
-        data: { title: `Templated ${state}`, requesterId: requester.id, state, track: "PRE_APPROVED", templateId: template.id, contentHash: uniqueSuffix(), rolledBackAt: state === "ROLLED_BACK" ? new Date() : null, implementedAt: new Date() },
+        data: {
+          title: `Templated ${state}`,
+          requesterId: requester.id,
+          state,
+          track: "PRE_APPROVED",
+          templateId: template.id,
+          contentHash: uniqueSuffix(),
+          rolledBackAt: state === "ROLLED_BACK" ? new Date() : null,
+          implementedAt: new Date(),
+        },
       });
     await change("ROLLED_BACK");
     const second = await change("IMPLEMENTED");

@@ -33,7 +33,12 @@ export function toTemplate(row: TTemplateRow) {
     failureThreshold: row.failureThreshold,
     suspendedAt: row.suspendedAt?.toISOString() ?? null,
     retiredAt: row.retiredAt?.toISOString() ?? null,
-    retirementApprovals: row.retirementApprovals.map((approval) => ({ userId: approval.userId, name: approval.user.name, team: approval.team, reason: approval.reason })),
+    retirementApprovals: row.retirementApprovals.map((approval) => ({
+      userId: approval.userId,
+      name: approval.user.name,
+      team: approval.team,
+      reason: approval.reason,
+    })),
   };
 }
 export type TTemplate = ReturnType<typeof toTemplate>;
@@ -48,9 +53,18 @@ export async function proposeTemplate(context: TActorContext, input: TTemplatePr
   assertCan(context.actor, "rule.propose");
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const created = await tx.changeTemplate.create({ data: { name: input.name, description: input.description, parameters: input.parameters, failureThreshold: input.failureThreshold ?? 2, authorId: actor.id } });
+    const created = await tx.changeTemplate.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        parameters: input.parameters,
+        failureThreshold: input.failureThreshold ?? 2,
+        authorId: actor.id,
+      },
+    });
     // Proposed with a token, the template waits for both teams: the author's approval counts only in person.
-    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS")) await tx.templateApproval.create({ data: { templateId: created.id, userId: actor.id, team: actor.team } });
+    if (isPersonDeciding(context) && (actor.team === "NETOPS" || actor.team === "SECOPS"))
+      await tx.templateApproval.create({ data: { templateId: created.id, userId: actor.id, team: actor.team } });
     const template = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id: created.id }, include: templateInclude }));
     await recordAudit(tx, context, { action: "template.propose", entityType: "ChangeTemplate", entityId: template.id, after: template });
     return template;
@@ -74,7 +88,13 @@ export async function approveTemplate(context: TActorContext, id: string): Promi
       await enqueueEvent(tx, "template.activated", { templateId: id, name: template.name, actorId: actor.id });
     }
     const after = toTemplate(await tx.changeTemplate.findUniqueOrThrow({ where: { id }, include: templateInclude }));
-    await recordAudit(tx, context, { action: "template.approve", entityType: "ChangeTemplate", entityId: id, before: { status: template.status }, after: { status: after.status } });
+    await recordAudit(tx, context, {
+      action: "template.approve",
+      entityType: "ChangeTemplate",
+      entityId: id,
+      before: { status: template.status },
+      after: { status: after.status },
+    });
     return after;
   });
 }
@@ -86,7 +106,15 @@ async function suggestPromotions() {
     where: { track: "CAB", state: { in: ["VERIFIED", "CLOSED"] }, verifiedAt: { not: null }, rolledBackAt: null, templateId: null },
     orderBy: { verifiedAt: "desc" },
     take: 500,
-    select: { id: true, number: true, environment: true, verifiedAt: true, rolledBackAt: true, surfaces: { select: { surface: { select: { classification: true } } } }, operations: { select: { kind: true, after: true } } },
+    select: {
+      id: true,
+      number: true,
+      environment: true,
+      verifiedAt: true,
+      rolledBackAt: true,
+      surfaces: { select: { surface: { select: { classification: true } } } },
+      operations: { select: { kind: true, after: true } },
+    },
   });
   return promotionCandidates(
     passed.map((change) => ({

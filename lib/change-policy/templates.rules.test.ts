@@ -5,8 +5,18 @@ import { matchTemplate, templateMisfits } from "./templates";
 import { ZTemplateParameters, type TTemplateParameters } from "./template-parameters";
 
 const flow = (over: Partial<TFlowSpec> = {}): TFlowSpec => ({
-  sourceId: "web", targetId: "api", sourceKind: "WORKLOAD", targetKind: "SERVICE", sourceZone: "app", targetZone: "app",
-  protocol: "TCP", ports: "443", encryption: "TLS", authentication: "TOKEN", status: "APPROVED", ...over,
+  sourceId: "web",
+  targetId: "api",
+  sourceKind: "WORKLOAD",
+  targetKind: "SERVICE",
+  sourceZone: "app",
+  targetZone: "app",
+  protocol: "TCP",
+  ports: "443",
+  encryption: "TLS",
+  authentication: "TOKEN",
+  status: "APPROVED",
+  ...over,
 });
 const add = (over: Partial<TFlowSpec> = {}): TClassifierOperation => ({ kind: "ADD", surfaceId: "shop", before: null, after: flow(over) });
 const removal: TClassifierOperation = { kind: "REMOVE", surfaceId: "shop", before: flow(), after: null };
@@ -36,7 +46,8 @@ const limits = (over: Partial<TTemplateParameters> = {}): TTemplateParameters =>
   ...over,
 });
 
-const misfits = (input: TClassifierInput, parameters: TTemplateParameters = limits(), loosening = true) => templateMisfits(input, loosening, parameters);
+const misfits = (input: TClassifierInput, parameters: TTemplateParameters = limits(), loosening = true) =>
+  templateMisfits(input, loosening, parameters);
 
 describe("whether a change fits a standard-change template", () => {
   it("fits when every operation, flow and surface stays inside the limits, up to each limit", () => {
@@ -66,19 +77,30 @@ describe("whether a change fits a standard-change template", () => {
   });
 
   it("checks the protocol, ports and crypto of the flows a change leaves, not of removed ones", () => {
-    const removedCleartext: TClassifierOperation = { kind: "REMOVE", surfaceId: "shop", before: flow({ protocol: "UDP", ports: "53", encryption: "NONE", authentication: "NONE" }), after: null };
+    const removedCleartext: TClassifierOperation = {
+      kind: "REMOVE",
+      surfaceId: "shop",
+      before: flow({ protocol: "UDP", ports: "53", encryption: "NONE", authentication: "NONE" }),
+      after: null,
+    };
     expect(misfits(change({ operations: [removedCleartext] }))).toEqual([]);
   });
 
   it("allows only its protocols", () => {
-    expect(misfits(change({ operations: [add({ protocol: "UDP" })] }), limits({ protocols: ["TCP"], ports: "" }))).toEqual(["protocol UDP is not allowed"]);
+    expect(misfits(change({ operations: [add({ protocol: "UDP" })] }), limits({ protocols: ["TCP"], ports: "" }))).toEqual([
+      "protocol UDP is not allowed",
+    ]);
   });
 
   it("keeps ports inside its port list, never any port, and allows every port when the list is empty", () => {
     expect(misfits(change({ operations: [add({ ports: "22" })] }))).toEqual(["ports 22 exceed 443,8443"]);
     expect(misfits(change({ operations: [add({ ports: "443-8443" })] }))).toEqual(["ports 443-8443 exceed 443,8443"]);
-    expect(misfits(change({ operations: [add({ protocol: "ANY", ports: "" })] }), limits({ protocols: ["ANY"] }))).toEqual(["ports any exceed 443,8443"]);
-    expect(misfits(change({ operations: [add({ protocol: "ANY", ports: "443" })] }), limits({ protocols: ["ANY"] }))).toEqual(["ports 443 exceed 443,8443"]);
+    expect(misfits(change({ operations: [add({ protocol: "ANY", ports: "" })] }), limits({ protocols: ["ANY"] }))).toEqual([
+      "ports any exceed 443,8443",
+    ]);
+    expect(misfits(change({ operations: [add({ protocol: "ANY", ports: "443" })] }), limits({ protocols: ["ANY"] }))).toEqual([
+      "ports 443 exceed 443,8443",
+    ]);
     expect(misfits(change({ operations: [add({ ports: "1-65535" })] }), limits({ ports: "" }))).toEqual([]);
     expect(misfits(change({ operations: [add({ protocol: "ANY", ports: "" })] }), limits({ protocols: ["ANY"], ports: "" }))).toEqual([]);
   });
@@ -86,12 +108,18 @@ describe("whether a change fits a standard-change template", () => {
   it("needs at least its encryption and authentication", () => {
     expect(misfits(change({ operations: [add({ encryption: "NONE" })] }))).toEqual(["encryption NONE is below TLS"]);
     expect(misfits(change({ operations: [add({ authentication: "NONE" })] }))).toEqual(["authentication NONE is below TOKEN"]);
-    expect(misfits(change({ operations: [add({ encryption: "TLS" })] }), limits({ minEncryption: "MTLS" }))).toEqual(["encryption TLS is below MTLS"]);
-    expect(misfits(change({ operations: [add({ authentication: "CERTIFICATE" })] }), limits({ minAuthentication: "MFA" }))).toEqual(["authentication CERTIFICATE is below MFA"]);
+    expect(misfits(change({ operations: [add({ encryption: "TLS" })] }), limits({ minEncryption: "MTLS" }))).toEqual([
+      "encryption TLS is below MTLS",
+    ]);
+    expect(misfits(change({ operations: [add({ authentication: "CERTIFICATE" })] }), limits({ minAuthentication: "MFA" }))).toEqual([
+      "authentication CERTIFICATE is below MFA",
+    ]);
   });
 
   it("keeps every surface at or below its classification", () => {
-    expect(misfits(change({ surfaces: [{ id: "shop", classification: "CONFIDENTIAL", criticality: "LOW" }] }))).toEqual(["surface classified CONFIDENTIAL, limit INTERNAL"]);
+    expect(misfits(change({ surfaces: [{ id: "shop", classification: "CONFIDENTIAL", criticality: "LOW" }] }))).toEqual([
+      "surface classified CONFIDENTIAL, limit INTERNAL",
+    ]);
   });
 
   it("allows only its environments, or any when it lists none", () => {
@@ -101,7 +129,10 @@ describe("whether a change fits a standard-change template", () => {
 
   it("gives every reason once", () => {
     const cleartext = add({ encryption: "NONE", ports: "22" });
-    expect(misfits(change({ operations: [cleartext, { ...cleartext }] }))).toEqual(["ports 22 exceed 443,8443", "encryption NONE is below TLS"]);
+    expect(misfits(change({ operations: [cleartext, { ...cleartext }] }))).toEqual([
+      "ports 22 exceed 443,8443",
+      "encryption NONE is below TLS",
+    ]);
   });
 });
 
@@ -109,7 +140,12 @@ describe("the template a change fits", () => {
   const template = (id: string, name: string, parameters: TTemplateParameters = limits()) => ({ id, name, parameters });
 
   it("is the first by name, then by id, among those it fits", () => {
-    const templates = [template("t3", "Web"), template("t2", "API"), template("t1", "API"), template("t0", "Admin", limits({ environments: ["lab"] }))];
+    const templates = [
+      template("t3", "Web"),
+      template("t2", "API"),
+      template("t1", "API"),
+      template("t0", "Admin", limits({ environments: ["lab"] })),
+    ];
     expect(matchTemplate(change({ templates }), true)?.id).toBe("t1");
   });
 
@@ -123,7 +159,8 @@ describe("template parameters", () => {
   it("need at least one operation kind and one protocol, a sane flow limit and ports in the flow syntax", () => {
     expect(ZTemplateParameters.safeParse(limits()).success).toBe(true);
     expect(ZTemplateParameters.safeParse(limits({ ports: "" })).success).toBe(true);
-    const messages = (over: Record<string, unknown>) => ZTemplateParameters.safeParse({ ...limits(), ...over }).error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const messages = (over: Record<string, unknown>) =>
+      ZTemplateParameters.safeParse({ ...limits(), ...over }).error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     expect(messages({ operationKinds: [] })).toEqual(["operationKinds: allow at least one kind of operation"]);
     expect(messages({ protocols: [] })).toEqual(["protocols: allow at least one protocol"]);
     expect(messages({ ports: "https" })).toEqual(["ports: must look like 443, 80,443 or 8000-8100"]);
@@ -133,7 +170,10 @@ describe("template parameters", () => {
   });
 
   it("may allow every operation kind and every protocol a flow can have", () => {
-    expect(ZTemplateParameters.safeParse(limits({ operationKinds: ["ADD", "MODIFY", "REMOVE"], protocols: ["TCP", "UDP", "ICMP", "ANY"] })).success).toBe(true);
+    expect(
+      ZTemplateParameters.safeParse(limits({ operationKinds: ["ADD", "MODIFY", "REMOVE"], protocols: ["TCP", "UDP", "ICMP", "ANY"] }))
+        .success,
+    ).toBe(true);
   });
 
   it("are one named schema in the API document, which clients refer to by name", () => {

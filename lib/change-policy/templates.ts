@@ -19,7 +19,8 @@ export function templateMisfits(input: TClassifierInput, loosening: boolean, par
     if (parameters.ports !== "" && (flow.protocol === "ANY" || !portsWithin(flow.ports, parameters.ports))) {
       reasons.push(`ports ${flow.ports || "any"} exceed ${parameters.ports}`);
     }
-    if (rank(ENCRYPTION_ORDER, flow.encryption) < rank(ENCRYPTION_ORDER, parameters.minEncryption)) reasons.push(`encryption ${flow.encryption} is below ${parameters.minEncryption}`);
+    if (rank(ENCRYPTION_ORDER, flow.encryption) < rank(ENCRYPTION_ORDER, parameters.minEncryption))
+      reasons.push(`encryption ${flow.encryption} is below ${parameters.minEncryption}`);
     if (rank(AUTHENTICATION_ORDER, flow.authentication) < rank(AUTHENTICATION_ORDER, parameters.minAuthentication)) {
       reasons.push(`authentication ${flow.authentication} is below ${parameters.minAuthentication}`);
     }
@@ -29,7 +30,8 @@ export function templateMisfits(input: TClassifierInput, loosening: boolean, par
       reasons.push(`surface classified ${surface.classification}, limit ${parameters.maxClassification}`);
     }
   }
-  if (parameters.environments.length > 0 && !parameters.environments.includes(input.environment)) reasons.push(`environment ${input.environment} is not allowed`);
+  if (parameters.environments.length > 0 && !parameters.environments.includes(input.environment))
+    reasons.push(`environment ${input.environment} is not allowed`);
   return [...new Set(reasons)];
 }
 

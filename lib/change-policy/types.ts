@@ -1,4 +1,12 @@
-import type { Classification, Criticality, Encryption, FlowAuthentication, FlowStatus, NodeKind, Protocol } from "@/lib/db/generated/enums.ts";
+import type {
+  Classification,
+  Criticality,
+  Encryption,
+  FlowAuthentication,
+  FlowStatus,
+  NodeKind,
+  Protocol,
+} from "@/lib/db/generated/enums.ts";
 import type { TTemplateParameters } from "./template-parameters";
 
 /**

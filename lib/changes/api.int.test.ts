@@ -24,7 +24,15 @@ type THandler = (request: NextRequest, route: { params: Promise<Record<string, s
 const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
 vi.mock("@/lib/auth/current", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/current")>()),
-  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000bb", proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false }, mfaEnrolmentRequired: false } : null),
+  getCurrentSession: async () =>
+    signedIn.actor
+      ? {
+          actor: signedIn.actor,
+          sessionId: "00000000-0000-4000-8000-0000000000bb",
+          proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false },
+          mfaEnrolmentRequired: false,
+        }
+      : null,
 }));
 
 async function call(handler: THandler, caller: string | TActor, params: Record<string, string>, body?: unknown, method = "POST") {
@@ -37,7 +45,10 @@ async function call(handler: THandler, caller: string | TActor, params: Record<s
   const response = await handler(request, { params: Promise.resolve(params) }).finally(() => {
     signedIn.actor = null;
   });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { code: string; fields?: Array<{ path: string }> } } };
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown> & { error?: { code: string; fields?: Array<{ path: string }> } },
+  };
 }
 
 describe("changes over HTTP", () => {
@@ -52,12 +63,27 @@ describe("changes over HTTP", () => {
       surfaceIds: [surface.id],
       environment: `env-${uniqueSuffix()}`,
       rollbackPlan: "revert",
-      operations: [{ kind: "ADD", surfaceId: surface.id, sourceNodeId: nodes.partner.id, targetNodeId: nodes.api.id, flow: { protocol: "TCP", ports: "443", encryption: "TLS", authentication: "TOKEN", justification: "x" } }],
+      operations: [
+        {
+          kind: "ADD",
+          surfaceId: surface.id,
+          sourceNodeId: nodes.partner.id,
+          targetNodeId: nodes.api.id,
+          flow: { protocol: "TCP", ports: "443", encryption: "TLS", authentication: "TOKEN", justification: "x" },
+        },
+      ],
     };
 
-    const bad = await call(createRoute as THandler, requesterToken, {}, { ...body, title: "x", operations: [{ ...body.operations[0], flow: { ...body.operations[0]?.flow, ports: "70000" } }] });
+    const bad = await call(
+      createRoute as THandler,
+      requesterToken,
+      {},
+      { ...body, title: "x", operations: [{ ...body.operations[0], flow: { ...body.operations[0]?.flow, ports: "70000" } }] },
+    );
     expect(bad.status).toBe(400);
-    expect(bad.json.error?.fields?.map((field) => field.path)).toEqual(expect.arrayContaining(["body.title", "body.operations.0.flow.ports"]));
+    expect(bad.json.error?.fields?.map((field) => field.path)).toEqual(
+      expect.arrayContaining(["body.title", "body.operations.0.flow.ports"]),
+    );
     expect((await call(createRoute as THandler, viewerToken, {}, body)).status).toBe(403);
 
     const created = await call(createRoute as THandler, requesterToken, {}, body);

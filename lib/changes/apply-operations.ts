@@ -52,8 +52,10 @@ export async function resolveOperations(tx: TTx, inputs: TFlowOperationInput[]):
     if (input.kind === "ADD") {
       const source = nodeById.get(input.sourceNodeId);
       const target = nodeById.get(input.targetNodeId);
-      if (!source || source.map.surfaceId !== input.surfaceId) problems.push({ path: at("sourceNodeId"), message: "must be a node on this surface's map" });
-      if (!target || target.map.surfaceId !== input.surfaceId) problems.push({ path: at("targetNodeId"), message: "must be a node on this surface's map" });
+      if (!source || source.map.surfaceId !== input.surfaceId)
+        problems.push({ path: at("sourceNodeId"), message: "must be a node on this surface's map" });
+      if (!target || target.map.surfaceId !== input.surfaceId)
+        problems.push({ path: at("targetNodeId"), message: "must be a node on this surface's map" });
       if (!source || !target) return null;
       return {
         kind: "ADD",
@@ -69,20 +71,38 @@ export async function resolveOperations(tx: TTx, inputs: TFlowOperationInput[]):
       return null;
     }
     const before = snapshotOfEdge(edge);
-    return { kind: input.kind, surfaceId: input.surfaceId, edgeId: edge.id, before, after: input.kind === "MODIFY" ? { ...before, ...input.flow } : null };
+    return {
+      kind: input.kind,
+      surfaceId: input.surfaceId,
+      edgeId: edge.id,
+      before,
+      after: input.kind === "MODIFY" ? { ...before, ...input.flow } : null,
+    };
   });
   if (problems.length > 0) throw new ValidationError(problems, "Some flow operations do not match the maps.");
   return resolved.filter((operation): operation is TStoredOperation => operation !== null);
 }
 
-type TOperationRow = { id: string; kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; edgeId: string | null; before: unknown; after: unknown };
+type TOperationRow = {
+  id: string;
+  kind: "ADD" | "MODIFY" | "REMOVE";
+  surfaceId: string;
+  edgeId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 /**
  * Applies a verified change to the maps in the caller's transaction: added flows become APPROVED
  * edges, modified ones are updated, removed ones deleted. Each touched map gets one new version;
  * every edit leaves a MapEvent naming the change.
  */
-export async function applyOperations(tx: TTx, context: TActorContext, changeId: string, operations: TOperationRow[]): Promise<{ mapsTouched: number; edgesTouched: number }> {
+export async function applyOperations(
+  tx: TTx,
+  context: TActorContext,
+  changeId: string,
+  operations: TOperationRow[],
+): Promise<{ mapsTouched: number; edgesTouched: number }> {
   const mapVersions = new Map<string, number>();
   const bumpMap = async (surfaceId: string): Promise<{ mapId: string; version: number }> => {
     const map = await tx.flowMap.findUnique({ where: { surfaceId }, select: { id: true } });
@@ -95,7 +115,16 @@ export async function applyOperations(tx: TTx, context: TActorContext, changeId:
   };
   const event = (mapId: string, mapVersion: number, kind: string, entityId: string, before: unknown, after: unknown) =>
     tx.mapEvent.create({
-      data: { mapId, mapVersion, kind, entityId, changeId, actorId: context.actor?.id ?? null, before: (before ?? undefined) as Prisma.InputJsonValue, after: (after ?? undefined) as Prisma.InputJsonValue },
+      data: {
+        mapId,
+        mapVersion,
+        kind,
+        entityId,
+        changeId,
+        actorId: context.actor?.id ?? null,
+        before: (before ?? undefined) as Prisma.InputJsonValue,
+        after: (after ?? undefined) as Prisma.InputJsonValue,
+      },
     });
   for (const operation of operations) {
     const { mapId, version } = await bumpMap(operation.surfaceId);
@@ -127,7 +156,14 @@ export async function applyOperations(tx: TTx, context: TActorContext, changeId:
         },
         select: edgeSelect,
       });
-      await event(mapId, version, "edge.update", edge.id, { ...snapshotOfEdge(edge), status: edge.status }, { ...snapshotOfEdge(updated), status: "APPROVED" });
+      await event(
+        mapId,
+        version,
+        "edge.update",
+        edge.id,
+        { ...snapshotOfEdge(edge), status: edge.status },
+        { ...snapshotOfEdge(updated), status: "APPROVED" },
+      );
     }
   }
   await enqueueFlowStatusChangesOfChange(tx, changeId);

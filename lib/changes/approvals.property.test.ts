@@ -25,9 +25,19 @@ const rolesArb = fc.subarray<Role>(["VIEWER", "CONTRIBUTOR", "CAB_MEMBER", "ADMI
 const PEOPLE = 7;
 
 const stepArb: fc.Arbitrary<TStep> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("vote" as const), person: fc.nat(PEOPLE - 1), decision: fc.constantFrom<"APPROVE" | "REJECT">("APPROVE", "APPROVE", "APPROVE", "REJECT") }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("vote" as const),
+      person: fc.nat(PEOPLE - 1),
+      decision: fc.constantFrom<"APPROVE" | "REJECT">("APPROVE", "APPROVE", "APPROVE", "REJECT"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("edit" as const), restore: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("reassign" as const), person: fc.nat(PEOPLE - 1), team: teamArb, roles: rolesArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("reassign" as const), person: fc.nat(PEOPLE - 1), team: teamArb, roles: rolesArb }),
+  },
 );
 
 const scenarioArb = fc.record({
@@ -69,10 +79,22 @@ describe("CAB approval, stated as rules (property)", () => {
             const sinceEdit = cast.filter((vote) => vote.epoch === epoch);
             const refusal = voteRefusal(change(), voter);
             // Who may vote, stated directly: a CAB member who is not the requester and has not voted since the last edit.
-            const mayVote = voter.roles.includes("CAB_MEMBER") && voter.id !== requesterId && !sinceEdit.some((vote) => vote.userId === voter.id);
+            const mayVote =
+              voter.roles.includes("CAB_MEMBER") && voter.id !== requesterId && !sinceEdit.some((vote) => vote.userId === voter.id);
             expect(refusal === null).toBe(mayVote);
             if (refusal !== null) continue;
-            cast = [...cast, { userId: voter.id, team: voter.team, decision: step.decision, contentHash: change().contentHash, voided: false, epoch, rolesThen: voter.roles }];
+            cast = [
+              ...cast,
+              {
+                userId: voter.id,
+                team: voter.team,
+                decision: step.decision,
+                contentHash: change().contentHash,
+                voided: false,
+                epoch,
+                rolesThen: voter.roles,
+              },
+            ];
           }
 
           // What the votes cast since the last edit decide, from the record of who each voter was then.
@@ -82,7 +104,11 @@ describe("CAB approval, stated as rules (property)", () => {
           const hasNetOps = approvers.some((vote) => vote.team === "NETOPS");
           const hasSecOps = approvers.some((vote) => vote.team === "SECOPS");
           const needed = track === "EMERGENCY" ? 2 : Math.max(2, required);
-          const expected = counting.some((vote) => vote.decision === "REJECT") ? "REJECTED" : hasNetOps && hasSecOps && approverIds.size >= needed ? "APPROVED" : "PENDING";
+          const expected = counting.some((vote) => vote.decision === "REJECT")
+            ? "REJECTED"
+            : hasNetOps && hasSecOps && approverIds.size >= needed
+              ? "APPROVED"
+              : "PENDING";
           const status = approvalStatus(change());
           expect(status.outcome).toBe(expected);
 

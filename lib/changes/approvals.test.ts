@@ -23,7 +23,10 @@ const fresh = (over: Partial<TChangeForVote> = {}): TChangeForVote => ({
 
 function vote(change: TChangeForVote, voter: TVoter, decision: "APPROVE" | "REJECT" = "APPROVE"): TChangeForVote {
   if (voteRefusal(change, voter)) return change;
-  return { ...change, votes: [...change.votes, { userId: voter.id, team: voter.team, decision, contentHash: change.contentHash, voided: false }] };
+  return {
+    ...change,
+    votes: [...change.votes, { userId: voter.id, team: voter.team, decision, contentHash: change.contentHash, voided: false }],
+  };
 }
 
 describe("segregation of duties", () => {
@@ -59,28 +62,41 @@ describe("segregation of duties", () => {
 
   it("no sequence of votes and edits lets a requester approve their own change or one person stand for both teams", () => {
     const step = fc.oneof(
-      fc.record({ kind: fc.constant("vote" as const), voter: fc.integer({ min: 0, max: people.length - 1 }), decision: fc.constantFrom("APPROVE", "APPROVE", "REJECT" as const) }),
+      fc.record({
+        kind: fc.constant("vote" as const),
+        voter: fc.integer({ min: 0, max: people.length - 1 }),
+        decision: fc.constantFrom("APPROVE", "APPROVE", "REJECT" as const),
+      }),
       fc.record({ kind: fc.constant("edit" as const) }),
     );
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 25 }), fc.integer({ min: 2, max: 4 }), fc.constantFrom("CAB", "EMERGENCY" as const), (steps, required, track) => {
-        let change = fresh({ requiredApprovals: required, track, state: track === "CAB" ? "CAB_REVIEW" : "EMERGENCY" });
-        let edits = 0;
-        for (const action of steps) {
-          if (action.kind === "edit") change = { ...change, contentHash: `h${(edits += 1) + 1}` };
-          else change = vote(change, people[action.voter] ?? people[0], action.decision);
-          const live = liveVotes(change);
-          expect(live.some((candidate) => candidate.userId === "requester")).toBe(false);
-          expect(new Set(live.map((candidate) => candidate.userId)).size).toBe(live.length);
-          const status = approvalStatus(change);
-          if (status.outcome === "APPROVED") {
-            const approvers = live.filter((candidate) => candidate.decision === "APPROVE");
-            expect([...new Set(approvers.map((candidate) => candidate.team))]).toEqual(expect.arrayContaining(["NETOPS", "SECOPS"]));
-            expect(approvers.filter((candidate) => candidate.team === "NETOPS").some((a) => approvers.some((b) => b.team === "SECOPS" && b.userId === a.userId))).toBe(false);
-            expect(approvers.length).toBeGreaterThanOrEqual(track === "EMERGENCY" ? 2 : required);
+      fc.property(
+        fc.array(step, { maxLength: 25 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.constantFrom("CAB", "EMERGENCY" as const),
+        (steps, required, track) => {
+          let change = fresh({ requiredApprovals: required, track, state: track === "CAB" ? "CAB_REVIEW" : "EMERGENCY" });
+          let edits = 0;
+          for (const action of steps) {
+            if (action.kind === "edit") change = { ...change, contentHash: `h${(edits += 1) + 1}` };
+            else change = vote(change, people[action.voter] ?? people[0], action.decision);
+            const live = liveVotes(change);
+            expect(live.some((candidate) => candidate.userId === "requester")).toBe(false);
+            expect(new Set(live.map((candidate) => candidate.userId)).size).toBe(live.length);
+            const status = approvalStatus(change);
+            if (status.outcome === "APPROVED") {
+              const approvers = live.filter((candidate) => candidate.decision === "APPROVE");
+              expect([...new Set(approvers.map((candidate) => candidate.team))]).toEqual(expect.arrayContaining(["NETOPS", "SECOPS"]));
+              expect(
+                approvers
+                  .filter((candidate) => candidate.team === "NETOPS")
+                  .some((a) => approvers.some((b) => b.team === "SECOPS" && b.userId === a.userId)),
+              ).toBe(false);
+              expect(approvers.length).toBeGreaterThanOrEqual(track === "EMERGENCY" ? 2 : required);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });

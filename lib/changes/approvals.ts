@@ -6,7 +6,14 @@ import type { ApprovalDecision, ChangeState, ChangeTrack, Role, Team } from "@/l
  */
 export type TVote = { userId: string; team: Team; decision: ApprovalDecision; contentHash: string; voided: boolean };
 export type TVoter = { id: string; team: Team; roles: readonly Role[] };
-export type TChangeForVote = { requesterId: string; state: ChangeState; track: ChangeTrack | null; contentHash: string; requiredApprovals: number; votes: readonly TVote[] };
+export type TChangeForVote = {
+  requesterId: string;
+  state: ChangeState;
+  track: ChangeTrack | null;
+  contentHash: string;
+  requiredApprovals: number;
+  votes: readonly TVote[];
+};
 
 export const APPROVING_TEAMS: readonly Team[] = ["NETOPS", "SECOPS"];
 
@@ -17,7 +24,8 @@ export function liveVotes(change: Pick<TChangeForVote, "votes" | "contentHash">)
 
 /** Why this person may not vote on this change now, or null when they may. */
 export function voteRefusal(change: TChangeForVote, voter: TVoter): string | null {
-  if (change.state !== "CAB_REVIEW" && change.state !== "EMERGENCY") return "Votes are taken only while a change is in CAB review or an emergency.";
+  if (change.state !== "CAB_REVIEW" && change.state !== "EMERGENCY")
+    return "Votes are taken only while a change is in CAB review or an emergency.";
   if (!voter.roles.includes("CAB_MEMBER")) return "Only CAB members approve changes.";
   if (voter.id === change.requesterId) return "A requester never approves their own change.";
   if (liveVotes(change).some((vote) => vote.userId === voter.id)) return "You have already voted on this version of the change.";

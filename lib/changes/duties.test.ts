@@ -7,7 +7,9 @@ const approved = { start: at(10), end: at(11) };
 describe("the approved window binds the schedule", () => {
   it("accepts the approved window and any window inside it", () => {
     expect(scheduleWindowRefusal(approved, approved)).toBeNull();
-    expect(scheduleWindowRefusal(approved, { start: new Date(at(10).getTime() + 60_000), end: new Date(at(11).getTime() - 60_000) })).toBeNull();
+    expect(
+      scheduleWindowRefusal(approved, { start: new Date(at(10).getTime() + 60_000), end: new Date(at(11).getTime() - 60_000) }),
+    ).toBeNull();
   });
 
   it("refuses any window reaching outside it, naming both windows and the way out", () => {
@@ -28,9 +30,15 @@ describe("the approved window binds the schedule", () => {
     expect(scheduleWindowRefusal(null, approved)).toBeNull();
     expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "CAB", requiredApprovals: 2 }, approved)).toBeNull();
     expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 3 }, { track: "CAB", requiredApprovals: 2 }, approved)).toBeNull();
-    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "CAB", requiredApprovals: 3 }, approved)).toMatch(/3 approvals/);
-    expect(reclassificationRefusal({ track: "PRE_APPROVED", requiredApprovals: 0 }, { track: "CAB", requiredApprovals: 2 }, approved)).toMatch(/for the CAB .* not pre-approved/);
-    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "PRE_APPROVED", requiredApprovals: 0 }, approved)).toMatch(/pre-approved/);
+    expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "CAB", requiredApprovals: 3 }, approved)).toMatch(
+      /3 approvals/,
+    );
+    expect(
+      reclassificationRefusal({ track: "PRE_APPROVED", requiredApprovals: 0 }, { track: "CAB", requiredApprovals: 2 }, approved),
+    ).toMatch(/for the CAB .* not pre-approved/);
+    expect(
+      reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "PRE_APPROVED", requiredApprovals: 0 }, approved),
+    ).toMatch(/pre-approved/);
   });
 });
 
@@ -56,7 +64,9 @@ describe("refusals say exactly what was approved and what to do", () => {
     expect(reclassificationRefusal({ track: "CAB", requiredApprovals: 2 }, { track: "EMERGENCY", requiredApprovals: 2 }, approved)).toBe(
       "With the window 2027-03-01T10:00:00.000Z – 2027-03-01T11:00:00.000Z this change is classified as an emergency (2 approvals), not for the CAB (2) as it was approved. Edit the change to set this window: its approvals become void and it is classified again.",
     );
-    expect(reclassificationRefusal({ track: "PRE_APPROVED", requiredApprovals: 0 }, { track: "CAB", requiredApprovals: 3 }, approved)).toContain("classified for the CAB (3 approvals), not pre-approved (0)");
+    expect(
+      reclassificationRefusal({ track: "PRE_APPROVED", requiredApprovals: 0 }, { track: "CAB", requiredApprovals: 3 }, approved),
+    ).toContain("classified for the CAB (3 approvals), not pre-approved (0)");
   });
 
   it("says who must act instead", () => {

@@ -32,7 +32,11 @@ const TRACK_NAMES: Record<ChangeTrack, string> = { PRE_APPROVED: "pre-approved",
  * approvals cover that window only when the classification is the one they were given on (same
  * track, no more approvals needed). Otherwise scheduling is refused and the change must be edited.
  */
-export function reclassificationRefusal(approved: TDecidedClassification, withWindow: TDecidedClassification, requested: TWindow): string | null {
+export function reclassificationRefusal(
+  approved: TDecidedClassification,
+  withWindow: TDecidedClassification,
+  requested: TWindow,
+): string | null {
   if (withWindow.track === approved.track && withWindow.requiredApprovals <= approved.requiredApprovals) return null;
   return `With the window ${show(requested)} this change is classified ${TRACK_NAMES[withWindow.track]} (${withWindow.requiredApprovals} approvals), not ${TRACK_NAMES[approved.track]} (${approved.requiredApprovals}) as it was approved. Edit the change to set this window: its approvals become void and it is classified again.`;
 }

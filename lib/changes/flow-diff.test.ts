@@ -18,14 +18,29 @@ const filler = Array.from({ length: WHOLE_MAP_LIMIT }, (_, n) => baseNode(100 + 
 const bigMap = { nodes: [...map.nodes, ...filler], edges: [...map.edges, baseEdge(200, 100, 101)] };
 
 const snapshot = (overrides: Partial<TFlowSnapshot> = {}): TFlowSnapshot => ({
-  sourceId: gateway.id, targetId: vault.id, sourceLabel: "gateway", targetLabel: "vault", protocol: "TCP", ports: "5432", appProtocol: "HTTPS", encryption: "TLS", authentication: "NONE", justification: "needed", ...overrides,
+  sourceId: gateway.id,
+  targetId: vault.id,
+  sourceLabel: "gateway",
+  targetLabel: "vault",
+  protocol: "TCP",
+  ports: "5432",
+  appProtocol: "HTTPS",
+  encryption: "TLS",
+  authentication: "NONE",
+  justification: "needed",
+  ...overrides,
 });
 const marks = (edges: Array<{ id: string; mark: string }>) => edges.map((edge) => [edge.id, edge.mark]);
 
 describe("a change's flow diff", () => {
   it("marks an added flow on the after side only", () => {
     const diff = flowDiff(map, [{ kind: "ADD", edgeId: null, before: null, after: snapshot({ ports: "443" }) }], false);
-    expect(diff.after.find((edge) => edge.mark === "added")).toMatchObject({ id: "added-0", sourceId: gateway.id, targetId: vault.id, label: "TCP 443 HTTPS · TLS" });
+    expect(diff.after.find((edge) => edge.mark === "added")).toMatchObject({
+      id: "added-0",
+      sourceId: gateway.id,
+      targetId: vault.id,
+      label: "TCP 443 HTTPS · TLS",
+    });
     expect(diff.before.some((edge) => edge.mark === "added")).toBe(false);
     expect(diff.missing).toEqual([]);
     expect(diff.focus).toEqual([gateway.id, vault.id]);
@@ -36,20 +51,41 @@ describe("a change's flow diff", () => {
     expect(diff.trimmed).toBe(false);
     expect(diff.nodes.map((node) => node.label)).toEqual(["dmz", "inner", "gateway", "vault", "far away"]);
     expect(diff.nodes.find((node) => node.id === gateway.id)).toBe(gateway);
-    expect(marks(diff.before)).toEqual([[existing.id, "removed"], [context.id, "unchanged"], [unrelated.id, "unchanged"]]);
-    expect(marks(diff.after)).toEqual([[context.id, "unchanged"], [unrelated.id, "unchanged"]]);
+    expect(marks(diff.before)).toEqual([
+      [existing.id, "removed"],
+      [context.id, "unchanged"],
+      [unrelated.id, "unchanged"],
+    ]);
+    expect(marks(diff.after)).toEqual([
+      [context.id, "unchanged"],
+      [unrelated.id, "unchanged"],
+    ]);
   });
 
   it("trims a large map to the touched flows' end points, the flows between them and their zones", () => {
     const diff = flowDiff(bigMap, [{ kind: "REMOVE", edgeId: existing.id, before: snapshot(), after: null }], false);
     expect(diff.trimmed).toBe(true);
     expect(diff.nodes.map((node) => node.label)).toEqual(["dmz", "inner", "gateway", "vault"]);
-    expect(marks(diff.before)).toEqual([[existing.id, "removed"], [context.id, "unchanged"]]);
+    expect(marks(diff.before)).toEqual([
+      [existing.id, "removed"],
+      [context.id, "unchanged"],
+    ]);
     expect(marks(diff.after)).toEqual([[context.id, "unchanged"]]);
   });
 
   it("names the fields a modification changes, on both sides", () => {
-    const diff = flowDiff(map, [{ kind: "MODIFY", edgeId: existing.id, before: snapshot(), after: snapshot({ encryption: "MTLS", ports: "6432", sourceLabel: "renamed since" }) }], false);
+    const diff = flowDiff(
+      map,
+      [
+        {
+          kind: "MODIFY",
+          edgeId: existing.id,
+          before: snapshot(),
+          after: snapshot({ encryption: "MTLS", ports: "6432", sourceLabel: "renamed since" }),
+        },
+      ],
+      false,
+    );
     const changed = (side: typeof diff.before) => side.find((edge) => edge.id === existing.id);
     expect(changed(diff.before)).toMatchObject({ mark: "changed", label: "TCP 5432 HTTPS · TLS", changedFields: ["ports", "encryption"] });
     expect(changed(diff.after)).toMatchObject({ mark: "changed", label: "TCP 6432 HTTPS · mTLS", changedFields: ["ports", "encryption"] });
@@ -57,12 +93,20 @@ describe("a change's flow diff", () => {
   });
 
   it("reports flows the change refers to that are no longer on the map, and new flows whose end point is gone", () => {
-    const diff = flowDiff(map, [
-      { kind: "MODIFY", edgeId: id(99), before: snapshot({ sourceLabel: "old app" }), after: snapshot() },
-      { kind: "REMOVE", edgeId: id(98), before: snapshot({ targetLabel: "old db" }), after: null },
-      { kind: "ADD", edgeId: null, before: null, after: snapshot({ sourceId: id(97), sourceLabel: "deleted node" }) },
-    ], false);
-    expect(diff.missing).toEqual([{ kind: "MODIFY", flow: "old app → vault" }, { kind: "REMOVE", flow: "gateway → old db" }, { kind: "ADD", flow: "deleted node → vault" }]);
+    const diff = flowDiff(
+      map,
+      [
+        { kind: "MODIFY", edgeId: id(99), before: snapshot({ sourceLabel: "old app" }), after: snapshot() },
+        { kind: "REMOVE", edgeId: id(98), before: snapshot({ targetLabel: "old db" }), after: null },
+        { kind: "ADD", edgeId: null, before: null, after: snapshot({ sourceId: id(97), sourceLabel: "deleted node" }) },
+      ],
+      false,
+    );
+    expect(diff.missing).toEqual([
+      { kind: "MODIFY", flow: "old app → vault" },
+      { kind: "REMOVE", flow: "gateway → old db" },
+      { kind: "ADD", flow: "deleted node → vault" },
+    ]);
     expect(diff.before.every((edge) => edge.mark === "unchanged")).toBe(true);
     expect(diff.after.every((edge) => edge.mark === "unchanged")).toBe(true);
   });
@@ -70,13 +114,25 @@ describe("a change's flow diff", () => {
   it("rebuilds the before side from the change's records once the map carries the change", () => {
     const added = baseEdge(13, 3, 2, { ports: "8443", encryption: "MTLS" });
     const applied = { ...map, edges: [{ ...existing, encryption: "MTLS" as const }, context, unrelated, added] };
-    const diff = flowDiff(applied, [
-      { kind: "MODIFY", edgeId: existing.id, before: snapshot(), after: snapshot({ encryption: "MTLS" }) },
-      { kind: "REMOVE", edgeId: id(98), before: snapshot({ targetId: gateway.id, sourceId: vault.id, ports: "22" }), after: null },
-      { kind: "ADD", edgeId: added.id, before: null, after: snapshot({ sourceId: vault.id, targetId: gateway.id, ports: "8443", encryption: "MTLS" }) },
-    ], true);
+    const diff = flowDiff(
+      applied,
+      [
+        { kind: "MODIFY", edgeId: existing.id, before: snapshot(), after: snapshot({ encryption: "MTLS" }) },
+        { kind: "REMOVE", edgeId: id(98), before: snapshot({ targetId: gateway.id, sourceId: vault.id, ports: "22" }), after: null },
+        {
+          kind: "ADD",
+          edgeId: added.id,
+          before: null,
+          after: snapshot({ sourceId: vault.id, targetId: gateway.id, ports: "8443", encryption: "MTLS" }),
+        },
+      ],
+      true,
+    );
     expect(diff.missing).toEqual([]);
-    expect(diff.before.find((edge) => edge.id === existing.id)).toMatchObject({ label: "TCP 5432 HTTPS · TLS", changedFields: ["encryption"] });
+    expect(diff.before.find((edge) => edge.id === existing.id)).toMatchObject({
+      label: "TCP 5432 HTTPS · TLS",
+      changedFields: ["encryption"],
+    });
     expect(diff.after.find((edge) => edge.id === existing.id)).toMatchObject({ label: "TCP 5432 HTTPS · mTLS" });
     expect(diff.before.find((edge) => edge.id === id(98))).toMatchObject({ mark: "removed", label: "TCP 22 HTTPS · TLS" });
     // The flow the change created is on the map now, but only the after side draws it, as added.
@@ -87,8 +143,21 @@ describe("a change's flow diff", () => {
 
 describe("operations by surface", () => {
   it("gives each surface the operations on its map, in the change's surface order, and skips untouched surfaces", () => {
-    const surfaces = [{ id: "a", name: "A" }, { id: "b", name: "B" }, { id: "c", name: "C" }];
-    const operations = [{ surfaceId: "c", n: 1 }, { surfaceId: "a", n: 2 }, { surfaceId: "c", n: 3 }];
-    expect(operationsBySurface(surfaces, operations).map((entry) => [entry.surface.id, entry.operations.map((operation) => operation.n)])).toEqual([["a", [2]], ["c", [1, 3]]]);
+    const surfaces = [
+      { id: "a", name: "A" },
+      { id: "b", name: "B" },
+      { id: "c", name: "C" },
+    ];
+    const operations = [
+      { surfaceId: "c", n: 1 },
+      { surfaceId: "a", n: 2 },
+      { surfaceId: "c", n: 3 },
+    ];
+    expect(
+      operationsBySurface(surfaces, operations).map((entry) => [entry.surface.id, entry.operations.map((operation) => operation.n)]),
+    ).toEqual([
+      ["a", [2]],
+      ["c", [1, 3]],
+    ]);
   });
 });

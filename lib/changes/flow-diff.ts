@@ -9,9 +9,18 @@ import type { TStoredOperation } from "./snapshot";
 export type TDiffMark = "added" | "changed" | "removed" | "unchanged";
 
 /** The flow attributes a change can alter, in the order a reader scans them. */
-const COMPARED = ["protocol", "ports", "appProtocol", "encryption", "authentication", "justification"] as const satisfies ReadonlyArray<keyof TFlowSnapshot>;
+const COMPARED = ["protocol", "ports", "appProtocol", "encryption", "authentication", "justification"] as const satisfies ReadonlyArray<
+  keyof TFlowSnapshot
+>;
 export type TChangedField = (typeof COMPARED)[number];
-export const FIELD_LABELS: Record<TChangedField, string> = { protocol: "protocol", ports: "ports", appProtocol: "application protocol", encryption: "encryption", authentication: "authentication", justification: "justification" };
+export const FIELD_LABELS: Record<TChangedField, string> = {
+  protocol: "protocol",
+  ports: "ports",
+  appProtocol: "application protocol",
+  encryption: "encryption",
+  authentication: "authentication",
+  justification: "justification",
+};
 
 /** Maps with up to this many nodes (zones aside) are drawn whole; larger ones only around the flows the change touches. */
 export const WHOLE_MAP_LIMIT = 12;
@@ -23,7 +32,14 @@ export type TMissingFlow = { kind: TStoredOperation["kind"]; flow: string };
  * The nodes both sides draw (stored nodes, zones before their members, at their stored positions),
  * each side's flows, and the end points of the flows the change touches, which the view opens on.
  */
-export type TFlowDiff = { nodes: TMapNode[]; focus: string[]; before: TDiffEdge[]; after: TDiffEdge[]; missing: TMissingFlow[]; trimmed: boolean };
+export type TFlowDiff = {
+  nodes: TMapNode[];
+  focus: string[];
+  before: TDiffEdge[];
+  after: TDiffEdge[];
+  missing: TMissingFlow[];
+  trimmed: boolean;
+};
 
 type TOperation = Pick<TStoredOperation, "kind" | "edgeId" | "before" | "after">;
 
@@ -80,7 +96,14 @@ export function flowDiff(map: { nodes: TMapNode[]; edges: TMapEdge[] }, operatio
   // Context: the map's other flows among the shown nodes, the same on both sides.
   for (const edge of map.edges) {
     if (before.has(edge.id) || after.has(edge.id) || !shown.has(edge.sourceId) || !shown.has(edge.targetId)) continue;
-    const context: TDiffEdge = { id: edge.id, sourceId: edge.sourceId, targetId: edge.targetId, mark: "unchanged", label: describeFlow(edge), changedFields: [] };
+    const context: TDiffEdge = {
+      id: edge.id,
+      sourceId: edge.sourceId,
+      targetId: edge.targetId,
+      mark: "unchanged",
+      label: describeFlow(edge),
+      changedFields: [],
+    };
     before.set(edge.id, context);
     after.set(edge.id, context);
   }
@@ -93,6 +116,11 @@ export function flowDiff(map: { nodes: TMapNode[]; edges: TMapEdge[] }, operatio
 }
 
 /** A change's operations grouped by the surface whose map they alter, in the change's surface order. */
-export function operationsBySurface<TSurface extends { id: string }, TOp extends { surfaceId: string }>(surfaces: TSurface[], operations: TOp[]): Array<{ surface: TSurface; operations: TOp[] }> {
-  return surfaces.map((surface) => ({ surface, operations: operations.filter((operation) => operation.surfaceId === surface.id) })).filter((entry) => entry.operations.length > 0);
+export function operationsBySurface<TSurface extends { id: string }, TOp extends { surfaceId: string }>(
+  surfaces: TSurface[],
+  operations: TOp[],
+): Array<{ surface: TSurface; operations: TOp[] }> {
+  return surfaces
+    .map((surface) => ({ surface, operations: operations.filter((operation) => operation.surfaceId === surface.id) }))
+    .filter((entry) => entry.operations.length > 0);
 }

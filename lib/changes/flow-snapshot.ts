@@ -1,6 +1,9 @@
 import type { TFlowSnapshot } from "@/lib/change-policy/types";
 
-type TFlowFields = Pick<TFlowSnapshot, "sourceId" | "targetId" | "protocol" | "ports" | "appProtocol" | "encryption" | "authentication" | "justification">;
+type TFlowFields = Pick<
+  TFlowSnapshot,
+  "sourceId" | "targetId" | "protocol" | "ports" | "appProtocol" | "encryption" | "authentication" | "justification"
+>;
 
 /** A flow as a change records it, from a map edge and the labels of its end points (safe in the browser too). */
 export function toFlowSnapshot(edge: TFlowFields, labels: { source: string; target: string }): TFlowSnapshot {

@@ -19,5 +19,8 @@ export async function listFlowsForChange(context: TActorContext, surfaceIds: str
 
 export async function listSurfaceChoices(context: TActorContext) {
   assertCan(context.actor, "change.read");
-  return db.protectSurface.findMany({ select: { id: true, name: true, classification: true, criticality: true }, orderBy: { name: "asc" } });
+  return db.protectSurface.findMany({
+    select: { id: true, name: true, classification: true, criticality: true },
+    orderBy: { name: "asc" },
+  });
 }

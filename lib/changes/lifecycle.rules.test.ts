@@ -7,7 +7,7 @@ const STATES = Object.values(ChangeState);
 /** The states from which the workflow can still reach `target` (itself included). */
 function statesReaching(target: ChangeState): Set<ChangeState> {
   const reaching = new Set<ChangeState>([target]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const state of STATES) {
       if (!reaching.has(state) && TRANSITIONS[state].some((next) => reaching.has(next))) {

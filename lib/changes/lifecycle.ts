@@ -51,7 +51,16 @@ export function stateAfterEdit(state: ChangeState, track: ChangeTrack | null): C
 }
 
 /** Moves a person asks for by name (the rest happen as effects of submit, votes and edits). */
-export const MANUAL_TRANSITIONS = ["schedule", "unschedule", "implement", "verify", "rollback", "close", "request-info", "resubmit"] as const;
+export const MANUAL_TRANSITIONS = [
+  "schedule",
+  "unschedule",
+  "implement",
+  "verify",
+  "rollback",
+  "close",
+  "request-info",
+  "resubmit",
+] as const;
 export type TManualTransition = (typeof MANUAL_TRANSITIONS)[number];
 
 export function targetOf(action: TManualTransition, state: ChangeState, approvedTrack: ChangeTrack | null): ChangeState {

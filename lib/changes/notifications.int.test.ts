@@ -31,17 +31,47 @@ const window = () => {
 type TCast = Awaited<ReturnType<typeof cast>>;
 
 /** A draft by the cast's requester; by default it opens a partner flow into the Restricted surface, which only the CAB may allow. */
-function draft({ requester, surface, nodes }: TCast, title: string, options: { environment?: string; operation?: TCreateChange["operations"][number] } = {}) {
+function draft(
+  { requester, surface, nodes }: TCast,
+  title: string,
+  options: { environment?: string; operation?: TCreateChange["operations"][number] } = {},
+) {
   return createChange(contextFor(requester), {
-    title, description: "", surfaceIds: [surface.id], environment: options.environment ?? `env-${uniqueSuffix()}`,
-    implementationPlan: "push policy", verificationPlan: "probe 443", rollbackPlan: "revert policy", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
-    operations: [options.operation ?? { kind: "ADD", surfaceId: surface.id, sourceNodeId: nodes.partner.id, targetNodeId: nodes.api.id, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification: "partner settlement" } }],
+    title,
+    description: "",
+    surfaceIds: [surface.id],
+    environment: options.environment ?? `env-${uniqueSuffix()}`,
+    implementationPlan: "push policy",
+    verificationPlan: "probe 443",
+    rollbackPlan: "revert policy",
+    windowStart: null,
+    windowEnd: null,
+    ticketLinks: [],
+    emergencyReason: null,
+    operations: [
+      options.operation ?? {
+        kind: "ADD",
+        surfaceId: surface.id,
+        sourceNodeId: nodes.partner.id,
+        targetNodeId: nodes.api.id,
+        flow: {
+          protocol: "TCP",
+          ports: "443",
+          appProtocol: "https",
+          encryption: "MTLS",
+          authentication: "CERTIFICATE",
+          justification: "partner settlement",
+        },
+      },
+    ],
   });
 }
 
 async function receivedFor(changeId: string, people: Record<string, TActor>) {
   const rows = await db.notification.findMany({ where: { link: `/changes/${changeId}` }, orderBy: { createdAt: "asc" } });
-  return Object.fromEntries(Object.entries(people).map(([role, person]) => [role, rows.filter((row) => row.userId === person.id).map((row) => row.type)]));
+  return Object.fromEntries(
+    Object.entries(people).map(([role, person]) => [role, rows.filter((row) => row.userId === person.id).map((row) => row.type)]),
+  );
 }
 
 describe("change notifications", () => {
@@ -51,7 +81,12 @@ describe("change notifications", () => {
     const people = { requester, netCab, secCab, secOwner };
     const change = await draft(roles, "Open partner to API");
     await submitChange(contextFor(requester), change.id);
-    expect(await receivedFor(change.id, people)).toEqual({ requester: [], netCab: ["change.needs_vote"], secCab: ["change.needs_vote"], secOwner: ["change.submitted"] });
+    expect(await receivedFor(change.id, people)).toEqual({
+      requester: [],
+      netCab: ["change.needs_vote"],
+      secCab: ["change.needs_vote"],
+      secOwner: ["change.submitted"],
+    });
     const submitted = await db.notification.findFirstOrThrow({ where: { userId: secOwner.id, link: `/changes/${change.id}` } });
     expect(submitted).toMatchObject({ title: `Submitted: #${change.number} Open partner to API` });
     expect(submitted.body).toContain(requester.name);
@@ -70,7 +105,9 @@ describe("change notifications", () => {
       secCab: ["change.needs_vote", "change.failed"],
       secOwner: ["change.submitted", "change.scheduled", "change.failed"],
     });
-    const failed = await db.notification.findFirstOrThrow({ where: { userId: secOwner.id, type: "change.failed", link: `/changes/${change.id}` } });
+    const failed = await db.notification.findFirstOrThrow({
+      where: { userId: secOwner.id, type: "change.failed", link: `/changes/${change.id}` },
+    });
     expect(failed).toMatchObject({ title: `Rolled back: #${change.number} Open partner to API`, body: "probe failed" });
   });
 
@@ -82,7 +119,10 @@ describe("change notifications", () => {
     await transitionChange(contextFor(secCab), change.id, { action: "request-info", reason: "Which partner hosts?" });
     await submitChange(contextFor(requester), change.id);
     await voteOnChange(contextFor(netCab), change.id, { decision: "REJECT", comment: "Far too wide." });
-    const rows = await db.notification.findMany({ where: { userId: requester.id, link: `/changes/${change.id}` }, orderBy: { createdAt: "asc" } });
+    const rows = await db.notification.findMany({
+      where: { userId: requester.id, link: `/changes/${change.id}` },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((row) => [row.type, row.body])).toEqual([
       ["change.needs_info", "Which partner hosts?"],
       ["change.rejected", "Far too wide."],
@@ -94,14 +134,26 @@ describe("change notifications", () => {
     const { requester, netCab, secCab, secOwner, surface, edge } = roles;
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(netCab, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
-    const change = await draft(roles, "Remove old flow", { environment, operation: { kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id } });
+    const change = await draft(roles, "Remove old flow", {
+      environment,
+      operation: { kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id },
+    });
     expect((await submitChange(contextFor(requester), change.id)).track).toBe("PRE_APPROVED");
     const people = { requester, netCab, secCab, secOwner };
-    expect(await receivedFor(change.id, people)).toEqual({ requester: ["change.approved"], netCab: ["change.submitted"], secCab: [], secOwner: ["change.submitted"] });
+    expect(await receivedFor(change.id, people)).toEqual({
+      requester: ["change.approved"],
+      netCab: ["change.submitted"],
+      secCab: [],
+      secOwner: ["change.submitted"],
+    });
 
     const slot = window();
-    await db.blackoutWindow.create({ data: { name: "Freeze", startsAt: slot.windowStart, endsAt: slot.windowEnd, surfaceId: surface.id, createdById: netCab.id } });
-    await expect(transitionChange(contextFor(requester), change.id, { action: "schedule", reason: "", ...slot })).rejects.toThrow(/blackout/);
+    await db.blackoutWindow.create({
+      data: { name: "Freeze", startsAt: slot.windowStart, endsAt: slot.windowEnd, surfaceId: surface.id, createdById: netCab.id },
+    });
+    await expect(transitionChange(contextFor(requester), change.id, { action: "schedule", reason: "", ...slot })).rejects.toThrow(
+      /blackout/,
+    );
     expect(await db.notification.count({ where: { type: "change.scheduled", link: `/changes/${change.id}` } })).toBe(0);
   });
 
@@ -117,7 +169,9 @@ describe("change notifications", () => {
     expect(await markNotificationsRead(contextFor(netCab), [mine.id])).toEqual({ updated: 0 });
     expect(await markNotificationsRead(contextFor(secCab), [mine.id])).toEqual({ updated: 1 });
     expect((await listMyNotifications(contextFor(secCab))).unread).toBe(before.unread - 1);
-    expect((await listMyNotifications(contextFor(secCab), { unreadOnly: true })).notifications.map((item) => item.id)).not.toContain(mine.id);
+    expect((await listMyNotifications(contextFor(secCab), { unreadOnly: true })).notifications.map((item) => item.id)).not.toContain(
+      mine.id,
+    );
 
     await markNotificationsRead(contextFor(secOwner), undefined);
     expect((await listMyNotifications(contextFor(secOwner))).unread).toBe(0);

@@ -12,7 +12,8 @@ describe("changeKeys", () => {
     expect(changeKeys.list({ state: "DRAFT" }).slice(0, 2)).toEqual(changeKeys.lists());
     expect(changeKeys.detail("change-a").slice(0, 2)).toEqual(changeKeys.details());
     expect(changeKeys.calendar("a", "b").slice(0, 2)).toEqual(changeKeys.calendars());
-    for (const key of [changeKeys.lists(), changeKeys.details(), changeKeys.calendars(), changeKeys.pickableFlows(["s"])]) expect(key[0]).toBe(changeKeys.all[0]);
+    for (const key of [changeKeys.lists(), changeKeys.details(), changeKeys.calendars(), changeKeys.pickableFlows(["s"])])
+      expect(key[0]).toBe(changeKeys.all[0]);
   });
 
   it("spells the keys the shared fixture uses", () => {
@@ -39,7 +40,11 @@ describe("changeQueries", () => {
     const requests = stubApi({ changes: [], blackouts: [] });
     await seededQueryClient().fetchQuery(changeQueries.calendar("2026-12-01T00:00:00.000Z", "2027-01-04T00:00:00.000Z"));
     const url = new URL(requests[0]!.url, "http://x");
-    expect([url.pathname, url.searchParams.get("from"), url.searchParams.get("to")]).toEqual(["/api/v1/changes/calendar", "2026-12-01T00:00:00.000Z", "2027-01-04T00:00:00.000Z"]);
+    expect([url.pathname, url.searchParams.get("from"), url.searchParams.get("to")]).toEqual([
+      "/api/v1/changes/calendar",
+      "2026-12-01T00:00:00.000Z",
+      "2027-01-04T00:00:00.000Z",
+    ]);
   });
 
   it("types the cached detail by its options, without a generic", () => {
@@ -65,7 +70,10 @@ describe("changeMutations", () => {
     const requests = stubApi({ id: "change-a" });
     const queryClient = seededQueryClient();
     await runMutation(queryClient, changeMutations.save(queryClient), { body: { title: "Open 443" } as never, submit: true });
-    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual(["POST /api/v1/changes", "POST /api/v1/changes/change-a/submit"]);
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      "POST /api/v1/changes",
+      "POST /api/v1/changes/change-a/submit",
+    ]);
     expect(invalidatedFamilies(queryClient)).toEqual(DECIDED);
   });
 

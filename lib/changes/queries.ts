@@ -27,7 +27,10 @@ export type TChangeListItem = {
   surfaces: Array<{ id: string; name: string }>;
 };
 export type TChangePage = { total: number; page: number; pageSize: number; changes: TChangeListItem[] };
-export type TChangeDetail = { change: TChange; conflicts: Array<{ id: string; number: number; title: string; windowStart: string | null; windowEnd: string | null }> };
+export type TChangeDetail = {
+  change: TChange;
+  conflicts: Array<{ id: string; number: number; title: string; windowStart: string | null; windowEnd: string | null }>;
+};
 /** The maps a change can pick flows from: the service's own answer, so the form cannot drift from it. */
 export type TPickableFlows = Awaited<ReturnType<typeof listFlowsForChange>>;
 export type TCalendar = {
@@ -39,9 +42,17 @@ const base = "/api/v1/changes";
 
 export const changeQueries = {
   list: (filters: TChangeListFilters) =>
-    queryOptions({ queryKey: changeKeys.list(filters), queryFn: () => apiFetch<TChangePage>(`${base}${toSearch(filters)}`), placeholderData: keepPreviousData }),
+    queryOptions({
+      queryKey: changeKeys.list(filters),
+      queryFn: () => apiFetch<TChangePage>(`${base}${toSearch(filters)}`),
+      placeholderData: keepPreviousData,
+    }),
   detail: (id: string) => queryOptions({ queryKey: changeKeys.detail(id), queryFn: () => apiFetch<TChangeDetail>(`${base}/${id}`) }),
-  calendar: (from: string, to: string) => queryOptions({ queryKey: changeKeys.calendar(from, to), queryFn: () => apiFetch<TCalendar>(`${base}/calendar${toSearch({ from, to })}`) }),
+  calendar: (from: string, to: string) =>
+    queryOptions({
+      queryKey: changeKeys.calendar(from, to),
+      queryFn: () => apiFetch<TCalendar>(`${base}/calendar${toSearch({ from, to })}`),
+    }),
   pickableFlows: (surfaceIds: string[]) =>
     queryOptions({
       queryKey: changeKeys.pickableFlows(surfaceIds),
@@ -62,9 +73,14 @@ export const usePickableFlows = (surfaceIds: string[]) => useQuery(changeQueries
  */
 export const changeInvalidations = {
   edited: (id?: string): QueryKey[] => [changeKeys.lists(), changeKeys.calendars(), ...(id ? [changeKeys.detail(id)] : [])],
-  decided: (id: string): QueryKey[] => [...changeInvalidations.edited(id), cabKeys.inbox(), cabKeys.details(), templateKeys.lists(), notificationKeys.all],
+  decided: (id: string): QueryKey[] => [
+    ...changeInvalidations.edited(id),
+    cabKeys.inbox(),
+    cabKeys.details(),
+    templateKeys.lists(),
+    notificationKeys.all,
+  ],
 };
-
 
 export type TChangeSave = { body: z.input<typeof ZCreateChange>; editing?: { id: string; version: number }; submit: boolean };
 export type TTransitionInput = { action: string; reason?: string; windowStart?: string; windowEnd?: string };
@@ -93,11 +109,23 @@ export const changeMutations = {
       success: "Change saved",
     }),
   submit: (queryClient: QueryClient, id: string) =>
-    touchingMutation(queryClient, { mutationFn: () => apiFetch(`${base}/${id}/submit`, { method: "POST" }), touched: () => changeInvalidations.decided(id), success: "Submitted and classified" }),
+    touchingMutation(queryClient, {
+      mutationFn: () => apiFetch(`${base}/${id}/submit`, { method: "POST" }),
+      touched: () => changeInvalidations.decided(id),
+      success: "Submitted and classified",
+    }),
   transition: (queryClient: QueryClient, id: string) =>
-    touchingMutation(queryClient, { mutationFn: (body: TTransitionInput) => apiFetch(`${base}/${id}/transitions`, { method: "POST", body }), touched: () => changeInvalidations.decided(id), success: "Change updated" }),
+    touchingMutation(queryClient, {
+      mutationFn: (body: TTransitionInput) => apiFetch(`${base}/${id}/transitions`, { method: "POST", body }),
+      touched: () => changeInvalidations.decided(id),
+      success: "Change updated",
+    }),
   vote: (queryClient: QueryClient, id: string) =>
-    touchingMutation(queryClient, { mutationFn: (body: TVoteInput) => voteOnChange(id, body), touched: () => changeInvalidations.decided(id), success: "Vote recorded" }),
+    touchingMutation(queryClient, {
+      mutationFn: (body: TVoteInput) => voteOnChange(id, body),
+      touched: () => changeInvalidations.decided(id),
+      success: "Vote recorded",
+    }),
 };
 
 export const useSaveChange = () => useTouchingMutation(changeMutations.save);

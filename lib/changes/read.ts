@@ -34,7 +34,13 @@ export function statusOf(row: TChangeRow): TApprovalStatus {
     track: row.track,
     contentHash: row.contentHash,
     requiredApprovals: row.requiredApprovals,
-    votes: row.approvals.map((approval) => ({ userId: approval.userId, team: approval.team, decision: approval.decision, contentHash: approval.contentHash, voided: approval.voidedAt !== null })),
+    votes: row.approvals.map((approval) => ({
+      userId: approval.userId,
+      team: approval.team,
+      decision: approval.decision,
+      contentHash: approval.contentHash,
+      voided: approval.voidedAt !== null,
+    })),
   });
 }
 
@@ -82,7 +88,14 @@ export function toChange(row: TChangeRow) {
       createdAt: approval.createdAt.toISOString(),
       live: approval.voidedAt === null && approval.contentHash === row.contentHash,
     })),
-    transitions: row.transitions.map((transition) => ({ from: transition.from, to: transition.to, actorId: transition.actorId, actorName: transition.actor.name, reason: transition.reason, createdAt: transition.createdAt.toISOString() })),
+    transitions: row.transitions.map((transition) => ({
+      from: transition.from,
+      to: transition.to,
+      actorId: transition.actorId,
+      actorName: transition.actor.name,
+      reason: transition.reason,
+      createdAt: transition.createdAt.toISOString(),
+    })),
     approvalStatus: statusOf(row),
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),
@@ -94,7 +107,10 @@ export function toChange(row: TChangeRow) {
 export type TChange = ReturnType<typeof toChange>;
 
 /** Scheduled changes on the same surfaces whose windows overlap this one's: shown as conflicts. */
-export async function findWindowConflicts(tx: TTx, change: { id: string; windowStart: Date | null; windowEnd: Date | null; surfaceIds: string[] }) {
+export async function findWindowConflicts(
+  tx: TTx,
+  change: { id: string; windowStart: Date | null; windowEnd: Date | null; surfaceIds: string[] },
+) {
   if (!change.windowStart || !change.windowEnd) return [];
   return tx.change.findMany({
     where: {
@@ -113,8 +129,16 @@ export async function findWindowConflicts(tx: TTx, change: { id: string; windowS
 export async function getChange(context: TActorContext, id: string) {
   assertCan(context.actor, "change.read");
   const row = await loadChange(db, id);
-  const conflicts = await findWindowConflicts(db, { id, windowStart: row.windowStart, windowEnd: row.windowEnd, surfaceIds: row.surfaces.map((link) => link.surfaceId) });
-  return { change: toChange(row), conflicts: conflicts.map((conflict) => ({ ...conflict, windowStart: iso(conflict.windowStart), windowEnd: iso(conflict.windowEnd) })) };
+  const conflicts = await findWindowConflicts(db, {
+    id,
+    windowStart: row.windowStart,
+    windowEnd: row.windowEnd,
+    surfaceIds: row.surfaces.map((link) => link.surfaceId),
+  });
+  return {
+    change: toChange(row),
+    conflicts: conflicts.map((conflict) => ({ ...conflict, windowStart: iso(conflict.windowStart), windowEnd: iso(conflict.windowEnd) })),
+  };
 }
 
 /** One page of changes, newest first; every filter uses an index (state, track, createdAt, surface). */
@@ -154,6 +178,11 @@ export async function listChanges(context: TActorContext, query: TChangeListQuer
     total,
     page: query.page,
     pageSize: query.pageSize,
-    changes: rows.map((row) => ({ ...row, windowStart: iso(row.windowStart), createdAt: row.createdAt.toISOString(), surfaces: row.surfaces.map((link) => link.surface) })),
+    changes: rows.map((row) => ({
+      ...row,
+      windowStart: iso(row.windowStart),
+      createdAt: row.createdAt.toISOString(),
+      surfaces: row.surfaces.map((link) => link.surface),
+    })),
   };
 }

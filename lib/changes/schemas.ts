@@ -5,14 +5,32 @@ import { isValidPorts } from "@/lib/change-policy/ports";
 import { MANUAL_TRANSITIONS } from "./lifecycle";
 
 export const ZChangeState = z
-  .enum(["DRAFT", "SUBMITTED", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED", "REJECTED", "NEEDS_INFO", "SCHEDULED", "IMPLEMENTED", "VERIFIED", "ROLLED_BACK", "CLOSED"])
+  .enum([
+    "DRAFT",
+    "SUBMITTED",
+    "PRE_APPROVED",
+    "CAB_REVIEW",
+    "EMERGENCY",
+    "APPROVED",
+    "REJECTED",
+    "NEEDS_INFO",
+    "SCHEDULED",
+    "IMPLEMENTED",
+    "VERIFIED",
+    "ROLLED_BACK",
+    "CLOSED",
+  ])
   .meta({ id: "ChangeState" });
 export const ZChangeTrack = z.enum(["PRE_APPROVED", "CAB", "EMERGENCY"]).meta({ id: "ChangeTrack" });
 export const ZProtocol = z.enum(["TCP", "UDP", "ICMP", "ANY"]);
 export const ZEncryption = z.enum(["NONE", "TLS", "MTLS"]);
 export const ZAuthentication = z.enum(["NONE", "TOKEN", "CERTIFICATE", "MFA"]);
 
-const ZPorts = z.string().trim().max(200).refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100");
+const ZPorts = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100");
 
 /** The attributes of a flow a change may set. */
 export const ZFlowAttributes = z.object({
@@ -38,7 +56,11 @@ const ZDate = z.iso.datetime({ offset: true, message: "must be an ISO date-time"
 const changeFields = {
   title: z.string().trim().min(3, "must be at least 3 characters").max(200),
   description: z.string().trim().max(5000).default(""),
-  surfaceIds: z.array(ZId).min(1, "pick at least one protect surface").max(20).transform((ids) => [...new Set(ids)]),
+  surfaceIds: z
+    .array(ZId)
+    .min(1, "pick at least one protect surface")
+    .max(20)
+    .transform((ids) => [...new Set(ids)]),
   operations: z.array(ZFlowOperationInput).max(50).default([]),
   environment: z.string().trim().min(1).max(40).default("production"),
   implementationPlan: z.string().trim().max(5000).default(""),
@@ -51,12 +73,19 @@ const changeFields = {
   emergencyReason: z.string().trim().max(1000).nullable().default(null),
 };
 
-function checkChange(value: { windowStart: Date | null; windowEnd: Date | null; surfaceIds: string[]; operations: TFlowOperationInput[] }, ctx: z.RefinementCtx) {
-  if ((value.windowStart === null) !== (value.windowEnd === null)) ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "give both the start and the end of the window" });
-  if (value.windowStart && value.windowEnd && value.windowEnd <= value.windowStart) ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "must be after the start" });
+function checkChange(
+  value: { windowStart: Date | null; windowEnd: Date | null; surfaceIds: string[]; operations: TFlowOperationInput[] },
+  ctx: z.RefinementCtx,
+) {
+  if ((value.windowStart === null) !== (value.windowEnd === null))
+    ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "give both the start and the end of the window" });
+  if (value.windowStart && value.windowEnd && value.windowEnd <= value.windowStart)
+    ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "must be after the start" });
   value.operations.forEach((operation, index) => {
-    if (!value.surfaceIds.includes(operation.surfaceId)) ctx.addIssue({ code: "custom", path: ["operations", index, "surfaceId"], message: "must be one of the change's surfaces" });
-    if (operation.kind === "ADD" && operation.sourceNodeId === operation.targetNodeId) ctx.addIssue({ code: "custom", path: ["operations", index, "targetNodeId"], message: "must differ from the source" });
+    if (!value.surfaceIds.includes(operation.surfaceId))
+      ctx.addIssue({ code: "custom", path: ["operations", index, "surfaceId"], message: "must be one of the change's surfaces" });
+    if (operation.kind === "ADD" && operation.sourceNodeId === operation.targetNodeId)
+      ctx.addIssue({ code: "custom", path: ["operations", index, "targetNodeId"], message: "must differ from the source" });
   });
 }
 
@@ -97,7 +126,8 @@ export const ZVoteInput = z
     meetingId: ZId.optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.decision === "REJECT" && value.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "say why you reject" });
+    if (value.decision === "REJECT" && value.comment === "")
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "say why you reject" });
   })
   .meta({ id: "ChangeVoteInput" });
 export type TVoteInput = z.infer<typeof ZVoteInput>;

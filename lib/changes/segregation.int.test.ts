@@ -25,7 +25,15 @@ function loosening(surfaceId: string, sourceNodeId: string, targetNodeId: string
     title: `Open a flow ${uniqueSuffix()}`,
     description: "",
     surfaceIds: [surfaceId],
-    operations: [{ kind: "ADD", surfaceId, sourceNodeId, targetNodeId, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification } }],
+    operations: [
+      {
+        kind: "ADD",
+        surfaceId,
+        sourceNodeId,
+        targetNodeId,
+        flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification },
+      },
+    ],
     environment: `env-${uniqueSuffix()}`,
     implementationPlan: "push policy",
     verificationPlan: "probe 443",
@@ -137,7 +145,11 @@ describe("change approval: segregation of duties at the service", () => {
   it("an edit voids every earlier vote in the database, even when a later edit restores the approved content", async () => {
     const { requester, netCab, secCab, change, input } = await inReview();
     const afterSec = await voteOnChange(contextFor(secCab), change.id, approve);
-    const edited = await updateChange(contextFor(requester), change.id, { ...input, description: "one more detail", version: afterSec.version });
+    const edited = await updateChange(contextFor(requester), change.id, {
+      ...input,
+      description: "one more detail",
+      version: afterSec.version,
+    });
     expect(await db.changeApproval.count({ where: { changeId: change.id, voidedAt: null } })).toBe(0);
     // Back to the content SecOps approved: the vote was for a version that no longer stands.
     const restored = await updateChange(contextFor(requester), change.id, { ...input, version: edited.version });
@@ -147,7 +159,9 @@ describe("change approval: segregation of duties at the service", () => {
     // The voided voter votes again on the version that stands now, and counts once.
     const approved = await voteOnChange(contextFor(secCab), change.id, approve);
     expect(approved).toMatchObject({ state: "APPROVED", approvalStatus: { approvers: 2 } });
-    expect(await db.auditEvent.findFirst({ where: { entityId: change.id, action: "change.update" }, orderBy: { createdAt: "asc" } })).toMatchObject({ after: expect.objectContaining({ votesVoided: 1 }) });
+    expect(
+      await db.auditEvent.findFirst({ where: { entityId: change.id, action: "change.update" }, orderBy: { createdAt: "asc" } }),
+    ).toMatchObject({ after: expect.objectContaining({ votesVoided: 1 }) });
   });
 
   it("an edit after approval sends the change back to review, and the old approvals no longer count", async () => {
@@ -155,7 +169,11 @@ describe("change approval: segregation of duties at the service", () => {
     await voteOnChange(contextFor(netCab), change.id, approve);
     const approved = await voteOnChange(contextFor(secCab), change.id, approve);
     expect(approved.state).toBe("APPROVED");
-    const reopened = await updateChange(contextFor(requester), change.id, { ...input, rollbackPlan: "revert policy, then page on-call", version: approved.version });
+    const reopened = await updateChange(contextFor(requester), change.id, {
+      ...input,
+      rollbackPlan: "revert policy, then page on-call",
+      version: approved.version,
+    });
     expect(reopened).toMatchObject({ state: "CAB_REVIEW", approvalStatus: { outcome: "PENDING", approvers: 0 } });
     const one = await voteOnChange(contextFor(secCab2), change.id, approve);
     expect(one).toMatchObject({ state: "CAB_REVIEW", approvalStatus: { teamsMissing: ["NETOPS"] } });

@@ -23,7 +23,12 @@ function contentHashOf(input: TCreateChange, operations: TStoredOperation[]): st
     ticketLinks: input.ticketLinks,
     emergencyReason: input.emergencyReason || null,
     surfaceIds: input.surfaceIds,
-    operations: operations.map((operation) => ({ kind: operation.kind, surfaceId: operation.surfaceId, edgeId: operation.edgeId, after: operation.after })),
+    operations: operations.map((operation) => ({
+      kind: operation.kind,
+      surfaceId: operation.surfaceId,
+      edgeId: operation.edgeId,
+      after: operation.after,
+    })),
   });
 }
 
@@ -67,14 +72,25 @@ export type TTransitionOptions = {
 };
 
 /** Records one move of the workflow: checked against the table, written with its audit row. */
-export async function recordTransition(tx: TTx, context: TActorContext, change: { id: string; state: ChangeState }, { to, reason = "", update = {} }: TTransitionOptions) {
+export async function recordTransition(
+  tx: TTx,
+  context: TActorContext,
+  change: { id: string; state: ChangeState },
+  { to, reason = "", update = {} }: TTransitionOptions,
+) {
   const actor = requireSignedIn(context);
   if (!canTransition(change.state, to)) {
     throw new RuleViolationError(`A change cannot move from ${STATE_LABELS[change.state]} to ${STATE_LABELS[to]}.`, "illegal_transition");
   }
   await tx.change.update({ where: { id: change.id }, data: { state: to, ...update } });
   await tx.changeTransition.create({ data: { changeId: change.id, from: change.state, to, actorId: actor.id, reason } });
-  await recordAudit(tx, context, { action: "change.transition", entityType: "Change", entityId: change.id, before: { state: change.state }, after: { state: to, reason } });
+  await recordAudit(tx, context, {
+    action: "change.transition",
+    entityType: "Change",
+    entityId: change.id,
+    before: { state: change.state },
+    after: { state: to, reason },
+  });
   await enqueueEvent(tx, `change.${to.toLowerCase()}`, { changeId: change.id, from: change.state, to, actorId: actor.id });
   return { id: change.id, state: to };
 }
@@ -95,7 +111,12 @@ export async function createChange(context: TActorContext, input: TCreateChange)
       },
     });
     const change = toChange(await loadChange(tx, created.id));
-    await recordAudit(tx, context, { action: "change.create", entityType: "Change", entityId: change.id, after: { ...contentFields(input), surfaceIds: input.surfaceIds, operations } });
+    await recordAudit(tx, context, {
+      action: "change.create",
+      entityType: "Change",
+      entityId: change.id,
+      after: { ...contentFields(input), surfaceIds: input.surfaceIds, operations },
+    });
     return change;
   });
 }
@@ -110,7 +131,8 @@ export async function updateChange(context: TActorContext, id: string, input: TU
   return db.$transaction(async (tx) => {
     const before: TChangeRow = await loadChange(tx, id, { forUpdate: true });
     if (before.requesterId !== actor.id) throw new ForbiddenError("Only the requester edits a change; comment or vote instead.");
-    if (!EDITABLE_STATES.includes(before.state)) throw new RuleViolationError(`A change in ${STATE_LABELS[before.state]} can no longer be edited.`, "not_editable");
+    if (!EDITABLE_STATES.includes(before.state))
+      throw new RuleViolationError(`A change in ${STATE_LABELS[before.state]} can no longer be edited.`, "not_editable");
     if (before.version !== input.version) throw new ConflictError("The change was edited by someone else; reload it.", toChange(before));
     await assertSurfacesExist(tx, input.surfaceIds);
     const operations = await resolveOperations(tx, input.operations);
@@ -130,7 +152,8 @@ export async function updateChange(context: TActorContext, id: string, input: TU
     });
     const voided = await tx.changeApproval.updateMany({ where: { changeId: id, voidedAt: null }, data: { voidedAt: new Date() } });
     const nextState = stateAfterEdit(before.state, before.track);
-    if (nextState !== before.state) await recordTransition(tx, context, before, { to: nextState, reason: "Edited after approval: earlier approvals are void." });
+    if (nextState !== before.state)
+      await recordTransition(tx, context, before, { to: nextState, reason: "Edited after approval: earlier approvals are void." });
     const after = toChange(await loadChange(tx, id));
     await recordAudit(tx, context, {
       action: "change.update",

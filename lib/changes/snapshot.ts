@@ -3,7 +3,13 @@ import canonicalize from "canonicalize";
 import type { FlowOpKind } from "@/lib/db/generated/enums.ts";
 import type { TFlowSnapshot } from "@/lib/change-policy/types";
 
-export type TStoredOperation = { kind: FlowOpKind; surfaceId: string; edgeId: string | null; before: TFlowSnapshot | null; after: TFlowSnapshot | null };
+export type TStoredOperation = {
+  kind: FlowOpKind;
+  surfaceId: string;
+  edgeId: string | null;
+  before: TFlowSnapshot | null;
+  after: TFlowSnapshot | null;
+};
 
 /** The content of a change that approvals are bound to; state, votes and timestamps are not content. */
 export type TChangeContent = {
@@ -23,5 +29,8 @@ export type TChangeContent = {
 
 export function hashChangeContent(content: TChangeContent): string {
   const normalized = { ...content, surfaceIds: [...content.surfaceIds].sort() };
-  return crypto.createHash("sha256").update(canonicalize(normalized) ?? "").digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(canonicalize(normalized) ?? "")
+    .digest("hex");
 }

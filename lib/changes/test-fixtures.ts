@@ -16,13 +16,29 @@ export async function createSurfaceWithMap(owner: TActor, classification: Classi
   const api = await db.flowNode.create({ data: { mapId: map.id, kind: "SERVICE", label: `api-${suffix}`, zoneId: zone.id } });
   const partner = await db.flowNode.create({ data: { mapId: map.id, kind: "EXTERNAL", label: `partner-${suffix}` } });
   const edge = await db.flowEdge.create({
-    data: { mapId: map.id, sourceId: web.id, targetId: api.id, protocol: "TCP", ports: "443,8443", encryption: "TLS", authentication: "TOKEN", status: "APPROVED", justification: "web calls api" },
+    data: {
+      mapId: map.id,
+      sourceId: web.id,
+      targetId: api.id,
+      protocol: "TCP",
+      ports: "443,8443",
+      encryption: "TLS",
+      authentication: "TOKEN",
+      status: "APPROVED",
+      justification: "web calls api",
+    },
   });
   return { surface, map, nodes: { zone, web, api, partner }, edge };
 }
 
 /** An active rule scoped to one environment, so it classifies only the changes of the test that made it. */
-export async function createScopedRule(author: TActor, environment: string, outcome: TRuleOutcome, condition: TCondition, extra: { riskPoints?: number; extraApprovers?: number; position?: number } = {}) {
+export async function createScopedRule(
+  author: TActor,
+  environment: string,
+  outcome: TRuleOutcome,
+  condition: TCondition,
+  extra: { riskPoints?: number; extraApprovers?: number; position?: number } = {},
+) {
   return db.classificationRule.create({
     data: {
       ruleKey: `test-${uniqueSuffix()}`,

@@ -23,7 +23,22 @@ function openFlow(surfaceId: string, sourceNodeId: string, targetNodeId: string,
     title: "Open partner to API",
     description: "",
     surfaceIds: [surfaceId],
-    operations: [{ kind: "ADD", surfaceId, sourceNodeId, targetNodeId, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification: "partner settlement" } }],
+    operations: [
+      {
+        kind: "ADD",
+        surfaceId,
+        sourceNodeId,
+        targetNodeId,
+        flow: {
+          protocol: "TCP",
+          ports: "443",
+          appProtocol: "https",
+          encryption: "MTLS",
+          authentication: "CERTIFICATE",
+          justification: "partner settlement",
+        },
+      },
+    ],
     environment,
     ...plans,
     windowStart: null,
@@ -41,7 +56,12 @@ describe("change workflow", () => {
     expect(draft.state).toBe("DRAFT");
     const submitted = await submitChange(contextFor(requester), draft.id);
     expect(submitted).toMatchObject({ state: "CAB_REVIEW", track: "CAB" });
-    expect(submitted.classification?.facts).toMatchObject({ loosening: true, externalParty: true, crossesZone: true, maxClassification: "RESTRICTED" });
+    expect(submitted.classification?.facts).toMatchObject({
+      loosening: true,
+      externalParty: true,
+      crossesZone: true,
+      maxClassification: "RESTRICTED",
+    });
 
     await expect(voteOnChange(contextFor(requester), draft.id, { decision: "APPROVE", comment: "" })).rejects.toThrow(/own change/);
     await voteOnChange(contextFor(netCab), draft.id, { decision: "APPROVE", comment: "ok" });
@@ -50,7 +70,12 @@ describe("change workflow", () => {
     expect(approved.state).toBe("APPROVED");
 
     const start = new Date(Date.now() + 86_400_000);
-    const scheduled = await transitionChange(contextFor(requester), draft.id, { action: "schedule", reason: "", windowStart: start, windowEnd: new Date(start.getTime() + 3_600_000) });
+    const scheduled = await transitionChange(contextFor(requester), draft.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: start,
+      windowEnd: new Date(start.getTime() + 3_600_000),
+    });
     expect(scheduled.state).toBe("SCHEDULED");
     await transitionChange(contextFor(requester), draft.id, { action: "implement", reason: "" });
     const mapBefore = await db.flowMap.findUniqueOrThrow({ where: { id: map.id } });
@@ -62,7 +87,14 @@ describe("change workflow", () => {
     expect((await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version).toBe(mapBefore.version + 1);
     expect(await db.mapEvent.findFirst({ where: { mapId: map.id, entityId: added.id, changeId: draft.id } })).not.toBeNull();
     const transitions = await db.changeTransition.findMany({ where: { changeId: draft.id }, orderBy: { createdAt: "asc" } });
-    expect(transitions.map((transition) => transition.to)).toEqual(["SUBMITTED", "CAB_REVIEW", "APPROVED", "SCHEDULED", "IMPLEMENTED", "VERIFIED"]);
+    expect(transitions.map((transition) => transition.to)).toEqual([
+      "SUBMITTED",
+      "CAB_REVIEW",
+      "APPROVED",
+      "SCHEDULED",
+      "IMPLEMENTED",
+      "VERIFIED",
+    ]);
     expect(await db.auditEvent.count({ where: { entityId: draft.id, action: "change.transition" } })).toBe(6);
   });
 
@@ -72,10 +104,25 @@ describe("change workflow", () => {
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(netCab, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
     const base = { ...openFlow(surface.id, edge.sourceId, edge.targetId, environment), title: "Narrow web to api" };
-    const narrow = await createChange(contextFor(requester), { ...base, operations: [{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { protocol: "TCP", ports: "443", appProtocol: "", encryption: "MTLS", authentication: "TOKEN", justification: "only 443" } }] });
+    const narrow = await createChange(contextFor(requester), {
+      ...base,
+      operations: [
+        {
+          kind: "MODIFY",
+          surfaceId: surface.id,
+          edgeId: edge.id,
+          flow: { protocol: "TCP", ports: "443", appProtocol: "", encryption: "MTLS", authentication: "TOKEN", justification: "only 443" },
+        },
+      ],
+    });
     const pre = await submitChange(contextFor(requester), narrow.id);
     expect(pre).toMatchObject({ state: "PRE_APPROVED", track: "PRE_APPROVED", requiredApprovals: 0 });
-    await transitionChange(contextFor(requester), narrow.id, { action: "schedule", reason: "", windowStart: new Date(Date.now() + 1000), windowEnd: new Date(Date.now() + 7_200_000) });
+    await transitionChange(contextFor(requester), narrow.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: new Date(Date.now() + 1000),
+      windowEnd: new Date(Date.now() + 7_200_000),
+    });
     await transitionChange(contextFor(requester), narrow.id, { action: "implement", reason: "" });
     const versionBefore = (await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version;
     await transitionChange(contextFor(requester), narrow.id, { action: "rollback", reason: "probe failed" });
@@ -83,16 +130,41 @@ describe("change workflow", () => {
     expect((await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version).toBe(versionBefore);
     await expect(transitionChange(contextFor(requester), narrow.id, { action: "verify", reason: "" })).rejects.toThrow(/cannot move/);
 
-    const again = await createChange(contextFor(requester), { ...base, title: "Narrow again", operations: [{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { protocol: "TCP", ports: "443", appProtocol: "", encryption: "MTLS", authentication: "TOKEN", justification: "only 443" } }] });
+    const again = await createChange(contextFor(requester), {
+      ...base,
+      title: "Narrow again",
+      operations: [
+        {
+          kind: "MODIFY",
+          surfaceId: surface.id,
+          edgeId: edge.id,
+          flow: { protocol: "TCP", ports: "443", appProtocol: "", encryption: "MTLS", authentication: "TOKEN", justification: "only 443" },
+        },
+      ],
+    });
     await submitChange(contextFor(requester), again.id);
-    await transitionChange(contextFor(requester), again.id, { action: "schedule", reason: "", windowStart: new Date(Date.now() + 1000), windowEnd: new Date(Date.now() + 7_200_000) });
+    await transitionChange(contextFor(requester), again.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: new Date(Date.now() + 1000),
+      windowEnd: new Date(Date.now() + 7_200_000),
+    });
     await transitionChange(contextFor(requester), again.id, { action: "implement", reason: "" });
     await transitionChange(contextFor(netCab), again.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ ports: "443", encryption: "MTLS", version: 2 });
 
-    const removal = await createChange(contextFor(requester), { ...base, title: "Remove it", operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }] });
+    const removal = await createChange(contextFor(requester), {
+      ...base,
+      title: "Remove it",
+      operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
+    });
     await submitChange(contextFor(requester), removal.id);
-    await transitionChange(contextFor(requester), removal.id, { action: "schedule", reason: "", windowStart: new Date(Date.now() + 1000), windowEnd: new Date(Date.now() + 7_200_000) });
+    await transitionChange(contextFor(requester), removal.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: new Date(Date.now() + 1000),
+      windowEnd: new Date(Date.now() + 7_200_000),
+    });
     await transitionChange(contextFor(requester), removal.id, { action: "implement", reason: "" });
     await transitionChange(contextFor(netCab), removal.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUnique({ where: { id: edge.id } })).toBeNull();
@@ -109,31 +181,55 @@ describe("change workflow", () => {
     expect(oneTeam.state).toBe("CAB_REVIEW");
     expect(oneTeam.approvalStatus.teamsMissing).toEqual(["NETOPS"]);
 
-    const edited = await updateChange(contextFor(requester), draft.id, { ...openFlow(surface.id, nodes.web.id, nodes.partner.id), title: "Open web to partner (edited)", version: oneTeam.version });
+    const edited = await updateChange(contextFor(requester), draft.id, {
+      ...openFlow(surface.id, nodes.web.id, nodes.partner.id),
+      title: "Open web to partner (edited)",
+      version: oneTeam.version,
+    });
     expect(edited.approvals.every((approval) => !approval.live)).toBe(true);
     const afterNet = await voteOnChange(contextFor(netCab), draft.id, { decision: "APPROVE", comment: "" });
     expect(afterNet.state).toBe("CAB_REVIEW");
     const approved = await voteOnChange(contextFor(secCab), draft.id, { decision: "APPROVE", comment: "re-approve" });
     expect(approved.state).toBe("APPROVED");
 
-    const reopened = await updateChange(contextFor(requester), draft.id, { ...openFlow(surface.id, nodes.web.id, nodes.partner.id), title: "Edited after approval", version: approved.version });
+    const reopened = await updateChange(contextFor(requester), draft.id, {
+      ...openFlow(surface.id, nodes.web.id, nodes.partner.id),
+      title: "Edited after approval",
+      version: approved.version,
+    });
     expect(reopened.state).toBe("CAB_REVIEW");
     expect(reopened.approvalStatus.outcome).toBe("PENDING");
-    await expect(updateChange(contextFor(netCab), draft.id, { ...openFlow(surface.id, nodes.web.id, nodes.partner.id), version: reopened.version })).rejects.toThrow(ForbiddenError);
-    await expect(updateChange(contextFor(requester), draft.id, { ...openFlow(surface.id, nodes.web.id, nodes.partner.id), title: "stale", version: 1 })).rejects.toThrow(/edited by someone else/);
+    await expect(
+      updateChange(contextFor(netCab), draft.id, { ...openFlow(surface.id, nodes.web.id, nodes.partner.id), version: reopened.version }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      updateChange(contextFor(requester), draft.id, {
+        ...openFlow(surface.id, nodes.web.id, nodes.partner.id),
+        title: "stale",
+        version: 1,
+      }),
+    ).rejects.toThrow(/edited by someone else/);
   });
 
   it("an emergency needs one approver per team now and joins the next CAB agenda afterwards", async () => {
     const { requester, netCab, secCab } = await people();
     const { surface, nodes } = await createSurfaceWithMap(requester);
-    const meeting = await db.cabMeeting.create({ data: { title: `CAB ${uniqueSuffix()}`, scheduledAt: new Date(Date.now() + 2 * 86_400_000) } });
-    const draft = await createChange(contextFor(requester), { ...openFlow(surface.id, nodes.web.id, nodes.api.id), emergencyReason: "payments down" });
+    const meeting = await db.cabMeeting.create({
+      data: { title: `CAB ${uniqueSuffix()}`, scheduledAt: new Date(Date.now() + 2 * 86_400_000) },
+    });
+    const draft = await createChange(contextFor(requester), {
+      ...openFlow(surface.id, nodes.web.id, nodes.api.id),
+      emergencyReason: "payments down",
+    });
     const submitted = await submitChange(contextFor(requester), draft.id);
     expect(submitted).toMatchObject({ state: "EMERGENCY", track: "EMERGENCY", requiredApprovals: 2 });
     await voteOnChange(contextFor(netCab), draft.id, { decision: "APPROVE", comment: "" });
     const approved = await voteOnChange(contextFor(secCab), draft.id, { decision: "APPROVE", comment: "" });
     expect(approved.state).toBe("APPROVED");
-    const nextMeeting = await db.cabMeeting.findFirst({ where: { startedAt: null, scheduledAt: { gte: new Date() } }, orderBy: { scheduledAt: "asc" } });
+    const nextMeeting = await db.cabMeeting.findFirst({
+      where: { startedAt: null, scheduledAt: { gte: new Date() } },
+      orderBy: { scheduledAt: "asc" },
+    });
     const item = await db.cabAgendaItem.findFirst({ where: { changeId: draft.id, retrospective: true } });
     expect(item?.meetingId).toBe(nextMeeting?.id);
     void meeting;
@@ -145,14 +241,42 @@ describe("change workflow", () => {
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(netCab, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
     const start = new Date(Date.now() + 10 * 86_400_000);
-    await db.blackoutWindow.create({ data: { name: "Freeze", startsAt: start, endsAt: new Date(start.getTime() + 86_400_000), surfaceId: surface.id, createdById: netCab.id } });
-    const removal = (title: string) => ({ ...openFlow(surface.id, edge.sourceId, edge.targetId, environment), title, operations: [{ kind: "REMOVE" as const, surfaceId: surface.id, edgeId: edge.id }] });
+    await db.blackoutWindow.create({
+      data: {
+        name: "Freeze",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 86_400_000),
+        surfaceId: surface.id,
+        createdById: netCab.id,
+      },
+    });
+    const removal = (title: string) => ({
+      ...openFlow(surface.id, edge.sourceId, edge.targetId, environment),
+      title,
+      operations: [{ kind: "REMOVE" as const, surfaceId: surface.id, edgeId: edge.id }],
+    });
     const first = await createChange(contextFor(requester), removal("first"));
     await submitChange(contextFor(requester), first.id);
-    await expect(transitionChange(contextFor(requester), first.id, { action: "schedule", reason: "", windowStart: new Date(start.getTime() + 3_600_000), windowEnd: new Date(start.getTime() + 7_200_000) })).rejects.toThrow(/blackout/);
+    await expect(
+      transitionChange(contextFor(requester), first.id, {
+        action: "schedule",
+        reason: "",
+        windowStart: new Date(start.getTime() + 3_600_000),
+        windowEnd: new Date(start.getTime() + 7_200_000),
+      }),
+    ).rejects.toThrow(/blackout/);
     const after = new Date(start.getTime() + 2 * 86_400_000);
-    await transitionChange(contextFor(requester), first.id, { action: "schedule", reason: "", windowStart: after, windowEnd: new Date(after.getTime() + 3_600_000) });
-    const second = await createChange(contextFor(requester), { ...removal("second"), windowStart: new Date(after.getTime() + 1_800_000), windowEnd: new Date(after.getTime() + 5_400_000) });
+    await transitionChange(contextFor(requester), first.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: after,
+      windowEnd: new Date(after.getTime() + 3_600_000),
+    });
+    const second = await createChange(contextFor(requester), {
+      ...removal("second"),
+      windowStart: new Date(after.getTime() + 1_800_000),
+      windowEnd: new Date(after.getTime() + 5_400_000),
+    });
     const detail = await getChange(contextFor(requester), second.id);
     expect(detail.conflicts.map((conflict) => conflict.id)).toEqual([first.id]);
   });
@@ -163,7 +287,9 @@ describe("change workflow", () => {
     const { surface, nodes } = await createSurfaceWithMap(requester);
     const other = await createSurfaceWithMap(requester);
     await expect(createChange(contextFor(viewer), openFlow(surface.id, nodes.web.id, nodes.api.id))).rejects.toThrow(ForbiddenError);
-    await expect(createChange(contextFor(requester), openFlow(surface.id, other.nodes.web.id, nodes.api.id))).rejects.toThrow(ValidationError);
+    await expect(createChange(contextFor(requester), openFlow(surface.id, other.nodes.web.id, nodes.api.id))).rejects.toThrow(
+      ValidationError,
+    );
     expect(await db.change.count({ where: { requesterId: { in: [viewer.id, requester.id] } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { actorId: { in: [viewer.id, requester.id] } } })).toBe(0);
     const draft = await createChange(contextFor(requester), openFlow(surface.id, nodes.web.id, nodes.api.id));

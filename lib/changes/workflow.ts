@@ -26,7 +26,10 @@ async function cabMemberIds(tx: TTx, exceptId: string): Promise<string[]> {
 
 /** The NetOps and SecOps owners of the surfaces a change touches: both teams hear of it, whatever its track. */
 async function surfaceOwnerIds(tx: TTx, row: TChangeRow): Promise<string[]> {
-  const surfaces = await tx.protectSurface.findMany({ where: { id: { in: row.surfaces.map((link) => link.surfaceId) } }, select: { netopsOwnerId: true, secopsOwnerId: true } });
+  const surfaces = await tx.protectSurface.findMany({
+    where: { id: { in: row.surfaces.map((link) => link.surfaceId) } },
+    select: { netopsOwnerId: true, secopsOwnerId: true },
+  });
   return surfaces.flatMap((surface) => [surface.netopsOwnerId, surface.secopsOwnerId]).filter((id) => id !== null);
 }
 
@@ -42,9 +45,16 @@ export async function classifyChangeRow(tx: TTx, row: TChangeRow) {
 
 /** Puts an emergency change on the next CAB meeting that has not started, for review afterwards. */
 async function addToNextAgenda(tx: TTx, changeId: string, { retrospective }: { retrospective: boolean }) {
-  const meeting = await tx.cabMeeting.findFirst({ where: { startedAt: null, endedAt: null, scheduledAt: { gte: new Date() } }, orderBy: { scheduledAt: "asc" } });
+  const meeting = await tx.cabMeeting.findFirst({
+    where: { startedAt: null, endedAt: null, scheduledAt: { gte: new Date() } },
+    orderBy: { scheduledAt: "asc" },
+  });
   if (!meeting) return;
-  const last = await tx.cabAgendaItem.findFirst({ where: { meetingId: meeting.id }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await tx.cabAgendaItem.findFirst({
+    where: { meetingId: meeting.id },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   await tx.cabAgendaItem.upsert({
     where: { meetingId_changeId: { meetingId: meeting.id, changeId } },
     create: { meetingId: meeting.id, changeId, position: (last?.position ?? 0) + 1, retrospective },
@@ -59,8 +69,10 @@ export async function submitChange(context: TActorContext, id: string): Promise<
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, { forUpdate: true });
     if (row.requesterId !== actor.id) throw new ForbiddenError("Only the requester submits a change.");
-    if (row.state !== "DRAFT" && row.state !== "NEEDS_INFO") throw new RuleViolationError(`A change in ${STATE_LABELS[row.state]} cannot be submitted.`, "illegal_transition");
-    if (row.emergencyReason !== null && row.emergencyReason.trim() === "") throw new ValidationError([{ path: "emergencyReason", message: "an emergency needs a reason" }]);
+    if (row.state !== "DRAFT" && row.state !== "NEEDS_INFO")
+      throw new RuleViolationError(`A change in ${STATE_LABELS[row.state]} cannot be submitted.`, "illegal_transition");
+    if (row.emergencyReason !== null && row.emergencyReason.trim() === "")
+      throw new ValidationError([{ path: "emergencyReason", message: "an emergency needs a reason" }]);
     const classification = await classifyChangeRow(tx, row);
     const submitted = await recordTransition(tx, context, row, { to: "SUBMITTED", update: { submittedAt: new Date() } });
     const target = stateForTrack(classification.track);
@@ -86,7 +98,12 @@ export async function submitChange(context: TActorContext, id: string): Promise<
       link: linkTo(id),
     });
     if (target === "PRE_APPROVED") {
-      await notify(tx, [row.requesterId], { type: "change.approved", title: `Pre-approved: ${title}`, body: "Inside the agreed parameters; schedule it.", link: linkTo(id) });
+      await notify(tx, [row.requesterId], {
+        type: "change.approved",
+        title: `Pre-approved: ${title}`,
+        body: "Inside the agreed parameters; schedule it.",
+        link: linkTo(id),
+      });
     } else {
       await notify(tx, voters, {
         type: "change.needs_vote",
@@ -112,17 +129,44 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
   return db.$transaction(async (tx) => {
     const row = await loadChange(tx, id, { forUpdate: true });
     const refusal = voteRefusal(
-      { requesterId: row.requesterId, state: row.state, track: row.track, contentHash: row.contentHash, requiredApprovals: row.requiredApprovals, votes: row.approvals.map((approval) => ({ userId: approval.userId, team: approval.team, decision: approval.decision, contentHash: approval.contentHash, voided: approval.voidedAt !== null })) },
+      {
+        requesterId: row.requesterId,
+        state: row.state,
+        track: row.track,
+        contentHash: row.contentHash,
+        requiredApprovals: row.requiredApprovals,
+        votes: row.approvals.map((approval) => ({
+          userId: approval.userId,
+          team: approval.team,
+          decision: approval.decision,
+          contentHash: approval.contentHash,
+          voided: approval.voidedAt !== null,
+        })),
+      },
       actor,
     );
     if (refusal) throw new RuleViolationError(refusal, "segregation_of_duties");
-    const approval = await tx.changeApproval.create({ data: { changeId: id, userId: actor.id, team: actor.team, decision: input.decision, comment: input.comment, contentHash: row.contentHash } });
+    const approval = await tx.changeApproval.create({
+      data: {
+        changeId: id,
+        userId: actor.id,
+        team: actor.team,
+        decision: input.decision,
+        comment: input.comment,
+        contentHash: row.contentHash,
+      },
+    });
     if (input.meetingId) {
       const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } } });
       if (!item) throw new ValidationError([{ path: "meetingId", message: "the change is not on this meeting's agenda" }]);
       await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision: input.decision, comment: input.comment } });
     }
-    await recordAudit(tx, context, { action: "change.vote", entityType: "Change", entityId: id, after: { approvalId: approval.id, decision: input.decision, team: actor.team, contentHash: row.contentHash, comment: input.comment } });
+    await recordAudit(tx, context, {
+      action: "change.vote",
+      entityType: "Change",
+      entityId: id,
+      after: { approvalId: approval.id, decision: input.decision, team: actor.team, contentHash: row.contentHash, comment: input.comment },
+    });
     const status = statusOf(await loadChange(tx, id));
     const title = `#${row.number} ${row.title}`;
     if (status.outcome !== "PENDING") {
@@ -149,7 +193,11 @@ async function assertNoBlackout(tx: TTx, row: TChangeRow, start: Date, end: Date
     where: { startsAt: { lt: end }, endsAt: { gt: start }, OR: [{ surfaceId: null }, { surfaceId: { in: surfaceIds } }] },
     orderBy: { startsAt: "asc" },
   });
-  if (blackout) throw new RuleViolationError(`The window falls in the blackout "${blackout.name}" (${blackout.startsAt.toISOString()} – ${blackout.endsAt.toISOString()}).`, "blackout");
+  if (blackout)
+    throw new RuleViolationError(
+      `The window falls in the blackout "${blackout.name}" (${blackout.startsAt.toISOString()} – ${blackout.endsAt.toISOString()}).`,
+      "blackout",
+    );
 }
 
 /** Scheduling never widens what was approved: inside the approved window, or classified alike with the new one. */
@@ -182,7 +230,8 @@ export async function transitionChange(context: TActorContext, id: string, input
       await assertWindowApproved(tx, row, { start, end });
       Object.assign(extra, { windowStart: start, windowEnd: end, scheduledAt: now });
     }
-    if (input.action === "request-info" && !input.reason) throw new ValidationError([{ path: "reason", message: "say what information is missing" }]);
+    if (input.action === "request-info" && !input.reason)
+      throw new ValidationError([{ path: "reason", message: "say what information is missing" }]);
     const actorId = requireSignedIn(context).id;
     const selfAsked = input.action === "request-info" ? infoRequestRefusal(row.requesterId, actorId) : null;
     if (selfAsked) throw new ForbiddenError(selfAsked);
@@ -199,13 +248,29 @@ export async function transitionChange(context: TActorContext, id: string, input
       await recordAudit(tx, context, { action: "change.apply", entityType: "Change", entityId: id, after: applied });
     }
     const title = `#${row.number} ${row.title}`;
-    if (to === "SCHEDULED") await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), { type: "change.scheduled", title: `Scheduled: ${title}`, link: linkTo(id) });
+    if (to === "SCHEDULED")
+      await notify(tx, except([row.requesterId, ...(await surfaceOwnerIds(tx, row))], actorId), {
+        type: "change.scheduled",
+        title: `Scheduled: ${title}`,
+        link: linkTo(id),
+      });
     if (to === "ROLLED_BACK") {
       await suspendTemplateIfFailing(tx, context, row.templateId);
       const concerned = [row.requesterId, ...(await surfaceOwnerIds(tx, row)), ...(await cabMemberIds(tx, row.requesterId))];
-      await notify(tx, except(concerned, actorId), { type: "change.failed", title: `Rolled back: ${title}`, body: input.reason, link: linkTo(id) });
+      await notify(tx, except(concerned, actorId), {
+        type: "change.failed",
+        title: `Rolled back: ${title}`,
+        body: input.reason,
+        link: linkTo(id),
+      });
     }
-    if (to === "NEEDS_INFO") await notify(tx, [row.requesterId], { type: "change.needs_info", title: `Information needed: ${title}`, body: input.reason, link: linkTo(id) });
+    if (to === "NEEDS_INFO")
+      await notify(tx, [row.requesterId], {
+        type: "change.needs_info",
+        title: `Information needed: ${title}`,
+        body: input.reason,
+        link: linkTo(id),
+      });
     return toChange(await loadChange(tx, moved.id));
   });
 }

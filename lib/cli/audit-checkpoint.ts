@@ -7,7 +7,9 @@ await runCli(async () => {
   const run = await writeCheckpoint("cli", systemContext("audit-checkpoint-cli"));
   await closeDatabase();
   const checkpoint = run.checkpoint!;
-  console.log(`Checkpoint #${checkpoint.seq} signed: ${checkpoint.eventCount} event(s) up to event ${checkpoint.headId ?? "none"} (key ${checkpoint.keyId}).`);
+  console.log(
+    `Checkpoint #${checkpoint.seq} signed: ${checkpoint.eventCount} event(s) up to event ${checkpoint.headId ?? "none"} (key ${checkpoint.keyId}).`,
+  );
   for (const failure of run.sinkFailures) console.error(`Not sent to ${failure}`);
   if (run.sinkFailures.length > 0) process.exit(1);
 });

@@ -27,7 +27,12 @@ await runCli(async () => {
     console.error(USAGE);
     process.exit(2);
   }
-  const query = ZImportQuery.safeParse({ format: values.format as TFlowLogFormat, source: values.source ?? path.basename(file), strict: String(values.strict), fields: values.fields });
+  const query = ZImportQuery.safeParse({
+    format: values.format as TFlowLogFormat,
+    source: values.source ?? path.basename(file),
+    strict: String(values.strict),
+    fields: values.fields,
+  });
   if (!query.success) {
     console.error(query.error.issues.map((issue) => `--${issue.path.join(".")} ${issue.message}`).join("\n"));
     process.exit(2);
@@ -39,18 +44,30 @@ await runCli(async () => {
     select: { id: true, name: true },
   });
   if (!surface) throw new Error(`No protect surface ${values.surface}.`);
-  const context = { actor: { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles }, requestId: `cli-discovery-${Date.now()}`, systemLabel: "cli" };
+  const context = {
+    actor: { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles },
+    requestId: `cli-discovery-${Date.now()}`,
+    systemLabel: "cli",
+  };
   const size = fs.statSync(file).size;
   const started = Date.now();
   const ticker = setInterval(async () => {
-    const running = await db.discoveryImport.findFirst({ where: { surfaceId: surface.id, status: "RUNNING", createdById: user.id }, orderBy: { createdAt: "desc" } });
-    if (running) process.stderr.write(`\r${Math.round((Number(running.bytesRead) / Math.max(size, 1)) * 100)}% · ${running.linesRead} lines · ${running.linesRejected} rejected   `);
+    const running = await db.discoveryImport.findFirst({
+      where: { surfaceId: surface.id, status: "RUNNING", createdById: user.id },
+      orderBy: { createdAt: "desc" },
+    });
+    if (running)
+      process.stderr.write(
+        `\r${Math.round((Number(running.bytesRead) / Math.max(size, 1)) * 100)}% · ${running.linesRead} lines · ${running.linesRejected} rejected   `,
+      );
   }, 1000);
   try {
     const result = await importFlowLog(context, surface.id, query.data, fs.createReadStream(file));
     clearInterval(ticker);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`\nImported ${file} into "${surface.name}": ${result.linesRead} lines read, ${result.linesAccepted} accepted, ${result.linesRejected} rejected, ${result.linesSkipped} skipped in ${seconds.toFixed(1)} s.`);
+    console.log(
+      `\nImported ${file} into "${surface.name}": ${result.linesRead} lines read, ${result.linesAccepted} accepted, ${result.linesRejected} rejected, ${result.linesSkipped} skipped in ${seconds.toFixed(1)} s.`,
+    );
     for (const reject of result.rejects.slice(0, 10)) console.log(`  line ${reject.line}: ${reject.reason}`);
   } catch (error) {
     clearInterval(ticker);

@@ -20,7 +20,9 @@ await runCli(async () => {
   console.log(`Restored ${file} into ${describeTarget(target)}.`);
   if (result.keptAside) console.log(`The previous data folder is kept at ${result.keptAside}.`);
   if (result.firstBreak) {
-    console.error(`Audit chain BROKEN at event ${result.firstBreak.id} (${result.firstBreak.reason.replace(/_/g, " ")}); ${result.checked} event(s) before it verified.`);
+    console.error(
+      `Audit chain BROKEN at event ${result.firstBreak.id} (${result.firstBreak.reason.replace(/_/g, " ")}); ${result.checked} event(s) before it verified.`,
+    );
     process.exit(1);
   }
   console.log(`Audit chain intact: ${result.checked} event(s) verified.`);

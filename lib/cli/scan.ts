@@ -27,7 +27,21 @@ const { values: options } = parseArgs({
 });
 
 const workDir = path.resolve(".data/scan");
-const PAGES = ["/dashboard", "/surfaces", "/flows", "/changes", "/changes/calendar", "/changes/rules", "/changes/templates", "/cab", "/maturity", "/admin", "/admin/audit", "/admin/tokens", "/signin"];
+const PAGES = [
+  "/dashboard",
+  "/surfaces",
+  "/flows",
+  "/changes",
+  "/changes/calendar",
+  "/changes/rules",
+  "/changes/templates",
+  "/cab",
+  "/maturity",
+  "/admin",
+  "/admin/audit",
+  "/admin/tokens",
+  "/signin",
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -37,7 +51,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 async function waitFor(url: string, server: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (server.exitCode !== null) throw new Error("The server stopped before it answered.");
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not answer.`);
@@ -46,7 +66,14 @@ async function waitFor(url: string, server: ChildProcess): Promise<void> {
 /** A scratch production server: its own embedded database under .data/scan, demo data loaded. */
 async function startServer(port: string): Promise<{ url: string; stop: () => void }> {
   fs.rmSync(path.join(workDir, "db"), { recursive: true, force: true });
-  const env = { ...process.env, DATABASE_URL: "", CONCORD_DATA_DIR: path.join(workDir, "db"), CONCORD_ENV: "local", PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: "",
+    CONCORD_DATA_DIR: path.join(workDir, "db"),
+    CONCORD_ENV: "local",
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   run("npx", ["next", "build"], env);
   run("npx", ["tsx", "lib/cli/prepare.ts"], env);
   run("npx", ["tsx", "lib/cli/seed.ts"], env);
@@ -89,7 +116,9 @@ function apiStartUrls(url: string): string[] {
   return Object.entries(document.paths ?? {}).flatMap(([route, item]) => {
     const get = item?.get;
     if (!get || route.includes("{") || route.endsWith("/events")) return [];
-    const query = (get.parameters ?? []).flatMap((parameter) => ("in" in parameter && parameter.in === "query" ? [`${parameter.name}=1`] : []));
+    const query = (get.parameters ?? []).flatMap((parameter) =>
+      "in" in parameter && parameter.in === "query" ? [`${parameter.name}=1`] : [],
+    );
     return [`${url}${route}${query.length > 0 ? `?${query.join("&")}` : ""}`];
   });
 }
@@ -111,23 +140,37 @@ async function main(): Promise<void> {
     const wapiti = spawnSync(
       "wapiti",
       [
-        "-u", `${server.url}/`,
-        "--scope", "folder",
-        "-d", "3",
-        "--max-links-per-page", "40",
-        "--max-files-per-dir", "40",
-        "--max-scan-time", String(seconds),
-        "--max-attack-time", String(Math.max(30, Math.floor(seconds / 12))),
-        "-S", "normal",
-        "-t", "20",
-        "-H", `Cookie: ${session}`,
+        "-u",
+        `${server.url}/`,
+        "--scope",
+        "folder",
+        "-d",
+        "3",
+        "--max-links-per-page",
+        "40",
+        "--max-files-per-dir",
+        "40",
+        "--max-scan-time",
+        String(seconds),
+        "--max-attack-time",
+        String(Math.max(30, Math.floor(seconds / 12))),
+        "-S",
+        "normal",
+        "-t",
+        "20",
+        "-H",
+        `Cookie: ${session}`,
         ...starts.flatMap((start) => ["-s", start]),
         "--flush-session",
-        "--store-session", path.join(workDir, "session"),
+        "--store-session",
+        path.join(workDir, "session"),
         "--no-bugreport",
-        "-f", "json",
-        "-o", report,
-        "-v", "1",
+        "-f",
+        "json",
+        "-o",
+        report,
+        "-v",
+        "1",
       ],
       { stdio: "inherit" },
     );

@@ -18,7 +18,15 @@ afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 /** Appends audit events (the chain the restore must verify) with a client of the given database. */
 async function writeAuditEvents(client: PrismaClient | typeof db, marker: string, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
-    await client.$transaction((tx) => recordAudit(tx, { actor: null, requestId: `backup-test-${marker}` }, { action: "user.update", entityType: "Backup", entityId: `${marker}-${index}` }), { maxWait: 30_000, timeout: 60_000 });
+    await client.$transaction(
+      (tx) =>
+        recordAudit(
+          tx,
+          { actor: null, requestId: `backup-test-${marker}` },
+          { action: "user.update", entityType: "Backup", entityId: `${marker}-${index}` },
+        ),
+      { maxWait: 30_000, timeout: 60_000 },
+    );
   }
 }
 

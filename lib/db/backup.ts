@@ -26,7 +26,8 @@ export function defaultBackupFile(target: TDatabaseTarget, now = new Date()): st
 function libpqUrl(url: string): string {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema");
-  for (const key of [...parsed.searchParams.keys()]) if (!["sslmode", "sslcert", "sslkey", "sslrootcert", "application_name", "options"].includes(key)) parsed.searchParams.delete(key);
+  for (const key of [...parsed.searchParams.keys()])
+    if (!["sslmode", "sslcert", "sslkey", "sslrootcert", "application_name", "options"].includes(key)) parsed.searchParams.delete(key);
   if (schema && schema !== "public") throw new Error(`Backups cover the public schema; DATABASE_URL names schema ${schema}.`);
   return parsed.toString();
 }
@@ -57,11 +58,24 @@ export async function backupDatabase(target: TDatabaseTarget, file: string): Pro
  * in one transaction, replacing Concord's tables. Embedded: the data folder must be empty or absent
  * unless `replace` is set, in which case the current folder is kept beside it as `<folder>.before-restore-<time>`.
  */
-export async function restoreDatabase(target: TDatabaseTarget, file: string, options: { replace?: boolean } = {}): Promise<TVerifyResult & { keptAside: string | null }> {
+export async function restoreDatabase(
+  target: TDatabaseTarget,
+  file: string,
+  options: { replace?: boolean } = {},
+): Promise<TVerifyResult & { keptAside: string | null }> {
   if (!fs.existsSync(file)) throw new Error(`No backup at ${file}.`);
   let keptAside: string | null = null;
   if (target.kind === "postgres") {
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${libpqUrl(target.url)}`, file]);
+    await run("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      "--exit-on-error",
+      `--dbname=${libpqUrl(target.url)}`,
+      file,
+    ]);
   } else {
     const dir = target.dir;
     if (!dir) throw new Error("An in-memory database cannot be restored into.");

@@ -56,5 +56,7 @@ export async function openBulkConnection(): Promise<TBulkConnection> {
 export function copyValue(value: string | number | null): string {
   if (value === null) return "\\N";
   if (typeof value === "number") return String(value);
-  return value.replace(/[\\\t\n\r]/g, (character) => (character === "\\" ? "\\\\" : character === "\t" ? "\\t" : character === "\n" ? "\\n" : "\\r"));
+  return value.replace(/[\\\t\n\r]/g, (character) =>
+    character === "\\" ? "\\\\" : character === "\t" ? "\\t" : character === "\n" ? "\\n" : "\\r",
+  );
 }

@@ -10,7 +10,10 @@ const globalForDb = globalThis as unknown as { concordDatabase?: TDatabase };
 export function getDatabase(): TDatabase {
   if (!globalForDb.concordDatabase) {
     const env = getEnv();
-    const opened = openDatabase(databaseTarget(env.DATABASE_URL, env.dataDir), { connectMs: env.DATABASE_CONNECT_TIMEOUT_MS, statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
+    const opened = openDatabase(databaseTarget(env.DATABASE_URL, env.dataDir), {
+      connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
     globalForDb.concordDatabase = { opened, prisma: new PrismaClient({ adapter: opened.factory }) };
   }
   return globalForDb.concordDatabase;

@@ -118,7 +118,12 @@ export function lockDataFolder(folder: string, onCompromised: (error: Error) => 
       fs.rmSync(lockPathOf(folder), { recursive: true, force: true });
       release = take();
     }
-    const owner: TLockOwner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: process.argv.slice(1).join(" ").slice(0, 300) };
+    const owner: TLockOwner = {
+      pid: process.pid,
+      hostname: os.hostname(),
+      startedAt: new Date().toISOString(),
+      command: process.argv.slice(1).join(" ").slice(0, 300),
+    };
     fs.writeFileSync(ownerPathOf(folder), JSON.stringify(owner));
     return () => {
       try {

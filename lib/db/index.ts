@@ -16,7 +16,10 @@ type TRead = () => PromiseLike<unknown>;
  * Runs independent reads: side by side on the pool, one after another on a transaction, whose one
  * connection must not be handed a query while another is running (pg deprecates it; pg 9 refuses).
  */
-export async function readAll<const T extends readonly TRead[]>(client: TTx, reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+export async function readAll<const T extends readonly TRead[]>(
+  client: TTx,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   if (client === db) return (await Promise.all(reads.map((read) => read()))) as never;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());

@@ -56,7 +56,10 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * shadow database `prisma migrate dev` would use.
  */
 export async function createMigration(name: string, now = new Date()): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new Error("A migration needs a name, e.g. `npm run db:migration:create -- add_tags`.");
   const scratch = openDatabase({ kind: "pglite", dir: null });
   try {

@@ -18,7 +18,12 @@ await new Promise<void>((resolve) => closed.close(() => resolve()));
 
 const clients: PrismaClient[] = [];
 function clientAt(port: number): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${port}/concord`, ...postgresPoolOptions({ connectMs: 500, statementMs: 500 }) }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: `postgresql://postgres@127.0.0.1:${port}/concord`,
+      ...postgresPoolOptions({ connectMs: 500, statementMs: 500 }),
+    }),
+  });
   clients.push(client);
   return client;
 }
@@ -31,7 +36,9 @@ afterAll(async () => {
 function call(read: () => Promise<unknown>) {
   const handler = apiRoute({ permission: null }, async () => read());
   // An unknown bearer token authenticates as nobody without reading the session cookie (no request scope here).
-  return handler(new NextRequest("http://localhost/api/v1/probe", { headers: { authorization: "Bearer unknown-token" } }), { params: Promise.resolve({}) });
+  return handler(new NextRequest("http://localhost/api/v1/probe", { headers: { authorization: "Bearer unknown-token" } }), {
+    params: Promise.resolve({}),
+  });
 }
 
 describe("a database outage", () => {

@@ -9,10 +9,7 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
  * Prisma's schema engine compiled to WebAssembly. It applies and diffs migrations exactly as
  * `prisma migrate` does, without the native binary an offline machine cannot download.
  */
-export async function openSchemaEngine(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  schemaPath: string,
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory, schemaPath: string): Promise<SchemaEngine> {
   const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");

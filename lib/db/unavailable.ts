@@ -19,15 +19,28 @@ function isOutageSqlState(code: unknown): boolean {
 }
 
 /** What node-postgres throws, without a code, when a connect or query outlives its client-side timeout or the socket drops. */
-const PG_CLIENT_OUTAGE_MESSAGES = [/^Connection terminated/, /^Query read timeout$/, /^timeout exceeded when trying to connect$/, /^Client has encountered a connection error/];
+const PG_CLIENT_OUTAGE_MESSAGES = [
+  /^Connection terminated/,
+  /^Query read timeout$/,
+  /^timeout exceeded when trying to connect$/,
+  /^Client has encountered a connection error/,
+];
 
-type TLooseError = { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } }; cause?: unknown; name?: unknown };
+type TLooseError = {
+  code?: unknown;
+  message?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } };
+  cause?: unknown;
+  name?: unknown;
+};
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 3) return false;
   const loose = error as TLooseError;
   if (typeof loose.code === "string" && PRISMA_OUTAGE_CODES.has(loose.code)) return true;
-  const adapterCause = loose.meta?.driverAdapterError?.cause ?? (loose.name === "DriverAdapterError" ? (loose.cause as { kind?: unknown; code?: unknown } | undefined) : undefined);
+  const adapterCause =
+    loose.meta?.driverAdapterError?.cause ??
+    (loose.name === "DriverAdapterError" ? (loose.cause as { kind?: unknown; code?: unknown } | undefined) : undefined);
   if (adapterCause) {
     if (typeof adapterCause.kind === "string" && ADAPTER_OUTAGE_KINDS.has(adapterCause.kind)) return true;
     if (adapterCause.kind === "postgres" && isOutageSqlState(adapterCause.code)) return true;

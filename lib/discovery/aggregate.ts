@@ -52,8 +52,19 @@ export class BatchAggregator {
     let row = this.rows.get(key);
     if (!row) {
       row = {
-        sourceKey: source, destinationKey: destination, protocol: record.protocol, destinationPort: port, day,
-        connections: 0, bytes: 0, packets: 0, allowed: 0, denied: 0, dropReasons: {}, firstSeen: time, lastSeen: time,
+        sourceKey: source,
+        destinationKey: destination,
+        protocol: record.protocol,
+        destinationPort: port,
+        day,
+        connections: 0,
+        bytes: 0,
+        packets: 0,
+        allowed: 0,
+        denied: 0,
+        dropReasons: {},
+        firstSeen: time,
+        lastSeen: time,
       };
       this.rows.set(key, row);
     }

@@ -27,7 +27,9 @@ async function tokenFor(userId: string): Promise<string> {
 
 function post(surfaceId: string, token: string, body: string | Uint8Array, query = "format=vpc&source=collector") {
   const request = new NextRequest(`http://localhost/api/v1/surfaces/${surfaceId}/discovery/imports?${query}`, {
-    method: "POST", body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]), headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
+    method: "POST",
+    body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]),
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
   });
   return importRoute(request, { params: Promise.resolve({ id: surfaceId }) });
 }
@@ -36,7 +38,13 @@ async function workshop() {
   const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const admin = await createTestUser("SECOPS", ["ADMIN"]);
   const surface = await db.protectSurface.create({
-    data: { name: `Discovery API ${uniqueSuffix()}`, classification: "CONFIDENTIAL", criticality: "HIGH", contentHash: "test", createdById: netops.id },
+    data: {
+      name: `Discovery API ${uniqueSuffix()}`,
+      classification: "CONFIDENTIAL",
+      criticality: "HIGH",
+      contentHash: "test",
+      createdById: netops.id,
+    },
   });
   const context = contextFor(netops);
   const web = await createNode(context, surface.id, { kind: "WORKLOAD", label: "web", addresses: ["10.0.0.10"] });
@@ -64,7 +72,13 @@ describe("discovery through the API", () => {
       "this is not a flow log line",
     ].join("\n");
     const response = await post(surface.id, token, zlib.gzipSync(log));
-    const body = (await response.json()) as { status: string; linesAccepted: number; linesRejected: number; rejects: Array<{ line: number }>; createdByLabel: string };
+    const body = (await response.json()) as {
+      status: string;
+      linesAccepted: number;
+      linesRejected: number;
+      rejects: Array<{ line: number }>;
+      createdByLabel: string;
+    };
     expect(response.status).toBe(201);
     expect(body).toMatchObject({ status: "DONE", linesAccepted: 6, linesRejected: 1, rejects: [{ line: 8 }] });
 
@@ -72,18 +86,28 @@ describe("discovery through the API", () => {
     expect(overlay.flows.find((flow) => flow.edgeId === drawn.id)).toMatchObject({ seen: true, connections: 2 });
     expect(overlay.flows.find((flow) => flow.edgeId === unseen.id)).toMatchObject({ seen: false, connections: 0 });
     expect(overlay.ghosts.map((ghost) => [ghost.sourceId, ghost.targetId, ghost.port, ghost.deniedOnly])).toEqual(
-      expect.arrayContaining([[web.id, db1.id, 22, false], [cache.id, db1.id, 6379, false], [cache.id, db1.id, 3306, true]]),
+      expect.arrayContaining([
+        [web.id, db1.id, 22, false],
+        [cache.id, db1.id, 6379, false],
+        [cache.id, db1.id, 3306, true],
+      ]),
     );
     expect(overlay.unmapped.map((group) => group.group)).toEqual(["192.0.2.0/24"]);
 
     const proposed = await proposeGhosts(contextFor(netops), surface.id, {
-      ghosts: [{ sourceId: web.id, targetId: db1.id, protocol: "TCP", port: 22 }, { sourceId: cache.id, targetId: db1.id, protocol: "TCP", port: 6379 }],
+      ghosts: [
+        { sourceId: web.id, targetId: db1.id, protocol: "TCP", port: 22 },
+        { sourceId: cache.id, targetId: db1.id, protocol: "TCP", port: 6379 },
+      ],
       justification: "",
     });
     expect(proposed.proposed).toBe(2);
     const map = await getMap(contextFor(netops), surface.id);
     const created = map.edges.filter((edge) => proposed.edgeIds.includes(edge.id));
-    expect(created.map((edge) => [edge.status, edge.ports]).sort()).toEqual([["PROPOSED", "22"], ["PROPOSED", "6379"]]);
+    expect(created.map((edge) => [edge.status, edge.ports]).sort()).toEqual([
+      ["PROPOSED", "22"],
+      ["PROPOSED", "6379"],
+    ]);
     const after = await loadReconciliation(surface.id);
     expect(after.ghosts.map((ghost) => ghost.port)).toEqual([3306]);
   });
@@ -106,14 +130,22 @@ describe("discovery through the API", () => {
     expect((await loadReconciliation(surface.id)).flows.find((flow) => flow.edgeId === drawn.id)?.seen).toBe(true);
 
     const adminToken = await tokenFor(admin.id);
-    const refused = await undoRoute(new NextRequest(`http://localhost/api/v1/discovery/imports/${imported.id}/undo`, { method: "POST", headers: { authorization: `Bearer ${adminToken}` } }), {
-      params: Promise.resolve({ id: imported.id }),
-    });
+    const refused = await undoRoute(
+      new NextRequest(`http://localhost/api/v1/discovery/imports/${imported.id}/undo`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}` },
+      }),
+      {
+        params: Promise.resolve({ id: imported.id }),
+      },
+    );
     expect(refused.status).toBe(403);
 
     const undone = await undoImport({ ...contextFor(admin), auth: { method: "session", sessionId: "test" } }, imported.id);
     expect(undone.status).toBe("UNDONE");
     expect((await loadReconciliation(surface.id)).flows.find((flow) => flow.edgeId === drawn.id)?.seen).toBe(false);
-    expect(await db.auditEvent.count({ where: { entityId: imported.id, action: { in: ["discovery.import.create", "discovery.import.undo"] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { entityId: imported.id, action: { in: ["discovery.import.create", "discovery.import.undo"] } } }),
+    ).toBe(2);
   });
 });

@@ -4,7 +4,12 @@ import type { TObservedEndpoint } from "./records";
  * Kubernetes labels that change with every rollout: two pods of one workload must share a key,
  * so these never take part in it.
  */
-const VOLATILE_LABELS = new Set(["pod-template-hash", "controller-revision-hash", "pod-template-generation", "statefulset.kubernetes.io/pod-name"]);
+const VOLATILE_LABELS = new Set([
+  "pod-template-hash",
+  "controller-revision-hash",
+  "pod-template-generation",
+  "statefulset.kubernetes.io/pod-name",
+]);
 
 /** What an endpoint key stands for, kept once per surface so resolution can read it. */
 export type TEndpointDetails = {
@@ -30,7 +35,9 @@ function stableLabels(labels: Record<string, string> | undefined): Record<string
 export function endpointKey(endpoint: TObservedEndpoint): string {
   if (endpoint.namespace) {
     const labels = stableLabels(endpoint.labels);
-    const selector = Object.entries(labels).map(([name, value]) => `${name}=${value}`).join(",");
+    const selector = Object.entries(labels)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(",");
     if (selector) return `k8s:${endpoint.namespace}/${selector}`;
     if (endpoint.service) return `k8s:${endpoint.namespace}/service=${endpoint.service}`;
     if (endpoint.pod) return `k8s:${endpoint.namespace}/pod=${endpoint.pod}`;

@@ -11,14 +11,28 @@ const DAY_MS = 86_400_000;
 async function createSurface() {
   const owner = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   return db.protectSurface.create({
-    data: { name: `Discovery ${uniqueSuffix()}`, classification: "INTERNAL", criticality: "LOW", contentHash: "test", createdById: owner.id },
+    data: {
+      name: `Discovery ${uniqueSuffix()}`,
+      classification: "INTERNAL",
+      criticality: "LOW",
+      contentHash: "test",
+      createdById: owner.id,
+    },
   });
 }
 
 function record(source: string, destination: string, port: number, start: Date, extra: Partial<TObservedRecord> = {}): TObservedRecord {
   return {
-    source: { address: source }, destination: { address: destination }, protocol: "TCP", destinationPort: port, start,
-    connections: 1, bytes: 100, packets: 2, verdict: "ALLOWED", ...extra,
+    source: { address: source },
+    destination: { address: destination },
+    protocol: "TCP",
+    destinationPort: port,
+    start,
+    connections: 1,
+    bytes: 100,
+    packets: 2,
+    verdict: "ALLOWED",
+    ...extra,
   };
 }
 
@@ -31,30 +45,61 @@ function asLines(records: TObservedRecord[]): TParsedLine[] {
 }
 
 /** Runs the pipeline as the service does, writing the import's row at the end. */
-async function runImport(surfaceId: string, lines: TParsedLine[], options: { strict?: boolean; signal?: AbortSignal; batchRows?: number } = {}) {
+async function runImport(
+  surfaceId: string,
+  lines: TParsedLine[],
+  options: { strict?: boolean; signal?: AbortSignal; batchRows?: number } = {},
+) {
   const id = crypto.randomUUID();
   await db.discoveryImport.create({ data: { id, surfaceId, format: "vpc", sourceName: "test", createdByLabel: "test" } });
   const outcome = await runImportPipeline({
-    importId: id, surfaceId, lines: linesOf(lines), bytesRead: () => 0, strict: options.strict ?? false, signal: options.signal, batchRows: options.batchRows ?? 2,
+    importId: id,
+    surfaceId,
+    lines: linesOf(lines),
+    bytesRead: () => 0,
+    strict: options.strict ?? false,
+    signal: options.signal,
+    batchRows: options.batchRows ?? 2,
     finish: async (tx, result: TImportOutcome) => {
-      await tx.discoveryImport.update({ where: { id }, data: { status: result.status, linesRead: result.lines, linesAccepted: result.accepted, linesRejected: result.rejected, rejects: result.rejects } });
+      await tx.discoveryImport.update({
+        where: { id },
+        data: {
+          status: result.status,
+          linesRead: result.lines,
+          linesAccepted: result.accepted,
+          linesRejected: result.rejected,
+          rejects: result.rejects,
+        },
+      });
     },
   });
   return { id, outcome };
 }
 
 async function observations(surfaceId: string) {
-  const rows = await db.discoveryObservation.findMany({ where: { surfaceId }, orderBy: [{ sourceKey: "asc" }, { destinationPort: "asc" }, { day: "asc" }] });
+  const rows = await db.discoveryObservation.findMany({
+    where: { surfaceId },
+    orderBy: [{ sourceKey: "asc" }, { destinationPort: "asc" }, { day: "asc" }],
+  });
   return rows.map((row) => ({
     key: `${row.sourceKey}>${row.destinationKey}:${row.destinationPort}@${row.day.toISOString().slice(0, 10)}`,
-    connections: Number(row.connections), bytes: Number(row.bytes), allowed: Number(row.allowed), denied: Number(row.denied),
-    dropReasons: row.dropReasons, firstSeen: row.firstSeen.toISOString(), lastSeen: row.lastSeen.toISOString(),
+    connections: Number(row.connections),
+    bytes: Number(row.bytes),
+    allowed: Number(row.allowed),
+    denied: Number(row.denied),
+    dropReasons: row.dropReasons,
+    firstSeen: row.firstSeen.toISOString(),
+    lastSeen: row.lastSeen.toISOString(),
   }));
 }
 
 async function pairs(surfaceId: string) {
   const rows = await db.discoveryPair.findMany({ where: { surfaceId }, orderBy: [{ sourceKey: "asc" }, { destinationPort: "asc" }] });
-  return rows.map((row) => ({ key: `${row.sourceKey}>${row.destinationKey}:${row.destinationPort}`, connections: Number(row.connections), lastSeen: row.lastSeen.toISOString() }));
+  return rows.map((row) => ({
+    key: `${row.sourceKey}>${row.destinationKey}:${row.destinationPort}`,
+    connections: Number(row.connections),
+    lastSeen: row.lastSeen.toISOString(),
+  }));
 }
 
 const day1 = new Date("2026-12-01T10:00:00Z");
@@ -76,10 +121,46 @@ describe("discovery import pipeline (COPY, merge, undo, retention)", () => {
     // Three keys on day 1, one on day 2, from batches of two rows each: summed again by the merge.
     expect(outcome.contributed).toBe(4);
     expect(await observations(surface.id)).toEqual([
-      { key: "ip:10.0.0.1>ip:10.0.1.5:443@2026-12-01", connections: 2, bytes: 150, allowed: 2, denied: 0, dropReasons: {}, firstSeen: day1.toISOString(), lastSeen: "2026-12-01T11:00:00.000Z" },
-      { key: "ip:10.0.0.1>ip:10.0.1.5:443@2026-12-02", connections: 1, bytes: 100, allowed: 1, denied: 0, dropReasons: {}, firstSeen: day2.toISOString(), lastSeen: day2.toISOString() },
-      { key: "ip:10.0.0.2>ip:10.0.1.5:5432@2026-12-01", connections: 4, bytes: 200, allowed: 0, denied: 4, dropReasons: { POLICY_DENIED: 4 }, firstSeen: day1.toISOString(), lastSeen: day1.toISOString() },
-      { key: "ip:10.0.0.3>ip:10.0.1.5:22@2026-12-01", connections: 1, bytes: 100, allowed: 1, denied: 0, dropReasons: {}, firstSeen: day1.toISOString(), lastSeen: day1.toISOString() },
+      {
+        key: "ip:10.0.0.1>ip:10.0.1.5:443@2026-12-01",
+        connections: 2,
+        bytes: 150,
+        allowed: 2,
+        denied: 0,
+        dropReasons: {},
+        firstSeen: day1.toISOString(),
+        lastSeen: "2026-12-01T11:00:00.000Z",
+      },
+      {
+        key: "ip:10.0.0.1>ip:10.0.1.5:443@2026-12-02",
+        connections: 1,
+        bytes: 100,
+        allowed: 1,
+        denied: 0,
+        dropReasons: {},
+        firstSeen: day2.toISOString(),
+        lastSeen: day2.toISOString(),
+      },
+      {
+        key: "ip:10.0.0.2>ip:10.0.1.5:5432@2026-12-01",
+        connections: 4,
+        bytes: 200,
+        allowed: 0,
+        denied: 4,
+        dropReasons: { POLICY_DENIED: 4 },
+        firstSeen: day1.toISOString(),
+        lastSeen: day1.toISOString(),
+      },
+      {
+        key: "ip:10.0.0.3>ip:10.0.1.5:22@2026-12-01",
+        connections: 1,
+        bytes: 100,
+        allowed: 1,
+        denied: 0,
+        dropReasons: {},
+        firstSeen: day1.toISOString(),
+        lastSeen: day1.toISOString(),
+      },
     ]);
     expect(await pairs(surface.id)).toEqual([
       { key: "ip:10.0.0.1>ip:10.0.1.5:443", connections: 3, lastSeen: day2.toISOString() },
@@ -91,12 +172,22 @@ describe("discovery import pipeline (COPY, merge, undo, retention)", () => {
 
   it("adds a second import to the first and undoes either exactly, first and last seen included", async () => {
     const surface = await createSurface();
-    const first = await runImport(surface.id, asLines([record("10.0.0.1", "10.0.1.5", 443, day1), record("10.0.0.9", "10.0.1.5", 80, day1)]));
+    const first = await runImport(
+      surface.id,
+      asLines([record("10.0.0.1", "10.0.1.5", 443, day1), record("10.0.0.9", "10.0.1.5", 80, day1)]),
+    );
     const onlySecond = await createSurface();
-    const secondLines = asLines([record("10.0.0.1", "10.0.1.5", 443, new Date(day1.getTime() + 60_000), { connections: 5, verdict: "DENIED", dropReason: "x" })]);
+    const secondLines = asLines([
+      record("10.0.0.1", "10.0.1.5", 443, new Date(day1.getTime() + 60_000), { connections: 5, verdict: "DENIED", dropReason: "x" }),
+    ]);
     const second = await runImport(surface.id, secondLines);
     await runImport(onlySecond.id, secondLines);
-    expect((await observations(surface.id))[0]).toMatchObject({ connections: 6, denied: 5, firstSeen: day1.toISOString(), lastSeen: "2026-12-01T10:01:00.000Z" });
+    expect((await observations(surface.id))[0]).toMatchObject({
+      connections: 6,
+      denied: 5,
+      firstSeen: day1.toISOString(),
+      lastSeen: "2026-12-01T10:01:00.000Z",
+    });
 
     await db.$transaction((tx) => subtractImport(tx, first.id));
     const [expected, actual] = [await observations(onlySecond.id), await observations(surface.id)];
@@ -123,7 +214,13 @@ describe("discovery import pipeline (COPY, merge, undo, retention)", () => {
     expect(await db.discoveryStaging.count({ where: { importId: strict.id } })).toBe(0);
 
     const lenient = await runImport(surface.id, lines);
-    expect(lenient.outcome).toMatchObject({ status: "DONE", accepted: 1, rejected: 1, skipped: 1, rejects: [{ line: 2, reason: "7 fields, 14 expected" }] });
+    expect(lenient.outcome).toMatchObject({
+      status: "DONE",
+      accepted: 1,
+      rejected: 1,
+      skipped: 1,
+      rejects: [{ line: 2, reason: "7 fields, 14 expected" }],
+    });
     expect(await observations(surface.id)).toHaveLength(1);
   });
 
@@ -140,7 +237,13 @@ describe("discovery import pipeline (COPY, merge, undo, retention)", () => {
     const id = crypto.randomUUID();
     await db.discoveryImport.create({ data: { id, surfaceId: surface.id, format: "vpc", sourceName: "test", createdByLabel: "test" } });
     const outcome = await runImportPipeline({
-      importId: id, surfaceId: surface.id, lines: cancelling(), bytesRead: () => 0, strict: false, signal: controller.signal, batchRows: 100,
+      importId: id,
+      surfaceId: surface.id,
+      lines: cancelling(),
+      bytesRead: () => 0,
+      strict: false,
+      signal: controller.signal,
+      batchRows: 100,
       finish: async (tx, result) => void (await tx.discoveryImport.update({ where: { id }, data: { status: result.status } })),
     });
     expect(outcome.status).toBe("CANCELLED");
@@ -154,11 +257,14 @@ describe("discovery import pipeline (COPY, merge, undo, retention)", () => {
     const now = new Date();
     const old = new Date(now.getTime() - 400 * DAY_MS);
     const recent = new Date(now.getTime() - DAY_MS);
-    await runImport(surface.id, asLines([
-      record("10.0.0.1", "10.0.1.5", 443, old, { connections: 7 }),
-      record("10.0.0.1", "10.0.1.5", 443, recent, { connections: 2 }),
-      record("10.0.0.4", "10.0.1.5", 443, old),
-    ]));
+    await runImport(
+      surface.id,
+      asLines([
+        record("10.0.0.1", "10.0.1.5", 443, old, { connections: 7 }),
+        record("10.0.0.1", "10.0.1.5", 443, recent, { connections: 2 }),
+        record("10.0.0.4", "10.0.1.5", 443, old),
+      ]),
+    );
     const result = await db.$transaction((tx) => pruneBefore(tx, new Date(now.getTime() - 300 * DAY_MS)));
     expect(result.observations).toBeGreaterThanOrEqual(2);
     expect(await pairs(surface.id)).toEqual([{ key: "ip:10.0.0.1>ip:10.0.1.5:443", connections: 2, lastSeen: recent.toISOString() }]);

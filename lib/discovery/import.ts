@@ -23,7 +23,12 @@ export type TImportProgress = {
 
 export type TImportStatus = "DONE" | "CANCELLED" | "FAILED";
 
-export type TImportOutcome = TImportProgress & { status: TImportStatus; rejects: TImportReject[]; error: string | null; contributed: number };
+export type TImportOutcome = TImportProgress & {
+  status: TImportStatus;
+  rejects: TImportReject[];
+  error: string | null;
+  contributed: number;
+};
 
 export type TPipelineInput = {
   importId: string;
@@ -85,7 +90,13 @@ export async function runImportPipeline(input: TPipelineInput): Promise<TImportO
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     return { bytes: input.bytesRead(), ...counts, linesPerSecond: Math.round(counts.lines / seconds) };
   };
-  const outcome = (status: TImportStatus, error: string | null, contributed = 0): TImportOutcome => ({ ...progress(), status, rejects, error, contributed });
+  const outcome = (status: TImportStatus, error: string | null, contributed = 0): TImportOutcome => ({
+    ...progress(),
+    status,
+    rejects,
+    error,
+    contributed,
+  });
 
   let bulk: TBulkConnection | null = null;
   // One batch is written while the next is parsed; never more, so memory stays at two batches.
@@ -116,14 +127,16 @@ export async function runImportPipeline(input: TPipelineInput): Promise<TImportO
       } else {
         counts.rejected += 1;
         if (rejects.length < MAX_REJECTS_KEPT) rejects.push({ line: parsed.line, reason: parsed.reason });
-        if (input.strict) throw new ImportStopped("FAILED", `Strict mode: line ${parsed.line} was rejected (${parsed.reason}); nothing was imported.`);
+        if (input.strict)
+          throw new ImportStopped("FAILED", `Strict mode: line ${parsed.line} was rejected (${parsed.reason}); nothing was imported.`);
       }
       if ((counts.lines & 1023) === 0) {
         if (input.signal?.aborted) throw new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.");
         const now = Date.now();
         if (input.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = now;
-          if ((await input.onProgress(progress())) === false) throw new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.");
+          if ((await input.onProgress(progress())) === false)
+            throw new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.");
         }
       }
     }
@@ -137,7 +150,8 @@ export async function runImportPipeline(input: TPipelineInput): Promise<TImportO
         await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
         const contributed = await mergeStaged(tx, input.importId, input.surfaceId);
         const done = outcome("DONE", null, contributed);
-        if ((await input.finish(tx, done)) === false) throw new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.");
+        if ((await input.finish(tx, done)) === false)
+          throw new ImportStopped("CANCELLED", "The import was cancelled; nothing was imported.");
         return done;
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },

@@ -14,10 +14,16 @@ export const discoveryKeys = {
 };
 
 export const importsQuery = (surfaceId?: string) =>
-  queryOptions({ queryKey: discoveryKeys.imports(surfaceId), queryFn: () => apiFetch<TDiscoveryImport[]>(`/api/v1/discovery/imports${toSearch({ surfaceId, limit: "100" })}`) });
+  queryOptions({
+    queryKey: discoveryKeys.imports(surfaceId),
+    queryFn: () => apiFetch<TDiscoveryImport[]>(`/api/v1/discovery/imports${toSearch({ surfaceId, limit: "100" })}`),
+  });
 
 export const overlayQuery = (surfaceId: string) =>
-  queryOptions({ queryKey: discoveryKeys.overlay(surfaceId), queryFn: () => apiFetch<TReconciliationResponse>(`/api/v1/surfaces/${surfaceId}/discovery/overlay`) });
+  queryOptions({
+    queryKey: discoveryKeys.overlay(surfaceId),
+    queryFn: () => apiFetch<TReconciliationResponse>(`/api/v1/surfaces/${surfaceId}/discovery/overlay`),
+  });
 
 export function useImports(surfaceId?: string) {
   return useQuery(importsQuery(surfaceId));
@@ -57,7 +63,11 @@ export function useCancelImport() {
 export function useProposeGhosts(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TProposeGhosts) => apiFetch<{ proposed: number; mapVersion: number; edgeIds: string[] }>(`/api/v1/surfaces/${surfaceId}/discovery/propose`, { method: "POST", body: input }),
+    mutationFn: (input: TProposeGhosts) =>
+      apiFetch<{ proposed: number; mapVersion: number; edgeIds: string[] }>(`/api/v1/surfaces/${surfaceId}/discovery/propose`, {
+        method: "POST",
+        body: input,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: discoveryKeys.overlay(surfaceId) });
       void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
@@ -82,15 +92,32 @@ export function useSaveCsvMapping() {
   });
 }
 
-export type TUploadOptions = { surfaceId: string; file: File; format: string; source: string; strict: boolean; fields?: string; importId: string };
+export type TUploadOptions = {
+  surfaceId: string;
+  file: File;
+  format: string;
+  source: string;
+  strict: boolean;
+  fields?: string;
+  importId: string;
+};
 
 /**
  * Sends the file as the request body (streamed by the browser, never read into a string) with
  * upload progress; XMLHttpRequest because fetch reports no upload progress.
  */
-export function uploadFlowLog(options: TUploadOptions, onBytes: (sent: number, total: number) => void): { done: Promise<TDiscoveryImport>; abort: () => void } {
+export function uploadFlowLog(
+  options: TUploadOptions,
+  onBytes: (sent: number, total: number) => void,
+): { done: Promise<TDiscoveryImport>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const search = toSearch({ format: options.format, source: options.source, strict: String(options.strict), importId: options.importId, fields: options.fields || undefined });
+  const search = toSearch({
+    format: options.format,
+    source: options.source,
+    strict: String(options.strict),
+    importId: options.importId,
+    fields: options.fields || undefined,
+  });
   const done = new Promise<TDiscoveryImport>((resolve, reject) => {
     xhr.upload.onprogress = (event) => onBytes(event.loaded, event.lengthComputable ? event.total : options.file.size);
     xhr.onload = () => {

@@ -13,13 +13,37 @@ const nodes: TResolvableNode[] = [
   { id: "cache", kind: "SERVICE", addresses: ["10.0.2.5"], labels: {} },
 ];
 
-const flow = (id: string, sourceId: string, targetId: string, protocol: string, ports: string, extra: Partial<TDrawnFlow> = {}): TDrawnFlow => ({
-  id, sourceId, targetId, protocol, ports, status: "APPROVED", createdAt: daysAgo(100), ...extra,
+const flow = (
+  id: string,
+  sourceId: string,
+  targetId: string,
+  protocol: string,
+  ports: string,
+  extra: Partial<TDrawnFlow> = {},
+): TDrawnFlow => ({
+  id,
+  sourceId,
+  targetId,
+  protocol,
+  ports,
+  status: "APPROVED",
+  createdAt: daysAgo(100),
+  ...extra,
 });
 
 const pair = (source: string, destination: string, protocol: string, port: number, extra: Partial<TObservedPair> = {}): TObservedPair => ({
-  sourceKey: `ip:${source}`, destinationKey: `ip:${destination}`, protocol, destinationPort: port,
-  connections: 10, bytes: 1000, allowed: 10, denied: 0, dropReasons: {}, firstSeen: daysAgo(3), lastSeen: daysAgo(1), ...extra,
+  sourceKey: `ip:${source}`,
+  destinationKey: `ip:${destination}`,
+  protocol,
+  destinationPort: port,
+  connections: 10,
+  bytes: 1000,
+  allowed: 10,
+  denied: 0,
+  dropReasons: {},
+  firstSeen: daysAgo(3),
+  lastSeen: daysAgo(1),
+  ...extra,
 });
 
 function run(flows: TDrawnFlow[], pairs: TObservedPair[]) {
@@ -28,8 +52,13 @@ function run(flows: TDrawnFlow[], pairs: TObservedPair[]) {
 
 describe("reconciliation", () => {
   it("marks drawn flows seen with their counts when observed traffic falls in their protocol and ports", () => {
-    const result = run([flow("f1", "web", "db", "TCP", "5432,6000-6010")], [pair("10.0.0.10", "10.0.1.7", "TCP", 5432), pair("10.0.0.10", "10.0.1.8", "TCP", 6005, { lastSeen: daysAgo(0.5) })]);
-    expect(result.flows).toEqual([{ edgeId: "f1", seen: true, connections: 20, bytes: 2000, denied: 0, lastSeen: daysAgo(0.5).toISOString(), removalCandidate: false }]);
+    const result = run(
+      [flow("f1", "web", "db", "TCP", "5432,6000-6010")],
+      [pair("10.0.0.10", "10.0.1.7", "TCP", 5432), pair("10.0.0.10", "10.0.1.8", "TCP", 6005, { lastSeen: daysAgo(0.5) })],
+    );
+    expect(result.flows).toEqual([
+      { edgeId: "f1", seen: true, connections: 20, bytes: 2000, denied: 0, lastSeen: daysAgo(0.5).toISOString(), removalCandidate: false },
+    ]);
     expect(result.ghosts).toEqual([]);
     expect(result.totals).toMatchObject({ observedConnections: 20, coveredConnections: 20 });
   });
@@ -78,7 +107,9 @@ describe("reconciliation", () => {
 
   it("queues what no node claims, grouped by /24", () => {
     const result = run([], [pair("192.0.2.10", "10.0.1.7", "TCP", 5432), pair("192.0.2.11", "10.0.1.7", "TCP", 5432, { denied: 2 })]);
-    expect(result.unmapped).toEqual([{ group: "192.0.2.0/24", endpoints: ["192.0.2.10", "192.0.2.11"], connections: 20, denied: 2, lastSeen: daysAgo(1).toISOString() }]);
+    expect(result.unmapped).toEqual([
+      { group: "192.0.2.0/24", endpoints: ["192.0.2.10", "192.0.2.11"], connections: 20, denied: 2, lastSeen: daysAgo(1).toISOString() },
+    ]);
     expect(result.totals.unmappedConnections).toBe(20);
   });
 });

@@ -6,7 +6,15 @@ import { endpointResolver, unmappedGroup, type TResolvableNode } from "./resolve
 const DAY_MS = 86_400_000;
 
 /** A drawn flow as reconciliation reads it. */
-export type TDrawnFlow = { id: string; sourceId: string; targetId: string; protocol: string; ports: string; status: string; createdAt: Date };
+export type TDrawnFlow = {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  protocol: string;
+  ports: string;
+  status: string;
+  createdAt: Date;
+};
 
 /** Observed traffic summed over the days kept, per connection kind (DiscoveryPair). */
 export type TObservedPair = {
@@ -132,10 +140,20 @@ export function reconcile(input: TReconcileInput): TReconciliation {
     const targetId = resolveKey(pair.destinationKey);
     if (!sourceId || !targetId) {
       totals.unmappedConnections += pair.connections;
-      for (const [key, nodeId] of [[pair.sourceKey, sourceId], [pair.destinationKey, targetId]] as const) {
+      for (const [key, nodeId] of [
+        [pair.sourceKey, sourceId],
+        [pair.destinationKey, targetId],
+      ] as const) {
         if (nodeId) continue;
         const group = unmappedGroup(input.endpoints.get(key) ?? fallbackDetails(key));
-        const entry = unmapped.get(group) ?? { group, endpoints: [], connections: 0, denied: 0, lastSeen: pair.lastSeen.toISOString(), samples: new Set<string>() };
+        const entry = unmapped.get(group) ?? {
+          group,
+          endpoints: [],
+          connections: 0,
+          denied: 0,
+          lastSeen: pair.lastSeen.toISOString(),
+          samples: new Set<string>(),
+        };
         entry.connections += pair.connections;
         entry.denied += pair.denied;
         if (pair.lastSeen.toISOString() > entry.lastSeen) entry.lastSeen = pair.lastSeen.toISOString();
@@ -144,7 +162,9 @@ export function reconcile(input: TReconcileInput): TReconciliation {
       }
       continue;
     }
-    const covering = (flowsByEnds.get(`${sourceId}>${targetId}`) ?? []).filter((matcher) => flowCovers(matcher, pair.protocol, pair.destinationPort));
+    const covering = (flowsByEnds.get(`${sourceId}>${targetId}`) ?? []).filter((matcher) =>
+      flowCovers(matcher, pair.protocol, pair.destinationPort),
+    );
     if (covering.length > 0) {
       totals.coveredConnections += pair.connections;
       for (const matcher of covering) {
@@ -160,8 +180,18 @@ export function reconcile(input: TReconcileInput): TReconciliation {
     const port = pair.destinationPort === NO_PORT ? null : pair.destinationPort;
     const id = `${sourceId}>${targetId}/${pair.protocol}/${port ?? "-"}`;
     const ghost = ghosts.get(id) ?? {
-      id, sourceId, targetId, protocol: protocolOf(pair.protocol), port, connections: 0, bytes: 0, allowed: 0, denied: 0, dropReasons: {},
-      lastSeen: pair.lastSeen.toISOString(), deniedOnly: false,
+      id,
+      sourceId,
+      targetId,
+      protocol: protocolOf(pair.protocol),
+      port,
+      connections: 0,
+      bytes: 0,
+      allowed: 0,
+      denied: 0,
+      dropReasons: {},
+      lastSeen: pair.lastSeen.toISOString(),
+      deniedOnly: false,
     };
     ghost.connections += pair.connections;
     ghost.bytes += pair.bytes;
@@ -204,7 +234,12 @@ export function fallbackDetails(key: string): TEndpointDetails {
   if (key.startsWith("dns:")) return { key, address: null, hostname: key.slice(4), namespace: null, labels: {} };
   if (key.startsWith("k8s:")) {
     const [namespace, selector = ""] = key.slice(4).split("/", 2);
-    const labels = Object.fromEntries(selector.split(",").filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+    const labels = Object.fromEntries(
+      selector
+        .split(",")
+        .filter(Boolean)
+        .map((pair) => pair.split("=", 2) as [string, string]),
+    );
     return { key, address: null, hostname: null, namespace: namespace ?? null, labels };
   }
   return { key, address: null, hostname: null, namespace: null, labels: {} };

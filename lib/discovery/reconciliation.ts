@@ -11,8 +11,16 @@ import type { TReconciliationResponse } from "./schemas";
 export const GHOST_LIMIT = 500;
 
 type TPairRow = {
-  sourceKey: string; destinationKey: string; protocol: string; destinationPort: number;
-  connections: number; bytes: number; allowed: number; denied: number; dropReasons: Record<string, number> | null; lastSeenMs: number;
+  sourceKey: string;
+  destinationKey: string;
+  protocol: string;
+  destinationPort: number;
+  connections: number;
+  bytes: number;
+  allowed: number;
+  denied: number;
+  dropReasons: Record<string, number> | null;
+  lastSeenMs: number;
 };
 
 /** Times as epoch numbers and drop reasons only where something was denied: tens of thousands of rows decode quickly. */
@@ -22,13 +30,25 @@ function toPair(row: TPairRow): TObservedPair {
 }
 
 /** Reads a map and its pair totals (one row per connection kind, never per day) and reconciles them. */
-export async function loadReconciliation(surfaceId: string, options: { ghostLimit?: number; now?: Date } = {}): Promise<TReconciliationResponse> {
+export async function loadReconciliation(
+  surfaceId: string,
+  options: { ghostLimit?: number; now?: Date } = {},
+): Promise<TReconciliationResponse> {
   const surface = await db.protectSurface.findUnique({ where: { id: surfaceId }, select: { id: true, flowMap: { select: { id: true } } } });
   if (!surface) throw new NotFoundError("The protect surface");
   const mapId = surface.flowMap?.id ?? null;
   const [nodes, edges, pairs, endpoints] = await readAll(db, [
-    () => (mapId ? db.flowNode.findMany({ where: { mapId }, select: { id: true, kind: true, addresses: true, labels: true } }) : Promise.resolve([])),
-    () => (mapId ? db.flowEdge.findMany({ where: { mapId }, select: { id: true, sourceId: true, targetId: true, protocol: true, ports: true, status: true, createdAt: true } }) : Promise.resolve([])),
+    () =>
+      mapId
+        ? db.flowNode.findMany({ where: { mapId }, select: { id: true, kind: true, addresses: true, labels: true } })
+        : Promise.resolve([]),
+    () =>
+      mapId
+        ? db.flowEdge.findMany({
+            where: { mapId },
+            select: { id: true, sourceId: true, targetId: true, protocol: true, ports: true, status: true, createdAt: true },
+          })
+        : Promise.resolve([]),
     // float8 rather than bigint: counts stay exact far beyond what a map shows, and no BigInt per row.
     () => db.$queryRaw<TPairRow[]>`
       SELECT "sourceKey", "destinationKey", "protocol", "destinationPort",
@@ -40,7 +60,12 @@ export async function loadReconciliation(surfaceId: string, options: { ghostLimi
   ]);
   const unseenDays = getEnv().DISCOVERY_UNSEEN_DAYS;
   const result = reconcile({
-    nodes: nodes.map((node) => ({ id: node.id, kind: node.kind, addresses: node.addresses, labels: (node.labels ?? {}) as Record<string, string> })),
+    nodes: nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      addresses: node.addresses,
+      labels: (node.labels ?? {}) as Record<string, string>,
+    })),
     flows: edges,
     pairs: pairs.map(toPair),
     endpoints: new Map(endpoints.map((endpoint) => [endpoint.key, endpoint])),

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { endpointDetails, endpointKey } from "./endpoints";
 import { endpointResolver, unmappedGroup, type TResolvableNode } from "./resolve";
 
-const node = (id: string, addresses: string[], labels: Record<string, string> = {}, kind = "WORKLOAD"): TResolvableNode => ({ id, kind, addresses, labels });
+const node = (id: string, addresses: string[], labels: Record<string, string> = {}, kind = "WORKLOAD"): TResolvableNode => ({
+  id,
+  kind,
+  addresses,
+  labels,
+});
 
 describe("endpoint keys", () => {
   it("keys Kubernetes endpoints by namespace and stable labels, dropping per-rollout labels", () => {

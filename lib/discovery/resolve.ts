@@ -31,7 +31,10 @@ function parseRange(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
   try {
     if (text.includes("/")) {
       const [address, bits] = ipaddr.parseCIDR(text);
-      return [address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address, bits];
+      return [
+        address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address,
+        bits,
+      ];
     }
     const address = ipaddr.process(text);
     return [address, address.kind() === "ipv4" ? 32 : 128];
@@ -125,7 +128,9 @@ export function endpointResolver(nodes: readonly TResolvableNode[]): TEndpointRe
 
   return {
     resolve: (endpoint) =>
-      byLabels(endpoint) ?? (endpoint.address ? byAddress(endpoint.address) : null) ?? (endpoint.hostname ? byName(endpoint.hostname) : null),
+      byLabels(endpoint) ??
+      (endpoint.address ? byAddress(endpoint.address) : null) ??
+      (endpoint.hostname ? byName(endpoint.hostname) : null),
   };
 }
 

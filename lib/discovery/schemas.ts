@@ -17,11 +17,19 @@ export const ZImportQuery = z
   .object({
     format: ZFlowLogFormat,
     source: ZSourceName.default("upload"),
-    strict: z.enum(["true", "false"], "must be true or false").default("false").transform((value) => value === "true"),
+    strict: z
+      .enum(["true", "false"], "must be true or false")
+      .default("false")
+      .transform((value) => value === "true"),
     /** Chosen by the client so it can follow the import's progress while it uploads. */
     importId: ZId.optional(),
     /** VPC flow logs with a custom format and no header line: the fields in order, space-separated. */
-    fields: z.string().trim().max(2000, "must be at most 2000 characters").regex(/^[a-z0-9 -]*$/, "must be field names separated by spaces").optional(),
+    fields: z
+      .string()
+      .trim()
+      .max(2000, "must be at most 2000 characters")
+      .regex(/^[a-z0-9 -]*$/, "must be field names separated by spaces")
+      .optional(),
   })
   .meta({ id: "DiscoveryImportQuery" });
 export type TImportQuery = z.infer<typeof ZImportQuery>;
@@ -98,8 +106,15 @@ export const ZReconciliation = z
     ),
     ghosts: z.array(ZGhostEdge),
     ghostsTruncated: z.number(),
-    unmapped: z.array(z.object({ group: z.string(), endpoints: z.array(z.string()), connections: z.number(), denied: z.number(), lastSeen: z.string() })),
-    totals: z.object({ observedConnections: z.number(), coveredConnections: z.number(), deniedConnections: z.number(), unmappedConnections: z.number() }),
+    unmapped: z.array(
+      z.object({ group: z.string(), endpoints: z.array(z.string()), connections: z.number(), denied: z.number(), lastSeen: z.string() }),
+    ),
+    totals: z.object({
+      observedConnections: z.number(),
+      coveredConnections: z.number(),
+      deniedConnections: z.number(),
+      unmappedConnections: z.number(),
+    }),
   })
   .meta({ id: "DiscoveryReconciliation" });
 export type TReconciliationResponse = z.infer<typeof ZReconciliation>;
@@ -110,7 +125,12 @@ export const ZGhostProposal = z
     sourceId: ZId,
     targetId: ZId,
     protocol: ZProtocolOut,
-    port: z.number().int("must be a whole number").min(0, "must be between 0 and 65535").max(65535, "must be between 0 and 65535").nullable(),
+    port: z
+      .number()
+      .int("must be a whole number")
+      .min(0, "must be between 0 and 65535")
+      .max(65535, "must be between 0 and 65535")
+      .nullable(),
   })
   .strict();
 
@@ -123,11 +143,16 @@ export const ZProposeGhosts = z
   .meta({ id: "DiscoveryProposeGhosts" });
 export type TProposeGhosts = z.infer<typeof ZProposeGhosts>;
 
-export const ZProposeResult = z.object({ proposed: z.number(), mapVersion: z.number(), edgeIds: z.array(z.string()) }).meta({ id: "DiscoveryProposeResult" });
+export const ZProposeResult = z
+  .object({ proposed: z.number(), mapVersion: z.number(), edgeIds: z.array(z.string()) })
+  .meta({ id: "DiscoveryProposeResult" });
 
 export const ZCsvMappingParams = z.object({ source: ZSourceName });
 /** The CSV column mapping is the parsers' (`ZCsvMapping`); stored as given, checked when used. */
-export const ZCsvMappingBody = z.object({ mapping: z.record(z.string(), z.unknown()) }).strict().meta({ id: "DiscoveryCsvMappingBody" });
+export const ZCsvMappingBody = z
+  .object({ mapping: z.record(z.string(), z.unknown()) })
+  .strict()
+  .meta({ id: "DiscoveryCsvMappingBody" });
 export const ZCsvMapping = z
   .object({ sourceName: z.string(), mapping: z.record(z.string(), z.unknown()).nullable(), updatedAt: z.string().nullable() })
   .meta({ id: "DiscoveryCsvMapping" });

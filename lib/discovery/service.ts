@@ -72,21 +72,37 @@ async function assertSurface(surfaceId: string): Promise<void> {
  * transaction that marks the import DONE and writes its audit row. An import only adds
  * observations: it never draws, proposes or approves a flow.
  */
-export async function importFlowLog(context: TActorContext, surfaceId: string, query: TImportQuery, body: Readable | ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<TDiscoveryImport> {
+export async function importFlowLog(
+  context: TActorContext,
+  surfaceId: string,
+  query: TImportQuery,
+  body: Readable | ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): Promise<TDiscoveryImport> {
   assertCan(context.actor, "discovery.import");
   if (!context.actor) throw new UnauthorizedError();
   await assertSurface(surfaceId);
   const id = query.importId ?? crypto.randomUUID();
-  if (await db.discoveryImport.findUnique({ where: { id }, select: { id: true } })) throw new ConflictError("An import with this id already exists.");
+  if (await db.discoveryImport.findUnique({ where: { id }, select: { id: true } }))
+    throw new ConflictError("An import with this id already exists.");
   await db.discoveryImport.create({
-    data: { id, surfaceId, format: query.format, sourceName: query.source, strict: query.strict, createdById: context.actor.id, createdByLabel: actorLabel(context) },
+    data: {
+      id,
+      surfaceId,
+      format: query.format,
+      sourceName: query.source,
+      strict: query.strict,
+      createdById: context.actor.id,
+      createdByLabel: actorLabel(context),
+    },
   });
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal?.addEventListener("abort", abort, { once: true });
   runningImports().set(id, controller);
   try {
-    const csvMapping = query.format === "csv" ? (await db.discoveryCsvMapping.findUnique({ where: { sourceName: query.source } }))?.mapping : undefined;
+    const csvMapping =
+      query.format === "csv" ? (await db.discoveryCsvMapping.findUnique({ where: { sourceName: query.source } }))?.mapping : undefined;
     const source = flowLogSource(query.format, body, {
       vpcFields: query.fields ? query.fields.split(/\s+/).filter(Boolean) : undefined,
       ...(csvMapping ? { csvMapping } : {}),
@@ -101,7 +117,13 @@ export async function importFlowLog(context: TActorContext, surfaceId: string, q
       onProgress: async (progress) => {
         const { count } = await db.discoveryImport.updateMany({
           where: { id, status: "RUNNING" },
-          data: { bytesRead: progress.bytes, linesRead: progress.lines, linesAccepted: progress.accepted, linesSkipped: progress.skipped, linesRejected: progress.rejected },
+          data: {
+            bytesRead: progress.bytes,
+            linesRead: progress.lines,
+            linesAccepted: progress.accepted,
+            linesSkipped: progress.skipped,
+            linesRejected: progress.rejected,
+          },
         });
         return count > 0;
       },
@@ -112,23 +134,39 @@ export async function importFlowLog(context: TActorContext, surfaceId: string, q
     signal?.removeEventListener("abort", abort);
   }
   const result = toImport(await loadImportRow(db, id));
-  if (result.status === "FAILED") throw new ValidationError([{ path: "(body)", message: result.error ?? "could not be imported" }], result.error ?? "The file could not be imported.");
+  if (result.status === "FAILED")
+    throw new ValidationError(
+      [{ path: "(body)", message: result.error ?? "could not be imported" }],
+      result.error ?? "The file could not be imported.",
+    );
   if (result.status === "CANCELLED") throw new ConflictError(result.error ?? "The import was cancelled.");
   return result;
 }
 
 async function finishImport(tx: TTx, context: TActorContext, id: string, outcome: TImportOutcome): Promise<boolean> {
-  const [current] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM "DiscoveryImport" WHERE id = ${id}::uuid FOR UPDATE`;
+  const [current] = await tx.$queryRaw<
+    Array<{ status: string }>
+  >`SELECT status::text AS status FROM "DiscoveryImport" WHERE id = ${id}::uuid FOR UPDATE`;
   // Cancelled from elsewhere while the merge was ready: the merge is refused.
   if (outcome.status === "DONE" && current?.status !== "RUNNING") return false;
   const counts = {
-    bytesRead: outcome.bytes, linesRead: outcome.lines, linesAccepted: outcome.accepted, linesSkipped: outcome.skipped, linesRejected: outcome.rejected,
+    bytesRead: outcome.bytes,
+    linesRead: outcome.lines,
+    linesAccepted: outcome.accepted,
+    linesSkipped: outcome.skipped,
+    linesRejected: outcome.rejected,
   };
   // A Cancel pressed while the upload was being cut off stays a cancellation, not a failure.
   const status = current?.status === "CANCELLED" ? "CANCELLED" : outcome.status;
   const row = await tx.discoveryImport.update({
     where: { id },
-    data: { ...counts, status, error: status === "CANCELLED" ? "The import was cancelled; nothing was imported." : outcome.error, rejects: outcome.rejects, finishedAt: new Date() },
+    data: {
+      ...counts,
+      status,
+      error: status === "CANCELLED" ? "The import was cancelled; nothing was imported." : outcome.error,
+      rejects: outcome.rejects,
+      finishedAt: new Date(),
+    },
   });
   // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
   if (status !== "DONE") return true;
@@ -136,7 +174,15 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
     action: "discovery.import.create",
     entityType: "DiscoveryImport",
     entityId: id,
-    after: { surfaceId: row.surfaceId, format: row.format, sourceName: row.sourceName, status: outcome.status, ...counts, contributed: outcome.contributed, error: outcome.error },
+    after: {
+      surfaceId: row.surfaceId,
+      format: row.format,
+      sourceName: row.sourceName,
+      status: outcome.status,
+      ...counts,
+      contributed: outcome.contributed,
+      error: outcome.error,
+    },
   });
   return true;
 }
@@ -161,9 +207,13 @@ export async function getImport(context: TActorContext, id: string): Promise<TDi
 export async function cancelImport(context: TActorContext, id: string): Promise<TDiscoveryImport> {
   assertCan(context.actor, "discovery.import");
   const row = await loadImportRow(db, id);
-  if (row.createdById !== context.actor?.id && !context.actor?.roles.includes("ADMIN")) throw new ForbiddenError("Only who started an import cancels it.");
+  if (row.createdById !== context.actor?.id && !context.actor?.roles.includes("ADMIN"))
+    throw new ForbiddenError("Only who started an import cancels it.");
   if (row.status !== "RUNNING") throw new ConflictError(`The import is ${row.status.toLowerCase()}, not running.`);
-  await db.discoveryImport.updateMany({ where: { id, status: "RUNNING" }, data: { status: "CANCELLED", error: "The import was cancelled; nothing was imported." } });
+  await db.discoveryImport.updateMany({
+    where: { id, status: "RUNNING" },
+    data: { status: "CANCELLED", error: "The import was cancelled; nothing was imported." },
+  });
   runningImports().get(id)?.abort();
   return toImport(await loadImportRow(db, id));
 }
@@ -174,15 +224,24 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
   assertPersonDeciding(context, "undo an import");
   await db.$transaction(
     async (tx) => {
-      const [current] = await tx.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM "DiscoveryImport" WHERE id = ${id}::uuid FOR UPDATE`;
+      const [current] = await tx.$queryRaw<
+        Array<{ status: string }>
+      >`SELECT status::text AS status FROM "DiscoveryImport" WHERE id = ${id}::uuid FOR UPDATE`;
       if (!current) throw new NotFoundError("The import");
-      if (current.status !== "DONE") throw new ConflictError(`Only a finished import can be undone; this one is ${current.status.toLowerCase()}.`);
+      if (current.status !== "DONE")
+        throw new ConflictError(`Only a finished import can be undone; this one is ${current.status.toLowerCase()}.`);
       await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       await subtractImport(tx, id);
-      const row = await tx.discoveryImport.update({ where: { id }, data: { status: "UNDONE", undoneAt: new Date(), undoneByLabel: actorLabel(context) } });
+      const row = await tx.discoveryImport.update({
+        where: { id },
+        data: { status: "UNDONE", undoneAt: new Date(), undoneByLabel: actorLabel(context) },
+      });
       await recordAudit(tx, context, {
-        action: "discovery.import.undo", entityType: "DiscoveryImport", entityId: id,
-        before: { status: "DONE" }, after: { status: "UNDONE", surfaceId: row.surfaceId, linesAccepted: row.linesAccepted },
+        action: "discovery.import.undo",
+        entityType: "DiscoveryImport",
+        entityId: id,
+        before: { status: "DONE" },
+        after: { status: "UNDONE", surfaceId: row.surfaceId, linesAccepted: row.linesAccepted },
       });
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -202,14 +261,22 @@ export async function pruneObservations(now = new Date()): Promise<TPruneResult 
     async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       const result = await pruneBefore(tx, cutoff);
-      const abandoned = await tx.discoveryImport.findMany({ where: { status: "RUNNING", createdAt: { lt: new Date(now.getTime() - ABANDONED_AFTER_MS) } }, select: { id: true } });
+      const abandoned = await tx.discoveryImport.findMany({
+        where: { status: "RUNNING", createdAt: { lt: new Date(now.getTime() - ABANDONED_AFTER_MS) } },
+        select: { id: true },
+      });
       for (const { id } of abandoned) {
         await tx.$executeRawUnsafe(`DELETE FROM "DiscoveryStaging" WHERE "importId" = $1::uuid`, id);
-        await tx.discoveryImport.update({ where: { id }, data: { status: "FAILED", error: "The import stopped with its server; nothing was imported.", finishedAt: now } });
+        await tx.discoveryImport.update({
+          where: { id },
+          data: { status: "FAILED", error: "The import stopped with its server; nothing was imported.", finishedAt: now },
+        });
       }
       if (result.observations + result.contributions + abandoned.length > 0) {
         await recordAudit(tx, context, {
-          action: "discovery.observation.prune", entityType: "DiscoveryObservation", entityId: cutoff.toISOString().slice(0, 10),
+          action: "discovery.observation.prune",
+          entityType: "DiscoveryObservation",
+          entityId: cutoff.toISOString().slice(0, 10),
           after: { ...result, abandonedImports: abandoned.length, retentionDays: days },
         });
       }
@@ -226,7 +293,9 @@ export async function pruneObservations(now = new Date()): Promise<TPruneResult 
 export async function proposeGhosts(context: TActorContext, surfaceId: string, input: TProposeGhosts) {
   assertCan(context.actor, "map.write");
   const reconciliation = await loadReconciliation(surfaceId, { ghostLimit: Number.MAX_SAFE_INTEGER });
-  const ghostById = new Map(reconciliation.ghosts.map((ghost) => [`${ghost.sourceId}>${ghost.targetId}/${ghost.protocol}/${ghost.port ?? "-"}`, ghost]));
+  const ghostById = new Map(
+    reconciliation.ghosts.map((ghost) => [`${ghost.sourceId}>${ghost.targetId}/${ghost.protocol}/${ghost.port ?? "-"}`, ghost]),
+  );
   const edges = input.ghosts.map((wanted, index) => {
     const ghost = ghostById.get(`${wanted.sourceId}>${wanted.targetId}/${wanted.protocol}/${wanted.port ?? "-"}`);
     if (!ghost) throw new ConflictError(`Observed flow ${index + 1} is no longer unmapped traffic of this map; reload the overlay.`);
@@ -235,9 +304,16 @@ export async function proposeGhosts(context: TActorContext, surfaceId: string, i
     return {
       op: "createEdge" as const,
       edge: {
-        id, sourceId: ghost.sourceId, targetId: ghost.targetId, protocol: ghost.protocol, ports, status: "PROPOSED" as const,
+        id,
+        sourceId: ghost.sourceId,
+        targetId: ghost.targetId,
+        protocol: ghost.protocol,
+        ports,
+        status: "PROPOSED" as const,
         justification: input.justification || `Observed: ${ghost.connections} connections, last seen ${ghost.lastSeen}.`,
-        connections: ghost.connections, bytes: ghost.bytes, lastSeen: ghost.lastSeen,
+        connections: ghost.connections,
+        bytes: ghost.bytes,
+        lastSeen: ghost.lastSeen,
       },
     };
   });
@@ -248,11 +324,19 @@ export async function proposeGhosts(context: TActorContext, surfaceId: string, i
 export async function getCsvMapping(context: TActorContext, sourceName: string): Promise<TCsvMappingRecord> {
   assertCan(context.actor, "map.read");
   const row = await db.discoveryCsvMapping.findUnique({ where: { sourceName } });
-  return { sourceName, mapping: (row?.mapping as Record<string, unknown> | undefined) ?? null, updatedAt: row?.updatedAt.toISOString() ?? null };
+  return {
+    sourceName,
+    mapping: (row?.mapping as Record<string, unknown> | undefined) ?? null,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
 }
 
 /** Remembers the CSV column mapping of a source for its next import. */
-export async function saveCsvMapping(context: TActorContext, sourceName: string, mapping: Record<string, unknown>): Promise<TCsvMappingRecord> {
+export async function saveCsvMapping(
+  context: TActorContext,
+  sourceName: string,
+  mapping: Record<string, unknown>,
+): Promise<TCsvMappingRecord> {
   assertCan(context.actor, "discovery.import");
   return db.$transaction(async (tx) => {
     const before = await tx.discoveryCsvMapping.findUnique({ where: { sourceName } });
@@ -261,7 +345,13 @@ export async function saveCsvMapping(context: TActorContext, sourceName: string,
       create: { sourceName, mapping: mapping as object, updatedByLabel: actorLabel(context) },
       update: { mapping: mapping as object, updatedByLabel: actorLabel(context) },
     });
-    await recordAudit(tx, context, { action: "discovery.csv_mapping.update", entityType: "DiscoveryCsvMapping", entityId: sourceName, before: before?.mapping ?? null, after: mapping });
+    await recordAudit(tx, context, {
+      action: "discovery.csv_mapping.update",
+      entityType: "DiscoveryCsvMapping",
+      entityId: sourceName,
+      before: before?.mapping ?? null,
+      after: mapping,
+    });
     return { sourceName, mapping: row.mapping as Record<string, unknown>, updatedAt: row.updatedAt.toISOString() };
   });
 }

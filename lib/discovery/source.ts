@@ -10,7 +10,11 @@ export type TFlowLogSource = { lines: AsyncIterable<TParsedLine>; bytesRead: () 
  * A file or request body as parsed lines, counting the bytes read as they pass (before any gunzip,
  * so the count matches the size a progress bar knows).
  */
-export function flowLogSource(format: TFlowLogFormat, input: Readable | ReadableStream<Uint8Array>, options: TParseOptions = {}): TFlowLogSource {
+export function flowLogSource(
+  format: TFlowLogFormat,
+  input: Readable | ReadableStream<Uint8Array>,
+  options: TParseOptions = {},
+): TFlowLogSource {
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {

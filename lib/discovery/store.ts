@@ -10,8 +10,20 @@ import type { TEndpointDetails } from "./endpoints";
  */
 
 const STAGING_COLUMNS = [
-  "importId", "sourceKey", "destinationKey", "protocol", "destinationPort", "day",
-  "connections", "bytes", "packets", "allowed", "denied", "dropReasons", "firstSeen", "lastSeen",
+  "importId",
+  "sourceKey",
+  "destinationKey",
+  "protocol",
+  "destinationPort",
+  "day",
+  "connections",
+  "bytes",
+  "packets",
+  "allowed",
+  "denied",
+  "dropReasons",
+  "firstSeen",
+  "lastSeen",
 ] as const;
 
 const KEY = `"sourceKey", "destinationKey", "protocol", "destinationPort"`;
@@ -46,7 +58,12 @@ export async function stageRows(bulk: TBulkConnection, importId: string, rows: r
 }
 
 /** What the logs said about endpoints; not part of any import's contribution, so written as it comes. */
-export async function upsertEndpoints(bulk: TBulkConnection, surfaceId: string, endpoints: readonly TEndpointDetails[], seenAt: Date): Promise<void> {
+export async function upsertEndpoints(
+  bulk: TBulkConnection,
+  surfaceId: string,
+  endpoints: readonly TEndpointDetails[],
+  seenAt: Date,
+): Promise<void> {
   if (endpoints.length === 0) return;
   await bulk.query(
     `INSERT INTO "DiscoveryEndpoint" ("surfaceId", "key", "address", "hostname", "namespace", "labels", "lastSeen")

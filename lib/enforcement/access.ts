@@ -4,7 +4,8 @@
  * reduce to it, so drift is a comparison of two sets and bootstrap is the reverse of generation.
  */
 export type TWorkloadRef = { namespace: string; selector: Record<string, string> };
-export type TAccessPeer = ({ kind: "workload" } & TWorkloadRef) | { kind: "cidr"; cidr: string } | { kind: "fqdn"; name: string } | { kind: "any" };
+export type TAccessPeer =
+  ({ kind: "workload" } & TWorkloadRef) | { kind: "cidr"; cidr: string } | { kind: "fqdn"; name: string } | { kind: "any" };
 export type TAccessProtocol = "TCP" | "UDP" | "ICMP" | "ANY";
 
 export type TAccess = {
@@ -43,7 +44,8 @@ export function pairKey(access: TAccess): string {
 }
 
 export function describeAccess(access: TAccess): string {
-  const ports = access.from === null ? "all ports" : access.from === access.to ? `port ${access.from}` : `ports ${access.from}-${access.to}`;
+  const ports =
+    access.from === null ? "all ports" : access.from === access.to ? `port ${access.from}` : `ports ${access.from}-${access.to}`;
   const subject = workloadKey(access.subject);
   const peer = peerKey(access.peer);
   const traffic = access.protocol === "ICMP" || access.protocol === "ANY" ? access.protocol : `${access.protocol} ${ports}`;

@@ -20,7 +20,15 @@ function surfaceFromAccess(access: TAccess[]): TPolicySurface {
     name: "Round trip",
     nodes: document.nodes.map((node) => {
       const { namespace = "default", ...selector } = node.labels;
-      return { id: ids.get(node.id)!, kind: node.kind, label: node.label, identity: node.identity, labels: node.labels, addresses: node.addresses, protected: node.kind === "WORKLOAD" && subjects.has(workloadKey({ namespace, selector })) };
+      return {
+        id: ids.get(node.id)!,
+        kind: node.kind,
+        label: node.label,
+        identity: node.identity,
+        labels: node.labels,
+        addresses: node.addresses,
+        protected: node.kind === "WORKLOAD" && subjects.has(workloadKey({ namespace, selector })),
+      };
     }),
     flows: document.edges.map((edge, index) => ({
       id: `00000000-0000-4000-9000-${String(index).padStart(12, "0")}`,

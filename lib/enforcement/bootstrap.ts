@@ -20,12 +20,26 @@ function labelOfWorkload(ref: TWorkloadRef): string {
 }
 
 function nodeOf(peer: TAccessPeer | ({ kind: "workload" } & TWorkloadRef), id: string): TDocumentNode {
-  const base = { id, identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "Imported from deployed policy.", daasElementId: null, x: 0, y: 0, width: null, height: null };
+  const base = {
+    id,
+    identity: "",
+    labels: {},
+    addresses: [],
+    zoneId: null,
+    environment: "",
+    notes: "Imported from deployed policy.",
+    daasElementId: null,
+    x: 0,
+    y: 0,
+    width: null,
+    height: null,
+  };
   if (peer.kind === "workload" && peer.namespace.startsWith(PRINCIPAL_PREFIX)) {
     const principal = peer.namespace.slice(PRINCIPAL_PREFIX.length);
     return { ...base, kind: "WORKLOAD", label: principal.split("/").slice(-1)[0] || principal, identity: principal };
   }
-  if (peer.kind === "workload") return { ...base, kind: "WORKLOAD", label: labelOfWorkload(peer), labels: { ...peer.selector, [NAMESPACE_LABEL]: peer.namespace } };
+  if (peer.kind === "workload")
+    return { ...base, kind: "WORKLOAD", label: labelOfWorkload(peer), labels: { ...peer.selector, [NAMESPACE_LABEL]: peer.namespace } };
   if (peer.kind === "cidr") return { ...base, kind: "EXTERNAL", label: peer.cidr, addresses: [peer.cidr] };
   if (peer.kind === "fqdn") return { ...base, kind: "EXTERNAL", label: peer.name, addresses: [peer.name] };
   return { ...base, kind: "EXTERNAL", label: "Anywhere" };
@@ -49,7 +63,10 @@ export function mapFromAccess(access: TAccess[]): { document: TMapDocument; skip
     return nodes.get(key)!.id;
   };
   const skipped: TAccess[] = [];
-  const flows = new Map<string, { sourceId: string; targetId: string; protocol: TAccess["protocol"]; principal: string; entries: TAccess[] }>();
+  const flows = new Map<
+    string,
+    { sourceId: string; targetId: string; protocol: TAccess["protocol"]; principal: string; entries: TAccess[] }
+  >();
   for (const entry of access) {
     if (entry.peer.kind === "any") {
       skipped.push(entry);
@@ -59,7 +76,10 @@ export function mapFromAccess(access: TAccess[]): { document: TMapDocument; skip
     const subjectId = nodeId(subjectKey, () => nodeOf({ kind: "workload", ...entry.subject }, `n${nodes.size + 1}`));
     const peerId = nodeId(peerKey(entry.peer), () => nodeOf(entry.peer, `n${nodes.size + 1}`));
     const [sourceId, targetId] = entry.direction === "ingress" ? [peerId, subjectId] : [subjectId, peerId];
-    const principal = entry.peer.kind === "workload" && entry.peer.namespace.startsWith(PRINCIPAL_PREFIX) ? entry.peer.namespace.slice(PRINCIPAL_PREFIX.length) : "";
+    const principal =
+      entry.peer.kind === "workload" && entry.peer.namespace.startsWith(PRINCIPAL_PREFIX)
+        ? entry.peer.namespace.slice(PRINCIPAL_PREFIX.length)
+        : "";
     const key = `${sourceId}>${targetId}>${entry.protocol}>${principal}`;
     const flow = flows.get(key) ?? { sourceId, targetId, protocol: entry.protocol, principal, entries: [] };
     flow.entries.push(entry);

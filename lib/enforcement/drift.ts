@@ -22,10 +22,16 @@ export function approvedAccess(surface: TPolicySurface, target: TWorkloadTarget)
 
 export function driftOf(surface: TPolicySurface, target: TWorkloadTarget, deployedText: string): TDriftReport {
   const deployed = readDeployedPolicy(deployedText);
-  if (deployed.problems.length > 0) return { excess: [], missing: [], problems: deployed.problems, warnings: deployed.warnings, unselected: [] };
+  if (deployed.problems.length > 0)
+    return { excess: [], missing: [], problems: deployed.problems, warnings: deployed.warnings, unselected: [] };
   const approved = approvedAccess(surface, target);
   const ours = new Set(approved.subjects);
   const relevant = deployed.access.filter((entry) => ours.has(workloadKey(entry.subject)));
   const selected = new Set(deployed.subjects);
-  return { ...compareAccess(approved.access, relevant), problems: [], warnings: deployed.warnings, unselected: [...ours].filter((subject) => !selected.has(subject)).sort() };
+  return {
+    ...compareAccess(approved.access, relevant),
+    problems: [],
+    warnings: deployed.warnings,
+    unselected: [...ours].filter((subject) => !selected.has(subject)).sort(),
+  };
 }

@@ -37,7 +37,9 @@ describe("generated policy for a surface with every node kind and flow attribute
 
   it("a protected workload with no approved flow still gets a policy that denies everything but DNS", () => {
     const lonely = { ...PAYMENTS_SURFACE, flows: [] };
-    const [policy] = generatePolicy(lonely, "kubernetes").documents as { spec: { ingress: unknown[]; egress: { ports: unknown[] }[]; policyTypes: string[] } }[];
+    const [policy] = generatePolicy(lonely, "kubernetes").documents as {
+      spec: { ingress: unknown[]; egress: { ports: unknown[] }[]; policyTypes: string[] };
+    }[];
     expect(policy!.spec.policyTypes).toEqual(["Ingress", "Egress"]);
     expect(policy!.spec.ingress).toEqual([]);
     expect(policy!.spec.egress).toHaveLength(1);
@@ -50,7 +52,9 @@ describe("generated policy for a surface with every node kind and flow attribute
 
 describe("the schema check refuses what the owners' schemas refuse", () => {
   it("a NetworkPolicy whose port protocol is not TCP, UDP or SCTP", () => {
-    const [policy] = generatePolicy(PAYMENTS_SURFACE, "kubernetes").documents as { spec: { ingress: { ports?: { protocol: string }[] }[] } }[];
+    const [policy] = generatePolicy(PAYMENTS_SURFACE, "kubernetes").documents as {
+      spec: { ingress: { ports?: { protocol: string }[] }[] };
+    }[];
     const broken = structuredClone(policy!);
     broken.spec.ingress[0]!.ports = [{ protocol: "ICMP" }];
     expect(validateKubernetesDocument(broken, 0)).not.toEqual([]);
@@ -60,7 +64,9 @@ describe("the schema check refuses what the owners' schemas refuse", () => {
     const [policy] = generatePolicy(PAYMENTS_SURFACE, "cilium").documents as { spec: { ingress: Record<string, unknown>[] } }[];
     const broken = structuredClone(policy!);
     broken.spec.ingress.push({ fromCIDRSet: [{ cidr: "10.0.0.0/99" }] });
-    expect(validateKubernetesDocument(broken, 4)).toEqual([expect.objectContaining({ document: 4, path: expect.stringContaining("/spec/ingress") })]);
+    expect(validateKubernetesDocument(broken, 4)).toEqual([
+      expect.objectContaining({ document: 4, path: expect.stringContaining("/spec/ingress") }),
+    ]);
   });
 
   it("an AuthorizationPolicy with an action Istio does not know", () => {
@@ -69,6 +75,8 @@ describe("the schema check refuses what the owners' schemas refuse", () => {
   });
 
   it("a document of an unknown kind", () => {
-    expect(validateKubernetesDocument({ apiVersion: "v1", kind: "ConfigMap" }, 2)).toEqual([{ document: 2, path: "/kind", reason: expect.stringContaining("ConfigMap") }]);
+    expect(validateKubernetesDocument({ apiVersion: "v1", kind: "ConfigMap" }, 2)).toEqual([
+      { document: 2, path: "/kind", reason: expect.stringContaining("ConfigMap") },
+    ]);
   });
 });

@@ -9,7 +9,8 @@ const tag = "Policy as code";
 export const enforcementPaths: ZodOpenApiPathsObject = {
   "/api/v1/surfaces/{id}/policy": {
     get: operation({
-      summary: "The enforcement policy the surface's approved flows imply for one target, each document checked by its published schema; flows the target cannot express are listed with the reason",
+      summary:
+        "The enforcement policy the surface's approved flows imply for one target, each document checked by its published schema; flows the target cannot express are listed with the reason",
       tag,
       permission: "map.read",
       params: ZPolicyParams,
@@ -18,11 +19,20 @@ export const enforcementPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/surfaces/{id}/policy/bundle": {
-    get: operation({ summary: "A GitOps-ready folder (zip) of one target's policy files, or of every target's, with a README of what was left out", tag, permission: "map.read", params: ZPolicyParams, query: ZPolicyBundleQuery, response: z.string().meta({ format: "binary" }), responseType: "application/zip" }),
+    get: operation({
+      summary: "A GitOps-ready folder (zip) of one target's policy files, or of every target's, with a README of what was left out",
+      tag,
+      permission: "map.read",
+      params: ZPolicyParams,
+      query: ZPolicyBundleQuery,
+      response: z.string().meta({ format: "binary" }),
+      responseType: "application/zip",
+    }),
   },
   "/api/v1/surfaces/{id}/policy/drift": {
     post: operation({
-      summary: "Compare deployed policy (e.g. `kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml`) with what the surface's approved flows imply: excess (allowed, never approved) and missing (approved, not enforced). Each document that is not YAML, not a known kind or invalid against its schema is a 400 naming the document, path and reason",
+      summary:
+        "Compare deployed policy (e.g. `kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml`) with what the surface's approved flows imply: excess (allowed, never approved) and missing (approved, not enforced). Each document that is not YAML, not a known kind or invalid against its schema is a 400 naming the document, path and reason",
       tag,
       permission: "map.read",
       params: ZPolicyParams,
@@ -31,6 +41,16 @@ export const enforcementPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/surfaces/{id}/policy/bootstrap": {
-    post: operation({ summary: "Import deployed NetworkPolicy, Cilium or Istio documents as PROPOSED flows on the surface's map (never APPROVED); allow-all rules are skipped and listed", tag, permission: "map.write", params: ZPolicyParams, body: ZBootstrapRequest, response: ZMapEditResult.extend({ skipped: z.array(z.string()) }), status: 201, conflicts: true }),
+    post: operation({
+      summary:
+        "Import deployed NetworkPolicy, Cilium or Istio documents as PROPOSED flows on the surface's map (never APPROVED); allow-all rules are skipped and listed",
+      tag,
+      permission: "map.write",
+      params: ZPolicyParams,
+      body: ZBootstrapRequest,
+      response: ZMapEditResult.extend({ skipped: z.array(z.string()) }),
+      status: 201,
+      conflicts: true,
+    }),
   },
 };

@@ -12,7 +12,12 @@ import type { TPolicyFlow, TPolicyNode, TPolicySurface, TUnsupportedFlow } from 
 import { trafficOf, type TFlowTraffic } from "./ports";
 
 export type TWorkloadEndpoint = Extract<TEndpoint, { kind: "workload" }>;
-export type TPeerRule = { flow: TPolicyFlow; peerNode: TPolicyNode; peer: Exclude<TEndpoint, { kind: "none" }>; traffic: Exclude<TFlowTraffic, { kind: "invalid" }> };
+export type TPeerRule = {
+  flow: TPolicyFlow;
+  peerNode: TPolicyNode;
+  peer: Exclude<TEndpoint, { kind: "none" }>;
+  traffic: Exclude<TFlowTraffic, { kind: "invalid" }>;
+};
 export type TWorkloadPlan = { node: TPolicyNode; endpoint: TWorkloadEndpoint; ingress: TPeerRule[]; egress: TPeerRule[] };
 export type TPolicyPlan = { workloads: TWorkloadPlan[]; unsupported: TUnsupportedFlow[] };
 
@@ -43,7 +48,10 @@ export function planWorkloadPolicies(surface: TPolicySurface): TPolicyPlan {
     const into = plans.get(target.id);
     const outOf = plans.get(source.id);
     if (!into && !outOf) {
-      unsupported.push({ flowId: flow.id, reason: `neither "${source.label}" nor "${target.label}" is a protected workload of this surface (a workload, service or datastore with pod labels, linked to a DAAS element)` });
+      unsupported.push({
+        flowId: flow.id,
+        reason: `neither "${source.label}" nor "${target.label}" is a protected workload of this surface (a workload, service or datastore with pod labels, linked to a DAAS element)`,
+      });
       continue;
     }
     const sourceEndpoint = endpointOf(source);

@@ -31,7 +31,10 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
     { minLength: 1, maxLength: 8 },
   )
   .chain((nodeFields) => {
-    const nodes: TPolicyNode[] = nodeFields.map((fields, index) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, ...fields }));
+    const nodes: TPolicyNode[] = nodeFields.map((fields, index) => ({
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      ...fields,
+    }));
     const flow = fc.record({
       source: fc.nat(nodes.length - 1),
       target: fc.nat(nodes.length - 1),
@@ -39,24 +42,25 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
       ports: portExpression,
       principal: fc.oneof(fc.constant(""), fc.constant("cluster.local/ns/a/sa/b")),
       status: fc.constantFrom("APPROVED", "APPROVED", "PROPOSED", "DENIED", "OBSERVED" as const),
-      approval: fc.oneof(fc.constant(null), fc.record({ kind: fc.constant("change" as const), changeId: fc.uuid(), changeNumber: fc.nat(9999) })),
+      approval: fc.oneof(
+        fc.constant(null),
+        fc.record({ kind: fc.constant("change" as const), changeId: fc.uuid(), changeNumber: fc.nat(9999) }),
+      ),
     });
     return fc.array(flow, { maxLength: 12 }).map((flows) => ({
       id: "00000000-0000-4000-8000-00000000abcd",
       name: "Generated surface",
       nodes,
-      flows: flows.map(
-        (fields, index): TPolicyFlow => ({
-          id: `00000000-0000-4000-9000-${String(index).padStart(12, "0")}`,
-          sourceId: nodes[fields.source]!.id,
-          targetId: nodes[fields.target]!.id,
-          protocol: fields.protocol,
-          ports: fields.protocol === "ICMP" ? "" : fields.ports,
-          appProtocol: "",
-          principal: fields.principal,
-          status: fields.status,
-          approval: fields.approval,
-        }),
-      ),
+      flows: flows.map((fields, index): TPolicyFlow => ({
+        id: `00000000-0000-4000-9000-${String(index).padStart(12, "0")}`,
+        sourceId: nodes[fields.source]!.id,
+        targetId: nodes[fields.target]!.id,
+        protocol: fields.protocol,
+        ports: fields.protocol === "ICMP" ? "" : fields.ports,
+        appProtocol: "",
+        principal: fields.principal,
+        status: fields.status,
+        approval: fields.approval,
+      })),
     }));
   });

@@ -18,7 +18,10 @@ export function trafficOf(flow: Pick<TPolicyFlow, "protocol" | "ports">): TFlowT
   }
   const parsed = parsePorts(normalizePorts(flow.ports));
   if (!parsed.ok) return { kind: "invalid", reason: `ports "${flow.ports}" ${parsed.message}` };
-  return { kind: "l4", matches: protocols.flatMap((protocol) => parsed.ranges.map((range) => ({ protocol, from: range.from, to: range.to }))) };
+  return {
+    kind: "l4",
+    matches: protocols.flatMap((protocol) => parsed.ranges.map((range) => ({ protocol, from: range.from, to: range.to }))),
+  };
 }
 
 export function describeTraffic(flow: Pick<TPolicyFlow, "protocol" | "ports">): string {

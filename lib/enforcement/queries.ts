@@ -10,14 +10,17 @@ const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/policy`;
 
 /** Comparing deployed policy writes nothing, so nothing is invalidated. */
 export function usePolicyDriftCheck(surfaceId: string) {
-  return useMutation({ mutationFn: (request: TDriftRequest) => apiFetch<TDriftReportResponse>(`${base(surfaceId)}/drift`, { method: "POST", body: request }) });
+  return useMutation({
+    mutationFn: (request: TDriftRequest) => apiFetch<TDriftReportResponse>(`${base(surfaceId)}/drift`, { method: "POST", body: request }),
+  });
 }
 
 /** Importing deployed policy adds PROPOSED flows: the map is what changed. */
 export function usePolicyBootstrap(surfaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (policy: string) => apiFetch<TMapEditResult & { skipped: string[] }>(`${base(surfaceId)}/bootstrap`, { method: "POST", body: { policy } }),
+    mutationFn: (policy: string) =>
+      apiFetch<TMapEditResult & { skipped: string[] }>(`${base(surfaceId)}/bootstrap`, { method: "POST", body: { policy } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) }),
   });
 }

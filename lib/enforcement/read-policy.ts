@@ -30,7 +30,8 @@ const CILIUM_NAMESPACE = "io.kubernetes.pod.namespace";
 
 const asObject = (value: unknown): TObject => (value && typeof value === "object" && !Array.isArray(value) ? (value as TObject) : {});
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asLabels = (value: unknown): Record<string, string> => Object.fromEntries(Object.entries(asObject(value)).map(([key, text]) => [key, String(text)]));
+const asLabels = (value: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(asObject(value)).map(([key, text]) => [key, String(text)]));
 
 /** A document of the file: its index among the file's documents, and its path there (a List's items). */
 export type TFileDocument = { index: number; path: string; value: unknown };
@@ -46,7 +47,8 @@ export function parsePolicyFile(text: string): { documents: TFileDocument[]; pro
     }
     const value = document.toJS();
     if (value === null || value === undefined) return;
-    if (asObject(value).kind === "List") asArray(asObject(value).items).forEach((item, position) => documents.push({ index, path: `/items/${position}`, value: item }));
+    if (asObject(value).kind === "List")
+      asArray(asObject(value).items).forEach((item, position) => documents.push({ index, path: `/items/${position}`, value: item }));
     else documents.push({ index, path: "", value });
   });
   return { documents, problems };
@@ -65,7 +67,12 @@ function selectorOf(selector: unknown, where: string, problems: string[]): Recor
   return asLabels(object.matchLabels);
 }
 
-function portsOf(entry: TObject, protocolDefault: TAccessProtocol, problems: string[], where: string): { protocol: TAccessProtocol; from: number | null; to: number | null }[] {
+function portsOf(
+  entry: TObject,
+  protocolDefault: TAccessProtocol,
+  problems: string[],
+  where: string,
+): { protocol: TAccessProtocol; from: number | null; to: number | null }[] {
   const port = entry.port;
   const protocol = ((entry.protocol as string | undefined) ?? protocolDefault).toUpperCase() as TAccessProtocol;
   if (port === undefined || port === null || port === "0" || port === 0) return [{ protocol, from: null, to: null }];
@@ -82,7 +89,14 @@ function isKubeDns(peer: TAccessPeer): boolean {
   return peer.kind === "workload" && peer.namespace === KUBE_DNS.namespace && peer.selector["k8s-app"] === KUBE_DNS.labels["k8s-app"];
 }
 
-function emit(read: TRead, subject: TWorkloadRef, direction: TAccess["direction"], peers: TAccessPeer[], ports: { protocol: TAccessProtocol; from: number | null; to: number | null }[], origin: TAccess["origin"]) {
+function emit(
+  read: TRead,
+  subject: TWorkloadRef,
+  direction: TAccess["direction"],
+  peers: TAccessPeer[],
+  ports: { protocol: TAccessProtocol; from: number | null; to: number | null }[],
+  origin: TAccess["origin"],
+) {
   for (const peer of peers) {
     if (direction === "egress" && isKubeDns(peer)) continue;
     for (const port of ports) read.access.push({ subject, direction, peer, ...port, origin });
@@ -95,14 +109,24 @@ function networkPolicyPeers(list: unknown, namespace: string, problems: string[]
   return peers.flatMap((raw, index): TAccessPeer[] => {
     const peer = asObject(raw);
     if (peer.ipBlock) {
-      if (asArray(asObject(peer.ipBlock).except).length > 0) problems.push(`${where}[${index}] has ipBlock exceptions, read as the whole block`);
+      if (asArray(asObject(peer.ipBlock).except).length > 0)
+        problems.push(`${where}[${index}] has ipBlock exceptions, read as the whole block`);
       const cidr = cidrOf(String(asObject(peer.ipBlock).cidr));
       return cidr ? [{ kind: "cidr", cidr }] : [];
     }
-    const namespaceLabels = peer.namespaceSelector === undefined ? null : selectorOf(peer.namespaceSelector, `${where}[${index}].namespaceSelector`, problems);
+    const namespaceLabels =
+      peer.namespaceSelector === undefined ? null : selectorOf(peer.namespaceSelector, `${where}[${index}].namespaceSelector`, problems);
     const pods = peer.podSelector === undefined ? {} : selectorOf(peer.podSelector, `${where}[${index}].podSelector`, problems);
     if (pods === null || (peer.namespaceSelector !== undefined && namespaceLabels === null)) return [];
-    const peerNamespace = namespaceLabels === null ? namespace : (namespaceLabels[NAMESPACE_NAME_LABEL] ?? (Object.keys(namespaceLabels).length === 0 ? "*" : `{${Object.entries(namespaceLabels).map(([k, v]) => `${k}=${v}`).join(",")}}`));
+    const peerNamespace =
+      namespaceLabels === null
+        ? namespace
+        : (namespaceLabels[NAMESPACE_NAME_LABEL] ??
+          (Object.keys(namespaceLabels).length === 0
+            ? "*"
+            : `{${Object.entries(namespaceLabels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(",")}}`));
     return [{ kind: "workload", namespace: peerNamespace, selector: pods }];
   });
 }
@@ -121,7 +145,10 @@ function readNetworkPolicy(document: TObject, index: number, read: TRead, proble
       const rule = asObject(raw);
       const where = `/spec/${key}/${ruleIndex}`;
       const peers = networkPolicyPeers(rule[peerKey], namespace, problems, `${where}/${peerKey}`);
-      const ports = asArray(rule.ports).length === 0 ? [{ protocol: "ANY" as const, from: null, to: null }] : asArray(rule.ports).flatMap((port) => portsOf(asObject(port), "TCP", problems, `${where}/ports`));
+      const ports =
+        asArray(rule.ports).length === 0
+          ? [{ protocol: "ANY" as const, from: null, to: null }]
+          : asArray(rule.ports).flatMap((port) => portsOf(asObject(port), "TCP", problems, `${where}/ports`));
       emit(read, subject, key, peers, ports, origin);
     });
   ruleList("ingress", "from");
@@ -180,7 +207,9 @@ function readCiliumPolicy(document: TObject, index: number, read: TRead, problem
       const where = `/spec/${key}/${ruleIndex}`;
       const peers = ciliumPeers(rule, direction, namespace, problems, where);
       const ports = [
-        ...asArray(rule.toPorts).flatMap((entry) => asArray(asObject(entry).ports).flatMap((port) => portsOf(asObject(port), "ANY", problems, `${where}/toPorts`))),
+        ...asArray(rule.toPorts).flatMap((entry) =>
+          asArray(asObject(entry).ports).flatMap((port) => portsOf(asObject(port), "ANY", problems, `${where}/toPorts`)),
+        ),
         ...(asArray(rule.icmps).length > 0 ? [{ protocol: "ICMP" as const, from: null, to: null }] : []),
       ];
       emit(read, subject, key, peers, ports.length > 0 ? ports : [{ protocol: "ANY", from: null, to: null }], origin);
@@ -208,7 +237,11 @@ function readAuthorizationPolicy(document: TObject, index: number, read: TRead, 
       sources.length === 0
         ? [{ kind: "any" }]
         : sources.flatMap((source): TAccessPeer[] => [
-            ...asArray(source.principals).map((principal): TAccessPeer => ({ kind: "workload", namespace: `principal:${String(principal)}`, selector: {} })),
+            ...asArray(source.principals).map((principal): TAccessPeer => ({
+              kind: "workload",
+              namespace: `principal:${String(principal)}`,
+              selector: {},
+            })),
             ...asArray(source.namespaces).map((name): TAccessPeer => ({ kind: "workload", namespace: String(name), selector: {} })),
             ...asArray(source.ipBlocks).flatMap((block): TAccessPeer[] => {
               const cidr = cidrOf(String(block));
@@ -216,7 +249,9 @@ function readAuthorizationPolicy(document: TObject, index: number, read: TRead, 
             }),
           ]);
     const operations = asArray(rule.to).map((entry) => asObject(asObject(entry).operation));
-    const ports = operations.flatMap((operation) => asArray(operation.ports).map((port) => ({ protocol: "TCP" as const, from: Number(port), to: Number(port) })));
+    const ports = operations.flatMap((operation) =>
+      asArray(operation.ports).map((port) => ({ protocol: "TCP" as const, from: Number(port), to: Number(port) })),
+    );
     emit(read, subject, "ingress", peers, ports.length > 0 ? ports : [{ protocol: "TCP", from: null, to: null }], origin);
   });
 }
@@ -238,7 +273,11 @@ export function readDeployedPolicy(text: string): TRead {
     else readAuthorizationPolicy(document, index, read, notes);
     for (const note of notes) {
       const [path, ...words] = note.split(" ");
-      read.warnings.push(path!.startsWith("/") ? { document: index, path: `${prefix}${path}`, reason: words.join(" ") } : { document: index, path: prefix || "/", reason: note });
+      read.warnings.push(
+        path!.startsWith("/")
+          ? { document: index, path: `${prefix}${path}`, reason: words.join(" ") }
+          : { document: index, path: prefix || "/", reason: note },
+      );
     }
   });
   return read;

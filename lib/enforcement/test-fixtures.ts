@@ -24,10 +24,27 @@ const flow = (n: number, fields: Partial<TPolicyFlow> & Pick<TPolicyFlow, "sourc
 });
 
 export const PAYMENTS_NODES = {
-  api: node(1, { kind: "WORKLOAD", label: "Payment API", labels: { app: "payment-api", namespace: "payments" }, identity: "sg-0a1b2c3d4e5f60718", protected: true }),
+  api: node(1, {
+    kind: "WORKLOAD",
+    label: "Payment API",
+    labels: { app: "payment-api", namespace: "payments" },
+    identity: "sg-0a1b2c3d4e5f60718",
+    protected: true,
+  }),
   tokeniser: node(2, { kind: "SERVICE", label: "Tokeniser", labels: { app: "tokeniser", namespace: "payments" }, protected: true }),
-  vault: node(3, { kind: "DATASTORE", label: "Card vault", labels: { app: "pan-vault", namespace: "payments" }, identity: "sg-0ffeeffeeffee0001", protected: true }),
-  staff: node(4, { kind: "USER_GROUP", label: "Support staff", labels: { group: "support" }, addresses: ["10.100.0.0/16", "2001:db8:100::/48"] }),
+  vault: node(3, {
+    kind: "DATASTORE",
+    label: "Card vault",
+    labels: { app: "pan-vault", namespace: "payments" },
+    identity: "sg-0ffeeffeeffee0001",
+    protected: true,
+  }),
+  staff: node(4, {
+    kind: "USER_GROUP",
+    label: "Support staff",
+    labels: { group: "support" },
+    addresses: ["10.100.0.0/16", "2001:db8:100::/48"],
+  }),
   laptops: node(5, { kind: "DEVICE", label: "Managed laptops", addresses: ["10.101.0.0/16"] }),
   acquirer: node(6, { kind: "EXTERNAL", label: "Acquirer API", addresses: ["api.acquirer.example", "203.0.113.10"] }),
   fraud: node(7, { kind: "WORKLOAD", label: "Fraud scoring", labels: { app: "fraud" } }),
@@ -40,7 +57,13 @@ const n = PAYMENTS_NODES;
 
 export const PAYMENTS_FLOWS: TPolicyFlow[] = [
   flow(1, { sourceId: n.staff.id, targetId: n.api.id, ports: "443", appProtocol: "HTTPS" }),
-  flow(2, { sourceId: n.api.id, targetId: n.tokeniser.id, ports: "8443", principal: "cluster.local/ns/payments/sa/payment-api", approval: { kind: "agreement", surfaceVersion: 3 } }),
+  flow(2, {
+    sourceId: n.api.id,
+    targetId: n.tokeniser.id,
+    ports: "8443",
+    principal: "cluster.local/ns/payments/sa/payment-api",
+    approval: { kind: "agreement", surfaceVersion: 3 },
+  }),
   flow(3, { sourceId: n.tokeniser.id, targetId: n.vault.id, ports: "5432" }),
   flow(4, { sourceId: n.api.id, targetId: n.acquirer.id, ports: "443" }),
   flow(5, { sourceId: n.fraud.id, targetId: n.api.id, protocol: "UDP", ports: "8125" }),
@@ -53,4 +76,9 @@ export const PAYMENTS_FLOWS: TPolicyFlow[] = [
   flow(12, { sourceId: n.laptops.id, targetId: n.api.id, ports: "1-1024" }),
 ];
 
-export const PAYMENTS_SURFACE: TPolicySurface = { id: id(500), name: "Card payments", nodes: Object.values(PAYMENTS_NODES), flows: PAYMENTS_FLOWS };
+export const PAYMENTS_SURFACE: TPolicySurface = {
+  id: id(500),
+  name: "Card payments",
+  nodes: Object.values(PAYMENTS_NODES),
+  flows: PAYMENTS_FLOWS,
+};

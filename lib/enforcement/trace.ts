@@ -22,7 +22,9 @@ export function resourceName(surface: TPolicySurface, node: TPolicyNode, suffix:
 
 export function approvalText(approval: TApprovalTrace | null): string {
   if (!approval) return "approval not recorded";
-  return approval.kind === "change" ? `change CHG-${approval.changeNumber} (${approval.changeId})` : `agreement of surface version ${approval.surfaceVersion}`;
+  return approval.kind === "change"
+    ? `change CHG-${approval.changeNumber} (${approval.changeId})`
+    : `agreement of surface version ${approval.surfaceVersion}`;
 }
 
 /** Annotations every Kubernetes document carries: the surface and each flow with its approval. */

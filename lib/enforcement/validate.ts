@@ -45,7 +45,10 @@ function validators() {
   addFormats(ajv);
   for (const keyword of KUBERNETES_EXTENSIONS) ajv.addKeyword({ keyword, schemaType: ["boolean", "string", "array", "object"] });
   ajv.addFormat("cidr", { type: "string", validate: (value: string) => ipaddr.isValidCIDR(value) });
-  ajv.addFormat("idn-hostname", { type: "string", validate: (value: string) => /^(?=.{1,253}$)(\*\.)?[^\s.]+(\.[^\s.]+)*\.?$/u.test(value) });
+  ajv.addFormat("idn-hostname", {
+    type: "string",
+    validate: (value: string) => /^(?=.{1,253}$)(\*\.)?[^\s.]+(\.[^\s.]+)*\.?$/u.test(value),
+  });
   compiled = { cilium: ajv.compile(ciliumSchema), istio: ajv.compile(istioSchema) };
   return compiled;
 }
@@ -78,7 +81,9 @@ export function validateKubernetesDocument(document: unknown, index: number): TS
     return validate(document) ? [] : ajvProblems(index, validate.errors);
   }
   if (kind === "AuthorizationPolicy" && (apiVersion === "security.istio.io/v1" || apiVersion === "security.istio.io/v1beta1")) {
-    const byModel = modelProblems(index, () => new AuthorizationPolicy(document as ConstructorParameters<typeof AuthorizationPolicy>[0]).validate());
+    const byModel = modelProblems(index, () =>
+      new AuthorizationPolicy(document as ConstructorParameters<typeof AuthorizationPolicy>[0]).validate(),
+    );
     if (byModel.length > 0) return byModel;
     const validate = validators().istio;
     return validate(document) ? [] : ajvProblems(index, validate.errors);

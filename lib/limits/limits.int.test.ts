@@ -101,7 +101,9 @@ describe("the per-token budget", () => {
     const token = `hash-${uniqueSuffix()}`;
     const first = createTokenBudget(3);
     for (let call = 0; call < 3; call += 1) await first.spend(token);
-    const refusal = await createTokenBudget(3).spend(token).catch((error: unknown) => error);
+    const refusal = await createTokenBudget(3)
+      .spend(token)
+      .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(TooManyRequestsError);
     expect((refusal as TooManyRequestsError).status).toBe(429);
     expect((refusal as TooManyRequestsError).retryAfterSeconds).toBeGreaterThanOrEqual(1);

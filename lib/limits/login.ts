@@ -29,8 +29,13 @@ export function createLoginLimits(config: { attemptsPerAccountAndAddress: number
   const pairKey = (account: string, address: string) => `${account}|${address}`;
 
   async function refusal(account: string, address: string): Promise<TooManyAttemptsError | null> {
-    const [byAddress, byPair, known] = await Promise.all([perAddress.get(address), perPair.get(pairKey(account, address)), knownAddress.get(pairKey(account, address))]);
-    if (byAddress && byAddress.consumedPoints >= config.attemptsPerAddressPerHour) return new TooManyAttemptsError(retryAfterSeconds(byAddress));
+    const [byAddress, byPair, known] = await Promise.all([
+      perAddress.get(address),
+      perPair.get(pairKey(account, address)),
+      knownAddress.get(pairKey(account, address)),
+    ]);
+    if (byAddress && byAddress.consumedPoints >= config.attemptsPerAddressPerHour)
+      return new TooManyAttemptsError(retryAfterSeconds(byAddress));
     if (byPair && byPair.consumedPoints >= config.attemptsPerAccountAndAddress) return new TooManyAttemptsError(retryAfterSeconds(byPair));
     if (known) return null;
     const delay = await accountDelay.get(account);

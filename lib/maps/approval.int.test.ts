@@ -13,7 +13,13 @@ async function surfaceInReview() {
   const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
   const surface = await createSurface(
     contextFor(netops),
-    ZCreateSurface.parse({ name: `Joint ${uniqueSuffix()}`, criticality: "HIGH", netopsOwnerId: netops.id, secopsOwnerId: secops.id, elements: [{ type: "DATA", name: "Vault", classification: "RESTRICTED" }] }),
+    ZCreateSurface.parse({
+      name: `Joint ${uniqueSuffix()}`,
+      criticality: "HIGH",
+      netopsOwnerId: netops.id,
+      secopsOwnerId: secops.id,
+      elements: [{ type: "DATA", name: "Vault", classification: "RESTRICTED" }],
+    }),
   );
   await submitSurface(contextFor(netops), surface.id);
   const web = await createNode(contextFor(netops), surface.id, { kind: "WORKLOAD", label: "web" });
@@ -21,30 +27,51 @@ async function surfaceInReview() {
   return { netops, secops, surface, web, vault };
 }
 
-const flow = (sourceId: string, targetId: string, ports = "5432") => ({ sourceId, targetId, protocol: "TCP" as const, ports, encryption: "TLS" as const });
+const flow = (sourceId: string, targetId: string, ports = "5432") => ({
+  sourceId,
+  targetId,
+  protocol: "TCP" as const,
+  ports,
+  encryption: "TLS" as const,
+});
 
 async function snapshot(surfaceId: string) {
   const map = await db.flowMap.findUniqueOrThrow({ where: { surfaceId } });
-  return { version: map.version, edges: await db.flowEdge.count({ where: { mapId: map.id } }), audit: await db.auditEvent.count({ where: { OR: [{ entityId: map.id }, { action: { startsWith: "map." }, after: { path: ["surfaceId"], equals: surfaceId } }] } }) };
+  return {
+    version: map.version,
+    edges: await db.flowEdge.count({ where: { mapId: map.id } }),
+    audit: await db.auditEvent.count({
+      where: { OR: [{ entityId: map.id }, { action: { startsWith: "map." }, after: { path: ["surfaceId"], equals: surfaceId } }] },
+    }),
+  };
 }
 
 describe("explicit trust is a joint decision", () => {
   it("refuses to create a flow as APPROVED, with the field and the reason, writing nothing", async () => {
     const { netops, surface, web, vault } = await surfaceInReview();
     const before = await snapshot(surface.id);
-    const error = await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id), status: "APPROVED" }).catch((caught: unknown) => caught);
+    const error = await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id), status: "APPROVED" }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).status).toBe(400);
-    expect((error as ValidationError).fields).toEqual([{ path: "operations.0.edge.status", message: expect.stringContaining("cannot be set to APPROVED by editing the map") }]);
+    expect((error as ValidationError).fields).toEqual([
+      { path: "operations.0.edge.status", message: expect.stringContaining("cannot be set to APPROVED by editing the map") },
+    ]);
     expect(await snapshot(surface.id)).toEqual(before);
   });
 
   it("refuses to approve a proposed, observed or denied flow by editing it, and keeps it as it was", async () => {
     const { netops, surface, web, vault } = await surfaceInReview();
     for (const status of ["PROPOSED", "OBSERVED", "DENIED"] as const) {
-      const edge = await createEdge(contextFor(netops), surface.id, { ...flow(web.id, vault.id, String(5000 + ["PROPOSED", "OBSERVED", "DENIED"].indexOf(status))), status });
+      const edge = await createEdge(contextFor(netops), surface.id, {
+        ...flow(web.id, vault.id, String(5000 + ["PROPOSED", "OBSERVED", "DENIED"].indexOf(status))),
+        status,
+      });
       const before = await snapshot(surface.id);
-      await expect(updateEdge(contextFor(netops), surface.id, edge.id, edge.version, { status: "APPROVED" })).rejects.toThrow(/cannot approve a flow/);
+      await expect(updateEdge(contextFor(netops), surface.id, edge.id, edge.version, { status: "APPROVED" })).rejects.toThrow(
+        /cannot approve a flow/,
+      );
       expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ status, version: edge.version });
       expect(await snapshot(surface.id)).toEqual(before);
     }
@@ -53,9 +80,19 @@ describe("explicit trust is a joint decision", () => {
   it("refuses an import that would approve flows, importing nothing", async () => {
     const { netops, surface } = await surfaceInReview();
     const before = await snapshot(surface.id);
-    const file = { format: MAP_DOCUMENT_FORMAT, version: 1, nodes: [{ id: "a", kind: "WORKLOAD", label: "a" }, { id: "b", kind: "DATASTORE", label: "b" }], edges: [{ sourceId: "a", targetId: "b", protocol: "TCP", ports: "443", status: "APPROVED" }] };
+    const file = {
+      format: MAP_DOCUMENT_FORMAT,
+      version: 1,
+      nodes: [
+        { id: "a", kind: "WORKLOAD", label: "a" },
+        { id: "b", kind: "DATASTORE", label: "b" },
+      ],
+      edges: [{ sourceId: "a", targetId: "b", protocol: "TCP", ports: "443", status: "APPROVED" }],
+    };
     const error = await importMap(contextFor(netops), surface.id, file).catch((caught: unknown) => caught);
-    expect((error as ValidationError).fields).toEqual([{ path: "edges.0.status", message: expect.stringContaining("cannot be set to APPROVED") }]);
+    expect((error as ValidationError).fields).toEqual([
+      { path: "edges.0.status", message: expect.stringContaining("cannot be set to APPROVED") },
+    ]);
     expect(await snapshot(surface.id)).toEqual(before);
   });
 

@@ -12,7 +12,9 @@ const quoted = (name: string) => `"${name}"`;
 function bulkUpdateLists(columns: Readonly<Record<string, TColumn>>): { set: Prisma.Sql; record: Prisma.Sql } {
   const entries = Object.entries(columns);
   return {
-    set: Prisma.raw(entries.map(([name, column]) => `${quoted(name)} = v.${quoted(name)}${column.enum ? `::${quoted(column.enum)}` : ""}`).join(", ")),
+    set: Prisma.raw(
+      entries.map(([name, column]) => `${quoted(name)} = v.${quoted(name)}${column.enum ? `::${quoted(column.enum)}` : ""}`).join(", "),
+    ),
     record: Prisma.raw(["id uuid", ...entries.map(([name, column]) => `${quoted(name)} ${column.type}`), "version integer"].join(", ")),
   };
 }

@@ -73,7 +73,9 @@ async function subscribe(actor: TActor, surfaceId: string, after?: number) {
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "live stream test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
+  await db.apiToken.create({
+    data: { name: "live stream test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] },
+  });
   return token;
 }
 
@@ -81,7 +83,13 @@ async function workshop() {
   const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
   const surface = await db.protectSurface.create({
-    data: { name: `Live ${uniqueSuffix()}`, classification: "RESTRICTED", criticality: "HIGH", contentHash: "test", createdById: netops.id },
+    data: {
+      name: `Live ${uniqueSuffix()}`,
+      classification: "RESTRICTED",
+      criticality: "HIGH",
+      contentHash: "test",
+      createdById: netops.id,
+    },
   });
   const web = await createNode(contextFor(netops), surface.id, { kind: "WORKLOAD", label: "web" });
   const db1 = await createNode(contextFor(netops), surface.id, { kind: "DATASTORE", label: "ledger" });
@@ -100,7 +108,10 @@ describe("live map event stream", () => {
     for (const subscriber of [mine, theirs]) {
       const message = await subscriber.next("change");
       expect(message.id).toBe(String(edge.mapVersion));
-      expect(changeOf(message)).toMatchObject({ mapVersion: edge.mapVersion, events: [{ kind: "edge.create", entityId: edge.id, mapVersion: edge.mapVersion }] });
+      expect(changeOf(message)).toMatchObject({
+        mapVersion: edge.mapVersion,
+        events: [{ kind: "edge.create", entityId: edge.id, mapVersion: edge.mapVersion }],
+      });
     }
     mine.close();
     theirs.close();
@@ -114,7 +125,9 @@ describe("live map event stream", () => {
     const own = await updateNode(contextFor(second.netops), second.surface.id, second.web.id, 1, { label: "web-2" });
     // The first change this subscriber sees is its own map's edit, not the other map's.
     const message = await other.next("change");
-    expect(changeOf(message).events).toEqual([expect.objectContaining({ kind: "node.update", entityId: second.web.id, mapVersion: own.mapVersion })]);
+    expect(changeOf(message).events).toEqual([
+      expect.objectContaining({ kind: "node.update", entityId: second.web.id, mapVersion: own.mapVersion }),
+    ]);
     other.close();
   });
 

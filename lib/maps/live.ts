@@ -45,7 +45,8 @@ class MapNotificationHub {
     const { opened } = getDatabase();
     if (opened.pglite) {
       const pglite = opened.pglite;
-      for (const channel of [MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL]) await pglite.listen(channel, (payload) => this.dispatch(channel, payload));
+      for (const channel of [MAP_EVENTS_CHANNEL, MAP_PRESENCE_CHANNEL])
+        await pglite.listen(channel, (payload) => this.dispatch(channel, payload));
       return;
     }
     if (opened.target.kind !== "postgres") return;

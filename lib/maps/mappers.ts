@@ -9,7 +9,10 @@ export type TEdgeRow = Prisma.FlowEdgeGetPayload<object>;
 /** Row fields that are not an element's data: keys and bookkeeping. */
 type TRowOnly = "id" | "mapId" | "version" | "createdAt" | "updatedAt";
 /** Fails to compile when the database gains (or loses) an element field that the column table does not list. */
-export type TRowsMatchColumns = [TAssert<TSameKeys<Omit<TNodeRow, TRowOnly>, typeof NODE_COLUMNS>>, TAssert<TSameKeys<Omit<TEdgeRow, TRowOnly>, typeof EDGE_COLUMNS>>];
+export type TRowsMatchColumns = [
+  TAssert<TSameKeys<Omit<TNodeRow, TRowOnly>, typeof NODE_COLUMNS>>,
+  TAssert<TSameKeys<Omit<TEdgeRow, TRowOnly>, typeof EDGE_COLUMNS>>,
+];
 
 export function toMapNode(row: TNodeRow): TMapNode {
   return { id: row.id, ...pickFields(row, NODE_FIELDS), labels: (row.labels ?? {}) as Record<string, string>, version: row.version };

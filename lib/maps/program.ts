@@ -49,15 +49,31 @@ export type TProgramFlow = {
   warnings: TFlowWarning[];
 };
 
-export type TProgramMap = { maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>; flows: TProgramFlow[]; totalFlows: number };
+export type TProgramMap = {
+  maps: Array<Pick<TFlowMap, "surface" | "nodes" | "edges" | "elements">>;
+  flows: TProgramFlow[];
+  totalFlows: number;
+};
 
 /** Every surface's map together, and the flows matching the filters (the dashboard's drill-downs land here). */
 export async function getProgramMap(context: TActorContext, filter: TProgramFilter): Promise<TProgramMap> {
   assertCan(context.actor, "map.read");
   const rows = await db.flowMap.findMany({
-    where: filter.surface ? { surfaceId: filter.surface } : filter.classification ? { surface: { classification: filter.classification } } : {},
+    where: filter.surface
+      ? { surfaceId: filter.surface }
+      : filter.classification
+        ? { surface: { classification: filter.classification } }
+        : {},
     include: {
-      surface: { select: { id: true, name: true, classification: true, status: true, elements: { select: { id: true, type: true, name: true, classification: true } } } },
+      surface: {
+        select: {
+          id: true,
+          name: true,
+          classification: true,
+          status: true,
+          elements: { select: { id: true, type: true, name: true, classification: true } },
+        },
+      },
       nodes: true,
       edges: true,
     },
@@ -84,8 +100,24 @@ export async function getProgramMap(context: TActorContext, filter: TProgramFilt
       if (filter.encryption && edge.encryption !== filter.encryption) continue;
       if (filter.protocol && edge.protocol !== filter.protocol) continue;
       if (filter.warning && !warnings.some((warning) => warning.code === filter.warning)) continue;
-      if (query && ![source, target, edge.appProtocol, edge.ports, edge.justification, map.surface.name].join(" ").toLowerCase().includes(query)) continue;
-      flows.push({ id: edge.id, surface: { id: map.surface.id, name: map.surface.name, classification: map.surface.classification }, source, target, protocol: edge.protocol, ports: edge.ports, appProtocol: edge.appProtocol, encryption: edge.encryption, status: edge.status, justification: edge.justification, warnings });
+      if (
+        query &&
+        ![source, target, edge.appProtocol, edge.ports, edge.justification, map.surface.name].join(" ").toLowerCase().includes(query)
+      )
+        continue;
+      flows.push({
+        id: edge.id,
+        surface: { id: map.surface.id, name: map.surface.name, classification: map.surface.classification },
+        source,
+        target,
+        protocol: edge.protocol,
+        ports: edge.ports,
+        appProtocol: edge.appProtocol,
+        encryption: edge.encryption,
+        status: edge.status,
+        justification: edge.justification,
+        warnings,
+      });
     }
   }
   return { maps, flows, totalFlows };

@@ -15,7 +15,12 @@ export const mapKeys = {
 };
 
 export function useFlowMap(surfaceId: string, initialData: TFlowMap) {
-  return useQuery({ queryKey: mapKeys.map(surfaceId), queryFn: () => apiFetch<TFlowMap>(base(surfaceId)), initialData, staleTime: Infinity });
+  return useQuery({
+    queryKey: mapKeys.map(surfaceId),
+    queryFn: () => apiFetch<TFlowMap>(base(surfaceId)),
+    initialData,
+    staleTime: Infinity,
+  });
 }
 
 /** A surface's current map where no page handed it over (a change's diff, the CAB). */
@@ -67,11 +72,18 @@ export function useMapImport(surfaceId: string) {
 }
 
 export function sendPresence(surfaceId: string, body: { connectionId: string; editing: string | null; state?: "here" | "left" }): void {
-  void fetch(`${base(surfaceId)}/presence`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), keepalive: true }).catch(() => undefined);
+  void fetch(`${base(surfaceId)}/presence`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    keepalive: true,
+  }).catch(() => undefined);
 }
 
 /** Field errors of a failed edit keyed by field name ("operations.0.patch.ports" → "ports"). */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiRequestError) || error.fields.length === 0) return {};
-  return Object.fromEntries(error.fields.map((field) => [field.path.split(".").slice(3).join(".") || field.path.split(".").at(-1) || field.path, field.message]));
+  return Object.fromEntries(
+    error.fields.map((field) => [field.path.split(".").slice(3).join(".") || field.path.split(".").at(-1) || field.path, field.message]),
+  );
 }

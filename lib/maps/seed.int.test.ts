@@ -17,10 +17,20 @@ describe("demo maps", () => {
     expect(map.nodes.filter((node) => node.daasElementId).length).toBe(map.elements.length);
     expect(map.edges.some((edge) => edge.status === "OBSERVED" && edge.connections !== null)).toBe(true);
     const classificationOf = (id: string) => map.elements.find((element) => element.id === id)?.classification;
-    const codes = map.edges.flatMap((edge) => flowWarnings(edge, map.nodes.find((node) => node.id === edge.targetId), classificationOf).map((warning) => warning.code));
+    const codes = map.edges.flatMap((edge) =>
+      flowWarnings(
+        edge,
+        map.nodes.find((node) => node.id === edge.targetId),
+        classificationOf,
+      ).map((warning) => warning.code),
+    );
     expect(codes).toContain("unencrypted-sensitive");
     expect(codes).toContain("approved-unjustified");
     expect(map.edges.filter((edge) => edge.status === "APPROVED" && edge.encryption === "NONE").length).toBeGreaterThan(0);
-    expect(await db.flowMap.count({ where: { surface: { name: { in: ["Card payments", "Workforce identity", "HR records", "Data warehouse", "Trading platform"] } } } })).toBe(5);
+    expect(
+      await db.flowMap.count({
+        where: { surface: { name: { in: ["Card payments", "Workforce identity", "HR records", "Data warehouse", "Trading platform"] } } },
+      }),
+    ).toBe(5);
   });
 });

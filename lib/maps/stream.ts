@@ -22,7 +22,12 @@ const HEARTBEAT_MS = 15_000;
  * `after`) gets exactly what it missed. Notifications only wake the stream; the events table is the
  * source of truth, and the heartbeat re-reads it too, so a lost notification delays an edit, never drops it.
  */
-export async function openMapStream(context: TActorContext, surfaceId: string, after: number | undefined, signal: AbortSignal): Promise<Response> {
+export async function openMapStream(
+  context: TActorContext,
+  surfaceId: string,
+  after: number | undefined,
+  signal: AbortSignal,
+): Promise<Response> {
   // A stopping instance takes no new streams: the browser retries, and the proxy sends it elsewhere.
   if (isShuttingDown()) throw new AppError(503, "shutting_down", "This instance is restarting; reconnect.");
   // Without `after` only the current version is wanted: ask for events past the largest version a map can have.

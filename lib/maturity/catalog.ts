@@ -52,11 +52,23 @@ export function assessableItems(definition: TCatalogDefinition): TAssessableItem
       items.push({ key: `${pillar.key}.${fn.key}`, label: fn.label, pillarKey: pillar.key, pillarLabel: pillar.label, kind: "function" });
     }
     for (const capability of definition.crossCutting) {
-      items.push({ key: `${pillar.key}.cc.${capability.key}`, label: capability.label, pillarKey: pillar.key, pillarLabel: pillar.label, kind: "capability" });
+      items.push({
+        key: `${pillar.key}.cc.${capability.key}`,
+        label: capability.label,
+        pillarKey: pillar.key,
+        pillarLabel: pillar.label,
+        kind: "capability",
+      });
     }
   }
   for (const capability of definition.crossCutting) {
-    items.push({ key: `${OVERALL_PILLAR}.${capability.key}`, label: capability.label, pillarKey: OVERALL_PILLAR, pillarLabel: "Cross-cutting (program-wide)", kind: "capability" });
+    items.push({
+      key: `${OVERALL_PILLAR}.${capability.key}`,
+      label: capability.label,
+      pillarKey: OVERALL_PILLAR,
+      pillarLabel: "Cross-cutting (program-wide)",
+      kind: "capability",
+    });
   }
   return items;
 }

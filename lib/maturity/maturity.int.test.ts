@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 
 async function newAssessment(assessedOn = "2026-03-01") {
-  return createAssessment(contextFor(netops), { title: `Assessment ${uniqueSuffix()}`, assessedOn, netopsAssessorId: netops.id, secopsAssessorId: secops.id });
+  return createAssessment(contextFor(netops), {
+    title: `Assessment ${uniqueSuffix()}`,
+    assessedOn,
+    netopsAssessorId: netops.id,
+    secopsAssessorId: secops.id,
+  });
 }
 
 describe("maturity assessments", () => {
@@ -29,7 +34,12 @@ describe("maturity assessments", () => {
 
   it("refuses assessors from the wrong team", async () => {
     await expect(
-      createAssessment(contextFor(netops), { title: "Wrong", assessedOn: "2026-03-01", netopsAssessorId: secops.id, secopsAssessorId: secops.id }),
+      createAssessment(contextFor(netops), {
+        title: "Wrong",
+        assessedOn: "2026-03-01",
+        netopsAssessorId: secops.id,
+        secopsAssessorId: secops.id,
+      }),
     ).rejects.toThrow(ValidationError);
   });
 
@@ -37,13 +47,26 @@ describe("maturity assessments", () => {
     const { id } = await newAssessment();
     const key = "networks.network-segmentation";
     expect((await updateScore(contextFor(netops), id, key, { stage: "ADVANCED" })).status).toBe("awaiting_secops");
-    const disputed = await updateScore(contextFor(secops), id, key, { stage: "INITIAL", targetStage: "OPTIMAL", targetDate: "2027-06-30", evidence: "Micro-segmentation on payments only" });
-    expect(disputed).toMatchObject({ netopsStage: "ADVANCED", secopsStage: "INITIAL", status: "disputed", currentStage: null, targetStage: "OPTIMAL" });
+    const disputed = await updateScore(contextFor(secops), id, key, {
+      stage: "INITIAL",
+      targetStage: "OPTIMAL",
+      targetDate: "2027-06-30",
+      evidence: "Micro-segmentation on payments only",
+    });
+    expect(disputed).toMatchObject({
+      netopsStage: "ADVANCED",
+      secopsStage: "INITIAL",
+      status: "disputed",
+      currentStage: null,
+      targetStage: "OPTIMAL",
+    });
     expect((await getAssessment(contextFor(netops), id)).counts.disputed).toBe(1);
     const agreed = await updateScore(contextFor(secops), id, key, { stage: "ADVANCED" });
     expect(agreed).toMatchObject({ status: "agreed", currentStage: "ADVANCED", evidence: "Micro-segmentation on payments only" });
     expect(agreed.indicators.map((indicator) => indicator.key)).toContain("flows.explicit_share");
-    expect(await db.auditEvent.count({ where: { action: "maturity.score", after: { path: ["functionKey"], equals: key } } })).toBeGreaterThanOrEqual(3);
+    expect(
+      await db.auditEvent.count({ where: { action: "maturity.score", after: { path: ["functionKey"], equals: key } } }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("lets only the named assessors score, and only catalog items", async () => {
@@ -59,7 +82,11 @@ describe("maturity assessments", () => {
     // Days no other run uses, so the shared database holds nothing between them.
     const start = Date.UTC(1800, 0, 1) + Math.floor(Math.random() * 15_000) * 2 * 86_400_000;
     const older = await newAssessment(new Date(start).toISOString().slice(0, 10));
-    await updateScore(contextFor(netops), older.id, "data.data-encryption", { stage: "INITIAL", targetStage: "ADVANCED", targetDate: new Date(start + 86_400_000).toISOString().slice(0, 10) });
+    await updateScore(contextFor(netops), older.id, "data.data-encryption", {
+      stage: "INITIAL",
+      targetStage: "ADVANCED",
+      targetDate: new Date(start + 86_400_000).toISOString().slice(0, 10),
+    });
     await updateScore(contextFor(secops), older.id, "data.data-encryption", { stage: "INITIAL" });
     const olderDetail = await getAssessment(contextFor(netops), older.id);
     expect(olderDetail.scores.find((score) => score.functionKey === "data.data-encryption")!.overdue).toBe(true);

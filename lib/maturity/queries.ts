@@ -11,14 +11,21 @@ export const maturityKeys = {
 };
 
 export function useAssessment(id: string, initialData: TAssessmentDetail) {
-  return useQuery({ queryKey: maturityKeys.assessment(id), queryFn: () => apiFetch<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`), initialData });
+  return useQuery({
+    queryKey: maturityKeys.assessment(id),
+    queryFn: () => apiFetch<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`),
+    initialData,
+  });
 }
 
 export function useUpdateScore(assessmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ functionKey, input }: { functionKey: string; input: TUpdateScore }) =>
-      apiFetch<TMaturityScore>(`/api/v1/maturity/assessments/${assessmentId}/scores/${encodeURIComponent(functionKey)}`, { method: "PUT", body: input }),
+      apiFetch<TMaturityScore>(`/api/v1/maturity/assessments/${assessmentId}/scores/${encodeURIComponent(functionKey)}`, {
+        method: "PUT",
+        body: input,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
   });
 }

@@ -5,7 +5,12 @@ import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summariz
 const ztmm = BUILT_IN_CATALOGS[0]!;
 const items = assessableItems(ztmm);
 
-function score(functionKey: string, netopsStage: TStage | null, secopsStage: TStage | null, target: Partial<TScoreInput> = {}): TScoreInput {
+function score(
+  functionKey: string,
+  netopsStage: TStage | null,
+  secopsStage: TStage | null,
+  target: Partial<TScoreInput> = {},
+): TScoreInput {
   return { functionKey, netopsStage, secopsStage, targetStage: null, targetDate: null, ...target };
 }
 
@@ -13,11 +18,25 @@ describe("the CISA ZTMM v2.0 catalog", () => {
   it("has the five pillars with exactly the v2.0 functions", () => {
     expect(ztmm.pillars.map((pillar) => [pillar.label, pillar.functions.map((fn) => fn.label)])).toEqual([
       ["Identity", ["Authentication", "Identity Stores", "Risk Assessments", "Access Management"]],
-      ["Devices", ["Policy Enforcement & Compliance Monitoring", "Asset & Supply Chain Risk Management", "Resource Access", "Device Threat Protection"]],
+      [
+        "Devices",
+        [
+          "Policy Enforcement & Compliance Monitoring",
+          "Asset & Supply Chain Risk Management",
+          "Resource Access",
+          "Device Threat Protection",
+        ],
+      ],
       ["Networks", ["Network Segmentation", "Network Traffic Management", "Traffic Encryption", "Network Resilience"]],
       [
         "Applications & Workloads",
-        ["Application Access", "Application Threat Protections", "Accessible Applications", "Secure Application Development & Deployment Workflow", "Application Security Testing"],
+        [
+          "Application Access",
+          "Application Threat Protections",
+          "Accessible Applications",
+          "Secure Application Development & Deployment Workflow",
+          "Application Security Testing",
+        ],
       ],
       ["Data", ["Data Inventory Management", "Data Categorization", "Data Availability", "Data Access", "Data Encryption"]],
     ]);
@@ -25,7 +44,11 @@ describe("the CISA ZTMM v2.0 catalog", () => {
 
   it("has the four stages in order and the three cross-cutting capabilities", () => {
     expect(ztmm.stages.map((stage) => stage.label)).toEqual(["Traditional", "Initial", "Advanced", "Optimal"]);
-    expect(ztmm.crossCutting.map((capability) => capability.label)).toEqual(["Visibility & Analytics", "Automation & Orchestration", "Governance"]);
+    expect(ztmm.crossCutting.map((capability) => capability.label)).toEqual([
+      "Visibility & Analytics",
+      "Automation & Orchestration",
+      "Governance",
+    ]);
   });
 
   it("scores every function, the capabilities per pillar and program-wide, with unique keys", () => {
@@ -70,7 +93,14 @@ describe("joint scoring", () => {
 describe("pillar summaries", () => {
   it("reports nothing scored for an empty assessment", () => {
     const summary = summarizePillars(items, []);
-    expect(summary.map((pillar) => pillar.pillarLabel)).toEqual(["Identity", "Devices", "Networks", "Applications & Workloads", "Data", "Cross-cutting (program-wide)"]);
+    expect(summary.map((pillar) => pillar.pillarLabel)).toEqual([
+      "Identity",
+      "Devices",
+      "Networks",
+      "Applications & Workloads",
+      "Data",
+      "Cross-cutting (program-wide)",
+    ]);
     expect(summary.every((pillar) => pillar.current === null && pillar.target === null && pillar.agreed === 0)).toBe(true);
   });
 
@@ -88,8 +118,16 @@ describe("comparing assessments", () => {
   it("shows stages gained and lost, and null where either side is not agreed", () => {
     const changes = compareAssessments(
       items,
-      [score("identity.authentication", "INITIAL", "INITIAL"), score("data.data-access", "ADVANCED", "ADVANCED"), score("data.data-encryption", "INITIAL", "ADVANCED")],
-      [score("identity.authentication", "ADVANCED", "ADVANCED"), score("data.data-access", "INITIAL", "INITIAL"), score("data.data-encryption", "ADVANCED", "ADVANCED")],
+      [
+        score("identity.authentication", "INITIAL", "INITIAL"),
+        score("data.data-access", "ADVANCED", "ADVANCED"),
+        score("data.data-encryption", "INITIAL", "ADVANCED"),
+      ],
+      [
+        score("identity.authentication", "ADVANCED", "ADVANCED"),
+        score("data.data-access", "INITIAL", "INITIAL"),
+        score("data.data-encryption", "ADVANCED", "ADVANCED"),
+      ],
     );
     const byKey = Object.fromEntries(changes.map((change) => [change.functionKey, change.delta]));
     expect(byKey["identity.authentication"]).toBe(1);

@@ -4,7 +4,9 @@ import { ZStage } from "./catalog";
 
 const ZDay = z.iso.date("must be a date (YYYY-MM-DD)");
 
-export const ZScoreStatus = z.enum(["unscored", "awaiting_netops", "awaiting_secops", "disputed", "agreed"]).meta({ id: "MaturityScoreStatus" });
+export const ZScoreStatus = z
+  .enum(["unscored", "awaiting_netops", "awaiting_secops", "disputed", "agreed"])
+  .meta({ id: "MaturityScoreStatus" });
 
 export const ZEvidenceIndicator = z.object({
   key: z.string(),
@@ -91,7 +93,10 @@ export const ZUpdateScore = z
     targetStage: ZStage.nullable().optional(),
     targetDate: ZDay.nullable().optional(),
     evidence: z.string().max(5000).optional(),
-    links: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000)).max(20).optional(),
+    links: z
+      .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000))
+      .max(20)
+      .optional(),
   })
   .refine((value) => Object.keys(value).length > 0, "needs at least one field to change")
   .meta({ id: "UpdateMaturityScore" });
@@ -100,4 +105,6 @@ export type TUpdateScore = z.infer<typeof ZUpdateScore>;
 export const ZAssessmentParams = z.object({ id: ZId });
 export const ZScoreParams = z.object({ id: ZId, functionKey: z.string().regex(/^[a-z0-9.-]{3,200}$/, "must be a catalog item key") });
 
-export const ZCatalogSummary = z.object({ id: ZId, key: z.string(), version: z.string(), title: z.string(), items: z.number().int() }).meta({ id: "MaturityCatalogSummary" });
+export const ZCatalogSummary = z
+  .object({ id: ZId, key: z.string(), version: z.string(), title: z.string(), items: z.number().int() })
+  .meta({ id: "MaturityCatalogSummary" });

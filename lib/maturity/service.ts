@@ -81,19 +81,32 @@ export async function ensureBuiltInCatalogs(): Promise<Array<{ id: string; key: 
 export async function listCatalogs(context: TActorContext) {
   assertCan(context.actor, "dashboard.read");
   const rows = await db.maturityCatalog.findMany({ orderBy: [{ key: "asc" }, { version: "desc" }] });
-  return rows.map((row) => ({ id: row.id, key: row.key, version: row.version, title: row.title, items: assessableItems(definitionOf(row)).length }));
+  return rows.map((row) => ({
+    id: row.id,
+    key: row.key,
+    version: row.version,
+    title: row.title,
+    items: assessableItems(definitionOf(row)).length,
+  }));
 }
 
 export async function listAssessments(context: TActorContext): Promise<TAssessmentSummary[]> {
   assertCan(context.actor, "dashboard.read");
-  const rows = await db.maturityAssessment.findMany({ include: assessmentInclude, orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }] });
+  const rows = await db.maturityAssessment.findMany({
+    include: assessmentInclude,
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+  });
   return rows.map(toSummary);
 }
 
 /** The assessment before this one (same catalog key), for comparison over time. */
 async function findPrevious(row: TAssessmentRow) {
   return db.maturityAssessment.findFirst({
-    where: { catalog: { key: row.catalog.key }, id: { not: row.id }, OR: [{ assessedOn: { lt: row.assessedOn } }, { assessedOn: row.assessedOn, createdAt: { lt: row.createdAt } }] },
+    where: {
+      catalog: { key: row.catalog.key },
+      id: { not: row.id },
+      OR: [{ assessedOn: { lt: row.assessedOn } }, { assessedOn: row.assessedOn, createdAt: { lt: row.createdAt } }],
+    },
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
     include: assessmentInclude,
   });
@@ -107,7 +120,11 @@ export async function latestAssessmentId(context: TActorContext): Promise<string
 }
 
 /** `preloaded` lets a caller that is already reading the indicator values (the dashboard) pass them in. */
-export async function getAssessment(context: TActorContext, id: string, preloaded?: PromiseLike<ReadonlyMap<string, number | null>>): Promise<TAssessmentDetail> {
+export async function getAssessment(
+  context: TActorContext,
+  id: string,
+  preloaded?: PromiseLike<ReadonlyMap<string, number | null>>,
+): Promise<TAssessmentDetail> {
   assertCan(context.actor, "dashboard.read");
   const row = await findAssessment(db, id);
   if (!row) throw new NotFoundError("The assessment");
@@ -179,7 +196,11 @@ export async function createAssessment(context: TActorContext, input: TCreateAss
       : await tx.maturityCatalog.findFirst({ orderBy: { createdAt: "desc" } });
     if (!catalog) throw new ValidationError([{ path: "catalogId", message: "must name a stored maturity model" }]);
     const assessedOn = new Date(`${input.assessedOn}T00:00:00.000Z`);
-    const latest = await tx.maturityAssessment.findFirst({ where: { catalogId: catalog.id, assessedOn: { lte: assessedOn } }, orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }], include: { scores: true } });
+    const latest = await tx.maturityAssessment.findFirst({
+      where: { catalogId: catalog.id, assessedOn: { lte: assessedOn } },
+      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+      include: { scores: true },
+    });
     const created = await tx.maturityAssessment.create({
       data: {
         catalogId: catalog.id,
@@ -189,14 +210,23 @@ export async function createAssessment(context: TActorContext, input: TCreateAss
         secopsAssessorId: input.secopsAssessorId,
         scores: {
           create: (latest?.scores ?? []).map((score) => ({
-            functionKey: score.functionKey, targetStage: score.targetStage, targetDate: score.targetDate, evidence: score.evidence, links: score.links,
+            functionKey: score.functionKey,
+            targetStage: score.targetStage,
+            targetDate: score.targetDate,
+            evidence: score.evidence,
+            links: score.links,
           })),
         },
       },
     });
     const row = (await findAssessment(tx, created.id))!;
     const summary = toSummary(row);
-    await recordAudit(tx, context, { action: "maturity.assessment.create", entityType: "MaturityAssessment", entityId: created.id, after: { ...input, carriedOverFrom: latest?.id ?? null } });
+    await recordAudit(tx, context, {
+      action: "maturity.assessment.create",
+      entityType: "MaturityAssessment",
+      entityId: created.id,
+      after: { ...input, carriedOverFrom: latest?.id ?? null },
+    });
     return summary;
   });
 }
@@ -205,19 +235,32 @@ export async function createAssessment(context: TActorContext, input: TCreateAss
  * Scores one catalog item. Each assessor sets only their own team's stage; either may set the
  * target and evidence. The function reads "disputed" until both stages match.
  */
-export async function updateScore(context: TActorContext, assessmentId: string, functionKey: string, input: TUpdateScore): Promise<TMaturityScore> {
+export async function updateScore(
+  context: TActorContext,
+  assessmentId: string,
+  functionKey: string,
+  input: TUpdateScore,
+): Promise<TMaturityScore> {
   assertCan(context.actor, "maturity.assess");
   assertPersonDeciding(context, "score a maturity assessment");
   const actor = context.actor!;
   await db.$transaction(async (tx) => {
     const row = await findAssessment(tx, assessmentId);
     if (!row) throw new NotFoundError("The assessment");
-    if (!assessableItems(definitionOf(row.catalog)).some((item) => item.key === functionKey)) throw new NotFoundError(`The function "${functionKey}"`);
+    if (!assessableItems(definitionOf(row.catalog)).some((item) => item.key === functionKey))
+      throw new NotFoundError(`The function "${functionKey}"`);
     const isNetops = actor.id === row.netopsAssessorId;
     const isSecops = actor.id === row.secopsAssessorId;
     if (!isNetops && !isSecops) throw new ForbiddenError("Only this assessment's NetOps and SecOps assessors can score it.");
     const before = await tx.maturityScore.findUnique({ where: { assessmentId_functionKey: { assessmentId, functionKey } } });
-    const data: { netopsStage?: TStage | null; secopsStage?: TStage | null; targetStage?: TStage | null; targetDate?: Date | null; evidence?: string; links?: string[] } = {};
+    const data: {
+      netopsStage?: TStage | null;
+      secopsStage?: TStage | null;
+      targetStage?: TStage | null;
+      targetDate?: Date | null;
+      evidence?: string;
+      links?: string[];
+    } = {};
     if (input.stage !== undefined) data[isNetops ? "netopsStage" : "secopsStage"] = input.stage;
     if (input.targetStage !== undefined) data.targetStage = input.targetStage;
     if (input.targetDate !== undefined) data.targetDate = input.targetDate ? new Date(`${input.targetDate}T00:00:00.000Z`) : null;
@@ -229,8 +272,22 @@ export async function updateScore(context: TActorContext, assessmentId: string, 
       update: data,
     });
     const view = (score: typeof after | null) =>
-      score && { netopsStage: score.netopsStage, secopsStage: score.secopsStage, targetStage: score.targetStage, targetDate: day(score.targetDate), evidence: score.evidence, links: score.links, status: scoreStatus(score) };
-    await recordAudit(tx, context, { action: "maturity.score", entityType: "MaturityScore", entityId: after.id, before: view(before), after: { functionKey, ...view(after) } });
+      score && {
+        netopsStage: score.netopsStage,
+        secopsStage: score.secopsStage,
+        targetStage: score.targetStage,
+        targetDate: day(score.targetDate),
+        evidence: score.evidence,
+        links: score.links,
+        status: scoreStatus(score),
+      };
+    await recordAudit(tx, context, {
+      action: "maturity.score",
+      entityType: "MaturityScore",
+      entityId: after.id,
+      before: view(before),
+      after: { functionKey, ...view(after) },
+    });
   });
   const detail = await getAssessment(context, assessmentId);
   return detail.scores.find((score) => score.functionKey === functionKey)!;

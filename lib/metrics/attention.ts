@@ -38,6 +38,11 @@ export function stalledFromEntries(entries: TCabEntry[], now: Date, thresholdDay
  * Changes in CAB_REVIEW whose latest entry into review (or submission, without transitions) is
  * older than the threshold, longest-waiting first.
  */
-export function stalledCabItems(changes: TChangeRecord[], transitions: TTransitionRecord[], now: Date, thresholdDays = CAB_STALL_DAYS): TStalledItem[] {
+export function stalledCabItems(
+  changes: TChangeRecord[],
+  transitions: TTransitionRecord[],
+  now: Date,
+  thresholdDays = CAB_STALL_DAYS,
+): TStalledItem[] {
   return stalledFromEntries(cabReviewEntries(changes, transitions), now, thresholdDays);
 }

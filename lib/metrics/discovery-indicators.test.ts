@@ -12,7 +12,10 @@ describe("discovery coverage indicators", () => {
     const result = observedCoveredByApproved({ ...EMPTY_RECORDS, observed });
     expect(result.value).toBe(80);
     expect(result.detail).toEqual({ approvedConnections: 80, observedConnections: 100 });
-    expect(result.rows.map((row) => [row.id, row.counted])).toEqual([["s1", false], ["s2", true]]);
+    expect(result.rows.map((row) => [row.id, row.counted])).toEqual([
+      ["s1", false],
+      ["s2", true],
+    ]);
   });
 
   it("counts observed flows not drawn and drawn flows never observed", () => {

@@ -88,7 +88,13 @@ type TFiguresState = {
   lastRefreshAt: number;
 };
 const globalForFigures = globalThis as unknown as { concordFigures?: TFiguresState };
-const state: TFiguresState = (globalForFigures.concordFigures ??= { remembered: null, running: null, queued: null, keepFresh: false, lastRefreshAt: 0 });
+const state: TFiguresState = (globalForFigures.concordFigures ??= {
+  remembered: null,
+  running: null,
+  queued: null,
+  keepFresh: false,
+  lastRefreshAt: 0,
+});
 
 function refreshOnce(): Promise<TProgramFigures> {
   state.lastRefreshAt = Date.now();
@@ -112,10 +118,12 @@ function refreshOnce(): Promise<TProgramFigures> {
 export function refreshFigures(): Promise<TProgramFigures> {
   if (!state.running) return refreshOnce();
   if (!state.queued) {
-    state.queued = state.running.catch(() => undefined).then(() => {
-      state.queued = null;
-      return refreshOnce();
-    });
+    state.queued = state.running
+      .catch(() => undefined)
+      .then(() => {
+        state.queued = null;
+        return refreshOnce();
+      });
   }
   return state.queued;
 }
@@ -135,7 +143,8 @@ export async function currentFigures(): Promise<TProgramFigures> {
     return known;
   }
   if (known && state.keepFresh && stored!.ageMs < MAX_STALE_MS) {
-    if (!state.running && Date.now() - state.lastRefreshAt >= MIN_REFRESH_INTERVAL_MS) refreshFigures().catch((error: unknown) => log.error({ err: error }, "refreshing the program figures failed"));
+    if (!state.running && Date.now() - state.lastRefreshAt >= MIN_REFRESH_INTERVAL_MS)
+      refreshFigures().catch((error: unknown) => log.error({ err: error }, "refreshing the program figures failed"));
     countFiguresRead("stale");
     return known;
   }

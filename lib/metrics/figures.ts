@@ -6,7 +6,16 @@ import type { TProgramRecords } from "./records";
 /** Bumped whenever what `programFigures` computes changes, so figures stored by an older release are recomputed. */
 export const FIGURES_VERSION = 1;
 
-const OPEN_CHANGE_STATES = new Set(["SUBMITTED", "PRE_APPROVED", "CAB_REVIEW", "EMERGENCY", "APPROVED", "NEEDS_INFO", "SCHEDULED", "IMPLEMENTED"]);
+const OPEN_CHANGE_STATES = new Set([
+  "SUBMITTED",
+  "PRE_APPROVED",
+  "CAB_REVIEW",
+  "EMERGENCY",
+  "APPROVED",
+  "NEEDS_INFO",
+  "SCHEDULED",
+  "IMPLEMENTED",
+]);
 
 export type TIndicatorFigure = { value: number | null; detail: Record<string, number | null> };
 
@@ -30,8 +39,14 @@ export type TProgramFigures = {
 };
 
 function teamQueues(records: TProgramRecords, team: Extract<Team, "NETOPS" | "SECOPS">): TTeamQueues {
-  const signedByTeam = new Set(records.signOffs.filter((signOff) => signOff.active && signOff.team === team).map((signOff) => `${signOff.surfaceId}@${signOff.version}`));
-  const approvedByTeam = new Set(records.approvals.filter((approval) => approval.active && approval.team === team).map((approval) => approval.changeId));
+  const signedByTeam = new Set(
+    records.signOffs
+      .filter((signOff) => signOff.active && signOff.team === team)
+      .map((signOff) => `${signOff.surfaceId}@${signOff.version}`),
+  );
+  const approvedByTeam = new Set(
+    records.approvals.filter((approval) => approval.active && approval.team === team).map((approval) => approval.changeId),
+  );
   return {
     surfacesAwaitingSignOff: records.surfaces
       .filter((surface) => surface.status === "IN_REVIEW" && !signedByTeam.has(`${surface.id}@${surface.version}`))
@@ -46,10 +61,12 @@ function teamQueues(records: TProgramRecords, team: Extract<Team, "NETOPS" | "SE
 export function programFigures(records: TProgramRecords): TProgramFigures {
   return {
     version: FIGURES_VERSION,
-    indicators: Object.fromEntries(INDICATORS.map((indicator) => {
-      const { value, detail } = indicator.compute(records);
-      return [indicator.key, { value, detail }];
-    })),
+    indicators: Object.fromEntries(
+      INDICATORS.map((indicator) => {
+        const { value, detail } = indicator.compute(records);
+        return [indicator.key, { value, detail }];
+      }),
+    ),
     counts: {
       surfaces: records.surfaces.length,
       flows: records.flows.length,

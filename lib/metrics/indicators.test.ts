@@ -30,12 +30,33 @@ function surface(overrides: Partial<TSurfaceRecord> = {}): TSurfaceRecord {
 }
 function flow(overrides: Partial<TFlowRecord> = {}): TFlowRecord {
   return {
-    id: id("f"), surfaceId: "s", surfaceName: "S", surfaceClassification: "INTERNAL", sourceLabel: "a", targetLabel: "b",
-    sourceZoneId: null, targetZoneId: null, status: "OBSERVED", encryption: "TLS", ports: "443", justification: "", ...overrides,
+    id: id("f"),
+    surfaceId: "s",
+    surfaceName: "S",
+    surfaceClassification: "INTERNAL",
+    sourceLabel: "a",
+    targetLabel: "b",
+    sourceZoneId: null,
+    targetZoneId: null,
+    status: "OBSERVED",
+    encryption: "TLS",
+    ports: "443",
+    justification: "",
+    ...overrides,
   };
 }
 function change(overrides: Partial<TChangeRecord> = {}): TChangeRecord {
-  return { id: id("c"), number: sequence, title: "C", state: "DRAFT", track: null, submittedAt: null, implementedAt: null, rolledBackAt: null, ...overrides };
+  return {
+    id: id("c"),
+    number: sequence,
+    title: "C",
+    state: "DRAFT",
+    track: null,
+    submittedAt: null,
+    implementedAt: null,
+    rolledBackAt: null,
+    ...overrides,
+  };
 }
 const records = (partial: Partial<TProgramRecords>): TProgramRecords => ({ ...EMPTY_RECORDS, ...partial });
 
@@ -83,7 +104,9 @@ describe("surface indicators", () => {
 
   it("mapped share counts surfaces with a flow map", () => {
     expect(surfacesMapped(records({ surfaces: [surface()] })).value).toBe(0);
-    expect(surfacesMapped(records({ surfaces: [surface({ hasFlowMap: true }), surface(), surface({ hasFlowMap: true })] })).value).toBe(66.7);
+    expect(surfacesMapped(records({ surfaces: [surface({ hasFlowMap: true }), surface(), surface({ hasFlowMap: true })] })).value).toBe(
+      66.7,
+    );
   });
 });
 
@@ -110,12 +133,20 @@ describe("flow indicators", () => {
     );
     expect(result.value).toBe(2);
     expect(result.detail).toEqual({ restricted: 1, confidential: 1 });
-    expect(flowsUnencryptedIntoSensitive(records({ flows: [flow({ encryption: "MTLS", surfaceClassification: "RESTRICTED" })] })).value).toBe(0);
+    expect(
+      flowsUnencryptedIntoSensitive(records({ flows: [flow({ encryption: "MTLS", surfaceClassification: "RESTRICTED" })] })).value,
+    ).toBe(0);
   });
 
   it("approved flows without justification treat whitespace as empty", () => {
     const result = flowsApprovedWithoutJustification(
-      records({ flows: [flow({ status: "APPROVED", justification: "  " }), flow({ status: "APPROVED", justification: "settlement" }), flow({ status: "OBSERVED" })] }),
+      records({
+        flows: [
+          flow({ status: "APPROVED", justification: "  " }),
+          flow({ status: "APPROVED", justification: "settlement" }),
+          flow({ status: "OBSERVED" }),
+        ],
+      }),
     );
     expect(result.value).toBe(1);
     expect(result.detail).toEqual({ approved: 2, withoutJustification: 1 });
@@ -159,7 +190,13 @@ describe("change indicators", () => {
   });
 
   it("pre-approved and emergency shares are over changes with a track", () => {
-    const changes = [change({ track: "PRE_APPROVED" }), change({ track: "EMERGENCY" }), change({ track: "CAB" }), change({ track: "PRE_APPROVED" }), change()];
+    const changes = [
+      change({ track: "PRE_APPROVED" }),
+      change({ track: "EMERGENCY" }),
+      change({ track: "CAB" }),
+      change({ track: "PRE_APPROVED" }),
+      change(),
+    ];
     expect(changesPreApproved(records({ changes })).value).toBe(50);
     expect(changesEmergency(records({ changes })).value).toBe(25);
     expect(changesPreApproved(records({ changes: [change()] })).value).toBeNull();
@@ -187,7 +224,9 @@ describe("change indicators", () => {
   it("failure rate is rolled back over implemented", () => {
     expect(changeFailureRate(records({ changes: [change({ implementedAt: at(1) })] })).value).toBe(0);
     const result = changeFailureRate(
-      records({ changes: [change({ implementedAt: at(1), rolledBackAt: at(2) }), change({ implementedAt: at(1) }), change({ state: "APPROVED" })] }),
+      records({
+        changes: [change({ implementedAt: at(1), rolledBackAt: at(2) }), change({ implementedAt: at(1) }), change({ state: "APPROVED" })],
+      }),
     );
     expect(result.value).toBe(50);
     expect(result.detail).toEqual({ rolledBack: 1, implemented: 2 });

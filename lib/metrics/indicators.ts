@@ -48,7 +48,12 @@ export function surfacesMapped({ surfaces }: TProgramRecords): TIndicatorValue {
   return {
     value: share(mapped, surfaces.length),
     detail: { mapped, total: surfaces.length },
-    rows: surfaces.map((surface) => ({ entity: "surface", id: surface.id, counted: surface.hasFlowMap, note: surface.hasFlowMap ? "Mapped" : "No flow map" })),
+    rows: surfaces.map((surface) => ({
+      entity: "surface",
+      id: surface.id,
+      counted: surface.hasFlowMap,
+      note: surface.hasFlowMap ? "Mapped" : "No flow map",
+    })),
   };
 }
 
@@ -63,7 +68,9 @@ export function flowsExplicit({ flows }: TProgramRecords): TIndicatorValue {
 }
 
 export function flowsUnencryptedIntoSensitive({ flows }: TProgramRecords): TIndicatorValue {
-  const matching = flows.filter((flow) => flow.encryption === "NONE" && flow.status !== "DENIED" && SENSITIVE.has(flow.surfaceClassification));
+  const matching = flows.filter(
+    (flow) => flow.encryption === "NONE" && flow.status !== "DENIED" && SENSITIVE.has(flow.surfaceClassification),
+  );
   return {
     value: matching.length,
     detail: {
@@ -113,7 +120,12 @@ function leadTime(records: TProgramRecords, p: 50 | 90): TIndicatorValue {
   return {
     value: pick(all.map((entry) => entry.hours)),
     detail,
-    rows: all.map((entry) => ({ entity: "change", id: entry.change.id, counted: true, note: `${entry.change.track ?? "untracked"} · ${round1(entry.hours)} h` })),
+    rows: all.map((entry) => ({
+      entity: "change",
+      id: entry.change.id,
+      counted: true,
+      note: `${entry.change.track ?? "untracked"} · ${round1(entry.hours)} h`,
+    })),
   };
 }
 
@@ -142,7 +154,10 @@ export function cabDecisionLatency({ transitions }: TProgramRecords): TIndicator
     const ordered = [...list].sort((a, b) => a.at.getTime() - b.at.getTime());
     const entered = ordered.find((transition) => transition.to === "CAB_REVIEW");
     if (!entered) continue;
-    const decided = ordered.find((transition) => transition.at >= entered.at && transition.from === "CAB_REVIEW" && (transition.to === "APPROVED" || transition.to === "REJECTED"));
+    const decided = ordered.find(
+      (transition) =>
+        transition.at >= entered.at && transition.from === "CAB_REVIEW" && (transition.to === "APPROVED" || transition.to === "REJECTED"),
+    );
     if (decided) latencies.push({ changeId, hours: hoursBetween(entered.at, decided.at) });
   }
   const hours = latencies.map((entry) => entry.hours);
@@ -159,7 +174,12 @@ export function changeFailureRate({ changes }: TProgramRecords): TIndicatorValue
   return {
     value: share(rolledBack, implemented.length),
     detail: { rolledBack, implemented: implemented.length },
-    rows: implemented.map((change) => ({ entity: "change", id: change.id, counted: change.rolledBackAt !== null, note: change.rolledBackAt ? "Rolled back" : "Held" })),
+    rows: implemented.map((change) => ({
+      entity: "change",
+      id: change.id,
+      counted: change.rolledBackAt !== null,
+      note: change.rolledBackAt ? "Rolled back" : "Held",
+    })),
   };
 }
 
@@ -182,8 +202,18 @@ export function jointDecisions({ signOffs, approvals }: TProgramRecords): TIndic
   }
   const isJoint = (teams: Set<string>) => teams.has("NETOPS") && teams.has("SECOPS");
   const rows: TIndicatorRow[] = [
-    ...[...surfaceTeams.entries()].map(([key, entry]) => ({ entity: "surface" as const, id: entry.surfaceId, counted: isJoint(entry.teams), note: `v${key.split("@")[1]} · ${[...entry.teams].sort().join(" + ")}` })),
-    ...[...changeTeams.entries()].map(([changeId, teams]) => ({ entity: "change" as const, id: changeId, counted: isJoint(teams), note: [...teams].sort().join(" + ") })),
+    ...[...surfaceTeams.entries()].map(([key, entry]) => ({
+      entity: "surface" as const,
+      id: entry.surfaceId,
+      counted: isJoint(entry.teams),
+      note: `v${key.split("@")[1]} · ${[...entry.teams].sort().join(" + ")}`,
+    })),
+    ...[...changeTeams.entries()].map(([changeId, teams]) => ({
+      entity: "change" as const,
+      id: changeId,
+      counted: isJoint(teams),
+      note: [...teams].sort().join(" + "),
+    })),
   ];
   const joint = rows.filter((row) => row.counted).length;
   return {
@@ -206,7 +236,9 @@ export function observedCoveredByApproved({ observed = [] }: TProgramRecords): T
     value: round1(share(approvedConnections, observedConnections)),
     detail: { approvedConnections, observedConnections },
     rows: observed.map((surface) => ({
-      entity: "surface", id: surface.surfaceId, counted: surface.observedConnections > 0 && surface.approvedConnections === surface.observedConnections,
+      entity: "surface",
+      id: surface.surfaceId,
+      counted: surface.observedConnections > 0 && surface.approvedConnections === surface.observedConnections,
       note: `${surface.approvedConnections} of ${surface.observedConnections} connections`,
     })),
   };
@@ -217,7 +249,12 @@ export function observedUndrawn({ observed = [] }: TProgramRecords): TIndicatorV
   return {
     value: undrawn,
     detail: { undrawn, surfaces: observed.length },
-    rows: observed.map((surface) => ({ entity: "surface", id: surface.surfaceId, counted: surface.undrawnFlows > 0, note: `${surface.undrawnFlows} observed, not drawn` })),
+    rows: observed.map((surface) => ({
+      entity: "surface",
+      id: surface.surfaceId,
+      counted: surface.undrawnFlows > 0,
+      note: `${surface.undrawnFlows} observed, not drawn`,
+    })),
   };
 }
 
@@ -232,84 +269,182 @@ export function drawnNeverObserved({ observed = [] }: TProgramRecords): TIndicat
 
 export const INDICATORS: TIndicatorDefinition[] = [
   {
-    key: "surfaces.agreed_share", name: "Protect surfaces agreed", unit: "%", direction: "HIGHER_IS_BETTER", target: 100, headline: true,
+    key: "surfaces.agreed_share",
+    name: "Protect surfaces agreed",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 100,
+    headline: true,
     formula: "Protect surfaces in status AGREED ÷ all protect surfaces × 100",
-    ztmmFunctions: ["cross-cutting.governance", "data.data-inventory-management"], compute: surfacesAgreed,
+    ztmmFunctions: ["cross-cutting.governance", "data.data-inventory-management"],
+    compute: surfacesAgreed,
   },
   {
-    key: "surfaces.mapped_share", name: "Protect surfaces with a flow map", unit: "%", direction: "HIGHER_IS_BETTER", target: 100, headline: false,
+    key: "surfaces.mapped_share",
+    name: "Protect surfaces with a flow map",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 100,
+    headline: false,
     formula: "Protect surfaces that have a flow map ÷ all protect surfaces × 100",
-    ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.visibility-and-analytics"], compute: surfacesMapped,
+    ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.visibility-and-analytics"],
+    compute: surfacesMapped,
   },
   {
-    key: "flows.explicit_share", name: "Flows explicitly trusted", unit: "%", direction: "HIGHER_IS_BETTER", target: 90, headline: true,
+    key: "flows.explicit_share",
+    name: "Flows explicitly trusted",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 90,
+    headline: true,
     formula: "Flows APPROVED ÷ (flows APPROVED + flows OBSERVED) × 100 — explicit against implicit trust",
-    ztmmFunctions: ["networks.network-segmentation", "networks.network-traffic-management"], compute: flowsExplicit,
+    ztmmFunctions: ["networks.network-segmentation", "networks.network-traffic-management"],
+    compute: flowsExplicit,
   },
   {
-    key: "flows.unencrypted_sensitive", name: "Unencrypted flows into Confidential/Restricted surfaces", unit: "count", direction: "LOWER_IS_BETTER", target: 0, headline: true,
+    key: "flows.unencrypted_sensitive",
+    name: "Unencrypted flows into Confidential/Restricted surfaces",
+    unit: "count",
+    direction: "LOWER_IS_BETTER",
+    target: 0,
+    headline: true,
     formula: "Flows (not DENIED) with encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED",
-    ztmmFunctions: ["networks.traffic-encryption", "data.data-encryption"], compute: flowsUnencryptedIntoSensitive,
+    ztmmFunctions: ["networks.traffic-encryption", "data.data-encryption"],
+    compute: flowsUnencryptedIntoSensitive,
   },
   {
-    key: "flows.approved_unjustified", name: "Approved flows without a justification", unit: "count", direction: "LOWER_IS_BETTER", target: 0, headline: false,
+    key: "flows.approved_unjustified",
+    name: "Approved flows without a justification",
+    unit: "count",
+    direction: "LOWER_IS_BETTER",
+    target: 0,
+    headline: false,
     formula: "Flows APPROVED whose justification is empty",
-    ztmmFunctions: ["cross-cutting.governance", "networks.cc.governance"], compute: flowsApprovedWithoutJustification,
+    ztmmFunctions: ["cross-cutting.governance", "networks.cc.governance"],
+    compute: flowsApprovedWithoutJustification,
   },
   {
-    key: "flows.denied_cross_zone", name: "Denied flows crossing a zone", unit: "count", direction: "HIGHER_IS_BETTER", target: null, headline: false,
+    key: "flows.denied_cross_zone",
+    name: "Denied flows crossing a zone",
+    unit: "count",
+    direction: "HIGHER_IS_BETTER",
+    target: null,
+    headline: false,
     formula: "Flows DENIED whose source and target sit in different zones (or only one of them in a zone)",
-    ztmmFunctions: ["networks.network-segmentation"], compute: flowsDeniedAcrossZones,
+    ztmmFunctions: ["networks.network-segmentation"],
+    compute: flowsDeniedAcrossZones,
   },
   {
-    key: "changes.lead_time_median", name: "Change lead time (median)", unit: "hours", direction: "LOWER_IS_BETTER", target: 72, headline: true,
+    key: "changes.lead_time_median",
+    name: "Change lead time (median)",
+    unit: "hours",
+    direction: "LOWER_IS_BETTER",
+    target: 72,
+    headline: true,
     formula: "Median of (implemented at − submitted at) in hours over changes that were implemented; per track in the detail",
-    ztmmFunctions: ["networks.cc.automation-and-orchestration", "cross-cutting.automation-and-orchestration"], compute: changeLeadTimeMedian,
+    ztmmFunctions: ["networks.cc.automation-and-orchestration", "cross-cutting.automation-and-orchestration"],
+    compute: changeLeadTimeMedian,
   },
   {
-    key: "changes.lead_time_p90", name: "Change lead time (90th percentile)", unit: "hours", direction: "LOWER_IS_BETTER", target: 240, headline: false,
+    key: "changes.lead_time_p90",
+    name: "Change lead time (90th percentile)",
+    unit: "hours",
+    direction: "LOWER_IS_BETTER",
+    target: 240,
+    headline: false,
     formula: "90th percentile (nearest rank) of (implemented at − submitted at) in hours over implemented changes; per track in the detail",
-    ztmmFunctions: ["cross-cutting.automation-and-orchestration"], compute: changeLeadTimeP90,
+    ztmmFunctions: ["cross-cutting.automation-and-orchestration"],
+    compute: changeLeadTimeP90,
   },
   {
-    key: "changes.preapproved_share", name: "Changes pre-approved", unit: "%", direction: "HIGHER_IS_BETTER", target: 60, headline: true,
+    key: "changes.preapproved_share",
+    name: "Changes pre-approved",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 60,
+    headline: true,
     formula: "Changes on the PRE_APPROVED track ÷ changes with a track × 100",
-    ztmmFunctions: ["cross-cutting.automation-and-orchestration", "cross-cutting.governance"], compute: changesPreApproved,
+    ztmmFunctions: ["cross-cutting.automation-and-orchestration", "cross-cutting.governance"],
+    compute: changesPreApproved,
   },
   {
-    key: "cab.decision_latency", name: "CAB decision latency (median)", unit: "hours", direction: "LOWER_IS_BETTER", target: 48, headline: false,
+    key: "cab.decision_latency",
+    name: "CAB decision latency (median)",
+    unit: "hours",
+    direction: "LOWER_IS_BETTER",
+    target: 48,
+    headline: false,
     formula: "Median hours from a change entering CAB_REVIEW to its first move from CAB_REVIEW to APPROVED or REJECTED",
-    ztmmFunctions: ["cross-cutting.governance"], compute: cabDecisionLatency,
+    ztmmFunctions: ["cross-cutting.governance"],
+    compute: cabDecisionLatency,
   },
   {
-    key: "changes.failure_rate", name: "Change failure rate", unit: "%", direction: "LOWER_IS_BETTER", target: 5, headline: true,
+    key: "changes.failure_rate",
+    name: "Change failure rate",
+    unit: "%",
+    direction: "LOWER_IS_BETTER",
+    target: 5,
+    headline: true,
     formula: "Implemented changes later rolled back ÷ changes implemented × 100",
-    ztmmFunctions: ["networks.network-resilience"], compute: changeFailureRate,
+    ztmmFunctions: ["networks.network-resilience"],
+    compute: changeFailureRate,
   },
   {
-    key: "changes.emergency_share", name: "Emergency changes", unit: "%", direction: "LOWER_IS_BETTER", target: 5, headline: false,
+    key: "changes.emergency_share",
+    name: "Emergency changes",
+    unit: "%",
+    direction: "LOWER_IS_BETTER",
+    target: 5,
+    headline: false,
     formula: "Changes on the EMERGENCY track ÷ changes with a track × 100",
-    ztmmFunctions: ["cross-cutting.governance"], compute: changesEmergency,
+    ztmmFunctions: ["cross-cutting.governance"],
+    compute: changesEmergency,
   },
   {
-    key: "joint.decision_share", name: "Decisions made jointly by both teams", unit: "%", direction: "HIGHER_IS_BETTER", target: 100, headline: true,
-    formula: "(Surface versions signed off by NetOps and SecOps + changes approved by NetOps and SecOps) ÷ (surface versions with any active sign-off + changes with any active approval) × 100",
-    ztmmFunctions: ["cross-cutting.governance"], compute: jointDecisions,
+    key: "joint.decision_share",
+    name: "Decisions made jointly by both teams",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 100,
+    headline: true,
+    formula:
+      "(Surface versions signed off by NetOps and SecOps + changes approved by NetOps and SecOps) ÷ (surface versions with any active sign-off + changes with any active approval) × 100",
+    ztmmFunctions: ["cross-cutting.governance"],
+    compute: jointDecisions,
   },
   {
-    key: "discovery.observed_covered_share", name: "Observed traffic covered by approved flows", unit: "%", direction: "HIGHER_IS_BETTER", target: 95, headline: false,
-    formula: "Observed connections (imported flow logs, retention window) between nodes of a surface's map that an APPROVED flow covers ÷ all observed connections of the surfaces with observations × 100",
-    ztmmFunctions: ["networks.cc.visibility-and-analytics", "networks.network-segmentation"], compute: observedCoveredByApproved,
+    key: "discovery.observed_covered_share",
+    name: "Observed traffic covered by approved flows",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: 95,
+    headline: false,
+    formula:
+      "Observed connections (imported flow logs, retention window) between nodes of a surface's map that an APPROVED flow covers ÷ all observed connections of the surfaces with observations × 100",
+    ztmmFunctions: ["networks.cc.visibility-and-analytics", "networks.network-segmentation"],
+    compute: observedCoveredByApproved,
   },
   {
-    key: "discovery.observed_undrawn", name: "Observed flows not on the map", unit: "count", direction: "LOWER_IS_BETTER", target: 0, headline: false,
+    key: "discovery.observed_undrawn",
+    name: "Observed flows not on the map",
+    unit: "count",
+    direction: "LOWER_IS_BETTER",
+    target: 0,
+    headline: false,
     formula: "Ghost edges: allowed observed traffic between two nodes of a map (per protocol and port) that no drawn flow covers",
-    ztmmFunctions: ["networks.cc.visibility-and-analytics"], compute: observedUndrawn,
+    ztmmFunctions: ["networks.cc.visibility-and-analytics"],
+    compute: observedUndrawn,
   },
   {
-    key: "discovery.drawn_never_observed", name: "Drawn flows never observed", unit: "count", direction: "LOWER_IS_BETTER", target: null, headline: false,
+    key: "discovery.drawn_never_observed",
+    name: "Drawn flows never observed",
+    unit: "count",
+    direction: "LOWER_IS_BETTER",
+    target: null,
+    headline: false,
     formula: "Flows (not DENIED) on the maps of surfaces with observed traffic that no observation in the retention window matches",
-    ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.governance"], compute: drawnNeverObserved,
+    ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.governance"],
+    compute: drawnNeverObserved,
   },
 ];
 

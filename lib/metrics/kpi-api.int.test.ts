@@ -10,7 +10,9 @@ import { createKpi } from "./kpis";
 
 async function tokenFor(actor: TActor): Promise<string> {
   const token = crypto.randomBytes(24).toString("base64url");
-  await db.apiToken.create({ data: { name: "automation", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
+  await db.apiToken.create({
+    data: { name: "automation", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] },
+  });
   return token;
 }
 

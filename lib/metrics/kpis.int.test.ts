@@ -10,7 +10,9 @@ describe("external KPIs", () => {
     const author = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const key = `mttd.test_${uniqueSuffix()}`;
     await createKpi(contextFor(author), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" });
-    await expect(createKpi(contextFor(author), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" })).rejects.toThrow(ConflictError);
+    await expect(
+      createKpi(contextFor(author), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" }),
+    ).rejects.toThrow(ConflictError);
     await recordKpiReading(contextFor(author), key, { value: 9, observedAt: new Date(Date.now() - 86_400_000).toISOString() });
     const latest = await recordKpiReading(contextFor(author), key, { value: 7.5 });
     const kpi = (await listKpis(contextFor(author))).find((entry) => entry.key === key)!;
@@ -18,7 +20,9 @@ describe("external KPIs", () => {
     expect(kpi.readings.map((reading) => reading.value)).toEqual([9, 7.5]);
     expect(latest.value).toBe(7.5);
     // Each step: the definition once (the refused duplicate wrote nothing), then both readings.
-    expect(await db.auditEvent.count({ where: { action: "kpi.create", actorId: author.id, after: { path: ["key"], equals: key } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "kpi.create", actorId: author.id, after: { path: ["key"], equals: key } } })).toBe(
+      1,
+    );
     expect(await db.auditEvent.count({ where: { action: "kpi.reading.create", after: { path: ["key"], equals: key } } })).toBe(2);
   });
 
@@ -28,7 +32,9 @@ describe("external KPIs", () => {
     await expect(recordKpiReading(contextFor(author), `missing_${uniqueSuffix()}`, { value: 1 })).rejects.toThrow(NotFoundError);
     const key = `future_${uniqueSuffix()}`;
     await createKpi(contextFor(author), { key, name: "Future", unit: "%", direction: "HIGHER_IS_BETTER", target: null, description: "" });
-    await expect(recordKpiReading(contextFor(author), key, { value: 1, observedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() })).rejects.toThrow(ValidationError);
+    await expect(
+      recordKpiReading(contextFor(author), key, { value: 1, observedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }),
+    ).rejects.toThrow(ValidationError);
     await expect(recordKpiReading(contextFor(executive), key, { value: 1 })).rejects.toThrow(ForbiddenError);
   });
 });
@@ -39,12 +45,22 @@ describe("shared objectives", () => {
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const base = { title: `Objective ${uniqueSuffix()}`, description: "", dueDate: null };
     const keyResults = [{ title: "Agree every surface", metricKey: "surfaces.agreed_share", baseline: 0, target: 100 }];
-    await expect(createObjective(contextFor(netops), { ...base, netopsLeadId: secops.id, secopsLeadId: secops.id, keyResults })).rejects.toThrow(ValidationError);
     await expect(
-      createObjective(contextFor(netops), { ...base, netopsLeadId: netops.id, secopsLeadId: secops.id, keyResults: [{ ...keyResults[0]!, metricKey: "made.up" }] }),
+      createObjective(contextFor(netops), { ...base, netopsLeadId: secops.id, secopsLeadId: secops.id, keyResults }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      createObjective(contextFor(netops), {
+        ...base,
+        netopsLeadId: netops.id,
+        secopsLeadId: secops.id,
+        keyResults: [{ ...keyResults[0]!, metricKey: "made.up" }],
+      }),
     ).rejects.toThrow(ValidationError);
     const { id } = await createObjective(contextFor(netops), { ...base, netopsLeadId: netops.id, secopsLeadId: secops.id, keyResults });
-    const objectives = await listObjectives(contextFor(netops), new Map([["surfaces.agreed_share", { name: "Agreed", value: 25, source: "indicator" }]]));
+    const objectives = await listObjectives(
+      contextFor(netops),
+      new Map([["surfaces.agreed_share", { name: "Agreed", value: 25, source: "indicator" }]]),
+    );
     const objective = objectives.find((entry) => entry.id === id)!;
     expect(objective.progress).toBe(0.25);
     expect(objective.keyResults[0]).toMatchObject({ current: 25, progress: 0.25, metricName: "Agreed" });

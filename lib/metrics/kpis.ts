@@ -12,12 +12,19 @@ export async function listKpis(context: TActorContext, since = new Date(Date.now
   assertCan(context.actor, "dashboard.read");
   const rows = await db.kpiDefinition.findMany({
     orderBy: { name: "asc" },
-    include: { readings: { where: { observedAt: { gte: since } }, orderBy: { observedAt: "asc" }, select: { value: true, observedAt: true } } },
+    include: {
+      readings: { where: { observedAt: { gte: since } }, orderBy: { observedAt: "asc" }, select: { value: true, observedAt: true } },
+    },
   });
   return rows.map((row) => {
     const readings = row.readings.map((reading) => ({ value: reading.value, observedAt: reading.observedAt.toISOString() }));
     return {
-      key: row.key, name: row.name, unit: row.unit, direction: row.direction, target: row.target, description: row.description,
+      key: row.key,
+      name: row.name,
+      unit: row.unit,
+      direction: row.direction,
+      target: row.target,
+      description: row.description,
       latest: readings.at(-1) ?? null,
       readings,
     };
@@ -37,14 +44,21 @@ export async function createKpi(context: TActorContext, input: TCreateKpi): Prom
 }
 
 /** Records one observed value of an external KPI (by hand or from automation with an API token). */
-export async function recordKpiReading(context: TActorContext, key: string, input: TKpiReadingInput): Promise<{ key: string; value: number; observedAt: string }> {
+export async function recordKpiReading(
+  context: TActorContext,
+  key: string,
+  input: TKpiReadingInput,
+): Promise<{ key: string; value: number; observedAt: string }> {
   assertCan(context.actor, "metrics.write");
   const observedAt = input.observedAt ? new Date(input.observedAt) : new Date();
-  if (observedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw new ValidationError([{ path: "body.observedAt", message: "must not be in the future" }]);
+  if (observedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
+    throw new ValidationError([{ path: "body.observedAt", message: "must not be in the future" }]);
   return db.$transaction(async (tx) => {
     const kpi = await tx.kpiDefinition.findUnique({ where: { key }, select: { id: true } });
     if (!kpi) throw new NotFoundError(`The KPI "${key}"`);
-    const reading = await tx.kpiReading.create({ data: { kpiId: kpi.id, value: input.value, observedAt, recordedById: context.actor?.id ?? null } });
+    const reading = await tx.kpiReading.create({
+      data: { kpiId: kpi.id, value: input.value, observedAt, recordedById: context.actor?.id ?? null },
+    });
     const result = { key, value: reading.value, observedAt: reading.observedAt.toISOString() };
     await recordAudit(tx, context, { action: "kpi.reading.create", entityType: "KpiReading", entityId: reading.id, after: result });
     return result;

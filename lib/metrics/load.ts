@@ -8,20 +8,41 @@ import type { TProgramRecords } from "./records";
  */
 export async function loadProgramRecords(client: TTx = db): Promise<TProgramRecords> {
   const [surfaces, maps, signOffs, edges, nodes, changes, approvals, transitions] = await readAll(client, [
-    () => client.protectSurface.findMany({
-      select: { id: true, name: true, status: true, classification: true, version: true },
-      orderBy: { name: "asc" },
-    }),
+    () =>
+      client.protectSurface.findMany({
+        select: { id: true, name: true, status: true, classification: true, version: true },
+        orderBy: { name: "asc" },
+      }),
     () => client.flowMap.findMany({ select: { id: true, surfaceId: true } }),
     () => client.surfaceSignOff.findMany({ select: { surfaceId: true, version: true, team: true, withdrawnAt: true, voidedAt: true } }),
-    () => client.flowEdge.findMany({
-      select: {
-        // Plain columns only: a relation select per edge costs seconds at 50,000 flows.
-        id: true, mapId: true, sourceId: true, targetId: true, status: true, encryption: true, ports: true, justification: true,
-      },
-    }),
+    () =>
+      client.flowEdge.findMany({
+        select: {
+          // Plain columns only: a relation select per edge costs seconds at 50,000 flows.
+          id: true,
+          mapId: true,
+          sourceId: true,
+          targetId: true,
+          status: true,
+          encryption: true,
+          ports: true,
+          justification: true,
+        },
+      }),
     () => client.flowNode.findMany({ select: { id: true, label: true, zoneId: true } }),
-    () => client.change.findMany({ select: { id: true, number: true, title: true, state: true, track: true, submittedAt: true, implementedAt: true, rolledBackAt: true } }),
+    () =>
+      client.change.findMany({
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          state: true,
+          track: true,
+          submittedAt: true,
+          implementedAt: true,
+          rolledBackAt: true,
+        },
+      }),
     () => client.changeApproval.findMany({ select: { changeId: true, team: true, decision: true, voidedAt: true } }),
     () => client.changeTransition.findMany({ select: { changeId: true, from: true, to: true, createdAt: true } }),
   ]);
@@ -32,9 +53,19 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
   const mappedSurfaces = new Set(maps.map((map) => map.surfaceId));
   return {
     surfaces: surfaces.map((surface) => ({
-      id: surface.id, name: surface.name, status: surface.status, classification: surface.classification, version: surface.version, hasFlowMap: mappedSurfaces.has(surface.id),
+      id: surface.id,
+      name: surface.name,
+      status: surface.status,
+      classification: surface.classification,
+      version: surface.version,
+      hasFlowMap: mappedSurfaces.has(surface.id),
     })),
-    signOffs: signOffs.map((signOff) => ({ surfaceId: signOff.surfaceId, version: signOff.version, team: signOff.team, active: !signOff.withdrawnAt && !signOff.voidedAt })),
+    signOffs: signOffs.map((signOff) => ({
+      surfaceId: signOff.surfaceId,
+      version: signOff.version,
+      team: signOff.team,
+      active: !signOff.withdrawnAt && !signOff.voidedAt,
+    })),
     flows: edges.map((edge) => {
       const surfaceId = surfaceIdByMap.get(edge.mapId) ?? "";
       const surface = surfaceById.get(surfaceId);
@@ -56,8 +87,18 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
       };
     }),
     changes,
-    approvals: approvals.map((approval) => ({ changeId: approval.changeId, team: approval.team, decision: approval.decision, active: !approval.voidedAt })),
-    transitions: transitions.map((transition) => ({ changeId: transition.changeId, from: transition.from, to: transition.to, at: transition.createdAt })),
+    approvals: approvals.map((approval) => ({
+      changeId: approval.changeId,
+      team: approval.team,
+      decision: approval.decision,
+      active: !approval.voidedAt,
+    })),
+    transitions: transitions.map((transition) => ({
+      changeId: transition.changeId,
+      from: transition.from,
+      to: transition.to,
+      at: transition.createdAt,
+    })),
     observed,
   };
 }

@@ -21,7 +21,8 @@ export function useCreateKpi() {
 export function useRecordReading() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, input }: { key: string; input: TKpiReadingInput }) => apiFetch(`/api/v1/metrics/${encodeURIComponent(key)}`, { method: "POST", body: input }),
+    mutationFn: ({ key, input }: { key: string; input: TKpiReadingInput }) =>
+      apiFetch(`/api/v1/metrics/${encodeURIComponent(key)}`, { method: "POST", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }

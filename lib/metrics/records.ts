@@ -5,7 +5,14 @@ import type { ApprovalDecision, ChangeState, ChangeTrack, Classification, Encryp
  * The plain rows the indicator formulas read. The loader selects exactly these columns; tests
  * build them by hand. Nothing here touches the database.
  */
-export type TSurfaceRecord = { id: string; name: string; status: SurfaceStatus; classification: Classification; version: number; hasFlowMap: boolean };
+export type TSurfaceRecord = {
+  id: string;
+  name: string;
+  status: SurfaceStatus;
+  classification: Classification;
+  version: number;
+  hasFlowMap: boolean;
+};
 
 export type TSignOffRecord = { surfaceId: string; version: number; team: Team; active: boolean };
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 
 export const ZMetricDirection = z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]).meta({ id: "MetricDirection" });
 
-export const ZKpiKey = z.string().regex(/^[a-z][a-z0-9_.-]{2,63}$/, "must be 3–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
+export const ZKpiKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]{2,63}$/, "must be 3–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
 export const ZKpiParams = z.object({ key: ZKpiKey });
 
 export const ZCreateKpi = z

@@ -7,5 +7,9 @@ import { closeDatabase } from "@/lib/db";
 import { takeDailySnapshot } from "./snapshots";
 
 const run = await takeDailySnapshot();
-console.log(run.skipped ? `snapshot ${run.takenOn}: another instance holds the lock; skipped` : `snapshot ${run.takenOn}: ${run.written} indicators written`);
+console.log(
+  run.skipped
+    ? `snapshot ${run.takenOn}: another instance holds the lock; skipped`
+    : `snapshot ${run.takenOn}: ${run.written} indicators written`,
+);
 await closeDatabase();

@@ -38,7 +38,10 @@ export async function takeDailySnapshot(now = new Date()): Promise<TSnapshotRun>
       const { count } = await tx.metricSnapshot.createMany({ data: rows, skipDuplicates: true });
       if (count > 0) {
         await recordAudit(tx, systemContext("metrics-snapshot"), {
-          action: "metrics.snapshot.create", entityType: "MetricSnapshot", entityId: takenOn, after: { written: count },
+          action: "metrics.snapshot.create",
+          entityType: "MetricSnapshot",
+          entityId: takenOn,
+          after: { written: count },
         });
       }
       return { takenOn, skipped: false, written: count };

@@ -29,7 +29,14 @@ describe("weekly trend", () => {
 describe("stalled CAB items", () => {
   const now = new Date("2026-03-20T12:00:00Z");
   const change = (id: string, state: "CAB_REVIEW" | "APPROVED", submittedAt: string | null) => ({
-    id, number: id.length, title: id, state, track: "CAB" as const, submittedAt: submittedAt ? new Date(submittedAt) : null, implementedAt: null, rolledBackAt: null,
+    id,
+    number: id.length,
+    title: id,
+    state,
+    track: "CAB" as const,
+    submittedAt: submittedAt ? new Date(submittedAt) : null,
+    implementedAt: null,
+    rolledBackAt: null,
   });
 
   it("finds nothing in an empty program", () => {
@@ -38,7 +45,12 @@ describe("stalled CAB items", () => {
 
   it("uses the latest entry into review, ignores other states, and orders by wait", () => {
     const items = stalledCabItems(
-      [change("a", "CAB_REVIEW", "2026-03-01T00:00:00Z"), change("bb", "CAB_REVIEW", "2026-03-01T00:00:00Z"), change("ccc", "APPROVED", "2026-01-01T00:00:00Z"), change("dddd", "CAB_REVIEW", "2026-03-18T00:00:00Z")],
+      [
+        change("a", "CAB_REVIEW", "2026-03-01T00:00:00Z"),
+        change("bb", "CAB_REVIEW", "2026-03-01T00:00:00Z"),
+        change("ccc", "APPROVED", "2026-01-01T00:00:00Z"),
+        change("dddd", "CAB_REVIEW", "2026-03-18T00:00:00Z"),
+      ],
       [
         { changeId: "a", from: "SUBMITTED", to: "CAB_REVIEW", at: new Date("2026-03-02T00:00:00Z") },
         { changeId: "bb", from: "SUBMITTED", to: "CAB_REVIEW", at: new Date("2026-03-02T00:00:00Z") },

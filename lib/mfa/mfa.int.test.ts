@@ -26,9 +26,12 @@ const ordinaryRoute = apiRoute({ permission: "dashboard.read" }, async () => ({ 
 const enrolmentRoute = apiRoute({ permission: "dashboard.read", duringMfaEnrolment: true }, async () => ({ ok: true }));
 
 function call(handler: typeof decisionRoute, headers: Record<string, string> = {}) {
-  return handler(new NextRequest("http://localhost/api/v1/test", { method: "POST", headers: { "sec-fetch-site": "same-origin", ...headers } }), {
-    params: Promise.resolve({}),
-  });
+  return handler(
+    new NextRequest("http://localhost/api/v1/test", { method: "POST", headers: { "sec-fetch-site": "same-origin", ...headers } }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
 }
 
 async function withPassword(actor: TActor, password = "correct horse battery staple") {
@@ -180,7 +183,9 @@ describe("step-up for decisions", () => {
   it("does not ask API tokens (their services decide whether a token may decide)", async () => {
     const actor = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const token = crypto.randomBytes(24).toString("base64url");
-    await db.apiToken.create({ data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] } });
+    await db.apiToken.create({
+      data: { name: "test", tokenHash: hashApiToken(token), userId: actor.id, createdById: actor.id, scopes: [] },
+    });
     browser.sessionId = null;
     expect((await call(decisionRoute, { authorization: `Bearer ${token}` })).status).toBe(200);
   });
@@ -221,7 +226,11 @@ describe("a role that requires a second factor", () => {
 
   it("is satisfied by a single sign-on that reports a second factor", async () => {
     const executive = await createTestUser("LEADERSHIP", ["EXECUTIVE"]);
-    await db.mfaRolePolicy.upsert({ where: { role: "EXECUTIVE" }, create: { role: "EXECUTIVE", required: true }, update: { required: true } });
+    await db.mfaRolePolicy.upsert({
+      where: { role: "EXECUTIVE" },
+      create: { role: "EXECUTIVE", required: true },
+      update: { required: true },
+    });
     const viaMfa = await startSession(executive, { method: "oidc", factor: "oidc_mfa" });
     const viaPassword = await startSession(executive, { method: "oidc", factor: "oidc" });
     expect((await resolveSession(viaMfa))?.mfaEnrolmentRequired).toBe(false);

@@ -22,7 +22,13 @@ export const mfaPaths: ZodOpenApiPathsObject = {
     get: operation({ summary: "The signed-in person's second factors", tag, permission: "dashboard.read", response: ZMfaStatus }),
   },
   "/api/v1/account/mfa/totp": {
-    post: operation({ summary: "Start setting up an authenticator app (secret and QR code)", tag, permission: "dashboard.read", response: ZTotpEnrolment, decision: true }),
+    post: operation({
+      summary: "Start setting up an authenticator app (secret and QR code)",
+      tag,
+      permission: "dashboard.read",
+      response: ZTotpEnrolment,
+      decision: true,
+    }),
     put: operation({
       summary: "Confirm the authenticator app with a code; the first factor also returns recovery codes, once",
       tag,
@@ -32,19 +38,55 @@ export const mfaPaths: ZodOpenApiPathsObject = {
       conflicts: true,
       decision: true,
     }),
-    delete: operation({ summary: "Remove the authenticator app", tag, permission: "dashboard.read", response: ZMfaStatus, conflicts: true, decision: true }),
+    delete: operation({
+      summary: "Remove the authenticator app",
+      tag,
+      permission: "dashboard.read",
+      response: ZMfaStatus,
+      conflicts: true,
+      decision: true,
+    }),
   },
   "/api/v1/account/mfa/recovery-codes": {
-    post: operation({ summary: "Replace the recovery codes (shown once)", tag, permission: "dashboard.read", response: ZRecoveryCodes, conflicts: true, decision: true }),
+    post: operation({
+      summary: "Replace the recovery codes (shown once)",
+      tag,
+      permission: "dashboard.read",
+      response: ZRecoveryCodes,
+      conflicts: true,
+      decision: true,
+    }),
   },
   "/api/v1/account/mfa/passkeys/options": {
-    post: operation({ summary: "WebAuthn registration options for a new passkey", tag, permission: "dashboard.read", response: ZWebAuthnOptions, decision: true }),
+    post: operation({
+      summary: "WebAuthn registration options for a new passkey",
+      tag,
+      permission: "dashboard.read",
+      response: ZWebAuthnOptions,
+      decision: true,
+    }),
   },
   "/api/v1/account/mfa/passkeys": {
-    post: operation({ summary: "Register a passkey", tag, permission: "dashboard.read", body: ZRegisterPasskey, response: ZMaybeRecoveryCodes, status: 201, decision: true }),
+    post: operation({
+      summary: "Register a passkey",
+      tag,
+      permission: "dashboard.read",
+      body: ZRegisterPasskey,
+      response: ZMaybeRecoveryCodes,
+      status: 201,
+      decision: true,
+    }),
   },
   "/api/v1/account/mfa/passkeys/{id}": {
-    delete: operation({ summary: "Remove a passkey", tag, permission: "dashboard.read", params: ZPasskeyParams, response: ZMfaStatus, conflicts: true, decision: true }),
+    delete: operation({
+      summary: "Remove a passkey",
+      tag,
+      permission: "dashboard.read",
+      params: ZPasskeyParams,
+      response: ZMfaStatus,
+      conflicts: true,
+      decision: true,
+    }),
   },
   "/api/v1/auth/step-up": {
     post: operation({
@@ -56,10 +98,20 @@ export const mfaPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/auth/passkey-options": {
-    post: operation({ summary: "WebAuthn authentication options for signing in or confirming with a passkey", tag, permission: null, response: ZWebAuthnOptions }),
+    post: operation({
+      summary: "WebAuthn authentication options for signing in or confirming with a passkey",
+      tag,
+      permission: null,
+      response: ZWebAuthnOptions,
+    }),
   },
   "/api/v1/admin/mfa-policy": {
-    get: operation({ summary: "Which roles must use a second factor", tag, permission: "admin.users", response: z.object({ policies: z.array(ZMfaPolicy) }) }),
+    get: operation({
+      summary: "Which roles must use a second factor",
+      tag,
+      permission: "admin.users",
+      response: z.object({ policies: z.array(ZMfaPolicy) }),
+    }),
     put: operation({
       summary: "Require (or stop requiring) a second factor for a role, from each person's next sign-in",
       tag,

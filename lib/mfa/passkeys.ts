@@ -54,12 +54,18 @@ export async function passkeyRegistrationOptions(user: { id: string; email: stri
 
 export async function verifyPasskeyRegistration(tx: TTx, userId: string, challengeId: string, response: RegistrationResponseJSON) {
   const challenge = await takeChallenge(tx, challengeId, "register", userId);
-  const refused = new ValidationError([{ path: "body.response", message: "was not accepted: try adding the passkey again" }], "The passkey was not accepted.");
+  const refused = new ValidationError(
+    [{ path: "body.response", message: "was not accepted: try adding the passkey again" }],
+    "The passkey was not accepted.",
+  );
   if (!challenge) throw refused;
   const { rpID, origin } = relyingParty();
-  const result = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID }).catch(
-    () => ({ verified: false as const }),
-  );
+  const result = await verifyRegistrationResponse({
+    response,
+    expectedChallenge: challenge,
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+  }).catch(() => ({ verified: false as const }));
   if (!result.verified) throw refused;
   return result.registrationInfo.credential;
 }
@@ -71,7 +77,12 @@ export async function passkeyAuthenticationOptions() {
 }
 
 /** True when the answer was made by one of this user's passkeys; the signature counter moves on. */
-export async function checkPasskeyAnswer(tx: TTx, userId: string, challengeId: string, response: AuthenticationResponseJSON): Promise<boolean> {
+export async function checkPasskeyAnswer(
+  tx: TTx,
+  userId: string,
+  challengeId: string,
+  response: AuthenticationResponseJSON,
+): Promise<boolean> {
   const challenge = await takeChallenge(tx, challengeId, "authenticate", null);
   if (!challenge) return false;
   const key = await tx.passkey.findUnique({ where: { id: response.id } });
@@ -85,6 +96,9 @@ export async function checkPasskeyAnswer(tx: TTx, userId: string, challengeId: s
     credential: { id: key.id, publicKey: new Uint8Array(key.publicKey), counter: Number(key.counter), transports: key.transports as never },
   }).catch(() => ({ verified: false as const, authenticationInfo: undefined }));
   if (!result.verified || !result.authenticationInfo) return false;
-  await tx.passkey.update({ where: { id: key.id }, data: { counter: BigInt(result.authenticationInfo.newCounter), lastUsedAt: new Date() } });
+  await tx.passkey.update({
+    where: { id: key.id },
+    data: { counter: BigInt(result.authenticationInfo.newCounter), lastUsedAt: new Date() },
+  });
   return true;
 }

@@ -23,7 +23,11 @@ export async function rolesRequireMfa(tx: TTx, roles: readonly Role[]): Promise<
 export async function listMfaPolicies(context: TActorContext): Promise<TMfaPolicy[]> {
   assertCan(context.actor, "admin.users");
   const policies = await loadPolicies(db);
-  return ZRole.options.map((role) => ({ role, required: mfaRequiredForRole(role, policies, production()), isDefault: !policies.has(role) }));
+  return ZRole.options.map((role) => ({
+    role,
+    required: mfaRequiredForRole(role, policies, production()),
+    isDefault: !policies.has(role),
+  }));
 }
 
 /** Applies from each person's next sign-in: a signed-in user is not cut off mid-task. */

@@ -6,7 +6,12 @@ export const ZRecoveryCode = z.string().trim().min(8, "must be a recovery code")
 
 /** A WebAuthn answer as @simplewebauthn/browser produces it; the library checks its inside. */
 export const ZWebAuthnResponse = z
-  .object({ id: z.string().min(1).max(1024), rawId: z.string().max(1024), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) })
+  .object({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().max(1024),
+    type: z.literal("public-key"),
+    response: z.record(z.string(), z.unknown()),
+  })
   .passthrough();
 
 export const ZPasskeyAnswer = z.object({ challengeId: z.uuid("must be a challenge id"), response: ZWebAuthnResponse });
@@ -51,7 +56,9 @@ export type TRegisterPasskey = z.infer<typeof ZRegisterPasskey>;
 
 export const ZPasskeyParams = z.object({ id: z.string().min(1).max(1024) });
 
-export const ZWebAuthnOptions = z.object({ challengeId: z.string(), options: z.record(z.string(), z.unknown()) }).meta({ id: "WebAuthnOptions" });
+export const ZWebAuthnOptions = z
+  .object({ challengeId: z.string(), options: z.record(z.string(), z.unknown()) })
+  .meta({ id: "WebAuthnOptions" });
 
 export const ZMfaPolicy = z.object({ role: ZRole, required: z.boolean(), isDefault: z.boolean() }).meta({ id: "MfaRolePolicy" });
 export type TMfaPolicy = z.infer<typeof ZMfaPolicy>;

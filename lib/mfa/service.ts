@@ -12,7 +12,6 @@ import { decryptSecret, encryptSecret } from "./secrets";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 import type { TMfaStatus, TRegisterPasskey, TTotpEnrolment } from "./schemas";
 
-
 export async function getMfaStatus(context: TActorContext): Promise<TMfaStatus> {
   const actor = requireSignedIn(context);
   const user = await db.user.findUniqueOrThrow({
@@ -26,7 +25,12 @@ export async function getMfaStatus(context: TActorContext): Promise<TMfaStatus> 
   });
   return {
     totp: Boolean(user.totpEnabledAt),
-    passkeys: user.passkeys.map((key) => ({ id: key.id, name: key.name, createdAt: key.createdAt.toISOString(), lastUsedAt: key.lastUsedAt?.toISOString() ?? null })),
+    passkeys: user.passkeys.map((key) => ({
+      id: key.id,
+      name: key.name,
+      createdAt: key.createdAt.toISOString(),
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    })),
     recoveryCodesLeft: user._count.recoveryCodes,
     required: await rolesRequireMfa(db, actor.roles),
     hasPassword: Boolean(user.passwordHash),
@@ -60,7 +64,11 @@ export async function confirmTotpEnrolment(context: TActorContext, code: string)
     if (!user.totpPendingSecret) throw new RuleViolationError("Start the authenticator set-up first.", "no_enrolment");
     const digits = normalizeTotpCode(code);
     const step = digits ? await checkTotp(decryptSecret(user.totpPendingSecret), digits, null) : null;
-    if (step === null) throw new ValidationError([{ path: "body.code", message: "is not the current code of the authenticator app" }], "The code is not valid.");
+    if (step === null)
+      throw new ValidationError(
+        [{ path: "body.code", message: "is not the current code of the authenticator app" }],
+        "The code is not valid.",
+      );
     await tx.user.update({
       where: { id: actor.id },
       data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastTimeStep: step },
@@ -85,7 +93,10 @@ export async function removeTotp(context: TActorContext): Promise<TMfaStatus> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
     if (!user.totpEnabledAt) throw new NotFoundError("The authenticator app");
-    await tx.user.update({ where: { id: actor.id }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastTimeStep: null } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastTimeStep: null },
+    });
     await afterFactorRemoved(tx, context, actor);
     await recordAudit(tx, context, { action: "mfa.totp.disable", entityType: "User", entityId: actor.id });
   });
@@ -111,7 +122,12 @@ export async function startPasskeyRegistration(context: TActorContext) {
 export async function registerPasskey(context: TActorContext, input: TRegisterPasskey): Promise<{ recoveryCodes: string[] | null }> {
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
-    const credential = await verifyPasskeyRegistration(tx, actor.id, input.challengeId, input.response as unknown as RegistrationResponseJSON);
+    const credential = await verifyPasskeyRegistration(
+      tx,
+      actor.id,
+      input.challengeId,
+      input.response as unknown as RegistrationResponseJSON,
+    );
     await tx.passkey.create({
       data: {
         id: credential.id,
@@ -122,7 +138,12 @@ export async function registerPasskey(context: TActorContext, input: TRegisterPa
         transports: credential.transports ?? [],
       },
     });
-    await recordAudit(tx, context, { action: "mfa.passkey.add", entityType: "Passkey", entityId: credential.id, after: { name: input.name } });
+    await recordAudit(tx, context, {
+      action: "mfa.passkey.add",
+      entityType: "Passkey",
+      entityId: credential.id,
+      after: { name: input.name },
+    });
     return { recoveryCodes: await afterFactorAdded(tx, context, actor.id) };
   });
 }

@@ -66,7 +66,12 @@ async function checkProof(userId: string, passwordHash: string | null, input: TS
   if ("password" in input) {
     if (await hasSecondFactor(db, userId)) {
       throw new ValidationError(
-        [{ path: "body.password", message: "is not enough for an account with a second factor: use the code, a passkey or a recovery code" }],
+        [
+          {
+            path: "body.password",
+            message: "is not enough for an account with a second factor: use the code, a passkey or a recovery code",
+          },
+        ],
         "Use your second factor.",
       );
     }
@@ -76,7 +81,11 @@ async function checkProof(userId: string, passwordHash: string | null, input: TS
 }
 
 /** Checks the proof against the session's user and, when it holds, renews the session's step-up. */
-export async function stepUp(context: TActorContext, sessionId: string | null, input: TStepUp): Promise<{ stepUpAt: string; factor: TStepUpFactor }> {
+export async function stepUp(
+  context: TActorContext,
+  sessionId: string | null,
+  input: TStepUp,
+): Promise<{ stepUpAt: string; factor: TStepUpFactor }> {
   const actor = context.actor;
   if (!actor || !sessionId) throw new UnauthorizedError("Confirming with a factor needs a signed-in browser session.");
   if (((await stepUpLimiter.get(sessionId))?.consumedPoints ?? 0) >= STEP_UP_ATTEMPTS) throw tooManyAttempts();

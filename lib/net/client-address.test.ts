@@ -16,7 +16,9 @@ describe("the client's address", () => {
 
   it("is the rightmost hop that is not a trusted proxy", () => {
     expect(clientAddress({ peer: "10.0.0.1", forwardedFor: "1.2.3.4, 203.0.113.9", trustedProxies: proxies })).toBe("203.0.113.9");
-    expect(clientAddress({ peer: "10.0.0.1", forwardedFor: "9.9.9.9, 203.0.113.9, 172.20.1.1", trustedProxies: proxies })).toBe("203.0.113.9");
+    expect(clientAddress({ peer: "10.0.0.1", forwardedFor: "9.9.9.9, 203.0.113.9, 172.20.1.1", trustedProxies: proxies })).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress({ peer: "fd00::2", forwardedFor: "2001:db8::5", trustedProxies: proxies })).toBe("2001:db8::5");
   });
 

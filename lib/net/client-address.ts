@@ -34,7 +34,11 @@ function isTrusted(address: string, proxies: net.BlockList): boolean {
  * one is the client. Entries left of it were written by the client and are ignored, so rotating
  * the header changes nothing. "unknown" when even the socket's address is missing.
  */
-export function clientAddress(input: { peer: string | null | undefined; forwardedFor: string | null | undefined; trustedProxies: net.BlockList }): string {
+export function clientAddress(input: {
+  peer: string | null | undefined;
+  forwardedFor: string | null | undefined;
+  trustedProxies: net.BlockList;
+}): string {
   const peer = input.peer ? normalize(input.peer) : "";
   if (!peer || !net.isIP(peer)) return "unknown";
   if (!isTrusted(peer, input.trustedProxies)) return peer;

@@ -16,5 +16,9 @@ function read(headers: THeaders, name: string): string | undefined {
 /** The client's address for a request, trusting X-Forwarded-For only from TRUSTED_PROXIES. */
 export function requestClientAddress(headers: THeaders): string {
   proxies ??= trustedProxyList(getEnv().TRUSTED_PROXIES);
-  return clientAddress({ peer: read(headers, PEER_ADDRESS_HEADER), forwardedFor: read(headers, "x-forwarded-for"), trustedProxies: proxies });
+  return clientAddress({
+    peer: read(headers, PEER_ADDRESS_HEADER),
+    forwardedFor: read(headers, "x-forwarded-for"),
+    trustedProxies: proxies,
+  });
 }

@@ -14,7 +14,12 @@ export type TNotificationList = { unread: number; notifications: TNotification[]
 const REFRESH_MS = 30_000;
 
 export const notificationQueries = {
-  mine: () => queryOptions({ queryKey: notificationKeys.mine(), queryFn: () => apiFetch<TNotificationList>("/api/v1/notifications"), refetchInterval: REFRESH_MS }),
+  mine: () =>
+    queryOptions({
+      queryKey: notificationKeys.mine(),
+      queryFn: () => apiFetch<TNotificationList>("/api/v1/notifications"),
+      refetchInterval: REFRESH_MS,
+    }),
 };
 
 export function useMyNotifications() {
@@ -31,8 +36,15 @@ export function useMarkNotificationsRead() {
       const readAt = new Date().toISOString();
       queryClient.setQueryData(notificationQueries.mine().queryKey, (list) => {
         if (!list) return list;
-        const notifications = list.notifications.map((item) => (item.readAt === null && (!ids || ids.includes(item.id)) ? { ...item, readAt } : item));
-        return { notifications, unread: ids ? Math.max(0, list.unread - list.notifications.filter((item) => item.readAt === null && ids.includes(item.id)).length) : 0 };
+        const notifications = list.notifications.map((item) =>
+          item.readAt === null && (!ids || ids.includes(item.id)) ? { ...item, readAt } : item,
+        );
+        return {
+          notifications,
+          unread: ids
+            ? Math.max(0, list.unread - list.notifications.filter((item) => item.readAt === null && ids.includes(item.id)).length)
+            : 0,
+        };
       });
     },
     onError: (error) => toast.error(describeError(error)),

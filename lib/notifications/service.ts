@@ -1,7 +1,21 @@
 import { db, type TTx } from "@/lib/db";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 
-export const NOTIFICATION_TYPES = ["change.submitted", "change.needs_vote", "change.needs_info", "change.approved", "change.rejected", "change.scheduled", "change.failed", "rule.needs_approval", "rule.activated", "surface.owner_replaced", "template.suspended", "template.retirement_proposed", "template.retired"] as const;
+export const NOTIFICATION_TYPES = [
+  "change.submitted",
+  "change.needs_vote",
+  "change.needs_info",
+  "change.approved",
+  "change.rejected",
+  "change.scheduled",
+  "change.failed",
+  "rule.needs_approval",
+  "rule.activated",
+  "surface.owner_replaced",
+  "template.suspended",
+  "template.retirement_proposed",
+  "template.retired",
+] as const;
 export type TNotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export type TNotificationInput = { type: TNotificationType; title: string; body?: string; link?: string };
@@ -11,13 +25,30 @@ export async function notify(tx: TTx, userIds: Iterable<string>, notification: T
   const recipients = [...new Set(userIds)];
   if (recipients.length === 0) return;
   await tx.notification.createMany({
-    data: recipients.map((userId) => ({ userId, type: notification.type, title: notification.title, body: notification.body ?? "", link: notification.link ?? null })),
+    data: recipients.map((userId) => ({
+      userId,
+      type: notification.type,
+      title: notification.title,
+      body: notification.body ?? "",
+      link: notification.link ?? null,
+    })),
   });
 }
 
-export type TNotification = { id: string; type: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
+export type TNotification = {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+};
 
-export async function listMyNotifications(context: TActorContext, { unreadOnly = false }: { unreadOnly?: boolean } = {}): Promise<{ notifications: TNotification[]; unread: number }> {
+export async function listMyNotifications(
+  context: TActorContext,
+  { unreadOnly = false }: { unreadOnly?: boolean } = {},
+): Promise<{ notifications: TNotification[]; unread: number }> {
   const userId = requireSignedIn(context).id;
   const [rows, unread] = await Promise.all([
     db.notification.findMany({ where: { userId, readAt: unreadOnly ? null : undefined }, orderBy: { createdAt: "desc" }, take: 50 }),

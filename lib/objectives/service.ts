@@ -14,20 +14,35 @@ export async function listObjectives(context: TActorContext, values: TMetricValu
   assertCan(context.actor, "dashboard.read");
   const rows = await db.objective.findMany({
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    include: { keyResults: { orderBy: { title: "asc" } }, netopsLead: { select: { id: true, name: true } }, secopsLead: { select: { id: true, name: true } } },
+    include: {
+      keyResults: { orderBy: { title: "asc" } },
+      netopsLead: { select: { id: true, name: true } },
+      secopsLead: { select: { id: true, name: true } },
+    },
   });
   return rows.map((row) => {
     const keyResults = row.keyResults.map((kr) => {
       const metric = values.get(kr.metricKey);
       const current = metric?.value ?? null;
       return {
-        id: kr.id, title: kr.title, metricKey: kr.metricKey, metricName: metric?.name ?? kr.metricKey, source: metric?.source ?? "indicator",
-        baseline: kr.baseline, target: kr.target, current, progress: keyResultProgress(current, kr.baseline, kr.target),
+        id: kr.id,
+        title: kr.title,
+        metricKey: kr.metricKey,
+        metricName: metric?.name ?? kr.metricKey,
+        source: metric?.source ?? "indicator",
+        baseline: kr.baseline,
+        target: kr.target,
+        current,
+        progress: keyResultProgress(current, kr.baseline, kr.target),
       };
     });
     return {
-      id: row.id, title: row.title, description: row.description, dueDate: row.dueDate?.toISOString().slice(0, 10) ?? null,
-      netopsLead: row.netopsLead, secopsLead: row.secopsLead,
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      dueDate: row.dueDate?.toISOString().slice(0, 10) ?? null,
+      netopsLead: row.netopsLead,
+      secopsLead: row.secopsLead,
       progress: objectiveProgress(keyResults.map((kr) => kr.progress)),
       keyResults,
     };
@@ -52,7 +67,10 @@ export async function createObjective(context: TActorContext, input: TCreateObje
     });
     const created = await tx.objective.create({
       data: {
-        title: input.title, description: input.description, netopsLeadId: input.netopsLeadId, secopsLeadId: input.secopsLeadId,
+        title: input.title,
+        description: input.description,
+        netopsLeadId: input.netopsLeadId,
+        secopsLeadId: input.secopsLeadId,
         dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00.000Z`) : null,
         keyResults: { create: input.keyResults },
       },

@@ -30,7 +30,10 @@ export async function stopBackgroundJobs(timeoutMs: number): Promise<string[]> {
       const finished = await Promise.race([
         Promise.resolve()
           .then(stop)
-          .then(() => true, () => true),
+          .then(
+            () => true,
+            () => true,
+          ),
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
       ]);
       clearTimeout(timer);

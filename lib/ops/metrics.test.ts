@@ -19,7 +19,9 @@ describe("metrics", () => {
     observeRequest("GET", "/api/v1/surfaces/:id", 200, 0.03);
     observeRequest("GET", "/api/v1/surfaces/:id", 200, 0.2);
     const count = (await valueOf("concord_http_request_duration_seconds")).find(
-      (sample) => (sample as { metricName?: string }).metricName === "concord_http_request_duration_seconds_count" && sample.labels.route === "/api/v1/surfaces/:id",
+      (sample) =>
+        (sample as { metricName?: string }).metricName === "concord_http_request_duration_seconds_count" &&
+        sample.labels.route === "/api/v1/surfaces/:id",
     );
     expect(count?.value).toBe(2);
     expect(count?.labels).toMatchObject({ method: "GET", status: "200" });

@@ -26,7 +26,11 @@ function createMetrics(): TMetrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const openStreams = new Gauge({ name: "concord_live_streams_open", help: "Live map streams (server-sent events) open on this instance", registers: [registry] });
+  const openStreams = new Gauge({
+    name: "concord_live_streams_open",
+    help: "Live map streams (server-sent events) open on this instance",
+    registers: [registry],
+  });
   const snapshotRuns = new Counter({
     name: "concord_snapshot_runs_total",
     help: "Daily indicator snapshot runs of this instance by outcome (written, skipped: another instance or already done, failed)",
@@ -59,7 +63,9 @@ function createMetrics(): TMetrics {
     help: "Webhook messages whose last attempt failed and that are waiting for a retry",
     registers: [registry],
     async collect() {
-      this.set(await db.outboxMessage.count({ where: { deliveredAt: null, attempts: { gt: 0, lt: MAX_ATTEMPTS }, lastError: { not: null } } }));
+      this.set(
+        await db.outboxMessage.count({ where: { deliveredAt: null, attempts: { gt: 0, lt: MAX_ATTEMPTS }, lastError: { not: null } } }),
+      );
     },
   });
   new Gauge({
@@ -75,7 +81,11 @@ function createMetrics(): TMetrics {
     help: "Age of the oldest webhook message still to be delivered (0 when none)",
     registers: [registry],
     async collect() {
-      const oldest = await db.outboxMessage.findFirst({ where: { deliveredAt: null, attempts: { lt: MAX_ATTEMPTS } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+      const oldest = await db.outboxMessage.findFirst({
+        where: { deliveredAt: null, attempts: { lt: MAX_ATTEMPTS } },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true },
+      });
       this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
     },
   });

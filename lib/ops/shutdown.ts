@@ -51,7 +51,10 @@ async function drainAndExit(signal: TSignal, nextListeners: TSignalListener[], g
     if (nextListeners.length === 0 && process.listenerCount(signal) <= 1) resolve("drained");
   });
   let graceTimer: NodeJS.Timeout | undefined;
-  const outcome = await Promise.race([drained, new Promise<"grace over">((resolve) => (graceTimer = setTimeout(() => resolve("grace over"), graceMs)))]);
+  const outcome = await Promise.race([
+    drained,
+    new Promise<"grace over">((resolve) => (graceTimer = setTimeout(() => resolve("grace over"), graceMs))),
+  ]);
   clearTimeout(graceTimer);
   if (outcome === "grace over") log.warn({ graceSeconds: graceMs / 1000 }, "grace period over with requests still open; stopping anyway");
   const late = await stopBackgroundJobs(JOB_STOP_MS);

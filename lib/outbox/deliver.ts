@@ -57,7 +57,9 @@ function resolved(options: TDeliveryOptions) {
 export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<TClaim | null> {
   const { now, attemptTimeoutMs, leaseMarginMs } = resolved(options);
   const at = now();
-  const scope = options.subscriptionIds ? Prisma.sql`AND o."subscriptionId" IN (${Prisma.join(options.subscriptionIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.empty;
+  const scope = options.subscriptionIds
+    ? Prisma.sql`AND o."subscriptionId" IN (${Prisma.join(options.subscriptionIds.map((id) => Prisma.sql`${id}::uuid`))})`
+    : Prisma.empty;
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
       SELECT o.id FROM "OutboxMessage" o JOIN "WebhookSubscription" s ON s.id = o."subscriptionId"
@@ -74,10 +76,22 @@ export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<
       where: { id },
       data: { leaseToken, leaseExpiresAt: new Date(at.getTime() + attemptTimeoutMs + leaseMarginMs), attempts: { increment: 1 } },
     });
-    const subscription = await tx.webhookSubscription.findUniqueOrThrow({ where: { id: message.subscriptionId }, select: { url: true, secret: true } });
+    const subscription = await tx.webhookSubscription.findUniqueOrThrow({
+      where: { id: message.subscriptionId },
+      select: { url: true, secret: true },
+    });
     const number = (await tx.webhookAttempt.count({ where: { messageId: id } })) + 1;
     const attempt = await tx.webhookAttempt.create({ data: { messageId: id, number, startedAt: at }, select: { id: true } });
-    return { messageId: id, webhookId: message.webhookId, payload: message.payload, attempts: message.attempts, leaseToken, attemptId: attempt.id, url: subscription.url, secret: subscription.secret };
+    return {
+      messageId: id,
+      webhookId: message.webhookId,
+      payload: message.payload,
+      attempts: message.attempts,
+      leaseToken,
+      attemptId: attempt.id,
+      url: subscription.url,
+      secret: subscription.secret,
+    };
   });
 }
 
@@ -97,7 +111,12 @@ async function targetRefusal(url: string, options: TDeliveryOptions): Promise<st
 function describeFailure(cause: unknown, timeoutMs: number): string {
   if (cause instanceof Error) {
     if (cause.name === "TimeoutError" || cause.name === "AbortError") return `no response within ${timeoutMs / 1000} s`;
-    const reason = cause.cause instanceof Error ? (("code" in cause.cause && typeof cause.cause.code === "string" ? cause.cause.code : cause.cause.message)) : null;
+    const reason =
+      cause.cause instanceof Error
+        ? "code" in cause.cause && typeof cause.cause.code === "string"
+          ? cause.cause.code
+          : cause.cause.message
+        : null;
     return reason ? `${cause.message}: ${reason}` : cause.message;
   }
   return "delivery failed";
@@ -116,7 +135,11 @@ export async function attemptDelivery(claim: TClaim, options: TDeliveryOptions =
       const body = JSON.stringify(claim.payload);
       const response = await send(claim.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "Concord-Webhooks/1", ...signedHeaders(claim.secret, webhookMessageId(claim.webhookId), startedAt, body) },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Concord-Webhooks/1",
+          ...signedHeaders(claim.secret, webhookMessageId(claim.webhookId), startedAt, body),
+        },
         body,
         // A redirect could point anywhere, including inside the network: it counts as a failure.
         redirect: "manual",
@@ -132,11 +155,18 @@ export async function attemptDelivery(claim: TClaim, options: TDeliveryOptions =
   return recordOutcome(claim, { statusCode, error: error?.slice(0, 500) ?? null }, now());
 }
 
-async function recordOutcome(claim: TClaim, result: { statusCode: number | null; error: string | null }, finishedAt: Date): Promise<TAttemptOutcome> {
+async function recordOutcome(
+  claim: TClaim,
+  result: { statusCode: number | null; error: string | null },
+  finishedAt: Date,
+): Promise<TAttemptOutcome> {
   const exhausted = claim.attempts >= MAX_ATTEMPTS;
   const outcome: TAttemptOutcome = result.error === null ? "delivered" : exhausted ? "failed" : "retrying";
   return db.$transaction(async (tx) => {
-    await tx.webhookAttempt.update({ where: { id: claim.attemptId }, data: { finishedAt, statusCode: result.statusCode, error: result.error } });
+    await tx.webhookAttempt.update({
+      where: { id: claim.attemptId },
+      data: { finishedAt, statusCode: result.statusCode, error: result.error },
+    });
     const released = { leaseToken: null, leaseExpiresAt: null, lastError: result.error };
     const data: Prisma.OutboxMessageUpdateManyMutationInput =
       outcome === "delivered"
@@ -154,13 +184,21 @@ export async function failExhaustedMessages(options: TDeliveryOptions = {}): Pro
   const at = resolved(options).now();
   return db.$transaction(async (tx) => {
     const exhausted = await tx.outboxMessage.findMany({
-      where: { deliveredAt: null, failedAt: null, attempts: { gte: MAX_ATTEMPTS }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: at } }] },
+      where: {
+        deliveredAt: null,
+        failedAt: null,
+        attempts: { gte: MAX_ATTEMPTS },
+        OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: at } }],
+      },
       select: { id: true },
       take: 500,
     });
     const ids = exhausted.map((message) => message.id);
     if (ids.length === 0) return 0;
-    await tx.webhookAttempt.updateMany({ where: { messageId: { in: ids }, finishedAt: null }, data: { finishedAt: at, error: UNKNOWN_OUTCOME } });
+    await tx.webhookAttempt.updateMany({
+      where: { messageId: { in: ids }, finishedAt: null },
+      data: { finishedAt: at, error: UNKNOWN_OUTCOME },
+    });
     const { count } = await tx.outboxMessage.updateMany({
       where: { id: { in: ids }, deliveredAt: null, failedAt: null },
       data: { failedAt: at, leaseToken: null, leaseExpiresAt: null, lastError: UNKNOWN_OUTCOME },

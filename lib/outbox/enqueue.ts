@@ -13,7 +13,9 @@ export async function enqueueEvent(tx: TTx, eventType: string, data: Prisma.Inpu
   });
   if (subscriptions.length === 0) return 0;
   const body = { type: eventType, timestamp: new Date().toISOString(), data };
-  await tx.outboxMessage.createMany({ data: subscriptions.map((subscription) => ({ subscriptionId: subscription.id, eventType, payload: body })) });
+  await tx.outboxMessage.createMany({
+    data: subscriptions.map((subscription) => ({ subscriptionId: subscription.id, eventType, payload: body })),
+  });
   return subscriptions.length;
 }
 
@@ -24,14 +26,34 @@ export async function enqueueFlowStatusChanges(
   changes: ReadonlyArray<{ kind: string; entityId: string; before: unknown; after: unknown }>,
 ): Promise<void> {
   for (const change of flowStatusChanges(changes)) {
-    await enqueueEvent(tx, "flow.status_changed", { ...change, surfaceId: context.surfaceId, mapVersion: context.mapVersion, actorId: context.actorId, changeId: context.changeId ?? null });
+    await enqueueEvent(tx, "flow.status_changed", {
+      ...change,
+      surfaceId: context.surfaceId,
+      mapVersion: context.mapVersion,
+      actorId: context.actorId,
+      changeId: context.changeId ?? null,
+    });
   }
 }
 
 /** The `flow.status_changed` events of the map edits a change just applied (its MapEvents). */
 export async function enqueueFlowStatusChangesOfChange(tx: TTx, changeId: string): Promise<void> {
-  const events = await tx.mapEvent.findMany({ where: { changeId }, select: { kind: true, entityId: true, before: true, after: true, mapVersion: true, actorId: true, map: { select: { surfaceId: true } } }, orderBy: { id: "asc" } });
+  const events = await tx.mapEvent.findMany({
+    where: { changeId },
+    select: {
+      kind: true,
+      entityId: true,
+      before: true,
+      after: true,
+      mapVersion: true,
+      actorId: true,
+      map: { select: { surfaceId: true } },
+    },
+    orderBy: { id: "asc" },
+  });
   for (const event of events) {
-    await enqueueFlowStatusChanges(tx, { surfaceId: event.map.surfaceId, mapVersion: event.mapVersion, actorId: event.actorId, changeId }, [event]);
+    await enqueueFlowStatusChanges(tx, { surfaceId: event.map.surfaceId, mapVersion: event.mapVersion, actorId: event.actorId, changeId }, [
+      event,
+    ]);
   }
 }

@@ -36,8 +36,12 @@ async function waitUntil(condition: () => Promise<boolean>) {
 describe("webhook outbox", () => {
   it("a rolled-back transaction leaves no outbox row; a committed one leaves one per matching subscription", async () => {
     const { eventType, subscription } = await subscribe("https://hooks.test.example/in");
-    const family = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/family", eventTypes: ["test.*"], secret: generateWebhookSecret() } });
-    const disabled = await db.webhookSubscription.create({ data: { url: "https://hooks.test.example/off", eventTypes: [eventType], secret: generateWebhookSecret(), active: false } });
+    const family = await db.webhookSubscription.create({
+      data: { url: "https://hooks.test.example/family", eventTypes: ["test.*"], secret: generateWebhookSecret() },
+    });
+    const disabled = await db.webhookSubscription.create({
+      data: { url: "https://hooks.test.example/off", eventTypes: [eventType], secret: generateWebhookSecret(), active: false },
+    });
     await expect(
       db.$transaction(async (tx) => {
         await enqueueEvent(tx, eventType, { n: 1 });
@@ -78,7 +82,11 @@ describe("webhook outbox", () => {
         const result = await deliverDueMessages({ ...only, now: () => new Date(clock) });
         expect(result).toMatchObject(attempt < MAX_ATTEMPTS ? { retrying: 1 } : { failed: 1 });
         // Not due again before its backoff has passed.
-        expect(await deliverDueMessages({ ...only, now: () => new Date(clock + 1_000) })).toMatchObject({ retrying: 0, failed: 0, delivered: 0 });
+        expect(await deliverDueMessages({ ...only, now: () => new Date(clock + 1_000) })).toMatchObject({
+          retrying: 0,
+          failed: 0,
+          delivered: 0,
+        });
         clock += 7 * 60 * 60 * 1000;
       }
       expect(await deliverDueMessages({ ...only, now: () => new Date(clock) })).toMatchObject({ retrying: 0, failed: 0, delivered: 0 });
@@ -102,7 +110,9 @@ describe("webhook outbox", () => {
     } finally {
       receiver.respondWith({});
     }
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: slow.subscription.id } })).lastError).toBe("no response within 0.2 s");
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: slow.subscription.id } })).lastError).toBe(
+      "no response within 0.2 s",
+    );
 
     const redirected = await subscribe();
     await db.$transaction((tx) => enqueueEvent(tx, redirected.eventType, { n: 5 }));
@@ -117,7 +127,9 @@ describe("webhook outbox", () => {
     const privateTarget = await subscribe();
     await db.$transaction((tx) => enqueueEvent(tx, privateTarget.eventType, { n: 6 }));
     expect(await deliverDueMessages({ ...privateTarget.only, allowPrivateTargets: false })).toMatchObject({ retrying: 1 });
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: privateTarget.subscription.id } })).lastError).toMatch(/^refused/);
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: privateTarget.subscription.id } })).lastError).toMatch(
+      /^refused/,
+    );
     expect(receivedFor(privateTarget.eventType)).toHaveLength(0);
   });
 
@@ -130,10 +142,14 @@ describe("webhook outbox", () => {
     receiver.respondWith({ delayMs: 400 });
     // Each worker's share takes longer to send than one lease lasts (1.5 s): a lease per batch
     // would expire under unsent messages and let the other worker send them too.
-    const workers = [1, 2].map(() => createDeliveryWorker({ ...only, concurrency: 2, pollIntervalMs: 20, attemptTimeoutMs: 1_000, leaseMarginMs: 500 }));
+    const workers = [1, 2].map(() =>
+      createDeliveryWorker({ ...only, concurrency: 2, pollIntervalMs: 20, attemptTimeoutMs: 1_000, leaseMarginMs: 500 }),
+    );
     try {
       workers.forEach((worker) => worker.start());
-      await waitUntil(async () => (await db.outboxMessage.count({ where: { subscriptionId: subscription.id, deliveredAt: { not: null } } })) === count);
+      await waitUntil(
+        async () => (await db.outboxMessage.count({ where: { subscriptionId: subscription.id, deliveredAt: { not: null } } })) === count,
+      );
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
       receiver.respondWith({});
@@ -159,7 +175,10 @@ describe("webhook outbox", () => {
     expect(await attemptDelivery(takeover!, only)).toBe("delivered");
     // The stalled worker wakes up and reports: its outcome no longer decides anything.
     expect(await attemptDelivery(stalled!, only)).toBe("lease_lost");
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { subscriptionId: subscription.id }, include: { attemptLog: { orderBy: { number: "asc" } } } });
+    const message = await db.outboxMessage.findFirstOrThrow({
+      where: { subscriptionId: subscription.id },
+      include: { attemptLog: { orderBy: { number: "asc" } } },
+    });
     expect(message.deliveredAt).not.toBeNull();
     expect(message.attempts).toBe(2);
     expect(message.attemptLog.map((attempt) => attempt.number)).toEqual([1, 2]);

@@ -36,10 +36,16 @@ describe.skipIf(!process.env.DATABASE_URL)("webhook delivery from two OS process
     // A slow receiver: each worker's share takes far longer to send than one attempt's lease lasts.
     receiver.respondWith({ delayMs: 700 });
     const env = { DATABASE_URL: process.env.DATABASE_URL, OUTBOX_SUBSCRIPTION_IDS: subscription.id };
-    const workers: TScriptProcess[] = [runScript("lib/test/processes/outbox-worker.ts", env), runScript("lib/test/processes/outbox-worker.ts", env)];
+    const workers: TScriptProcess[] = [
+      runScript("lib/test/processes/outbox-worker.ts", env),
+      runScript("lib/test/processes/outbox-worker.ts", env),
+    ];
     try {
       await Promise.all(workers.map((worker) => waitForOutput(worker, /worker \d+ running/)));
-      await waitUntil(async () => (await db.outboxMessage.count({ where: { subscriptionId: subscription.id, deliveredAt: { not: null } } })) === count, 90_000);
+      await waitUntil(
+        async () => (await db.outboxMessage.count({ where: { subscriptionId: subscription.id, deliveredAt: { not: null } } })) === count,
+        90_000,
+      );
       // Past a lease and a poll: a duplicate would have been sent by now.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
     } finally {

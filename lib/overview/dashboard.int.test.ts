@@ -8,14 +8,25 @@ import { getDashboard, getIndicatorDrilldown, getTeamDashboard } from "./service
 async function restrictedSurfaceWithPlainFlow() {
   const author = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const surface = await db.protectSurface.create({
-    data: { name: `Vault ${uniqueSuffix()}`, classification: "RESTRICTED", criticality: "CRITICAL", contentHash: "test", createdById: author.id, status: "IN_REVIEW" },
+    data: {
+      name: `Vault ${uniqueSuffix()}`,
+      classification: "RESTRICTED",
+      criticality: "CRITICAL",
+      contentHash: "test",
+      createdById: author.id,
+      status: "IN_REVIEW",
+    },
   });
   const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
   const zone = await db.flowNode.create({ data: { mapId: map.id, kind: "ZONE", label: "vault zone" } });
   const client = await db.flowNode.create({ data: { mapId: map.id, kind: "WORKLOAD", label: "batch job" } });
   const store = await db.flowNode.create({ data: { mapId: map.id, kind: "DATASTORE", label: "vault db", zoneId: zone.id } });
-  const plain = await db.flowEdge.create({ data: { mapId: map.id, sourceId: client.id, targetId: store.id, ports: "5432", encryption: "NONE", status: "APPROVED" } });
-  const denied = await db.flowEdge.create({ data: { mapId: map.id, sourceId: client.id, targetId: store.id, ports: "22", encryption: "NONE", status: "DENIED" } });
+  const plain = await db.flowEdge.create({
+    data: { mapId: map.id, sourceId: client.id, targetId: store.id, ports: "5432", encryption: "NONE", status: "APPROVED" },
+  });
+  const denied = await db.flowEdge.create({
+    data: { mapId: map.id, sourceId: client.id, targetId: store.id, ports: "22", encryption: "NONE", status: "DENIED" },
+  });
   return { surface, plain, denied };
 }
 
@@ -27,7 +38,12 @@ describe("the dashboard", () => {
     expect(indicator.value).toBeGreaterThanOrEqual(1);
     const row = rows.find((entry) => entry.id === plain.id)!;
     expect(row).toMatchObject({ entity: "flow", counted: true, mapHref: `/surfaces/${surface.id}/map` });
-    expect(row.cells).toMatchObject({ Surface: surface.name, Flow: "batch job → vault db", Encryption: "NONE", Classification: "RESTRICTED" });
+    expect(row.cells).toMatchObject({
+      Surface: surface.name,
+      Flow: "batch job → vault db",
+      Encryption: "NONE",
+      Classification: "RESTRICTED",
+    });
     expect(rows.some((entry) => entry.id === denied.id)).toBe(false);
     const crossing = await getIndicatorDrilldown(contextFor(viewer), "flows.denied_cross_zone");
     expect(crossing.rows.some((entry) => entry.id === denied.id)).toBe(true);
@@ -44,7 +60,11 @@ describe("the dashboard", () => {
     const netops = await getTeamDashboard(contextFor(viewer), "NETOPS");
     expect(netops.surfacesAwaitingSignOff.some((entry) => entry.id === surface.id)).toBe(true);
     await db.surfaceSignOff.create({ data: { surfaceId: surface.id, version: 1, contentHash: "test", userId: viewer.id, team: "NETOPS" } });
-    expect((await getTeamDashboard(contextFor(viewer), "NETOPS")).surfacesAwaitingSignOff.some((entry) => entry.id === surface.id)).toBe(false);
-    expect((await getTeamDashboard(contextFor(viewer), "SECOPS")).surfacesAwaitingSignOff.some((entry) => entry.id === surface.id)).toBe(true);
+    expect((await getTeamDashboard(contextFor(viewer), "NETOPS")).surfacesAwaitingSignOff.some((entry) => entry.id === surface.id)).toBe(
+      false,
+    );
+    expect((await getTeamDashboard(contextFor(viewer), "SECOPS")).surfacesAwaitingSignOff.some((entry) => entry.id === surface.id)).toBe(
+      true,
+    );
   });
 });

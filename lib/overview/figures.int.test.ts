@@ -28,7 +28,14 @@ async function writeProgramRecords() {
   const netops = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
   const secops = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
   const surface = await db.protectSurface.create({
-    data: { name: `Figures ${uniqueSuffix()}`, classification: "CONFIDENTIAL", criticality: "HIGH", contentHash: "test", createdById: netops.id, status: "IN_REVIEW" },
+    data: {
+      name: `Figures ${uniqueSuffix()}`,
+      classification: "CONFIDENTIAL",
+      criticality: "HIGH",
+      contentHash: "test",
+      createdById: netops.id,
+      status: "IN_REVIEW",
+    },
   });
   const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
   const zone = await db.flowNode.create({ data: { mapId: map.id, kind: "ZONE", label: "zone" } });
@@ -43,13 +50,27 @@ async function writeProgramRecords() {
   });
   const submittedAt = new Date(Date.now() - 9 * 86_400_000);
   const change = await db.change.create({
-    data: { title: `Figures change ${uniqueSuffix()}`, requesterId: netops.id, contentHash: "test", track: "CAB", state: "CAB_REVIEW", submittedAt },
+    data: {
+      title: `Figures change ${uniqueSuffix()}`,
+      requesterId: netops.id,
+      contentHash: "test",
+      track: "CAB",
+      state: "CAB_REVIEW",
+      submittedAt,
+    },
   });
-  await db.changeTransition.create({ data: { changeId: change.id, from: "SUBMITTED", to: "CAB_REVIEW", actorId: netops.id, createdAt: submittedAt } });
+  await db.changeTransition.create({
+    data: { changeId: change.id, from: "SUBMITTED", to: "CAB_REVIEW", actorId: netops.id, createdAt: submittedAt },
+  });
   const done = await db.change.create({
     data: {
-      title: `Figures done ${uniqueSuffix()}`, requesterId: netops.id, contentHash: "test", track: "PRE_APPROVED", state: "VERIFIED",
-      submittedAt, implementedAt: new Date(submittedAt.getTime() + 30 * 3_600_000),
+      title: `Figures done ${uniqueSuffix()}`,
+      requesterId: netops.id,
+      contentHash: "test",
+      track: "PRE_APPROVED",
+      state: "VERIFIED",
+      submittedAt,
+      implementedAt: new Date(submittedAt.getTime() + 30 * 3_600_000),
     },
   });
   await db.changeApproval.createMany({
@@ -99,10 +120,16 @@ describe("the program figures behind the dashboards", () => {
   it("give the dashboards exactly what the indicator formulas compute on the same records", async () => {
     const viewer = await createTestUser("LEADERSHIP", ["EXECUTIVE"]);
     await writeProgramRecords();
-    const { expected, actual } = await whenQuiet(async () => ({ executive: await getDashboard(contextFor(viewer)), netops: await getTeamDashboard(contextFor(viewer), "NETOPS") }));
+    const { expected, actual } = await whenQuiet(async () => ({
+      executive: await getDashboard(contextFor(viewer)),
+      netops: await getTeamDashboard(contextFor(viewer), "NETOPS"),
+    }));
     for (const indicator of INDICATORS) {
       const view = actual.executive.indicators.find((entry) => entry.key === indicator.key)!;
-      expect({ key: indicator.key, value: view.value, detail: view.detail }).toEqual({ key: indicator.key, ...expected.indicators[indicator.key] });
+      expect({ key: indicator.key, value: view.value, detail: view.detail }).toEqual({
+        key: indicator.key,
+        ...expected.indicators[indicator.key],
+      });
     }
     expect(actual.executive.counts).toEqual(expected.counts);
     expect(actual.executive.attention.stalledCab).toEqual(stalledFromEntries(expected.cabEntries, new Date(actual.executive.generatedAt)));

@@ -22,8 +22,14 @@ export function flowViewsFor(indicatorKey: string): Array<{ label: string; href:
   switch (indicatorKey) {
     case "flows.unencrypted_sensitive":
       return [
-        { label: "Unencrypted flows into Restricted surfaces", href: flowsViewHref({ status: "OBSERVED,PROPOSED,APPROVED", encryption: "NONE", classification: "RESTRICTED" }) },
-        { label: "Unencrypted flows into Confidential surfaces", href: flowsViewHref({ status: "OBSERVED,PROPOSED,APPROVED", encryption: "NONE", classification: "CONFIDENTIAL" }) },
+        {
+          label: "Unencrypted flows into Restricted surfaces",
+          href: flowsViewHref({ status: "OBSERVED,PROPOSED,APPROVED", encryption: "NONE", classification: "RESTRICTED" }),
+        },
+        {
+          label: "Unencrypted flows into Confidential surfaces",
+          href: flowsViewHref({ status: "OBSERVED,PROPOSED,APPROVED", encryption: "NONE", classification: "CONFIDENTIAL" }),
+        },
       ];
     case "flows.explicit_share":
       return [

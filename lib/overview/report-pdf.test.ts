@@ -3,8 +3,13 @@ import { pdfText, renderDashboardPdf } from "./report-pdf";
 import type { TDashboard } from "./service";
 
 const empty: TDashboard = {
-  generatedAt: "2026-01-01T00:00:00.000Z", assessment: null, indicators: [], kpis: [], objectives: [],
-  attention: { disputed: [], overdue: [], stalledCab: [] }, counts: { surfaces: 0, flows: 0, openChanges: 0, inCab: 0 },
+  generatedAt: "2026-01-01T00:00:00.000Z",
+  assessment: null,
+  indicators: [],
+  kpis: [],
+  objectives: [],
+  attention: { disputed: [], overdue: [], stalledCab: [] },
+  counts: { surfaces: 0, flows: 0, openChanges: 0, inCab: 0 },
 };
 
 describe("the PDF report", () => {

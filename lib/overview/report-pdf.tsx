@@ -2,7 +2,8 @@ import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-p
 import type { TDashboard, TMetricView } from "./service";
 
 const STAGE_NAMES = ["Traditional", "Initial", "Advanced", "Optimal"];
-const stage = (value: number | null) => (value === null ? "Not scored" : `${STAGE_NAMES[Math.floor(value)] ?? "Optimal"} (${value.toFixed(2)})`);
+const stage = (value: number | null) =>
+  value === null ? "Not scored" : `${STAGE_NAMES[Math.floor(value)] ?? "Optimal"} (${value.toFixed(2)})`;
 
 /** The PDF's built-in Helvetica covers WinAnsi only: spell the few symbols outside it in ASCII. */
 const ASCII_FOR: Record<string, string> = { "≥": ">=", "≤": "<=", "−": "-", "→": "->", "—": "-" };
@@ -48,7 +49,9 @@ function MetricRows({ metrics }: { metrics: TMetricView[] }) {
             <Text style={styles.note}>{pdfText(metric.formula)}</Text>
           </View>
           <Text style={styles.cell}>{pdfText(metric.display)}</Text>
-          <Text style={styles.cell}>{metric.target === null ? "-" : `${metric.direction === "HIGHER_IS_BETTER" ? ">=" : "<="} ${metric.target}`}</Text>
+          <Text style={styles.cell}>
+            {metric.target === null ? "-" : `${metric.direction === "HIGHER_IS_BETTER" ? ">=" : "<="} ${metric.target}`}
+          </Text>
           <Text style={styles.cell}>{metric.trend[0] ? String(metric.trend[0].value) : "-"}</Text>
         </View>
       ))}
@@ -62,9 +65,14 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
     <Document title="Concord — Zero Trust program report" author="Concord">
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>Zero Trust program report</Text>
-        <Text style={styles.subtitle}>Generated {dashboard.generatedAt.slice(0, 16).replace("T", " ")} UTC · {dashboard.counts.surfaces} protect surfaces · {dashboard.counts.flows} flows · {dashboard.counts.openChanges} open changes</Text>
+        <Text style={styles.subtitle}>
+          Generated {dashboard.generatedAt.slice(0, 16).replace("T", " ")} UTC · {dashboard.counts.surfaces} protect surfaces ·{" "}
+          {dashboard.counts.flows} flows · {dashboard.counts.openChanges} open changes
+        </Text>
 
-        <Text style={styles.heading}>Maturity by pillar{dashboard.assessment ? ` - ${dashboard.assessment.title} (${dashboard.assessment.assessedOn})` : ""}</Text>
+        <Text style={styles.heading}>
+          Maturity by pillar{dashboard.assessment ? ` - ${dashboard.assessment.title} (${dashboard.assessment.assessedOn})` : ""}
+        </Text>
         {dashboard.assessment ? (
           <View>
             <View style={[styles.row, styles.head]}>
@@ -91,10 +99,24 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         )}
 
         <Text style={styles.heading}>Needs leadership attention</Text>
-        {attention.disputed.length + attention.overdue.length + attention.stalledCab.length === 0 && <Text style={styles.note}>Nothing: no disputed scores, overdue targets or stalled CAB items.</Text>}
-        {attention.disputed.map((item) => <Text key={`d${item.functionKey}`}>• Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ?? "-"}, SecOps {item.secopsStage ?? "-"})</Text>)}
-        {attention.overdue.map((item) => <Text key={`o${item.functionKey}`}>• Overdue: {item.pillarLabel} · {item.label}, target {item.targetStage} by {item.targetDate}</Text>)}
-        {attention.stalledCab.map((item) => <Text key={`c${item.changeId}`}>• Stalled in CAB: #{item.number} {item.title} ({item.days} days)</Text>)}
+        {attention.disputed.length + attention.overdue.length + attention.stalledCab.length === 0 && (
+          <Text style={styles.note}>Nothing: no disputed scores, overdue targets or stalled CAB items.</Text>
+        )}
+        {attention.disputed.map((item) => (
+          <Text key={`d${item.functionKey}`}>
+            • Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ?? "-"}, SecOps {item.secopsStage ?? "-"})
+          </Text>
+        ))}
+        {attention.overdue.map((item) => (
+          <Text key={`o${item.functionKey}`}>
+            • Overdue: {item.pillarLabel} · {item.label}, target {item.targetStage} by {item.targetDate}
+          </Text>
+        ))}
+        {attention.stalledCab.map((item) => (
+          <Text key={`c${item.changeId}`}>
+            • Stalled in CAB: #{item.number} {item.title} ({item.days} days)
+          </Text>
+        ))}
 
         <Text style={styles.heading}>Indicators measured from Concord</Text>
         <MetricRows metrics={dashboard.indicators} />
@@ -111,7 +133,8 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         {dashboard.objectives.map((objective) => (
           <View key={objective.id} style={{ marginBottom: 6 }} wrap={false}>
             <Text style={{ fontFamily: "Helvetica-Bold" }}>
-              {pdfText(objective.title)} - {objective.progress === null ? "no data" : `${Math.round(objective.progress * 100)}%`} ({objective.netopsLead.name} & {objective.secopsLead.name})
+              {pdfText(objective.title)} - {objective.progress === null ? "no data" : `${Math.round(objective.progress * 100)}%`} (
+              {objective.netopsLead.name} & {objective.secopsLead.name})
             </Text>
             <Bar fraction={objective.progress ?? 0} color="#2454d6" />
             {objective.keyResults.map((kr) => (

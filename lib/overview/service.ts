@@ -8,7 +8,14 @@ import type { TAssessmentDetail } from "@/lib/maturity/schemas";
 import { stalledFromEntries, type TStalledItem } from "@/lib/metrics/attention";
 import { indicatorValues, type TIndicatorFigure, type TProgramFigures } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
-import { INDICATORS, findIndicator, formatIndicatorValue, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
+import {
+  INDICATORS,
+  findIndicator,
+  formatIndicatorValue,
+  meetsTarget,
+  type TIndicatorDefinition,
+  type TIndicatorRow,
+} from "@/lib/metrics/indicators";
 import { listKpis } from "@/lib/metrics/kpis";
 import { loadProgramRecords } from "@/lib/metrics/load";
 import { weeklyTrend, withLiveValue, type TTrendPoint } from "@/lib/metrics/trend";
@@ -35,7 +42,14 @@ export type TMetricView = {
 
 export type TAttention = {
   disputed: Array<{ functionKey: string; label: string; pillarLabel: string; netopsStage: string | null; secopsStage: string | null }>;
-  overdue: Array<{ functionKey: string; label: string; pillarLabel: string; targetStage: string | null; targetDate: string | null; currentStage: string | null }>;
+  overdue: Array<{
+    functionKey: string;
+    label: string;
+    pillarLabel: string;
+    targetStage: string | null;
+    targetDate: string | null;
+    currentStage: string | null;
+  }>;
   stalledCab: TStalledItem[];
 };
 
@@ -50,7 +64,9 @@ export type TDashboard = {
 };
 
 const TREND_DAYS = 365;
-const ztmmLabels = new Map(BUILT_IN_CATALOGS.flatMap((catalog) => assessableItems(catalog)).map((item) => [item.key, `${item.pillarLabel} · ${item.label}`]));
+const ztmmLabels = new Map(
+  BUILT_IN_CATALOGS.flatMap((catalog) => assessableItems(catalog)).map((item) => [item.key, `${item.pillarLabel} · ${item.label}`]),
+);
 
 function indicatorView(indicator: TIndicatorDefinition, result: TIndicatorFigure, history: TTrendPoint[], today: string): TMetricView {
   return {
@@ -108,7 +124,9 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
     listKpis(context),
     latestAssessment(context, reading),
   ]);
-  const indicators = INDICATORS.map((indicator) => indicatorView(indicator, figures.indicators[indicator.key]!, history.get(indicator.key) ?? [], today));
+  const indicators = INDICATORS.map((indicator) =>
+    indicatorView(indicator, figures.indicators[indicator.key]!, history.get(indicator.key) ?? [], today),
+  );
   const kpiViews: TMetricView[] = kpis.map((kpi) => ({
     key: kpi.key,
     source: "kpi",
@@ -125,21 +143,43 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
     trend: weeklyTrend(kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))),
     headline: true,
   }));
-  const values: TMetricValues = new Map([...indicators, ...kpiViews].map((view) => [view.key, { name: view.name, value: view.value, source: view.source }]));
+  const values: TMetricValues = new Map(
+    [...indicators, ...kpiViews].map((view) => [view.key, { name: view.name, value: view.value, source: view.source }]),
+  );
   const objectives = await listObjectives(context, values);
   return {
     generatedAt: now.toISOString(),
-    assessment: latest && { id: latest.id, title: latest.title, assessedOn: latest.assessedOn, previous: latest.previous, pillars: latest.pillars, counts: latest.counts },
+    assessment: latest && {
+      id: latest.id,
+      title: latest.title,
+      assessedOn: latest.assessedOn,
+      previous: latest.previous,
+      pillars: latest.pillars,
+      counts: latest.counts,
+    },
     indicators,
     kpis: kpiViews,
     objectives,
     attention: {
       disputed: (latest?.scores ?? [])
         .filter((score) => score.status === "disputed")
-        .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, netopsStage: score.netopsStage, secopsStage: score.secopsStage })),
+        .map((score) => ({
+          functionKey: score.functionKey,
+          label: score.label,
+          pillarLabel: score.pillarLabel,
+          netopsStage: score.netopsStage,
+          secopsStage: score.secopsStage,
+        })),
       overdue: (latest?.scores ?? [])
         .filter((score) => score.overdue)
-        .map((score) => ({ functionKey: score.functionKey, label: score.label, pillarLabel: score.pillarLabel, targetStage: score.targetStage, targetDate: score.targetDate, currentStage: score.currentStage })),
+        .map((score) => ({
+          functionKey: score.functionKey,
+          label: score.label,
+          pillarLabel: score.pillarLabel,
+          targetStage: score.targetStage,
+          targetDate: score.targetDate,
+          currentStage: score.currentStage,
+        })),
       stalledCab: stalledFromEntries(figures.cabEntries, now),
     },
     counts: figures.counts,
@@ -173,21 +213,42 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
     if (row.entity === "surface") {
       const surface = surfaces.get(row.id);
       if (!surface) return [];
-      return [{ ...base, cells: { Surface: surface.name, Status: surface.status, Classification: surface.classification }, href: surfaceHref(surface.id) }];
+      return [
+        {
+          ...base,
+          cells: { Surface: surface.name, Status: surface.status, Classification: surface.classification },
+          href: surfaceHref(surface.id),
+        },
+      ];
     }
     if (row.entity === "flow") {
       const flow = flows.get(row.id);
       if (!flow) return [];
-      return [{
-        ...base,
-        cells: { Surface: flow.surfaceName, Flow: `${flow.sourceLabel} → ${flow.targetLabel}`, Ports: flow.ports || "any", Status: flow.status, Encryption: flow.encryption, Classification: flow.surfaceClassification },
-        href: surfaceMapHref(flow.surfaceId),
-        mapHref: surfaceMapHref(flow.surfaceId),
-      }];
+      return [
+        {
+          ...base,
+          cells: {
+            Surface: flow.surfaceName,
+            Flow: `${flow.sourceLabel} → ${flow.targetLabel}`,
+            Ports: flow.ports || "any",
+            Status: flow.status,
+            Encryption: flow.encryption,
+            Classification: flow.surfaceClassification,
+          },
+          href: surfaceMapHref(flow.surfaceId),
+          mapHref: surfaceMapHref(flow.surfaceId),
+        },
+      ];
     }
     const change = changes.get(row.id);
     if (!change) return [];
-    return [{ ...base, cells: { Change: `#${change.number} ${change.title}`, State: change.state, Track: change.track ?? "—" }, href: changeHref(change.id) }];
+    return [
+      {
+        ...base,
+        cells: { Change: `#${change.number} ${change.title}`, State: change.state, Track: change.track ?? "—" },
+        href: changeHref(change.id),
+      },
+    ];
   });
   return { indicator: view, rows: drillRows };
 }
@@ -201,7 +262,14 @@ export type TTeamDashboard = {
   jointIndicators: TMetricView[];
 };
 
-const JOINT_KEYS = ["joint.decision_share", "surfaces.agreed_share", "flows.explicit_share", "flows.unencrypted_sensitive", "changes.preapproved_share", "cab.decision_latency"];
+const JOINT_KEYS = [
+  "joint.decision_share",
+  "surfaces.agreed_share",
+  "flows.explicit_share",
+  "flows.unencrypted_sensitive",
+  "changes.preapproved_share",
+  "cab.decision_latency",
+];
 
 /** One team's queues (what waits on them) beside the indicators both teams share. */
 export async function getTeamDashboard(context: TActorContext, team: Extract<Team, "NETOPS" | "SECOPS">): Promise<TTeamDashboard> {
@@ -209,7 +277,11 @@ export async function getTeamDashboard(context: TActorContext, team: Extract<Tea
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
   const reading = currentFigures();
-  const [figures, history, latest] = await Promise.all([reading, loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)), latestAssessment(context, reading)]);
+  const [figures, history, latest] = await Promise.all([
+    reading,
+    loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)),
+    latestAssessment(context, reading),
+  ]);
   const stageField = team === "NETOPS" ? "netopsStage" : "secopsStage";
   return {
     team,

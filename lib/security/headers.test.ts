@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./headers";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((directive) => [directive.split(" ")[0]!, directive.split(" ").slice(1)]));
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((directive) => [directive.split(" ")[0]!, directive.split(" ").slice(1)]));
 
 describe("the content security policy", () => {
   const policy = directives(contentSecurityPolicy({ nonce: "abc123==", secure: true, development: false }));
@@ -22,19 +23,27 @@ describe("the content security policy", () => {
   });
 
   it("allows eval only for the development server", () => {
-    expect(directives(contentSecurityPolicy({ nonce: "n", secure: false, development: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ nonce: "n", secure: false, development: true })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("lets the sign-on form reach the identity provider", () => {
-    const withIdp = directives(contentSecurityPolicy({ nonce: "n", secure: true, development: false, identityProviderOrigin: "https://idp.example" }));
+    const withIdp = directives(
+      contentSecurityPolicy({ nonce: "n", secure: true, development: false, identityProviderOrigin: "https://idp.example" }),
+    );
     expect(withIdp.get("form-action")).toEqual(["'self'", "https://idp.example"]);
   });
 });
 
 describe("transport security", () => {
   it("sends HSTS and upgrades requests only on https", () => {
-    expect(securityHeaders({ nonce: "n", secure: true, development: false })["strict-transport-security"]).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
-    expect(securityHeaders({ nonce: "n", secure: true, development: false })["content-security-policy"]).toContain("upgrade-insecure-requests");
+    expect(securityHeaders({ nonce: "n", secure: true, development: false })["strict-transport-security"]).toMatch(
+      /^max-age=\d{8,}; includeSubDomains$/,
+    );
+    expect(securityHeaders({ nonce: "n", secure: true, development: false })["content-security-policy"]).toContain(
+      "upgrade-insecure-requests",
+    );
     const plain = securityHeaders({ nonce: "n", secure: false, development: false });
     expect(plain["strict-transport-security"]).toBeUndefined();
     expect(plain["content-security-policy"]).not.toContain("upgrade-insecure-requests");

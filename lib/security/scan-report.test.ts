@@ -3,8 +3,10 @@ import { findingsOf, formatFindings, isBlocking } from "./scan-report";
 
 const report = {
   vulnerabilities: {
-    "Content Security Policy Configuration": [{ method: "GET", path: "/", info: "CSP attribute \"script-src\" is missing", level: 1 }],
-    "Cross Site Scripting": [{ method: "GET", path: "/surfaces", parameter: "q", info: "XSS vulnerability found via injection in the parameter q", level: "3" }],
+    "Content Security Policy Configuration": [{ method: "GET", path: "/", info: 'CSP attribute "script-src" is missing', level: 1 }],
+    "Cross Site Scripting": [
+      { method: "GET", path: "/surfaces", parameter: "q", info: "XSS vulnerability found via injection in the parameter q", level: "3" },
+    ],
     "SQL Injection": [],
   },
   anomalies: { "Internal Server Error": [{ method: "POST", path: "/api/v1/x", parameter: "name", info: "500", level: 2 }] },

@@ -2,7 +2,15 @@
 export const SEVERITIES = ["info", "low", "medium", "high", "critical"] as const;
 export type TSeverity = (typeof SEVERITIES)[number];
 
-export type TFinding = { kind: "vulnerability" | "anomaly"; category: string; severity: TSeverity; method: string; path: string; parameter: string; info: string };
+export type TFinding = {
+  kind: "vulnerability" | "anomaly";
+  category: string;
+  severity: TSeverity;
+  method: string;
+  path: string;
+  parameter: string;
+  info: string;
+};
 
 type TEntry = { method?: string; path?: string; parameter?: string; info?: string; level?: number | string };
 type TReport = { vulnerabilities?: Record<string, TEntry[]>; anomalies?: Record<string, TEntry[]> };
@@ -39,6 +47,9 @@ export function isBlocking(finding: TFinding): boolean {
 export function formatFindings(findings: TFinding[]): string {
   if (findings.length === 0) return "No findings.";
   return findings
-    .map((finding) => `${finding.severity.toUpperCase().padEnd(8)} ${finding.kind === "anomaly" ? "anomaly: " : ""}${finding.category} — ${finding.method} ${finding.path}${finding.parameter ? ` [${finding.parameter}]` : ""}\n         ${finding.info}`)
+    .map(
+      (finding) =>
+        `${finding.severity.toUpperCase().padEnd(8)} ${finding.kind === "anomaly" ? "anomaly: " : ""}${finding.category} — ${finding.method} ${finding.path}${finding.parameter ? ` [${finding.parameter}]` : ""}\n         ${finding.info}`,
+    )
     .join("\n");
 }

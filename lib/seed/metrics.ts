@@ -23,12 +23,28 @@ const dayOf = (date: Date) => new Date(`${date.toISOString().slice(0, 10)}T00:00
 
 /** Where each function stood six months ago (index into STAGES); the recent assessment adds progress. */
 const BASELINE: Record<string, number> = {
-  "identity.authentication": 2, "identity.identity-stores": 1, "identity.risk-assessments": 1, "identity.access-management": 1,
-  "devices.policy-enforcement-and-compliance-monitoring": 1, "devices.asset-and-supply-chain-risk-management": 0, "devices.resource-access": 1, "devices.device-threat-protection": 1,
-  "networks.network-segmentation": 1, "networks.network-traffic-management": 1, "networks.traffic-encryption": 1, "networks.network-resilience": 1,
-  "applications-and-workloads.application-access": 1, "applications-and-workloads.application-threat-protections": 1, "applications-and-workloads.accessible-applications": 1,
-  "applications-and-workloads.secure-application-development-and-deployment-workflow": 0, "applications-and-workloads.application-security-testing": 1,
-  "data.data-inventory-management": 1, "data.data-categorization": 1, "data.data-availability": 2, "data.data-access": 1, "data.data-encryption": 1,
+  "identity.authentication": 2,
+  "identity.identity-stores": 1,
+  "identity.risk-assessments": 1,
+  "identity.access-management": 1,
+  "devices.policy-enforcement-and-compliance-monitoring": 1,
+  "devices.asset-and-supply-chain-risk-management": 0,
+  "devices.resource-access": 1,
+  "devices.device-threat-protection": 1,
+  "networks.network-segmentation": 1,
+  "networks.network-traffic-management": 1,
+  "networks.traffic-encryption": 1,
+  "networks.network-resilience": 1,
+  "applications-and-workloads.application-access": 1,
+  "applications-and-workloads.application-threat-protections": 1,
+  "applications-and-workloads.accessible-applications": 1,
+  "applications-and-workloads.secure-application-development-and-deployment-workflow": 0,
+  "applications-and-workloads.application-security-testing": 1,
+  "data.data-inventory-management": 1,
+  "data.data-categorization": 1,
+  "data.data-availability": 2,
+  "data.data-access": 1,
+  "data.data-encryption": 1,
 };
 
 /** Functions the two teams still disagree on in the recent assessment: [NetOps stage, SecOps stage]. */
@@ -38,10 +54,19 @@ const RECENT_DISPUTES: Record<string, [MaturityStage, MaturityStage]> = {
 };
 
 const EVIDENCE: Record<string, { text: string; links: string[] }> = {
-  "networks.network-segmentation": { text: "Payments and identity surfaces micro-segmented; flow maps agreed by both teams.", links: ["https://wiki.example.com/zt/segmentation"] },
-  "networks.traffic-encryption": { text: "mTLS inside the payments zone; legacy settlement batch still plain TCP (see indicator).", links: ["https://wiki.example.com/zt/mtls-rollout"] },
+  "networks.network-segmentation": {
+    text: "Payments and identity surfaces micro-segmented; flow maps agreed by both teams.",
+    links: ["https://wiki.example.com/zt/segmentation"],
+  },
+  "networks.traffic-encryption": {
+    text: "mTLS inside the payments zone; legacy settlement batch still plain TCP (see indicator).",
+    links: ["https://wiki.example.com/zt/mtls-rollout"],
+  },
   "identity.authentication": { text: "Phishing-resistant MFA (FIDO2) for all workforce accounts since March.", links: [] },
-  "cross-cutting.governance": { text: "Joint CAB with NetOps and SecOps approvers; classification rules co-authored.", links: ["https://wiki.example.com/zt/charter"] },
+  "cross-cutting.governance": {
+    text: "Joint CAB with NetOps and SecOps approvers; classification rules co-authored.",
+    links: ["https://wiki.example.com/zt/charter"],
+  },
 };
 
 async function seedAssessments(seed: TSeedContext, catalogId: string): Promise<void> {
@@ -56,16 +81,28 @@ async function seedAssessments(seed: TSeedContext, catalogId: string): Promise<v
     const next = random(plan.recent ? 7 : 3);
     await db.$transaction(async (tx) => {
       const assessment = await tx.maturityAssessment.create({
-        data: { catalogId, title: plan.title, assessedOn: plan.assessedOn, netopsAssessorId: seed.users.netopsLead!, secopsAssessorId: seed.users.secopsLead! },
+        data: {
+          catalogId,
+          title: plan.title,
+          assessedOn: plan.assessedOn,
+          netopsAssessorId: seed.users.netopsLead!,
+          secopsAssessorId: seed.users.secopsLead!,
+        },
       });
       await tx.maturityScore.createMany({
         data: items.map((item, index) => {
           const base = BASELINE[item.key] ?? (item.pillarKey === "cross-cutting" ? 1 : Math.floor(next() * 2));
           const stageIndex = Math.min(3, base + (plan.recent && next() < 0.45 ? 1 : 0));
           const stage = STAGES[stageIndex]!;
-          const [netopsStage, secopsStage] = plan.recent && RECENT_DISPUTES[item.key] ? RECENT_DISPUTES[item.key]! : !plan.recent && index === 5 ? [stage, STAGES[Math.max(0, stageIndex - 1)]!] : [stage, stage];
+          const [netopsStage, secopsStage] =
+            plan.recent && RECENT_DISPUTES[item.key]
+              ? RECENT_DISPUTES[item.key]!
+              : !plan.recent && index === 5
+                ? [stage, STAGES[Math.max(0, stageIndex - 1)]!]
+                : [stage, stage];
           // Targets a year out; two recent ones already passed without being reached (leadership attention).
-          const overdue = plan.recent && (item.key === "data.data-categorization" || item.key === "devices.asset-and-supply-chain-risk-management");
+          const overdue =
+            plan.recent && (item.key === "data.data-categorization" || item.key === "devices.asset-and-supply-chain-risk-management");
           const targetDate = overdue ? new Date(now - 20 * DAY) : new Date(plan.assessedOn.getTime() + 365 * DAY);
           const evidence = EVIDENCE[item.key];
           return {
@@ -80,15 +117,47 @@ async function seedAssessments(seed: TSeedContext, catalogId: string): Promise<v
           };
         }),
       });
-      await recordAudit(tx, context, { action: "maturity.assessment.create", entityType: "MaturityAssessment", entityId: assessment.id, after: { title: plan.title, seeded: true } });
+      await recordAudit(tx, context, {
+        action: "maturity.assessment.create",
+        entityType: "MaturityAssessment",
+        entityId: assessment.id,
+        after: { title: plan.title, seeded: true },
+      });
     });
   }
 }
 
 const KPIS = [
-  { key: "mttd.lateral_movement", name: "Mean time to detect lateral movement", unit: "h", direction: "LOWER_IS_BETTER" as const, target: 4, description: "From the SOC's incident records: first malicious east-west connection to detection, averaged per month.", from: 30, to: 7 },
-  { key: "access.challenged_share", name: "Access requests challenged or denied", unit: "%", direction: "HIGHER_IS_BETTER" as const, target: 12, description: "From the identity provider: step-up challenges plus denials ÷ all access requests.", from: 3, to: 9.5 },
-  { key: "incidents.contained_one_segment", name: "Incidents contained within one segment", unit: "%", direction: "HIGHER_IS_BETTER" as const, target: 90, description: "From post-incident reviews: incidents whose blast radius stayed inside one segment.", from: 55, to: 82 },
+  {
+    key: "mttd.lateral_movement",
+    name: "Mean time to detect lateral movement",
+    unit: "h",
+    direction: "LOWER_IS_BETTER" as const,
+    target: 4,
+    description: "From the SOC's incident records: first malicious east-west connection to detection, averaged per month.",
+    from: 30,
+    to: 7,
+  },
+  {
+    key: "access.challenged_share",
+    name: "Access requests challenged or denied",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER" as const,
+    target: 12,
+    description: "From the identity provider: step-up challenges plus denials ÷ all access requests.",
+    from: 3,
+    to: 9.5,
+  },
+  {
+    key: "incidents.contained_one_segment",
+    name: "Incidents contained within one segment",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER" as const,
+    target: 90,
+    description: "From post-incident reviews: incidents whose blast radius stayed inside one segment.",
+    from: 55,
+    to: 82,
+  },
 ];
 
 async function seedKpis(): Promise<void> {
@@ -105,7 +174,12 @@ async function seedKpis(): Promise<void> {
           return { kpiId: row.id, value: Math.round(value * 10) / 10, observedAt: new Date(Date.now() - (11 - month) * 30 * DAY) };
         }),
       });
-      await recordAudit(tx, context, { action: "kpi.create", entityType: "KpiDefinition", entityId: row.id, after: { ...definition, seeded: true } });
+      await recordAudit(tx, context, {
+        action: "kpi.create",
+        entityType: "KpiDefinition",
+        entityId: row.id,
+        after: { ...definition, seeded: true },
+      });
     });
   }
 }
@@ -116,7 +190,12 @@ async function seedObjectives(seed: TSeedContext): Promise<void> {
       title: "Encrypt every flow into sensitive data",
       description: "No plaintext path into Confidential or Restricted surfaces by the end of the year.",
       keyResults: [
-        { title: "Unencrypted flows into Confidential/Restricted surfaces down to zero", metricKey: "flows.unencrypted_sensitive", baseline: 12, target: 0 },
+        {
+          title: "Unencrypted flows into Confidential/Restricted surfaces down to zero",
+          metricKey: "flows.unencrypted_sensitive",
+          baseline: 12,
+          target: 0,
+        },
         { title: "Most flows explicitly approved", metricKey: "flows.explicit_share", baseline: 20, target: 90 },
       ],
     },
@@ -135,11 +214,20 @@ async function seedObjectives(seed: TSeedContext): Promise<void> {
     await db.$transaction(async (tx) => {
       const row = await tx.objective.create({
         data: {
-          title: objective.title, description: objective.description, netopsLeadId: seed.users.netopsLead!, secopsLeadId: seed.users.secopsLead!,
-          dueDate: dayOf(new Date(Date.now() + 200 * DAY)), keyResults: { create: objective.keyResults },
+          title: objective.title,
+          description: objective.description,
+          netopsLeadId: seed.users.netopsLead!,
+          secopsLeadId: seed.users.secopsLead!,
+          dueDate: dayOf(new Date(Date.now() + 200 * DAY)),
+          keyResults: { create: objective.keyResults },
         },
       });
-      await recordAudit(tx, context, { action: "objective.create", entityType: "Objective", entityId: row.id, after: { title: objective.title, seeded: true } });
+      await recordAudit(tx, context, {
+        action: "objective.create",
+        entityType: "Objective",
+        entityId: row.id,
+        after: { title: objective.title, seeded: true },
+      });
     });
   }
 }
@@ -172,7 +260,11 @@ export async function seedSnapshotHistory(days = 365, endingBefore = new Date())
     // No history for what has no data today (e.g. flows before any map exists): a trend leading
     // to "no value" or to a count over nothing would tell a story the records do not.
     if (live === null) return [];
-    const population = indicator.key.startsWith("flows.") ? records.flows.length : indicator.key.startsWith("surfaces.") ? records.surfaces.length : 1;
+    const population = indicator.key.startsWith("flows.")
+      ? records.flows.length
+      : indicator.key.startsWith("surfaces.")
+        ? records.surfaces.length
+        : 1;
     if (population === 0) return [];
     const end = live;
     return Array.from({ length: days }, (_, index) => {

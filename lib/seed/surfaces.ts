@@ -42,8 +42,22 @@ export const DEMO_SURFACES: TDemoSurface[] = [
       { type: "ASSET", name: "HSM cluster", description: "Key custody for card data", classification: "RESTRICTED" },
     ],
     statements: [
-      { who: "payment-api service account", what: "tokenisation service", when: "always", where: "payments zone", why: "authorise card payments", how: "mTLS on 8443, SPIFFE identity" },
-      { who: "settlement batch", what: "cardholder database (read)", when: "nightly 01:00–03:00", where: "payments zone", why: "daily settlement files", how: "TLS on 5432, certificate auth" },
+      {
+        who: "payment-api service account",
+        what: "tokenisation service",
+        when: "always",
+        where: "payments zone",
+        why: "authorise card payments",
+        how: "mTLS on 8443, SPIFFE identity",
+      },
+      {
+        who: "settlement batch",
+        what: "cardholder database (read)",
+        when: "nightly 01:00–03:00",
+        where: "payments zone",
+        why: "daily settlement files",
+        how: "TLS on 5432, certificate auth",
+      },
     ],
   },
   {
@@ -58,11 +72,23 @@ export const DEMO_SURFACES: TDemoSurface[] = [
     signedBy: ["netops2", "secopsLead"],
     elements: [
       { type: "DATA", name: "Employee directory", description: "LDAP and HR-synchronised attributes", classification: "CONFIDENTIAL" },
-      { type: "SERVICE", name: "SSO / OIDC provider", description: "Issues tokens to every internal application", classification: "CONFIDENTIAL" },
+      {
+        type: "SERVICE",
+        name: "SSO / OIDC provider",
+        description: "Issues tokens to every internal application",
+        classification: "CONFIDENTIAL",
+      },
       { type: "SERVICE", name: "MFA service", description: "Push and FIDO2 second factors", classification: "CONFIDENTIAL" },
     ],
     statements: [
-      { who: "all employees", what: "SSO login page", when: "always", where: "any network", why: "sign in to internal apps", how: "HTTPS with FIDO2 or push MFA" },
+      {
+        who: "all employees",
+        what: "SSO login page",
+        when: "always",
+        where: "any network",
+        why: "sign in to internal apps",
+        how: "HTTPS with FIDO2 or push MFA",
+      },
     ],
   },
   {
@@ -76,8 +102,17 @@ export const DEMO_SURFACES: TDemoSurface[] = [
     status: "IN_REVIEW",
     signedBy: ["secops2"],
     comments: [
-      { author: "secops2", body: "@lena.fischer does the HR portal reach the payroll exports directly, or through the SFTP gateway?", element: "Payroll exports" },
-      { author: "netops3", body: "Performance reviews live in the HR portal only; no copies on file shares.", element: "Personnel files", resolvedBy: "secops2" },
+      {
+        author: "secops2",
+        body: "@lena.fischer does the HR portal reach the payroll exports directly, or through the SFTP gateway?",
+        element: "Payroll exports",
+      },
+      {
+        author: "netops3",
+        body: "Performance reviews live in the HR portal only; no copies on file shares.",
+        element: "Personnel files",
+        resolvedBy: "secops2",
+      },
     ],
     decisions: [{ by: "secops2", text: "Payroll exports are Restricted: only the bank transfer job may read them." }],
     elements: [
@@ -166,7 +201,9 @@ export const DEMO_SURFACES: TDemoSurface[] = [
 
 export async function seedSurfaces({ users }: TSeedContext): Promise<void> {
   const context = systemContext("seed");
-  const teams = new Map((await db.user.findMany({ where: { id: { in: Object.values(users) } }, select: { id: true, team: true } })).map((u) => [u.id, u.team]));
+  const teams = new Map(
+    (await db.user.findMany({ where: { id: { in: Object.values(users) } }, select: { id: true, team: true } })).map((u) => [u.id, u.team]),
+  );
   for (const demo of DEMO_SURFACES) {
     if (await db.protectSurface.findFirst({ where: { name: demo.name }, select: { id: true } })) continue;
     await db.$transaction(async (tx) => {
@@ -211,10 +248,19 @@ export async function seedSurfaces({ users }: TSeedContext): Promise<void> {
         const userId = users[key]!;
         await tx.surfaceSignOff.create({ data: { surfaceId: surface.id, version: 1, contentHash, userId, team: teams.get(userId)! } });
       }
-      const elementIds = new Map((await tx.daasElement.findMany({ where: { surfaceId: surface.id }, select: { id: true, name: true } })).map((e) => [e.name, e.id]));
-      const emails = new Map((await tx.user.findMany({ where: { id: { in: Object.values(users) } }, select: { id: true, email: true } })).map((u) => [u.email.split("@")[0]!, u.id]));
+      const elementIds = new Map(
+        (await tx.daasElement.findMany({ where: { surfaceId: surface.id }, select: { id: true, name: true } })).map((e) => [e.name, e.id]),
+      );
+      const emails = new Map(
+        (await tx.user.findMany({ where: { id: { in: Object.values(users) } }, select: { id: true, email: true } })).map((u) => [
+          u.email.split("@")[0]!,
+          u.id,
+        ]),
+      );
       for (const comment of demo.comments ?? []) {
-        const mentions = [...comment.body.matchAll(/@([a-z.]+[a-z])/g)].map((match) => emails.get(match[1]!)).filter((id): id is string => Boolean(id));
+        const mentions = [...comment.body.matchAll(/@([a-z.]+[a-z])/g)]
+          .map((match) => emails.get(match[1]!))
+          .filter((id): id is string => Boolean(id));
         const resolvedById = comment.resolvedBy ? users[comment.resolvedBy]! : null;
         await tx.comment.create({
           data: {
@@ -228,12 +274,20 @@ export async function seedSurfaces({ users }: TSeedContext): Promise<void> {
           },
         });
       }
-      for (const decision of demo.decisions ?? []) await tx.decision.create({ data: { surfaceId: surface.id, text: decision.text, recordedById: users[decision.by]! } });
+      for (const decision of demo.decisions ?? [])
+        await tx.decision.create({ data: { surfaceId: surface.id, text: decision.text, recordedById: users[decision.by]! } });
       for (const delegate of demo.delegates ?? []) {
         const userId = users[delegate.user]!;
-        await tx.surfaceDelegate.create({ data: { surfaceId: surface.id, userId, team: teams.get(userId)!, grantedById: users[delegate.grantedBy]! } });
+        await tx.surfaceDelegate.create({
+          data: { surfaceId: surface.id, userId, team: teams.get(userId)!, grantedById: users[delegate.grantedBy]! },
+        });
       }
-      await recordAudit(tx, context, { action: "surface.create", entityType: "ProtectSurface", entityId: surface.id, after: { ...content, status: demo.status } });
+      await recordAudit(tx, context, {
+        action: "surface.create",
+        entityType: "ProtectSurface",
+        entityId: surface.id,
+        after: { ...content, status: demo.status },
+      });
     });
   }
 }

@@ -23,7 +23,15 @@ async function tokenFor(actor: TActor): Promise<string> {
 const signedIn = vi.hoisted(() => ({ actor: null as TActor | null }));
 vi.mock("@/lib/auth/current", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/current")>()),
-  getCurrentSession: async () => (signedIn.actor ? { actor: signedIn.actor, sessionId: "00000000-0000-4000-8000-0000000000aa", proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false }, mfaEnrolmentRequired: false } : null),
+  getCurrentSession: async () =>
+    signedIn.actor
+      ? {
+          actor: signedIn.actor,
+          sessionId: "00000000-0000-4000-8000-0000000000aa",
+          proof: { stepUpAt: new Date(), stepUpFactor: "password" as const, hasSecondFactor: false },
+          mfaEnrolmentRequired: false,
+        }
+      : null,
 }));
 
 async function inPerson(actor: TActor, handler: THandler, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) {
@@ -41,7 +49,11 @@ async function inPerson(actor: TActor, handler: THandler, init: { method?: strin
   }
 }
 
-async function call(handler: THandler, token: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string>; query?: string } = {}) {
+async function call(
+  handler: THandler,
+  token: string,
+  init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string>; query?: string } = {},
+) {
   const request = new NextRequest(`http://localhost/api/v1/surfaces${init.query ? `?${init.query}` : ""}`, {
     method: init.method ?? "GET",
     body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
@@ -58,7 +70,13 @@ async function setup() {
   const name = `API ${uniqueSuffix()}`;
   const created = await call(collection.POST, tokens.netops, {
     method: "POST",
-    body: { name, criticality: "HIGH", netopsOwnerId: netops.id, secopsOwnerId: secops.id, elements: [{ type: "DATA", name: "DB", classification: "RESTRICTED" }] },
+    body: {
+      name,
+      criticality: "HIGH",
+      netopsOwnerId: netops.id,
+      secopsOwnerId: secops.id,
+      elements: [{ type: "DATA", name: "DB", classification: "RESTRICTED" }],
+    },
   });
   expect(created.status).toBe(201);
   return { netops, secops, tokens, surface: created.json, name };
@@ -68,15 +86,24 @@ describe("surfaces API", () => {
   it("refuses malformed and oversized input with 400 and changes nothing", async () => {
     const { tokens, surface } = await setup();
     const before = await db.protectSurface.count({ where: { createdById: surface.createdBy.id } });
-    const longName = await call(collection.POST, tokens.netops, { method: "POST", body: { name: "x".repeat(100_000), criticality: "LOW" } });
+    const longName = await call(collection.POST, tokens.netops, {
+      method: "POST",
+      body: { name: "x".repeat(100_000), criticality: "LOW" },
+    });
     expect(longName.status).toBe(400);
     expect(longName.json.error.fields).toContainEqual({ path: "body.name", message: "must be at most 200 characters" });
     const badEnum = await call(collection.POST, tokens.netops, { method: "POST", body: { name: "ok", criticality: "EXTREME" } });
     expect(badEnum.status).toBe(400);
     expect(badEnum.json.error.fields[0].path).toBe("body.criticality");
-    const huge = await call(collection.POST, tokens.netops, { method: "POST", raw: JSON.stringify({ name: "big", criticality: "LOW", notes: "x".repeat(10 * 1024 * 1024) }) });
+    const huge = await call(collection.POST, tokens.netops, {
+      method: "POST",
+      raw: JSON.stringify({ name: "big", criticality: "LOW", notes: "x".repeat(10 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(400);
-    const longNotes = await call(collection.POST, tokens.netops, { method: "POST", body: { name: "n", criticality: "LOW", notes: "x".repeat(10_001) } });
+    const longNotes = await call(collection.POST, tokens.netops, {
+      method: "POST",
+      body: { name: "n", criticality: "LOW", notes: "x".repeat(10_001) },
+    });
     expect(longNotes.status).toBe(400);
     const badQuery = await call(collection.GET, tokens.netops, { query: "status=FINISHED" });
     expect(badQuery.status).toBe(400);
@@ -85,7 +112,14 @@ describe("surfaces API", () => {
 
   it("stale version → 409 with the current state; double sign-off and wrong team → 409", async () => {
     const { netops, secops, tokens, surface, name } = await setup();
-    const edit = { name, criticality: "CRITICAL", netopsOwnerId: netops.id, secopsOwnerId: secops.id, elements: surface.elements, version: 1 };
+    const edit = {
+      name,
+      criticality: "CRITICAL",
+      netopsOwnerId: netops.id,
+      secopsOwnerId: secops.id,
+      elements: surface.elements,
+      version: 1,
+    };
     expect((await call(item.PUT, tokens.netops, { method: "PUT", body: edit, params: { id: surface.id } })).status).toBe(200);
     const stale = await call(item.PUT, tokens.secops, { method: "PUT", body: { ...edit, notes: "late" }, params: { id: surface.id } });
     expect(stale.status).toBe(409);
@@ -107,7 +141,9 @@ describe("surfaces API", () => {
     expect(staleSignOff.status).toBe(409);
     const agreed = await inPerson(secops, signoffs.POST, { method: "POST", body: { version: 2 }, params: { id: surface.id } });
     expect(agreed.json.status).toBe("AGREED");
-    const signOffAudit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surface.id, action: "surface.signoff", actorId: secops.id } });
+    const signOffAudit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: surface.id, action: "surface.signoff", actorId: secops.id },
+    });
     expect(signOffAudit).toMatchObject({ authMethod: "session", authId: "00000000-0000-4000-8000-0000000000aa" });
   });
 
@@ -128,10 +164,20 @@ describe("surfaces API", () => {
   it("import reports each record's errors and imports nothing when one is invalid", async () => {
     const { tokens } = await setup();
     const name = `Imported ${uniqueSuffix()}`;
-    const result = await call(importRoute.POST, tokens.netops, { method: "POST", body: { surfaces: [{ name, criticality: "LOW" }, { name: "x", criticality: "NOPE", elements: [{ type: "DATA" }] }] } });
+    const result = await call(importRoute.POST, tokens.netops, {
+      method: "POST",
+      body: {
+        surfaces: [
+          { name, criticality: "LOW" },
+          { name: "x", criticality: "NOPE", elements: [{ type: "DATA" }] },
+        ],
+      },
+    });
     expect(result.status).toBe(400);
     const paths = result.json.error.fields.map((field: { path: string }) => field.path);
-    expect(paths).toEqual(expect.arrayContaining(["surfaces.1.criticality", "surfaces.1.elements.0.name", "surfaces.1.elements.0.classification"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["surfaces.1.criticality", "surfaces.1.elements.0.name", "surfaces.1.elements.0.classification"]),
+    );
     expect(await db.protectSurface.count({ where: { name } })).toBe(0);
   });
 });

@@ -36,20 +36,65 @@ type TModel = {
 const id = (index: number) => `p${index}`;
 
 const arbAction = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant("sign" as const), who: fc.nat(PEOPLE - 1), via: fc.constantFrom<TVia>("session", "session", "token") }), weight: 5 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("sign" as const),
+      who: fc.nat(PEOPLE - 1),
+      via: fc.constantFrom<TVia>("session", "session", "token"),
+    }),
+    weight: 5,
+  },
   { arbitrary: fc.record({ kind: fc.constant("grant" as const), team: fc.constantFrom(...TEAMS), who: fc.nat(PEOPLE - 1) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("revoke" as const), index: fc.nat(5) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("replaceOwner" as const), team: fc.constantFrom(...TEAMS), who: fc.nat(PEOPLE - 1), by: fc.nat(PEOPLE - 1), reason: fc.constantFrom("", "left the team") }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("moveTeam" as const), who: fc.nat(PEOPLE - 1), team: fc.constantFrom<Team>("NETOPS", "SECOPS", "LEADERSHIP") }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant("setRoles" as const), who: fc.nat(PEOPLE - 1), roles: fc.constantFrom<Role[]>(["CONTRIBUTOR"], ["VIEWER"], ["CONTRIBUTOR", "ADMIN"], ["ADMIN"]) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("replaceOwner" as const),
+      team: fc.constantFrom(...TEAMS),
+      who: fc.nat(PEOPLE - 1),
+      by: fc.nat(PEOPLE - 1),
+      reason: fc.constantFrom("", "left the team"),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("moveTeam" as const),
+      who: fc.nat(PEOPLE - 1),
+      team: fc.constantFrom<Team>("NETOPS", "SECOPS", "LEADERSHIP"),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("setRoles" as const),
+      who: fc.nat(PEOPLE - 1),
+      roles: fc.constantFrom<Role[]>(["CONTRIBUTOR"], ["VIEWER"], ["CONTRIBUTOR", "ADMIN"], ["ADMIN"]),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant("disable" as const), who: fc.nat(PEOPLE - 1), active: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("edit" as const) }), weight: 1 },
 );
 type TAction = typeof arbAction extends fc.Arbitrary<infer A> ? A : never;
 
 function initial(): TModel {
-  const people = Array.from({ length: PEOPLE }, (_, index): TPerson => ({ id: id(index), team: index % 2 === 0 ? "NETOPS" : "SECOPS", roles: index === 5 ? ["ADMIN"] : ["CONTRIBUTOR"], active: true }));
-  return { people, owners: { netopsOwnerId: id(0), secopsOwnerId: id(1) }, grants: [], signOffs: [], status: "IN_REVIEW", version: 1, clock: 0, ownerChangedAt: { NETOPS: 0, SECOPS: 0 }, revoked: [] };
+  const people = Array.from({ length: PEOPLE }, (_, index): TPerson => ({
+    id: id(index),
+    team: index % 2 === 0 ? "NETOPS" : "SECOPS",
+    roles: index === 5 ? ["ADMIN"] : ["CONTRIBUTOR"],
+    active: true,
+  }));
+  return {
+    people,
+    owners: { netopsOwnerId: id(0), secopsOwnerId: id(1) },
+    grants: [],
+    signOffs: [],
+    status: "IN_REVIEW",
+    version: 1,
+    clock: 0,
+    ownerChangedAt: { NETOPS: 0, SECOPS: 0 },
+    revoked: [],
+  };
 }
 
 const surfaceOf = (model: TModel) => ({ status: model.status, version: model.version, contentHash: `h${model.version}`, ...model.owners });
@@ -67,9 +112,20 @@ function step(model: TModel, action: TAction): boolean {
       if (!isPersonDeciding({ auth })) return false;
       const rule = signOffTeamFor(person, surface, model.signOffs, standingGrants(model.owners, model.grants));
       if (!rule.ok) return false;
-      model.signOffs.push({ id: model.signOffs.length, userId: person.id, team: rule.value, version: model.version, contentHash: surface.contentHash, withdrawnAt: null, voidedAt: null, at: model.clock, via: action.via });
+      model.signOffs.push({
+        id: model.signOffs.length,
+        userId: person.id,
+        team: rule.value,
+        version: model.version,
+        contentHash: surface.contentHash,
+        withdrawnAt: null,
+        voidedAt: null,
+        at: model.clock,
+        via: action.via,
+      });
       const people = new Map(model.people.map((candidate) => [candidate.id, candidate]));
-      for (const lapsed of signOffsWithoutAuthority(activeSignOffs(surface, model.signOffs), people, model.owners, model.grants)) lapsed.voidedAt = "lapsed";
+      for (const lapsed of signOffsWithoutAuthority(activeSignOffs(surface, model.signOffs), people, model.owners, model.grants))
+        lapsed.voidedAt = "lapsed";
       if (isAgreed(surface, model.signOffs)) model.status = "AGREED";
       return true;
     }
@@ -77,7 +133,8 @@ function step(model: TModel, action: TAction): boolean {
       const ownerId = action.team === "NETOPS" ? model.owners.netopsOwnerId : model.owners.secopsOwnerId;
       const owner = model.people.find((candidate) => candidate.id === ownerId);
       if (!owner?.active || !person || !canDelegate(owner, model.owners, person).ok) return false;
-      if (!model.grants.some((grant) => grant.userId === person.id)) model.grants.push({ userId: person.id, team: person.team, grantedById: owner.id, at: model.clock });
+      if (!model.grants.some((grant) => grant.userId === person.id))
+        model.grants.push({ userId: person.id, team: person.team, grantedById: owner.id, at: model.clock });
       return true;
     }
     case "revoke": {
@@ -85,7 +142,10 @@ function step(model: TModel, action: TAction): boolean {
       if (!grant) return false;
       model.grants.splice(action.index, 1);
       model.revoked.push({ userId: grant.userId, team: grant.team, at: model.clock });
-      if (model.status !== "AGREED") model.signOffs.filter((signOff) => signOff.userId === grant.userId && signOff.team === grant.team && !signOff.voidedAt && !signOff.withdrawnAt).forEach((signOff) => (signOff.voidedAt = "revoked"));
+      if (model.status !== "AGREED")
+        model.signOffs
+          .filter((signOff) => signOff.userId === grant.userId && signOff.team === grant.team && !signOff.voidedAt && !signOff.withdrawnAt)
+          .forEach((signOff) => (signOff.voidedAt = "revoked"));
       return true;
     }
     case "replaceOwner": {
@@ -94,7 +154,10 @@ function step(model: TModel, action: TAction): boolean {
       const next = { ...model.owners, [field]: person!.id };
       if (!actor.active || !person!.active || person!.team !== action.team || next[field] === model.owners[field]) return false;
       if (ownerChangeRefusal(actor, model.owners, next, action.reason)) return false;
-      expect(actor.id === model.owners[field] || (actor.roles.includes("ADMIN") && action.reason !== ""), "an owner is replaced only by that owner or by an admin who gives a reason").toBe(true);
+      expect(
+        actor.id === model.owners[field] || (actor.roles.includes("ADMIN") && action.reason !== ""),
+        "an owner is replaced only by that owner or by an admin who gives a reason",
+      ).toBe(true);
       model.owners = next;
       model.ownerChangedAt[action.team] = model.clock;
       model.grants = model.grants.filter((grant) => grant.team !== action.team);
@@ -131,7 +194,14 @@ function agreementIsJoint(model: TModel): boolean {
   const contentHash = `h${model.version}`;
   const standing = (team: TSignTeam) =>
     model.signOffs.filter((signOff) => {
-      if (signOff.via !== "session" || signOff.team !== team || signOff.voidedAt || signOff.version !== model.version || signOff.contentHash !== contentHash) return false;
+      if (
+        signOff.via !== "session" ||
+        signOff.team !== team ||
+        signOff.voidedAt ||
+        signOff.version !== model.version ||
+        signOff.contentHash !== contentHash
+      )
+        return false;
       const signer = model.people.find((candidate) => candidate.id === signOff.userId);
       if (!signer?.active || signer.team !== team || !signer.roles.includes("CONTRIBUTOR")) return false;
       const owner = team === "NETOPS" ? model.owners.netopsOwnerId : model.owners.secopsOwnerId;

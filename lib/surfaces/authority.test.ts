@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { changedOwnerTeams, holdsSignAuthority, ownerChangeRefusal, ownerOf, signOffsWithoutAuthority, standingGrants, type TGrant, type TOwners, type TPersonNow } from "./authority";
+import {
+  changedOwnerTeams,
+  holdsSignAuthority,
+  ownerChangeRefusal,
+  ownerOf,
+  signOffsWithoutAuthority,
+  standingGrants,
+  type TGrant,
+  type TOwners,
+  type TPersonNow,
+} from "./authority";
 
 const owners: TOwners = { netopsOwnerId: "nora", secopsOwnerId: "sam" };
-const person = (id: string, over: Partial<TPersonNow> = {}): TPersonNow => ({ id, team: "NETOPS", roles: ["CONTRIBUTOR"], active: true, ...over });
+const person = (id: string, over: Partial<TPersonNow> = {}): TPersonNow => ({
+  id,
+  team: "NETOPS",
+  roles: ["CONTRIBUTOR"],
+  active: true,
+  ...over,
+});
 const nora = person("nora");
 const sam = person("sam", { team: "SECOPS" });
 const dana = person("dana");
@@ -37,16 +53,30 @@ describe("who holds a team's sign-off authority", () => {
   });
 
   it("a delegation stands only for the team it was granted for, by that team's owner", () => {
-    const grants = [grant("dana", "NETOPS", "nora"), grant("erin", "SECOPS", "nora"), grant("fay", "SECOPS", "sam"), grant("gus", "LEADERSHIP", "sam")];
+    const grants = [
+      grant("dana", "NETOPS", "nora"),
+      grant("erin", "SECOPS", "nora"),
+      grant("fay", "SECOPS", "sam"),
+      grant("gus", "LEADERSHIP", "sam"),
+    ];
     expect(standingGrants(owners, grants).map((standing) => standing.userId)).toEqual(["dana", "fay"]);
     const secopsDana = person("dana", { team: "SECOPS" });
-    expect(holdsSignAuthority(secopsDana, "SECOPS", owners, [grant("dana", "NETOPS", "nora"), grant("dana", "SECOPS", "nora")])).toBe(false);
-    expect(holdsSignAuthority(secopsDana, "SECOPS", { netopsOwnerId: "nora", secopsOwnerId: "nora" }, [grant("dana", "NETOPS", "nora")])).toBe(false);
+    expect(holdsSignAuthority(secopsDana, "SECOPS", owners, [grant("dana", "NETOPS", "nora"), grant("dana", "SECOPS", "nora")])).toBe(
+      false,
+    );
+    expect(
+      holdsSignAuthority(secopsDana, "SECOPS", { netopsOwnerId: "nora", secopsOwnerId: "nora" }, [grant("dana", "NETOPS", "nora")]),
+    ).toBe(false);
   });
 
   it("finds the sign-offs whose signer lost the authority they signed with", () => {
     const people = new Map([nora, sam, dana].map((someone) => [someone.id, someone]));
-    const counted = [{ userId: "nora", team: "NETOPS" as const }, { userId: "dana", team: "NETOPS" as const }, { userId: "sam", team: "SECOPS" as const }, { userId: "ghost", team: "SECOPS" as const }];
+    const counted = [
+      { userId: "nora", team: "NETOPS" as const },
+      { userId: "dana", team: "NETOPS" as const },
+      { userId: "sam", team: "SECOPS" as const },
+      { userId: "ghost", team: "SECOPS" as const },
+    ];
     expect(signOffsWithoutAuthority(counted, people, owners, [])).toEqual([counted[1], counted[3]]);
   });
 });
@@ -82,7 +112,11 @@ describe("replacing an owner", () => {
   it("lets an admin replace any owner with a stated reason, never without one", () => {
     const admin = { id: "ada", roles: ["ADMIN" as const] };
     expect(ownerChangeRefusal(admin, owners, next({ netopsOwnerId: "nick" }), "Nora left the company")).toBeNull();
-    expect(ownerChangeRefusal(admin, owners, next({ netopsOwnerId: "nick" }), "   ")).toEqual({ status: 400, path: "reason", message: "an admin replacing the NetOps owner states why" });
+    expect(ownerChangeRefusal(admin, owners, next({ netopsOwnerId: "nick" }), "   ")).toEqual({
+      status: 400,
+      path: "reason",
+      message: "an admin replacing the NetOps owner states why",
+    });
     expect(ownerChangeRefusal(admin, owners, { netopsOwnerId: "nick", secopsOwnerId: "sue" }, "reorganisation")).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ export function ownerOf(owners: TOwners, team: TSignTeam): string | null {
 
 /** The delegations that still stand: those granted by the team's current owner. */
 export function standingGrants<T extends TGrant>(owners: TOwners, grants: readonly T[]): T[] {
-  return grants.filter((grant) => (grant.team === "NETOPS" || grant.team === "SECOPS") && ownerOf(owners, grant.team) === grant.grantedById);
+  return grants.filter(
+    (grant) => (grant.team === "NETOPS" || grant.team === "SECOPS") && ownerOf(owners, grant.team) === grant.grantedById,
+  );
 }
 
 /** Whether `person`, as they are now, may sign for `team` on a surface with these owners and grants. */
@@ -30,7 +32,12 @@ export function holdsSignAuthority(person: TPersonNow | undefined, team: Team, o
 }
 
 /** The sign-offs among `counted` whose signer no longer holds the authority they signed with. */
-export function signOffsWithoutAuthority<T extends { userId: string; team: Team }>(counted: readonly T[], people: ReadonlyMap<string, TPersonNow>, owners: TOwners, grants: readonly TGrant[]): T[] {
+export function signOffsWithoutAuthority<T extends { userId: string; team: Team }>(
+  counted: readonly T[],
+  people: ReadonlyMap<string, TPersonNow>,
+  owners: TOwners,
+  grants: readonly TGrant[],
+): T[] {
   return counted.filter((signOff) => !holdsSignAuthority(people.get(signOff.userId), signOff.team, owners, grants));
 }
 
@@ -46,15 +53,25 @@ export type TOwnerChangeRefusal = { status: 400 | 403; path: string; message: st
  * replaced by that owner, or by an admin who states a reason; an empty slot (a draft without that
  * owner yet) may be filled by any contributor.
  */
-export function ownerChangeRefusal(actor: { id: string; roles: readonly Role[] }, current: TOwners, next: TOwners, reason: string): TOwnerChangeRefusal | null {
+export function ownerChangeRefusal(
+  actor: { id: string; roles: readonly Role[] },
+  current: TOwners,
+  next: TOwners,
+  reason: string,
+): TOwnerChangeRefusal | null {
   for (const team of changedOwnerTeams(current, next)) {
     const owner = ownerOf(current, team);
     if (owner === null || owner === actor.id) continue;
     if (actor.roles.includes("ADMIN")) {
-      if (reason.trim() === "") return { status: 400, path: "reason", message: `an admin replacing the ${TEAM_NAMES[team]} owner states why` };
+      if (reason.trim() === "")
+        return { status: 400, path: "reason", message: `an admin replacing the ${TEAM_NAMES[team]} owner states why` };
       continue;
     }
-    return { status: 403, path: OWNER_FIELD[team], message: `Only the current ${TEAM_NAMES[team]} owner of this surface (or an admin, with a stated reason) may replace them.` };
+    return {
+      status: 403,
+      path: OWNER_FIELD[team],
+      message: `Only the current ${TEAM_NAMES[team]} owner of this surface (or an admin, with a stated reason) may replace them.`,
+    };
   }
   return null;
 }

@@ -48,7 +48,10 @@ export function surfaceContentOf(row: TSurfaceRow): TSurfaceContent {
 
 /** SHA-256 of the canonical JSON (RFC 8785) of the content: independent of key order. */
 export function hashSurfaceContent(content: TSurfaceContent): string {
-  return crypto.createHash("sha256").update(canonicalize(content) ?? "").digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(canonicalize(content) ?? "")
+    .digest("hex");
 }
 
 const CLASSIFICATION_ORDER: Classification[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
@@ -59,6 +62,9 @@ export function effectiveClassification(
   override: Classification | null,
 ): Classification {
   const rank = (value: Classification) => CLASSIFICATION_ORDER.indexOf(value);
-  const highest = elements.reduce<Classification>((top, element) => (rank(element.classification) > rank(top) ? element.classification : top), "PUBLIC");
+  const highest = elements.reduce<Classification>(
+    (top, element) => (rank(element.classification) > rank(top) ? element.classification : top),
+    "PUBLIC",
+  );
   return override && rank(override) > rank(highest) ? override : highest;
 }

@@ -54,6 +54,8 @@ describe("version diff", () => {
   });
 
   it("shows an empty value as a dash", () => {
-    expect(diffSnapshots({ notes: "" }, { notes: "Reviewed in workshop" }).fields).toEqual([{ field: "notes", label: "Notes", before: "—", after: "Reviewed in workshop" }]);
+    expect(diffSnapshots({ notes: "" }, { notes: "Reviewed in workshop" }).fields).toEqual([
+      { field: "notes", label: "Notes", before: "—", after: "Reviewed in workshop" },
+    ]);
   });
 });

@@ -88,8 +88,12 @@ describe("owners", () => {
   it("stay set once the surface left draft", () => {
     expect(ownersKept("DRAFT", { netopsOwnerId: null, secopsOwnerId: null })).toEqual([]);
     expect(ownersKept("IN_REVIEW", { netopsOwnerId: "a", secopsOwnerId: "b" })).toEqual([]);
-    expect(ownersKept("AGREED", { netopsOwnerId: null, secopsOwnerId: "b" })).toEqual([{ path: "netopsOwnerId", message: "is required once the surface is in review" }]);
-    expect(ownersKept("IN_REVIEW", { netopsOwnerId: "a", secopsOwnerId: null })).toEqual([{ path: "secopsOwnerId", message: "is required once the surface is in review" }]);
+    expect(ownersKept("AGREED", { netopsOwnerId: null, secopsOwnerId: "b" })).toEqual([
+      { path: "netopsOwnerId", message: "is required once the surface is in review" },
+    ]);
+    expect(ownersKept("IN_REVIEW", { netopsOwnerId: "a", secopsOwnerId: null })).toEqual([
+      { path: "secopsOwnerId", message: "is required once the surface is in review" },
+    ]);
   });
 
   it("submitting needs a draft with both owners", () => {
@@ -116,7 +120,10 @@ describe("who may sign off", () => {
   it("refuses the wrong team: a SecOps member named as NetOps owner or NetOps delegate cannot sign for NetOps", () => {
     const secopsAsNetopsOwner: TLifecycleActor = { id: "x", team: "SECOPS", roles: ["CONTRIBUTOR"] };
     expect(signOffTeamFor(secopsAsNetopsOwner, surface({ netopsOwnerId: "x" }), [], [])).toMatchObject({ ok: false, code: "wrong_team" });
-    expect(signOffTeamFor(secopsAsNetopsOwner, surface(), [], [{ userId: "x", team: "NETOPS" }])).toMatchObject({ ok: false, code: "not_owner" });
+    expect(signOffTeamFor(secopsAsNetopsOwner, surface(), [], [{ userId: "x", team: "NETOPS" }])).toMatchObject({
+      ok: false,
+      code: "not_owner",
+    });
     const leader: TLifecycleActor = { id: "l", team: "LEADERSHIP", roles: ["CONTRIBUTOR"] };
     expect(signOffTeamFor(leader, surface({ netopsOwnerId: "l" }), [], [])).toMatchObject({ ok: false, code: "wrong_team" });
   });
@@ -131,12 +138,18 @@ describe("who may sign off", () => {
     expect(signOffTeamFor(both, s, [], delegates)).toEqual({ ok: true, value: "NETOPS" });
     expect(signOffTeamFor(both, s, [signOff("both", "NETOPS")], delegates)).toMatchObject({ ok: false, code: "already_signed" });
     // Even after a change of team, the person already counted cannot sign again.
-    expect(signOffTeamFor({ ...both, team: "SECOPS" }, s, [signOff("both", "NETOPS")], delegates)).toMatchObject({ ok: false, code: "already_signed" });
+    expect(signOffTeamFor({ ...both, team: "SECOPS" }, s, [signOff("both", "NETOPS")], delegates)).toMatchObject({
+      ok: false,
+      code: "already_signed",
+    });
   });
 
   it("a team signs once per version", () => {
     const delegate: TLifecycleActor = { id: "d", team: "NETOPS", roles: ["CONTRIBUTOR"] };
-    expect(signOffTeamFor(delegate, surface(), [signOff("n-owner", "NETOPS")], [{ userId: "d", team: "NETOPS" }])).toMatchObject({ ok: false, code: "team_signed" });
+    expect(signOffTeamFor(delegate, surface(), [signOff("n-owner", "NETOPS")], [{ userId: "d", team: "NETOPS" }])).toMatchObject({
+      ok: false,
+      code: "team_signed",
+    });
   });
 
   it("only in review, and only contributors", () => {
@@ -146,7 +159,10 @@ describe("who may sign off", () => {
   });
 
   it("a sign-off voided by an edit lets the same person sign the new content", () => {
-    expect(signOffTeamFor(NETOPS_OWNER, surface(), [signOff("n-owner", "NETOPS", { voidedAt: new Date(), version: 2 })], [])).toEqual({ ok: true, value: "NETOPS" });
+    expect(signOffTeamFor(NETOPS_OWNER, surface(), [signOff("n-owner", "NETOPS", { voidedAt: new Date(), version: 2 })], [])).toEqual({
+      ok: true,
+      value: "NETOPS",
+    });
   });
 });
 
@@ -156,13 +172,21 @@ describe("withdrawing", () => {
     expect(canWithdraw(NETOPS_OWNER, surface(), signOffs)).toEqual({ ok: true, value: true });
     expect(canWithdraw(SECOPS_OWNER, surface(), signOffs)).toMatchObject({ ok: false, code: "no_signoff" });
     expect(canWithdraw(NETOPS_OWNER, surface({ status: "AGREED" }), signOffs)).toMatchObject({ ok: false, code: "already_agreed" });
-    expect(canWithdraw(NETOPS_OWNER, surface(), [signOff("n-owner", "NETOPS", { withdrawnAt: new Date() })])).toMatchObject({ ok: false, code: "no_signoff" });
+    expect(canWithdraw(NETOPS_OWNER, surface(), [signOff("n-owner", "NETOPS", { withdrawnAt: new Date() })])).toMatchObject({
+      ok: false,
+      code: "no_signoff",
+    });
   });
 });
 
 describe("editing", () => {
   it("the same content changes nothing", () => {
-    expect(afterEdit(surface({ status: "AGREED" }), "hash-3")).toEqual({ changed: false, status: "AGREED", version: 3, voidSignOffs: false });
+    expect(afterEdit(surface({ status: "AGREED" }), "hash-3")).toEqual({
+      changed: false,
+      status: "AGREED",
+      version: 3,
+      voidSignOffs: false,
+    });
   });
 
   it("an edit after a sign-off voids it and bumps the version", () => {
@@ -172,7 +196,12 @@ describe("editing", () => {
   });
 
   it("editing an AGREED surface opens version n+1 in review", () => {
-    expect(afterEdit(surface({ status: "AGREED", version: 1 }), "new")).toEqual({ changed: true, status: "IN_REVIEW", version: 2, voidSignOffs: true });
+    expect(afterEdit(surface({ status: "AGREED", version: 1 }), "new")).toEqual({
+      changed: true,
+      status: "IN_REVIEW",
+      version: 2,
+      voidSignOffs: true,
+    });
   });
 
   it("a draft stays a draft", () => {
@@ -182,11 +211,26 @@ describe("editing", () => {
 
 describe("delegation", () => {
   it("an owner delegates to a contributor of their own team", () => {
-    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "NETOPS", roles: ["CONTRIBUTOR"] })).toEqual({ ok: true, value: "NETOPS" });
-    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "SECOPS", roles: ["CONTRIBUTOR"] })).toMatchObject({ ok: false, code: "not_owner" });
-    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "NETOPS", roles: ["VIEWER"] })).toMatchObject({ ok: false, code: "not_contributor" });
-    expect(canDelegate(NETOPS_OWNER, surface(), { id: "n-owner", team: "NETOPS", roles: ["CONTRIBUTOR"] })).toMatchObject({ ok: false, code: "self_delegation" });
-    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "LEADERSHIP", roles: ["CONTRIBUTOR"] })).toMatchObject({ ok: false, code: "wrong_team" });
+    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "NETOPS", roles: ["CONTRIBUTOR"] })).toEqual({
+      ok: true,
+      value: "NETOPS",
+    });
+    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "SECOPS", roles: ["CONTRIBUTOR"] })).toMatchObject({
+      ok: false,
+      code: "not_owner",
+    });
+    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "NETOPS", roles: ["VIEWER"] })).toMatchObject({
+      ok: false,
+      code: "not_contributor",
+    });
+    expect(canDelegate(NETOPS_OWNER, surface(), { id: "n-owner", team: "NETOPS", roles: ["CONTRIBUTOR"] })).toMatchObject({
+      ok: false,
+      code: "self_delegation",
+    });
+    expect(canDelegate(NETOPS_OWNER, surface(), { id: "d", team: "LEADERSHIP", roles: ["CONTRIBUTOR"] })).toMatchObject({
+      ok: false,
+      code: "wrong_team",
+    });
   });
 });
 
@@ -233,7 +277,12 @@ describe("content hash", () => {
       elements: [],
     };
     const element = content.elements[0]!;
-    const elementEdits: { [K in keyof typeof element]: (typeof element)[K] } = { type: "SERVICE", name: "db2", description: "d", classification: "PUBLIC" };
+    const elementEdits: { [K in keyof typeof element]: (typeof element)[K] } = {
+      type: "SERVICE",
+      name: "db2",
+      description: "d",
+      classification: "PUBLIC",
+    };
     const original = hashSurfaceContent(content);
     for (const [field, value] of Object.entries(edits)) {
       expect(hashSurfaceContent({ ...content, [field]: value }), field).not.toBe(original);

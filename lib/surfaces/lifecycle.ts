@@ -35,9 +35,13 @@ const refuse = (code: string, reason: string): { ok: false; code: string; reason
 export const TEAM_NAMES: Record<TSignTeam, string> = { NETOPS: "NetOps", SECOPS: "SecOps" };
 
 /** A sign-off counts only while it is neither withdrawn nor voided and matches the current content. */
-export function activeSignOffs<T extends TLifecycleSignOff>(surface: Pick<TLifecycleSurface, "version" | "contentHash">, signOffs: T[]): T[] {
+export function activeSignOffs<T extends TLifecycleSignOff>(
+  surface: Pick<TLifecycleSurface, "version" | "contentHash">,
+  signOffs: T[],
+): T[] {
   return signOffs.filter(
-    (signOff) => !signOff.withdrawnAt && !signOff.voidedAt && signOff.version === surface.version && signOff.contentHash === surface.contentHash,
+    (signOff) =>
+      !signOff.withdrawnAt && !signOff.voidedAt && signOff.version === surface.version && signOff.contentHash === surface.contentHash,
   );
 }
 
@@ -73,7 +77,9 @@ export function ownersKept(
   owners: { netopsOwnerId: string | null; secopsOwnerId: string | null },
 ): Array<{ path: "netopsOwnerId" | "secopsOwnerId"; message: string }> {
   if (status === "DRAFT") return [];
-  return (["netopsOwnerId", "secopsOwnerId"] as const).filter((path) => !owners[path]).map((path) => ({ path, message: "is required once the surface is in review" }));
+  return (["netopsOwnerId", "secopsOwnerId"] as const)
+    .filter((path) => !owners[path])
+    .map((path) => ({ path, message: "is required once the surface is in review" }));
 }
 
 /** Submitting for review needs a DRAFT with both owners set. */
@@ -98,7 +104,10 @@ export function signOffTeamFor(
 ): TRuleResult<TSignTeam> {
   if (!actor.roles.includes("CONTRIBUTOR")) return refuse("forbidden", "Only contributors sign off protect surfaces.");
   if (surface.status !== "IN_REVIEW") {
-    return refuse("not_in_review", surface.status === "DRAFT" ? "The surface must be submitted for review before sign-off." : "This version is already agreed.");
+    return refuse(
+      "not_in_review",
+      surface.status === "DRAFT" ? "The surface must be submitted for review before sign-off." : "This version is already agreed.",
+    );
   }
   if (actor.team !== "NETOPS" && actor.team !== "SECOPS") return refuse("wrong_team", "Only NetOps and SecOps sign off protect surfaces.");
   const team: TSignTeam = actor.team;
@@ -118,13 +127,15 @@ export function signOffTeamFor(
         : `Only the ${TEAM_NAMES[team]} owner of this surface or someone they delegated to may sign off for ${TEAM_NAMES[team]}.`,
     );
   }
-  if (active.some((signOff) => signOff.team === team)) return refuse("team_signed", `${TEAM_NAMES[team]} has already signed off this version.`);
+  if (active.some((signOff) => signOff.team === team))
+    return refuse("team_signed", `${TEAM_NAMES[team]} has already signed off this version.`);
   return { ok: true, value: team };
 }
 
 /** Anyone may withdraw their own sign-off, but only before the version is agreed. */
 export function canWithdraw(actor: Pick<TLifecycleActor, "id">, surface: TLifecycleSurface, signOffs: TLifecycleSignOff[]): TRuleResult {
-  if (surface.status === "AGREED") return refuse("already_agreed", "An agreed version's sign-offs cannot be withdrawn; edit the surface to reopen it.");
+  if (surface.status === "AGREED")
+    return refuse("already_agreed", "An agreed version's sign-offs cannot be withdrawn; edit the surface to reopen it.");
   if (!activeSignOffs(surface, signOffs).some((signOff) => signOff.userId === actor.id)) {
     return refuse("no_signoff", "You have no sign-off on this version to withdraw.");
   }
@@ -141,7 +152,12 @@ export function afterEdit(
   nextHash: string,
 ): { changed: boolean; status: SurfaceStatus; version: number; voidSignOffs: boolean } {
   if (nextHash === surface.contentHash) return { changed: false, status: surface.status, version: surface.version, voidSignOffs: false };
-  return { changed: true, status: surface.status === "AGREED" ? "IN_REVIEW" : surface.status, version: surface.version + 1, voidSignOffs: true };
+  return {
+    changed: true,
+    status: surface.status === "AGREED" ? "IN_REVIEW" : surface.status,
+    version: surface.version + 1,
+    voidSignOffs: true,
+  };
 }
 
 /** A delegate is a CONTRIBUTOR of the team, granted by that team's owner. */
@@ -153,7 +169,8 @@ export function canDelegate(
   if (delegate.team !== "NETOPS" && delegate.team !== "SECOPS") return refuse("wrong_team", "Delegates must belong to NetOps or SecOps.");
   const team: TSignTeam = delegate.team;
   const ownerId = team === "NETOPS" ? surface.netopsOwnerId : surface.secopsOwnerId;
-  if (ownerId !== granter.id) return refuse("not_owner", `Only the ${TEAM_NAMES[team]} owner may delegate the ${TEAM_NAMES[team]} sign-off.`);
+  if (ownerId !== granter.id)
+    return refuse("not_owner", `Only the ${TEAM_NAMES[team]} owner may delegate the ${TEAM_NAMES[team]} sign-off.`);
   if (delegate.id === granter.id) return refuse("self_delegation", "You already sign off as the owner.");
   if (!delegate.roles.includes("CONTRIBUTOR")) return refuse("not_contributor", "A delegate must be a contributor.");
   return { ok: true, value: team };

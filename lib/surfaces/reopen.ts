@@ -9,7 +9,10 @@ import { enqueueEvent } from "@/lib/outbox/enqueue";
  * agreed version stop counting. A DRAFT or IN_REVIEW surface is left as it is.
  */
 export async function reopenSurfaceForReview(tx: TTx, context: TActorContext, surfaceId: string, reason: string): Promise<boolean> {
-  const surface = await tx.protectSurface.findUnique({ where: { id: surfaceId }, select: { id: true, status: true, version: true, contentHash: true } });
+  const surface = await tx.protectSurface.findUnique({
+    where: { id: surfaceId },
+    select: { id: true, status: true, version: true, contentHash: true },
+  });
   if (!surface || surface.status !== "AGREED") return false;
   const agreed = await tx.surfaceVersion.findUnique({ where: { surfaceId_version: { surfaceId, version: surface.version } } });
   const nextVersion = surface.version + 1;

@@ -77,7 +77,9 @@ export const ZSurfaceListQuery = z.object({
 });
 export type TSurfaceListQuery = z.infer<typeof ZSurfaceListQuery>;
 
-export const ZExportQuery = ZSurfaceListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(["csv", "json"]).default("json") });
+export const ZExportQuery = ZSurfaceListQuery.omit({ page: true, pageSize: true }).extend({
+  format: z.enum(["csv", "json"]).default("json"),
+});
 export type TExportQuery = z.infer<typeof ZExportQuery>;
 
 export const ZPerson = z.object({ id: ZId, name: z.string(), email: z.string(), team: ZTeam }).meta({ id: "SurfacePerson" });
@@ -123,10 +125,19 @@ export const ZSurfacePage = z
 export type TSurfacePage = z.infer<typeof ZSurfacePage>;
 
 export const ZElement = z
-  .object({ id: ZId, type: ZDaasType, name: z.string(), description: z.string(), classification: ZClassification, position: z.number().int() })
+  .object({
+    id: ZId,
+    type: ZDaasType,
+    name: z.string(),
+    description: z.string(),
+    classification: ZClassification,
+    position: z.number().int(),
+  })
   .meta({ id: "DaasElement" });
 
-export const ZDelegate = z.object({ id: ZId, team: ZTeam, user: ZPerson, grantedBy: ZPerson, createdAt: z.string() }).meta({ id: "SurfaceDelegate" });
+export const ZDelegate = z
+  .object({ id: ZId, team: ZTeam, user: ZPerson, grantedBy: ZPerson, createdAt: z.string() })
+  .meta({ id: "SurfaceDelegate" });
 
 export const ZSurfaceAbilities = z
   .object({
@@ -207,7 +218,9 @@ export const ZResolveComment = z.object({ resolved: z.boolean() }).meta({ id: "R
 export type TResolveComment = z.infer<typeof ZResolveComment>;
 
 export const ZDecisionInput = z.object({ text: z.string().trim().min(1, "is required").max(MAX_TEXT) }).meta({ id: "CreateDecision" });
-export const ZDecision = z.object({ id: ZId, text: z.string(), recordedBy: ZPerson, createdAt: z.string() }).meta({ id: "SurfaceDecision" });
+export const ZDecision = z
+  .object({ id: ZId, text: z.string(), recordedBy: ZPerson, createdAt: z.string() })
+  .meta({ id: "SurfaceDecision" });
 export type TDecision = z.infer<typeof ZDecision>;
 
 const kiplingField = z.string().trim().min(1, "is required").max(1000, "must be at most 1000 characters");
@@ -215,7 +228,9 @@ export const ZKiplingInput = z
   .object({ who: kiplingField, what: kiplingField, when: kiplingField, where: kiplingField, why: kiplingField, how: kiplingField })
   .meta({ id: "KiplingStatementInput" });
 export type TKiplingInput = z.infer<typeof ZKiplingInput>;
-export const ZKipling = ZKiplingInput.extend({ id: ZId, version: z.number().int(), updatedAt: z.string() }).meta({ id: "KiplingStatement" });
+export const ZKipling = ZKiplingInput.extend({ id: ZId, version: z.number().int(), updatedAt: z.string() }).meta({
+  id: "KiplingStatement",
+});
 export type TKipling = z.infer<typeof ZKipling>;
 
 export const ZDelegateInput = z.object({ userId: ZId }).meta({ id: "CreateDelegate" });
@@ -227,7 +242,10 @@ export const ZSurfaceChildParams = z.object({ id: ZId, childId: ZId });
 export const ZSurfaceRecord = z
   .object({
     ...portableFields,
-    elements: z.array(ZElementInput.omit({ id: true })).max(200, "at most 200 elements").default([]),
+    elements: z
+      .array(ZElementInput.omit({ id: true }))
+      .max(200, "at most 200 elements")
+      .default([]),
     netopsOwnerEmail: z.email("must be an email address").nullable().default(null),
     secopsOwnerEmail: z.email("must be an email address").nullable().default(null),
   })
@@ -237,5 +255,7 @@ export type TSurfaceRecord = z.infer<typeof ZSurfaceRecord>;
 export const MAX_IMPORT = 1000;
 /** Records are checked one by one in the service, so every error names its record and field. */
 export const ZImportBody = z
-  .object({ surfaces: z.array(z.unknown()).min(1, "needs at least one surface").max(MAX_IMPORT, `at most ${MAX_IMPORT} surfaces per import`) })
+  .object({
+    surfaces: z.array(z.unknown()).min(1, "needs at least one surface").max(MAX_IMPORT, `at most ${MAX_IMPORT} surfaces per import`),
+  })
   .meta({ id: "ImportSurfaces" });

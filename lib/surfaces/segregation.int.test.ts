@@ -72,7 +72,9 @@ describe("protect surface agreement: segregation of duties at the service", () =
     expect(await written(surface.id)).toEqual({ status: "IN_REVIEW", signOffs: 0, audited: 0 });
     const signed = await signOffSurface(contextFor(netops), surface.id);
     expect(signed).toMatchObject({ status: "IN_REVIEW", waitingOn: ["SECOPS"] });
-    expect(await db.surfaceSignOff.findMany({ where: { surfaceId: surface.id }, select: { userId: true, team: true } })).toEqual([{ userId: netops.id, team: "NETOPS" }]);
+    expect(await db.surfaceSignOff.findMany({ where: { surfaceId: surface.id }, select: { userId: true, team: true } })).toEqual([
+      { userId: netops.id, team: "NETOPS" },
+    ]);
   });
 
   it("a delegate who moved team no longer signs, for either team", async () => {

@@ -7,7 +7,18 @@ import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { approveAgreedFlows } from "@/lib/maps/agreement";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
-import { type TLifecycleSignOff, activeSignOffs, afterEdit, canSubmit, canWithdraw, checkOwnerTeams, isAgreed, ownersKept, signOffTeamFor, teamsWaitedOn } from "./lifecycle";
+import {
+  type TLifecycleSignOff,
+  activeSignOffs,
+  afterEdit,
+  canSubmit,
+  canWithdraw,
+  checkOwnerTeams,
+  isAgreed,
+  ownersKept,
+  signOffTeamFor,
+  teamsWaitedOn,
+} from "./lifecycle";
 import { assertOwnerChangeAllowed, recordOwnerChanges, settleSignOffAuthority } from "./ownership";
 import { standingGrants } from "./authority";
 import type {
@@ -99,7 +110,14 @@ export function toSurface(actor: TActor | null, row: TDetailRow): TSurface {
     classificationOverride: row.classificationOverride,
     notes: row.notes,
     contentHash: row.contentHash,
-    elements: row.elements.map(({ id, type, name, description, classification, position }) => ({ id, type, name, description, classification, position })),
+    elements: row.elements.map(({ id, type, name, description, classification, position }) => ({
+      id,
+      type,
+      name,
+      description,
+      classification,
+      position,
+    })),
     signOffs: row.signOffs.map(toSignOff),
     delegates: row.delegates.map((delegate) => ({
       id: delegate.id,
@@ -128,9 +146,15 @@ export async function lockSurface(tx: TTx, id: string): Promise<void> {
 }
 
 /** Owners must exist, be active and belong to their team. */
-export async function checkOwners(tx: TTx, input: { netopsOwnerId: string | null; secopsOwnerId: string | null }, prefix = ""): Promise<TFieldError[]> {
+export async function checkOwners(
+  tx: TTx,
+  input: { netopsOwnerId: string | null; secopsOwnerId: string | null },
+  prefix = "",
+): Promise<TFieldError[]> {
   const ids = [input.netopsOwnerId, input.secopsOwnerId].filter((id): id is string => Boolean(id));
-  const users = new Map((await tx.user.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, team: true } })).map((u) => [u.id, u]));
+  const users = new Map(
+    (await tx.user.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, team: true } })).map((u) => [u.id, u]),
+  );
   const errors: TFieldError[] = [];
   for (const field of ["netopsOwnerId", "secopsOwnerId"] as const) {
     const id = input[field];
@@ -176,14 +200,26 @@ export async function insertSurface(tx: TTx, context: TActorContext, input: TCre
       ...surfaceColumns(content),
       contentHash,
       createdById: authorId,
-      elements: { create: input.elements.map(({ type, name, description, classification }, position) => ({ type, name, description, classification, position })) },
+      elements: {
+        create: input.elements.map(({ type, name, description, classification }, position) => ({
+          type,
+          name,
+          description,
+          classification,
+          position,
+        })),
+      },
     },
   });
   await tx.surfaceVersion.create({ data: { surfaceId: surface.id, version: 1, snapshot: content, contentHash, authorId } });
-  await recordAudit(tx, context, { action: "surface.create", entityType: "ProtectSurface", entityId: surface.id, after: { ...content, status: "DRAFT", version: 1 } });
+  await recordAudit(tx, context, {
+    action: "surface.create",
+    entityType: "ProtectSurface",
+    entityId: surface.id,
+    after: { ...content, status: "DRAFT", version: 1 },
+  });
   return surface.id;
 }
-
 
 export async function createSurface(context: TActorContext, input: TCreateSurface): Promise<TSurface> {
   assertCan(context.actor, "surface.write");
@@ -202,7 +238,10 @@ export async function getSurface(context: TActorContext, id: string): Promise<TS
 }
 
 /** The filters of the list (and of the export), all on indexed columns or small relations. */
-export function surfaceWhere(actor: TActor | null, query: Omit<TSurfaceListQuery, "page" | "pageSize" | "sort" | "order">): Prisma.ProtectSurfaceWhereInput {
+export function surfaceWhere(
+  actor: TActor | null,
+  query: Omit<TSurfaceListQuery, "page" | "pageSize" | "sort" | "order">,
+): Prisma.ProtectSurfaceWhereInput {
   const and: Prisma.ProtectSurfaceWhereInput[] = [];
   if (query.q) {
     and.push({
@@ -260,17 +299,30 @@ export async function listSurfaces(context: TActorContext, query: TSurfaceListQu
   const where = surfaceWhere(context.actor, query);
   const [total, rows] = await Promise.all([
     db.protectSurface.count({ where }),
-    db.protectSurface.findMany({ where, select: listSelect, orderBy: surfaceOrderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db.protectSurface.findMany({
+      where,
+      select: listSelect,
+      orderBy: surfaceOrderBy(query),
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
   ]);
   const ids = rows.map((row) => row.id);
   const [signOffs, elementCounts] = await Promise.all([
-    db.surfaceSignOff.findMany({ where: { surfaceId: { in: ids }, ...activeSignOffWhere }, select: { surfaceId: true, userId: true, team: true, version: true, contentHash: true, withdrawnAt: true, voidedAt: true } }),
+    db.surfaceSignOff.findMany({
+      where: { surfaceId: { in: ids }, ...activeSignOffWhere },
+      select: { surfaceId: true, userId: true, team: true, version: true, contentHash: true, withdrawnAt: true, voidedAt: true },
+    }),
     db.daasElement.groupBy({ by: ["surfaceId"], where: { surfaceId: { in: ids } }, _count: { _all: true } }),
   ]);
   const counts = new Map(elementCounts.map((entry) => [entry.surfaceId, entry._count._all]));
   return {
     surfaces: rows.map((row) =>
-      toSummary({ ...row, signOffs: signOffs.filter((signOff) => signOff.surfaceId === row.id), _count: { elements: counts.get(row.id) ?? 0 } }),
+      toSummary({
+        ...row,
+        signOffs: signOffs.filter((signOff) => signOff.surfaceId === row.id),
+        _count: { elements: counts.get(row.id) ?? 0 },
+      }),
     ),
     total,
     page: query.page,
@@ -283,7 +335,13 @@ async function writeElements(tx: TTx, surfaceId: string, elements: TUpdateSurfac
   const kept = new Set(elements.map((element) => element.id).filter((id): id is string => Boolean(id && existingIds.includes(id))));
   await tx.daasElement.deleteMany({ where: { surfaceId, id: { notIn: [...kept] } } });
   for (const [position, element] of elements.entries()) {
-    const data = { type: element.type, name: element.name, description: element.description, classification: element.classification, position };
+    const data = {
+      type: element.type,
+      name: element.name,
+      description: element.description,
+      classification: element.classification,
+      position,
+    };
     if (element.id && kept.has(element.id)) await tx.daasElement.update({ where: { id: element.id }, data });
     else await tx.daasElement.create({ data: { ...data, surfaceId } });
   }
@@ -305,8 +363,11 @@ export async function updateSurface(context: TActorContext, id: string, input: T
         toSurface(actor, current),
       );
     }
-    const unknownElement = input.elements.findIndex((element) => element.id && !current.elements.some((existing) => existing.id === element.id));
-    if (unknownElement >= 0) throw new ValidationError([{ path: `elements.${unknownElement}.id`, message: "is not an element of this surface" }]);
+    const unknownElement = input.elements.findIndex(
+      (element) => element.id && !current.elements.some((existing) => existing.id === element.id),
+    );
+    if (unknownElement >= 0)
+      throw new ValidationError([{ path: `elements.${unknownElement}.id`, message: "is not an element of this surface" }]);
     const errors = [...ownersKept(current.status, input), ...(await checkOwners(tx, input))];
     if (errors.length > 0) throw new ValidationError(errors);
     assertOwnerChangeAllowed(actor, current, input, "");
@@ -325,9 +386,15 @@ export async function updateSurface(context: TActorContext, id: string, input: T
         agreedAt: next.status === "AGREED" ? current.agreedAt : null,
       },
     });
-    await writeElements(tx, id, input.elements, current.elements.map((element) => element.id));
+    await writeElements(
+      tx,
+      id,
+      input.elements,
+      current.elements.map((element) => element.id),
+    );
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: next.version, snapshot: content, contentHash, authorId: actor.id } });
-    if (next.voidSignOffs) await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
+    if (next.voidSignOffs)
+      await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
     await recordOwnerChanges(tx, context, current, { next: input, reason: "" });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
@@ -336,7 +403,13 @@ export async function updateSurface(context: TActorContext, id: string, input: T
       before: { ...before, status: current.status, version: current.version },
       after: { ...content, status: next.status, version: next.version },
     });
-    if (current.status === "AGREED") await enqueueEvent(tx, "surface.reopened", { surfaceId: id, version: next.version, reason: "Surface content edited", actorId: actor.id });
+    if (current.status === "AGREED")
+      await enqueueEvent(tx, "surface.reopened", {
+        surfaceId: id,
+        version: next.version,
+        reason: "Surface content edited",
+        actorId: actor.id,
+      });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }
@@ -350,13 +423,22 @@ export async function submitSurface(context: TActorContext, id: string): Promise
     const rule = canSubmit(current);
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
     await tx.protectSurface.update({ where: { id }, data: { status: "IN_REVIEW" } });
-    await recordAudit(tx, context, { action: "surface.submit", entityType: "ProtectSurface", entityId: id, before: { status: "DRAFT" }, after: { status: "IN_REVIEW", version: current.version } });
+    await recordAudit(tx, context, {
+      action: "surface.submit",
+      entityType: "ProtectSurface",
+      entityId: id,
+      before: { status: "DRAFT" },
+      after: { status: "IN_REVIEW", version: current.version },
+    });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }
 
 /** When the earliest sign-off that counts towards agreement was given: flows changed after it were not seen by both. */
-function firstCountedSignOffAt(surface: { version: number; contentHash: string }, signOffs: Array<TLifecycleSignOff & { createdAt: Date }>): Date {
+function firstCountedSignOffAt(
+  surface: { version: number; contentHash: string },
+  signOffs: Array<TLifecycleSignOff & { createdAt: Date }>,
+): Date {
   return new Date(Math.min(...activeSignOffs(surface, signOffs).map((signOff) => signOff.createdAt.getTime())));
 }
 
@@ -372,11 +454,20 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
     await lockSurface(tx, id);
     const current = await loadDetail(tx, id);
     if (seenVersion !== undefined && seenVersion !== current.version) {
-      throw new ConflictError(`The surface changed since you reviewed it: you saw version ${seenVersion}, it is now version ${current.version}.`, toSurface(actor, current));
+      throw new ConflictError(
+        `The surface changed since you reviewed it: you saw version ${seenVersion}, it is now version ${current.version}.`,
+        toSurface(actor, current),
+      );
     }
     const rule = signOffTeamFor(actor, current, current.signOffs, standingGrants(current, current.delegates));
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
-    const signOff = { surfaceId: id, version: current.version, contentHash: current.contentHash, userId: actor.id, team: rule.value as Team };
+    const signOff = {
+      surfaceId: id,
+      version: current.version,
+      contentHash: current.contentHash,
+      userId: actor.id,
+      team: rule.value as Team,
+    };
     await tx.surfaceSignOff.create({ data: signOff });
     await recordAudit(tx, context, { action: "surface.signoff", entityType: "ProtectSurface", entityId: id, after: signOff });
     const signOffs = await settleSignOffAuthority(tx, context, id);
@@ -384,8 +475,19 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
       const agreedAt = new Date();
       await tx.protectSurface.update({ where: { id }, data: { status: "AGREED", agreedAt } });
       await tx.surfaceVersion.update({ where: { surfaceId_version: { surfaceId: id, version: current.version } }, data: { agreedAt } });
-      await recordAudit(tx, context, { action: "surface.agree", entityType: "ProtectSurface", entityId: id, before: { status: "IN_REVIEW" }, after: { status: "AGREED", version: current.version, contentHash: current.contentHash } });
-      await enqueueEvent(tx, "surface.agreed", { surfaceId: id, version: current.version, contentHash: current.contentHash, actorId: actor.id });
+      await recordAudit(tx, context, {
+        action: "surface.agree",
+        entityType: "ProtectSurface",
+        entityId: id,
+        before: { status: "IN_REVIEW" },
+        after: { status: "AGREED", version: current.version, contentHash: current.contentHash },
+      });
+      await enqueueEvent(tx, "surface.agreed", {
+        surfaceId: id,
+        version: current.version,
+        contentHash: current.contentHash,
+        actorId: actor.id,
+      });
       await approveAgreedFlows(tx, context, id, firstCountedSignOffAt(current, signOffs));
     }
     return toSurface(actor, await loadDetail(tx, id));
@@ -400,8 +502,16 @@ export async function withdrawSignOff(context: TActorContext, id: string): Promi
     const current = await loadDetail(tx, id);
     const rule = canWithdraw(actor, current, current.signOffs);
     if (!rule.ok) throw new RuleViolationError(rule.reason, rule.code);
-    const { count } = await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, userId: actor.id, version: current.version, ...activeSignOffWhere }, data: { withdrawnAt: new Date() } });
-    await recordAudit(tx, context, { action: "surface.signoff.withdraw", entityType: "ProtectSurface", entityId: id, after: { version: current.version, withdrawn: count } });
+    const { count } = await tx.surfaceSignOff.updateMany({
+      where: { surfaceId: id, userId: actor.id, version: current.version, ...activeSignOffWhere },
+      data: { withdrawnAt: new Date() },
+    });
+    await recordAudit(tx, context, {
+      action: "surface.signoff.withdraw",
+      entityType: "ProtectSurface",
+      entityId: id,
+      after: { version: current.version, withdrawn: count },
+    });
     return toSurface(actor, await loadDetail(tx, id));
   });
 }
@@ -413,7 +523,10 @@ export async function deleteSurface(context: TActorContext, id: string): Promise
     await lockSurface(tx, id);
     const surface = await tx.protectSurface.findUniqueOrThrow({
       where: { id },
-      include: { flowMap: { select: { id: true, _count: { select: { nodes: true, edges: true } } } }, _count: { select: { changes: true, flowOps: true } } },
+      include: {
+        flowMap: { select: { id: true, _count: { select: { nodes: true, edges: true } } } },
+        _count: { select: { changes: true, flowOps: true } },
+      },
     });
     const reasons: string[] = [];
     if (surface.flowMap && surface.flowMap._count.nodes + surface.flowMap._count.edges > 0) reasons.push("its flow map has nodes or flows");
@@ -422,7 +535,12 @@ export async function deleteSurface(context: TActorContext, id: string): Promise
     if (surface.flowMap) await tx.flowMap.delete({ where: { id: surface.flowMap.id } });
     const before = surfaceContentOf({ ...surface, elements: await tx.daasElement.findMany({ where: { surfaceId: id } }) });
     await tx.protectSurface.delete({ where: { id } });
-    await recordAudit(tx, context, { action: "surface.delete", entityType: "ProtectSurface", entityId: id, before: { ...before, status: surface.status, version: surface.version } });
+    await recordAudit(tx, context, {
+      action: "surface.delete",
+      entityType: "ProtectSurface",
+      entityId: id,
+      before: { ...before, status: surface.status, version: surface.version },
+    });
     return { deleted: true as const };
   });
 }
@@ -434,7 +552,11 @@ export async function listVersions(context: TActorContext, id: string): Promise<
   if (!surface) throw new NotFoundError("The protect surface");
   const [versions, signOffs] = await Promise.all([
     db.surfaceVersion.findMany({ where: { surfaceId: id }, include: { author: { select: personSelect } }, orderBy: { version: "desc" } }),
-    db.surfaceSignOff.findMany({ where: { surfaceId: id, withdrawnAt: null }, include: { user: { select: personSelect } }, orderBy: { createdAt: "asc" } }),
+    db.surfaceSignOff.findMany({
+      where: { surfaceId: id, withdrawnAt: null },
+      include: { user: { select: personSelect } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   return versions.map((version) => ({
     version: version.version,
@@ -443,7 +565,9 @@ export async function listVersions(context: TActorContext, id: string): Promise<
     author: version.author,
     createdAt: version.createdAt.toISOString(),
     agreedAt: version.agreedAt?.toISOString() ?? null,
-    signOffs: signOffs.filter((signOff) => signOff.version === version.version && signOff.contentHash === version.contentHash).map(toSignOff),
+    signOffs: signOffs
+      .filter((signOff) => signOff.version === version.version && signOff.contentHash === version.contentHash)
+      .map(toSignOff),
   }));
 }
 

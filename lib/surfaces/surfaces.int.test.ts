@@ -3,7 +3,17 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
 import { ZCreateSurface } from "./schemas";
-import { createSurface, deleteSurface, getSurface, listSurfaces, listVersions, signOffSurface, submitSurface, updateSurface, withdrawSignOff } from "./service";
+import {
+  createSurface,
+  deleteSurface,
+  getSurface,
+  listSurfaces,
+  listVersions,
+  signOffSurface,
+  submitSurface,
+  updateSurface,
+  withdrawSignOff,
+} from "./service";
 import { addComment, addDelegate, createStatement, listComments, recordDecision, resolveComment } from "./collaboration";
 import { exportSurfaces, importSurfaces } from "./transfer";
 import { reopenSurfaceForReview } from "./reopen";
@@ -29,7 +39,10 @@ function input(overrides: Record<string, unknown> = {}) {
 
 async function submitted() {
   const people = await team();
-  const created = await createSurface(contextFor(people.netops), input({ netopsOwnerId: people.netops.id, secopsOwnerId: people.secops.id }));
+  const created = await createSurface(
+    contextFor(people.netops),
+    input({ netopsOwnerId: people.netops.id, secopsOwnerId: people.secops.id }),
+  );
   await submitSurface(contextFor(people.netops), created.id);
   return { ...people, surface: created };
 }
@@ -98,7 +111,15 @@ describe("protect surface lifecycle", () => {
     await signOffSurface(contextFor(secops), surface.id);
     await signOffSurface(contextFor(netops), surface.id);
     const current = await getSurface(contextFor(netops), surface.id);
-    const edit = { ...input(), name: current.name, netopsOwnerId: netops.id, secopsOwnerId: secops.id, elements: current.elements, criticality: "CRITICAL" as const, version: 1 };
+    const edit = {
+      ...input(),
+      name: current.name,
+      netopsOwnerId: netops.id,
+      secopsOwnerId: secops.id,
+      elements: current.elements,
+      criticality: "CRITICAL" as const,
+      version: 1,
+    };
     const reopened = await updateSurface(contextFor(netops), surface.id, edit);
     expect(reopened).toMatchObject({ status: "IN_REVIEW", version: 2, criticality: "CRITICAL", waitingOn: ["NETOPS", "SECOPS"] });
     expect(reopened.elements.map((e) => e.id)).toEqual(current.elements.map((e) => e.id));
@@ -113,7 +134,14 @@ describe("protect surface lifecycle", () => {
   it("an edit that changes nothing keeps the version", async () => {
     const { netops, surface } = await submitted();
     const current = await getSurface(contextFor(netops), surface.id);
-    const same = await updateSurface(contextFor(netops), surface.id, { ...input(), name: current.name, netopsOwnerId: current.netopsOwner!.id, secopsOwnerId: current.secopsOwner!.id, elements: current.elements, version: 1 });
+    const same = await updateSurface(contextFor(netops), surface.id, {
+      ...input(),
+      name: current.name,
+      netopsOwnerId: current.netopsOwner!.id,
+      secopsOwnerId: current.secopsOwner!.id,
+      elements: current.elements,
+      version: 1,
+    });
     expect(same.version).toBe(1);
   });
 
@@ -129,10 +157,28 @@ describe("protect surface lifecycle", () => {
     const { secops, surface } = await submitted();
     const tag = `tag-${uniqueSuffix()}`;
     const other = await createSurface(contextFor(secops), input({ tags: [tag] }));
-    const waiting = await listSurfaces(contextFor(secops), { waiting: "true", sort: "updatedAt", order: "desc", page: 1, pageSize: 100, secopsOwnerId: secops.id });
+    const waiting = await listSurfaces(contextFor(secops), {
+      waiting: "true",
+      sort: "updatedAt",
+      order: "desc",
+      page: 1,
+      pageSize: 100,
+      secopsOwnerId: secops.id,
+    });
     expect(waiting.surfaces.map((s) => s.id)).toEqual([surface.id]);
     await signOffSurface(contextFor(secops), surface.id);
-    expect((await listSurfaces(contextFor(secops), { waiting: "true", sort: "name", order: "asc", page: 1, pageSize: 100, secopsOwnerId: secops.id })).total).toBe(0);
+    expect(
+      (
+        await listSurfaces(contextFor(secops), {
+          waiting: "true",
+          sort: "name",
+          order: "asc",
+          page: 1,
+          pageSize: 100,
+          secopsOwnerId: secops.id,
+        })
+      ).total,
+    ).toBe(0);
     const tagged = await listSurfaces(contextFor(secops), { tag, sort: "name", order: "asc", page: 1, pageSize: 10 });
     expect(tagged).toMatchObject({ total: 1, surfaces: [{ id: other.id }] });
   });
@@ -141,7 +187,9 @@ describe("protect surface lifecycle", () => {
     const { netops, surface } = await submitted();
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     await expect(deleteSurface(contextFor(netops), surface.id)).rejects.toThrow(ForbiddenError);
-    const change = await db.change.create({ data: { title: "c", requesterId: netops.id, contentHash: "x", surfaces: { create: { surfaceId: surface.id } } } });
+    const change = await db.change.create({
+      data: { title: "c", requesterId: netops.id, contentHash: "x", surfaces: { create: { surfaceId: surface.id } } },
+    });
     await expect(deleteSurface(contextFor(admin), surface.id)).rejects.toThrow(/changes refer to it/);
     await db.changeSurface.deleteMany({ where: { changeId: change.id } });
     expect(await deleteSurface(contextFor(admin), surface.id)).toEqual({ deleted: true });
@@ -159,9 +207,18 @@ describe("workshop collaboration", () => {
     const [comment] = await listComments(contextFor(netops), surface.id);
     expect(comment).toMatchObject({ elementId: element.id, mentions: [{ id: secops.id }], resolvedBy: { id: secops.id } });
     await recordDecision(contextFor(secops), surface.id, "Keep the API internal");
-    const statement = await createStatement(contextFor(netops), surface.id, { who: "a", what: "b", when: "c", where: "d", why: "e", how: "f" });
+    const statement = await createStatement(contextFor(netops), surface.id, {
+      who: "a",
+      what: "b",
+      when: "c",
+      where: "d",
+      why: "e",
+      how: "f",
+    });
     expect(statement.version).toBe(1);
-    await expect(addComment(contextFor(netops), surface.id, { body: "x", elementId: crypto.randomUUID() })).rejects.toThrow(ValidationError);
+    await expect(addComment(contextFor(netops), surface.id, { body: "x", elementId: crypto.randomUUID() })).rejects.toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -179,8 +236,14 @@ describe("import and export", () => {
     const bad = [records[0], { name: "", criticality: "EXTREME" }, { ...records[0], name: "other", netopsOwnerEmail: secops.email }];
     const error = await importSurfaces(contextFor(netops), bad).catch((e: ValidationError) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fields.map((f) => f.path).sort()).toEqual(["surfaces.1.criticality", "surfaces.1.name", "surfaces.2.netopsOwnerEmail"]);
-    expect(await db.protectSurface.count({ where: { name: { in: [records[0]!.name as string, "other"] }, createdById: netops.id } })).toBe(0);
+    expect((error as ValidationError).fields.map((f) => f.path).sort()).toEqual([
+      "surfaces.1.criticality",
+      "surfaces.1.name",
+      "surfaces.2.netopsOwnerEmail",
+    ]);
+    expect(await db.protectSurface.count({ where: { name: { in: [records[0]!.name as string, "other"] }, createdById: netops.id } })).toBe(
+      0,
+    );
 
     const { imported } = await importSurfaces(contextFor(netops), records);
     expect(imported).toBe(1);

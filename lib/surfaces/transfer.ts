@@ -16,7 +16,11 @@ export async function exportSurfaces(context: TActorContext, query: TExportQuery
     where: surfaceWhere(context.actor, query),
     orderBy: surfaceOrderBy(query),
     take: MAX_EXPORT,
-    include: { elements: { orderBy: { position: "asc" } }, netopsOwner: { select: { email: true } }, secopsOwner: { select: { email: true } } },
+    include: {
+      elements: { orderBy: { position: "asc" } },
+      netopsOwner: { select: { email: true } },
+      secopsOwner: { select: { email: true } },
+    },
   });
   if (query.format === "csv") {
     return Papa.unparse(
@@ -64,11 +68,21 @@ export async function importSurfaces(context: TActorContext, records: unknown[])
   records.forEach((raw, index) => {
     const result = ZSurfaceRecord.safeParse(raw);
     if (result.success) parsed.push({ index, record: result.data });
-    else for (const issue of result.error.issues) errors.push({ path: ["surfaces", index, ...issue.path].join("."), message: issue.message });
+    else
+      for (const issue of result.error.issues) errors.push({ path: ["surfaces", index, ...issue.path].join("."), message: issue.message });
   });
-  const emails = [...new Set(parsed.flatMap(({ record }) => [record.netopsOwnerEmail, record.secopsOwnerEmail]).filter((email): email is string => Boolean(email)))];
+  const emails = [
+    ...new Set(
+      parsed.flatMap(({ record }) => [record.netopsOwnerEmail, record.secopsOwnerEmail]).filter((email): email is string => Boolean(email)),
+    ),
+  ];
   const users = new Map(
-    (await db.user.findMany({ where: { email: { in: emails.map((email) => email.toLowerCase()) }, status: "ACTIVE" }, select: { id: true, email: true, team: true } })).map((user) => [user.email, user]),
+    (
+      await db.user.findMany({
+        where: { email: { in: emails.map((email) => email.toLowerCase()) }, status: "ACTIVE" },
+        select: { id: true, email: true, team: true },
+      })
+    ).map((user) => [user.email, user]),
   );
   const names = new Map<string, number>();
   const ready = parsed.map(({ index, record }) => {
@@ -86,7 +100,8 @@ export async function importSurfaces(context: TActorContext, records: unknown[])
     const { netopsOwnerEmail: _netops, secopsOwnerEmail: _secops, ...fields } = record;
     return { ...fields, netopsOwnerId: owner("netopsOwnerEmail", "NETOPS"), secopsOwnerId: owner("secopsOwnerEmail", "SECOPS") };
   });
-  if (errors.length > 0) throw new ValidationError(errors, `The import has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported.`);
+  if (errors.length > 0)
+    throw new ValidationError(errors, `The import has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported.`);
   const ids = await db.$transaction(
     async (tx) => {
       const created: string[] = [];

@@ -33,7 +33,9 @@ export function noteConsole(level: TConsoleLevel, args: unknown[]): boolean {
 export function finishConsoleWatch(): string[] {
   const problems = [
     ...state.unexpected,
-    ...state.allowances.filter((allowance) => allowance.seen === 0).map((allowance) => `console.${allowance.level} matching ${allowance.pattern} was allowed but never written`),
+    ...state.allowances
+      .filter((allowance) => allowance.seen === 0)
+      .map((allowance) => `console.${allowance.level} matching ${allowance.pattern} was allowed but never written`),
   ];
   state.allowances = [];
   state.unexpected = [];

@@ -40,7 +40,10 @@ async function refusedWithoutWriting(action: () => Promise<unknown>, status: num
 /** Everything a change decision writes: the row, its transitions, votes, audit rows and notifications. */
 function changeWrites(id: string) {
   return async () => ({
-    change: await db.change.findUniqueOrThrow({ where: { id }, select: { state: true, windowStart: true, windowEnd: true, contentHash: true, version: true, updatedAt: true } }),
+    change: await db.change.findUniqueOrThrow({
+      where: { id },
+      select: { state: true, windowStart: true, windowEnd: true, contentHash: true, version: true, updatedAt: true },
+    }),
     transitions: await db.changeTransition.count({ where: { changeId: id } }),
     liveApprovals: await db.changeApproval.count({ where: { changeId: id, voidedAt: null } }),
     audit: await db.auditEvent.count({ where: { entityId: id } }),
@@ -52,8 +55,15 @@ function changeWrites(id: string) {
 /** Everything a surface decision writes. */
 function surfaceWrites(id: string) {
   return async () => ({
-    surface: await db.protectSurface.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, contentHash: true, netopsOwnerId: true, secopsOwnerId: true } }),
-    signOffs: await db.surfaceSignOff.findMany({ where: { surfaceId: id }, select: { id: true, voidedAt: true, withdrawnAt: true }, orderBy: { createdAt: "asc" } }),
+    surface: await db.protectSurface.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, version: true, contentHash: true, netopsOwnerId: true, secopsOwnerId: true },
+    }),
+    signOffs: await db.surfaceSignOff.findMany({
+      where: { surfaceId: id },
+      select: { id: true, voidedAt: true, withdrawnAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
     delegates: await db.surfaceDelegate.count({ where: { surfaceId: id } }),
     versions: await db.surfaceVersion.count({ where: { surfaceId: id } }),
     audit: await db.auditEvent.count({ where: { entityId: id } }),
@@ -67,12 +77,33 @@ async function person(team: Team, roles: Role[]): Promise<TActor> {
 
 const plans = { implementationPlan: "push policy", verificationPlan: "probe 443", rollbackPlan: "revert policy" };
 
-function openFlow(surfaceId: string, sourceNodeId: string, targetNodeId: string, window: { start: Date; end: Date } | null, environment = `env-${uniqueSuffix()}`): TCreateChange {
+function openFlow(
+  surfaceId: string,
+  sourceNodeId: string,
+  targetNodeId: string,
+  window: { start: Date; end: Date } | null,
+  environment = `env-${uniqueSuffix()}`,
+): TCreateChange {
   return {
     title: `Open a flow ${uniqueSuffix()}`,
     description: "",
     surfaceIds: [surfaceId],
-    operations: [{ kind: "ADD", surfaceId, sourceNodeId, targetNodeId, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification: "partner settlement" } }],
+    operations: [
+      {
+        kind: "ADD",
+        surfaceId,
+        sourceNodeId,
+        targetNodeId,
+        flow: {
+          protocol: "TCP",
+          ports: "443",
+          appProtocol: "https",
+          encryption: "MTLS",
+          authentication: "CERTIFICATE",
+          justification: "partner settlement",
+        },
+      },
+    ],
     environment,
     ...plans,
     windowStart: window?.start ?? null,
@@ -113,13 +144,37 @@ describe("joint decisions: the window is part of what was approved", () => {
   it("refuses scheduling an approved change outside its approved window, writing nothing", async () => {
     const approvedFor = march(1);
     const { requester, change } = await approvedChange(approvedFor);
-    const june = { start: new Date(approvedFor.start.getTime() + 90 * DAY), end: new Date(approvedFor.start.getTime() + 90 * DAY + 24 * HOUR) };
-    const schedule = (window: { start: Date; end: Date }) => () => transitionChange(contextFor(requester), change.id, { action: "schedule", reason: "", windowStart: window.start, windowEnd: window.end });
+    const june = {
+      start: new Date(approvedFor.start.getTime() + 90 * DAY),
+      end: new Date(approvedFor.start.getTime() + 90 * DAY + 24 * HOUR),
+    };
+    const schedule = (window: { start: Date; end: Date }) => () =>
+      transitionChange(contextFor(requester), change.id, {
+        action: "schedule",
+        reason: "",
+        windowStart: window.start,
+        windowEnd: window.end,
+      });
     await refusedWithoutWriting(schedule(june), 409, /approved for .* lies outside that window/, changeWrites(change.id));
     // The obvious variations: a window that starts inside but runs over, one that starts early, one that swallows it.
-    await refusedWithoutWriting(schedule({ start: approvedFor.start, end: new Date(approvedFor.end.getTime() + 1) }), 409, /outside that window/, changeWrites(change.id));
-    await refusedWithoutWriting(schedule({ start: new Date(approvedFor.start.getTime() - HOUR), end: approvedFor.end }), 409, /outside that window/, changeWrites(change.id));
-    await refusedWithoutWriting(schedule({ start: new Date(approvedFor.start.getTime() - HOUR), end: new Date(approvedFor.end.getTime() + HOUR) }), 409, /outside that window/, changeWrites(change.id));
+    await refusedWithoutWriting(
+      schedule({ start: approvedFor.start, end: new Date(approvedFor.end.getTime() + 1) }),
+      409,
+      /outside that window/,
+      changeWrites(change.id),
+    );
+    await refusedWithoutWriting(
+      schedule({ start: new Date(approvedFor.start.getTime() - HOUR), end: approvedFor.end }),
+      409,
+      /outside that window/,
+      changeWrites(change.id),
+    );
+    await refusedWithoutWriting(
+      schedule({ start: new Date(approvedFor.start.getTime() - HOUR), end: new Date(approvedFor.end.getTime() + HOUR) }),
+      409,
+      /outside that window/,
+      changeWrites(change.id),
+    );
     const stillApproved = await db.changeApproval.count({ where: { changeId: change.id, voidedAt: null } });
     expect(stillApproved).toBe(2);
   });
@@ -128,7 +183,12 @@ describe("joint decisions: the window is part of what was approved", () => {
     const approvedFor = march(2);
     const narrowed = await approvedChange(approvedFor);
     const inside = { start: new Date(approvedFor.start.getTime() + 30 * 60_000), end: new Date(approvedFor.end.getTime() - 30 * 60_000) };
-    const scheduled = await transitionChange(contextFor(narrowed.requester), narrowed.change.id, { action: "schedule", reason: "", windowStart: inside.start, windowEnd: inside.end });
+    const scheduled = await transitionChange(contextFor(narrowed.requester), narrowed.change.id, {
+      action: "schedule",
+      reason: "",
+      windowStart: inside.start,
+      windowEnd: inside.end,
+    });
     expect(scheduled).toMatchObject({ state: "SCHEDULED", windowStart: inside.start.toISOString(), windowEnd: inside.end.toISOString() });
 
     const whole = await approvedChange(march(1));
@@ -141,7 +201,12 @@ describe("joint decisions: the window is part of what was approved", () => {
     const june = { start: new Date(march().start.getTime() + 30 * DAY), end: new Date(march().start.getTime() + 31 * DAY) };
     const source = await db.flowOperation.findFirstOrThrow({ where: { changeId: change.id } });
     const after = source.after as { sourceId: string; targetId: string };
-    const edited = await updateChange(contextFor(requester), change.id, { ...openFlow(surface.id, after.sourceId, after.targetId, june), title: change.title, environment: change.environment, version: change.version });
+    const edited = await updateChange(contextFor(requester), change.id, {
+      ...openFlow(surface.id, after.sourceId, after.targetId, june),
+      title: change.title,
+      environment: change.environment,
+      version: change.version,
+    });
     expect(edited.state).toBe("CAB_REVIEW");
     expect(edited.approvals.every((approval) => !approval.live)).toBe(true);
     await voteOnChange(contextFor(netCab), change.id, { decision: "APPROVE", comment: "June is fine" });
@@ -157,10 +222,24 @@ describe("joint decisions: the window is part of what was approved", () => {
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(author, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
     const window = march(1);
-    const removal = await createChange(contextFor(requester), { ...openFlow(surface.id, edge.sourceId, edge.targetId, window, environment), operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }] });
+    const removal = await createChange(contextFor(requester), {
+      ...openFlow(surface.id, edge.sourceId, edge.targetId, window, environment),
+      operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
+    });
     expect((await submitChange(contextFor(requester), removal.id)).state).toBe("PRE_APPROVED");
     const later = { start: new Date(window.start.getTime() + 7 * DAY), end: new Date(window.end.getTime() + 7 * DAY) };
-    await refusedWithoutWriting(() => transitionChange(contextFor(requester), removal.id, { action: "schedule", reason: "", windowStart: later.start, windowEnd: later.end }), 409, /outside that window/, changeWrites(removal.id));
+    await refusedWithoutWriting(
+      () =>
+        transitionChange(contextFor(requester), removal.id, {
+          action: "schedule",
+          reason: "",
+          windowStart: later.start,
+          windowEnd: later.end,
+        }),
+      409,
+      /outside that window/,
+      changeWrites(removal.id),
+    );
   });
 
   it("a change approved without a window is classified again with the window it is scheduled in", async () => {
@@ -169,16 +248,40 @@ describe("joint decisions: the window is part of what was approved", () => {
     const { surface, edge } = await createSurfaceWithMap(requester);
     const environment = `env-${uniqueSuffix()}`;
     await createScopedRule(author, environment, "ALLOW_PRE_APPROVAL", { fact: "tighteningOnly", op: "eq", value: true });
-    const removal = (title: string) => ({ ...openFlow(surface.id, edge.sourceId, edge.targetId, null, environment), title, operations: [{ kind: "REMOVE" as const, surfaceId: surface.id, edgeId: edge.id }] });
+    const removal = (title: string) => ({
+      ...openFlow(surface.id, edge.sourceId, edge.targetId, null, environment),
+      title,
+      operations: [{ kind: "REMOVE" as const, surfaceId: surface.id, edgeId: edge.id }],
+    });
     const same = await createChange(contextFor(requester), removal("classified alike"));
     const changed = await createChange(contextFor(requester), removal("classified otherwise"));
     await submitChange(contextFor(requester), same.id);
     await submitChange(contextFor(requester), changed.id);
     const slot = march(1);
-    expect((await transitionChange(contextFor(requester), same.id, { action: "schedule", reason: "", windowStart: slot.start, windowEnd: slot.end })).state).toBe("SCHEDULED");
+    expect(
+      (
+        await transitionChange(contextFor(requester), same.id, {
+          action: "schedule",
+          reason: "",
+          windowStart: slot.start,
+          windowEnd: slot.end,
+        })
+      ).state,
+    ).toBe("SCHEDULED");
     // Both teams have since sent such changes to the CAB: with any window it is now classified otherwise, so the pre-approval covers none.
     await createScopedRule(author, environment, "FORCE_CAB", { fact: "tighteningOnly", op: "eq", value: true }, { position: 0 });
-    await refusedWithoutWriting(() => transitionChange(contextFor(requester), changed.id, { action: "schedule", reason: "", windowStart: slot.start, windowEnd: slot.end }), 409, /classified for the CAB .* not pre-approved .* Edit the change/, changeWrites(changed.id));
+    await refusedWithoutWriting(
+      () =>
+        transitionChange(contextFor(requester), changed.id, {
+          action: "schedule",
+          reason: "",
+          windowStart: slot.start,
+          windowEnd: slot.end,
+        }),
+      409,
+      /classified for the CAB .* not pre-approved .* Edit the change/,
+      changeWrites(changed.id),
+    );
   });
 });
 
@@ -187,11 +290,23 @@ describe("joint decisions: implementing and verifying are two people; nobody ask
     const { requester, netCab, change, map } = await approvedChange(march(1));
     await transitionChange(contextFor(requester), change.id, { action: "schedule", reason: "" });
     await transitionChange(contextFor(requester), change.id, { action: "implement", reason: "" });
-    const mapVersion = async () => ({ ...(await changeWrites(change.id)()), map: (await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version, edges: await db.flowEdge.count({ where: { mapId: map.id } }) });
-    await refusedWithoutWriting(() => transitionChange(contextFor(requester), change.id, { action: "verify", reason: "looks fine to me" }), 403, /You implemented this change; someone else must verify it/, mapVersion);
+    const mapVersion = async () => ({
+      ...(await changeWrites(change.id)()),
+      map: (await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version,
+      edges: await db.flowEdge.count({ where: { mapId: map.id } }),
+    });
+    await refusedWithoutWriting(
+      () => transitionChange(contextFor(requester), change.id, { action: "verify", reason: "looks fine to me" }),
+      403,
+      /You implemented this change; someone else must verify it/,
+      mapVersion,
+    );
     const verified = await transitionChange(contextFor(netCab), change.id, { action: "verify", reason: "probe ok" });
     expect(verified.state).toBe("VERIFIED");
-    const moves = await db.changeTransition.findMany({ where: { changeId: change.id, to: { in: ["IMPLEMENTED", "VERIFIED"] } }, select: { to: true, actorId: true } });
+    const moves = await db.changeTransition.findMany({
+      where: { changeId: change.id, to: { in: ["IMPLEMENTED", "VERIFIED"] } },
+      select: { to: true, actorId: true },
+    });
     expect(new Set(moves.map((move) => move.actorId)).size).toBe(2);
   });
 
@@ -204,7 +319,9 @@ describe("joint decisions: implementing and verifying are two people; nobody ask
     const second = await approvedChange(march(1));
     await transitionChange(contextFor(second.requester), second.change.id, { action: "schedule", reason: "" });
     await transitionChange(contextFor(second.requester), second.change.id, { action: "implement", reason: "" });
-    expect((await transitionChange(contextFor(second.requester), second.change.id, { action: "rollback", reason: "probe failed" })).state).toBe("ROLLED_BACK");
+    expect(
+      (await transitionChange(contextFor(second.requester), second.change.id, { action: "rollback", reason: "probe failed" })).state,
+    ).toBe("ROLLED_BACK");
   });
 
   it("refuses a requester sending their own change back for information, writing nothing", async () => {
@@ -212,13 +329,25 @@ describe("joint decisions: implementing and verifying are two people; nobody ask
     const { surface, nodes } = await createSurfaceWithMap(requester);
     const change = await createChange(contextFor(requester), openFlow(surface.id, nodes.partner.id, nodes.api.id, null));
     expect((await submitChange(contextFor(requester), change.id)).state).toBe("CAB_REVIEW");
-    await refusedWithoutWriting(() => transitionChange(contextFor(requester), change.id, { action: "request-info", reason: "who approved this?" }), 403, /cannot ask themselves/, changeWrites(change.id));
-    expect((await transitionChange(contextFor(netCab), change.id, { action: "request-info", reason: "which partner CA?" })).state).toBe("NEEDS_INFO");
+    await refusedWithoutWriting(
+      () => transitionChange(contextFor(requester), change.id, { action: "request-info", reason: "who approved this?" }),
+      403,
+      /cannot ask themselves/,
+      changeWrites(change.id),
+    );
+    expect((await transitionChange(contextFor(netCab), change.id, { action: "request-info", reason: "which partner CA?" })).state).toBe(
+      "NEEDS_INFO",
+    );
   });
 });
 
 function surfaceInput(owners: { netopsOwnerId: string | null; secopsOwnerId: string | null }) {
-  return ZCreateSurface.parse({ name: `Joint ${uniqueSuffix()}`, criticality: "HIGH", elements: [{ type: "DATA", name: "Ledger", classification: "RESTRICTED" }], ...owners });
+  return ZCreateSurface.parse({
+    name: `Joint ${uniqueSuffix()}`,
+    criticality: "HIGH",
+    elements: [{ type: "DATA", name: "Ledger", classification: "RESTRICTED" }],
+    ...owners,
+  });
 }
 
 async function surfaceInReview() {
@@ -242,7 +371,12 @@ describe("joint decisions: a sign-off counts only while its signer holds the aut
     const afterSecOps = await signOffSurface(contextFor(secOwner), surfaceId);
     expect(afterSecOps).toMatchObject({ status: "IN_REVIEW", waitingOn: ["NETOPS"] });
     // The revoked delegate cannot sign again either.
-    await refusedWithoutWriting(() => signOffSurface(contextFor(netDelegate), surfaceId), 409, /Only the NetOps owner of this surface or someone they delegated to/, surfaceWrites(surfaceId));
+    await refusedWithoutWriting(
+      () => signOffSurface(contextFor(netDelegate), surfaceId),
+      409,
+      /Only the NetOps owner of this surface or someone they delegated to/,
+      surfaceWrites(surfaceId),
+    );
     expect((await signOffSurface(contextFor(netOwner), surfaceId)).status).toBe("AGREED");
   });
 
@@ -277,7 +411,12 @@ describe("joint decisions: a sign-off counts only while its signer holds the aut
     const { netOwner, netDelegate, bystander, surfaceId } = await surfaceInReview();
     // A grant left behind by an earlier owner, as data written before owner changes ended them.
     await db.surfaceDelegate.create({ data: { surfaceId, userId: netDelegate.id, team: "NETOPS", grantedById: bystander.id } });
-    await refusedWithoutWriting(() => signOffSurface(contextFor(netDelegate), surfaceId), 409, /Only the NetOps owner/, surfaceWrites(surfaceId));
+    await refusedWithoutWriting(
+      () => signOffSurface(contextFor(netDelegate), surfaceId),
+      409,
+      /Only the NetOps owner/,
+      surfaceWrites(surfaceId),
+    );
     expect((await signOffSurface(contextFor(netOwner), surfaceId)).waitingOn).toEqual(["SECOPS"]);
   });
 
@@ -296,11 +435,42 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     const { netOwner, bystander, surfaceId } = await surfaceInReview();
     const accomplice = await person("SECOPS", ["CONTRIBUTOR"]);
     const current = await getSurface(contextFor(bystander), surfaceId);
-    const edit = { ...surfaceInput({ netopsOwnerId: bystander.id, secopsOwnerId: accomplice.id }), name: current.name, version: current.version };
-    await refusedWithoutWriting(() => updateSurface(contextFor(bystander), surfaceId, edit), 403, /Only the current NetOps owner of this surface \(or an admin, with a stated reason\)/, surfaceWrites(surfaceId));
-    await refusedWithoutWriting(() => replaceSurfaceOwner(contextFor(bystander), surfaceId, { team: "NETOPS", userId: bystander.id, reason: "", version: current.version }), 403, /Only the current NetOps owner/, surfaceWrites(surfaceId));
+    const edit = {
+      ...surfaceInput({ netopsOwnerId: bystander.id, secopsOwnerId: accomplice.id }),
+      name: current.name,
+      version: current.version,
+    };
+    await refusedWithoutWriting(
+      () => updateSurface(contextFor(bystander), surfaceId, edit),
+      403,
+      /Only the current NetOps owner of this surface \(or an admin, with a stated reason\)/,
+      surfaceWrites(surfaceId),
+    );
+    await refusedWithoutWriting(
+      () =>
+        replaceSurfaceOwner(contextFor(bystander), surfaceId, {
+          team: "NETOPS",
+          userId: bystander.id,
+          reason: "",
+          version: current.version,
+        }),
+      403,
+      /Only the current NetOps owner/,
+      surfaceWrites(surfaceId),
+    );
     // One team's owner cannot replace the other team's owner either.
-    await refusedWithoutWriting(() => replaceSurfaceOwner(contextFor(netOwner), surfaceId, { team: "SECOPS", userId: accomplice.id, reason: "", version: current.version }), 403, /Only the current SecOps owner/, surfaceWrites(surfaceId));
+    await refusedWithoutWriting(
+      () =>
+        replaceSurfaceOwner(contextFor(netOwner), surfaceId, {
+          team: "SECOPS",
+          userId: accomplice.id,
+          reason: "",
+          version: current.version,
+        }),
+      403,
+      /Only the current SecOps owner/,
+      surfaceWrites(surfaceId),
+    );
   });
 
   it("refuses an admin who gives no reason, and a stale version, writing nothing", async () => {
@@ -308,10 +478,31 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     const admin = await person("LEADERSHIP", ["ADMIN"]);
     const successor = await person("SECOPS", ["CONTRIBUTOR"]);
     const { version } = await getSurface(contextFor(admin), surfaceId);
-    await refusedWithoutWriting(() => replaceSurfaceOwner(contextFor(admin), surfaceId, { team: "SECOPS", userId: successor.id, reason: "  ", version }), 400, /invalid/, surfaceWrites(surfaceId));
-    await refusedWithoutWriting(() => replaceSurfaceOwner(contextFor(admin), surfaceId, { team: "SECOPS", userId: successor.id, reason: "left the company", version: version - 1 || 99 }), 409, /changed since you saw it/, surfaceWrites(surfaceId));
+    await refusedWithoutWriting(
+      () => replaceSurfaceOwner(contextFor(admin), surfaceId, { team: "SECOPS", userId: successor.id, reason: "  ", version }),
+      400,
+      /invalid/,
+      surfaceWrites(surfaceId),
+    );
+    await refusedWithoutWriting(
+      () =>
+        replaceSurfaceOwner(contextFor(admin), surfaceId, {
+          team: "SECOPS",
+          userId: successor.id,
+          reason: "left the company",
+          version: version - 1 || 99,
+        }),
+      409,
+      /changed since you saw it/,
+      surfaceWrites(surfaceId),
+    );
     const viewer = await person("SECOPS", ["VIEWER"]);
-    await refusedWithoutWriting(() => replaceSurfaceOwner(contextFor(viewer), surfaceId, { team: "SECOPS", userId: successor.id, reason: "x", version }), 403, /contributors and admins/, surfaceWrites(surfaceId));
+    await refusedWithoutWriting(
+      () => replaceSurfaceOwner(contextFor(viewer), surfaceId, { team: "SECOPS", userId: successor.id, reason: "x", version }),
+      403,
+      /contributors and admins/,
+      surfaceWrites(surfaceId),
+    );
   });
 
   it("an admin with a reason replaces an owner of an agreed surface: sign-offs void, back in review, the replaced owner told, history shows it", async () => {
@@ -322,15 +513,33 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     expect(agreed.status).toBe("AGREED");
     const admin = await person("LEADERSHIP", ["ADMIN"]);
     const successor = await person("NETOPS", ["CONTRIBUTOR"]);
-    const replaced = await replaceSurfaceOwner(contextFor(admin), surfaceId, { team: "NETOPS", userId: successor.id, reason: "Owner moved to the branch network team", version: agreed.version });
-    expect(replaced).toMatchObject({ status: "IN_REVIEW", version: agreed.version + 1, netopsOwner: { id: successor.id }, waitingOn: ["NETOPS", "SECOPS"], delegates: [] });
+    const replaced = await replaceSurfaceOwner(contextFor(admin), surfaceId, {
+      team: "NETOPS",
+      userId: successor.id,
+      reason: "Owner moved to the branch network team",
+      version: agreed.version,
+    });
+    expect(replaced).toMatchObject({
+      status: "IN_REVIEW",
+      version: agreed.version + 1,
+      netopsOwner: { id: successor.id },
+      waitingOn: ["NETOPS", "SECOPS"],
+      delegates: [],
+    });
     expect(await db.surfaceSignOff.count({ where: { surfaceId, voidedAt: null, withdrawnAt: null } })).toBe(0);
-    const told = await db.notification.findFirstOrThrow({ where: { userId: netOwner.id, type: "surface.owner_replaced", link: `/surfaces/${surfaceId}` } });
+    const told = await db.notification.findFirstOrThrow({
+      where: { userId: netOwner.id, type: "surface.owner_replaced", link: `/surfaces/${surfaceId}` },
+    });
     expect(told.body).toContain("Owner moved to the branch network team");
     const [newest] = await listVersions(contextFor(secOwner), surfaceId);
     expect(newest).toMatchObject({ version: agreed.version + 1, author: { id: admin.id }, snapshot: { netopsOwnerId: successor.id } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: surfaceId, action: "surface.owner.change" } });
-    expect(audit.after).toMatchObject({ team: "NETOPS", ownerId: successor.id, reason: "Owner moved to the branch network team", delegationsEnded: 1 });
+    expect(audit.after).toMatchObject({
+      team: "NETOPS",
+      ownerId: successor.id,
+      reason: "Owner moved to the branch network team",
+      delegationsEnded: 1,
+    });
     // The old owner's delegate no longer signs; the new owner does.
     await expect(signOffSurface(contextFor(netDelegate), surfaceId)).rejects.toThrow(/Only the NetOps owner/);
     await signOffSurface(contextFor(secOwner), surfaceId);
@@ -342,7 +551,11 @@ describe("joint decisions: replacing an owner needs that owner (or an admin with
     await signOffSurface(contextFor(netOwner), surfaceId);
     const successor = await person("NETOPS", ["CONTRIBUTOR"]);
     const current = await getSurface(contextFor(netOwner), surfaceId);
-    const handed = await updateSurface(contextFor(netOwner), surfaceId, { ...surfaceInput({ netopsOwnerId: successor.id, secopsOwnerId: secOwner.id }), name: current.name, version: current.version });
+    const handed = await updateSurface(contextFor(netOwner), surfaceId, {
+      ...surfaceInput({ netopsOwnerId: successor.id, secopsOwnerId: secOwner.id }),
+      name: current.name,
+      version: current.version,
+    });
     expect(handed).toMatchObject({ netopsOwner: { id: successor.id }, version: current.version + 1, waitingOn: ["NETOPS", "SECOPS"] });
     expect(await db.auditEvent.count({ where: { entityId: surfaceId, action: "surface.owner.change" } })).toBe(1);
     // The owner did it themselves: nobody needs telling.
@@ -354,25 +567,37 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
   async function reviewedEmergency() {
     const people = await board();
     const { surface, nodes } = await createSurfaceWithMap(people.requester);
-    const change = await createChange(contextFor(people.requester), { ...openFlow(surface.id, nodes.web.id, nodes.api.id, null), emergencyReason: "payments down" });
+    const change = await createChange(contextFor(people.requester), {
+      ...openFlow(surface.id, nodes.web.id, nodes.api.id, null),
+      emergencyReason: "payments down",
+    });
     expect((await submitChange(contextFor(people.requester), change.id)).state).toBe("EMERGENCY");
     await voteOnChange(contextFor(people.netCab), change.id, { decision: "APPROVE", comment: "" });
     expect((await voteOnChange(contextFor(people.secCab), change.id, { decision: "APPROVE", comment: "" })).state).toBe("APPROVED");
     // The agenda takes the riskiest changes first; this one is put at the top so other tests' changes never crowd it out.
     await db.change.update({ where: { id: change.id }, data: { riskScore: 10_000 } });
-    const meeting = await createMeeting(contextFor(people.netCab), { title: `Retro ${uniqueSuffix()}`, scheduledAt: new Date(Date.now() + HOUR), attendeeIds: [] });
+    const meeting = await createMeeting(contextFor(people.netCab), {
+      title: `Retro ${uniqueSuffix()}`,
+      scheduledAt: new Date(Date.now() + HOUR),
+      attendeeIds: [],
+    });
     expect(meeting.items.find((item) => item.change.id === change.id)?.retrospective).toBe(true);
     return { ...people, change, meeting };
   }
 
-  const outcomeOf = async (meetingId: string, changeId: string) => (await db.cabAgendaItem.findUniqueOrThrow({ where: { meetingId_changeId: { meetingId, changeId } } })).outcome;
+  const outcomeOf = async (meetingId: string, changeId: string) =>
+    (await db.cabAgendaItem.findUniqueOrThrow({ where: { meetingId_changeId: { meetingId, changeId } } })).outcome;
 
   it("one vote does not complete it: the meeting defers it and the next meeting takes it up again", async () => {
     const { netCab2, secCab2, change, meeting } = await reviewedEmergency();
     await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "fine in hindsight" });
     await actOnMeeting(contextFor(secCab2), meeting.id, "end");
     expect(await outcomeOf(meeting.id, change.id)).toBe("DEFERRED");
-    const next = await createMeeting(contextFor(secCab2), { title: `Retro again ${uniqueSuffix()}`, scheduledAt: new Date(Date.now() + 2 * HOUR), attendeeIds: [] });
+    const next = await createMeeting(contextFor(secCab2), {
+      title: `Retro again ${uniqueSuffix()}`,
+      scheduledAt: new Date(Date.now() + 2 * HOUR),
+      attendeeIds: [],
+    });
     expect(next.items.find((item) => item.change.id === change.id)?.retrospective).toBe(true);
   });
 
@@ -392,8 +617,16 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
     expect(await outcomeOf(done.meeting.id, done.change.id)).toBe("REVIEWED");
 
     const lapsed = await reviewedEmergency();
-    await reviewRetrospective(contextFor(lapsed.netCab2), lapsed.meeting.id, { changeId: lapsed.change.id, decision: "APPROVE", comment: "" });
-    await reviewRetrospective(contextFor(lapsed.secCab2), lapsed.meeting.id, { changeId: lapsed.change.id, decision: "APPROVE", comment: "" });
+    await reviewRetrospective(contextFor(lapsed.netCab2), lapsed.meeting.id, {
+      changeId: lapsed.change.id,
+      decision: "APPROVE",
+      comment: "",
+    });
+    await reviewRetrospective(contextFor(lapsed.secCab2), lapsed.meeting.id, {
+      changeId: lapsed.change.id,
+      decision: "APPROVE",
+      comment: "",
+    });
     await db.user.update({ where: { id: lapsed.secCab2.id }, data: { roles: ["VIEWER"] } });
     await actOnMeeting(contextFor(lapsed.netCab), lapsed.meeting.id, "end");
     expect(await outcomeOf(lapsed.meeting.id, lapsed.change.id)).toBe("DEFERRED");
@@ -401,11 +634,29 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
 
   it("refuses the requester, a second review by one person and a review after the meeting, writing nothing", async () => {
     const { requester, netCab2, secCab2, change, meeting } = await reviewedEmergency();
-    const votes = async () => ({ votes: await db.cabVote.count({ where: { agendaItem: { meetingId: meeting.id, changeId: change.id } } }), audit: await db.auditEvent.count({ where: { entityId: change.id, action: "cab.review" } }) });
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(requester), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }), 409, /never reviews their own change/, votes);
+    const votes = async () => ({
+      votes: await db.cabVote.count({ where: { agendaItem: { meetingId: meeting.id, changeId: change.id } } }),
+      audit: await db.auditEvent.count({ where: { entityId: change.id, action: "cab.review" } }),
+    });
+    await refusedWithoutWriting(
+      () => reviewRetrospective(contextFor(requester), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }),
+      409,
+      /never reviews their own change/,
+      votes,
+    );
     await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "again" }), 409, /already reviewed this change/, votes);
+    await refusedWithoutWriting(
+      () => reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "again" }),
+      409,
+      /already reviewed this change/,
+      votes,
+    );
     await actOnMeeting(contextFor(netCab2), meeting.id, "end");
-    await refusedWithoutWriting(() => reviewRetrospective(contextFor(secCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }), 409, /meeting has ended/, votes);
+    await refusedWithoutWriting(
+      () => reviewRetrospective(contextFor(secCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }),
+      409,
+      /meeting has ended/,
+      votes,
+    );
   });
 });

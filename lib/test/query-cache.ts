@@ -50,6 +50,10 @@ export function stubApi(answer: unknown = {}, status = 200): TRequest[] {
 }
 
 /** Runs a mutation built by a domain's factory, outside React, as a component's hook would. */
-export async function runMutation<TInput, TResult>(queryClient: QueryClient, options: ReturnType<typeof touchingMutation<TInput, TResult>>, input: TInput): Promise<TResult> {
+export async function runMutation<TInput, TResult>(
+  queryClient: QueryClient,
+  options: ReturnType<typeof touchingMutation<TInput, TResult>>,
+  input: TInput,
+): Promise<TResult> {
   return new MutationObserver(queryClient, options).mutate(input);
 }

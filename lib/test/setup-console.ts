@@ -17,5 +17,6 @@ beforeEach(() => {
 afterEach(() => {
   for (const level of LEVELS) vi.mocked(console[level]).mockRestore();
   const problems = finishConsoleWatch();
-  if (problems.length > 0) throw new Error(`The test wrote to the console unexpectedly (allow it with allowConsole if it is expected):\n${problems.join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`The test wrote to the console unexpectedly (allow it with allowConsole if it is expected):\n${problems.join("\n")}`);
 });

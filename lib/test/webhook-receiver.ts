@@ -19,7 +19,9 @@ export async function startWebhookReceiver(): Promise<TWebhookReceiver> {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]));
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+      );
       received.push({ headers, body: Buffer.concat(chunks).toString("utf8"), receivedAt: Date.now() });
       const { status = 204, delayMs = 0, location } = answer;
       setTimeout(() => {

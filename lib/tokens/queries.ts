@@ -31,7 +31,8 @@ function useInvalidateTokens() {
 export function useCreateApiToken() {
   const invalidate = useInvalidateTokens();
   return useMutation({
-    mutationFn: (input: TCreateApiToken) => apiFetch<{ token: TApiToken; plainToken: string }>("/api/v1/tokens", { method: "POST", body: input }),
+    mutationFn: (input: TCreateApiToken) =>
+      apiFetch<{ token: TApiToken; plainToken: string }>("/api/v1/tokens", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -10,14 +10,24 @@ const SERVICE_ACCOUNT_DOMAIN = "service-account.invalid";
 
 const accountInclude = { _count: { select: { apiTokens: { where: { revokedAt: null } } } } } as const;
 
-type TAccountRow = { id: string; name: string; email: string; roles: string[]; status: "ACTIVE" | "DISABLED"; createdAt: Date; _count: { apiTokens: number } };
+type TAccountRow = {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  status: "ACTIVE" | "DISABLED";
+  createdAt: Date;
+  _count: { apiTokens: number };
+};
 
 function toServiceAccount(row: TAccountRow): TServiceAccount {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
-    roles: row.roles.filter((role): role is TServiceAccount["roles"][number] => (SERVICE_ACCOUNT_ROLES as readonly string[]).includes(role)),
+    roles: row.roles.filter((role): role is TServiceAccount["roles"][number] =>
+      (SERVICE_ACCOUNT_ROLES as readonly string[]).includes(role),
+    ),
     status: row.status,
     liveTokens: row._count.apiTokens,
     createdAt: row.createdAt.toISOString(),
@@ -36,7 +46,12 @@ export async function listServiceAccounts(context: TActorContext): Promise<TServ
  */
 export async function createServiceAccount(context: TActorContext, input: TCreateServiceAccount): Promise<TServiceAccount> {
   assertCan(context.actor, "admin.users");
-  const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "automation";
+  const slug =
+    input.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "automation";
   const email = `${slug}-${crypto.randomBytes(3).toString("hex")}@${SERVICE_ACCOUNT_DOMAIN}`;
   return db.$transaction(async (tx) => {
     const row = await tx.user.create({
@@ -44,7 +59,12 @@ export async function createServiceAccount(context: TActorContext, input: TCreat
       include: accountInclude,
     });
     const account = toServiceAccount(row);
-    await recordAudit(tx, context, { action: "service_account.create", entityType: "User", entityId: account.id, after: { name: account.name, email, roles: account.roles, team: "NONE" } });
+    await recordAudit(tx, context, {
+      action: "service_account.create",
+      entityType: "User",
+      entityId: account.id,
+      after: { name: account.name, email, roles: account.roles, team: "NONE" },
+    });
     return account;
   });
 }

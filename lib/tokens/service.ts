@@ -68,7 +68,13 @@ export async function createApiToken(context: TActorContext, input: TCreateApiTo
       }
     }
     const row = await tx.apiToken.create({
-      data: { name: input.name, userId: input.serviceAccountId ?? issuer.id, createdById: issuer.id, tokenHash: hashApiToken(plainToken), scopes: [] },
+      data: {
+        name: input.name,
+        userId: input.serviceAccountId ?? issuer.id,
+        createdById: issuer.id,
+        tokenHash: hashApiToken(plainToken),
+        scopes: [],
+      },
       include: tokenInclude,
     });
     const token = toApiToken(row);
@@ -84,7 +90,13 @@ export async function revokeApiToken(context: TActorContext, id: string): Promis
     const before = toApiToken(await loadToken(tx, id));
     if (before.revokedAt) throw new RuleViolationError("This token is already revoked.", "already_revoked");
     const after = toApiToken(await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, include: tokenInclude }));
-    await recordAudit(tx, context, { action: "token.revoke", entityType: "ApiToken", entityId: id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, context, {
+      action: "token.revoke",
+      entityType: "ApiToken",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }

@@ -23,7 +23,14 @@ describe("API tokens", () => {
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     const { token, plainToken } = await createApiToken(contextFor(admin), { name: "ci pipeline" });
     expect(plainToken.startsWith(TOKEN_PREFIX)).toBe(true);
-    expect(token).toMatchObject({ name: "ci pipeline", userId: admin.id, createdById: admin.id, actsAs: "PERSON", revokedAt: null, lastUsedAt: null });
+    expect(token).toMatchObject({
+      name: "ci pipeline",
+      userId: admin.id,
+      createdById: admin.id,
+      actsAs: "PERSON",
+      revokedAt: null,
+      lastUsedAt: null,
+    });
 
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
     expect(row.tokenHash).toBe(hashApiToken(plainToken));
@@ -60,7 +67,9 @@ describe("API tokens", () => {
     expect(body.error.fields[0]?.message).toMatch(/acts only as the person who issues it/);
 
     await expect(createApiToken(contextFor(admin), { name: "x", serviceAccountId: person.id })).rejects.toThrow(NotFoundError);
-    await expect(createApiToken(contextFor(admin), { name: "x", serviceAccountId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(NotFoundError);
+    await expect(
+      createApiToken(contextFor(admin), { name: "x", serviceAccountId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toThrow(NotFoundError);
     expect(await db.auditEvent.count()).toBe(before.audit + 0);
     expect(await db.apiToken.count()).toBe(before.tokens);
     expect(await db.apiToken.count({ where: { userId: person.id } })).toBe(0);
@@ -70,7 +79,9 @@ describe("API tokens", () => {
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     const member = await createTestUser("NETOPS", ["CAB_MEMBER"]);
     const plainToken = `${TOKEN_PREFIX}legacy-${member.id}`;
-    await db.apiToken.create({ data: { name: "legacy", userId: member.id, createdById: admin.id, tokenHash: hashApiToken(plainToken), scopes: [] } });
+    await db.apiToken.create({
+      data: { name: "legacy", userId: member.id, createdById: admin.id, tokenHash: hashApiToken(plainToken), scopes: [] },
+    });
     expect(await resolveApiToken(plainToken)).toBeNull();
     const unknownIssuer = `${TOKEN_PREFIX}legacy-unknown-${member.id}`;
     await db.apiToken.create({ data: { name: "older", userId: member.id, tokenHash: hashApiToken(unknownIssuer), scopes: [] } });
@@ -137,7 +148,9 @@ describe("API tokens", () => {
 
     const invalid = await post(plainToken, { serviceAccountId: "nope", name: "" });
     expect(invalid.status).toBe(400);
-    const fields = ((await invalid.json()) as { error: { fields: Array<{ path: string }> } }).error.fields.map((field) => field.path).sort();
+    const fields = ((await invalid.json()) as { error: { fields: Array<{ path: string }> } }).error.fields
+      .map((field) => field.path)
+      .sort();
     expect(fields).toEqual(["body.name", "body.serviceAccountId"]);
 
     const listed = await listRoute(

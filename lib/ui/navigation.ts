@@ -1,6 +1,11 @@
 import type { TPermission } from "@/lib/auth/permissions";
 
-export type TNavItem = { href: string; label: string; permission: TPermission; icon: "dashboard" | "surfaces" | "flows" | "discovery" | "changes" | "cab" | "admin" };
+export type TNavItem = {
+  href: string;
+  label: string;
+  permission: TPermission;
+  icon: "dashboard" | "surfaces" | "flows" | "discovery" | "changes" | "cab" | "admin";
+};
 
 /** The sections of the console; an item is shown only to roles that hold its permission. */
 export const NAV_ITEMS: TNavItem[] = [

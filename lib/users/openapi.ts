@@ -15,12 +15,34 @@ export const userPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/users": {
-    get: operation({ summary: "List users", tag, permission: "admin.users", query: ZUserListQuery, response: z.object({ users: z.array(ZUser) }) }),
-    post: operation({ summary: "Create or invite a local user", tag, permission: "admin.users", body: ZCreateUser, response: ZCreatedUser, status: 201, conflicts: true }),
+    get: operation({
+      summary: "List users",
+      tag,
+      permission: "admin.users",
+      query: ZUserListQuery,
+      response: z.object({ users: z.array(ZUser) }),
+    }),
+    post: operation({
+      summary: "Create or invite a local user",
+      tag,
+      permission: "admin.users",
+      body: ZCreateUser,
+      response: ZCreatedUser,
+      status: 201,
+      conflicts: true,
+    }),
   },
   "/api/v1/users/{id}": {
     get: operation({ summary: "One user", tag, permission: "admin.users", params: ZIdParams, response: ZUser }),
-    patch: operation({ summary: "Change name, team or roles", tag, permission: "admin.users", params: ZIdParams, body: ZUpdateUser, response: ZUser, conflicts: true }),
+    patch: operation({
+      summary: "Change name, team or roles",
+      tag,
+      permission: "admin.users",
+      params: ZIdParams,
+      body: ZUpdateUser,
+      response: ZUser,
+      conflicts: true,
+    }),
   },
   "/api/v1/users/{id}/status": {
     put: operation({
@@ -34,6 +56,12 @@ export const userPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/users/{id}/sessions": {
-    delete: operation({ summary: "End every session of a user", tag, permission: "admin.users", params: ZIdParams, response: z.object({ ended: z.number().int() }) }),
+    delete: operation({
+      summary: "End every session of a user",
+      tag,
+      permission: "admin.users",
+      params: ZIdParams,
+      response: z.object({ ended: z.number().int() }),
+    }),
   },
 };

@@ -45,7 +45,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: TUpdateUser }) => apiFetch<TUser>(`/api/v1/users/${id}`, { method: "PATCH", body: changes }),
+    mutationFn: ({ id, changes }: { id: string; changes: TUpdateUser }) =>
+      apiFetch<TUser>(`/api/v1/users/${id}`, { method: "PATCH", body: changes }),
     onSuccess: invalidate,
   });
 }
@@ -53,7 +54,8 @@ export function useUpdateUser() {
 export function useSetUserStatus() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: TUser["status"] }) => apiFetch<TUser>(`/api/v1/users/${id}/status`, { method: "PUT", body: { status } }),
+    mutationFn: ({ id, status }: { id: string; status: TUser["status"] }) =>
+      apiFetch<TUser>(`/api/v1/users/${id}/status`, { method: "PUT", body: { status } }),
     onSuccess: invalidate,
   });
 }

@@ -36,7 +36,10 @@ export type TUser = z.infer<typeof ZUser>;
 
 export const ZCreateUser = z
   .object({
-    email: z.email("must be an email address").max(320).transform((email) => email.toLowerCase()),
+    email: z
+      .email("must be an email address")
+      .max(320)
+      .transform((email) => email.toLowerCase()),
     name: z.string().trim().min(1, "is required").max(120),
     team: ZTeam,
     roles: ZRoles,

@@ -93,7 +93,13 @@ export async function updateUser(context: TActorContext, id: string, input: TUpd
     }
     const updated = await tx.user.update({ where: { id }, data: input, include: userInclude() });
     const after = toUser(updated);
-    await recordAudit(tx, context, { action: "user.update", entityType: "User", entityId: id, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, context, {
+      action: "user.update",
+      entityType: "User",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }

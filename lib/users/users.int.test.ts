@@ -9,7 +9,12 @@ describe("user administration", () => {
   it("creates an invited user with a one-time password, audited", async () => {
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     const email = `invite-${uniqueSuffix()}@test.example`;
-    const { user, temporaryPassword } = await createUser(contextFor(admin), { email, name: "Invited", team: "SECOPS", roles: ["CONTRIBUTOR"] });
+    const { user, temporaryPassword } = await createUser(contextFor(admin), {
+      email,
+      name: "Invited",
+      team: "SECOPS",
+      roles: ["CONTRIBUTOR"],
+    });
     expect(temporaryPassword).toMatch(/^[\w-]{12,}$/);
     expect(user).toMatchObject({ email, team: "SECOPS", roles: ["CONTRIBUTOR"], status: "ACTIVE", hasPassword: true });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "user.create" } });
@@ -20,9 +25,13 @@ describe("user administration", () => {
   it("refuses a duplicate email with a conflict and writes nothing", async () => {
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);
     const existing = await createTestUser("NETOPS", ["VIEWER"]);
-    await expect(createUser(contextFor(admin), { email: existing.email, name: "Dup", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(ConflictError);
+    await expect(createUser(contextFor(admin), { email: existing.email, name: "Dup", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(
+      ConflictError,
+    );
     // Counted by this admin and this email, not globally: other test files share the database.
-    expect(await db.user.findMany({ where: { email: existing.email }, select: { id: true, name: true } })).toEqual([{ id: existing.id, name: existing.name }]);
+    expect(await db.user.findMany({ where: { email: existing.email }, select: { id: true, name: true } })).toEqual([
+      { id: existing.id, name: existing.name },
+    ]);
     expect(await db.auditEvent.count({ where: { actorId: admin.id } })).toBe(0);
   });
 
@@ -31,7 +40,9 @@ describe("user administration", () => {
       const person = await createTestUser("NETOPS", [role]);
       const email = `refused-${person.id}@test.example`;
       await expect(listUsers(contextFor(person), {})).rejects.toThrow(ForbiddenError);
-      await expect(createUser(contextFor(person), { email, name: "Refused", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(ForbiddenError);
+      await expect(createUser(contextFor(person), { email, name: "Refused", team: "NETOPS", roles: ["VIEWER"] })).rejects.toThrow(
+        ForbiddenError,
+      );
       expect(await db.user.count({ where: { email } })).toBe(0);
     }
     const admin = await createTestUser("LEADERSHIP", ["ADMIN"]);

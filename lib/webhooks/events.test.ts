@@ -3,7 +3,20 @@ import { WEBHOOK_EVENT_TYPES, flowStatusChanges, isSubscribableEventType, subscr
 
 describe("webhook event catalog", () => {
   it("lists the events of surfaces, flows, rules, templates and every change state", () => {
-    expect(WEBHOOK_EVENT_TYPES).toEqual(expect.arrayContaining(["surface.agreed", "surface.reopened", "flow.status_changed", "rule.activated", "rule.retired", "template.activated", "template.retired", "change.submitted", "change.verified", "change.rolled_back"]));
+    expect(WEBHOOK_EVENT_TYPES).toEqual(
+      expect.arrayContaining([
+        "surface.agreed",
+        "surface.reopened",
+        "flow.status_changed",
+        "rule.activated",
+        "rule.retired",
+        "template.activated",
+        "template.retired",
+        "change.submitted",
+        "change.verified",
+        "change.rolled_back",
+      ]),
+    );
   });
 
   it("accepts known types, families and the catch-all, nothing else", () => {

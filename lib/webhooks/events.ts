@@ -33,7 +33,9 @@ export function subscriptionPatternsFor(eventType: string): string[] {
 type TEdgeChange = { kind: string; entityId: string; before: unknown; after: unknown };
 
 function statusOf(snapshot: unknown): string | null {
-  return snapshot !== null && typeof snapshot === "object" && "status" in snapshot && typeof snapshot.status === "string" ? snapshot.status : null;
+  return snapshot !== null && typeof snapshot === "object" && "status" in snapshot && typeof snapshot.status === "string"
+    ? snapshot.status
+    : null;
 }
 
 /** The flows whose status an edit changed (a new flow counts, from null); deleted flows do not. */

@@ -18,7 +18,12 @@ const permission = "admin.webhooks";
 
 export const webhookPaths: ZodOpenApiPathsObject = {
   "/api/v1/webhooks": {
-    get: operation({ summary: "List webhook subscriptions with their queued and failed deliveries", tag, permission, response: z.object({ subscriptions: z.array(ZWebhookSubscription) }) }),
+    get: operation({
+      summary: "List webhook subscriptions with their queued and failed deliveries",
+      tag,
+      permission,
+      response: z.object({ subscriptions: z.array(ZWebhookSubscription) }),
+    }),
     post: operation({
       summary: "Subscribe a URL to events; the Standard Webhooks signing secret (whsec_…) is returned once",
       tag,
@@ -29,17 +34,42 @@ export const webhookPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/webhooks/event-types": {
-    get: operation({ summary: "The event types a subscription can list (also `family.*` and `*`)", tag, permission, response: ZWebhookEventTypeList }),
+    get: operation({
+      summary: "The event types a subscription can list (also `family.*` and `*`)",
+      tag,
+      permission,
+      response: ZWebhookEventTypeList,
+    }),
   },
   "/api/v1/webhooks/{id}": {
     get: operation({ summary: "Read a webhook subscription", tag, permission, params: ZIdParams, response: ZWebhookSubscription }),
-    patch: operation({ summary: "Change the URL, description or event types, or enable/disable deliveries", tag, permission, params: ZIdParams, body: ZUpdateWebhookSubscription, response: ZWebhookSubscription }),
+    patch: operation({
+      summary: "Change the URL, description or event types, or enable/disable deliveries",
+      tag,
+      permission,
+      params: ZIdParams,
+      body: ZUpdateWebhookSubscription,
+      response: ZWebhookSubscription,
+    }),
   },
   "/api/v1/webhooks/{id}/rotate-secret": {
-    post: operation({ summary: "Replace the signing secret; the new one is returned once and the old one stops verifying", tag, permission, params: ZIdParams, response: ZWebhookSecretResult }),
+    post: operation({
+      summary: "Replace the signing secret; the new one is returned once and the old one stops verifying",
+      tag,
+      permission,
+      params: ZIdParams,
+      response: ZWebhookSecretResult,
+    }),
   },
   "/api/v1/webhooks/{id}/deliveries": {
-    get: operation({ summary: "The delivery log: messages newest first, each with its attempts and last error", tag, permission, params: ZIdParams, query: ZWebhookDeliveryListQuery, response: z.object({ deliveries: z.array(ZWebhookDelivery) }) }),
+    get: operation({
+      summary: "The delivery log: messages newest first, each with its attempts and last error",
+      tag,
+      permission,
+      params: ZIdParams,
+      query: ZWebhookDeliveryListQuery,
+      response: z.object({ deliveries: z.array(ZWebhookDelivery) }),
+    }),
   },
   "/api/v1/webhooks/{id}/deliveries/{messageId}/redeliver": {
     post: operation({

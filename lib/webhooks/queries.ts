@@ -2,7 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/lib/api/client";
-import type { TCreateWebhookSubscription, TUpdateWebhookSubscription, TWebhookDelivery, TWebhookDeliveryStatus, TWebhookSecretResult, TWebhookSubscription } from "./schemas";
+import type {
+  TCreateWebhookSubscription,
+  TUpdateWebhookSubscription,
+  TWebhookDelivery,
+  TWebhookDeliveryStatus,
+  TWebhookSecretResult,
+  TWebhookSubscription,
+} from "./schemas";
 
 export const webhookKeys = {
   all: ["webhooks"] as const,
@@ -28,14 +35,22 @@ export function useWebhookSubscription(id: string) {
 export function useWebhookDeliveries(id: string, status?: TWebhookDeliveryStatus) {
   return useQuery({
     queryKey: webhookKeys.deliveries(id, status),
-    queryFn: () => apiFetch<{ deliveries: TWebhookDelivery[] }>(`/api/v1/webhooks/${id}/deliveries${toSearch({ status })}`).then((payload) => payload.deliveries),
-    refetchInterval: (query) => (query.state.data?.some((delivery) => ["pending", "in_flight", "retrying"].includes(delivery.status)) ? 3_000 : false),
+    queryFn: () =>
+      apiFetch<{ deliveries: TWebhookDelivery[] }>(`/api/v1/webhooks/${id}/deliveries${toSearch({ status })}`).then(
+        (payload) => payload.deliveries,
+      ),
+    refetchInterval: (query) =>
+      query.state.data?.some((delivery) => ["pending", "in_flight", "retrying"].includes(delivery.status)) ? 3_000 : false,
   });
 }
 
 function useInvalidateWebhooks() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: webhookKeys.all }), queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
+      queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY }),
+    ]);
 }
 
 export function useCreateWebhookSubscription() {
@@ -49,7 +64,8 @@ export function useCreateWebhookSubscription() {
 export function useUpdateWebhookSubscription() {
   const invalidate = useInvalidateWebhooks();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: TUpdateWebhookSubscription }) => apiFetch<TWebhookSubscription>(`/api/v1/webhooks/${id}`, { method: "PATCH", body: patch }),
+    mutationFn: ({ id, patch }: { id: string; patch: TUpdateWebhookSubscription }) =>
+      apiFetch<TWebhookSubscription>(`/api/v1/webhooks/${id}`, { method: "PATCH", body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -65,7 +81,8 @@ export function useRotateWebhookSecret() {
 export function useRedeliverWebhook() {
   const invalidate = useInvalidateWebhooks();
   return useMutation({
-    mutationFn: ({ id, messageId }: { id: string; messageId: string }) => apiFetch<TWebhookDelivery>(`/api/v1/webhooks/${id}/deliveries/${messageId}/redeliver`, { method: "POST" }),
+    mutationFn: ({ id, messageId }: { id: string; messageId: string }) =>
+      apiFetch<TWebhookDelivery>(`/api/v1/webhooks/${id}/deliveries/${messageId}/redeliver`, { method: "POST" }),
     onSuccess: invalidate,
   });
 }

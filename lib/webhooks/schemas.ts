@@ -3,7 +3,9 @@ import { ZId } from "@/lib/users/schemas";
 import { isSubscribableEventType } from "./events";
 import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "./target";
 
-export const ZWebhookEventType = z.string().refine(isSubscribableEventType, "is not a known event type (see GET /api/v1/webhooks/event-types)");
+export const ZWebhookEventType = z
+  .string()
+  .refine(isSubscribableEventType, "is not a known event type (see GET /api/v1/webhooks/event-types)");
 
 /** Scheme, credentials and shape; whether private targets are allowed is the service's check (it depends on the deployment). */
 export const ZWebhookUrl = z
@@ -106,7 +108,12 @@ export type TWebhookDelivery = z.infer<typeof ZWebhookDelivery>;
 
 export const ZWebhookDeliveryListQuery = z.object({
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(50),
 });
 export type TWebhookDeliveryListQuery = z.input<typeof ZWebhookDeliveryListQuery>;
 

@@ -87,19 +87,29 @@ export async function createWebhookSubscription(context: TActorContext, input: T
   assertCan(context.actor, "admin.webhooks");
   // Parsed here as well as in the route: other callers reach the service directly.
   const parsed = ZCreateWebhookSubscription.safeParse(input);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message })));
+  if (!parsed.success)
+    throw new ValidationError(parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(root)", message: issue.message })));
   const values = parsed.data;
   assertTargetAllowed(values.url);
   const secret = generateWebhookSecret();
   return db.$transaction(async (tx) => {
     const row = await tx.webhookSubscription.create({ data: { ...values, secret } });
-    await recordAudit(tx, context, { action: "webhook.create", entityType: "WebhookSubscription", entityId: row.id, after: auditView(row) });
+    await recordAudit(tx, context, {
+      action: "webhook.create",
+      entityType: "WebhookSubscription",
+      entityId: row.id,
+      after: auditView(row),
+    });
     return { subscription: await toSubscription(tx, row), secret };
   });
 }
 
 /** Edits the URL, description or event types, or enables/disables deliveries. */
-export async function updateWebhookSubscription(context: TActorContext, id: string, patch: TUpdateWebhookSubscription): Promise<TWebhookSubscription> {
+export async function updateWebhookSubscription(
+  context: TActorContext,
+  id: string,
+  patch: TUpdateWebhookSubscription,
+): Promise<TWebhookSubscription> {
   assertCan(context.actor, "admin.webhooks");
   if (patch.url !== undefined) assertTargetAllowed(patch.url);
   return db.$transaction(async (tx) => {
@@ -107,8 +117,19 @@ export async function updateWebhookSubscription(context: TActorContext, id: stri
     const after = { ...auditView(before), ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
     if (JSON.stringify(after) === JSON.stringify(auditView(before))) return toSubscription(tx, before);
     const row = await tx.webhookSubscription.update({ where: { id }, data: after });
-    const action = patch.active !== undefined && patch.active !== before.active ? (patch.active ? "webhook.enable" : "webhook.disable") : "webhook.update";
-    await recordAudit(tx, context, { action, entityType: "WebhookSubscription", entityId: id, before: auditView(before), after: auditView(row) });
+    const action =
+      patch.active !== undefined && patch.active !== before.active
+        ? patch.active
+          ? "webhook.enable"
+          : "webhook.disable"
+        : "webhook.update";
+    await recordAudit(tx, context, {
+      action,
+      entityType: "WebhookSubscription",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(row),
+    });
     return toSubscription(tx, row);
   });
 }
@@ -123,7 +144,12 @@ export async function rotateWebhookSecret(context: TActorContext, id: string): P
   return db.$transaction(async (tx) => {
     await loadSubscription(tx, id);
     const row = await tx.webhookSubscription.update({ where: { id }, data: { secret, secretRotatedAt: new Date() } });
-    await recordAudit(tx, context, { action: "webhook.secret.rotate", entityType: "WebhookSubscription", entityId: id, after: { secretRotatedAt: row.secretRotatedAt?.toISOString() } });
+    await recordAudit(tx, context, {
+      action: "webhook.secret.rotate",
+      entityType: "WebhookSubscription",
+      entityId: id,
+      after: { secretRotatedAt: row.secretRotatedAt?.toISOString() },
+    });
     return { subscription: await toSubscription(tx, row), secret };
   });
 }
@@ -132,7 +158,12 @@ const STATUS_WHERE: Record<NonNullable<TWebhookDeliveryListQuery["status"]>, (no
   delivered: () => ({ deliveredAt: { not: null } }),
   failed: () => ({ failedAt: { not: null } }),
   in_flight: (now) => ({ deliveredAt: null, failedAt: null, leaseExpiresAt: { gt: now } }),
-  retrying: (now) => ({ deliveredAt: null, failedAt: null, attempts: { gt: 0 }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }] }),
+  retrying: (now) => ({
+    deliveredAt: null,
+    failedAt: null,
+    attempts: { gt: 0 },
+    OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }],
+  }),
   pending: (now) => ({ deliveredAt: null, failedAt: null, attempts: 0, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }] }),
   held: () => ({ deliveredAt: null, failedAt: null }),
 };
@@ -166,7 +197,11 @@ function toDelivery(row: TMessageRow, subscriptionActive: boolean, now: Date): T
 }
 
 /** The delivery log: newest messages first, each with every attempt and its outcome. */
-export async function listWebhookDeliveries(context: TActorContext, id: string, query: TWebhookDeliveryListQuery = {}): Promise<TWebhookDelivery[]> {
+export async function listWebhookDeliveries(
+  context: TActorContext,
+  id: string,
+  query: TWebhookDeliveryListQuery = {},
+): Promise<TWebhookDelivery[]> {
   assertCan(context.actor, "admin.webhooks");
   const { status, limit } = ZWebhookDeliveryListQuery.parse(query);
   const subscription = await loadSubscription(db, id);
@@ -193,17 +228,34 @@ export async function redeliverWebhookMessage(context: TActorContext, id: string
     await tx.$queryRaw`SELECT id FROM "OutboxMessage" WHERE id = ${messageKey} FOR UPDATE`;
     const message = await tx.outboxMessage.findFirst({ where: { id: messageKey, subscriptionId: id } });
     if (!message) throw new NotFoundError("The delivery");
-    if (!message.deliveredAt && !message.failedAt) throw new RuleViolationError("This delivery is still queued or in flight; it will be attempted without a redelivery.", "already_queued");
+    if (!message.deliveredAt && !message.failedAt)
+      throw new RuleViolationError(
+        "This delivery is still queued or in flight; it will be attempted without a redelivery.",
+        "already_queued",
+      );
     const row = await tx.outboxMessage.update({
       where: { id: messageKey },
-      data: { deliveredAt: null, failedAt: null, attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseToken: null, leaseExpiresAt: null },
+      data: {
+        deliveredAt: null,
+        failedAt: null,
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+        leaseToken: null,
+        leaseExpiresAt: null,
+      },
       include: { attemptLog: true },
     });
     await recordAudit(tx, context, {
       action: "webhook.redeliver",
       entityType: "WebhookSubscription",
       entityId: id,
-      before: { messageId, eventType: message.eventType, deliveredAt: message.deliveredAt?.toISOString() ?? null, failedAt: message.failedAt?.toISOString() ?? null },
+      before: {
+        messageId,
+        eventType: message.eventType,
+        deliveredAt: message.deliveredAt?.toISOString() ?? null,
+        failedAt: message.failedAt?.toISOString() ?? null,
+      },
       after: { messageId, webhookId: webhookMessageId(message.webhookId) },
     });
     return toDelivery(row, subscription.active, new Date());

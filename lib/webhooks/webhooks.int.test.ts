@@ -18,7 +18,14 @@ import { createSurface, signOffSurface, submitSurface } from "@/lib/surfaces/ser
 import { reopenSurfaceForReview } from "@/lib/surfaces/reopen";
 import { ZCreateSurface } from "@/lib/surfaces/schemas";
 import { POST as createRoute } from "@/app/api/v1/webhooks/route";
-import { createWebhookSubscription, listWebhookDeliveries, listWebhookSubscriptions, redeliverWebhookMessage, rotateWebhookSecret, updateWebhookSubscription } from "./service";
+import {
+  createWebhookSubscription,
+  listWebhookDeliveries,
+  listWebhookSubscriptions,
+  redeliverWebhookMessage,
+  rotateWebhookSecret,
+  updateWebhookSubscription,
+} from "./service";
 
 let receiver: TWebhookReceiver;
 beforeAll(async () => {
@@ -46,9 +53,19 @@ function requestsOf(eventType: string) {
 describe("webhook subscriptions", () => {
   it("an admin subscribes a URL; the whsec_ secret is returned once, stored to sign, and never audited or listed", async () => {
     const person = await admin();
-    const { subscription, secret } = await createWebhookSubscription(contextFor(person), { url: "https://hooks.example.com/concord", description: "SOAR", eventTypes: ["surface.agreed", "change.*"] });
+    const { subscription, secret } = await createWebhookSubscription(contextFor(person), {
+      url: "https://hooks.example.com/concord",
+      description: "SOAR",
+      eventTypes: ["surface.agreed", "change.*"],
+    });
     expect(secret).toMatch(/^whsec_/);
-    expect(subscription).toMatchObject({ url: "https://hooks.example.com/concord", description: "SOAR", active: true, pendingCount: 0, failedCount: 0 });
+    expect(subscription).toMatchObject({
+      url: "https://hooks.example.com/concord",
+      description: "SOAR",
+      active: true,
+      pendingCount: 0,
+      failedCount: 0,
+    });
     expect(JSON.stringify(subscription)).not.toContain(secret);
     expect((await db.webhookSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).secret).toBe(secret);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: subscription.id, action: "webhook.create" } });
@@ -62,7 +79,9 @@ describe("webhook subscriptions", () => {
   it("refuses everyone but admins, and writes nothing", async () => {
     const contributor = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
     const before = await db.webhookSubscription.count();
-    await expect(createWebhookSubscription(contextFor(contributor), { url: "https://hooks.example.com/x", eventTypes: ["*"] })).rejects.toThrow(ForbiddenError);
+    await expect(
+      createWebhookSubscription(contextFor(contributor), { url: "https://hooks.example.com/x", eventTypes: ["*"] }),
+    ).rejects.toThrow(ForbiddenError);
     await expect(listWebhookSubscriptions(contextFor(contributor))).rejects.toThrow(ForbiddenError);
     expect(await db.webhookSubscription.count()).toBe(before);
   });
@@ -71,7 +90,14 @@ describe("webhook subscriptions", () => {
     const person = await admin();
     const { plainToken } = await createApiToken(contextFor(person), { name: "webhook automation" });
     const post = (body: unknown) =>
-      createRoute(new NextRequest("http://localhost/api/v1/webhooks", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", authorization: `Bearer ${plainToken}` } }), { params: Promise.resolve({}) });
+      createRoute(
+        new NextRequest("http://localhost/api/v1/webhooks", {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json", authorization: `Bearer ${plainToken}` },
+        }),
+        { params: Promise.resolve({}) },
+      );
     const subscriptions = await db.webhookSubscription.count();
     const audits = await db.auditEvent.count();
     for (const [body, field, reason] of [
@@ -110,13 +136,18 @@ describe("webhook subscriptions", () => {
     await updateWebhookSubscription(contextFor(person), subscription.id, { active: true });
     await deliverDueMessages({ subscriptionIds: [subscription.id] });
     expect(requestsOf(queued)).toHaveLength(1);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: subscription.id }, orderBy: { id: "asc" } })).map((event) => event.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: subscription.id }, orderBy: { id: "asc" } })).map(
+      (event) => event.action,
+    );
     expect(actions).toEqual(["webhook.create", "webhook.disable", "webhook.enable"]);
   });
 
   it("rotating the secret signs from then on with the new one only", async () => {
     const person = await admin();
-    const { subscription, secret: first } = await createWebhookSubscription(contextFor(person), { url: receiver.url, eventTypes: ["template.activated"] });
+    const { subscription, secret: first } = await createWebhookSubscription(contextFor(person), {
+      url: receiver.url,
+      eventTypes: ["template.activated"],
+    });
     const { secret: second } = await rotateWebhookSecret(contextFor(person), subscription.id);
     expect(second).not.toBe(first);
     const eventType = await queueTestEvent(subscription.id);
@@ -145,7 +176,12 @@ describe("webhook subscriptions", () => {
       receiver.respondWith({});
     }
     const [retrying] = await listWebhookDeliveries(contextFor(person), subscription.id, { status: "retrying" });
-    expect(retrying).toMatchObject({ id: queued!.id, attempts: 1, lastError: "HTTP 500", attemptLog: [expect.objectContaining({ number: 1, statusCode: 500, error: "HTTP 500" })] });
+    expect(retrying).toMatchObject({
+      id: queued!.id,
+      attempts: 1,
+      lastError: "HTTP 500",
+      attemptLog: [expect.objectContaining({ number: 1, statusCode: 500, error: "HTTP 500" })],
+    });
     await db.outboxMessage.update({ where: { id: BigInt(queued!.id) }, data: { nextAttemptAt: new Date() } });
     await deliverDueMessages({ subscriptionIds: [subscription.id] });
     const [delivered] = await listWebhookDeliveries(contextFor(person), subscription.id, { status: "delivered" });
@@ -168,7 +204,10 @@ describe("webhook subscriptions", () => {
 describe("events emitted in the transaction of what they report", () => {
   async function subscribeAll() {
     const person = await admin();
-    const { subscription } = await createWebhookSubscription(contextFor(person), { url: "https://hooks.example.com/all", eventTypes: ["surface.*", "flow.*", "rule.*", "template.*", "change.submitted"] });
+    const { subscription } = await createWebhookSubscription(contextFor(person), {
+      url: "https://hooks.example.com/all",
+      eventTypes: ["surface.*", "flow.*", "rule.*", "template.*", "change.submitted"],
+    });
     const messages = async (type: string, match: (data: Record<string, unknown>) => boolean) =>
       (await db.outboxMessage.findMany({ where: { subscriptionId: subscription.id, eventType: type } }))
         .map((message) => (message.payload as { data: Record<string, unknown> }).data)
@@ -180,26 +219,49 @@ describe("events emitted in the transaction of what they report", () => {
     const { messages } = await subscribeAll();
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
-    const surface = await createSurface(contextFor(netops), ZCreateSurface.parse({ name: `Surface ${uniqueSuffix()}`, criticality: "HIGH", netopsOwnerId: netops.id, secopsOwnerId: secops.id, elements: [{ type: "DATA", name: "DB", classification: "CONFIDENTIAL" }] }));
+    const surface = await createSurface(
+      contextFor(netops),
+      ZCreateSurface.parse({
+        name: `Surface ${uniqueSuffix()}`,
+        criticality: "HIGH",
+        netopsOwnerId: netops.id,
+        secopsOwnerId: secops.id,
+        elements: [{ type: "DATA", name: "DB", classification: "CONFIDENTIAL" }],
+      }),
+    );
     await submitSurface(contextFor(netops), surface.id);
     await signOffSurface(contextFor(netops), surface.id);
     expect(await messages("surface.agreed", (data) => data.surfaceId === surface.id)).toHaveLength(0);
     await signOffSurface(contextFor(secops), surface.id);
-    expect(await messages("surface.agreed", (data) => data.surfaceId === surface.id)).toEqual([expect.objectContaining({ version: 1, actorId: secops.id })]);
+    expect(await messages("surface.agreed", (data) => data.surfaceId === surface.id)).toEqual([
+      expect.objectContaining({ version: 1, actorId: secops.id }),
+    ]);
     await db.$transaction((tx) => reopenSurfaceForReview(tx, contextFor(netops), surface.id, "Flow map edited"));
-    expect(await messages("surface.reopened", (data) => data.surfaceId === surface.id)).toEqual([expect.objectContaining({ version: 2, reason: "Flow map edited" })]);
+    expect(await messages("surface.reopened", (data) => data.surfaceId === surface.id)).toEqual([
+      expect.objectContaining({ version: 2, reason: "Flow map edited" }),
+    ]);
   });
 
   it("a flow's status changed on the map; an edit that is refused leaves no event", async () => {
     const { messages } = await subscribeAll();
     const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const { surface, edge } = await createSurfaceWithMap(netops);
-    await applyMapOperations(contextFor(netops), surface.id, [{ op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "DENIED" } }]);
-    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toEqual([expect.objectContaining({ from: "APPROVED", to: "DENIED", surfaceId: surface.id })]);
+    await applyMapOperations(contextFor(netops), surface.id, [
+      { op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "DENIED" } },
+    ]);
+    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toEqual([
+      expect.objectContaining({ from: "APPROVED", to: "DENIED", surfaceId: surface.id }),
+    ]);
     // A stale version is refused: no second event.
-    await expect(applyMapOperations(contextFor(netops), surface.id, [{ op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "OBSERVED" } }])).rejects.toThrow();
+    await expect(
+      applyMapOperations(contextFor(netops), surface.id, [
+        { op: "updateEdge", id: edge.id, version: edge.version, patch: { status: "OBSERVED" } },
+      ]),
+    ).rejects.toThrow();
     expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toHaveLength(1);
-    await applyMapOperations(contextFor(netops), surface.id, [{ op: "updateEdge", id: edge.id, version: edge.version + 1, patch: { justification: "still needed" } }]);
+    await applyMapOperations(contextFor(netops), surface.id, [
+      { op: "updateEdge", id: edge.id, version: edge.version + 1, patch: { justification: "still needed" } },
+    ]);
     expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toHaveLength(1);
   });
 
@@ -209,16 +271,34 @@ describe("events emitted in the transaction of what they report", () => {
     const secops = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const environment = `env-${uniqueSuffix()}`;
     const rule = await proposeRule(contextFor(netops), {
-      name: `Webhook rule ${uniqueSuffix()}`, position: 1, outcome: "FORCE_CAB", riskPoints: 0, extraApprovers: 0, rationale: "test",
+      name: `Webhook rule ${uniqueSuffix()}`,
+      position: 1,
+      outcome: "FORCE_CAB",
+      riskPoints: 0,
+      extraApprovers: 0,
+      rationale: "test",
       condition: { all: [{ fact: "environment", op: "eq", value: environment }] },
     });
     expect(await messages("rule.activated", (data) => data.ruleId === rule.id)).toHaveLength(0);
     await approveRule(contextFor(secops), rule.id);
-    expect(await messages("rule.activated", (data) => data.ruleId === rule.id)).toEqual([expect.objectContaining({ ruleKey: rule.ruleKey, actorId: secops.id })]);
+    expect(await messages("rule.activated", (data) => data.ruleId === rule.id)).toEqual([
+      expect.objectContaining({ ruleKey: rule.ruleKey, actorId: secops.id }),
+    ]);
 
     const template = await proposeTemplate(contextFor(secops), {
-      name: `HTTPS ${uniqueSuffix()}`, description: "",
-      parameters: { operationKinds: ["ADD"], maxFlows: 1, protocols: ["TCP"], ports: "443", minEncryption: "TLS", minAuthentication: "TOKEN", maxClassification: "INTERNAL", environments: [environment], tighteningOnly: false },
+      name: `HTTPS ${uniqueSuffix()}`,
+      description: "",
+      parameters: {
+        operationKinds: ["ADD"],
+        maxFlows: 1,
+        protocols: ["TCP"],
+        ports: "443",
+        minEncryption: "TLS",
+        minAuthentication: "TOKEN",
+        maxClassification: "INTERNAL",
+        environments: [environment],
+        tighteningOnly: false,
+      },
     });
     await expect(approveTemplate(contextFor(secops), template.id)).rejects.toThrow();
     expect(await messages("template.activated", (data) => data.templateId === template.id)).toHaveLength(0);
@@ -227,11 +307,23 @@ describe("events emitted in the transaction of what they report", () => {
 
     const { surface } = await createSurfaceWithMap(netops);
     const change = await createChange(contextFor(netops), {
-      title: "Webhook change", description: "", surfaceIds: [surface.id], environment, operations: [],
-      implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: null, windowEnd: null, ticketLinks: [], emergencyReason: null,
+      title: "Webhook change",
+      description: "",
+      surfaceIds: [surface.id],
+      environment,
+      operations: [],
+      implementationPlan: "x",
+      verificationPlan: "y",
+      rollbackPlan: "z",
+      windowStart: null,
+      windowEnd: null,
+      ticketLinks: [],
+      emergencyReason: null,
     });
     await submitChange(contextFor(netops), change.id);
-    expect(await messages("change.submitted", (data) => data.changeId === change.id)).toEqual([expect.objectContaining({ from: "DRAFT", to: "SUBMITTED", actorId: netops.id })]);
+    expect(await messages("change.submitted", (data) => data.changeId === change.id)).toEqual([
+      expect.objectContaining({ from: "DRAFT", to: "SUBMITTED", actorId: netops.id }),
+    ]);
   });
 
   it("a verified change that approves an observed flow reports the flow's status change", async () => {
@@ -243,9 +335,32 @@ describe("events emitted in the transaction of what they report", () => {
     await db.flowEdge.update({ where: { id: edge.id }, data: { status: "OBSERVED" } });
     const start = new Date(Date.now() + 86_400_000);
     const change = await createChange(contextFor(requester), {
-      title: "Trust the observed flow", description: "", surfaceIds: [surface.id], environment: `env-${uniqueSuffix()}`,
-      operations: [{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { protocol: "TCP", ports: "443", appProtocol: "https", encryption: "MTLS", authentication: "CERTIFICATE", justification: "web calls api" } }],
-      implementationPlan: "x", verificationPlan: "y", rollbackPlan: "z", windowStart: start, windowEnd: new Date(start.getTime() + 3_600_000), ticketLinks: [], emergencyReason: null,
+      title: "Trust the observed flow",
+      description: "",
+      surfaceIds: [surface.id],
+      environment: `env-${uniqueSuffix()}`,
+      operations: [
+        {
+          kind: "MODIFY",
+          surfaceId: surface.id,
+          edgeId: edge.id,
+          flow: {
+            protocol: "TCP",
+            ports: "443",
+            appProtocol: "https",
+            encryption: "MTLS",
+            authentication: "CERTIFICATE",
+            justification: "web calls api",
+          },
+        },
+      ],
+      implementationPlan: "x",
+      verificationPlan: "y",
+      rollbackPlan: "z",
+      windowStart: start,
+      windowEnd: new Date(start.getTime() + 3_600_000),
+      ticketLinks: [],
+      emergencyReason: null,
     });
     const submitted = await submitChange(contextFor(requester), change.id);
     if (submitted.state !== "PRE_APPROVED") {
@@ -256,6 +371,8 @@ describe("events emitted in the transaction of what they report", () => {
     await transitionChange(contextFor(requester), change.id, { action: "implement", reason: "" });
     expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toHaveLength(0);
     await transitionChange(contextFor(netCab), change.id, { action: "verify", reason: "probe ok" });
-    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toEqual([expect.objectContaining({ from: "OBSERVED", to: "APPROVED", changeId: change.id, surfaceId: surface.id })]);
+    expect(await messages("flow.status_changed", (data) => data.flowId === edge.id)).toEqual([
+      expect.objectContaining({ from: "OBSERVED", to: "APPROVED", changeId: change.id, surfaceId: surface.id }),
+    ]);
   });
 });

@@ -9,7 +9,10 @@ export default async function CabPage() {
   const actor = await requireActor("cab.read");
   return (
     <>
-      <PageHeader title="Change advisory board" description="Meetings, their agendas (built from changes in CAB review and emergencies awaiting review) and your pending votes." />
+      <PageHeader
+        title="Change advisory board"
+        description="Meetings, their agendas (built from changes in CAB review and emergencies awaiting review) and your pending votes."
+      />
       <CabHome canManage={can(actor, "cab.manage")} />
     </>
   );

@@ -15,7 +15,13 @@ export default async function ChangesPage() {
       <PageHeader
         title="Changes"
         description="Flow changes classified by the rules NetOps and SecOps agreed: pre-approved, CAB or emergency."
-        actions={can(actor, "change.write") ? <Button asChild><Link href="/changes/new">New change</Link></Button> : undefined}
+        actions={
+          can(actor, "change.write") ? (
+            <Button asChild>
+              <Link href="/changes/new">New change</Link>
+            </Button>
+          ) : undefined
+        }
       />
       <ChangesNav current="/changes" />
       <ChangeList />

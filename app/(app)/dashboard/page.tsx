@@ -46,10 +46,27 @@ export default async function DashboardPage() {
       />
       <nav aria-label="Dashboards" className="mb-6 flex flex-wrap gap-2 text-sm">
         <Badge tone="accent">Executive</Badge>
-        <Link href="/dashboard/team/netops" className="rounded-full border border-netops/40 px-2 py-0.5 text-xs font-medium text-netops hover:bg-surface-2">NetOps team</Link>
-        <Link href="/dashboard/team/secops" className="rounded-full border border-secops/40 px-2 py-0.5 text-xs font-medium text-secops hover:bg-surface-2">SecOps team</Link>
-        <Link href="/maturity" className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2">Maturity assessments</Link>
-        <Link href="/dashboard/kpis" className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2">External KPIs</Link>
+        <Link
+          href="/dashboard/team/netops"
+          className="rounded-full border border-netops/40 px-2 py-0.5 text-xs font-medium text-netops hover:bg-surface-2"
+        >
+          NetOps team
+        </Link>
+        <Link
+          href="/dashboard/team/secops"
+          className="rounded-full border border-secops/40 px-2 py-0.5 text-xs font-medium text-secops hover:bg-surface-2"
+        >
+          SecOps team
+        </Link>
+        <Link href="/maturity" className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2">
+          Maturity assessments
+        </Link>
+        <Link
+          href="/dashboard/kpis"
+          className="rounded-full border border-border px-2 py-0.5 text-xs font-medium text-muted hover:bg-surface-2"
+        >
+          External KPIs
+        </Link>
       </nav>
 
       <section aria-label="Program figures" className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -72,9 +89,20 @@ export default async function DashboardPage() {
             )}
           </div>
           {dashboard.assessment ? (
-            <PillarChart pillars={dashboard.assessment.pillars} previousTitle={dashboard.assessment.previous ? `Previous (${dashboard.assessment.previous.assessedOn})` : null} />
+            <PillarChart
+              pillars={dashboard.assessment.pillars}
+              previousTitle={dashboard.assessment.previous ? `Previous (${dashboard.assessment.previous.assessedOn})` : null}
+            />
           ) : (
-            <EmptyState title="No maturity assessment yet" description="NetOps and SecOps assessors score the CISA ZTMM functions together." action={<Link href="/maturity" className="text-accent hover:underline">Start an assessment</Link>} />
+            <EmptyState
+              title="No maturity assessment yet"
+              description="NetOps and SecOps assessors score the CISA ZTMM functions together."
+              action={
+                <Link href="/maturity" className="text-accent hover:underline">
+                  Start an assessment
+                </Link>
+              }
+            />
           )}
         </Card>
         <Card>
@@ -84,7 +112,9 @@ export default async function DashboardPage() {
       </div>
 
       <section aria-labelledby="headline-heading" className="mb-6">
-        <h2 id="headline-heading" className="mb-3 font-semibold">Headline indicators</h2>
+        <h2 id="headline-heading" className="mb-3 font-semibold">
+          Headline indicators
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
           {headline.map((metric) => (
             <MetricCard key={metric.key} metric={metric} />
@@ -96,12 +126,16 @@ export default async function DashboardPage() {
         <Card>
           <div className="mb-3 flex items-baseline justify-between gap-2">
             <h2 className="font-semibold">Shared objectives</h2>
-            <Link href="/dashboard/objectives" className="text-sm text-accent hover:underline">Program charter</Link>
+            <Link href="/dashboard/objectives" className="text-sm text-accent hover:underline">
+              Program charter
+            </Link>
           </div>
           <ObjectivesList objectives={dashboard.objectives} />
         </Card>
         <section aria-labelledby="all-indicators-heading">
-          <h2 id="all-indicators-heading" className="mb-3 font-semibold">Every indicator</h2>
+          <h2 id="all-indicators-heading" className="mb-3 font-semibold">
+            Every indicator
+          </h2>
           <Table>
             <caption className="sr-only">Every indicator measured from Concord&apos;s data, with its target</caption>
             <thead>

@@ -13,8 +13,15 @@ export default async function DiscoveryPage() {
   const surfaces = await listSurfaceNames({ actor, requestId: "page" });
   return (
     <>
-      <PageHeader title="Discovery" description="The traffic that really flows, imported from flow logs and compared with the drawn maps. Lines are never kept, only counts per connection and day." />
-      <DiscoveryHome surfaces={surfaces} canImport={can(actor, "discovery.import")} canUndo={can(actor, "discovery.undo") && isPersonDeciding({})} />
+      <PageHeader
+        title="Discovery"
+        description="The traffic that really flows, imported from flow logs and compared with the drawn maps. Lines are never kept, only counts per connection and day."
+      />
+      <DiscoveryHome
+        surfaces={surfaces}
+        canImport={can(actor, "discovery.import")}
+        canUndo={can(actor, "discovery.undo") && isPersonDeciding({})}
+      />
     </>
   );
 }

@@ -25,15 +25,65 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   const surfaces = program.maps.map((map) => map.surface);
   return (
     <>
-      <PageHeader title="Flows" description="Every protect surface's transaction flows on one canvas. Filter to drill down; the table lists the flows that match." />
+      <PageHeader
+        title="Flows"
+        description="Every protect surface's transaction flows on one canvas. Filter to drill down; the table lists the flows that match."
+      />
       <Card className="mb-4">
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter flows">
-          <LabelledSelect variant="filter" placeholder="Any" name="status" label="Status" defaultValue={filter.status ?? ""} options={FLOW_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} />
-          <LabelledSelect variant="filter" placeholder="Any" name="encryption" label="Encryption" defaultValue={filter.encryption ?? ""} options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value]! }))} />
-          <LabelledSelect variant="filter" placeholder="Any" name="classification" label="Surface classification" defaultValue={filter.classification ?? ""} options={CLASSIFICATIONS.map((value) => ({ value, label: value.charAt(0) + value.slice(1).toLowerCase() }))} />
-          <LabelledSelect variant="filter" placeholder="Any" name="protocol" label="Protocol" defaultValue={filter.protocol ?? ""} options={PROTOCOLS.map((value) => ({ value, label: value }))} />
-          <LabelledSelect variant="filter" placeholder="Any" name="warning" label="Warning" defaultValue={filter.warning ?? ""} options={[{ value: "unencrypted-sensitive", label: "Cleartext into confidential data" }, { value: "approved-unjustified", label: "Approved without justification" }]} />
-          {surfaces.length > 0 && <LabelledSelect variant="filter" placeholder="Any" name="surface" label="Surface" defaultValue={filter.surface ?? ""} options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))} />}
+          <LabelledSelect
+            variant="filter"
+            placeholder="Any"
+            name="status"
+            label="Status"
+            defaultValue={filter.status ?? ""}
+            options={FLOW_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
+          />
+          <LabelledSelect
+            variant="filter"
+            placeholder="Any"
+            name="encryption"
+            label="Encryption"
+            defaultValue={filter.encryption ?? ""}
+            options={ENCRYPTIONS.map((value) => ({ value, label: encryptionLabel[value]! }))}
+          />
+          <LabelledSelect
+            variant="filter"
+            placeholder="Any"
+            name="classification"
+            label="Surface classification"
+            defaultValue={filter.classification ?? ""}
+            options={CLASSIFICATIONS.map((value) => ({ value, label: value.charAt(0) + value.slice(1).toLowerCase() }))}
+          />
+          <LabelledSelect
+            variant="filter"
+            placeholder="Any"
+            name="protocol"
+            label="Protocol"
+            defaultValue={filter.protocol ?? ""}
+            options={PROTOCOLS.map((value) => ({ value, label: value }))}
+          />
+          <LabelledSelect
+            variant="filter"
+            placeholder="Any"
+            name="warning"
+            label="Warning"
+            defaultValue={filter.warning ?? ""}
+            options={[
+              { value: "unencrypted-sensitive", label: "Cleartext into confidential data" },
+              { value: "approved-unjustified", label: "Approved without justification" },
+            ]}
+          />
+          {surfaces.length > 0 && (
+            <LabelledSelect
+              variant="filter"
+              placeholder="Any"
+              name="surface"
+              label="Surface"
+              defaultValue={filter.surface ?? ""}
+              options={surfaces.map((surface) => ({ value: surface.id, label: surface.name }))}
+            />
+          )}
           <label className="flex flex-col gap-1 text-xs font-medium text-muted">
             Search
             <input name="q" defaultValue={filter.q ?? ""} className={selectClass} placeholder="Label, port, reason" />
@@ -54,13 +104,22 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
         )}
       </Card>
       {program.maps.length === 0 ? (
-        <EmptyState title="No flow maps yet" description="Open a protect surface and map its flows; they all appear here together." action={<Link className="text-accent underline" href="/surfaces">Protect surfaces</Link>} />
+        <EmptyState
+          title="No flow maps yet"
+          description="Open a protect surface and map its flows; they all appear here together."
+          action={
+            <Link className="text-accent underline" href="/surfaces">
+              Protect surfaces
+            </Link>
+          }
+        />
       ) : (
         <>
           <ProgramMap maps={program.maps} matchingIds={program.flows.map((flow) => flow.id)} filtered={filtered} />
           <section aria-labelledby="matching-flows" className="mt-6">
             <h2 id="matching-flows" className="mb-2 text-lg font-semibold">
-              {filtered ? `${program.flows.length} matching flows` : `All ${program.flows.length} flows`} <span className="text-sm font-normal text-muted">of {program.totalFlows}</span>
+              {filtered ? `${program.flows.length} matching flows` : `All ${program.flows.length} flows`}{" "}
+              <span className="text-sm font-normal text-muted">of {program.totalFlows}</span>
             </h2>
             {program.flows.length === 0 ? (
               <EmptyState title="No flow matches these filters" description="Loosen a filter or clear them all." />

@@ -16,9 +16,14 @@ export default async function MaturityPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-accent hover:underline">← Dashboard</Link>
+        <Link href="/dashboard" className="text-accent hover:underline">
+          ← Dashboard
+        </Link>
       </p>
-      <PageHeader title="Maturity assessments" description="CISA Zero Trust Maturity Model, scored jointly by a NetOps and a SecOps assessor; compare assessments over time." />
+      <PageHeader
+        title="Maturity assessments"
+        description="CISA Zero Trust Maturity Model, scored jointly by a NetOps and a SecOps assessor; compare assessments over time."
+      />
       {assessments.length === 0 ? (
         <EmptyState title="No assessments yet" description="Start one below: every function of the model, scored by both teams." />
       ) : (
@@ -38,14 +43,19 @@ export default async function MaturityPage() {
             {assessments.map((assessment) => (
               <tr key={assessment.id}>
                 <Td>
-                  <Link href={`/maturity/${assessment.id}`} className="font-medium text-accent hover:underline">{assessment.title}</Link>
+                  <Link href={`/maturity/${assessment.id}`} className="font-medium text-accent hover:underline">
+                    {assessment.title}
+                  </Link>
                   <span className="block text-xs text-muted">{assessment.catalog.title}</span>
                 </Td>
                 <Td className="tabular-nums">{assessment.assessedOn}</Td>
                 <Td>
-                  <span className="text-netops">{assessment.netopsAssessor.name}</span> · <span className="text-secops">{assessment.secopsAssessor.name}</span>
+                  <span className="text-netops">{assessment.netopsAssessor.name}</span> ·{" "}
+                  <span className="text-secops">{assessment.secopsAssessor.name}</span>
                 </Td>
-                <Td className="tabular-nums">{assessment.counts.agreed} / {assessment.counts.total}</Td>
+                <Td className="tabular-nums">
+                  {assessment.counts.agreed} / {assessment.counts.total}
+                </Td>
                 <Td>{assessment.counts.disputed > 0 ? <Badge tone="warning">{assessment.counts.disputed}</Badge> : "0"}</Td>
                 <Td>{assessment.counts.overdue > 0 ? <Badge tone="danger">{assessment.counts.overdue}</Badge> : "0"}</Td>
               </tr>
@@ -55,7 +65,9 @@ export default async function MaturityPage() {
       )}
       {can(actor, "maturity.assess") && (
         <section aria-labelledby="new-assessment" className="mt-8 max-w-2xl">
-          <h2 id="new-assessment" className="mb-3 font-semibold">New assessment</h2>
+          <h2 id="new-assessment" className="mb-3 font-semibold">
+            New assessment
+          </h2>
           <NewAssessmentForm candidates={candidates} />
         </section>
       )}

@@ -12,7 +12,9 @@ function Side({ title, value, diff, side }: { title: string; value: unknown; dif
     <section aria-label={title} className="min-w-0 rounded-md border border-border bg-surface">
       <h3 className="border-b border-border bg-surface-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">{title}</h3>
       {value === null || value === undefined ? (
-        <p className="px-3 py-2 text-sm text-muted">{side === "before" ? "Nothing before: the record was created." : "Nothing recorded."}</p>
+        <p className="px-3 py-2 text-sm text-muted">
+          {side === "before" ? "Nothing before: the record was created." : "Nothing recorded."}
+        </p>
       ) : !isObject ? (
         <pre className="overflow-x-auto px-3 py-2 font-mono text-xs">{json(value)}</pre>
       ) : (
@@ -23,13 +25,18 @@ function Side({ title, value, diff, side }: { title: string; value: unknown; dif
               <div
                 key={entry.key}
                 data-changed={entry.changed || undefined}
-                className={cn("grid grid-cols-[minmax(6rem,auto)_1fr] gap-2 border-l-2 px-3 py-0.5", entry.changed ? "border-warning bg-warning/10" : "border-transparent")}
+                className={cn(
+                  "grid grid-cols-[minmax(6rem,auto)_1fr] gap-2 border-l-2 px-3 py-0.5",
+                  entry.changed ? "border-warning bg-warning/10" : "border-transparent",
+                )}
               >
                 <dt className="text-muted">
                   {entry.key}
                   {entry.changed && <span className="sr-only"> (changed)</span>}
                 </dt>
-                <dd className="min-w-0 whitespace-pre-wrap break-all">{present ? json(side === "before" ? entry.before : entry.after) : <span className="text-muted">—</span>}</dd>
+                <dd className="min-w-0 whitespace-pre-wrap break-all">
+                  {present ? json(side === "before" ? entry.before : entry.after) : <span className="text-muted">—</span>}
+                </dd>
               </div>
             );
           })}

@@ -38,7 +38,8 @@ export function AuditTrail() {
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
   const filtered = Object.values(filters).some(Boolean);
 
-  const set = (key: keyof TDraft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof TDraft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -68,9 +69,15 @@ export function AuditTrail() {
       />
       <form role="search" aria-label="Filter audit events" onSubmit={apply} className="mb-4 rounded-lg border border-border bg-surface p-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <Field label="Action starts with">{(props) => <Input {...props} placeholder="user. or token.revoke" value={draft.action} onChange={set("action")} />}</Field>
-          <Field label="Entity type">{(props) => <Input {...props} placeholder="User, ApiToken, Session…" value={draft.entityType} onChange={set("entityType")} />}</Field>
-          <Field label="Entity id">{(props) => <Input {...props} className="font-mono" value={draft.entityId} onChange={set("entityId")} />}</Field>
+          <Field label="Action starts with">
+            {(props) => <Input {...props} placeholder="user. or token.revoke" value={draft.action} onChange={set("action")} />}
+          </Field>
+          <Field label="Entity type">
+            {(props) => <Input {...props} placeholder="User, ApiToken, Session…" value={draft.entityType} onChange={set("entityType")} />}
+          </Field>
+          <Field label="Entity id">
+            {(props) => <Input {...props} className="font-mono" value={draft.entityId} onChange={set("entityId")} />}
+          </Field>
           <Field label="Actor">
             {(props) => (
               <Select {...props} value={draft.actorId} onChange={set("actorId")}>
@@ -173,7 +180,8 @@ export function AuditTrail() {
           </Table>
           <div className="mt-4 flex items-center justify-between gap-4 text-sm text-muted">
             <p role="status">
-              {rows.length} {rows.length === 1 ? "event" : "events"} shown{events.hasNextPage ? "" : filtered ? ", every one that matches" : ", back to the first event"}
+              {rows.length} {rows.length === 1 ? "event" : "events"} shown
+              {events.hasNextPage ? "" : filtered ? ", every one that matches" : ", back to the first event"}
             </p>
             {events.hasNextPage && (
               <Button variant="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>

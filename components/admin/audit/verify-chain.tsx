@@ -31,7 +31,8 @@ function CheckpointFindings({ checkpoints }: { checkpoints: TAuditVerification["
   if (!latest) return <p className="text-muted">No signed checkpoint yet: a cut-off tail would go unnoticed until one is written.</p>;
   return (
     <p className="text-muted">
-      Anchored by checkpoint #{latest.seq} of {new Date(latest.createdAt).toLocaleString()}: {count(latest.eventCount)} up to event #{latest.headId}.
+      Anchored by checkpoint #{latest.seq} of {new Date(latest.createdAt).toLocaleString()}: {count(latest.eventCount)} up to event #
+      {latest.headId}.
     </p>
   );
 }
@@ -59,17 +60,22 @@ export function VerifyChain() {
         {written && (
           <p>
             Checkpoint #{written.seq} signed: {count(written.eventCount)} up to event #{written.headId}.
-            {checkpoint.data!.sinkFailures.length > 0 && <span className="text-danger"> Not sent to {checkpoint.data!.sinkFailures.join("; ")}.</span>}
+            {checkpoint.data!.sinkFailures.length > 0 && (
+              <span className="text-danger"> Not sent to {checkpoint.data!.sinkFailures.join("; ")}.</span>
+            )}
           </p>
         )}
         {verify.isError && <p className="text-danger">The verification could not run: {verify.error.message}</p>}
         {result?.ok && <p className="font-medium text-success">Chain intact: {count(result.checked)} verified.</p>}
         {result?.firstBreak && (
           <p className="text-danger">
-            <strong>Chain broken at event #{result.firstBreak.id}</strong>: {REASONS[result.firstBreak.reason]}. {count(result.checked)} before it verified.
+            <strong>Chain broken at event #{result.firstBreak.id}</strong>: {REASONS[result.firstBreak.reason]}. {count(result.checked)}{" "}
+            before it verified.
           </p>
         )}
-        {result && !result.firstBreak && !result.ok && <p className="font-medium text-danger">Chain links intact ({count(result.checked)}), but events are missing.</p>}
+        {result && !result.firstBreak && !result.ok && (
+          <p className="font-medium text-danger">Chain links intact ({count(result.checked)}), but events are missing.</p>
+        )}
         {result && <CheckpointFindings checkpoints={result.checkpoints} />}
       </div>
     </div>

@@ -45,7 +45,8 @@ export function MfaPolicyAdmin() {
                         setPolicy.mutate(
                           { role: policy.role, required: event.target.checked },
                           {
-                            onSuccess: () => toast.success(`${formatRole(policy.role)}: second factor ${event.target.checked ? "required" : "optional"}`),
+                            onSuccess: () =>
+                              toast.success(`${formatRole(policy.role)}: second factor ${event.target.checked ? "required" : "optional"}`),
                             onError: (error) => toast.error(error.message),
                           },
                         )

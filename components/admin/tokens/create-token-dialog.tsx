@@ -58,9 +58,18 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
   }
 
   return (
-    <Dialog open={open} onOpenChange={changeOpen} title="New API token" description="A token acts as you or as a service account, never as another person. Joint decisions are never made with a token.">
+    <Dialog
+      open={open}
+      onOpenChange={changeOpen}
+      title="New API token"
+      description="A token acts as you or as a service account, never as another person. Joint decisions are never made with a token."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <Field label="Acts as" error={errors.serviceAccountId} hint={accounts.isError ? "The service accounts could not be loaded." : undefined}>
+        <Field
+          label="Acts as"
+          error={errors.serviceAccountId}
+          hint={accounts.isError ? "The service accounts could not be loaded." : undefined}
+        >
           {(props) => (
             <Select {...props} value={serviceAccountId} onChange={(event) => setServiceAccountId(event.target.value)}>
               <option value="">Me</option>
@@ -78,7 +87,12 @@ export function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpe
           {(props) => <Input {...props} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
         </Field>
         <FormAlert message={errors.form} />
-        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Issue token" pendingLabel="Issuing…" pending={createToken.isPending} />
+        <DialogFooter
+          onCancel={() => changeOpen(false)}
+          submitLabel="Issue token"
+          pendingLabel="Issuing…"
+          pending={createToken.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -73,7 +73,12 @@ function CreateServiceAccountDialog({ open, onOpenChange }: { open: boolean; onO
           )}
         </fieldset>
         <FormAlert message={errors.form} />
-        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Create service account" pendingLabel="Creating…" pending={create.isPending} />
+        <DialogFooter
+          onCancel={() => changeOpen(false)}
+          submitLabel="Create service account"
+          pendingLabel="Creating…"
+          pending={create.isPending}
+        />
       </form>
     </Dialog>
   );

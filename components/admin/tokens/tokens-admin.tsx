@@ -53,7 +53,12 @@ export function TokensAdmin() {
         }
       />
       <label className="mb-4 flex w-fit items-center gap-2 text-sm">
-        <input type="checkbox" className="h-4 w-4 accent-[var(--accent)]" checked={includeRevoked} onChange={(event) => setIncludeRevoked(event.target.checked)} />
+        <input
+          type="checkbox"
+          className="h-4 w-4 accent-[var(--accent)]"
+          checked={includeRevoked}
+          onChange={(event) => setIncludeRevoked(event.target.checked)}
+        />
         Show revoked tokens
       </label>
 

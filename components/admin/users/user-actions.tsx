@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EditUserDialog } from "./user-form-dialog";
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-surface-2 data-[disabled]:cursor-default data-[disabled]:opacity-50";
+const itemClass =
+  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-surface-2 data-[disabled]:cursor-default data-[disabled]:opacity-50";
 
 function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : "The request failed.";
@@ -60,7 +61,11 @@ export function UserActions({ user, isSelf }: { user: TUser; isSelf: boolean }) 
           </Button>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-40 w-52 rounded-md border border-border bg-surface p-1 text-fg shadow-lg">
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={4}
+            className="z-40 w-52 rounded-md border border-border bg-surface p-1 text-fg shadow-lg"
+          >
             <DropdownMenu.Item className={itemClass} onSelect={() => setDialog("edit")}>
               <Pencil aria-hidden className="h-4 w-4" /> Edit
             </DropdownMenu.Item>
@@ -69,7 +74,11 @@ export function UserActions({ user, isSelf }: { user: TUser; isSelf: boolean }) 
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="my-1 h-px bg-border" />
             <DropdownMenu.Item className={itemClass} disabled={isSelf && disabling} onSelect={() => setDialog("status")}>
-              {disabling ? <UserX aria-hidden className="h-4 w-4 text-danger" /> : <UserCheck aria-hidden className="h-4 w-4 text-success" />}
+              {disabling ? (
+                <UserX aria-hidden className="h-4 w-4 text-danger" />
+              ) : (
+                <UserCheck aria-hidden className="h-4 w-4 text-success" />
+              )}
               {disabling ? "Disable" : "Re-enable"}
             </DropdownMenu.Item>
           </DropdownMenu.Content>

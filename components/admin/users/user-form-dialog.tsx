@@ -14,7 +14,6 @@ import { RoleCheckboxes } from "./role-checkboxes";
 
 type TErrors = Record<string, string>;
 
-
 function TeamSelect({ value, onChange, error }: { value: Team; onChange: (team: Team) => void; error?: string }) {
   return (
     <Field label="Team" error={error}>
@@ -90,7 +89,12 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
   }
 
   return (
-    <Dialog open={open} onOpenChange={changeOpen} title="Create or invite user" description="Leave the password empty to invite: Concord then generates a one-time password.">
+    <Dialog
+      open={open}
+      onOpenChange={changeOpen}
+      title="Create or invite user"
+      description="Leave the password empty to invite: Concord then generates a one-time password."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Email" error={errors.email}>
           {(props) => <Input {...props} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />}
@@ -101,10 +105,23 @@ export function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpen
         <TeamSelect value={team} onChange={setTeam} error={errors.team} />
         <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
         <Field label="Password (optional)" hint="At least 12 characters. Empty: a one-time password is generated." error={errors.password}>
-          {(props) => <Input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+          {(props) => (
+            <Input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
         </Field>
         <FormAlert message={errors.form} />
-        <DialogFooter onCancel={() => changeOpen(false)} submitLabel={password ? "Create user" : "Invite user"} pendingLabel="Creating…" pending={createUser.isPending} />
+        <DialogFooter
+          onCancel={() => changeOpen(false)}
+          submitLabel={password ? "Create user" : "Invite user"}
+          pendingLabel="Creating…"
+          pending={createUser.isPending}
+        />
       </form>
     </Dialog>
   );
@@ -140,7 +157,12 @@ export function EditUserDialog({ user, onOpenChange }: { user: TUser; onOpenChan
         <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
         <p className="text-xs text-muted">Changes apply to {user.name}&apos;s very next request; open sessions stay signed in.</p>
         <FormAlert message={errors.form} />
-        <DialogFooter onCancel={() => onOpenChange(false)} submitLabel="Save changes" pendingLabel="Saving…" pending={updateUser.isPending} />
+        <DialogFooter
+          onCancel={() => onOpenChange(false)}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+          pending={updateUser.isPending}
+        />
       </form>
     </Dialog>
   );

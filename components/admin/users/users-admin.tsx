@@ -58,8 +58,23 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
           </Button>
         }
       />
-      <form role="search" aria-label="Filter users" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Search">{(props) => <Input {...props} type="search" placeholder="Name or email" value={search} onChange={(event) => setSearch(event.target.value)} />}</Field>
+      <form
+        role="search"
+        aria-label="Filter users"
+        className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <Field label="Search">
+          {(props) => (
+            <Input
+              {...props}
+              type="search"
+              placeholder="Name or email"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          )}
+        </Field>
         <Field label="Team">
           {(props) => (
             <Select {...props} value={team} onChange={(event) => setTeam(event.target.value as Team | "")}>
@@ -149,7 +164,13 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
                   <Badge tone={user.status === "ACTIVE" ? "success" : "danger"}>{user.status === "ACTIVE" ? "Active" : "Disabled"}</Badge>
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {user.lastLoginAt ? <time dateTime={user.lastLoginAt} title={formatUtc(user.lastLoginAt)}>{formatAgo(user.lastLoginAt)}</time> : <span className="text-muted">Never</span>}
+                  {user.lastLoginAt ? (
+                    <time dateTime={user.lastLoginAt} title={formatUtc(user.lastLoginAt)}>
+                      {formatAgo(user.lastLoginAt)}
+                    </time>
+                  ) : (
+                    <span className="text-muted">Never</span>
+                  )}
                 </Td>
                 <Td className="tabular-nums">{user.activeSessions}</Td>
                 <Td className="text-right">

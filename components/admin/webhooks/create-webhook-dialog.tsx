@@ -69,10 +69,25 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
   }
 
   return (
-    <Dialog open={open} onOpenChange={changeOpen} title="New webhook subscription" description="Concord POSTs each chosen event to this URL, signed, and retries with backoff until the receiver answers 2xx.">
+    <Dialog
+      open={open}
+      onOpenChange={changeOpen}
+      title="New webhook subscription"
+      description="Concord POSTs each chosen event to this URL, signed, and retries with backoff until the receiver answers 2xx."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label="Receiver URL" hint="http or https, without a user name or password." error={errors.url}>
-          {(props) => <Input {...props} type="url" inputMode="url" autoComplete="off" placeholder="https://hooks.example.com/concord" value={url} onChange={(event) => setUrl(event.target.value)} />}
+          {(props) => (
+            <Input
+              {...props}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://hooks.example.com/concord"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+            />
+          )}
         </Field>
         <Field label="Description" hint="What receives it, e.g. “SOAR ticketing”." error={errors.description}>
           {(props) => <Input {...props} autoComplete="off" value={description} onChange={(event) => setDescription(event.target.value)} />}
@@ -80,7 +95,12 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
         <fieldset className="flex flex-col gap-2" aria-describedby={errors.eventTypes ? "webhook-event-types-error" : undefined}>
           <legend className="text-sm font-medium">Events</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" className="h-4 w-4 accent-[var(--accent)]" checked={allEvents} onChange={(event) => setAllEvents(event.target.checked)} />
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-[var(--accent)]"
+              checked={allEvents}
+              onChange={(event) => setAllEvents(event.target.checked)}
+            />
             All events, including ones added later
           </label>
           {!allEvents && (
@@ -89,7 +109,12 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
                 <div key={family} className="flex flex-col gap-1">
                   {WEBHOOK_EVENT_TYPES.filter((type) => type.startsWith(`${family}.`)).map((type) => (
                     <label key={type} className="flex items-center gap-2 text-sm" title={WEBHOOK_EVENTS[type]}>
-                      <input type="checkbox" className="h-4 w-4 accent-[var(--accent)]" checked={eventTypes.includes(type)} onChange={(event) => toggle(type, event.target.checked)} />
+                      <input
+                        type="checkbox"
+                        className="h-4 w-4 accent-[var(--accent)]"
+                        checked={eventTypes.includes(type)}
+                        onChange={(event) => toggle(type, event.target.checked)}
+                      />
                       <code className="font-mono text-xs">{type}</code>
                     </label>
                   ))}
@@ -104,7 +129,12 @@ export function CreateWebhookDialog({ open, onOpenChange }: { open: boolean; onO
           )}
         </fieldset>
         <FormAlert message={errors.form} />
-        <DialogFooter onCancel={() => changeOpen(false)} submitLabel="Create subscription" pendingLabel="Creating…" pending={create.isPending} />
+        <DialogFooter
+          onCancel={() => changeOpen(false)}
+          submitLabel="Create subscription"
+          pendingLabel="Creating…"
+          pending={create.isPending}
+        />
       </form>
     </Dialog>
   );

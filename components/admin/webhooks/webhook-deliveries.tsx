@@ -21,7 +21,14 @@ const STATUS_LABELS: Record<TWebhookDeliveryStatus, string> = {
   failed: "Failed",
 };
 
-const STATUS_TONES = { pending: "neutral", in_flight: "accent", retrying: "warning", held: "warning", delivered: "success", failed: "danger" } as const;
+const STATUS_TONES = {
+  pending: "neutral",
+  in_flight: "accent",
+  retrying: "warning",
+  held: "warning",
+  delivered: "success",
+  failed: "danger",
+} as const;
 
 function AttemptLog({ delivery }: { delivery: TWebhookDelivery }) {
   if (delivery.attemptLog.length === 0) return <span className="text-muted">No attempt yet</span>;
@@ -59,7 +66,11 @@ export function WebhookDeliveries({ subscriptionId }: { subscriptionId: string }
     <>
       <PageHeader
         title="Webhook deliveries"
-        description={subscription.data ? `${subscription.data.url}${subscription.data.active ? "" : " (disabled: deliveries are held)"}` : "Every message queued for this receiver, with its attempts."}
+        description={
+          subscription.data
+            ? `${subscription.data.url}${subscription.data.active ? "" : " (disabled: deliveries are held)"}`
+            : "Every message queued for this receiver, with its attempts."
+        }
         actions={
           <Link href="/admin/webhooks" className="text-sm underline-offset-2 hover:underline">
             All subscriptions
@@ -68,7 +79,11 @@ export function WebhookDeliveries({ subscriptionId }: { subscriptionId: string }
       />
       <Field label="Status" className="mb-4 w-56">
         {(props) => (
-          <Select {...props} value={status ?? ""} onChange={(event) => setStatus((event.target.value || undefined) as TWebhookDeliveryStatus | undefined)}>
+          <Select
+            {...props}
+            value={status ?? ""}
+            onChange={(event) => setStatus((event.target.value || undefined) as TWebhookDeliveryStatus | undefined)}
+          >
             <option value="">All</option>
             {WEBHOOK_DELIVERY_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -83,7 +98,10 @@ export function WebhookDeliveries({ subscriptionId }: { subscriptionId: string }
       ) : deliveries.isError ? (
         <LoadFailedState title="The deliveries could not be loaded" error={deliveries.error} onRetry={() => void deliveries.refetch()} />
       ) : deliveries.data.length === 0 ? (
-        <EmptyState title={status ? `No ${STATUS_LABELS[status].toLowerCase()} deliveries` : "No deliveries yet"} description="Messages appear here as soon as a subscribed event happens." />
+        <EmptyState
+          title={status ? `No ${STATUS_LABELS[status].toLowerCase()} deliveries` : "No deliveries yet"}
+          description="Messages appear here as soon as a subscribed event happens."
+        />
       ) : (
         <Table aria-label="Webhook deliveries">
           <thead>
@@ -119,7 +137,13 @@ export function WebhookDeliveries({ subscriptionId }: { subscriptionId: string }
                 </Td>
                 <Td className="text-right">
                   {(delivery.status === "delivered" || delivery.status === "failed") && (
-                    <Button variant="secondary" size="sm" onClick={() => send(delivery)} disabled={redeliver.isPending} aria-label={`Redeliver ${delivery.eventType} ${delivery.id}`}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => send(delivery)}
+                      disabled={redeliver.isPending}
+                      aria-label={`Redeliver ${delivery.eventType} ${delivery.id}`}
+                    >
                       Redeliver
                     </Button>
                   )}

@@ -58,7 +58,11 @@ export function WebhooksAdmin() {
       {subscriptions.isPending ? (
         <LoadingState label="Loading webhook subscriptions…" />
       ) : subscriptions.isError ? (
-        <LoadFailedState title="The webhook subscriptions could not be loaded" error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />
+        <LoadFailedState
+          title="The webhook subscriptions could not be loaded"
+          error={subscriptions.error}
+          onRetry={() => void subscriptions.refetch()}
+        />
       ) : subscriptions.data.length === 0 ? (
         <EmptyState
           title="No webhook subscriptions"
@@ -112,10 +116,21 @@ export function WebhooksAdmin() {
                 </Td>
                 <Td className="text-right">
                   <div className="flex justify-end gap-2">
-                    <Button variant="secondary" size="sm" onClick={() => setActive(subscription, !subscription.active)} disabled={update.isPending} aria-label={`${subscription.active ? "Disable" : "Enable"} ${subscription.url}`}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => setActive(subscription, !subscription.active)}
+                      disabled={update.isPending}
+                      aria-label={`${subscription.active ? "Disable" : "Enable"} ${subscription.url}`}
+                    >
                       {subscription.active ? "Disable" : "Enable"}
                     </Button>
-                    <Button variant="secondary" size="sm" onClick={() => setRotating(subscription)} aria-label={`Rotate the secret of ${subscription.url}`}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => setRotating(subscription)}
+                      aria-label={`Rotate the secret of ${subscription.url}`}
+                    >
                       Rotate secret
                     </Button>
                   </div>

@@ -15,8 +15,10 @@ const arrayAt = (value: unknown, key: string): unknown[] => (isObject(value) && 
  */
 export function recordOfNsgTuple(tuple: string, rule: string | undefined, line: number, where: string): TParsedLine {
   const parts = tuple.split(",");
-  if (parts.length !== 8 && parts.length !== 13) return reject(line, `${where}: expected 8 or 13 comma-separated values, found ${parts.length}`);
-  const [time = "", sourceText = "", destinationText = "", , portText = "", protocolText = "", , decision = "", state = "", ...counts] = parts;
+  if (parts.length !== 8 && parts.length !== 13)
+    return reject(line, `${where}: expected 8 or 13 comma-separated values, found ${parts.length}`);
+  const [time = "", sourceText = "", destinationText = "", , portText = "", protocolText = "", , decision = "", state = "", ...counts] =
+    parts;
   const start = dateOfEpoch(time);
   if (start === null) return reject(line, `${where}: time ${shown(time)} is not epoch seconds`);
   const source = canonicalAddress(sourceText);
@@ -91,7 +93,10 @@ export function azureNsgParser(): TLineParser {
       parser.write(`${text}\n`);
     } catch (error) {
       failed = true;
-      return [...drain(line), reject(line, `invalid JSON, the rest of the document is not read: ${error instanceof Error ? error.message : String(error)}`)];
+      return [
+        ...drain(line),
+        reject(line, `invalid JSON, the rest of the document is not read: ${error instanceof Error ? error.message : String(error)}`),
+      ];
     }
     return drain(line);
   };

@@ -42,7 +42,12 @@ describe("generic CSV, one row per flow", () => {
       packets: 6,
       verdict: "ALLOWED",
     });
-    expect(records[1]).toMatchObject({ destination: { address: "2001:db8:50::20" }, protocol: "TCP", verdict: "DENIED", dropReason: 'rule 42, "no partner access"' });
+    expect(records[1]).toMatchObject({
+      destination: { address: "2001:db8:50::20" },
+      protocol: "TCP",
+      verdict: "DENIED",
+      dropReason: 'rule 42, "no partner access"',
+    });
     expect(records[2]).toMatchObject({ protocol: "ICMP", destinationPort: null });
     expect(records[3]).toMatchObject({ protocol: "UDP", verdict: "UNKNOWN" });
   });
@@ -64,16 +69,22 @@ describe("generic CSV, one row per flow", () => {
   });
 
   it("reports a quoted field never closed at the end of the file", async () => {
-    const parsed = await parsedOf("csv", 'first_seen,src_ip,dst_ip\n2026-12-06T10:00:00Z,10.0.0.1,10.0.0.2\n2026-12-06T10:00:00Z,"10.0.0.1,10.0.0.2\n', {
-      csvMapping: { columns: { start: "first_seen", sourceAddress: "src_ip", destinationAddress: "dst_ip" } },
-    });
+    const parsed = await parsedOf(
+      "csv",
+      'first_seen,src_ip,dst_ip\n2026-12-06T10:00:00Z,10.0.0.1,10.0.0.2\n2026-12-06T10:00:00Z,"10.0.0.1,10.0.0.2\n',
+      {
+        csvMapping: { columns: { start: "first_seen", sourceAddress: "src_ip", destinationAddress: "dst_ip" } },
+      },
+    );
     expect(rejectsOf(parsed)).toEqual([{ line: 3, reason: "a quoted field is never closed" }]);
   });
 
   it("refuses a file whose header lacks a mapped column, naming the columns it has", async () => {
     const text = "time,from,to\n2026-12-06T10:00:00Z,10.0.0.1,10.0.0.2\n";
     await expect(parsedOf("csv", text, { csvMapping: NETFLOW })).rejects.toThrow(WrongFormatError);
-    await expect(parsedOf("csv", text, { csvMapping: NETFLOW })).rejects.toThrow(/no column "src_ip", "dst_ip", "dst_port", "proto", "first_seen", "bytes", "packets", "action", "reason" \(it has "time", "from", "to"\)/);
+    await expect(parsedOf("csv", text, { csvMapping: NETFLOW })).rejects.toThrow(
+      /no column "src_ip", "dst_ip", "dst_port", "proto", "first_seen", "bytes", "packets", "action", "reason" \(it has "time", "from", "to"\)/,
+    );
   });
 });
 
@@ -108,7 +119,12 @@ describe("generic CSV, pre-aggregated rows", () => {
         packets: 0,
         verdict: "ALLOWED",
       },
-      expect.objectContaining({ source: { hostname: "batch-7.prod.example" }, destination: { hostname: "ledger.prod.example" }, connections: 12, verdict: "DENIED" }),
+      expect.objectContaining({
+        source: { hostname: "batch-7.prod.example" },
+        destination: { hostname: "ledger.prod.example" },
+        connections: 12,
+        verdict: "DENIED",
+      }),
       expect.objectContaining({ connections: 0, start: new Date("2026-12-02T00:00:00Z") }),
     ]);
   });
@@ -117,16 +133,28 @@ describe("generic CSV, pre-aggregated rows", () => {
     const text = "10.0.0.1|10.0.0.2|22|1765000800000|3\n";
     const records = recordsOf(
       await parsedOf("csv", text, {
-        csvMapping: { delimiter: "|", header: false, timestampUnit: "ms", defaultProtocol: "TCP", columns: { sourceAddress: 0, destinationAddress: 1, destinationPort: 2, start: 3, connections: 4 } },
+        csvMapping: {
+          delimiter: "|",
+          header: false,
+          timestampUnit: "ms",
+          defaultProtocol: "TCP",
+          columns: { sourceAddress: 0, destinationAddress: 1, destinationPort: 2, start: 3, connections: 4 },
+        },
       }),
     );
-    expect(records).toEqual([expect.objectContaining({ start: new Date(1765000800000), connections: 3, protocol: "TCP", destinationPort: 22 })]);
+    expect(records).toEqual([
+      expect.objectContaining({ start: new Date(1765000800000), connections: 3, protocol: "TCP", destinationPort: 22 }),
+    ]);
   });
 });
 
 describe("ZCsvMapping", () => {
   it("needs both ends and a start column", () => {
-    expect(ZCsvMapping.safeParse({ columns: { sourceAddress: "a", destinationAddress: "b" } }).error?.issues.map((issue) => issue.path.join("."))).toEqual(["columns.start"]);
+    expect(
+      ZCsvMapping.safeParse({ columns: { sourceAddress: "a", destinationAddress: "b" } }).error?.issues.map((issue) =>
+        issue.path.join("."),
+      ),
+    ).toEqual(["columns.start"]);
     const result = ZCsvMapping.safeParse({ columns: { sourceAddress: "a", start: "t" } });
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["columns.destinationAddress"]);
   });
@@ -137,9 +165,9 @@ describe("ZCsvMapping", () => {
   });
 
   it("refuses an invalid stored mapping as a wrong format, naming the fields", async () => {
-    await expect(parsedOf("csv", "a,b\n", { csvMapping: { columns: { sourceAddress: "a" } } as unknown as TCsvMappingInput })).rejects.toThrow(
-      /the column mapping is incomplete or invalid \(columns\.start: /,
-    );
+    await expect(
+      parsedOf("csv", "a,b\n", { csvMapping: { columns: { sourceAddress: "a" } } as unknown as TCsvMappingInput }),
+    ).rejects.toThrow(/the column mapping is incomplete or invalid \(columns\.start: /);
   });
 
   it("refuses a CSV import without a mapping", async () => {

@@ -8,8 +8,18 @@ import { canonicalAddress, countOf, dateOf, dateOfEpoch, portOf, protocolOfText,
 export const ZCsvColumn = z.union([z.string().trim().min(1).max(200), z.number().int().min(0).max(999)]);
 
 const CSV_COLUMN_ROLES = [
-  "sourceAddress", "sourceHostname", "destinationAddress", "destinationHostname", "destinationPort", "protocol",
-  "start", "bytes", "packets", "connections", "verdict", "dropReason",
+  "sourceAddress",
+  "sourceHostname",
+  "destinationAddress",
+  "destinationHostname",
+  "destinationPort",
+  "protocol",
+  "start",
+  "bytes",
+  "packets",
+  "connections",
+  "verdict",
+  "dropReason",
 ] as const;
 export type TCsvColumnRole = (typeof CSV_COLUMN_ROLES)[number];
 
@@ -49,14 +59,23 @@ export const ZCsvMapping = z
   .superRefine((mapping, context) => {
     const { columns } = mapping;
     if (columns.sourceAddress === undefined && columns.sourceHostname === undefined) {
-      context.addIssue({ code: "custom", path: ["columns", "sourceAddress"], message: "Map a source address or a source hostname column." });
+      context.addIssue({
+        code: "custom",
+        path: ["columns", "sourceAddress"],
+        message: "Map a source address or a source hostname column.",
+      });
     }
     if (columns.destinationAddress === undefined && columns.destinationHostname === undefined) {
-      context.addIssue({ code: "custom", path: ["columns", "destinationAddress"], message: "Map a destination address or a destination hostname column." });
+      context.addIssue({
+        code: "custom",
+        path: ["columns", "destinationAddress"],
+        message: "Map a destination address or a destination hostname column.",
+      });
     }
     if (!mapping.header) {
       for (const role of CSV_COLUMN_ROLES) {
-        if (typeof columns[role] === "string") context.addIssue({ code: "custom", path: ["columns", role], message: "Without a header line, columns are given by position." });
+        if (typeof columns[role] === "string")
+          context.addIssue({ code: "custom", path: ["columns", role], message: "Without a header line, columns are given by position." });
       }
     }
   });
@@ -80,7 +99,10 @@ function positionsOf(mapping: TCsvMapping, header: readonly string[] | null): TP
     else positions[role] = position;
   }
   if (absent.length > 0) {
-    const has = (header ?? []).slice(0, 12).map((name) => `"${name}"`).join(", ");
+    const has = (header ?? [])
+      .slice(0, 12)
+      .map((name) => `"${name}"`)
+      .join(", ");
     throw new WrongFormatError("csv", `the header has no column ${absent.join(", ")} (it has ${has})`);
   }
   return positions;
@@ -154,7 +176,16 @@ function recordOfRow(row: readonly string[], positions: TPositions, mapping: TCs
   const verdictText = values("verdict");
   const verdict = verdictText === undefined ? "UNKNOWN" : verdictOfWord(verdictText);
   const dropReason = values("dropReason");
-  return record(line, { source, destination, protocol, destinationPort, start, ...counts, verdict, ...(verdict === "DENIED" && dropReason !== undefined ? { dropReason } : {}) });
+  return record(line, {
+    source,
+    destination,
+    protocol,
+    destinationPort,
+    start,
+    ...counts,
+    verdict,
+    ...(verdict === "DENIED" && dropReason !== undefined ? { dropReason } : {}),
+  });
 }
 
 /** A parser for one generic CSV file with its column mapping (an invalid mapping is a WrongFormatError). */

@@ -51,7 +51,9 @@ describe("wrong format", () => {
   }
 
   it("names the format chosen in its message", async () => {
-    await expect(parsedOf("gcp-vpc", fixture("hubble-observe.json"))).rejects.toThrow("This does not look like gcp-vpc: its first lines look like Hubble flows (hubble observe -o json), not GCP VPC flow logs.");
+    await expect(parsedOf("gcp-vpc", fixture("hubble-observe.json"))).rejects.toThrow(
+      "This does not look like gcp-vpc: its first lines look like Hubble flows (hubble observe -o json), not GCP VPC flow logs.",
+    );
   });
 });
 
@@ -83,7 +85,9 @@ const arbitraryLine = fc.oneof(
   fc.string(),
   fc.json(),
   fc.constantFrom(...FIXTURE_LINES),
-  fc.tuple(fc.constantFrom(...FIXTURE_LINES), fc.nat(), fc.string({ maxLength: 5 })).map(([line, at, insert]) => line.slice(0, at % (line.length + 1)) + insert + line.slice(at % (line.length + 1) + 1)),
+  fc
+    .tuple(fc.constantFrom(...FIXTURE_LINES), fc.nat(), fc.string({ maxLength: 5 }))
+    .map(([line, at, insert]) => line.slice(0, at % (line.length + 1)) + insert + line.slice((at % (line.length + 1)) + 1)),
 );
 
 describe("bad input never throws from a line parser", () => {

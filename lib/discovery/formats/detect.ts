@@ -45,7 +45,10 @@ const VPC_V2_LINE = /^\d+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \d+ \d+ (ACCEPT|RE
  * recognised last and loosely (delimiters on most lines): a CSV import needs a mapping anyway.
  */
 export function detectFormat(firstLines: string[]): TFlowLogFormat | null {
-  const lines = firstLines.map((line) => line.replace(/^\uFEFF/, "").trim()).filter((line) => line !== "").slice(0, DETECTION_LINES);
+  const lines = firstLines
+    .map((line) => line.replace(/^\uFEFF/, "").trim())
+    .filter((line) => line !== "")
+    .slice(0, DETECTION_LINES);
   const first = lines[0];
   if (first === undefined) return null;
   if (/^#(separator|set_separator|empty_field|unset_field|path|open|fields|types)\b/.test(first)) return "zeek-tsv";

@@ -5,7 +5,8 @@ import { canonicalAddress, countOf, dateOf, portOf, protocolOfIanaNumber } from 
 type TJson = Record<string, unknown>;
 const isObject = (value: unknown): value is TJson => typeof value === "object" && value !== null && !Array.isArray(value);
 const objectAt = (value: unknown, key: string): TJson | undefined => (isObject(value) && isObject(value[key]) ? value[key] : undefined);
-const stringAt = (value: unknown, key: string): string | undefined => (isObject(value) && typeof value[key] === "string" && value[key] !== "" ? value[key] : undefined);
+const stringAt = (value: unknown, key: string): string | undefined =>
+  isObject(value) && typeof value[key] === "string" && value[key] !== "" ? value[key] : undefined;
 
 /** The names GCP adds as metadata (when the flow log's metadata setting includes them). */
 function endpointOf(payload: TJson, side: "src" | "dest", addressText: unknown): TObservedEndpoint | string {
@@ -47,14 +48,16 @@ export function gcpVpcParser(): TLineParser {
 
     const timeValue = payload.start_time ?? (isObject(entry) ? entry.timestamp : undefined);
     const start = dateOf(timeValue);
-    if (start === null) return reject(line, timeValue === undefined ? "start_time is missing" : `start_time ${shown(timeValue)} is not an ISO 8601 time`);
+    if (start === null)
+      return reject(line, timeValue === undefined ? "start_time is missing" : `start_time ${shown(timeValue)} is not an ISO 8601 time`);
     const source = endpointOf(payload, "src", connection.src_ip);
     if (typeof source === "string") return reject(line, source);
     const destination = endpointOf(payload, "dest", connection.dest_ip);
     if (typeof destination === "string") return reject(line, destination);
 
     const protocolNumber = countOf(connection.protocol ?? 0);
-    if (protocolNumber === null || protocolNumber > 255) return reject(line, `connection.protocol ${shown(connection.protocol)} is not an IANA protocol number`);
+    if (protocolNumber === null || protocolNumber > 255)
+      return reject(line, `connection.protocol ${shown(connection.protocol)} is not an IANA protocol number`);
     const protocol = protocolOfIanaNumber(protocolNumber);
     let destinationPort: number | null = null;
     if (protocol !== "ICMP" && connection.dest_port !== undefined) {
@@ -63,7 +66,10 @@ export function gcpVpcParser(): TLineParser {
     }
 
     const counts = { bytes: 0, packets: 0 };
-    for (const [name, field] of [["bytes", "bytes_sent"], ["packets", "packets_sent"]] as const) {
+    for (const [name, field] of [
+      ["bytes", "bytes_sent"],
+      ["packets", "packets_sent"],
+    ] as const) {
       if (payload[field] === undefined) continue;
       const count = countOf(payload[field]);
       if (count === null) return reject(line, `${field} ${shown(payload[field])} is not a count`);

@@ -20,12 +20,25 @@ describe("Hubble flows (hubble observe -o json)", () => {
 
   it("turns a bare reply flow back to the connection's direction, counting no connection", async () => {
     const records = recordsOf(await parsedOf("hubble", fixture("hubble-observe.json")));
-    expect(records[1]).toMatchObject({ source: { address: "10.0.1.15", pod: "frontend-6d9c7b8f5-x2kq4" }, destination: { address: "10.0.2.40" }, destinationPort: 8080, connections: 0, packets: 1 });
+    expect(records[1]).toMatchObject({
+      source: { address: "10.0.1.15", pod: "frontend-6d9c7b8f5-x2kq4" },
+      destination: { address: "10.0.2.40" },
+      destinationPort: 8080,
+      connections: 0,
+      packets: 1,
+    });
   });
 
   it("reads DROPPED as denied with its drop reason", async () => {
     const records = recordsOf(await parsedOf("hubble", fixture("hubble-observe.json")));
-    expect(records[2]).toMatchObject({ protocol: "UDP", destinationPort: 5353, verdict: "DENIED", dropReason: "POLICY_DENIED", connections: 1, destination: { namespace: "payments" } });
+    expect(records[2]).toMatchObject({
+      protocol: "UDP",
+      destinationPort: 5353,
+      verdict: "DENIED",
+      dropReason: "POLICY_DENIED",
+      connections: 1,
+      destination: { namespace: "payments" },
+    });
   });
 
   it("reads ICMP without port from an empty source endpoint object", async () => {
@@ -56,13 +69,24 @@ describe("Hubble flows (hubble observe -o json)", () => {
 
   it("counts a TCP event as a connection only when it opens one", async () => {
     const event = (flags: Record<string, boolean> | undefined) =>
-      JSON.stringify({ time: "2026-12-06T10:00:00Z", verdict: "FORWARDED", IP: { source: "10.0.0.1", destination: "10.0.0.2" }, l4: { TCP: { source_port: 5000, destination_port: 80, ...(flags ? { flags } : {}) } } });
+      JSON.stringify({
+        time: "2026-12-06T10:00:00Z",
+        verdict: "FORWARDED",
+        IP: { source: "10.0.0.1", destination: "10.0.0.2" },
+        l4: { TCP: { source_port: 5000, destination_port: 80, ...(flags ? { flags } : {}) } },
+      });
     const text = [event({ SYN: true }), event({ ACK: true }), event({ FIN: true, ACK: true }), event(undefined)].join("\n");
     expect(recordsOf(await parsedOf("hubble", text)).map((item) => item.connections)).toEqual([1, 0, 0, 0]);
   });
 
   it("rejects a flow with neither addresses nor endpoint names", async () => {
-    const text = JSON.stringify({ time: "2026-12-06T10:00:00Z", verdict: "FORWARDED", source: {}, destination: {}, l4: { UDP: { destination_port: 53 } } });
+    const text = JSON.stringify({
+      time: "2026-12-06T10:00:00Z",
+      verdict: "FORWARDED",
+      source: {},
+      destination: {},
+      l4: { UDP: { destination_port: 53 } },
+    });
     expect(rejectsOf(await parsedOf("hubble", `${text}\n${fixture("hubble-observe.json").toString()}`))[0]).toEqual({
       line: 1,
       reason: "the source endpoint has no address, namespace or name",
@@ -72,7 +96,15 @@ describe("Hubble flows (hubble observe -o json)", () => {
 
 describe("hubbleLabelsOf", () => {
   it("strips k8s: and drops Cilium's bookkeeping labels", () => {
-    expect(hubbleLabelsOf(["k8s:app=a", "k8s:io.cilium.k8s.policy.cluster=c", "k8s:io.kubernetes.pod.namespace=n", "reserved:host", "k8s:app.kubernetes.io/name=x"])).toEqual({
+    expect(
+      hubbleLabelsOf([
+        "k8s:app=a",
+        "k8s:io.cilium.k8s.policy.cluster=c",
+        "k8s:io.kubernetes.pod.namespace=n",
+        "reserved:host",
+        "k8s:app.kubernetes.io/name=x",
+      ]),
+    ).toEqual({
       app: "a",
       "reserved:host": "",
       "app.kubernetes.io/name": "x",

@@ -8,7 +8,8 @@ function isObject(value: unknown): value is TJson {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 const objectAt = (value: unknown, key: string): TJson | undefined => (isObject(value) && isObject(value[key]) ? value[key] : undefined);
-const stringAt = (value: unknown, key: string): string | undefined => (isObject(value) && typeof value[key] === "string" && value[key] !== "" ? value[key] : undefined);
+const stringAt = (value: unknown, key: string): string | undefined =>
+  isObject(value) && typeof value[key] === "string" && value[key] !== "" ? value[key] : undefined;
 
 /**
  * Hubble verdicts. FORWARDED and REDIRECTED (handed to the L7 proxy by an allowing policy) and
@@ -64,7 +65,8 @@ function endpointOf(flow: TJson, side: "source" | "destination", addressText: st
   const service = stringAt(objectAt(flow, `${side}_service`), "name");
   if (service !== undefined) endpoint.service = service;
   const names = flow[`${side}_names`];
-  if (Array.isArray(names) && typeof names[0] === "string" && names[0] !== "") endpoint.hostname = names[0].replace(/\.$/, "").toLowerCase();
+  if (Array.isArray(names) && typeof names[0] === "string" && names[0] !== "")
+    endpoint.hostname = names[0].replace(/\.$/, "").toLowerCase();
   if (Object.keys(endpoint).length === 0) return `the ${side} endpoint has no address, namespace or name`;
   return endpoint;
 }
@@ -75,7 +77,8 @@ type TLayer4 = { protocol: TObservedProtocol; sourcePort: number | null; destina
 function layer4Of(flow: TJson): TLayer4 | string {
   const l4 = objectAt(flow, "l4");
   if (l4 === undefined) return { protocol: "OTHER", sourcePort: null, destinationPort: null, opening: null };
-  if (objectAt(l4, "ICMPv4") !== undefined || objectAt(l4, "ICMPv6") !== undefined) return { protocol: "ICMP", sourcePort: null, destinationPort: null, opening: null };
+  if (objectAt(l4, "ICMPv4") !== undefined || objectAt(l4, "ICMPv6") !== undefined)
+    return { protocol: "ICMP", sourcePort: null, destinationPort: null, opening: null };
   for (const name of ["TCP", "UDP", "SCTP"] as const) {
     const ports = objectAt(l4, name);
     if (ports === undefined) continue;
@@ -129,12 +132,14 @@ export function hubbleParser(): TLineParser {
       return reject(line, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (!isObject(event)) return reject(line, "not a JSON object");
-    const flow = objectAt(event, "flow") ?? (["verdict", "IP", "l4", "Type", "source", "destination"].some((key) => key in event) ? event : undefined);
+    const flow =
+      objectAt(event, "flow") ?? (["verdict", "IP", "l4", "Type", "source", "destination"].some((key) => key in event) ? event : undefined);
     if (flow === undefined) return { kind: "skip", line, reason: "comment" };
 
     const timeValue = flow.time ?? event.time;
     const start = dateOf(timeValue);
-    if (start === null) return reject(line, timeValue === undefined ? "time is missing" : `time ${shown(timeValue)} is not an ISO 8601 time`);
+    if (start === null)
+      return reject(line, timeValue === undefined ? "time is missing" : `time ${shown(timeValue)} is not an ISO 8601 time`);
 
     const ip = objectAt(flow, "IP");
     let source = endpointOf(flow, "source", stringAt(ip, "source"));
@@ -156,7 +161,9 @@ export function hubbleParser(): TLineParser {
 
     const verdictText = typeof flow.verdict === "string" ? flow.verdict : "";
     const verdict = HUBBLE_VERDICTS[verdictText] ?? "UNKNOWN";
-    const dropReason = stringAt(flow, "drop_reason_desc") ?? (typeof flow.drop_reason === "number" && flow.drop_reason !== 0 ? `drop reason ${flow.drop_reason}` : undefined);
+    const dropReason =
+      stringAt(flow, "drop_reason_desc") ??
+      (typeof flow.drop_reason === "number" && flow.drop_reason !== 0 ? `drop reason ${flow.drop_reason}` : undefined);
     const http = httpOf(flow);
     return record(line, {
       source,

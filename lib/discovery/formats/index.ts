@@ -54,7 +54,11 @@ function parserFor(format: TFlowLogFormat, options: TParseOptions): TLineParser 
  * WrongFormatError, thrown before any record when the first lines show another format or when the
  * first WRONG_FORMAT_REJECTS data lines (or all of them, in a shorter file) are rejects.
  */
-export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable<string>, options: TParseOptions = {}): AsyncGenerator<TParsedLine> {
+export async function* parseFlowLog(
+  format: TFlowLogFormat,
+  lines: AsyncIterable<string>,
+  options: TParseOptions = {},
+): AsyncGenerator<TParsedLine> {
   const parse = parserFor(format, options);
   const iterator = lines[Symbol.asyncIterator]();
   const head: string[] = [];
@@ -76,7 +80,10 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
       rejectsBeforeFirstRecord.push(item);
       if (rejectsBeforeFirstRecord.length >= WRONG_FORMAT_REJECTS) {
         const [first] = rejectsBeforeFirstRecord;
-        throw new WrongFormatError(format, `none of its first data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first?.line}: ${first?.reason})`);
+        throw new WrongFormatError(
+          format,
+          `none of its first data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first?.line}: ${first?.reason})`,
+        );
       }
     }
     return item;
@@ -98,6 +105,9 @@ export async function* parseFlowLog(format: TFlowLogFormat, lines: AsyncIterable
   // A short file none of whose data lines reads is in another format too.
   const [first] = rejectsBeforeFirstRecord;
   if (recordsSeen === 0 && first !== undefined) {
-    throw new WrongFormatError(format, `none of its ${rejectsBeforeFirstRecord.length} data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first.line}: ${first.reason})`);
+    throw new WrongFormatError(
+      format,
+      `none of its ${rejectsBeforeFirstRecord.length} data lines reads as ${FLOW_LOG_FORMAT_LABELS[format]} (line ${first.line}: ${first.reason})`,
+    );
   }
 }

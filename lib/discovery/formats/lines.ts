@@ -79,7 +79,10 @@ export type TReadLinesOptions = { maxLineLength?: number };
  * the empty string after a final newline is not. A UTF-8 byte order mark is dropped. A line
  * longer than `maxLineLength` (MAX_LINE_LENGTH) characters throws LineTooLongError.
  */
-export async function* readLines(input: NodeJS.ReadableStream | ReadableStream<Uint8Array>, options: TReadLinesOptions = {}): AsyncGenerator<string> {
+export async function* readLines(
+  input: NodeJS.ReadableStream | ReadableStream<Uint8Array>,
+  options: TReadLinesOptions = {},
+): AsyncGenerator<string> {
   const limit = options.maxLineLength ?? MAX_LINE_LENGTH;
   const decoder = new TextDecoder("utf-8");
   let pending = "";

@@ -12,6 +12,6 @@ export const reject = (line: number, reason: string): TParsedLine => ({ kind: "r
 
 /** A value quoted in a reject reason, cut short so that a reason stays one readable line. */
 export function shown(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`;
 }

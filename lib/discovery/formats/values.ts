@@ -116,7 +116,20 @@ export function dateOf(value: unknown): Date | null {
 }
 
 /** Words firewalls, clouds and CNIs use for a verdict; anything else is UNKNOWN. */
-const ALLOWED_WORDS = new Set(["allow", "allowed", "accept", "accepted", "permit", "permitted", "pass", "passed", "forward", "forwarded", "ok", "a"]);
+const ALLOWED_WORDS = new Set([
+  "allow",
+  "allowed",
+  "accept",
+  "accepted",
+  "permit",
+  "permitted",
+  "pass",
+  "passed",
+  "forward",
+  "forwarded",
+  "ok",
+  "a",
+]);
 const DENIED_WORDS = new Set(["deny", "denied", "drop", "dropped", "reject", "rejected", "block", "blocked", "refuse", "refused", "d"]);
 
 export function verdictOfWord(text: string): TObservedVerdict {

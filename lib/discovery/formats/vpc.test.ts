@@ -39,7 +39,11 @@ describe("AWS VPC flow logs, default version 2 format", () => {
 
   it("writes IPv6 addresses in their canonical form", async () => {
     const records = recordsOf(await parsedOf("vpc", fixture("vpc-default.log")));
-    expect(records[3]).toMatchObject({ source: { address: "2001:db8:0:1::15" }, destination: { address: "2001:db8:0:2::40" }, destinationPort: 443 });
+    expect(records[3]).toMatchObject({
+      source: { address: "2001:db8:0:1::15" },
+      destination: { address: "2001:db8:0:2::40" },
+      destinationPort: 443,
+    });
   });
 
   it("gives ICMP no destination port and reads UDP", async () => {
@@ -90,13 +94,30 @@ describe("AWS VPC flow logs, custom formats", () => {
     expect(rejectsOf(parsed)).toEqual([]);
     const records = recordsOf(parsed);
     expect(records).toHaveLength(4);
-    expect(records[3]).toMatchObject({ source: { address: "10.30.4.21" }, destination: { address: "10.30.9.1" }, destinationPort: 25, bytes: 0, packets: 0 });
+    expect(records[3]).toMatchObject({
+      source: { address: "10.30.4.21" },
+      destination: { address: "10.30.9.1" },
+      destinationPort: 25,
+      bytes: 0,
+      packets: 0,
+    });
   });
 
   it("prefers pkt-srcaddr/pkt-dstaddr, and falls back to srcaddr/dstaddr when they are '-'", async () => {
     const records = recordsOf(await parsedOf("vpc", fixture("vpc-custom-header.log")));
-    expect(records[0]).toMatchObject({ source: { address: "203.0.113.50" }, destination: { address: "10.30.4.21" }, destinationPort: 443, bytes: 9000, packets: 15 });
-    expect(records[1]).toMatchObject({ source: { address: "10.30.4.21" }, destination: { address: "10.30.0.8" }, destinationPort: 8080, verdict: "DENIED" });
+    expect(records[0]).toMatchObject({
+      source: { address: "203.0.113.50" },
+      destination: { address: "10.30.4.21" },
+      destinationPort: 443,
+      bytes: 9000,
+      packets: 15,
+    });
+    expect(records[1]).toMatchObject({
+      source: { address: "10.30.4.21" },
+      destination: { address: "10.30.0.8" },
+      destinationPort: 8080,
+      verdict: "DENIED",
+    });
     expect(records[1]?.dropReason).toBeUndefined();
   });
 
@@ -109,7 +130,16 @@ describe("AWS VPC flow logs, custom formats", () => {
     const line = "10.1.1.1 10.1.1.2 8443 6 1765000800 ACCEPT S3 -";
     for (const vpcFields of [
       ["srcaddr", "dstaddr", "dstport", "protocol", "start", "action", "pkt-src-aws-service", "pkt-dst-aws-service"],
-      ["${srcaddr}", "${dstaddr}", "${dstport}", "${protocol}", "${start}", "${action}", "${pkt-src-aws-service}", "${pkt-dst-aws-service}"],
+      [
+        "${srcaddr}",
+        "${dstaddr}",
+        "${dstport}",
+        "${protocol}",
+        "${start}",
+        "${action}",
+        "${pkt-src-aws-service}",
+        "${pkt-dst-aws-service}",
+      ],
     ]) {
       const records = recordsOf(await parsedOf("vpc", line, { vpcFields }));
       expect(records).toEqual([
@@ -134,7 +164,10 @@ describe("AWS VPC flow logs, custom formats", () => {
   });
 
   it("rejects a header that cannot locate both ends", async () => {
-    const parsed = await parsedOf("vpc", "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n");
+    const parsed = await parsedOf(
+      "vpc",
+      "version srcaddr start\n2 10.0.0.1 1765000800\n2 1 eni-1 10.0.0.1 10.0.0.2 1 80 6 1 1 1765000800 1765000860 ACCEPT OK\n",
+    );
     expect(rejectsOf(parsed)[0]).toEqual({ line: 1, reason: "the header names no dstaddr field" });
   });
 });
@@ -170,7 +203,23 @@ describe("AWS VPC flow logs, wrong format", () => {
 });
 
 /** Fields that may be printed with a placeholder value without changing the record. */
-const INERT_FIELDS = VPC_FIELDS.filter((field) => !["srcaddr", "dstaddr", "start", "end", "pkt-srcaddr", "pkt-dstaddr", "log-status", "dstport", "protocol", "packets", "bytes", "action"].includes(field));
+const INERT_FIELDS = VPC_FIELDS.filter(
+  (field) =>
+    ![
+      "srcaddr",
+      "dstaddr",
+      "start",
+      "end",
+      "pkt-srcaddr",
+      "pkt-dstaddr",
+      "log-status",
+      "dstport",
+      "protocol",
+      "packets",
+      "bytes",
+      "action",
+    ].includes(field),
+);
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((parts) => parts.join("."));
 const ipv6 = fc.array(fc.nat(0xffff), { minLength: 8, maxLength: 8 }).map((parts) => parts.map((part) => part.toString(16)).join(":"));
 

@@ -9,27 +9,59 @@ import { canonicalAddress, countOf, dateOfEpoch, portOf, protocolOfIanaNumber } 
  * order, written as a header line of field names (S3 delivery) or chosen by the person importing.
  */
 export const VPC_DEFAULT_FIELDS = [
-  "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol",
-  "packets", "bytes", "start", "end", "action", "log-status",
+  "version",
+  "account-id",
+  "interface-id",
+  "srcaddr",
+  "dstaddr",
+  "srcport",
+  "dstport",
+  "protocol",
+  "packets",
+  "bytes",
+  "start",
+  "end",
+  "action",
+  "log-status",
 ] as const;
 
 /** Every documented field, versions 2 to 10, in the documentation's order. */
 export const VPC_FIELDS = [
   ...VPC_DEFAULT_FIELDS,
   // version 3
-  "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr", "pkt-dstaddr",
+  "vpc-id",
+  "subnet-id",
+  "instance-id",
+  "tcp-flags",
+  "type",
+  "pkt-srcaddr",
+  "pkt-dstaddr",
   // version 4
-  "region", "az-id", "sublocation-type", "sublocation-id",
+  "region",
+  "az-id",
+  "sublocation-type",
+  "sublocation-id",
   // version 5
-  "pkt-src-aws-service", "pkt-dst-aws-service", "flow-direction", "traffic-path",
+  "pkt-src-aws-service",
+  "pkt-dst-aws-service",
+  "flow-direction",
+  "traffic-path",
   // version 7
-  "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn", "ecs-container-instance-id",
-  "ecs-container-id", "ecs-second-container-id", "ecs-service-name", "ecs-task-definition-arn",
-  "ecs-task-arn", "ecs-task-id",
+  "ecs-cluster-arn",
+  "ecs-cluster-name",
+  "ecs-container-instance-arn",
+  "ecs-container-instance-id",
+  "ecs-container-id",
+  "ecs-second-container-id",
+  "ecs-service-name",
+  "ecs-task-definition-arn",
+  "ecs-task-arn",
+  "ecs-task-id",
   // version 8
   "reject-reason",
   // versions 9 and 10
-  "resource-id", "encryption-status",
+  "resource-id",
+  "encryption-status",
 ] as const;
 
 const KNOWN_FIELDS = new Set<string>(VPC_FIELDS);
@@ -49,7 +81,14 @@ export function isVpcHeader(tokens: readonly string[]): boolean {
 /** Field names from a header, `${field}` format string or list, as the import dialog may give them. */
 export function vpcFieldsOf(format: string | readonly string[]): string[] {
   const tokens = typeof format === "string" ? format.trim().split(/\s+/) : [...format];
-  return tokens.map((token) => token.replace(/^\$\{(.+)\}$/, "$1").trim().toLowerCase()).filter((token) => token !== "");
+  return tokens
+    .map((token) =>
+      token
+        .replace(/^\$\{(.+)\}$/, "$1")
+        .trim()
+        .toLowerCase(),
+    )
+    .filter((token) => token !== "");
 }
 
 /** A custom format must at least locate both ends and a time. */
@@ -123,8 +162,12 @@ function parseDataLine(format: TFormat, tokens: readonly string[], line: number)
   const { fields } = format;
   if (tokens.length !== fields.length) {
     // More fields than the default format: most likely a custom format delivered without header.
-    const hint = format.fields === VPC_DEFAULT_FIELDS && tokens.length > fields.length ? " (a custom format? Choose its fields when importing)" : "";
-    return reject(line, `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}${hint}`);
+    const hint =
+      format.fields === VPC_DEFAULT_FIELDS && tokens.length > fields.length ? " (a custom format? Choose its fields when importing)" : "";
+    return reject(
+      line,
+      `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}${hint}`,
+    );
   }
   const values: TValues = { positions: format.positions, tokens };
 

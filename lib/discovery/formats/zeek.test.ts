@@ -6,7 +6,11 @@ describe("Zeek conn.log, TSV", () => {
   it("reads the header block, the records and the #close footer", async () => {
     const parsed = await parsedOf("zeek-tsv", fixture("zeek-conn.log"));
     expect(skipsOf(parsed).filter((skip) => skip.reason === "footer")).toEqual([{ line: 15, reason: "footer" }]);
-    expect(skipsOf(parsed).filter((skip) => skip.reason === "header").map((skip) => skip.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23]);
+    expect(
+      skipsOf(parsed)
+        .filter((skip) => skip.reason === "header")
+        .map((skip) => skip.line),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 16, 17, 18, 19, 20, 21, 22, 23]);
     expect(recordsOf(parsed)).toHaveLength(6);
   });
 
@@ -34,7 +38,13 @@ describe("Zeek conn.log, TSV", () => {
 
   it("reads UDP over IPv6, ICMP without a destination port, '(empty)' sets and '-' values", async () => {
     const records = recordsOf(await parsedOf("zeek-tsv", fixture("zeek-conn.log")));
-    expect(records[3]).toMatchObject({ source: { address: "2001:db8:40::6" }, destination: { address: "2001:db8:40::53" }, protocol: "UDP", destinationPort: 53, bytes: 256 });
+    expect(records[3]).toMatchObject({
+      source: { address: "2001:db8:40::6" },
+      destination: { address: "2001:db8:40::53" },
+      protocol: "UDP",
+      destinationPort: 53,
+      bytes: 256,
+    });
     expect(records[4]).toMatchObject({ protocol: "ICMP", destinationPort: null, verdict: "UNKNOWN" });
   });
 
@@ -51,12 +61,14 @@ describe("Zeek conn.log, TSV", () => {
   });
 
   it("reads payload byte counts when the IP-level ones are not logged", async () => {
-    const text = "#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tid.resp_p\tproto\torig_bytes\tresp_bytes\tconn_state\n1765000800\t10.0.0.1\t10.0.0.2\t80\ttcp\t10\t-\tSF\n";
+    const text =
+      "#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tid.resp_p\tproto\torig_bytes\tresp_bytes\tconn_state\n1765000800\t10.0.0.1\t10.0.0.2\t80\ttcp\t10\t-\tSF\n";
     expect(recordsOf(await parsedOf("zeek-tsv", text))[0]).toMatchObject({ bytes: 10, packets: 0 });
   });
 
   it("rejects records before any #fields line", async () => {
-    const text = "1765000800\t10.0.0.1\t10.0.0.2\n#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tproto\n1765000800\t10.0.0.1\t10.0.0.2\tudp\n";
+    const text =
+      "1765000800\t10.0.0.1\t10.0.0.2\n#separator \\x09\n#fields\tts\tid.orig_h\tid.resp_h\tproto\n1765000800\t10.0.0.1\t10.0.0.2\tudp\n";
     expect(rejectsOf(await parsedOf("zeek-tsv", text))).toEqual([{ line: 1, reason: "no #fields header line before this record" }]);
   });
 
@@ -70,10 +82,23 @@ describe("Zeek conn.log, JSON lines", () => {
     const parsed = await parsedOf("zeek-json", fixture("zeek-conn.json"));
     const records = recordsOf(parsed);
     expect(records).toHaveLength(5);
-    expect(records[0]).toMatchObject({ source: { address: "10.40.0.5" }, destinationPort: 443, bytes: 7744, packets: 22, verdict: "ALLOWED", start: new Date(1765000800123.456) });
+    expect(records[0]).toMatchObject({
+      source: { address: "10.40.0.5" },
+      destinationPort: 443,
+      bytes: 7744,
+      packets: 22,
+      verdict: "ALLOWED",
+      start: new Date(1765000800123.456),
+    });
     expect(records[1]).toMatchObject({ start: new Date("2026-12-06T10:00:01.000Z"), verdict: "DENIED", bytes: 100 });
     expect(records[2]).toMatchObject({ bytes: 0, packets: 0, verdict: "UNKNOWN" });
-    expect(records[3]).toMatchObject({ source: { address: "2001:db8:40::6" }, destination: { address: "2001:db8:40::53" }, protocol: "UDP", destinationPort: 53, bytes: 160 });
+    expect(records[3]).toMatchObject({
+      source: { address: "2001:db8:40::6" },
+      destination: { address: "2001:db8:40::53" },
+      protocol: "UDP",
+      destinationPort: 53,
+      bytes: 160,
+    });
     expect(records[4]).toMatchObject({ protocol: "ICMP", destinationPort: null });
   });
 

@@ -109,8 +109,7 @@ export function zeekTsvParser(): TLineParser {
       if (directive === "#fields") {
         fields = values;
         positions = new Map(values.map((name, index) => [name, index]));
-      }
-      else if (directive === "#unset_field") unsetField = values[0] ?? unsetField;
+      } else if (directive === "#unset_field") unsetField = values[0] ?? unsetField;
       else if (directive === "#empty_field") emptyField = values[0] ?? emptyField;
       else if (!["#set_separator", "#path", "#open", "#types"].includes(directive)) return { kind: "skip", line, reason: "comment" };
       return { kind: "skip", line, reason: "header" };
@@ -118,7 +117,11 @@ export function zeekTsvParser(): TLineParser {
     if (text.trim() === "") return { kind: "skip", line, reason: "comment" };
     if (fields === null) return reject(line, "no #fields header line before this record");
     const values = text.split(separator);
-    if (values.length !== fields.length) return reject(line, `expected ${fields.length} ${separator === "\t" ? "tab" : shown(separator)}-separated fields, found ${values.length}`);
+    if (values.length !== fields.length)
+      return reject(
+        line,
+        `expected ${fields.length} ${separator === "\t" ? "tab" : shown(separator)}-separated fields, found ${values.length}`,
+      );
     return recordOfZeekConn((name) => {
       const position = positions.get(name);
       const value = position === undefined ? undefined : values[position];

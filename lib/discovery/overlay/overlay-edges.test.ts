@@ -8,20 +8,56 @@ const now = new Date("2026-12-07T12:00:00Z");
 
 function drawn(id: string): TRfEdge {
   const edge = { id, sourceId: "a", targetId: "b" } as TMapEdge;
-  return { id, source: "a", target: "b", type: "flow", data: { edge, warnings: [], label: "TCP/443", description: "a → b", dimmed: false, editors: [] } };
+  return {
+    id,
+    source: "a",
+    target: "b",
+    type: "flow",
+    data: { edge, warnings: [], label: "TCP/443", description: "a → b", dimmed: false, editors: [] },
+  };
 }
 
 const overlay: TReconciliationResponse = {
-  surfaceId: "s", unseenDays: 30, observedPairs: 3,
+  surfaceId: "s",
+  unseenDays: 30,
+  observedPairs: 3,
   flows: [
     { edgeId: "seen", seen: true, connections: 1200, bytes: 1, denied: 0, lastSeen: "2026-12-07T09:00:00Z", removalCandidate: false },
     { edgeId: "stale", seen: false, connections: 0, bytes: 0, denied: 0, lastSeen: null, removalCandidate: true },
   ],
   ghosts: [
-    { id: "a>b/TCP/22", sourceId: "a", targetId: "b", protocol: "TCP", port: 22, connections: 5, bytes: 10, allowed: 5, denied: 0, dropReasons: {}, lastSeen: "2026-12-06T12:00:00Z", deniedOnly: false },
-    { id: "a>c/UDP/53", sourceId: "a", targetId: "c", protocol: "UDP", port: 53, connections: 2, bytes: 0, allowed: 0, denied: 2, dropReasons: { x: 2 }, lastSeen: "2026-12-06T12:00:00Z", deniedOnly: true },
+    {
+      id: "a>b/TCP/22",
+      sourceId: "a",
+      targetId: "b",
+      protocol: "TCP",
+      port: 22,
+      connections: 5,
+      bytes: 10,
+      allowed: 5,
+      denied: 0,
+      dropReasons: {},
+      lastSeen: "2026-12-06T12:00:00Z",
+      deniedOnly: false,
+    },
+    {
+      id: "a>c/UDP/53",
+      sourceId: "a",
+      targetId: "c",
+      protocol: "UDP",
+      port: 53,
+      connections: 2,
+      bytes: 0,
+      allowed: 0,
+      denied: 2,
+      dropReasons: { x: 2 },
+      lastSeen: "2026-12-06T12:00:00Z",
+      deniedOnly: true,
+    },
   ],
-  ghostsTruncated: 0, unmapped: [], totals: { observedConnections: 0, coveredConnections: 0, deniedConnections: 0, unmappedConnections: 0 },
+  ghostsTruncated: 0,
+  unmapped: [],
+  totals: { observedConnections: 0, coveredConnections: 0, deniedConnections: 0, unmappedConnections: 0 },
 };
 
 describe("overlayEdges", () => {
@@ -40,7 +76,10 @@ describe("overlayEdges", () => {
     ]);
     expect(result[1]!.className).toContain("discovery-removal");
     const ghosts = result.filter((edge) => isGhostEdgeId(edge.id));
-    expect(ghosts.map((edge) => [edge.selectable, edge.deletable, edge.data?.edge.status])).toEqual([[false, false, "OBSERVED"], [false, false, "DENIED"]]);
+    expect(ghosts.map((edge) => [edge.selectable, edge.deletable, edge.data?.edge.status])).toEqual([
+      [false, false, "OBSERVED"],
+      [false, false, "DENIED"],
+    ]);
     expect(ghosts[0]!.className).toContain("discovery-picked");
     expect(ghosts[1]!.className).toContain("discovery-denied");
   });

@@ -18,9 +18,24 @@ export function isGhostEdgeId(id: string): boolean {
 
 function ghostFlow(ghost: TReconciliationResponse["ghosts"][number]): TMapEdge {
   return {
-    id: `${GHOST_PREFIX}${ghost.id}`, sourceId: ghost.sourceId, targetId: ghost.targetId, protocol: ghost.protocol, ports: ghost.port === null ? "" : String(ghost.port),
-    appProtocol: "", principal: "", encryption: "NONE", authentication: "NONE", status: ghost.deniedOnly ? "DENIED" : "OBSERVED", justification: "",
-    ownerId: null, statementId: null, connections: ghost.connections, bytes: ghost.bytes, firstSeen: null, lastSeen: ghost.lastSeen, version: 0,
+    id: `${GHOST_PREFIX}${ghost.id}`,
+    sourceId: ghost.sourceId,
+    targetId: ghost.targetId,
+    protocol: ghost.protocol,
+    ports: ghost.port === null ? "" : String(ghost.port),
+    appProtocol: "",
+    principal: "",
+    encryption: "NONE",
+    authentication: "NONE",
+    status: ghost.deniedOnly ? "DENIED" : "OBSERVED",
+    justification: "",
+    ownerId: null,
+    statementId: null,
+    connections: ghost.connections,
+    bytes: ghost.bytes,
+    firstSeen: null,
+    lastSeen: ghost.lastSeen,
+    version: 0,
   };
 }
 
@@ -49,7 +64,9 @@ export function overlayEdges(
         : "not seen";
     return {
       ...edge,
-      className: [edge.className, seen.seen ? "discovery-seen" : seen.removalCandidate ? "discovery-removal" : "discovery-unseen"].filter(Boolean).join(" "),
+      className: [edge.className, seen.seen ? "discovery-seen" : seen.removalCandidate ? "discovery-removal" : "discovery-unseen"]
+        .filter(Boolean)
+        .join(" "),
       data: { ...edge.data, label: `${edge.data.label} · ${badge}`, description: `${edge.data.description} (${badge})` },
     };
   });
@@ -64,11 +81,27 @@ export function overlayEdges(
       selectable: false,
       deletable: false,
       focusable: false,
-      className: ["discovery-ghost", ghost.deniedOnly ? "discovery-denied" : "", picked.has(ghost.id) ? "discovery-picked" : ""].filter(Boolean).join(" "),
-      style: { strokeDasharray: "6 4", stroke: ghost.deniedOnly ? "var(--color-danger, #dc2626)" : "var(--color-accent, #2563eb)", opacity: picked.has(ghost.id) ? 1 : 0.7 },
-      data: { edge: flow, warnings: [], label, description: `Observed, not drawn: ${label}, last seen ${sinceText(ghost.lastSeen, now)}`, dimmed: false, editors: [] },
+      className: ["discovery-ghost", ghost.deniedOnly ? "discovery-denied" : "", picked.has(ghost.id) ? "discovery-picked" : ""]
+        .filter(Boolean)
+        .join(" "),
+      style: {
+        strokeDasharray: "6 4",
+        stroke: ghost.deniedOnly ? "var(--color-danger, #dc2626)" : "var(--color-accent, #2563eb)",
+        opacity: picked.has(ghost.id) ? 1 : 0.7,
+      },
+      data: {
+        edge: flow,
+        warnings: [],
+        label,
+        description: `Observed, not drawn: ${label}, last seen ${sinceText(ghost.lastSeen, now)}`,
+        dimmed: false,
+        editors: [],
+      },
     };
   });
   // Ghosts whose nodes are not on the canvas (filtered out) are left off rather than dangling.
-  return [...drawn, ...(nodesOnCanvas ? ghosts.filter((ghost) => nodesOnCanvas.has(ghost.source) && nodesOnCanvas.has(ghost.target)) : ghosts)];
+  return [
+    ...drawn,
+    ...(nodesOnCanvas ? ghosts.filter((ghost) => nodesOnCanvas.has(ghost.source) && nodesOnCanvas.has(ghost.target)) : ghosts),
+  ];
 }

@@ -24,7 +24,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useOverlayState(surfaceId: string) {
-  const state = useSyncExternalStore(subscribe, () => states.get(surfaceId) ?? EMPTY, () => EMPTY);
+  const state = useSyncExternalStore(
+    subscribe,
+    () => states.get(surfaceId) ?? EMPTY,
+    () => EMPTY,
+  );
   return {
     ...state,
     setVisible: (visible: boolean) => update(surfaceId, (current) => ({ ...current, visible })),

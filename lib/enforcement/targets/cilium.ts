@@ -22,10 +22,13 @@ function endpointSelector(namespace: string, labels: Record<string, string>) {
 export function ciliumToPorts(matches: TL4Match[]) {
   const ports = matches.map((match) => {
     if (match.from === null) return { port: "0", protocol: match.protocol };
-    return match.to === match.from ? { port: String(match.from), protocol: match.protocol } : { port: String(match.from), endPort: match.to, protocol: match.protocol };
+    return match.to === match.from
+      ? { port: String(match.from), protocol: match.protocol }
+      : { port: String(match.from), endPort: match.to, protocol: match.protocol };
   });
   const entries = [];
-  for (let index = 0; index < ports.length; index += MAX_PORTS_PER_ENTRY) entries.push({ ports: ports.slice(index, index + MAX_PORTS_PER_ENTRY) });
+  for (let index = 0; index < ports.length; index += MAX_PORTS_PER_ENTRY)
+    entries.push({ ports: ports.slice(index, index + MAX_PORTS_PER_ENTRY) });
   return entries;
 }
 
@@ -42,9 +45,13 @@ function trafficPart(rule: TPeerRule): Record<string, unknown> {
 }
 
 function ingressRule(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
-  if (rule.peer.kind === "workload") return { fromEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) };
+  if (rule.peer.kind === "workload")
+    return { fromEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) };
   if (rule.peer.hostnames.length > 0) {
-    unsupported.push({ flowId: rule.flow.id, reason: `Cilium cannot match incoming traffic by DNS name: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}"` });
+    unsupported.push({
+      flowId: rule.flow.id,
+      reason: `Cilium cannot match incoming traffic by DNS name: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}"`,
+    });
   }
   if (rule.peer.cidrs.length === 0) return null;
   return { fromCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule) };
@@ -55,7 +62,8 @@ function fqdnSelector(hostname: string) {
 }
 
 function egressRules(rule: TPeerRule) {
-  if (rule.peer.kind === "workload") return [{ toEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) }];
+  if (rule.peer.kind === "workload")
+    return [{ toEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) }];
   const rules: Record<string, unknown>[] = [];
   if (rule.peer.cidrs.length > 0) rules.push({ toCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule) });
   if (rule.peer.hostnames.length > 0) rules.push({ toFQDNs: rule.peer.hostnames.map(fqdnSelector), ...trafficPart(rule) });

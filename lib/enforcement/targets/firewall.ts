@@ -9,13 +9,30 @@ import { approvedFlows, dedupe } from "../plan";
 import { describeTraffic, trafficOf } from "../ports";
 import { approvalText } from "../trace";
 
-export const FIREWALL_COLUMNS = ["rule", "action", "source", "source_addresses", "destination", "destination_addresses", "protocol", "ports", "application", "principal", "flow_id", "approved_by", "surface"] as const;
+export const FIREWALL_COLUMNS = [
+  "rule",
+  "action",
+  "source",
+  "source_addresses",
+  "destination",
+  "destination_addresses",
+  "protocol",
+  "ports",
+  "application",
+  "principal",
+  "flow_id",
+  "approved_by",
+  "surface",
+] as const;
 export type TFirewallRow = Record<(typeof FIREWALL_COLUMNS)[number], string>;
 
 function addressesOf(node: Parameters<typeof endpointOf>[0]): string {
   const endpoint = endpointOf(node);
   if (endpoint.kind === "network") return [...endpoint.cidrs, ...endpoint.hostnames].join(" ");
-  if (endpoint.kind === "workload") return Object.entries(endpoint.selector).map(([key, value]) => `${endpoint.namespace}/${key}=${value}`).join(" ");
+  if (endpoint.kind === "workload")
+    return Object.entries(endpoint.selector)
+      .map(([key, value]) => `${endpoint.namespace}/${key}=${value}`)
+      .join(" ");
   return "";
 }
 
@@ -37,7 +54,10 @@ export function firewallRows(surface: TPolicySurface): { documents: TFirewallRow
     }
     const [sourceAddresses, targetAddresses] = [addressesOf(source), addressesOf(target)];
     if (!sourceAddresses || !targetAddresses) {
-      unsupported.push({ flowId: flow.id, reason: `"${!sourceAddresses ? source.label : target.label}" has no addresses or workload labels to write in a rule` });
+      unsupported.push({
+        flowId: flow.id,
+        reason: `"${!sourceAddresses ? source.label : target.label}" has no addresses or workload labels to write in a rule`,
+      });
       continue;
     }
     rows.push({
@@ -59,7 +79,21 @@ export function firewallRows(surface: TPolicySurface): { documents: TFirewallRow
   for (const node of surface.nodes.filter((candidate) => candidate.protected).sort((a, b) => a.label.localeCompare(b.label))) {
     const addresses = addressesOf(node);
     if (!addresses) continue;
-    rows.push({ rule: String(rows.length + 1), action: "deny", source: "any", source_addresses: "any", destination: node.label, destination_addresses: addresses, protocol: "ANY", ports: "", application: "", principal: "", flow_id: "", approved_by: "default deny of the protect surface", surface: surface.name });
+    rows.push({
+      rule: String(rows.length + 1),
+      action: "deny",
+      source: "any",
+      source_addresses: "any",
+      destination: node.label,
+      destination_addresses: addresses,
+      protocol: "ANY",
+      ports: "",
+      application: "",
+      principal: "",
+      flow_id: "",
+      approved_by: "default deny of the protect surface",
+      surface: surface.name,
+    });
   }
   return { documents: rows, unsupported: dedupe(unsupported) };
 }

@@ -29,14 +29,20 @@ function sourceOf(rule: TPeerRule, unsupported: TUnsupportedFlow[]): Record<stri
   if (rule.flow.principal.trim()) return { principals: [rule.flow.principal.trim()] };
   if (rule.peer.kind === "workload") return { namespaces: [rule.peer.namespace] };
   if (rule.peer.hostnames.length > 0) {
-    unsupported.push({ flowId: rule.flow.id, reason: `Istio cannot match callers by DNS name: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}"` });
+    unsupported.push({
+      flowId: rule.flow.id,
+      reason: `Istio cannot match callers by DNS name: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}"`,
+    });
   }
   return rule.peer.cidrs.length > 0 ? { ipBlocks: rule.peer.cidrs } : null;
 }
 
 function ruleOf(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
   if (rule.traffic.kind === "icmp") {
-    unsupported.push({ flowId: rule.flow.id, reason: "Istio authorization applies to TCP traffic; ICMP cannot be allowed or denied by it" });
+    unsupported.push({
+      flowId: rule.flow.id,
+      reason: "Istio authorization applies to TCP traffic; ICMP cannot be allowed or denied by it",
+    });
     return null;
   }
   if (rule.traffic.kind === "l4" && rule.traffic.matches.some((match) => match.protocol === "UDP") && rule.flow.protocol === "UDP") {
@@ -79,7 +85,10 @@ export function istioPolicies(surface: TPolicySurface) {
   const enforcedOnArrival = new Set(plan.workloads.flatMap((workload) => workload.ingress.map((rule) => rule.flow.id)));
   for (const workload of plan.workloads) {
     for (const rule of workload.egress.filter((outbound) => !enforcedOnArrival.has(outbound.flow.id))) {
-      unsupported.push({ flowId: rule.flow.id, reason: `Istio authorization is enforced where traffic arrives, and "${rule.peerNode.label}" is not a protected workload of this surface: the flow out of "${workload.node.label}" is not enforced by this target` });
+      unsupported.push({
+        flowId: rule.flow.id,
+        reason: `Istio authorization is enforced where traffic arrives, and "${rule.peerNode.label}" is not a protected workload of this surface: the flow out of "${workload.node.label}" is not enforced by this target`,
+      });
     }
   }
   return { documents, unsupported: dedupe(unsupported) };

@@ -18,16 +18,26 @@ type TNetworkPolicyPeer = Record<string, unknown>;
 export function kubernetesPorts(matches: TL4Match[]): TNetworkPolicyPort[] {
   return matches.map((match) => {
     if (match.from === null) return { protocol: match.protocol };
-    return match.to === match.from ? { protocol: match.protocol, port: match.from } : { protocol: match.protocol, port: match.from, endPort: match.to };
+    return match.to === match.from
+      ? { protocol: match.protocol, port: match.from }
+      : { protocol: match.protocol, port: match.from, endPort: match.to };
   });
 }
 
 function peersOf(rule: TPeerRule, unsupported: TUnsupportedFlow[]): TNetworkPolicyPeer[] {
   if (rule.peer.kind === "workload") {
-    return [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: rule.peer.namespace } }, podSelector: { matchLabels: rule.peer.selector } }];
+    return [
+      {
+        namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: rule.peer.namespace } },
+        podSelector: { matchLabels: rule.peer.selector },
+      },
+    ];
   }
   if (rule.peer.hostnames.length > 0) {
-    unsupported.push({ flowId: rule.flow.id, reason: `NetworkPolicy selects addresses, not DNS names: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}" cannot be allowed` });
+    unsupported.push({
+      flowId: rule.flow.id,
+      reason: `NetworkPolicy selects addresses, not DNS names: ${rule.peer.hostnames.join(", ")} of "${rule.peerNode.label}" cannot be allowed`,
+    });
   }
   return rule.peer.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
 }
@@ -43,7 +53,9 @@ function ruleOf(rule: TPeerRule, direction: "from" | "to", unsupported: TUnsuppo
 }
 
 const DNS_EGRESS = {
-  to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: KUBE_DNS.labels } }],
+  to: [
+    { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: KUBE_DNS.labels } },
+  ],
   ports: [
     { protocol: "UDP", port: 53 },
     { protocol: "TCP", port: 53 },

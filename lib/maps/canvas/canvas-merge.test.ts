@@ -43,13 +43,24 @@ describe("merging a converted map into the canvas", () => {
     const next = mergeNodes(toReactFlow(map([zone, web, renamed], [flow])).nodes, first.nodes);
     expect(byId(next, api.id).data).not.toBe(byId(first.nodes, api.id).data);
     const labelled = { ...api, labels: { tier: "edge" }, version: 2 };
-    expect(byId(mergeNodes(toReactFlow(map([zone, web, labelled], [flow])).nodes, first.nodes), api.id).data).not.toBe(byId(first.nodes, api.id).data);
+    expect(byId(mergeNodes(toReactFlow(map([zone, web, labelled], [flow])).nodes, first.nodes), api.id).data).not.toBe(
+      byId(first.nodes, api.id).data,
+    );
   });
 
   it("keeps the selection, measured size and a drag in progress that React Flow owns", () => {
-    const held = first.nodes.map((node) => (node.id === web.id ? { ...node, selected: true, dragging: true, position: { x: 55, y: 66 }, measured: { width: 184, height: 60 } } : node));
+    const held = first.nodes.map((node) =>
+      node.id === web.id
+        ? { ...node, selected: true, dragging: true, position: { x: 55, y: 66 }, measured: { width: 184, height: 60 } }
+        : node,
+    );
     const next = mergeNodes(toReactFlow(map([zone, { ...web, x: 30, y: 30, version: 2 }, api], [flow])).nodes, held);
-    expect(byId(next, web.id)).toMatchObject({ selected: true, dragging: true, position: { x: 55, y: 66 }, measured: { width: 184, height: 60 } });
+    expect(byId(next, web.id)).toMatchObject({
+      selected: true,
+      dragging: true,
+      position: { x: 55, y: 66 },
+      measured: { width: 184, height: 60 },
+    });
   });
 
   it("redraws a flow whose look changed, or that a filter dims, and keeps the others", () => {

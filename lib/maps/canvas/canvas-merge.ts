@@ -115,7 +115,10 @@ export function mergeEdges(next: TRfEdge[], previous: TRfEdge[]): TRfEdge[] {
 }
 
 /** Moves nodes to new positions (and zones to new sizes), leaving every other node object as it was. */
-export function placeNodes(nodes: TRfNode[], placements: ReadonlyMap<string, { x?: number; y?: number; width?: number | null; height?: number | null }>): TRfNode[] {
+export function placeNodes(
+  nodes: TRfNode[],
+  placements: ReadonlyMap<string, { x?: number; y?: number; width?: number | null; height?: number | null }>,
+): TRfNode[] {
   return nodes.map((node) => {
     const place = placements.get(node.id);
     if (!place) return node;

@@ -35,7 +35,12 @@ export const UNDO_DEPTH = 100;
 export type TEditorAction =
   | { type: "localEdit"; editId: number; changes: TLocalChange[] }
   /** `record` is the inverse of the edit and the stack it goes on: a new edit's undo (clearing redo), or the other stack of a replay. */
-  | { type: "serverResult"; editId: number; result: TMapEditResult; record: { stack: THistoryDirection; operations: TMapOperation[]; clearsRedo: boolean } | null }
+  | {
+      type: "serverResult";
+      editId: number;
+      result: TMapEditResult;
+      record: { stack: THistoryDirection; operations: TMapOperation[]; clearsRedo: boolean } | null;
+    }
   | { type: "rollback"; editId: number }
   | { type: "liveBatch"; batch: { mapVersion: number; events: TLocalChange[] } }
   | { type: "loaded"; map: TFlowMap }
@@ -51,7 +56,15 @@ export type TEditorAction =
 export const NO_SELECTION: TSelection = { nodes: [], edges: [] };
 
 export function initialEditorState(map: TFlowMap): TEditorState {
-  return { base: map, pending: [], map, selection: NO_SELECTION, history: { undo: [], redo: [] }, clipboard: null, canvas: { derived: null, nodes: [], edges: [] } };
+  return {
+    base: map,
+    pending: [],
+    map,
+    selection: NO_SELECTION,
+    history: { undo: [], redo: [] },
+    clipboard: null,
+    canvas: { derived: null, nodes: [], edges: [] },
+  };
 }
 
 /** The confirmed map with the edits still on their way laid over it; the confirmed map itself when none are. */
@@ -70,7 +83,11 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
       return { ...state, pending, map: applyLocalChanges(state.map, action.changes) };
     }
     case "serverResult": {
-      const next = withBase(state, applyEditResult(state.base, action.result), state.pending.filter((edit) => edit.editId !== action.editId));
+      const next = withBase(
+        state,
+        applyEditResult(state.base, action.result),
+        state.pending.filter((edit) => edit.editId !== action.editId),
+      );
       const record = action.record;
       if (!record) return next;
       const history =
@@ -81,7 +98,11 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
     }
     case "rollback":
       if (!state.pending.some((edit) => edit.editId === action.editId)) return state;
-      return withBase(state, state.base, state.pending.filter((edit) => edit.editId !== action.editId));
+      return withBase(
+        state,
+        state.base,
+        state.pending.filter((edit) => edit.editId !== action.editId),
+      );
     case "liveBatch": {
       const base = applyLiveBatch(state.base, action.batch);
       return base === state.base ? state : withBase(state, base);
@@ -97,8 +118,16 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
     case "canvasDerived": {
       if (state.canvas.derived === action.derived) return state;
       // The first conversion is taken as it is: there is nothing of React Flow's to keep yet.
-      if (state.canvas.derived === null) return { ...state, canvas: { derived: action.derived, nodes: action.derived.nodes, edges: action.derived.edges } };
-      return { ...state, canvas: { derived: action.derived, nodes: mergeNodes(action.derived.nodes, state.canvas.nodes), edges: mergeEdges(action.derived.edges, state.canvas.edges) } };
+      if (state.canvas.derived === null)
+        return { ...state, canvas: { derived: action.derived, nodes: action.derived.nodes, edges: action.derived.edges } };
+      return {
+        ...state,
+        canvas: {
+          derived: action.derived,
+          nodes: mergeNodes(action.derived.nodes, state.canvas.nodes),
+          edges: mergeEdges(action.derived.edges, state.canvas.edges),
+        },
+      };
     }
     case "canvasNodesChanged": {
       // Deleting goes through the map (and its undo), never through React Flow's own removal.
@@ -110,7 +139,14 @@ export function editorReducer(state: TEditorState, action: TEditorAction): TEdit
       return changes.length === 0 ? state : { ...state, canvas: { ...state.canvas, edges: applyEdgeChanges(changes, state.canvas.edges) } };
     }
     case "canvasSelected":
-      return { ...state, canvas: { ...state.canvas, nodes: withSelection(state.canvas.nodes, action.node), edges: action.edge ? withSelection(state.canvas.edges, action.edge) : state.canvas.edges } };
+      return {
+        ...state,
+        canvas: {
+          ...state.canvas,
+          nodes: withSelection(state.canvas.nodes, action.node),
+          edges: action.edge ? withSelection(state.canvas.edges, action.edge) : state.canvas.edges,
+        },
+      };
     case "layoutStep":
       return { ...state, canvas: { ...state.canvas, nodes: placeNodes(state.canvas.nodes, action.placements) } };
   }

@@ -22,7 +22,8 @@ function fakeServer(start: TFlowMap) {
     const plan = planOperations(graphOf(current.nodes, current.edges), operations, references, newId);
     if (plan.conflicts.length > 0) throw new ApiRequestError(409, "conflict", "Someone else changed this element since you opened it.");
     if (plan.errors.length > 0) throw new ApiRequestError(400, "validation_failed", "The map edit is invalid.", plan.errors);
-    const after = (kind: string) => plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
+    const after = (kind: string) =>
+      plan.changes.filter((change) => change.kind.startsWith(kind) && change.after !== null).map((change) => change.after);
     const result: TMapEditResult = {
       mapVersion: current.version + 1,
       nodes: after("node.") as TMapNode[],
@@ -84,7 +85,11 @@ describe("editor store", () => {
   it("shows an edit at once and takes it back when the server answers 409, telling whoever listens", async () => {
     const answer = deferred<TMapEditResult>();
     const errors: unknown[] = [];
-    const store = createEditorStore(start, { save: () => answer.promise, newId: () => id(4000), onSaveError: (error) => errors.push(error) });
+    const store = createEditorStore(start, {
+      save: () => answer.promise,
+      newId: () => id(4000),
+      onSaveError: (error) => errors.push(error),
+    });
     const saving = store.edit([{ op: "updateNode", id: a.id, version: 1, patch: { label: "renamed" } }], "edit");
     expect(store.getState().map.nodes.find((node) => node.id === a.id)?.label).toBe("renamed");
     expect(store.getState().base).toBe(start);
@@ -109,7 +114,12 @@ describe("editor store", () => {
     const copies = pasted.result.nodes;
     expect(copies).toHaveLength(2);
     expect(copies.some((node) => [a.id, b.id, c.id].includes(node.id))).toBe(false);
-    expect(copies.map((node) => [node.x, node.y]).sort()).toEqual([[340, 40], [40, 40]].sort());
+    expect(copies.map((node) => [node.x, node.y]).sort()).toEqual(
+      [
+        [340, 40],
+        [40, 40],
+      ].sort(),
+    );
     const [flow] = pasted.result.edges;
     expect(flow).toBeDefined();
     expect(new Set([flow!.sourceId, flow!.targetId])).toEqual(new Set(ids(copies)));
@@ -130,11 +140,17 @@ describe("editor store", () => {
   it("lays a live batch that arrives mid-edit under the pending edit, and keeps both once the server answers", async () => {
     const answer = deferred<TMapEditResult>();
     const server = fakeServer(start);
-    const store = createEditorStore(start, { save: (edit) => server.save(edit).then((result) => answer.promise.then(() => result)), newId: server.newId });
+    const store = createEditorStore(start, {
+      save: (edit) => server.save(edit).then((result) => answer.promise.then(() => result)),
+      newId: server.newId,
+    });
     const saving = store.edit([{ op: "updateNode", id: a.id, version: 1, patch: { x: 120 } }], "move");
 
     const renamedByOther = { ...c, label: "renamed elsewhere", version: 2 };
-    store.dispatch({ type: "liveBatch", batch: { mapVersion: start.version + 1, events: [{ kind: "node.update", entityId: c.id, after: renamedByOther }] } });
+    store.dispatch({
+      type: "liveBatch",
+      batch: { mapVersion: start.version + 1, events: [{ kind: "node.update", entityId: c.id, after: renamedByOther }] },
+    });
     const during = store.getState().map;
     expect(during.version).toBe(start.version + 1);
     expect(during.nodes.find((node) => node.id === a.id)?.x).toBe(120);
@@ -152,7 +168,10 @@ describe("editor store", () => {
   it("a live batch already held, and a refetch of the map it wrote itself, change nothing", () => {
     const store = createEditorStore(start, { save: async () => Promise.reject(new Error("unused")), newId: () => id(4001) });
     const before = store.getState();
-    store.dispatch({ type: "liveBatch", batch: { mapVersion: start.version, events: [{ kind: "node.delete", entityId: a.id, after: null }] } });
+    store.dispatch({
+      type: "liveBatch",
+      batch: { mapVersion: start.version, events: [{ kind: "node.delete", entityId: a.id, after: null }] },
+    });
     store.dispatch({ type: "loaded", map: start });
     expect(store.getState()).toBe(before);
   });

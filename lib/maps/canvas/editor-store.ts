@@ -3,7 +3,15 @@ import { graphOf, planOperations } from "../model/rules";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation, TMapOperationInput } from "../model/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "../model/undo";
 import { BOUNDARY_ID } from "./to-react-flow";
-import { NO_SELECTION, editorReducer, initialEditorState, type TEditorAction, type TEditorState, type THistoryDirection, type TSelection } from "./editor-state";
+import {
+  NO_SELECTION,
+  editorReducer,
+  initialEditorState,
+  type TEditorAction,
+  type TEditorState,
+  type THistoryDirection,
+  type TSelection,
+} from "./editor-state";
 
 export type TEditReason = "edit" | "paste" | "layout" | "undo" | "redo" | "move";
 export type TEditOutcome = { ok: true; result: TMapEditResult; before: TFlowMap } | { ok: false; error: unknown };
@@ -32,14 +40,20 @@ export type TEditorStore = StoreApi<TEditorState> & {
 
 function withIds(operations: TMapOperationInput[], newId: () => string): TMapOperation[] {
   return operations.map((operation) => {
-    if (operation.op === "createNode") return { ...operation, node: { ...operation.node, id: operation.node.id ?? newId() } } as TMapOperation;
-    if (operation.op === "createEdge") return { ...operation, edge: { ...operation.edge, id: operation.edge.id ?? newId() } } as TMapOperation;
+    if (operation.op === "createNode")
+      return { ...operation, node: { ...operation.node, id: operation.node.id ?? newId() } } as TMapOperation;
+    if (operation.op === "createEdge")
+      return { ...operation, edge: { ...operation.edge, id: operation.edge.id ?? newId() } } as TMapOperation;
     return operation as TMapOperation;
   });
 }
 
 function referencesOf(map: TFlowMap) {
-  return { elementIds: new Set(map.elements.map((element) => element.id)), statementIds: new Set(map.statements.map((statement) => statement.id)), personIds: new Set(map.people.map((person) => person.id)) };
+  return {
+    elementIds: new Set(map.elements.map((element) => element.id)),
+    statementIds: new Set(map.statements.map((statement) => statement.id)),
+    personIds: new Set(map.people.map((person) => person.id)),
+  };
 }
 
 /** The operations that delete the selection: flows first, none that a deleted node takes with it anyway. */
@@ -50,7 +64,10 @@ export function deleteSelectionOperations(map: Pick<TFlowMap, "nodes" | "edges">
   const edges = selection.edges
     .map((id) => map.edges.find((edge) => edge.id === id))
     .filter((edge): edge is TMapEdge => Boolean(edge) && !removed.has(edge!.sourceId) && !removed.has(edge!.targetId));
-  return [...edges.map((edge): TMapOperation => ({ op: "deleteEdge", id: edge.id, version: edge.version })), ...nodes.map((node): TMapOperation => ({ op: "deleteNode", id: node.id, version: node.version }))];
+  return [
+    ...edges.map((edge): TMapOperation => ({ op: "deleteEdge", id: edge.id, version: edge.version })),
+    ...nodes.map((node): TMapOperation => ({ op: "deleteNode", id: node.id, version: node.version })),
+  ];
 }
 
 /** One editing session of one map; pure apart from what `dependencies` brings in, so it runs without a browser. */
@@ -60,7 +77,11 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
   let lastEditId = 0;
 
   /** `history` says where the edit's inverse goes: undo for a new edit (which clears redo), the other stack for a replay. */
-  const run = async (input: TMapOperationInput[], reason: TEditReason, history: { stack: THistoryDirection; clearsRedo: boolean } | null): Promise<TEditOutcome> => {
+  const run = async (
+    input: TMapOperationInput[],
+    reason: TEditReason,
+    history: { stack: THistoryDirection; clearsRedo: boolean } | null,
+  ): Promise<TEditOutcome> => {
     const operations = withIds(input, dependencies.newId);
     const before = store.getState().map;
     const editId = ++lastEditId;
@@ -69,7 +90,12 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
     if (plan.errors.length === 0 && plan.conflicts.length === 0) dispatch({ type: "localEdit", editId, changes: plan.changes });
     try {
       const result = await dependencies.save({ operations, reason });
-      dispatch({ type: "serverResult", editId, result, record: history ? { ...history, operations: inverseOperations(before, result) } : null });
+      dispatch({
+        type: "serverResult",
+        editId,
+        result,
+        record: history ? { ...history, operations: inverseOperations(before, result) } : null,
+      });
       return { ok: true, result, before };
     } catch (error) {
       dispatch({ type: "rollback", editId });
@@ -78,7 +104,8 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
     }
   };
 
-  const edit: TEditorStore["edit"] = (operations, reason, options = {}) => run(operations, reason, options.record === false ? null : { stack: "undo", clearsRedo: true });
+  const edit: TEditorStore["edit"] = (operations, reason, options = {}) =>
+    run(operations, reason, options.record === false ? null : { stack: "undo", clearsRedo: true });
 
   const replay: TEditorStore["replay"] = async (direction) => {
     const operations = store.getState().history[direction].at(-1);
@@ -124,5 +151,15 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
       edge: nodeIds === "all" ? null : (candidate) => edgeIds?.has(candidate.id) ?? false,
     });
 
-  return { ...store, dispatch, edit, replay, deleteSelection, copy, paste, select: (selection) => dispatch({ type: "select", selection }), selectOnCanvas };
+  return {
+    ...store,
+    dispatch,
+    edit,
+    replay,
+    deleteSelection,
+    copy,
+    paste,
+    select: (selection) => dispatch({ type: "select", selection }),
+    selectOnCanvas,
+  };
 }

@@ -22,17 +22,40 @@ describe("canvas gestures as map operations", () => {
   });
 
   it("moves a node within its zone, and out of it to the top level", () => {
-    expect(dropOperations([{ id: member.id, position: { x: 40, y: 20 }, absolute: { x: 140, y: 120 } }], nodes, byId)).toEqual([{ op: "updateNode", id: member.id, version: 1, patch: { x: 40, y: 20 } }]);
-    expect(dropOperations([{ id: member.id, position: { x: 900, y: 10 }, absolute: { x: 1000, y: 110 } }], nodes, byId)).toEqual([{ op: "updateNode", id: member.id, version: 1, patch: { zoneId: null, x: 1000, y: 110 } }]);
+    expect(dropOperations([{ id: member.id, position: { x: 40, y: 20 }, absolute: { x: 140, y: 120 } }], nodes, byId)).toEqual([
+      { op: "updateNode", id: member.id, version: 1, patch: { x: 40, y: 20 } },
+    ]);
+    expect(dropOperations([{ id: member.id, position: { x: 900, y: 10 }, absolute: { x: 1000, y: 110 } }], nodes, byId)).toEqual([
+      { op: "updateNode", id: member.id, version: 1, patch: { zoneId: null, x: 1000, y: 110 } },
+    ]);
   });
 
   it("saves a finished resize with its rounded size and position", () => {
-    expect(resizeOperations([{ id: zone.id, width: 420.6, height: 299.2, position: { x: 99.5, y: 100 } }], byId)).toEqual([{ op: "updateNode", id: zone.id, version: 1, patch: { width: 421, height: 299, x: 100, y: 100 } }]);
+    expect(resizeOperations([{ id: zone.id, width: 420.6, height: 299.2, position: { x: 99.5, y: 100 } }], byId)).toEqual([
+      { op: "updateNode", id: zone.id, version: 1, patch: { width: 421, height: 299, x: 100, y: 100 } },
+    ]);
     expect(resizeOperations([{ id: "gone", width: 1, height: 1, position: { x: 0, y: 0 } }], byId)).toEqual([]);
   });
 
   it("numbers a new node after its kind, puts it in the zone under it, and gives a zone its size", () => {
-    expect(newNode("WORKLOAD", { x: 150, y: 150 }, nodes, byId, "new")).toEqual({ id: "new", kind: "WORKLOAD", label: "Workload 3", zoneId: zone.id, x: 50, y: 50, width: null, height: null });
-    expect(newNode("ZONE", { x: 150, y: 150 }, nodes, byId, "z")).toMatchObject({ kind: "ZONE", label: "Zone 2", zoneId: null, x: 150, y: 150, width: 420, height: 280 });
+    expect(newNode("WORKLOAD", { x: 150, y: 150 }, nodes, byId, "new")).toEqual({
+      id: "new",
+      kind: "WORKLOAD",
+      label: "Workload 3",
+      zoneId: zone.id,
+      x: 50,
+      y: 50,
+      width: null,
+      height: null,
+    });
+    expect(newNode("ZONE", { x: 150, y: 150 }, nodes, byId, "z")).toMatchObject({
+      kind: "ZONE",
+      label: "Zone 2",
+      zoneId: null,
+      x: 150,
+      y: 150,
+      width: 420,
+      height: 280,
+    });
   });
 });

@@ -32,7 +32,9 @@ export function toElkGraph(nodes: TMapNode[], edges: TMapEdge[]): ElkNode {
       "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
     },
     children: (children.get(null) ?? []).map(build),
-    edges: edges.filter((edge) => edge.sourceId !== edge.targetId && ids.has(edge.sourceId) && ids.has(edge.targetId)).map((edge): ElkExtendedEdge => ({ id: edge.id, sources: [edge.sourceId], targets: [edge.targetId] })),
+    edges: edges
+      .filter((edge) => edge.sourceId !== edge.targetId && ids.has(edge.sourceId) && ids.has(edge.targetId))
+      .map((edge): ElkExtendedEdge => ({ id: edge.id, sources: [edge.sourceId], targets: [edge.targetId] })),
   };
 }
 
@@ -43,7 +45,12 @@ export type TLaidOutNode = { id: string; x: number; y: number; width?: number; h
 export function laidOutNodes(result: ElkNode): TLaidOutNode[] {
   const placed: TLaidOutNode[] = [];
   const visit = (elk: ElkNode) => {
-    placed.push({ id: elk.id, x: Math.round(elk.x ?? 0), y: Math.round(elk.y ?? 0), ...(elk.children?.length ? { width: Math.round(elk.width ?? 0), height: Math.round(elk.height ?? 0) } : {}) });
+    placed.push({
+      id: elk.id,
+      x: Math.round(elk.x ?? 0),
+      y: Math.round(elk.y ?? 0),
+      ...(elk.children?.length ? { width: Math.round(elk.width ?? 0), height: Math.round(elk.height ?? 0) } : {}),
+    });
     elk.children?.forEach(visit);
   };
   result.children?.forEach(visit);

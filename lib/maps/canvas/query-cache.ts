@@ -7,7 +7,8 @@ import { orderParentsFirst } from "../model/geometry";
  * one held before (an edit echoed back by the live stream): the canvas then converts nothing again.
  */
 function listsOf(map: TFlowMap, graph: TMapGraph): Pick<TFlowMap, "nodes" | "edges"> {
-  const same = <T extends { id: string }>(list: T[], next: ReadonlyMap<string, T>) => list.length === next.size && list.every((item) => next.get(item.id) === item);
+  const same = <T extends { id: string }>(list: T[], next: ReadonlyMap<string, T>) =>
+    list.length === next.size && list.every((item) => next.get(item.id) === item);
   return {
     nodes: same(map.nodes, graph.nodes) ? map.nodes : orderParentsFirst([...graph.nodes.values()]),
     edges: same(map.edges, graph.edges) ? map.edges : [...graph.edges.values()],
@@ -29,7 +30,10 @@ export function applyEditResult(map: TFlowMap, result: TMapEditResult): TFlowMap
 }
 
 /** Applies one map version's events from the live stream; versions already held are ignored, so replays are harmless. */
-export function applyLiveBatch(map: TFlowMap, batch: { mapVersion: number; events: Array<Pick<TMapEvent, "kind" | "entityId" | "after">> }): TFlowMap {
+export function applyLiveBatch(
+  map: TFlowMap,
+  batch: { mapVersion: number; events: Array<Pick<TMapEvent, "kind" | "entityId" | "after">> },
+): TFlowMap {
   if (batch.mapVersion <= map.version) return map;
   const graph = applyEvents(graphOf(map.nodes, map.edges), batch.events);
   return { ...map, version: batch.mapVersion, ...listsOf(map, graph) };

@@ -24,7 +24,9 @@ describe("stored map → React Flow", () => {
     expect(boundary.type).toBe("surface");
     expect(boundary.position.x).toBeLessThan(member.x);
     expect(boundary.position.x + (boundary.width ?? 0)).toBeGreaterThan(member.x + 184);
-    expect(nodes.find((node) => node.id === member.id)?.data).toMatchObject({ element: { name: "Card vault", classification: "RESTRICTED" } });
+    expect(nodes.find((node) => node.id === member.id)?.data).toMatchObject({
+      element: { name: "Card vault", classification: "RESTRICTED" },
+    });
   });
 
   it("has no boundary without members", () => {
@@ -43,7 +45,9 @@ describe("stored map → React Flow", () => {
     expect(edges.map((edge) => edge.data!.dimmed)).toEqual([true, false]);
     expect(nodes.filter((node) => node.type !== "surface").every((node) => !(node.data as { dimmed: boolean }).dimmed)).toBe(true);
     const byLabel = toReactFlow(map([zone, inZone, member], []), { filter: { ...EMPTY_FILTER, query: "node 3" } });
-    expect(byLabel.nodes.filter((node) => node.type !== "surface" && !(node.data as { dimmed: boolean }).dimmed).map((node) => node.id)).toEqual([member.id]);
+    expect(
+      byLabel.nodes.filter((node) => node.type !== "surface" && !(node.data as { dimmed: boolean }).dimmed).map((node) => node.id),
+    ).toEqual([member.id]);
   });
 
   it("read-only maps cannot be dragged, connected or deleted", () => {
@@ -63,9 +67,17 @@ describe("how flows look", () => {
 
   it("warns on cleartext into sensitive data and on approvals without a reason, not on denied flows", () => {
     const restricted = () => "RESTRICTED" as const;
-    expect(flowWarnings({ status: "OBSERVED", encryption: "NONE", justification: "" }, { daasElementId: elementId }, restricted).map((w) => w.code)).toEqual(["unencrypted-sensitive"]);
+    expect(
+      flowWarnings({ status: "OBSERVED", encryption: "NONE", justification: "" }, { daasElementId: elementId }, restricted).map(
+        (w) => w.code,
+      ),
+    ).toEqual(["unencrypted-sensitive"]);
     expect(flowWarnings({ status: "DENIED", encryption: "NONE", justification: "" }, { daasElementId: elementId }, restricted)).toEqual([]);
-    expect(flowWarnings({ status: "APPROVED", encryption: "TLS", justification: " " }, { daasElementId: null }, restricted).map((w) => w.code)).toEqual(["approved-unjustified"]);
-    expect(flowWarnings({ status: "APPROVED", encryption: "NONE", justification: "ok" }, { daasElementId: elementId }, () => "INTERNAL")).toEqual([]);
+    expect(
+      flowWarnings({ status: "APPROVED", encryption: "TLS", justification: " " }, { daasElementId: null }, restricted).map((w) => w.code),
+    ).toEqual(["approved-unjustified"]);
+    expect(
+      flowWarnings({ status: "APPROVED", encryption: "NONE", justification: "ok" }, { daasElementId: elementId }, () => "INTERNAL"),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,14 @@ export type TFlowNodeData = {
   readOnly: boolean;
 };
 export type TBoundaryData = { surfaceName: string; classification: TClassification };
-export type TFlowEdgeData = { edge: TMapEdge; warnings: TFlowWarning[]; label: string; description: string; dimmed: boolean; editors: Array<{ name: string; team: string }> };
+export type TFlowEdgeData = {
+  edge: TMapEdge;
+  warnings: TFlowWarning[];
+  label: string;
+  description: string;
+  dimmed: boolean;
+  editors: Array<{ name: string; team: string }>;
+};
 
 export type TRfNode = Node<TFlowNodeData, "flowNode" | "zone"> | Node<TBoundaryData, "surface">;
 export type TRfEdge = Edge<TFlowEdgeData, "flow">;
@@ -28,7 +35,15 @@ export function nodeMatches(node: TMapNode, filter: TMapFilter): boolean {
   if (filter.zoneId && node.zoneId !== filter.zoneId && node.id !== filter.zoneId) return false;
   const query = filter.query.trim().toLowerCase();
   if (query) {
-    const haystack = [node.label, node.identity, node.environment, ...node.addresses, ...Object.entries(node.labels).map(([key, value]) => `${key}=${value}`)].join(" ").toLowerCase();
+    const haystack = [
+      node.label,
+      node.identity,
+      node.environment,
+      ...node.addresses,
+      ...Object.entries(node.labels).map(([key, value]) => `${key}=${value}`),
+    ]
+      .join(" ")
+      .toLowerCase();
     if (!haystack.includes(query)) return false;
   }
   return true;
@@ -47,7 +62,10 @@ type TConvertOptions = {
 };
 
 /** The stored map as React Flow nodes and edges: zones as parents, the protect surface as a boundary around its members. */
-export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" | "surface">, options: TConvertOptions = {}): { nodes: TRfNode[]; edges: TRfEdge[] } {
+export function toReactFlow(
+  map: Pick<TFlowMap, "nodes" | "edges" | "elements" | "surface">,
+  options: TConvertOptions = {},
+): { nodes: TRfNode[]; edges: TRfEdge[] } {
   const filter = options.filter ?? EMPTY_FILTER;
   const active = isFilterActive(filter);
   const elements = new Map(map.elements.map((element) => [element.id, element]));
@@ -105,7 +123,10 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
   const edges: TRfEdge[] = map.edges.map((edge) => {
     const warnings = flowWarnings(edge, byId.get(edge.targetId), (id) => elements.get(id)?.classification);
     const statusMatches = filter.statuses.length === 0 || filter.statuses.includes(edge.status);
-    const endpointsMatch = !active || filter.query.trim() !== "" || filter.kinds.length > 0 || filter.zoneId !== null ? matchingNodes.has(edge.sourceId) || matchingNodes.has(edge.targetId) : true;
+    const endpointsMatch =
+      !active || filter.query.trim() !== "" || filter.kinds.length > 0 || filter.zoneId !== null
+        ? matchingNodes.has(edge.sourceId) || matchingNodes.has(edge.targetId)
+        : true;
     const description = `Flow ${byId.get(edge.sourceId)?.label ?? "?"} to ${byId.get(edge.targetId)?.label ?? "?"}, ${edge.status.toLowerCase()}`;
     return {
       id: edge.id,
@@ -115,7 +136,14 @@ export function toReactFlow(map: Pick<TFlowMap, "nodes" | "edges" | "elements" |
       selected: options.selectedIds?.has(edge.id) ?? false,
       deletable: !options.readOnly,
       ariaLabel: description,
-      data: { edge, warnings, label: describeFlow(edge), description, dimmed: active && !(statusMatches && endpointsMatch), editors: options.editing?.get(edge.id) ?? [] },
+      data: {
+        edge,
+        warnings,
+        label: describeFlow(edge),
+        description,
+        dimmed: active && !(statusMatches && endpointsMatch),
+        editors: options.editing?.get(edge.id) ?? [],
+      },
     };
   });
   return { nodes, edges };

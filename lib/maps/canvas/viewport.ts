@@ -15,7 +15,12 @@ function shiftInto(start: number, end: number, size: number, margin: number): nu
  * movement, at the same zoom; null when it is in view already. Used when opening the inspector
  * narrows the canvas and would otherwise hide the element being inspected.
  */
-export function viewportRevealing(rect: TBounds, viewport: TViewport, pane: { width: number; height: number }, margin = 32): TViewport | null {
+export function viewportRevealing(
+  rect: TBounds,
+  viewport: TViewport,
+  pane: { width: number; height: number },
+  margin = 32,
+): TViewport | null {
   const left = rect.x * viewport.zoom + viewport.x;
   const top = rect.y * viewport.zoom + viewport.y;
   const dx = shiftInto(left, left + rect.width * viewport.zoom, pane.width, margin);

@@ -8,7 +8,11 @@ const SENSITIVE: ReadonlySet<TClassification> = new Set(["CONFIDENTIAL", "RESTRI
  * What a flow should make a reviewer stop at: cleartext into Confidential or Restricted data (the
  * target is a DAAS element of that classification), and explicit trust granted without a reason.
  */
-export function flowWarnings(edge: Pick<TMapEdge, "status" | "encryption" | "justification">, target: Pick<TMapNode, "daasElementId"> | undefined, classificationOf: (elementId: string) => TClassification | undefined): TFlowWarning[] {
+export function flowWarnings(
+  edge: Pick<TMapEdge, "status" | "encryption" | "justification">,
+  target: Pick<TMapNode, "daasElementId"> | undefined,
+  classificationOf: (elementId: string) => TClassification | undefined,
+): TFlowWarning[] {
   const warnings: TFlowWarning[] = [];
   const classification = target?.daasElementId ? classificationOf(target.daasElementId) : undefined;
   if (edge.status !== "DENIED" && edge.encryption === "NONE" && classification && SENSITIVE.has(classification)) {
@@ -37,7 +41,12 @@ export function describeFlow(edge: Pick<TMapEdge, "protocol" | "ports" | "appPro
   return `${transport}${app}${encryption}`;
 }
 
-export const STATUS_LABELS: Record<TFlowStatus, string> = { OBSERVED: "Observed", PROPOSED: "Proposed", APPROVED: "Approved", DENIED: "Denied" };
+export const STATUS_LABELS: Record<TFlowStatus, string> = {
+  OBSERVED: "Observed",
+  PROPOSED: "Proposed",
+  APPROVED: "Approved",
+  DENIED: "Denied",
+};
 export const KIND_LABELS = {
   USER_GROUP: "User group",
   DEVICE: "Device",

@@ -19,15 +19,16 @@ describe("what a map edit may set a flow to", () => {
   it("explains the refusal with the two ways a flow is approved", () => {
     const errors = approvalByEditErrors([update({ status: "APPROVED" }, id(99))], () => "OBSERVED");
     expect(errors).toEqual([{ path: "operations.0.patch.status", message: APPROVAL_BY_EDIT_MESSAGE }]);
-    expect(APPROVAL_BY_EDIT_MESSAGE).toBe("cannot be set to APPROVED by editing the map: a verified change that approves the flow, or both owners' sign-off of the surface, approves it");
+    expect(APPROVAL_BY_EDIT_MESSAGE).toBe(
+      "cannot be set to APPROVED by editing the map: a verified change that approves the flow, or both owners' sign-off of the surface, approves it",
+    );
   });
 
   it("refuses approving a flow the map does not know, and leaves operations on nodes alone", () => {
-    const operations: TMapOperation[] = [
-      { op: "deleteEdge", id: approved.id, version: 1 },
-      update({ status: "APPROVED" }, id(98)),
-    ];
-    expect(approvalByEditErrors(operations, () => undefined)).toEqual([{ path: "operations.1.patch.status", message: APPROVAL_BY_EDIT_MESSAGE }]);
+    const operations: TMapOperation[] = [{ op: "deleteEdge", id: approved.id, version: 1 }, update({ status: "APPROVED" }, id(98))];
+    expect(approvalByEditErrors(operations, () => undefined)).toEqual([
+      { path: "operations.1.patch.status", message: APPROVAL_BY_EDIT_MESSAGE },
+    ]);
   });
 
   it("lets an edit observe, propose or deny a flow that is not approved, or change its other fields", () => {
@@ -45,7 +46,14 @@ describe("what a map edit may set a flow to", () => {
 describe("an edit of an approved flow's content makes it a proposal again", () => {
   it("for each field the approval covers", () => {
     const changes: TEdgePatch[] = [
-      { sourceId: id(3) }, { targetId: id(3) }, { protocol: "UDP" }, { ports: "8443" }, { appProtocol: "gRPC" }, { principal: "svc-admin" }, { encryption: "MTLS" }, { authentication: "MFA" },
+      { sourceId: id(3) },
+      { targetId: id(3) },
+      { protocol: "UDP" },
+      { ports: "8443" },
+      { appProtocol: "gRPC" },
+      { principal: "svc-admin" },
+      { encryption: "MTLS" },
+      { authentication: "MFA" },
     ];
     for (const patch of changes) expect(statusAfter(patch), JSON.stringify(patch)).toBe("PROPOSED");
   });
@@ -62,7 +70,11 @@ describe("an edit of an approved flow's content makes it a proposal again", () =
 
   it("leaves flows that are not approved, unknown flows and other operations as they are", () => {
     const proposed: TMapEdge = { ...approved, id: id(12), status: "PROPOSED" };
-    const operations: TMapOperation[] = [update({ ports: "22" }, proposed.id), update({ ports: "22" }, id(13)), { op: "deleteEdge", id: approved.id, version: 1 }];
+    const operations: TMapOperation[] = [
+      update({ ports: "22" }, proposed.id),
+      update({ ports: "22" }, id(13)),
+      { op: "deleteEdge", id: approved.id, version: 1 },
+    ];
     const lookup = (edgeId: string) => (edgeId === proposed.id ? proposed : undefined);
     expect(withEditedApprovalsReproposed(operations, lookup)).toEqual(operations);
   });

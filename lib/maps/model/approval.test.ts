@@ -16,7 +16,10 @@ describe("map edits never approve a flow", () => {
       { op: "createEdge", edge: { ...proposed, id: id(21), status: "OBSERVED" } },
       { op: "updateEdge", id: approved.id, version: 1, patch: { status: "DENIED" } },
     ];
-    expect(approvalByEditErrors(operations, (edgeId) => current(edgeId)?.status).map((error) => error.path)).toEqual(["operations.0.edge.status", "operations.1.patch.status"]);
+    expect(approvalByEditErrors(operations, (edgeId) => current(edgeId)?.status).map((error) => error.path)).toEqual([
+      "operations.0.edge.status",
+      "operations.1.patch.status",
+    ]);
   });
 
   it("re-proposes an approved flow whose content an edit changes, and leaves other edits alone", () => {
@@ -27,7 +30,12 @@ describe("map edits never approve a flow", () => {
       { op: "updateEdge", id: proposed.id, version: 1, patch: { ports: "22" } },
     ];
     const result = withEditedApprovalsReproposed(edits, current);
-    expect(result.map((operation) => (operation.op === "updateEdge" ? operation.patch.status : null))).toEqual(["PROPOSED", undefined, "DENIED", undefined]);
+    expect(result.map((operation) => (operation.op === "updateEdge" ? operation.patch.status : null))).toEqual([
+      "PROPOSED",
+      undefined,
+      "DENIED",
+      undefined,
+    ]);
   });
 
   it("a copied or restored approved flow is a proposal", () => {

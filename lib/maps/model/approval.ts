@@ -16,7 +16,10 @@ export const APPROVAL_BY_EDIT_MESSAGE =
 const APPROVED_CONTENT = ["sourceId", "targetId", "protocol", "ports", "appProtocol", "principal", "encryption", "authentication"] as const;
 
 /** Field errors for every operation of a map edit that would approve a flow. */
-export function approvalByEditErrors(operations: readonly TMapOperation[], currentStatus: (edgeId: string) => TFlowStatus | undefined): TFieldError[] {
+export function approvalByEditErrors(
+  operations: readonly TMapOperation[],
+  currentStatus: (edgeId: string) => TFlowStatus | undefined,
+): TFieldError[] {
   return operations.flatMap((operation, index): TFieldError[] => {
     if (operation.op === "createEdge" && operation.edge.status === "APPROVED") {
       return [{ path: `operations.${index}.edge.status`, message: APPROVAL_BY_EDIT_MESSAGE }];
@@ -32,7 +35,10 @@ export function approvalByEditErrors(operations: readonly TMapOperation[], curre
  * An approval covers what the flow allowed when it was given. Editing an approved flow's content
  * by hand makes it a proposal again (unless the same edit denies or observes it).
  */
-export function withEditedApprovalsReproposed(operations: readonly TMapOperation[], current: (edgeId: string) => Pick<TMapEdge, (typeof APPROVED_CONTENT)[number] | "status"> | undefined): TMapOperation[] {
+export function withEditedApprovalsReproposed(
+  operations: readonly TMapOperation[],
+  current: (edgeId: string) => Pick<TMapEdge, (typeof APPROVED_CONTENT)[number] | "status"> | undefined,
+): TMapOperation[] {
   return operations.map((operation) => {
     if (operation.op !== "updateEdge" || operation.patch.status !== undefined) return operation;
     const edge = current(operation.id);

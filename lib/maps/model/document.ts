@@ -13,8 +13,20 @@ export const ZMapDocument = z
     version: z.literal(1, "must be 1"),
     surface: z.object({ name: z.string() }).optional(),
     exportedAt: z.string().optional(),
-    nodes: z.array(ZNodeCreate.omit({ id: true, zoneId: true }).extend({ id: ZLocalId, zoneId: ZLocalId.nullable().default(null) }).strict()).max(5000),
-    edges: z.array(ZEdgeCreate.omit({ id: true, sourceId: true, targetId: true }).extend({ id: ZLocalId.optional(), sourceId: ZLocalId, targetId: ZLocalId }).strict()).max(10000),
+    nodes: z
+      .array(
+        ZNodeCreate.omit({ id: true, zoneId: true })
+          .extend({ id: ZLocalId, zoneId: ZLocalId.nullable().default(null) })
+          .strict(),
+      )
+      .max(5000),
+    edges: z
+      .array(
+        ZEdgeCreate.omit({ id: true, sourceId: true, targetId: true })
+          .extend({ id: ZLocalId.optional(), sourceId: ZLocalId, targetId: ZLocalId })
+          .strict(),
+      )
+      .max(10000),
   })
   .strict()
   .meta({ id: "MapDocument" });
@@ -53,21 +65,30 @@ export function documentToOperations(input: unknown, newId: () => string): TImpo
     else ids.set(node.id, newId());
   });
   document.nodes.forEach((node, index) => {
-    if (node.zoneId !== null && !ids.has(node.zoneId)) errors.push({ path: `nodes.${index}.zoneId`, message: `refers to "${node.zoneId}", which is not a node in this file` });
+    if (node.zoneId !== null && !ids.has(node.zoneId))
+      errors.push({ path: `nodes.${index}.zoneId`, message: `refers to "${node.zoneId}", which is not a node in this file` });
   });
   document.edges.forEach((edge, index) => {
-    if (!ids.has(edge.sourceId)) errors.push({ path: `edges.${index}.sourceId`, message: `refers to "${edge.sourceId}", which is not a node in this file` });
-    if (!ids.has(edge.targetId)) errors.push({ path: `edges.${index}.targetId`, message: `refers to "${edge.targetId}", which is not a node in this file` });
+    if (!ids.has(edge.sourceId))
+      errors.push({ path: `edges.${index}.sourceId`, message: `refers to "${edge.sourceId}", which is not a node in this file` });
+    if (!ids.has(edge.targetId))
+      errors.push({ path: `edges.${index}.targetId`, message: `refers to "${edge.targetId}", which is not a node in this file` });
   });
   if (errors.length > 0) return { ok: false, errors };
   const operations: TMapOperation[] = [];
   const documentPaths: string[] = [];
   document.nodes.forEach((node, index) => {
-    operations.push({ op: "createNode", node: { ...node, id: ids.get(node.id)!, zoneId: node.zoneId === null ? null : ids.get(node.zoneId)! } });
+    operations.push({
+      op: "createNode",
+      node: { ...node, id: ids.get(node.id)!, zoneId: node.zoneId === null ? null : ids.get(node.zoneId)! },
+    });
     documentPaths.push(`nodes.${index}`);
   });
   document.edges.forEach((edge, index) => {
-    operations.push({ op: "createEdge", edge: { ...edge, id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! } });
+    operations.push({
+      op: "createEdge",
+      edge: { ...edge, id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! },
+    });
     documentPaths.push(`edges.${index}`);
   });
   return { ok: true, operations, documentPaths };

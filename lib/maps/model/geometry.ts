@@ -56,7 +56,11 @@ export function unionOf(a: TBounds, b: TBounds): TBounds {
 }
 
 /** The position a node takes when it moves into another zone (or out of every zone) without moving on screen. */
-export function reparentPosition(node: TMapNode, zoneId: string | null, nodesById: ReadonlyMap<string, TMapNode>): { x: number; y: number } {
+export function reparentPosition(
+  node: TMapNode,
+  zoneId: string | null,
+  nodesById: ReadonlyMap<string, TMapNode>,
+): { x: number; y: number } {
   const absolute = absolutePosition(node, nodesById);
   if (!zoneId) return absolute;
   const zone = nodesById.get(zoneId);
@@ -70,7 +74,8 @@ export function zoneAt(point: { x: number; y: number }, nodes: TMapNode[], exclu
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const inside = nodes.filter((node) => {
     if (node.kind !== "ZONE" || node.id === excludeId) return false;
-    for (let zone: TMapNode | undefined = node; zone; zone = zone.zoneId ? byId.get(zone.zoneId) : undefined) if (zone.id === excludeId) return false;
+    for (let zone: TMapNode | undefined = node; zone; zone = zone.zoneId ? byId.get(zone.zoneId) : undefined)
+      if (zone.id === excludeId) return false;
     const origin = absolutePosition(node, byId);
     const size = sizeOf(node);
     return point.x >= origin.x && point.x <= origin.x + size.width && point.y >= origin.y && point.y <= origin.y + size.height;

@@ -6,10 +6,28 @@ import { isAddress } from "./addresses";
 describe("port expressions", () => {
   it.each([
     ["443", [{ from: 443, to: 443 }]],
-    ["80,443", [{ from: 80, to: 80 }, { from: 443, to: 443 }]],
+    [
+      "80,443",
+      [
+        { from: 80, to: 80 },
+        { from: 443, to: 443 },
+      ],
+    ],
     ["8000-8100", [{ from: 8000, to: 8100 }]],
-    [" 1 , 65535 ", [{ from: 1, to: 1 }, { from: 65535, to: 65535 }]],
-    ["22,8000 - 8100", [{ from: 22, to: 22 }, { from: 8000, to: 8100 }]],
+    [
+      " 1 , 65535 ",
+      [
+        { from: 1, to: 1 },
+        { from: 65535, to: 65535 },
+      ],
+    ],
+    [
+      "22,8000 - 8100",
+      [
+        { from: 22, to: 22 },
+        { from: 8000, to: 8100 },
+      ],
+    ],
   ])("accepts %s", (expression, ranges) => {
     expect(parsePorts(expression)).toEqual({ ok: true, ranges });
   });
@@ -51,7 +69,9 @@ describe("port expressions", () => {
   });
 
   it("normalizing is idempotent and keeps the count", () => {
-    const range = fc.tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 50 })).map(([from, width]) => (width === 0 ? String(from) : `${from}-${Math.min(65535, from + width)}`));
+    const range = fc
+      .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 50 }))
+      .map(([from, width]) => (width === 0 ? String(from) : `${from}-${Math.min(65535, from + width)}`));
     fc.assert(
       fc.property(fc.array(range, { minLength: 1, maxLength: 6 }), (items) => {
         const once = normalizePorts(items.join(","));
@@ -62,10 +82,16 @@ describe("port expressions", () => {
 });
 
 describe("addresses", () => {
-  it.each(["10.0.0.0/8", "192.168.1.10", "0.0.0.0/0", "fd00::/8", "2001:db8::1", "db.payments.internal", "*.example.com", "localhost"])("accepts %s", (value) => {
-    expect(isAddress(value)).toBe(true);
-  });
-  it.each(["10.0.0.0/33", "256.1.1.1", "1.2.3", "fd00::/129", "exa mple.com", "-bad.example", "", "10.0.0.0/8/1", "a..b"])("refuses %j", (value) => {
-    expect(isAddress(value)).toBe(false);
-  });
+  it.each(["10.0.0.0/8", "192.168.1.10", "0.0.0.0/0", "fd00::/8", "2001:db8::1", "db.payments.internal", "*.example.com", "localhost"])(
+    "accepts %s",
+    (value) => {
+      expect(isAddress(value)).toBe(true);
+    },
+  );
+  it.each(["10.0.0.0/33", "256.1.1.1", "1.2.3", "fd00::/129", "exa mple.com", "-bad.example", "", "10.0.0.0/8/1", "a..b"])(
+    "refuses %j",
+    (value) => {
+      expect(isAddress(value)).toBe(false);
+    },
+  );
 });

@@ -1,22 +1,74 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, changesContent, conflictingFields, graphOf, mergeChanges, planOperations, revertEvents, validateEdge, validateNode, type TMapReferences } from "./rules";
+import {
+  applyEvents,
+  changesContent,
+  conflictingFields,
+  graphOf,
+  mergeChanges,
+  planOperations,
+  revertEvents,
+  validateEdge,
+  validateNode,
+  type TMapReferences,
+} from "./rules";
 import type { TMapEdge, TMapNode, TNodeKind } from "./schemas";
 
 let counter = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
 
 function node(kind: TNodeKind, overrides: Partial<TMapNode> = {}): TMapNode {
-  return { id: uuid(), kind, label: `${kind} ${counter}`, identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 0, y: 0, width: null, height: null, version: 1, ...overrides };
+  return {
+    id: uuid(),
+    kind,
+    label: `${kind} ${counter}`,
+    identity: "",
+    labels: {},
+    addresses: [],
+    zoneId: null,
+    environment: "",
+    notes: "",
+    daasElementId: null,
+    x: 0,
+    y: 0,
+    width: null,
+    height: null,
+    version: 1,
+    ...overrides,
+  };
 }
 
 function edge(source: TMapNode, target: TMapNode, overrides: Partial<TMapEdge> = {}): TMapEdge {
-  return { id: uuid(), sourceId: source.id, targetId: target.id, protocol: "TCP", ports: "443", appProtocol: "", principal: "", encryption: "TLS", authentication: "NONE", status: "PROPOSED", justification: "", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null, version: 1, ...overrides };
+  return {
+    id: uuid(),
+    sourceId: source.id,
+    targetId: target.id,
+    protocol: "TCP",
+    ports: "443",
+    appProtocol: "",
+    principal: "",
+    encryption: "TLS",
+    authentication: "NONE",
+    status: "PROPOSED",
+    justification: "",
+    ownerId: null,
+    statementId: null,
+    connections: null,
+    bytes: null,
+    firstSeen: null,
+    lastSeen: null,
+    version: 1,
+    ...overrides,
+  };
 }
 
 const elementId = "11111111-1111-4111-8111-111111111111";
 const statementId = "22222222-2222-4222-8222-222222222222";
 const personId = "33333333-3333-4333-8333-333333333333";
-const references: TMapReferences = { elementIds: new Set([elementId]), statementIds: new Set([statementId]), personIds: new Set([personId]) };
+const references: TMapReferences = {
+  elementIds: new Set([elementId]),
+  statementIds: new Set([statementId]),
+  personIds: new Set([personId]),
+};
 
 describe("flow validation", () => {
   const web = node("WORKLOAD");
@@ -60,7 +112,11 @@ describe("flow validation", () => {
   });
 
   it("refuses unknown statements, owners and a last-seen before first-seen", () => {
-    const errors = validateEdge(edge(users, web, { statementId: uuid(), ownerId: uuid(), firstSeen: "2026-05-02T00:00:00Z", lastSeen: "2026-05-01T00:00:00Z" }), graph, references);
+    const errors = validateEdge(
+      edge(users, web, { statementId: uuid(), ownerId: uuid(), firstSeen: "2026-05-02T00:00:00Z", lastSeen: "2026-05-01T00:00:00Z" }),
+      graph,
+      references,
+    );
     expect(errors.map((error) => error.path).sort()).toEqual(["lastSeen", "ownerId", "statementId"]);
   });
 
@@ -115,10 +171,53 @@ describe("planning operations", () => {
   it("creates a node and a flow wired to it in one batch", () => {
     const users = node("USER_GROUP");
     const id = uuid();
-    const plan = planOperations(graphOf([users], []), [
-      { op: "createNode", node: { id, kind: "WORKLOAD", label: "api", identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 0, y: 0, width: null, height: null } },
-      { op: "createEdge", edge: { sourceId: users.id, targetId: id, protocol: "TCP", ports: "443, 80", appProtocol: "", principal: "", encryption: "TLS", authentication: "NONE", status: "PROPOSED", justification: "", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null } },
-    ], references, newId);
+    const plan = planOperations(
+      graphOf([users], []),
+      [
+        {
+          op: "createNode",
+          node: {
+            id,
+            kind: "WORKLOAD",
+            label: "api",
+            identity: "",
+            labels: {},
+            addresses: [],
+            zoneId: null,
+            environment: "",
+            notes: "",
+            daasElementId: null,
+            x: 0,
+            y: 0,
+            width: null,
+            height: null,
+          },
+        },
+        {
+          op: "createEdge",
+          edge: {
+            sourceId: users.id,
+            targetId: id,
+            protocol: "TCP",
+            ports: "443, 80",
+            appProtocol: "",
+            principal: "",
+            encryption: "TLS",
+            authentication: "NONE",
+            status: "PROPOSED",
+            justification: "",
+            ownerId: null,
+            statementId: null,
+            connections: null,
+            bytes: null,
+            firstSeen: null,
+            lastSeen: null,
+          },
+        },
+      ],
+      references,
+      newId,
+    );
     expect(plan.errors).toEqual([]);
     expect(plan.changes.map((change) => change.kind)).toEqual(["node.create", "edge.create"]);
     expect((plan.changes[1]!.after as TMapEdge).ports).toBe("80,443");
@@ -127,16 +226,30 @@ describe("planning operations", () => {
   it("reports each invalid operation with its path and changes nothing", () => {
     const users = node("USER_GROUP");
     const flow = edge(users, users, { id: uuid() });
-    const plan = planOperations(graphOf([users], []), [
-      { op: "createEdge", edge: { ...flow, id: undefined, protocol: "ICMP", ports: "7" } },
-      { op: "updateNode", id: users.id, version: 1, patch: { zoneId: users.id } },
-    ], references, newId);
-    expect(plan.errors.map((error) => error.path).sort()).toEqual(["operations.0.edge.ports", "operations.0.edge.targetId", "operations.1.patch.zoneId"]);
+    const plan = planOperations(
+      graphOf([users], []),
+      [
+        { op: "createEdge", edge: { ...flow, id: undefined, protocol: "ICMP", ports: "7" } },
+        { op: "updateNode", id: users.id, version: 1, patch: { zoneId: users.id } },
+      ],
+      references,
+      newId,
+    );
+    expect(plan.errors.map((error) => error.path).sort()).toEqual([
+      "operations.0.edge.ports",
+      "operations.0.edge.targetId",
+      "operations.1.patch.zoneId",
+    ]);
   });
 
   it("a dangling flow is refused", () => {
     const users = node("USER_GROUP");
-    const plan = planOperations(graphOf([users], []), [{ op: "createEdge", edge: { ...edge(users, node("SERVICE")), id: undefined } }], references, newId);
+    const plan = planOperations(
+      graphOf([users], []),
+      [{ op: "createEdge", edge: { ...edge(users, node("SERVICE")), id: undefined } }],
+      references,
+      newId,
+    );
     expect(plan.errors).toEqual([{ path: "operations.0.edge.targetId", message: "refers to a node that is not on this map" }]);
   });
 
@@ -147,7 +260,9 @@ describe("planning operations", () => {
     const flow = edge(zone, other);
     const plan = planOperations(graphOf([zone, inside, other], [flow]), [{ op: "deleteNode", id: zone.id, version: 1 }], references, newId);
     expect(plan.errors).toEqual([]);
-    expect(plan.changes.map((change) => `${change.kind}:${change.entityId}`).sort()).toEqual([`edge.delete:${flow.id}`, `node.delete:${zone.id}`, `node.update:${inside.id}`].sort());
+    expect(plan.changes.map((change) => `${change.kind}:${change.entityId}`).sort()).toEqual(
+      [`edge.delete:${flow.id}`, `node.delete:${zone.id}`, `node.update:${inside.id}`].sort(),
+    );
     expect(plan.graph.nodes.get(inside.id)).toMatchObject({ zoneId: null, x: 110, y: 70, version: 2 });
   });
 
@@ -155,34 +270,62 @@ describe("planning operations", () => {
     const service = node("SERVICE", { version: 3 });
     const plan = planOperations(graphOf([service], []), [{ op: "deleteNode", id: service.id, version: 2 }], references, newId);
     expect(plan.conflicts).toEqual([{ id: service.id, path: "operations.0", fields: [], current: service }]);
-    const update = planOperations(graphOf([service], []), [{ op: "updateNode", id: service.id, version: 2, patch: { label: "renamed" } }], references, newId, new Map([[service.id, new Set(["label"])]]));
+    const update = planOperations(
+      graphOf([service], []),
+      [{ op: "updateNode", id: service.id, version: 2, patch: { label: "renamed" } }],
+      references,
+      newId,
+      new Map([[service.id, new Set(["label"])]]),
+    );
     expect(update.conflicts[0]).toMatchObject({ id: service.id, fields: ["label"] });
   });
 
   it("updating a deleted element is a conflict without a current element", () => {
-    const plan = planOperations(graphOf([], []), [{ op: "updateEdge", id: uuid(), version: 1, patch: { status: "APPROVED" } }], references, newId);
+    const plan = planOperations(
+      graphOf([], []),
+      [{ op: "updateEdge", id: uuid(), version: 1, patch: { status: "APPROVED" } }],
+      references,
+      newId,
+    );
     expect(plan.conflicts[0]?.current).toBeNull();
   });
 
   it("one batch may touch an element twice against the version it holds", () => {
     const zone = node("ZONE");
     const inside = node("WORKLOAD", { zoneId: zone.id });
-    const plan = planOperations(graphOf([zone, inside], []), [
-      { op: "deleteNode", id: zone.id, version: 1 },
-      { op: "deleteNode", id: inside.id, version: 1 },
-    ], references, newId);
+    const plan = planOperations(
+      graphOf([zone, inside], []),
+      [
+        { op: "deleteNode", id: zone.id, version: 1 },
+        { op: "deleteNode", id: inside.id, version: 1 },
+      ],
+      references,
+      newId,
+    );
     expect(plan.conflicts).toEqual([]);
     expect(plan.changes.map((change) => change.kind).sort()).toEqual(["node.delete", "node.delete"]);
   });
 
   it("an update that changes nothing records nothing", () => {
     const service = node("SERVICE", { label: "same" });
-    expect(planOperations(graphOf([service], []), [{ op: "updateNode", id: service.id, version: 1, patch: { label: "same" } }], references, newId).changes).toEqual([]);
+    expect(
+      planOperations(
+        graphOf([service], []),
+        [{ op: "updateNode", id: service.id, version: 1, patch: { label: "same" } }],
+        references,
+        newId,
+      ).changes,
+    ).toEqual([]);
   });
 
   it("re-using an id that is on the map is refused", () => {
     const service = node("SERVICE");
-    const plan = planOperations(graphOf([service], []), [{ op: "createNode", node: { ...service, version: undefined } as never }], references, newId);
+    const plan = planOperations(
+      graphOf([service], []),
+      [{ op: "createNode", node: { ...service, version: undefined } as never }],
+      references,
+      newId,
+    );
     expect(plan.errors[0]?.path).toBe("operations.0.node.id");
   });
 });
@@ -192,12 +335,14 @@ describe("change log", () => {
     const a = node("SERVICE");
     const b = { ...a, label: "b", version: 2 };
     const c = node("DEVICE");
-    expect(mergeChanges([
-      { kind: "node.create", entityId: a.id, before: null, after: a },
-      { kind: "node.update", entityId: a.id, before: a, after: b },
-      { kind: "node.create", entityId: c.id, before: null, after: c },
-      { kind: "node.delete", entityId: c.id, before: c, after: null },
-    ])).toEqual([{ kind: "node.create", entityId: a.id, before: null, after: b }]);
+    expect(
+      mergeChanges([
+        { kind: "node.create", entityId: a.id, before: null, after: a },
+        { kind: "node.update", entityId: a.id, before: a, after: b },
+        { kind: "node.create", entityId: c.id, before: null, after: c },
+        { kind: "node.delete", entityId: c.id, before: c, after: null },
+      ]),
+    ).toEqual([{ kind: "node.create", entityId: a.id, before: null, after: b }]);
   });
 
   it("applying and reverting events are inverse and applying twice changes nothing", () => {

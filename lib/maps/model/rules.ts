@@ -1,6 +1,17 @@
 import type { TFieldError } from "@/lib/errors";
 import { normalizePorts, parsePorts } from "./ports";
-import type { TEdgeCreate, TEdgePatch, TMapEdge, TMapEventKind, TMapNode, TMapOperation, TNodeCreate, TNodeKind, TNodePatch, TProtocol } from "./schemas";
+import type {
+  TEdgeCreate,
+  TEdgePatch,
+  TMapEdge,
+  TMapEventKind,
+  TMapNode,
+  TMapOperation,
+  TNodeCreate,
+  TNodeKind,
+  TNodePatch,
+  TProtocol,
+} from "./schemas";
 
 /** The map as the rules see it: every element by id. */
 export type TMapGraph = { nodes: Map<string, TMapNode>; edges: Map<string, TMapEdge> };
@@ -37,11 +48,13 @@ export function validateNode(node: TMapNode, graph: TMapGraph, references: TMapR
   if (node.zoneId !== null) {
     const zone = graph.nodes.get(node.zoneId);
     if (!zone) errors.push({ path: "zoneId", message: "refers to a zone that is not on this map" });
-    else if (zone.kind !== "ZONE") errors.push({ path: "zoneId", message: `must be a zone; "${zone.label}" is a ${zone.kind.toLowerCase()}` });
+    else if (zone.kind !== "ZONE")
+      errors.push({ path: "zoneId", message: `must be a zone; "${zone.label}" is a ${zone.kind.toLowerCase()}` });
     else if (zoneChainHasCycle(node, graph)) errors.push({ path: "zoneId", message: "would put the zone inside itself" });
   }
   if (node.daasElementId !== null) {
-    if (!references.elementIds.has(node.daasElementId)) errors.push({ path: "daasElementId", message: "is not a DAAS element of this surface" });
+    if (!references.elementIds.has(node.daasElementId))
+      errors.push({ path: "daasElementId", message: "is not a DAAS element of this surface" });
     else if (node.kind === "ZONE") errors.push({ path: "daasElementId", message: "a zone cannot stand for a DAAS element" });
     else {
       for (const other of graph.nodes.values()) {
@@ -74,7 +87,10 @@ export function validateEdge(edge: TMapEdge, graph: TMapGraph, references: TMapR
   if (!source) errors.push({ path: "sourceId", message: "refers to a node that is not on this map" });
   if (!target) errors.push({ path: "targetId", message: "refers to a node that is not on this map" });
   if (source && edge.sourceId === edge.targetId && !SELF_LOOP_KINDS.has(source.kind)) {
-    errors.push({ path: "targetId", message: "a flow to itself is only meaningful for workloads, services and datastores (traffic between their instances)" });
+    errors.push({
+      path: "targetId",
+      message: "a flow to itself is only meaningful for workloads, services and datastores (traffic between their instances)",
+    });
   }
   if (protocolTakesPorts(edge.protocol)) {
     const parsed = parsePorts(edge.ports);
@@ -91,7 +107,13 @@ export function validateEdge(edge: TMapEdge, graph: TMapGraph, references: TMapR
   if (edge.ownerId !== null && !references.personIds.has(edge.ownerId)) errors.push({ path: "ownerId", message: "is not a known user" });
   if (source && target && errors.length === 0) {
     for (const other of graph.edges.values()) {
-      if (other.id !== edge.id && other.sourceId === edge.sourceId && other.targetId === edge.targetId && other.protocol === edge.protocol && other.ports === edge.ports) {
+      if (
+        other.id !== edge.id &&
+        other.sourceId === edge.sourceId &&
+        other.targetId === edge.targetId &&
+        other.protocol === edge.protocol &&
+        other.ports === edge.ports
+      ) {
         errors.push({ path: "ports", message: `the same flow from "${source.label}" to "${target.label}" is already on the map` });
         break;
       }
@@ -106,7 +128,13 @@ export function validateEdge(edge: TMapEdge, graph: TMapGraph, references: TMapR
  * different fields of one element both win); it is refused when a field it sets was changed in the
  * meantime to a different value. Positions never conflict: the last move wins.
  */
-export function conflictingFields(patch: Record<string, unknown>, current: Record<string, unknown>, expectedVersion: number, currentVersion: number, changedSince: ReadonlySet<string>): string[] {
+export function conflictingFields(
+  patch: Record<string, unknown>,
+  current: Record<string, unknown>,
+  expectedVersion: number,
+  currentVersion: number,
+  changedSince: ReadonlySet<string>,
+): string[] {
   if (expectedVersion >= currentVersion) return [];
   return Object.keys(patch).filter(
     (field) => !LAYOUT_FIELDS.has(field) && changedSince.has(field) && JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
@@ -161,7 +189,8 @@ export function planOperations(
   const touchedEdges = new Set<string>();
   const pathById = new Map<string, string>();
   /** Versions are checked against the map as the request found it, so one batch may touch an element twice. */
-  const baseVersion = (id: string, current: { version: number }) => start.nodes.get(id)?.version ?? start.edges.get(id)?.version ?? current.version;
+  const baseVersion = (id: string, current: { version: number }) =>
+    start.nodes.get(id)?.version ?? start.edges.get(id)?.version ?? current.version;
 
   const record = (kind: TMapEventKind, entityId: string, before: TMapNode | TMapEdge | null, after: TMapNode | TMapEdge | null) => {
     log.push({ kind, entityId, before, after });
@@ -195,7 +224,13 @@ export function planOperations(
           conflicts.push({ id: operation.id, path, fields: [], current: null });
           return;
         }
-        const fields = conflictingFields(operation.patch, current, operation.version, baseVersion(operation.id, current), changedSince.get(operation.id) ?? new Set());
+        const fields = conflictingFields(
+          operation.patch,
+          current,
+          operation.version,
+          baseVersion(operation.id, current),
+          changedSince.get(operation.id) ?? new Set(),
+        );
         if (fields.length > 0) {
           conflicts.push({ id: operation.id, path, fields, current });
           return;
@@ -222,7 +257,13 @@ export function planOperations(
         for (const member of [...graph.nodes.values()]) {
           if (member.zoneId === current.id) {
             // Members keep their place on the canvas: their position becomes absolute again.
-            const freed: TMapNode = { ...member, zoneId: current.zoneId, x: member.x + current.x, y: member.y + current.y, version: member.version + 1 };
+            const freed: TMapNode = {
+              ...member,
+              zoneId: current.zoneId,
+              x: member.x + current.x,
+              y: member.y + current.y,
+              version: member.version + 1,
+            };
             graph.nodes.set(freed.id, freed);
             touchedNodes.add(freed.id);
             record("node.update", freed.id, member, freed);
@@ -253,7 +294,13 @@ export function planOperations(
           conflicts.push({ id: operation.id, path, fields: [], current: null });
           return;
         }
-        const fields = conflictingFields(operation.patch, current, operation.version, baseVersion(operation.id, current), changedSince.get(operation.id) ?? new Set());
+        const fields = conflictingFields(
+          operation.patch,
+          current,
+          operation.version,
+          baseVersion(operation.id, current),
+          changedSince.get(operation.id) ?? new Set(),
+        );
         if (fields.length > 0) {
           conflicts.push({ id: operation.id, path, fields, current });
           return;
@@ -308,7 +355,13 @@ export function mergeChanges(log: TMapChange[]): TMapChange[] {
     const before = previous.before;
     const after = change.after;
     if (before === null && after === null) byId.delete(change.entityId);
-    else byId.set(change.entityId, { kind: `${entity}.${before === null ? "create" : after === null ? "delete" : "update"}` as TMapEventKind, entityId: change.entityId, before, after });
+    else
+      byId.set(change.entityId, {
+        kind: `${entity}.${before === null ? "create" : after === null ? "delete" : "update"}` as TMapEventKind,
+        entityId: change.entityId,
+        before,
+        after,
+      });
   }
   return [...byId.values()];
 }
@@ -322,14 +375,18 @@ export function applyEvents(graph: TMapGraph, events: Array<{ kind: TMapEventKin
     else {
       // An element that arrives unchanged (our own edit echoed back) keeps its identity, so nothing re-renders.
       const existing = (target as Map<string, unknown>).get(event.entityId);
-      if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(event.after)) (target as Map<string, unknown>).set(event.entityId, event.after);
+      if (existing === undefined || JSON.stringify(existing) !== JSON.stringify(event.after))
+        (target as Map<string, unknown>).set(event.entityId, event.after);
     }
   }
   return next;
 }
 
 /** Undoes stored events from the newest back (time travel: the map as it was at an earlier version). */
-export function revertEvents(graph: TMapGraph, eventsNewestFirst: Array<{ kind: TMapEventKind; entityId: string; before: unknown }>): TMapGraph {
+export function revertEvents(
+  graph: TMapGraph,
+  eventsNewestFirst: Array<{ kind: TMapEventKind; entityId: string; before: unknown }>,
+): TMapGraph {
   const next: TMapGraph = { nodes: new Map(graph.nodes), edges: new Map(graph.edges) };
   for (const event of eventsNewestFirst) {
     const target = event.kind.startsWith("node.") ? next.nodes : next.edges;
@@ -341,5 +398,7 @@ export function revertEvents(graph: TMapGraph, eventsNewestFirst: Array<{ kind: 
 
 /** Whether a list of changes alters what the surface's owners agreed to (moving boxes does not). */
 export function changesContent(changes: TMapChange[]): boolean {
-  return changes.some((change) => !change.kind.endsWith(".update") || changedFields(change.before, change.after).some((field) => !LAYOUT_FIELDS.has(field)));
+  return changes.some(
+    (change) => !change.kind.endsWith(".update") || changedFields(change.before, change.after).some((field) => !LAYOUT_FIELDS.has(field)),
+  );
 }

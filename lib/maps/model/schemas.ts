@@ -37,7 +37,10 @@ const coordinate = z.number("must be a number").finite().min(-1_000_000).max(1_0
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 const ZSelectorLabels = z
-  .record(z.string().regex(LABEL_KEY, "keys are letters, digits, '.', '_', '/' or '-'"), z.string().max(63, "values are at most 63 characters"))
+  .record(
+    z.string().regex(LABEL_KEY, "keys are letters, digits, '.', '_', '/' or '-'"),
+    z.string().max(63, "values are at most 63 characters"),
+  )
   .refine((labels) => Object.keys(labels).length <= 30, "at most 30 labels");
 
 const ZAddresses = z
@@ -274,7 +277,13 @@ export type TMapEvent = {
 };
 
 export const ZMapEditResult = z
-  .object({ mapVersion: z.number().int(), nodes: z.array(ZMapNode), edges: z.array(ZMapEdge), deletedNodeIds: z.array(ZId), deletedEdgeIds: z.array(ZId) })
+  .object({
+    mapVersion: z.number().int(),
+    nodes: z.array(ZMapNode),
+    edges: z.array(ZMapEdge),
+    deletedNodeIds: z.array(ZId),
+    deletedEdgeIds: z.array(ZId),
+  })
   .meta({ id: "MapEditResult" });
 export type TMapEditResult = z.infer<typeof ZMapEditResult>;
 
@@ -290,4 +299,7 @@ export type TNodeCreateInput = z.input<typeof ZNodeCreate>;
 export type TEdgeCreateInput = z.input<typeof ZEdgeCreate>;
 
 /** Fails to compile when a create schema and the stored element (see `fields.ts`) disagree on their fields. */
-export type TCreateSchemasMatchFields = [TAssert<TSameKeys<Omit<TNodeCreate, "id">, TNodeData>>, TAssert<TSameKeys<Omit<TEdgeCreate, "id">, TEdgeData>>];
+export type TCreateSchemasMatchFields = [
+  TAssert<TSameKeys<Omit<TNodeCreate, "id">, TNodeData>>,
+  TAssert<TSameKeys<Omit<TEdgeCreate, "id">, TEdgeData>>,
+];

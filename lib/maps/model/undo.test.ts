@@ -6,12 +6,57 @@ import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from
 
 let counter = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
-const node = (overrides: Partial<TMapNode> = {}): TMapNode => ({ id: uuid(), kind: "WORKLOAD", label: "n", identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 0, y: 0, width: null, height: null, version: 1, ...overrides });
-const edge = (source: TMapNode, target: TMapNode): TMapEdge => ({ id: uuid(), sourceId: source.id, targetId: target.id, protocol: "TCP", ports: "443", appProtocol: "", principal: "", encryption: "TLS", authentication: "NONE", status: "PROPOSED", justification: "", ownerId: null, statementId: null, connections: null, bytes: null, firstSeen: null, lastSeen: null, version: 1 });
+const node = (overrides: Partial<TMapNode> = {}): TMapNode => ({
+  id: uuid(),
+  kind: "WORKLOAD",
+  label: "n",
+  identity: "",
+  labels: {},
+  addresses: [],
+  zoneId: null,
+  environment: "",
+  notes: "",
+  daasElementId: null,
+  x: 0,
+  y: 0,
+  width: null,
+  height: null,
+  version: 1,
+  ...overrides,
+});
+const edge = (source: TMapNode, target: TMapNode): TMapEdge => ({
+  id: uuid(),
+  sourceId: source.id,
+  targetId: target.id,
+  protocol: "TCP",
+  ports: "443",
+  appProtocol: "",
+  principal: "",
+  encryption: "TLS",
+  authentication: "NONE",
+  status: "PROPOSED",
+  justification: "",
+  ownerId: null,
+  statementId: null,
+  connections: null,
+  bytes: null,
+  firstSeen: null,
+  lastSeen: null,
+  version: 1,
+});
 const references = { elementIds: new Set<string>(), statementIds: new Set<string>(), personIds: new Set<string>() };
 
 function map(nodes: TMapNode[], edges: TMapEdge[], version = 5): TFlowMap {
-  return { surface: { id: uuid(), name: "s", classification: "INTERNAL", status: "DRAFT" }, mapId: uuid(), version, nodes, edges, elements: [], statements: [], people: [] };
+  return {
+    surface: { id: uuid(), name: "s", classification: "INTERNAL", status: "DRAFT" },
+    mapId: uuid(),
+    version,
+    nodes,
+    edges,
+    elements: [],
+    statements: [],
+    people: [],
+  };
 }
 
 /** Runs operations through the same planner the server uses, returning what the API would. */
@@ -52,7 +97,25 @@ describe("undo", () => {
     const start = map([a, b], []);
     const newNode = uuid();
     const edit = run(start, [
-      { op: "createNode", node: { id: newNode, kind: "SERVICE", label: "new", identity: "", labels: {}, addresses: [], zoneId: null, environment: "", notes: "", daasElementId: null, x: 1, y: 1, width: null, height: null } },
+      {
+        op: "createNode",
+        node: {
+          id: newNode,
+          kind: "SERVICE",
+          label: "new",
+          identity: "",
+          labels: {},
+          addresses: [],
+          zoneId: null,
+          environment: "",
+          notes: "",
+          daasElementId: null,
+          x: 1,
+          y: 1,
+          width: null,
+          height: null,
+        },
+      },
       { op: "createEdge", edge: { ...edge(a, b), id: undefined, version: undefined } as never },
       { op: "updateNode", id: a.id, version: 1, patch: { label: "renamed", x: 90 } },
     ]);
@@ -86,7 +149,9 @@ describe("copy and paste", () => {
     const a = node({ zoneId: zone.id });
     const operations = pasteOperations(copySelection(map([zone, a], []), new Set([a.id])), new Set([zone.id, a.id]), uuid);
     expect(operations[0]).toMatchObject({ op: "createNode", node: { zoneId: zone.id, x: 40, y: 40 } });
-    expect(pasteOperations(copySelection(map([zone, a], []), new Set([a.id])), new Set(), uuid)[0]).toMatchObject({ node: { zoneId: null } });
+    expect(pasteOperations(copySelection(map([zone, a], []), new Set([a.id])), new Set(), uuid)[0]).toMatchObject({
+      node: { zoneId: null },
+    });
   });
 });
 
@@ -116,7 +181,13 @@ describe("live cache", () => {
   it("an edit result updates elements without advancing the version", () => {
     const a = node();
     const start = map([a], [], 3);
-    const after = applyEditResult(start, { mapVersion: 4, nodes: [{ ...a, label: "x", version: 2 }], edges: [], deletedNodeIds: [], deletedEdgeIds: [] });
+    const after = applyEditResult(start, {
+      mapVersion: 4,
+      nodes: [{ ...a, label: "x", version: 2 }],
+      edges: [],
+      deletedNodeIds: [],
+      deletedEdgeIds: [],
+    });
     expect(after.version).toBe(3);
     expect(after.nodes[0]!.label).toBe("x");
   });

@@ -4,7 +4,9 @@ import { orderParentsFirst } from "./geometry";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";
 
 function differing<T extends object>(before: T, after: T, keys: readonly (keyof T)[]): Partial<T> {
-  return Object.fromEntries(keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map((key) => [key, before[key]])) as Partial<T>;
+  return Object.fromEntries(
+    keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map((key) => [key, before[key]]),
+  ) as Partial<T>;
 }
 
 /**
@@ -15,7 +17,9 @@ function differing<T extends object>(before: T, after: T, keys: readonly (keyof 
 export function inverseOperations(before: Pick<TFlowMap, "nodes" | "edges">, result: TMapEditResult): TMapOperation[] {
   const nodesBefore = new Map(before.nodes.map((node) => [node.id, node]));
   const edgesBefore = new Map(before.edges.map((edge) => [edge.id, edge]));
-  const restoreNodes = orderParentsFirst(result.deletedNodeIds.map((id) => nodesBefore.get(id)).filter((node): node is TMapNode => Boolean(node)));
+  const restoreNodes = orderParentsFirst(
+    result.deletedNodeIds.map((id) => nodesBefore.get(id)).filter((node): node is TMapNode => Boolean(node)),
+  );
   const operations: TMapOperation[] = [];
   for (const node of restoreNodes) operations.push({ op: "createNode", node: { id: node.id, ...pickFields(node, NODE_FIELDS) } });
   for (const node of result.nodes) {
@@ -57,14 +61,38 @@ export function copySelection(map: Pick<TFlowMap, "nodes" | "edges">, selectedId
  * Paste as new elements: fresh ids, shifted so the copy does not hide the original, zones kept when
  * copied along (or when still on this map), and no DAAS membership (an element is drawn once).
  */
-export function pasteOperations(clipboard: TClipboard, existingNodeIds: ReadonlySet<string>, newId: () => string, offset = 40): TMapOperation[] {
+export function pasteOperations(
+  clipboard: TClipboard,
+  existingNodeIds: ReadonlySet<string>,
+  newId: () => string,
+  offset = 40,
+): TMapOperation[] {
   const ids = new Map(clipboard.nodes.map((node) => [node.id, newId()]));
   const nodes = orderParentsFirst(clipboard.nodes).map((node): TMapOperation => {
     const zoneCopied = node.zoneId !== null && ids.has(node.zoneId);
     const zoneId = zoneCopied ? ids.get(node.zoneId!)! : node.zoneId !== null && existingNodeIds.has(node.zoneId) ? node.zoneId : null;
     const shift = zoneCopied ? 0 : offset;
-    return { op: "createNode", node: { ...pickFields(node, NODE_FIELDS), id: ids.get(node.id)!, zoneId, daasElementId: null, label: node.label, x: node.x + shift, y: node.y + shift } };
+    return {
+      op: "createNode",
+      node: {
+        ...pickFields(node, NODE_FIELDS),
+        id: ids.get(node.id)!,
+        zoneId,
+        daasElementId: null,
+        label: node.label,
+        x: node.x + shift,
+        y: node.y + shift,
+      },
+    };
   });
-  const edges = clipboard.edges.map((edge): TMapOperation => ({ op: "createEdge", edge: asProposal({ ...pickFields(edge, EDGE_FIELDS), id: newId(), sourceId: ids.get(edge.sourceId)!, targetId: ids.get(edge.targetId)! }) }));
+  const edges = clipboard.edges.map((edge): TMapOperation => ({
+    op: "createEdge",
+    edge: asProposal({
+      ...pickFields(edge, EDGE_FIELDS),
+      id: newId(),
+      sourceId: ids.get(edge.sourceId)!,
+      targetId: ids.get(edge.targetId)!,
+    }),
+  }));
   return [...nodes, ...edges];
 }

@@ -8,5 +8,10 @@ export const metadata = { title: "CAB meeting" };
 export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
   const actor = await requireActor("cab.read");
   const meetingId = await requireUuidParam(params, "meetingId");
-  return <MeetingMode meetingId={meetingId} viewer={{ id: actor.id, canManage: can(actor, "cab.manage"), canVote: can(actor, "change.approve") }} />;
+  return (
+    <MeetingMode
+      meetingId={meetingId}
+      viewer={{ id: actor.id, canManage: can(actor, "cab.manage"), canVote: can(actor, "change.approve") }}
+    />
+  );
 }

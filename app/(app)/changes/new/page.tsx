@@ -11,7 +11,10 @@ export default async function NewChangePage() {
   const surfaces = await listSurfaceChoices(pageContext(actor));
   return (
     <>
-      <PageHeader title="New change" description="Describe the flows to add, narrow or remove. On submit the agreed rules classify it and explain why." />
+      <PageHeader
+        title="New change"
+        description="Describe the flows to add, narrow or remove. On submit the agreed rules classify it and explain why."
+      />
       <ChangeForm surfaces={surfaces} />
     </>
   );

@@ -10,7 +10,10 @@ export default async function TemplatesPage() {
   const actor = await requireActor("rule.read");
   return (
     <>
-      <PageHeader title="Standard-change templates" description="Change types both teams pre-approved, with the limits a change must stay inside." />
+      <PageHeader
+        title="Standard-change templates"
+        description="Change types both teams pre-approved, with the limits a change must stay inside."
+      />
       <ChangesNav current="/changes/templates" />
       <TemplatesBoard viewer={{ team: actor.team, canPropose: can(actor, "rule.propose"), canApprove: can(actor, "rule.approve") }} />
     </>

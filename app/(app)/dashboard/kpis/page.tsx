@@ -14,9 +14,14 @@ export default async function KpisPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-accent hover:underline">← Dashboard</Link>
+        <Link href="/dashboard" className="text-accent hover:underline">
+          ← Dashboard
+        </Link>
       </p>
-      <PageHeader title="External KPIs" description="Metrics Concord cannot see, fed by hand or by automation (POST /api/v1/metrics/{key} with an API token)." />
+      <PageHeader
+        title="External KPIs"
+        description="Metrics Concord cannot see, fed by hand or by automation (POST /api/v1/metrics/{key} with an API token)."
+      />
       <KpiManager initial={kpis} canWrite={can(actor, "metrics.write")} />
     </>
   );

@@ -14,13 +14,22 @@ export default async function ObjectivesPage() {
   const actor = await requireActor("dashboard.read");
   const context = pageContext(actor);
   const [dashboard, leads] = await Promise.all([getDashboard(context), listAssessorCandidates(context)]);
-  const metrics = [...dashboard.indicators, ...dashboard.kpis].map((metric) => ({ key: metric.key, name: metric.name, value: metric.value }));
+  const metrics = [...dashboard.indicators, ...dashboard.kpis].map((metric) => ({
+    key: metric.key,
+    name: metric.name,
+    value: metric.value,
+  }));
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-accent hover:underline">← Dashboard</Link>
+        <Link href="/dashboard" className="text-accent hover:underline">
+          ← Dashboard
+        </Link>
       </p>
-      <PageHeader title="Shared objectives" description="The program charter: each objective owned by a NetOps and a SecOps lead; progress is computed from the indicators and KPIs." />
+      <PageHeader
+        title="Shared objectives"
+        description="The program charter: each objective owned by a NetOps and a SecOps lead; progress is computed from the indicators and KPIs."
+      />
       <Card className="mb-6">
         <ObjectivesList objectives={dashboard.objectives} />
       </Card>

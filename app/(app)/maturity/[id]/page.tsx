@@ -13,11 +13,19 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const actor = await requireActor("dashboard.read");
   const id = await requireUuidParam(params, "id");
   const assessment = await loadOr404(() => getAssessment(pageContext(actor), id));
-  const role = !can(actor, "maturity.assess") ? null : actor.id === assessment.netopsAssessor.id ? "netops" : actor.id === assessment.secopsAssessor.id ? "secops" : null;
+  const role = !can(actor, "maturity.assess")
+    ? null
+    : actor.id === assessment.netopsAssessor.id
+      ? "netops"
+      : actor.id === assessment.secopsAssessor.id
+        ? "secops"
+        : null;
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/maturity" className="text-accent hover:underline">← Assessments</Link>
+        <Link href="/maturity" className="text-accent hover:underline">
+          ← Assessments
+        </Link>
       </p>
       <PageHeader
         title={assessment.title}
@@ -26,13 +34,18 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-2 font-semibold">By pillar</h2>
-          <PillarChart pillars={assessment.pillars} previousTitle={assessment.previous ? `Previous (${assessment.previous.assessedOn})` : null} />
+          <PillarChart
+            pillars={assessment.pillars}
+            previousTitle={assessment.previous ? `Previous (${assessment.previous.assessedOn})` : null}
+          />
         </Card>
         <Card>
           <h2 className="mb-2 font-semibold">Summary</h2>
           <dl className="grid grid-cols-[1fr_auto] gap-y-1 text-sm">
             <dt className="text-muted">Agreed</dt>
-            <dd className="tabular-nums">{assessment.counts.agreed} of {assessment.counts.total}</dd>
+            <dd className="tabular-nums">
+              {assessment.counts.agreed} of {assessment.counts.total}
+            </dd>
             <dt className="text-muted">Disputed</dt>
             <dd className="tabular-nums">{assessment.counts.disputed}</dd>
             <dt className="text-muted">Targets overdue</dt>
@@ -40,7 +53,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           </dl>
           {assessment.previous && (
             <p className="mt-3 text-sm text-muted">
-              Compared with <Link href={`/maturity/${assessment.previous.id}`} className="text-accent hover:underline">{assessment.previous.title}</Link> ({assessment.previous.assessedOn}).
+              Compared with{" "}
+              <Link href={`/maturity/${assessment.previous.id}`} className="text-accent hover:underline">
+                {assessment.previous.title}
+              </Link>{" "}
+              ({assessment.previous.assessedOn}).
             </p>
           )}
           {!role && <p className="mt-3 text-sm text-muted">Read-only: only this assessment&apos;s two assessors score it.</p>}

@@ -6,7 +6,11 @@ import { ZBlackoutInput } from "@/lib/change-policy/schemas";
 const ZRange = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
 
 export const GET = apiRoute({ permission: "change.read", query: ZRange }, async ({ context, query }) => ({
-  blackouts: await listBlackouts(context, new Date(query.from ?? Date.now() - 30 * 86_400_000), new Date(query.to ?? Date.now() + 365 * 86_400_000)),
+  blackouts: await listBlackouts(
+    context,
+    new Date(query.from ?? Date.now() - 30 * 86_400_000),
+    new Date(query.to ?? Date.now() + 365 * 86_400_000),
+  ),
 }));
 
 export const POST = apiRoute({ permission: "cab.manage", body: ZBlackoutInput }, async ({ context, body }) =>

@@ -20,7 +20,10 @@ export default async function EditChangePage({ params }: { params: Promise<{ id:
   const surfaces = await listSurfaceChoices(context);
   return (
     <>
-      <PageHeader title={`Edit #${change.number}`} description="Saving a different content voids every vote cast so far; an approved change goes back to review." />
+      <PageHeader
+        title={`Edit #${change.number}`}
+        description="Saving a different content voids every vote cast so far; an approved change goes back to review."
+      />
       <ChangeForm surfaces={surfaces} initial={toFormInitial(change)} />
     </>
   );

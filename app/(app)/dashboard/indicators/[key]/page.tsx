@@ -29,7 +29,9 @@ export default async function IndicatorPage({ params }: TProps) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-accent hover:underline">← Dashboard</Link>
+        <Link href="/dashboard" className="text-accent hover:underline">
+          ← Dashboard
+        </Link>
       </p>
       <PageHeader title={indicator.name} description={indicator.formula} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
@@ -73,10 +75,16 @@ export default async function IndicatorPage({ params }: TProps) {
         </nav>
       )}
       <h2 className="mb-2 font-semibold">
-        Records behind this figure <span className="text-sm font-normal text-muted">({counted} counted of {rows.length} shown)</span>
+        Records behind this figure{" "}
+        <span className="text-sm font-normal text-muted">
+          ({counted} counted of {rows.length} shown)
+        </span>
       </h2>
       {rows.length === 0 ? (
-        <EmptyState title="No records yet" description="This figure is computed from whatever exists; once there are matching records they are listed here." />
+        <EmptyState
+          title="No records yet"
+          description="This figure is computed from whatever exists; once there are matching records they are listed here."
+        />
       ) : (
         <Table>
           <caption className="sr-only">Records behind {indicator.name}</caption>
@@ -97,7 +105,13 @@ export default async function IndicatorPage({ params }: TProps) {
                 {columns.map((column) => (
                   <Td key={column}>{row.cells[column]}</Td>
                 ))}
-                <Td>{row.counted ? <Badge tone="accent">Counted</Badge> : <span className="text-xs text-muted">{row.note || "Not counted"}</span>}</Td>
+                <Td>
+                  {row.counted ? (
+                    <Badge tone="accent">Counted</Badge>
+                  ) : (
+                    <span className="text-xs text-muted">{row.note || "Not counted"}</span>
+                  )}
+                </Td>
                 <Td>
                   <Link href={row.href} className="text-accent hover:underline">
                     {row.entity === "flow" ? "Open flow map" : row.entity === "surface" ? "Open surface" : "Open change"}

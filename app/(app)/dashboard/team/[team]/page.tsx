@@ -36,28 +36,51 @@ export default async function TeamDashboardPage({ params }: TProps) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/dashboard" className="text-accent hover:underline">← Dashboard</Link>
+        <Link href="/dashboard" className="text-accent hover:underline">
+          ← Dashboard
+        </Link>
       </p>
       <PageHeader title={`${entry.label} dashboard`} description={`What waits on ${entry.label}, and the indicators both teams share.`} />
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <Queue title="Surfaces awaiting our sign-off" empty="No protect surface waits on this team's sign-off." count={data.surfacesAwaitingSignOff.length}>
+        <Queue
+          title="Surfaces awaiting our sign-off"
+          empty="No protect surface waits on this team's sign-off."
+          count={data.surfacesAwaitingSignOff.length}
+        >
           {data.surfacesAwaitingSignOff.map((surface) => (
             <li key={surface.id}>
-              <Link href={surfaceHref(surface.id)} className="text-accent hover:underline">{surface.name}</Link> <span className="text-xs text-muted">v{surface.version} · {surface.classification}</span>
+              <Link href={surfaceHref(surface.id)} className="text-accent hover:underline">
+                {surface.name}
+              </Link>{" "}
+              <span className="text-xs text-muted">
+                v{surface.version} · {surface.classification}
+              </span>
             </li>
           ))}
         </Queue>
-        <Queue title="Changes awaiting our approval" empty="No change in CAB review waits on this team." count={data.changesAwaitingApproval.length}>
+        <Queue
+          title="Changes awaiting our approval"
+          empty="No change in CAB review waits on this team."
+          count={data.changesAwaitingApproval.length}
+        >
           {data.changesAwaitingApproval.map((change) => (
             <li key={change.id}>
-              <Link href={changeHref(change.id)} className="text-accent hover:underline">#{change.number} {change.title}</Link>
+              <Link href={changeHref(change.id)} className="text-accent hover:underline">
+                #{change.number} {change.title}
+              </Link>
             </li>
           ))}
         </Queue>
-        <Queue title="Maturity functions to score" empty="Every function of the latest assessment carries this team's score, with no disputes." count={data.functionsToScore.length}>
+        <Queue
+          title="Maturity functions to score"
+          empty="Every function of the latest assessment carries this team's score, with no disputes."
+          count={data.functionsToScore.length}
+        >
           {data.functionsToScore.map((fn) => (
             <li key={fn.functionKey}>
-              <Link href={`/maturity/${data.assessment!.id}#fn-${fn.functionKey}`} className="text-accent hover:underline">{fn.pillarLabel} · {fn.label}</Link>{" "}
+              <Link href={`/maturity/${data.assessment!.id}#fn-${fn.functionKey}`} className="text-accent hover:underline">
+                {fn.pillarLabel} · {fn.label}
+              </Link>{" "}
               {fn.status === "disputed" ? <Badge tone="warning">Disputed</Badge> : <Badge>Not scored</Badge>}
             </li>
           ))}

@@ -13,7 +13,8 @@ export default async function SurfaceMapPage({ params }: { params: Promise<{ id:
   const actor = await requireActor("map.read");
   const id = await requireUuidParam(params, "id");
   const map = await loadOr404(() => getMap(pageContext(actor), id));
-  const tone = map.surface.classification === "RESTRICTED" ? "danger" : map.surface.classification === "CONFIDENTIAL" ? "warning" : "neutral";
+  const tone =
+    map.surface.classification === "RESTRICTED" ? "danger" : map.surface.classification === "CONFIDENTIAL" ? "warning" : "neutral";
   return (
     <>
       <PageHeader
@@ -30,7 +31,13 @@ export default async function SurfaceMapPage({ params }: { params: Promise<{ id:
         }
       />
       <MapEditor surfaceId={map.surface.id} initialMap={map} canEdit={can(actor, "map.write")} />
-      <DiscoveryOverlayPanel surfaceId={map.surface.id} surfaceName={map.surface.name} nodes={map.nodes} canEdit={can(actor, "map.write")} canImport={can(actor, "discovery.import")} />
+      <DiscoveryOverlayPanel
+        surfaceId={map.surface.id}
+        surfaceName={map.surface.name}
+        nodes={map.nodes}
+        canEdit={can(actor, "map.write")}
+        canImport={can(actor, "discovery.import")}
+      />
     </>
   );
 }

@@ -11,7 +11,13 @@ import { ZId } from "@/lib/users/schemas";
 
 export const metadata = { title: "Policy" };
 
-export default async function SurfacePolicyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ target?: string }> }) {
+export default async function SurfacePolicyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ target?: string }>;
+}) {
   const actor = await requireActor("map.read");
   const { id } = await params;
   if (!ZId.safeParse(id).success) notFound();

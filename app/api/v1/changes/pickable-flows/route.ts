@@ -1,4 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
 import { listFlowsForChange, ZPickableFlowsQuery } from "@/lib/changes/flows";
 
-export const GET = apiRoute({ permission: "change.read", query: ZPickableFlowsQuery }, async ({ context, query }) => listFlowsForChange(context, query.surfaceIds));
+export const GET = apiRoute({ permission: "change.read", query: ZPickableFlowsQuery }, async ({ context, query }) =>
+  listFlowsForChange(context, query.surfaceIds),
+);

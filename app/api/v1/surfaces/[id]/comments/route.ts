@@ -6,6 +6,7 @@ export const GET = apiRoute({ permission: "surface.read", params: ZSurfaceIdPara
   comments: await listComments(context, params.id),
 }));
 
-export const POST = apiRoute({ permission: "surface.comment", params: ZSurfaceIdParams, body: ZCommentInput }, async ({ context, params, body }) =>
-  Response.json(await addComment(context, params.id, body), { status: 201 }),
+export const POST = apiRoute(
+  { permission: "surface.comment", params: ZSurfaceIdParams, body: ZCommentInput },
+  async ({ context, params, body }) => Response.json(await addComment(context, params.id, body), { status: 201 }),
 );

@@ -6,6 +6,7 @@ export const GET = apiRoute({ permission: "surface.read", params: ZSurfaceIdPara
   decisions: await listDecisions(context, params.id),
 }));
 
-export const POST = apiRoute({ permission: "surface.comment", params: ZSurfaceIdParams, body: ZDecisionInput }, async ({ context, params, body }) =>
-  Response.json(await recordDecision(context, params.id, body.text), { status: 201 }),
+export const POST = apiRoute(
+  { permission: "surface.comment", params: ZSurfaceIdParams, body: ZDecisionInput },
+  async ({ context, params, body }) => Response.json(await recordDecision(context, params.id, body.text), { status: 201 }),
 );

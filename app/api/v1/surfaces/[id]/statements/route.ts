@@ -6,6 +6,7 @@ export const GET = apiRoute({ permission: "surface.read", params: ZSurfaceIdPara
   statements: await listStatements(context, params.id),
 }));
 
-export const POST = apiRoute({ permission: "surface.write", params: ZSurfaceIdParams, body: ZKiplingInput }, async ({ context, params, body }) =>
-  Response.json(await createStatement(context, params.id, body), { status: 201 }),
+export const POST = apiRoute(
+  { permission: "surface.write", params: ZSurfaceIdParams, body: ZKiplingInput },
+  async ({ context, params, body }) => Response.json(await createStatement(context, params.id, body), { status: 201 }),
 );

@@ -4,6 +4,7 @@ import { MAP_BATCH_MAX_BYTES, ZMapImportQuery, ZSurfaceParams } from "@/lib/maps
 import { importMap } from "@/lib/maps/service";
 
 // The file is checked by the import itself, so that every error carries its path in the file.
-export const POST = apiRoute({ permission: "map.write", params: ZSurfaceParams, query: ZMapImportQuery, body: z.unknown(), maxBodyBytes: MAP_BATCH_MAX_BYTES }, async ({ context, params, query, body }) =>
-  importMap(context, params.id, body, query.mode),
+export const POST = apiRoute(
+  { permission: "map.write", params: ZSurfaceParams, query: ZMapImportQuery, body: z.unknown(), maxBodyBytes: MAP_BATCH_MAX_BYTES },
+  async ({ context, params, query, body }) => importMap(context, params.id, body, query.mode),
 );
