@@ -313,12 +313,10 @@ test("automatic layout puts the flows left to right, saves the positions and dra
       op: "createNode",
       node: { id: nodeId, kind: "WORKLOAD", label: `Hop ${index} ${suffix}`, x: 0, y: (5 - index) * 90 },
     })),
-    ...ids
-      .slice(1)
-      .map((target, index) => ({
-        op: "createEdge",
-        edge: { sourceId: ids[index], targetId: target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" },
-      })),
+    ...ids.slice(1).map((target, index) => ({
+      op: "createEdge",
+      edge: { sourceId: ids[index], targetId: target, protocol: "TCP", ports: "443", encryption: "TLS", status: "PROPOSED" },
+    })),
   ];
   const id = await openNewMap(page, `Layout target ${suffix}`, operations);
   await expect(page.getByTestId("map-edge")).toHaveCount(5);

@@ -48,19 +48,17 @@ export const arbInput = (
   fc
     .record({
       operations,
-      surfaces: fc
-        .constant(null)
-        .chain(() =>
-          fc.tuple(
-            ...SURFACE_IDS.map((id) =>
-              fc.record({
-                id: fc.constant(id),
-                classification: fc.constantFrom(...CLASSIFICATION_ORDER),
-                criticality: fc.constantFrom(...CRITICALITY_ORDER),
-              }),
-            ),
+      surfaces: fc.constant(null).chain(() =>
+        fc.tuple(
+          ...SURFACE_IDS.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              classification: fc.constantFrom(...CLASSIFICATION_ORDER),
+              criticality: fc.constantFrom(...CRITICALITY_ORDER),
+            }),
           ),
         ),
+      ),
       environment: fc.constantFrom("production", "staging"),
       window: fc.option(
         fc.record({ start: fc.constant(new Date("2026-03-01T10:00:00Z")), end: fc.constant(new Date("2026-03-01T12:00:00Z")) }),
