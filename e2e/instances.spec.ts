@@ -25,6 +25,7 @@ function startInstance(name: string, port: number): TInstance {
       // The suite server's folder: with Postgres it only holds the shared signing secret, so sessions work on every instance.
       CONCORD_DATA_DIR: ".data/e2e-secret",
       CONCORD_SHUTDOWN_GRACE_SECONDS: "5",
+      CONCORD_SNAPSHOTS: "on",
       CONCORD_WEBHOOK_PRIVATE_TARGETS: "allow",
       LOGIN_ATTEMPTS_PER_15_MINUTES: "1000",
       LOGIN_ATTEMPTS_PER_ADDRESS_PER_HOUR: "100000",
@@ -74,8 +75,8 @@ test.beforeAll(async () => {
   // Today's snapshot is taken again by the new instances: one of them, once.
   await database.query(`DELETE FROM "MetricSnapshot" WHERE "takenOn" = $1::date`, [today]);
   snapshotAuditsBefore = Number(
-    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
-      .count,
+    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot.create' AND "entityId" = $1`, [today]))
+      .rows[0].count,
   );
   receiver = await startWebhookReceiver();
   instances = [startInstance("A", BASE_PORT + 1100), startInstance("B", BASE_PORT + 1200)];
@@ -160,8 +161,8 @@ test("the daily snapshot is taken once across the two instances", async () => {
     .poll(
       async () =>
         Number(
-          (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
-            .count,
+          (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot.create' AND "entityId" = $1`, [today]))
+            .rows[0].count,
         ),
       { timeout: 120_000, intervals: [2_000] },
     )
@@ -169,8 +170,8 @@ test("the daily snapshot is taken once across the two instances", async () => {
   // Both have had their turn by now: still one run, and one instance says it took it.
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const audits = Number(
-    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot' AND "entityId" = $1`, [today])).rows[0]
-      .count,
+    (await database.query(`SELECT count(*) FROM "AuditEvent" WHERE action = 'metrics.snapshot.create' AND "entityId" = $1`, [today]))
+      .rows[0].count,
   );
   expect(audits).toBe(snapshotAuditsBefore + 1);
   const rows = await database.query<{ metricKey: string }>(`SELECT "metricKey" FROM "MetricSnapshot" WHERE "takenOn" = $1::date`, [today]);

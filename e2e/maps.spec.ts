@@ -110,7 +110,7 @@ test("a viewer sees the map read-only and the API refuses their edits", async ({
   await expect(node(victor.page, "Records store")).toBeVisible();
   await expect(victor.page.getByTestId("surface-boundary")).toBeVisible();
   await expect(victor.page.getByRole("navigation", { name: "Node palette" })).toHaveCount(0);
-  await expect(victor.page.getByRole("button", { name: "Import" })).toHaveCount(0);
+  await expect(victor.page.getByRole("button", { name: "Import", exact: true })).toHaveCount(0);
   await expect(victor.page.getByText("Read-only: your role can view this map")).toBeVisible();
   await victor.page.getByRole("button", { name: /Flow Legacy export to Records store/ }).click();
   const details = victor.page.getByTestId("edge-inspector");
@@ -241,7 +241,7 @@ test("importing an invalid map file lists every error and changes nothing", asyn
   const surface = await surfaceWithMap();
   const raj = await openMap(await signedInAs(surface.netopsOwner, WIDE), surface.id);
   const before = (await (await raj.page.request.get(`/api/v1/surfaces/${raj.id}/map`)).json()) as { version: number };
-  await raj.page.getByRole("button", { name: "Import" }).click();
+  await raj.page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = raj.page.getByRole("dialog", { name: "Import a map file" });
   const invalid = {
     format: "concord.flow-map",
@@ -283,7 +283,7 @@ test("a map file replaces a map in one edit when the importer chooses to", async
     ],
     edges: [{ sourceId: "gw", targetId: "db", protocol: "TCP", ports: "5432", encryption: "TLS" }],
   };
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Import a map file" });
   await dialog.getByRole("radio", { name: /Replace this map/ }).check();
   await expect(dialog).toContainText("The 1 node and 0 flows on the map now are removed");

@@ -26,10 +26,10 @@ const FORMAT_CHOICES: Array<{ value: TFlowLogFormat; label: string }> = [
   { value: "gcp-vpc", label: "GCP VPC flow logs" },
 ];
 
-type TRunning = { id: string; abort: () => void; sent: number; total: number };
+type TRunning = { id: string; surfaceId: string; abort: () => void; sent: number; total: number };
 
 function ProgressFigures({ running }: { running: TRunning }) {
-  const progress = useImportProgress(running.id);
+  const progress = useImportProgress(running.id, running.surfaceId);
   const lines = progress.data?.linesRead ?? 0;
   // Measured between the import's start and the server's last count, both from the server's answer.
   const seconds = progress.data ? Math.max((progress.dataUpdatedAt - new Date(progress.data.createdAt).getTime()) / 1000, 0.001) : 1;
@@ -110,7 +110,7 @@ export function ImportDialog({
         setRunning((current) => (current ? { ...current, sent, total } : current));
       },
     );
-    setRunning({ id: importId, abort: upload.abort, sent: 0, total: file.size });
+    setRunning({ id: importId, surfaceId, abort: upload.abort, sent: 0, total: file.size });
     try {
       const result = await upload.done;
       setMessage({

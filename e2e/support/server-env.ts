@@ -23,4 +23,7 @@ export const E2E_SERVER_ENV = {
   OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
   OIDC_DISPLAY_NAME: "Test SSO",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The daily snapshot is the two-instance spec's subject (e2e/instances.spec.ts): the suite server
+  // leaves it to the instances that spec starts, so no third writer races them.
+  CONCORD_SNAPSHOTS: "off",
 } as const;

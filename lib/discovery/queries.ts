@@ -33,11 +33,18 @@ export function useOverlay(surfaceId: string, enabled: boolean) {
   return useQuery({ ...overlayQuery(surfaceId), enabled });
 }
 
-/** A running import's counters, polled while it runs (the upload's own progress gives the bytes sooner). */
-export function useImportProgress(id: string | null) {
+/**
+ * A running import's counters, polled while it runs (the upload's own progress gives the bytes
+ * sooner). Read from the surface's newest imports: the import's row exists only once the server has
+ * started reading the upload, and a poll that comes first is not an error.
+ */
+export function useImportProgress(id: string | null, surfaceId: string) {
   return useQuery({
     queryKey: discoveryKeys.import(id ?? "none"),
-    queryFn: () => apiFetch<TDiscoveryImport>(`/api/v1/discovery/imports/${id}`),
+    queryFn: async () =>
+      (await apiFetch<TDiscoveryImport[]>(`/api/v1/discovery/imports${toSearch({ surfaceId, limit: "10" })}`)).find(
+        (row) => row.id === id,
+      ) ?? null,
     enabled: id !== null,
     retry: false,
     refetchInterval: (query) => (query.state.data && query.state.data.status !== "RUNNING" ? false : 500),
