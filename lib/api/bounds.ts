@@ -41,3 +41,21 @@ export function findNulCharacter(value: unknown, path: string): string | null {
   }
   return null;
 }
+
+/** Earliest and latest instants a request may name: Postgres refuses year 0, and nothing Concord stores predates 1900. */
+const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const withinInstantRange = (value: string) => {
+  const time = new Date(value).getTime();
+  return Number.isFinite(time) && time >= EARLIEST_INSTANT && time <= LATEST_INSTANT;
+};
+
+/** An ISO 8601 date-time with an offset, between the years 1900 and 9999. */
+export const zIsoDateTime = (message = "must be an ISO 8601 date-time") =>
+  z.iso.datetime({ offset: true, message }).refine(withinInstantRange, "must be between the years 1900 and 9999");
+
+/** An ISO 8601 date-time or a calendar date (a day), in the same range. */
+export const zIsoDateTimeOrDate = (message = "must be an ISO 8601 date or date-time") =>
+  z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], { message })
+    .refine(withinInstantRange, "must be between the years 1900 and 9999");

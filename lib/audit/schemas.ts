@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { zBigIntId } from "@/lib/api/bounds";
+import { zBigIntId, zIsoDateTimeOrDate } from "@/lib/api/bounds";
 
 export const ZAuditQuery = z.object({
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(100).optional(),
   entityId: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: zIsoDateTimeOrDate().optional(),
+  to: zIsoDateTimeOrDate().optional(),
   /** Keyset pagination: the id of the last event already seen. */
   before: zBigIntId().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { zIsoDateTime } from "@/lib/api/bounds";
 import { ZId } from "@/lib/users/schemas";
 
 export const ZCreateMeeting = z
   .object({
     title: z.string().trim().min(3).max(120),
-    scheduledAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    scheduledAt: zIsoDateTime().transform((value) => new Date(value)),
     attendeeIds: z.array(ZId).max(50).default([]),
   })
   .meta({ id: "CreateCabMeeting" });

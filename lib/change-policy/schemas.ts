@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zIsoDateTime } from "@/lib/api/bounds";
 import { ZCondition } from "@/lib/change-policy/conditions";
 import { RULE_OUTCOMES } from "@/lib/change-policy/classifier";
 import { ZTemplateParameters } from "./template-parameters";
@@ -53,8 +54,8 @@ export type TTemplateProposal = z.input<typeof ZTemplateProposal>;
 export const ZBlackoutInput = z
   .object({
     name: z.string().trim().min(3).max(120),
-    startsAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-    endsAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    startsAt: zIsoDateTime().transform((value) => new Date(value)),
+    endsAt: zIsoDateTime().transform((value) => new Date(value)),
     surfaceId: ZId.nullable().default(null),
   })
   .refine((value) => value.endsAt > value.startsAt, { path: ["endsAt"], message: "must be after the start" })
@@ -62,7 +63,7 @@ export const ZBlackoutInput = z
 export type TBlackoutInput = z.infer<typeof ZBlackoutInput>;
 
 /** The change calendar's range: changes and blackout windows that overlap it. */
-export const ZCalendarRange = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+export const ZCalendarRange = z.object({ from: zIsoDateTime(), to: zIsoDateTime() });
 
 export const ZTemplateRetirement = z
   .object({ reason: z.string().trim().min(3, "say why the template should go").max(2000) })

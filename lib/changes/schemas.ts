@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zInt32 } from "@/lib/api/bounds";
+import { zInt32, zIsoDateTime } from "@/lib/api/bounds";
 import { ZId } from "@/lib/users/schemas";
 import { isValidPorts } from "@/lib/change-policy/ports";
 import { MANUAL_TRANSITIONS } from "./lifecycle";
@@ -51,7 +51,7 @@ export const ZFlowOperationInput = z
   .meta({ id: "FlowOperationInput" });
 export type TFlowOperationInput = z.infer<typeof ZFlowOperationInput>;
 
-const ZDate = z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).transform((value) => new Date(value));
+const ZDate = zIsoDateTime().transform((value) => new Date(value));
 
 const changeFields = {
   title: z.string().trim().min(3, "must be at least 3 characters").max(200),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zIsoDateTime } from "@/lib/api/bounds";
 
 export const ZMetricDirection = z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]).meta({ id: "MetricDirection" });
 
@@ -23,7 +24,7 @@ export const ZKpiReadingInput = z
   .object({
     value: z.number("must be a number").finite(),
     /** When the value was observed; defaults to now. */
-    observedAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }).optional(),
+    observedAt: zIsoDateTime().optional(),
   })
   .meta({ id: "KpiReadingInput" });
 export type TKpiReadingInput = z.infer<typeof ZKpiReadingInput>;

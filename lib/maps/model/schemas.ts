@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zInt32, zQueryInt32 } from "@/lib/api/bounds";
+import { zInt32, zQueryInt32, zIsoDateTime } from "@/lib/api/bounds";
 import { Encryption, FlowAuthentication, FlowStatus, NodeKind, Protocol } from "@/lib/db/generated/enums";
 import { ZClassification, ZDaasType, ZSurfaceStatus } from "@/lib/surfaces/schemas";
 import { ZId } from "@/lib/users/schemas";
@@ -90,7 +90,7 @@ export const ZNodePatch = z.object(nodeFields).partial().strict().meta({ id: "Ma
 export type TNodePatch = z.infer<typeof ZNodePatch>;
 
 const ZCounter = z.number().int("must be a whole number").min(0).max(Number.MAX_SAFE_INTEGER).nullable();
-const ZTimestamp = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).nullable();
+const ZTimestamp = zIsoDateTime().nullable();
 
 const edgeFields = {
   sourceId: ZId,

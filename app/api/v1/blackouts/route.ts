@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { zIsoDateTime } from "@/lib/api/bounds";
 import { apiRoute } from "@/lib/api/route";
 import { createBlackout, listBlackouts } from "@/lib/change-policy/blackouts-service";
 import { ZBlackoutInput } from "@/lib/change-policy/schemas";
 
-const ZRange = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+const ZRange = z.object({ from: zIsoDateTime().optional(), to: zIsoDateTime().optional() });
 
 export const GET = apiRoute({ permission: "change.read", query: ZRange }, async ({ context, query }) => ({
   blackouts: await listBlackouts(
