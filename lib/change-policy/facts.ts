@@ -38,58 +38,81 @@ function maxBy<T extends string>(order: readonly T[], values: T[]): T | null {
   return values.reduce((best, value) => (rank(order, value) > rank(order, best) ? value : best));
 }
 
-function minBy<T extends string>(order: readonly T[], values: T[]): T | null {
-  if (values.length === 0) return null;
-  return values.reduce((best, value) => (rank(order, value) < rank(order, best) ? value : best));
-}
-
 function overlaps(a: { start: Date; end: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
   return a.start.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.end.getTime();
 }
 
-/** The facts of a change; pure and total, so the same input always yields the same facts. */
+/** What the operations of a change say, gathered in one pass (the classifier runs this for every change). */
+function operationFacts(operations: readonly TClassifierOperation[]) {
+  let loosening = false;
+  let approvesFlow = false;
+  let approvesObservedFlow = false;
+  let crossesZone = false;
+  let externalParty = false;
+  let minEncryption: TFlowSpec["encryption"] | null = null;
+  let minAuthentication: TFlowSpec["authentication"] | null = null;
+  const readFlow = (flow: TFlowSpec) => {
+    if (flow.sourceZone !== flow.targetZone) crossesZone = true;
+    if (flow.sourceKind === "EXTERNAL" || flow.targetKind === "EXTERNAL") externalParty = true;
+  };
+  for (const operation of operations) {
+    if (operationLoosens(operation)) loosening = true;
+    if (approvesUnapprovedFlow(operation)) approvesFlow = true;
+    if (operation.kind === "MODIFY" && operation.before.status === "OBSERVED") approvesObservedFlow = true;
+    if (operation.before) readFlow(operation.before);
+    if (operation.after) {
+      readFlow(operation.after);
+      const { encryption, authentication } = operation.after;
+      if (minEncryption === null || rank(ENCRYPTION_ORDER, encryption) < rank(ENCRYPTION_ORDER, minEncryption)) minEncryption = encryption;
+      if (minAuthentication === null || rank(AUTHENTICATION_ORDER, authentication) < rank(AUTHENTICATION_ORDER, minAuthentication)) {
+        minAuthentication = authentication;
+      }
+    }
+  }
+  return {
+    loosening,
+    approvesFlow,
+    approvesObservedFlow,
+    crossesZone,
+    externalParty,
+    minAddedEncryption: minEncryption,
+    minAddedAuthentication: minAuthentication,
+  };
+}
+
+/**
+ * The facts of a change; pure and total, so the same input always yields the same facts. Every
+ * surface the change names counts as touched, with those its operations touch.
+ */
 export function computeFacts(input: TClassifierInput): { facts: TFacts; templateId: string | null } {
-  const touchedSurfaceIds = new Set(input.operations.map((operation) => operation.surfaceId));
-  for (const surface of input.surfaces) touchedSurfaceIds.add(surface.id);
-  const surfaces = input.surfaces.filter((surface) => touchedSurfaceIds.has(surface.id));
-  const flows = input.operations.flatMap((operation) =>
-    [operation.before, operation.after].filter((flow): flow is TFlowSpec => flow !== null),
-  );
-  const opened = input.operations.flatMap((operation) => (operation.after ? [operation.after] : []));
-  const loosening = input.operations.some(operationLoosens);
-  const template = matchTemplate(input, loosening);
+  const gathered = operationFacts(input.operations);
+  const template = matchTemplate(input, gathered.loosening);
   const window = input.window;
+  const touches = (surfaceId: string) =>
+    input.surfaces.some((surface) => surface.id === surfaceId) || input.operations.some((operation) => operation.surfaceId === surfaceId);
   return {
     templateId: template?.id ?? null,
     facts: {
-      loosening,
-      tighteningOnly: input.operations.length > 0 && !loosening,
-      approvesFlow: input.operations.some(approvesUnapprovedFlow),
-      approvesObservedFlow: input.operations.some((operation) => operation.kind === "MODIFY" && operation.before.status === "OBSERVED"),
+      loosening: gathered.loosening,
+      tighteningOnly: input.operations.length > 0 && !gathered.loosening,
+      approvesFlow: gathered.approvesFlow,
+      approvesObservedFlow: gathered.approvesObservedFlow,
       maxClassification: maxBy(
         CLASSIFICATION_ORDER,
-        surfaces.map((surface) => surface.classification),
+        input.surfaces.map((surface) => surface.classification),
       ),
       maxCriticality: maxBy(
         CRITICALITY_ORDER,
-        surfaces.map((surface) => surface.criticality),
+        input.surfaces.map((surface) => surface.criticality),
       ),
-      crossesZone: flows.some((flow) => flow.sourceZone !== flow.targetZone),
-      externalParty: flows.some((flow) => flow.sourceKind === "EXTERNAL" || flow.targetKind === "EXTERNAL"),
-      minAddedEncryption: minBy(
-        ENCRYPTION_ORDER,
-        opened.map((flow) => flow.encryption),
-      ),
-      minAddedAuthentication: minBy(
-        AUTHENTICATION_ORDER,
-        opened.map((flow) => flow.authentication),
-      ),
+      crossesZone: gathered.crossesZone,
+      externalParty: gathered.externalParty,
+      minAddedEncryption: gathered.minAddedEncryption,
+      minAddedAuthentication: gathered.minAddedAuthentication,
       flowsTouched: input.operations.length,
       environment: input.environment,
       inBlackout: window
-        ? input.blackouts.some(
-            (blackout) => (blackout.surfaceId === null || touchedSurfaceIds.has(blackout.surfaceId)) && overlaps(window, blackout),
-          )
+        ? input.blackouts.some((blackout) => (blackout.surfaceId === null || touches(blackout.surfaceId)) && overlaps(window, blackout))
         : false,
       templateMatch: template !== null,
       hasImplementationPlan: input.plans.implementation.trim() !== "",
