@@ -11,7 +11,7 @@ import { applyMapOperations } from "@/lib/maps/service";
 import { runImportPipeline, type TImportOutcome } from "./import";
 import { flowLogSource } from "./source";
 import { pruneBefore, subtractImport, type TPruneResult } from "./store";
-import { loadReconciliation } from "./reconciliation";
+import { invalidateOverlay, loadReconciliation, refreshOverlay } from "./reconciliation";
 import type { TCsvMappingRecord, TDiscoveryImport, TImportQuery, TProposeGhosts } from "./schemas";
 
 const DAY_MS = 86_400_000;
@@ -134,6 +134,8 @@ export async function importFlowLog(
     signal?.removeEventListener("abort", abort);
   }
   const result = toImport(await loadImportRow(db, id));
+  // Computed now rather than by the next map view; if it fails, that view computes it.
+  if (result.status === "DONE") await refreshOverlay(surfaceId).catch(() => undefined);
   if (result.status === "FAILED")
     throw new ValidationError(
       [{ path: "(body)", message: result.error ?? "could not be imported" }],
@@ -170,6 +172,7 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
   });
   // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
   if (status !== "DONE") return true;
+  await invalidateOverlay(tx, row.surfaceId);
   await recordAudit(tx, context, {
     action: "discovery.import.create",
     entityType: "DiscoveryImport",
@@ -236,6 +239,7 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
         where: { id },
         data: { status: "UNDONE", undoneAt: new Date(), undoneByLabel: actorLabel(context) },
       });
+      await invalidateOverlay(tx, row.surfaceId);
       await recordAudit(tx, context, {
         action: "discovery.import.undo",
         entityType: "DiscoveryImport",
@@ -246,7 +250,9 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
-  return toImport(await loadImportRow(db, id));
+  const undone = toImport(await loadImportRow(db, id));
+  await refreshOverlay(undone.surfaceId).catch(() => undefined);
+  return undone;
 }
 
 /**
