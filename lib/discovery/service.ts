@@ -12,7 +12,7 @@ import { runImportPipeline, type TImportOutcome } from "./import";
 import { flowLogSource } from "./source";
 import { pruneBefore, subtractImport, type TPruneResult } from "./store";
 import { invalidateOverlay, loadReconciliation, refreshOverlay } from "./reconciliation";
-import type { TCsvMappingRecord, TDiscoveryImport, TImportQuery, TProposeGhosts } from "./schemas";
+import { ghostKey, type TCsvMappingRecord, type TDiscoveryImport, type TImportQuery, type TProposeGhosts } from "./schemas";
 
 const DAY_MS = 86_400_000;
 /** An import still RUNNING after this long died with its process: its staging rows are dropped. */
@@ -299,11 +299,9 @@ export async function pruneObservations(now = new Date()): Promise<TPruneResult 
 export async function proposeGhosts(context: TActorContext, surfaceId: string, input: TProposeGhosts) {
   assertCan(context.actor, "map.write");
   const reconciliation = await loadReconciliation(surfaceId, { ghostLimit: Number.MAX_SAFE_INTEGER });
-  const ghostById = new Map(
-    reconciliation.ghosts.map((ghost) => [`${ghost.sourceId}>${ghost.targetId}/${ghost.protocol}/${ghost.port ?? "-"}`, ghost]),
-  );
+  const ghostById = new Map(reconciliation.ghosts.map((ghost) => [ghostKey(ghost), ghost]));
   const edges = input.ghosts.map((wanted, index) => {
-    const ghost = ghostById.get(`${wanted.sourceId}>${wanted.targetId}/${wanted.protocol}/${wanted.port ?? "-"}`);
+    const ghost = ghostById.get(ghostKey(wanted));
     if (!ghost) throw new ConflictError(`Observed flow ${index + 1} is no longer unmapped traffic of this map; reload the overlay.`);
     const id = crypto.randomUUID();
     const ports = ghost.port === null || ghost.protocol === "ICMP" || ghost.protocol === "ANY" ? "" : String(ghost.port);
