@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { ConflictError, RuleViolationError } from "@/lib/errors";
 import { createChange, updateChange } from "@/lib/changes/service";
 import { getChange, listChanges } from "@/lib/changes/read";
+import { flowAttributesOf } from "@/lib/changes/flow-snapshot";
 import type { TFlowOperationInput } from "@/lib/changes/schemas";
 import { loadReconciliation } from "./reconciliation";
 import { ghostKey, type TAttachGhosts, type TAttachResult } from "./schemas";
@@ -12,24 +13,16 @@ type TChange = Awaited<ReturnType<typeof getChange>>["change"];
 
 /** A stored operation as the change services take it again. */
 function inputOf(operation: TChange["operations"][number]): TFlowOperationInput {
-  const flowOf = (after: NonNullable<TChange["operations"][number]["after"]>) => ({
-    protocol: after.protocol,
-    ports: after.ports,
-    appProtocol: after.appProtocol,
-    encryption: after.encryption,
-    authentication: after.authentication,
-    justification: after.justification,
-  });
   if (operation.kind === "ADD" && operation.after)
     return {
       kind: "ADD",
       surfaceId: operation.surfaceId,
       sourceNodeId: operation.after.sourceId,
       targetNodeId: operation.after.targetId,
-      flow: flowOf(operation.after),
+      flow: flowAttributesOf(operation.after),
     };
   if (operation.kind === "MODIFY" && operation.edgeId && operation.after)
-    return { kind: "MODIFY", surfaceId: operation.surfaceId, edgeId: operation.edgeId, flow: flowOf(operation.after) };
+    return { kind: "MODIFY", surfaceId: operation.surfaceId, edgeId: operation.edgeId, flow: flowAttributesOf(operation.after) };
   return { kind: "REMOVE", surfaceId: operation.surfaceId, edgeId: operation.edgeId ?? "" };
 }
 

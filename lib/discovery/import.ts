@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type TTx } from "@/lib/db";
 import { openBulkConnection, type TBulkConnection } from "@/lib/db/bulk";
 import { BatchAggregator } from "./aggregate";

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { TDrawnFlow, TReconciliation } from "./reconcile";
+import { flowObservation, type TDrawnFlow, type TReconciliation } from "./reconcile";
 import type { TResolvableNode } from "./resolve";
 import type { TReconciliationResponse } from "./schemas";
 
@@ -75,16 +75,7 @@ export function overlayResponse(
     observedPairs: stored.observedPairs,
     flows: flows.map((flow) => {
       const entry = seen.get(flow.id);
-      const reference = entry ? Date.parse(entry.lastSeen) : flow.createdAt.getTime();
-      return {
-        edgeId: flow.id,
-        seen: Boolean(entry),
-        connections: entry?.connections ?? 0,
-        bytes: entry?.bytes ?? 0,
-        denied: entry?.denied ?? 0,
-        lastSeen: entry?.lastSeen ?? null,
-        removalCandidate: flow.status !== "DENIED" && reference < unseenBefore,
-      };
+      return flowObservation(flow, entry && { ...entry, lastSeen: Date.parse(entry.lastSeen) }, unseenBefore);
     }),
     ghosts: stored.ghosts.slice(0, options.ghostLimit),
     ghostsTruncated: stored.ghostsTruncated + Math.max(0, stored.ghosts.length - options.ghostLimit),

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import { db, type TTx } from "@/lib/db";

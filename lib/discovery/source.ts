@@ -1,3 +1,4 @@
+import "server-only";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseFlowLogBatches, readLineBatches, type TParseOptions } from "./formats";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TTx } from "@/lib/db";
 import { copyValue, type TBulkConnection } from "@/lib/db/bulk";
 import type { TAggregateRow } from "./aggregate";
