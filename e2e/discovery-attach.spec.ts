@@ -42,7 +42,7 @@ test.describe("discovery: observed flows into a change", () => {
 
     await page.getByRole("button", { name: "Add to a change…" }).click();
     const dialog = page.getByRole("dialog", { name: "Add 1 observed flow to a change" });
-    await expect(dialog.getByLabel("Change")).toHaveValue("");
+    await expect(dialog.getByLabel("Change", { exact: true })).toHaveValue("");
     await dialog.getByLabel("Title of the new change").fill("Cache traffic seen in the logs");
     await dialog.getByRole("button", { name: "Add to the change" }).click();
     await expect(dialog.getByRole("status")).toContainText("1 flow added to change #");
