@@ -1,6 +1,6 @@
 /**
  * Benchmark of the flow-log parsers alone (no database): reads N generated lines of each format
- * through readLines (plain and gzipped) and parseFlowLog, and prints lines per second and the peak
+ * through readLineBatches (plain and gzipped) and parseFlowLogBatches, as the import does, and prints lines per second and the peak
  * resident memory, which must stay flat whatever N is. Prints figures only (no assertions).
  *
  *   npm run bench:discovery-parse                    # 1,000,000 lines per format
@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import type { TFlowLogFormat } from "@/lib/discovery/records";
-import { parseFlowLog, readLines, type TParseOptions } from "@/lib/discovery/formats";
+import { parseFlowLogBatches, readLineBatches, type TParseOptions } from "@/lib/discovery/formats";
 
 const LINES = Number(process.env.LINES ?? 1_000_000);
 
@@ -87,7 +87,9 @@ for (const generator of GENERATORS) {
     const input = gzip ? source.pipe(createGzip({ level: 1 })) : source;
     const started = performance.now();
     const counts = { record: 0, skip: 0, reject: 0 };
-    for await (const parsed of parseFlowLog(generator.format, readLines(input), generator.options)) counts[parsed.kind] += 1;
+    // Batches of lines, as the import reads them (one await per chunk, not per line).
+    for await (const batch of parseFlowLogBatches(generator.format, readLineBatches(input), generator.options))
+      for (const parsed of batch) counts[parsed.kind] += 1;
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `${generator.name.padEnd(12)} ${gzip ? "gzip " : "plain"}  ${LINES.toLocaleString("en")} lines in ${seconds.toFixed(2)} s = ${Math.round(LINES / seconds).toLocaleString("en")} lines/s` +

@@ -107,18 +107,25 @@ function runChild(
 
 async function timeOverlay(surfaceId: string): Promise<void> {
   const { loadReconciliation } = await import("@/lib/discovery/reconciliation");
+  const { db } = await import("@/lib/db");
+  // The first read computes the overlay and stores it (as after an import, an undo or a map edit
+  // that changes what resolves); the others read the stored row.
+  await db.discoveryOverlay.deleteMany({ where: { surfaceId } });
   const timings: number[] = [];
   let ghosts = 0;
+  let computedMs = 0;
   for (let run = 0; run < 21; run += 1) {
     const begin = performance.now();
     const result = await loadReconciliation(surfaceId);
     if (run > 0) timings.push(performance.now() - begin);
+    else computedMs = performance.now() - begin;
     ghosts = result.ghosts.length + result.ghostsTruncated;
   }
+  console.log(`overlay computed and stored (first read after a change): ${computedMs.toFixed(0)} ms`);
   timings.sort((a, b) => a - b);
   const at = (share: number) => timings[Math.min(timings.length - 1, Math.ceil(share * timings.length) - 1)]!.toFixed(0);
   console.log(
-    `overlay (loadReconciliation, ${timings.length} runs after a warm-up): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`,
+    `overlay served stored (loadReconciliation, ${timings.length} runs): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms; ${ghosts} ghost edges`,
   );
 }
 

@@ -12,6 +12,7 @@ import { DEMO, openAs } from "./helpers";
  * taken by one of them only.
  */
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+// Always set: the e2e configuration runs on Postgres (DATABASE_URL or the local server), the one database two instances can share.
 const DATABASE_URL = process.env.DATABASE_URL;
 
 type TInstance = { name: string; url: string; process: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -63,10 +64,6 @@ let snapshotAuditsBefore = 0;
 const today = new Date().toISOString().slice(0, 10);
 
 test.describe.configure({ mode: "serial" });
-test.skip(
-  !DATABASE_URL,
-  "Two instances share one database only through Postgres (DATABASE_URL): the embedded database is a folder that one process locks.",
-);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);

@@ -1,5 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { AS, expect, test } from "./fixtures";
 
 /**
@@ -28,12 +27,6 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  if (!process.env.DATABASE_URL) {
-    // Its own embedded database: the suite's server holds the lock on the shared one.
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const prepared = spawnSync("node_modules/.bin/tsx", ["lib/cli/prepare.ts"], { env, encoding: "utf8" });
-    expect(prepared.status, prepared.stderr).toBe(0);
-  }
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: "pipe" });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

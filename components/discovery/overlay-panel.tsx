@@ -8,6 +8,7 @@ import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { FormAlert } from "@/components/ui/dialog";
 import { useOverlay, useProposeGhosts } from "@/lib/discovery/queries";
 import type { TMapNode } from "@/lib/maps/model/schemas";
+import { AttachToChangeDialog } from "./attach-to-change";
 import { ImportDialog } from "./import-dialog";
 import { useOverlayState } from "@/lib/discovery/overlay/overlay-store";
 import { sinceText } from "@/lib/discovery/overlay/overlay-edges";
@@ -22,22 +23,29 @@ export function DiscoveryOverlayPanel({
   nodes,
   canEdit,
   canImport,
+  canChange = canEdit,
 }: {
   surfaceId: string;
   surfaceName: string;
   nodes: TMapNode[];
   canEdit: boolean;
   canImport: boolean;
+  /** May write changes (a contributor): offered to add picked flows to a draft change. */
+  canChange?: boolean;
 }) {
   const { visible, picked, setVisible, togglePicked, clearPicked } = useOverlayState(surfaceId);
   const overlay = useOverlay(surfaceId, visible);
   const propose = useProposeGhosts(surfaceId);
   const [importing, setImporting] = useState(false);
+  const [attaching, setAttaching] = useState(false);
   const label = new Map(nodes.map((node) => [node.id, node.label]));
   const now = new Date();
   const data = overlay.data;
   const proposable = data?.ghosts.filter((ghost) => !ghost.deniedOnly) ?? [];
   const denied = data?.ghosts.filter((ghost) => ghost.deniedOnly) ?? [];
+  const pickedGhosts = proposable
+    .filter((ghost) => picked.has(ghost.id))
+    .map((ghost) => ({ sourceId: ghost.sourceId, targetId: ghost.targetId, protocol: ghost.protocol, port: ghost.port }));
 
   return (
     <Card className="mt-4 flex flex-col gap-3 p-4" aria-label="Observed traffic">
@@ -66,6 +74,9 @@ export function DiscoveryOverlayPanel({
           </p>
           <section aria-label="Ghost edges">
             <h3 className="mb-1 text-sm font-medium">Observed, not drawn</h3>
+            {canEdit && proposable.length > 0 && (
+              <p className="mb-1 text-xs text-muted">Pick them here or click their dashed edges on the map.</p>
+            )}
             {proposable.length === 0 ? (
               <p className="text-sm text-muted">No undrawn traffic between nodes of this map.</p>
             ) : (
@@ -94,25 +105,15 @@ export function DiscoveryOverlayPanel({
                 <Button
                   size="sm"
                   disabled={picked.size === 0 || propose.isPending}
-                  onClick={() =>
-                    propose.mutate(
-                      {
-                        ghosts: proposable
-                          .filter((ghost) => picked.has(ghost.id))
-                          .map((ghost) => ({
-                            sourceId: ghost.sourceId,
-                            targetId: ghost.targetId,
-                            protocol: ghost.protocol,
-                            port: ghost.port,
-                          })),
-                        justification: "",
-                      },
-                      { onSuccess: clearPicked },
-                    )
-                  }
+                  onClick={() => propose.mutate({ ghosts: pickedGhosts, justification: "" }, { onSuccess: clearPicked })}
                 >
-                  Propose {picked.size || ""} as flows
+                  Propose {pickedGhosts.length || ""} as flows
                 </Button>
+                {canChange && (
+                  <Button size="sm" variant="secondary" disabled={pickedGhosts.length === 0} onClick={() => setAttaching(true)}>
+                    Add to a change…
+                  </Button>
+                )}
                 <Button
                   size="sm"
                   variant="ghost"
@@ -145,6 +146,16 @@ export function DiscoveryOverlayPanel({
             </section>
           )}
         </>
+      )}
+      {attaching && (
+        <AttachToChangeDialog
+          surfaceId={surfaceId}
+          surfaceName={surfaceName}
+          ghosts={pickedGhosts}
+          open={attaching}
+          onOpenChange={setAttaching}
+          onAttached={clearPicked}
+        />
       )}
       {canImport && importing && (
         <ImportDialog

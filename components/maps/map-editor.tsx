@@ -38,6 +38,7 @@ import { useMapShortcuts } from "./use-map-shortcuts";
 import { useSelectionInView } from "./use-selection-in-view";
 import { exportImage, exportJson } from "./export";
 import { useOverlayEdges } from "@/lib/discovery/overlay/use-overlay-edges";
+import { useGhostClick } from "@/lib/discovery/overlay/use-ghost-click";
 
 /*
  * Props of the canvas are kept identical between renders: React Flow copies every prop that changed
@@ -110,6 +111,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
   const edgesOnCanvas = useMemo(() => withoutLastFlows(drawn.edges, hiddenFlows), [drawn.edges, hiddenFlows]);
   // Discovery overlay (components/discovery): observed traffic over the flows while it is switched on.
   const edgesWithOverlay = useOverlayEdges(surfaceId, edgesOnCanvas, drawn.nodes);
+  const onGhostClick = useGhostClick(surfaceId, !readOnly);
 
   const nodeById = useMemo(() => new Map(map.nodes.map((node) => [node.id, node])), [map.nodes]);
 
@@ -380,6 +382,7 @@ function MapCanvas({ surfaceId, initialMap, canEdit }: TProps) {
               onNodesChange={onCanvasNodesChange}
               onEdgesChange={onEdgesChange}
               onSelectionChange={onSelectionChange}
+              onEdgeClick={onGhostClick}
               onNodeDragStop={readOnly ? undefined : onNodeDragStop}
               onConnect={readOnly ? undefined : onConnect}
               nodesDraggable={!readOnly}

@@ -1,19 +1,20 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
+import { accountKeys } from "./keys";
 import type { TAccountSession } from "./schemas";
 
-export const accountKeys = {
-  all: ["account"] as const,
-  sessions: () => [...accountKeys.all, "sessions"] as const,
+export const accountQueries = {
+  sessions: () =>
+    queryOptions({
+      queryKey: accountKeys.sessions(),
+      queryFn: () => apiFetch<{ sessions: TAccountSession[] }>("/api/v1/account/sessions").then((payload) => payload.sessions),
+    }),
 };
 
 export function useOwnSessions() {
-  return useQuery({
-    queryKey: accountKeys.sessions(),
-    queryFn: () => apiFetch<{ sessions: TAccountSession[] }>("/api/v1/account/sessions").then((payload) => payload.sessions),
-  });
+  return useQuery(accountQueries.sessions());
 }
 
 function useInvalidateSessions() {
@@ -36,3 +37,5 @@ export function useRevokeOtherSessions() {
     onSuccess: invalidate,
   });
 }
+
+export { accountKeys };

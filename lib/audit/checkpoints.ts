@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type TTx } from "@/lib/db";
 import { getAuditCheckpointKey, getEnv } from "@/lib/env";
 import { assertCan } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type TTx } from "@/lib/db";
 import { getAuditCheckpointKeys, getEnv } from "@/lib/env";
 import { GENESIS_HASH, findChainBreak, storedAuditContent, type TChainBreak } from "./chain";

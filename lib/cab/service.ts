@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma, type TTx } from "@/lib/db";
 import type { TAuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";

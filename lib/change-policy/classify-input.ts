@@ -1,3 +1,4 @@
+import "server-only";
 import { readAll, type TTx } from "@/lib/db";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";

@@ -1,9 +1,10 @@
+import "server-only";
 import { readAll, type Prisma, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
 import { enqueueFlowStatusChangesOfChange } from "@/lib/outbox/enqueue";
 import type { TFlowOperationInput } from "./schemas";
-import { toFlowSnapshot } from "./flow-snapshot";
+import { flowAttributesOf, toFlowSnapshot } from "./flow-snapshot";
 import { asSnapshot, type TFlowSnapshot } from "@/lib/change-policy/types";
 import type { TStoredOperation } from "./snapshot";
 
@@ -145,12 +146,7 @@ export async function applyOperations(
       const updated = await tx.flowEdge.update({
         where: { id: edge.id },
         data: {
-          protocol: after.protocol,
-          ports: after.ports,
-          appProtocol: after.appProtocol,
-          encryption: after.encryption,
-          authentication: after.authentication,
-          justification: after.justification,
+          ...flowAttributesOf(after),
           status: "APPROVED",
           version: { increment: 1 },
         },

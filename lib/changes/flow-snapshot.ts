@@ -20,3 +20,15 @@ export function toFlowSnapshot(edge: TFlowFields, labels: { source: string; targ
     justification: edge.justification,
   };
 }
+
+/** The attributes of a flow a change sets, from a recorded flow: what an edit, or the map at verification, takes again. */
+export function flowAttributesOf(snapshot: TFlowSnapshot) {
+  return {
+    protocol: snapshot.protocol,
+    ports: snapshot.ports,
+    appProtocol: snapshot.appProtocol,
+    encryption: snapshot.encryption,
+    authentication: snapshot.authentication,
+    justification: snapshot.justification,
+  };
+}

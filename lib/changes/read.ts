@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma, type TTx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, readAll, type Prisma, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";

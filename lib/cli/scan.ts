@@ -75,8 +75,8 @@ async function startServer(port: string): Promise<{ url: string; stop: () => voi
     NEXT_TELEMETRY_DISABLED: "1",
   };
   run("npx", ["next", "build"], env);
-  run("npx", ["tsx", "lib/cli/prepare.ts"], env);
-  run("npx", ["tsx", "lib/cli/seed.ts"], env);
+  run("npx", ["tsx", "--conditions=react-server", "lib/cli/prepare.ts"], env);
+  run("npx", ["tsx", "--conditions=react-server", "lib/cli/seed.ts"], env);
   const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "ignore", detached: true });
   const url = `http://localhost:${port}`;
   const stop = () => {

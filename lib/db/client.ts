@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaClient } from "./generated/client.ts";
 import { getEnv } from "@/lib/env";
 import { databaseTarget, openDatabase, type TOpenedDatabase } from "./adapter";

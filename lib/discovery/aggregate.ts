@@ -23,16 +23,31 @@ export type TAggregateRow = {
   lastSeen: number;
 };
 
+const PROTOCOL_INDEX: Record<string, number> = { TCP: 0, UDP: 1, ICMP: 2, OTHER: 3 };
+/** Endpoints and pairs of one batch are numbered below these, so a row's key is one safe integer. */
+const ENDPOINT_LIMIT = 2 ** 20;
+const PAIR_LIMIT = 2 ** 18;
+/** Days since the epoch below this (the year 2328; parsers refuse times past 2200). */
+const DAY_LIMIT = 2 ** 17;
+const COMBINATIONS = DAY_LIMIT * 65_537 * 4;
+
 /**
  * Sums records in memory for one batch. The batch is flushed when it holds `maxRows` distinct keys,
  * so memory stays bounded whatever the file's size; rows repeated across batches are summed again
- * by the merge.
+ * by the merge. A row is found by a number (endpoint and pair numbers, protocol, port and day), not
+ * by a string built per line: a million lines are a million look-ups.
  */
 export class BatchAggregator {
-  private readonly rows = new Map<string, TAggregateRow>();
+  private readonly rows = new Map<number, TAggregateRow>();
   private readonly endpoints = new Map<string, TEndpointDetails>();
+  /** Endpoint key (and, for address-only endpoints, the bare address) → number in this batch. */
+  private readonly endpointNumbers = new Map<string, number>();
+  private readonly endpointKeys: string[] = [];
+  private readonly pairNumbers = new Map<number, number>();
 
-  constructor(readonly maxRows: number) {}
+  constructor(readonly maxRows: number) {
+    if (!(maxRows >= 1 && maxRows <= PAIR_LIMIT)) throw new RangeError(`A batch holds 1 to ${PAIR_LIMIT} rows.`);
+  }
 
   get size(): number {
     return this.rows.size;
@@ -46,17 +61,28 @@ export class BatchAggregator {
     const source = this.endpoint(record.source);
     const destination = this.endpoint(record.destination);
     const time = record.start.getTime();
-    const day = this.dayOf(time);
+    const dayNumber = Math.floor(time / DAY_MS);
     const port = record.destinationPort ?? NO_PORT;
-    const key = `${source}\u0000${destination}\u0000${record.protocol}\u0000${port}\u0000${day}`;
+    const pairKey = source * ENDPOINT_LIMIT + destination;
+    let pair = this.pairNumbers.get(pairKey);
+    if (pair === undefined) {
+      pair = this.pairNumbers.size;
+      this.pairNumbers.set(pairKey, pair);
+    }
+    const key =
+      dayNumber >= 0 && dayNumber < DAY_LIMIT
+        ? pair * COMBINATIONS + (dayNumber * 65_537 + port + 1) * 4 + (PROTOCOL_INDEX[record.protocol] ?? 3)
+        : Number.NaN;
+    if (Number.isNaN(key))
+      throw new RangeError(`A time outside the years 1970–2328 reached the aggregation: ${record.start.toISOString()}`);
     let row = this.rows.get(key);
     if (!row) {
       row = {
-        sourceKey: source,
-        destinationKey: destination,
+        sourceKey: this.endpointKeys[source]!,
+        destinationKey: this.endpointKeys[destination]!,
         protocol: record.protocol,
         destinationPort: port,
-        day,
+        day: this.dayOf(dayNumber),
         connections: 0,
         bytes: 0,
         packets: 0,
@@ -86,14 +112,16 @@ export class BatchAggregator {
     const drained = { rows: [...this.rows.values()], endpoints: [...this.endpoints.values()] };
     this.rows.clear();
     this.endpoints.clear();
+    this.endpointNumbers.clear();
+    this.endpointKeys.length = 0;
+    this.pairNumbers.clear();
     return drained;
   }
 
   private readonly days = new Map<number, string>();
 
-  /** YYYY-MM-DD of a time, formatted once per day rather than once per line. */
-  private dayOf(time: number): string {
-    const number = Math.floor(time / DAY_MS);
+  /** YYYY-MM-DD of a day number, formatted once per day rather than once per line. */
+  private dayOf(number: number): string {
     let day = this.days.get(number);
     if (day === undefined) {
       day = new Date(number * DAY_MS).toISOString().slice(0, 10);
@@ -102,12 +130,27 @@ export class BatchAggregator {
     return day;
   }
 
-  private endpoint(endpoint: TObservedRecord["source"]): string {
-    // Most lines name an address only (VPC, Zeek): its key needs no object of details.
+  private numbered(key: string): number {
+    let number = this.endpointNumbers.get(key);
+    if (number === undefined) {
+      number = this.endpointKeys.length;
+      if (number >= ENDPOINT_LIMIT) throw new RangeError("Too many endpoints in one batch.");
+      this.endpointKeys.push(key);
+      this.endpointNumbers.set(key, number);
+    }
+    return number;
+  }
+
+  private endpoint(endpoint: TObservedRecord["source"]): number {
+    // Most lines name an address only (VPC, Zeek): found by the address itself, no key built per line.
     if (endpoint.address && !endpoint.namespace && !endpoint.hostname) {
-      const key = `ip:${endpoint.address}`;
-      if (!this.endpoints.has(key)) this.endpoints.set(key, endpointDetails(endpoint));
-      return key;
+      const known = this.endpointNumbers.get(endpoint.address);
+      if (known !== undefined) return known;
+      const details = endpointDetails(endpoint);
+      const number = this.numbered(details.key);
+      this.endpointNumbers.set(endpoint.address, number);
+      if (!this.endpoints.has(details.key)) this.endpoints.set(details.key, details);
+      return number;
     }
     const details = endpointDetails(endpoint);
     const known = this.endpoints.get(details.key);
@@ -117,6 +160,6 @@ export class BatchAggregator {
       known.address ??= details.address;
       known.hostname ??= details.hostname;
     }
-    return details.key;
+    return this.numbered(details.key);
   }
 }

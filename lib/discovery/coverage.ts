@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type TTx } from "@/lib/db";
 import type { TEndpointDetails } from "./endpoints";
 import { reconcile, type TObservedPair } from "./reconcile";

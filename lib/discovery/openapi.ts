@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import {
+  ZAttachGhosts,
+  ZAttachResult,
   ZCsvMapping,
   ZCsvMappingBody,
   ZCsvMappingParams,
@@ -54,6 +56,26 @@ export const discoveryPaths: ZodOpenApiPathsObject = {
       params: ZSurfaceParams,
       body: ZProposeGhosts,
       response: ZProposeResult,
+      status: 201,
+      conflicts: true,
+    }),
+  },
+  "/api/v1/surfaces/{id}/discovery/attach": {
+    get: operation({
+      summary: "The caller's draft changes that include this surface: where observed flows may be added",
+      tag,
+      permission: "change.write",
+      params: ZSurfaceParams,
+      response: z.array(z.object({ id: z.string(), number: z.number(), title: z.string() })),
+    }),
+    post: operation({
+      summary:
+        "Add ghost edges (observed, undrawn traffic) to a draft change of the caller's as ADD operations, or create a draft with them; nothing is proposed or approved",
+      tag,
+      permission: "change.write",
+      params: ZSurfaceParams,
+      body: ZAttachGhosts,
+      response: ZAttachResult,
       status: 201,
       conflicts: true,
     }),

@@ -3,7 +3,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/lib/api/client";
 import { mapKeys } from "@/lib/maps/queries";
-import type { TDiscoveryImport, TProposeGhosts, TReconciliationResponse, TCsvMappingRecord } from "./schemas";
+import { changeKeys } from "@/lib/changes/keys";
+import type { TAttachGhosts, TAttachResult, TDiscoveryImport, TProposeGhosts, TReconciliationResponse, TCsvMappingRecord } from "./schemas";
 
 export const discoveryKeys = {
   all: ["discovery"] as const,
@@ -11,7 +12,33 @@ export const discoveryKeys = {
   import: (id: string) => ["discovery", "import", id] as const,
   overlay: (surfaceId: string) => ["discovery", "overlay", surfaceId] as const,
   csvMapping: (source: string) => ["discovery", "csv-mapping", source] as const,
+  drafts: (surfaceId: string) => ["discovery", "drafts", surfaceId] as const,
 };
+
+/** The caller's draft changes of a surface, where observed flows can be added. */
+export const draftsForGhostsQuery = (surfaceId: string) =>
+  queryOptions({
+    queryKey: discoveryKeys.drafts(surfaceId),
+    queryFn: () => apiFetch<Array<{ id: string; number: number; title: string }>>(`/api/v1/surfaces/${surfaceId}/discovery/attach`),
+  });
+
+export function useDraftsForGhosts(surfaceId: string, enabled: boolean) {
+  return useQuery({ ...draftsForGhostsQuery(surfaceId), enabled });
+}
+
+/** Adds picked ghost edges to a draft change (or a new one); the change's lists and page show it. */
+export function useAttachGhosts(surfaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TAttachGhosts) =>
+      apiFetch<TAttachResult>(`/api/v1/surfaces/${surfaceId}/discovery/attach`, { method: "POST", body: input }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: discoveryKeys.drafts(surfaceId) });
+      void queryClient.invalidateQueries({ queryKey: changeKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: changeKeys.detail(result.changeId) });
+    },
+  });
+}
 
 export const importsQuery = (surfaceId?: string) =>
   queryOptions({

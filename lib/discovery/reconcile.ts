@@ -203,19 +203,7 @@ export function reconcile(input: TReconcileInput): TReconciliation {
   }
 
   const unseenBefore = input.now.getTime() - input.unseenDays * DAY_MS;
-  const flows = input.flows.map((flow): TFlowObservation => {
-    const entry = seen.get(flow.id);
-    const reference = entry ? entry.lastSeen : flow.createdAt.getTime();
-    return {
-      edgeId: flow.id,
-      seen: Boolean(entry),
-      connections: entry?.connections ?? 0,
-      bytes: entry?.bytes ?? 0,
-      denied: entry?.denied ?? 0,
-      lastSeen: entry ? new Date(entry.lastSeen).toISOString() : null,
-      removalCandidate: flow.status !== "DENIED" && reference < unseenBefore,
-    };
-  });
+  const flows = input.flows.map((flow) => flowObservation(flow, seen.get(flow.id), unseenBefore));
   return {
     flows,
     ghosts: [...ghosts.values()]
@@ -225,6 +213,28 @@ export function reconcile(input: TReconcileInput): TReconciliation {
       .map(({ samples, ...group }) => ({ ...group, endpoints: [...samples] }))
       .sort((a, b) => b.connections - a.connections),
     totals,
+  };
+}
+
+/**
+ * What the overlay says of one drawn flow: seen (how much, when last) or not, and whether it is a
+ * candidate for removal: not seen since `unseenBefore` (counted from when it was drawn if never
+ * seen), unless it is denied already.
+ */
+export function flowObservation(
+  flow: Pick<TDrawnFlow, "id" | "status" | "createdAt">,
+  entry: { connections: number; bytes: number; denied: number; lastSeen: number } | undefined,
+  unseenBefore: number,
+): TFlowObservation {
+  const reference = entry ? entry.lastSeen : flow.createdAt.getTime();
+  return {
+    edgeId: flow.id,
+    seen: Boolean(entry),
+    connections: entry?.connections ?? 0,
+    bytes: entry?.bytes ?? 0,
+    denied: entry?.denied ?? 0,
+    lastSeen: entry ? new Date(entry.lastSeen).toISOString() : null,
+    removalCandidate: flow.status !== "DENIED" && reference < unseenBefore,
   };
 }
 

@@ -134,6 +134,13 @@ export const ZGhostProposal = z
   })
   .strict();
 
+export type TGhostProposal = z.infer<typeof ZGhostProposal>;
+
+/** The one spelling of a ghost edge's identity: its ends, protocol and port (as the overlay's ghost ids). */
+export function ghostKey(ghost: { sourceId: string; targetId: string; protocol: string; port: number | null }): string {
+  return `${ghost.sourceId}>${ghost.targetId}/${ghost.protocol}/${ghost.port ?? "-"}`;
+}
+
 export const ZProposeGhosts = z
   .object({
     ghosts: z.array(ZGhostProposal).min(1, "pick at least one observed flow").max(200, "at most 200 at once"),
@@ -146,6 +153,31 @@ export type TProposeGhosts = z.infer<typeof ZProposeGhosts>;
 export const ZProposeResult = z
   .object({ proposed: z.number(), mapVersion: z.number(), edgeIds: z.array(z.string()) })
   .meta({ id: "DiscoveryProposeResult" });
+
+/**
+ * Observed flows (ghost edges) to put into a draft change as ADD operations: an existing draft of the
+ * caller's, or a new one named by `title`.
+ */
+export const ZAttachGhosts = z
+  .object({
+    ghosts: z.array(ZGhostProposal).min(1, "pick at least one observed flow").max(50, "at most 50 at once"),
+    /** The draft change to add them to; absent, a new draft is created with `title`. */
+    changeId: ZId.optional(),
+    title: z.string().trim().min(3, "must be at least 3 characters").max(200).optional(),
+    justification: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    if (!value.changeId && !value.title)
+      context.addIssue({ code: "custom", path: ["title"], message: "name the new change, or pick a draft" });
+  })
+  .meta({ id: "DiscoveryAttachGhosts" });
+export type TAttachGhosts = z.infer<typeof ZAttachGhosts>;
+
+export const ZAttachResult = z
+  .object({ changeId: z.string(), changeNumber: z.number(), added: z.number(), created: z.boolean() })
+  .meta({ id: "DiscoveryAttachResult" });
+export type TAttachResult = z.infer<typeof ZAttachResult>;
 
 export const ZCsvMappingParams = z.object({ source: ZSourceName });
 /** The CSV column mapping is the parsers' (`ZCsvMapping`); stored as given, checked when used. */

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import { db, type TTx } from "@/lib/db";
@@ -11,8 +12,8 @@ import { applyMapOperations } from "@/lib/maps/service";
 import { runImportPipeline, type TImportOutcome } from "./import";
 import { flowLogSource } from "./source";
 import { pruneBefore, subtractImport, type TPruneResult } from "./store";
-import { loadReconciliation } from "./reconciliation";
-import type { TCsvMappingRecord, TDiscoveryImport, TImportQuery, TProposeGhosts } from "./schemas";
+import { invalidateOverlay, loadReconciliation, refreshOverlay } from "./reconciliation";
+import { ghostKey, type TCsvMappingRecord, type TDiscoveryImport, type TImportQuery, type TProposeGhosts } from "./schemas";
 
 const DAY_MS = 86_400_000;
 /** An import still RUNNING after this long died with its process: its staging rows are dropped. */
@@ -134,6 +135,8 @@ export async function importFlowLog(
     signal?.removeEventListener("abort", abort);
   }
   const result = toImport(await loadImportRow(db, id));
+  // Computed now rather than by the next map view; if it fails, that view computes it.
+  if (result.status === "DONE") await refreshOverlay(surfaceId).catch(() => undefined);
   if (result.status === "FAILED")
     throw new ValidationError(
       [{ path: "(body)", message: result.error ?? "could not be imported" }],
@@ -170,6 +173,7 @@ async function finishImport(tx: TTx, context: TActorContext, id: string, outcome
   });
   // Only a merged import changed anything worth an audit row; a refused one is kept in its own record.
   if (status !== "DONE") return true;
+  await invalidateOverlay(tx, row.surfaceId);
   await recordAudit(tx, context, {
     action: "discovery.import.create",
     entityType: "DiscoveryImport",
@@ -236,6 +240,7 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
         where: { id },
         data: { status: "UNDONE", undoneAt: new Date(), undoneByLabel: actorLabel(context) },
       });
+      await invalidateOverlay(tx, row.surfaceId);
       await recordAudit(tx, context, {
         action: "discovery.import.undo",
         entityType: "DiscoveryImport",
@@ -246,7 +251,9 @@ export async function undoImport(context: TActorContext, id: string): Promise<TD
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
-  return toImport(await loadImportRow(db, id));
+  const undone = toImport(await loadImportRow(db, id));
+  await refreshOverlay(undone.surfaceId).catch(() => undefined);
+  return undone;
 }
 
 /**
@@ -293,11 +300,9 @@ export async function pruneObservations(now = new Date()): Promise<TPruneResult 
 export async function proposeGhosts(context: TActorContext, surfaceId: string, input: TProposeGhosts) {
   assertCan(context.actor, "map.write");
   const reconciliation = await loadReconciliation(surfaceId, { ghostLimit: Number.MAX_SAFE_INTEGER });
-  const ghostById = new Map(
-    reconciliation.ghosts.map((ghost) => [`${ghost.sourceId}>${ghost.targetId}/${ghost.protocol}/${ghost.port ?? "-"}`, ghost]),
-  );
+  const ghostById = new Map(reconciliation.ghosts.map((ghost) => [ghostKey(ghost), ghost]));
   const edges = input.ghosts.map((wanted, index) => {
-    const ghost = ghostById.get(`${wanted.sourceId}>${wanted.targetId}/${wanted.protocol}/${wanted.port ?? "-"}`);
+    const ghost = ghostById.get(ghostKey(wanted));
     if (!ghost) throw new ConflictError(`Observed flow ${index + 1} is no longer unmapped traffic of this map; reload the overlay.`);
     const id = crypto.randomUUID();
     const ports = ghost.port === null || ghost.protocol === "ICMP" || ghost.protocol === "ANY" ? "" : String(ghost.port);

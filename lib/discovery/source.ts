@@ -1,13 +1,14 @@
+import "server-only";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { parseFlowLog, readLines, type TParseOptions } from "./formats";
+import { parseFlowLogBatches, readLineBatches, type TParseOptions } from "./formats";
 import { InputStreamError } from "./import";
 import type { TFlowLogFormat, TParsedLine } from "./records";
 
-export type TFlowLogSource = { lines: AsyncIterable<TParsedLine>; bytesRead: () => number };
+export type TFlowLogSource = { lines: AsyncIterable<TParsedLine[]>; bytesRead: () => number };
 
 /**
- * A file or request body as parsed lines, counting the bytes read as they pass (before any gunzip,
+ * A file or request body as batches of parsed lines, counting the bytes read as they pass (before any gunzip,
  * so the count matches the size a progress bar knows).
  */
 export function flowLogSource(
@@ -25,5 +26,5 @@ export function flowLogSource(
   const readable = input instanceof Readable ? input : Readable.fromWeb(input as WebReadableStream<Uint8Array>);
   readable.on("error", (error) => counter.destroy(new InputStreamError(error)));
   readable.pipe(counter);
-  return { lines: parseFlowLog(format, readLines(counter), options), bytesRead: () => bytes };
+  return { lines: parseFlowLogBatches(format, readLineBatches(counter), options), bytesRead: () => bytes };
 }

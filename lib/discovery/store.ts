@@ -1,3 +1,4 @@
+import "server-only";
 import type { TTx } from "@/lib/db";
 import { copyValue, type TBulkConnection } from "@/lib/db/bulk";
 import type { TAggregateRow } from "./aggregate";
@@ -189,6 +190,12 @@ export type TPruneResult = { observations: number; contributions: number; endpoi
 /** Drops every day before `cutoff` (a UTC date) and what only those days said. */
 export async function pruneBefore(tx: TTx, cutoff: Date): Promise<TPruneResult> {
   const day = cutoff.toISOString().slice(0, 10);
+  // The stored overlays of the surfaces losing days are dropped (the next view computes them again).
+  await tx.$executeRawUnsafe(
+    `UPDATE "DiscoveryOverlay" SET "observedVersion" = "observedVersion" + 1, "fingerprint" = NULL, "result" = NULL
+     WHERE "surfaceId" IN (SELECT DISTINCT "surfaceId" FROM "DiscoveryObservation" WHERE "day" < $1::date)`,
+    day,
+  );
   const contributions = await tx.$executeRawUnsafe(`DELETE FROM "DiscoveryContribution" WHERE "day" < $1::date`, day);
   // The pairs touched are those with an old day: recomputed from the recent days only.
   const stalePairs = `SELECT DISTINCT "surfaceId", ${KEY} FROM "DiscoveryObservation" WHERE "day" < $1::date`;

@@ -51,3 +51,7 @@ export function map(nodes: TMapNode[], edges: TMapEdge[]): Pick<TFlowMap, "nodes
     surface: { id: id(999), name: "Card payments", classification: "RESTRICTED", status: "AGREED" },
   };
 }
+
+/** A drawn flow as a person proposes it (no application protocol or justification yet) between two nodes. */
+export const proposedEdge = (n: number, source: TMapNode, target: TMapNode, overrides: Partial<TMapEdge> = {}): TMapEdge =>
+  baseEdge(n, 0, 0, { sourceId: source.id, targetId: target.id, appProtocol: "", status: "PROPOSED", justification: "", ...overrides });

@@ -1,21 +1,20 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
+import { maturityKeys } from "./keys";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
 
-export const maturityKeys = {
-  all: ["maturity"] as const,
-  assessments: () => [...maturityKeys.all, "assessments"] as const,
-  assessment: (id: string) => [...maturityKeys.all, "assessment", id] as const,
+export const maturityQueries = {
+  assessment: (id: string) =>
+    queryOptions({
+      queryKey: maturityKeys.assessment(id),
+      queryFn: () => apiFetch<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`),
+    }),
 };
 
 export function useAssessment(id: string, initialData: TAssessmentDetail) {
-  return useQuery({
-    queryKey: maturityKeys.assessment(id),
-    queryFn: () => apiFetch<TAssessmentDetail>(`/api/v1/maturity/assessments/${id}`),
-    initialData,
-  });
+  return useQuery({ ...maturityQueries.assessment(id), initialData });
 }
 
 export function useUpdateScore(assessmentId: string) {
@@ -37,3 +36,5 @@ export function useCreateAssessment() {
     onSuccess: () => client.invalidateQueries({ queryKey: maturityKeys.all }),
   });
 }
+
+export { maturityKeys };

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { registerBackgroundJob } from "@/lib/ops/jobs";
 import { log } from "@/lib/ops/log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, readAll, type TTx } from "@/lib/db";
 import { loadDiscoveryCoverage } from "@/lib/discovery/coverage";
 import type { TProgramRecords } from "./records";

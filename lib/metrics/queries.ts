@@ -1,13 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
+import { kpiKeys } from "./keys";
 import type { TCreateKpi, TKpi, TKpiReadingInput } from "./schemas";
 
-export const kpiKeys = { all: ["kpis"] as const };
+export const kpiQueries = {
+  list: () => queryOptions({ queryKey: kpiKeys.all, queryFn: async () => (await apiFetch<{ kpis: TKpi[] }>("/api/v1/metrics")).kpis }),
+};
 
 export function useKpis(initialData: TKpi[]) {
-  return useQuery({ queryKey: kpiKeys.all, queryFn: async () => (await apiFetch<{ kpis: TKpi[] }>("/api/v1/metrics")).kpis, initialData });
+  return useQuery({ ...kpiQueries.list(), initialData });
 }
 
 export function useCreateKpi() {
@@ -26,3 +29,5 @@ export function useRecordReading() {
     onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }
+
+export { kpiKeys };

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { systemContext } from "@/lib/auth/actor";

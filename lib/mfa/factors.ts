@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db, type TTx } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
+import { mfaKeys } from "./keys";
 import { registerPasskeyInBrowser } from "./browser";
 import type { TMfaPolicy, TMfaStatus, TTotpEnrolment } from "./schemas";
 
@@ -10,17 +11,19 @@ export function confirmStepUp(proof: unknown): Promise<unknown> {
   return apiFetch("/api/v1/auth/step-up", { method: "POST", body: proof });
 }
 
-/** Query keys of the second-factor settings; every mutation invalidates `all`. */
-export const mfaKeys = {
-  all: ["mfa"] as const,
-  status: () => [...mfaKeys.all, "status"] as const,
-  policies: () => [...mfaKeys.all, "policies"] as const,
-};
-
 type TMaybeCodes = { recoveryCodes: string[] | null };
 
+export const mfaQueries = {
+  status: () => queryOptions({ queryKey: mfaKeys.status(), queryFn: () => apiFetch<TMfaStatus>("/api/v1/account/mfa") }),
+  policies: () =>
+    queryOptions({
+      queryKey: mfaKeys.policies(),
+      queryFn: () => apiFetch<{ policies: TMfaPolicy[] }>("/api/v1/admin/mfa-policy").then((payload) => payload.policies),
+    }),
+};
+
 export function useMfaStatus() {
-  return useQuery({ queryKey: mfaKeys.status(), queryFn: () => apiFetch<TMfaStatus>("/api/v1/account/mfa") });
+  return useQuery(mfaQueries.status());
 }
 
 function useInvalidateMfa() {
@@ -67,10 +70,7 @@ export function useRemovePasskey() {
 }
 
 export function useMfaPolicies() {
-  return useQuery({
-    queryKey: mfaKeys.policies(),
-    queryFn: () => apiFetch<{ policies: TMfaPolicy[] }>("/api/v1/admin/mfa-policy").then((payload) => payload.policies),
-  });
+  return useQuery(mfaQueries.policies());
 }
 
 export function useSetMfaPolicy() {
@@ -81,3 +81,5 @@ export function useSetMfaPolicy() {
     onSuccess: invalidate,
   });
 }
+
+export { mfaKeys };

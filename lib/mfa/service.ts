@@ -1,3 +1,4 @@
+import "server-only";
 import QRCode from "qrcode";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db, type TTx } from "@/lib/db";

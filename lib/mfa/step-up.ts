@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { db, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type TTx } from "@/lib/db";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 

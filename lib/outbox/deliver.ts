@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import dns from "node:dns";
 import { db, Prisma } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, TTx } from "@/lib/db";
 import { flowStatusChanges, subscriptionPatternsFor } from "@/lib/webhooks/events";
 

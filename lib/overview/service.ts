@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Team } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, readAll, type TTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";

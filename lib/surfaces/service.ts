@@ -1,3 +1,4 @@
+import "server-only";
 import { db, Prisma, type TTx, type Team } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueEvent } from "@/lib/outbox/enqueue";

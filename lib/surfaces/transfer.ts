@@ -1,3 +1,4 @@
+import "server-only";
 import Papa from "papaparse";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";

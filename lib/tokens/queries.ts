@@ -1,31 +1,36 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { auditKeys } from "@/lib/audit/queries";
 import { apiFetch, toSearch } from "@/lib/api/client";
+import { tokenKeys } from "./keys";
 import type { TApiToken, TCreateApiToken, TCreateServiceAccount, TServiceAccount } from "./schemas";
 
-export const tokenKeys = {
-  all: ["tokens"] as const,
-  list: (filters: { includeRevoked: boolean }) => [...tokenKeys.all, "list", filters] as const,
-  serviceAccounts: () => [...tokenKeys.all, "service-accounts"] as const,
+export const tokenQueries = {
+  list: (filters: { includeRevoked: boolean }) =>
+    queryOptions({
+      queryKey: tokenKeys.list(filters),
+      queryFn: () =>
+        apiFetch<{ tokens: TApiToken[] }>(
+          `/api/v1/tokens${toSearch({ includeRevoked: filters.includeRevoked ? "true" : undefined })}`,
+        ).then((payload) => payload.tokens),
+    }),
+  serviceAccounts: () =>
+    queryOptions({
+      queryKey: tokenKeys.serviceAccounts(),
+      queryFn: () =>
+        apiFetch<{ serviceAccounts: TServiceAccount[] }>("/api/v1/service-accounts").then((payload) => payload.serviceAccounts),
+    }),
 };
 
-const AUDIT_ROOT_KEY = ["audit"] as const;
-
 export function useApiTokens(filters: { includeRevoked: boolean }) {
-  return useQuery({
-    queryKey: tokenKeys.list(filters),
-    queryFn: () =>
-      apiFetch<{ tokens: TApiToken[] }>(`/api/v1/tokens${toSearch({ includeRevoked: filters.includeRevoked ? "true" : undefined })}`).then(
-        (payload) => payload.tokens,
-      ),
-  });
+  return useQuery(tokenQueries.list(filters));
 }
 
 function useInvalidateTokens() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.all }), queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY })]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
 }
 
 export function useCreateApiToken() {
@@ -46,10 +51,7 @@ export function useRevokeApiToken() {
 }
 
 export function useServiceAccounts() {
-  return useQuery({
-    queryKey: tokenKeys.serviceAccounts(),
-    queryFn: () => apiFetch<{ serviceAccounts: TServiceAccount[] }>("/api/v1/service-accounts").then((payload) => payload.serviceAccounts),
-  });
+  return useQuery(tokenQueries.serviceAccounts());
 }
 
 export function useCreateServiceAccount() {
@@ -59,3 +61,5 @@ export function useCreateServiceAccount() {
     onSuccess: invalidate,
   });
 }
+
+export { tokenKeys };

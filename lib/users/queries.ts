@@ -1,30 +1,28 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient, keepPreviousData } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient, keepPreviousData } from "@tanstack/react-query";
+import { auditKeys } from "@/lib/audit/queries";
 import { apiFetch, toSearch } from "@/lib/api/client";
+import { userKeys } from "./keys";
 import type { TCreateUser, TUpdateUser, TUser, TUserListQuery } from "./schemas";
 
-/** Query keys of the users domain; every mutation invalidates `all`, and the audit trail it grew. */
-export const userKeys = {
-  all: ["users"] as const,
-  list: (filters: TUserListQuery) => [...userKeys.all, "list", filters] as const,
+export const userQueries = {
+  list: (filters: TUserListQuery) =>
+    queryOptions({
+      queryKey: userKeys.list(filters),
+      queryFn: () => apiFetch<{ users: TUser[] }>(`/api/v1/users${toSearch(filters)}`).then((payload) => payload.users),
+      placeholderData: keepPreviousData,
+    }),
 };
 
-/** The audit trail's root key, invalidated here because every user mutation appends to it. */
-const AUDIT_ROOT_KEY = ["audit"] as const;
-
 export function useUsers(filters: TUserListQuery) {
-  return useQuery({
-    queryKey: userKeys.list(filters),
-    queryFn: () => apiFetch<{ users: TUser[] }>(`/api/v1/users${toSearch(filters)}`).then((payload) => payload.users),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(userQueries.list(filters));
 }
 
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY })]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
 }
 
 /** The form's password input is a string; empty means "invite with a one-time password". */
@@ -67,3 +65,5 @@ export function useEndUserSessions() {
     onSuccess: invalidate,
   });
 }
+
+export { userKeys };

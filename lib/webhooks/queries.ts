@@ -1,7 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { auditKeys } from "@/lib/audit/queries";
 import { apiFetch, toSearch } from "@/lib/api/client";
+import { webhookKeys } from "./keys";
 import type {
   TCreateWebhookSubscription,
   TUpdateWebhookSubscription,
@@ -11,46 +13,44 @@ import type {
   TWebhookSubscription,
 } from "./schemas";
 
-export const webhookKeys = {
-  all: ["webhooks"] as const,
-  list: () => [...webhookKeys.all, "list"] as const,
-  detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
-  deliveries: (id: string, status: TWebhookDeliveryStatus | undefined) => [...webhookKeys.all, "deliveries", id, { status }] as const,
+export const webhookQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: webhookKeys.list(),
+      queryFn: () => apiFetch<{ subscriptions: TWebhookSubscription[] }>("/api/v1/webhooks").then((payload) => payload.subscriptions),
+    }),
+  detail: (id: string) =>
+    queryOptions({ queryKey: webhookKeys.detail(id), queryFn: () => apiFetch<TWebhookSubscription>(`/api/v1/webhooks/${id}`) }),
+  /** The log refreshes by itself while deliveries are queued or in flight. */
+  deliveries: (id: string, status?: TWebhookDeliveryStatus) =>
+    queryOptions({
+      queryKey: webhookKeys.deliveries(id, status),
+      queryFn: () =>
+        apiFetch<{ deliveries: TWebhookDelivery[] }>(`/api/v1/webhooks/${id}/deliveries${toSearch({ status })}`).then(
+          (payload) => payload.deliveries,
+        ),
+      refetchInterval: (query) =>
+        query.state.data?.some((delivery) => ["pending", "in_flight", "retrying"].includes(delivery.status)) ? 3_000 : false,
+    }),
 };
 
-const AUDIT_ROOT_KEY = ["audit"] as const;
-
 export function useWebhookSubscriptions() {
-  return useQuery({
-    queryKey: webhookKeys.list(),
-    queryFn: () => apiFetch<{ subscriptions: TWebhookSubscription[] }>("/api/v1/webhooks").then((payload) => payload.subscriptions),
-  });
+  return useQuery(webhookQueries.list());
 }
 
 export function useWebhookSubscription(id: string) {
-  return useQuery({ queryKey: webhookKeys.detail(id), queryFn: () => apiFetch<TWebhookSubscription>(`/api/v1/webhooks/${id}`) });
+  return useQuery(webhookQueries.detail(id));
 }
 
 /** The log refreshes by itself while deliveries are queued or in flight. */
 export function useWebhookDeliveries(id: string, status?: TWebhookDeliveryStatus) {
-  return useQuery({
-    queryKey: webhookKeys.deliveries(id, status),
-    queryFn: () =>
-      apiFetch<{ deliveries: TWebhookDelivery[] }>(`/api/v1/webhooks/${id}/deliveries${toSearch({ status })}`).then(
-        (payload) => payload.deliveries,
-      ),
-    refetchInterval: (query) =>
-      query.state.data?.some((delivery) => ["pending", "in_flight", "retrying"].includes(delivery.status)) ? 3_000 : false,
-  });
+  return useQuery(webhookQueries.deliveries(id, status));
 }
 
 function useInvalidateWebhooks() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
-      queryClient.invalidateQueries({ queryKey: AUDIT_ROOT_KEY }),
-    ]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: webhookKeys.all }), queryClient.invalidateQueries({ queryKey: auditKeys.all })]);
 }
 
 export function useCreateWebhookSubscription() {
@@ -86,3 +86,5 @@ export function useRedeliverWebhook() {
     onSuccess: invalidate,
   });
 }
+
+export { webhookKeys };

@@ -74,33 +74,47 @@ export class LineTooLongError extends Error {
 export type TReadLinesOptions = { maxLineLength?: number };
 
 /**
- * The lines of a (possibly gzipped) UTF-8 stream, without their "\n" or "\r\n", read chunk by chunk
- * so that only the current line is held. A last line without a trailing newline is still a line;
- * the empty string after a final newline is not. A UTF-8 byte order mark is dropped. A line
- * longer than `maxLineLength` (MAX_LINE_LENGTH) characters throws LineTooLongError.
+ * The lines of a (possibly gzipped) UTF-8 stream, without their "\n" or "\r\n", a batch per chunk
+ * read (one await per chunk rather than per line: the import reads millions of lines), so that only
+ * the current chunk's lines are held. A last line without a trailing newline is still a line; the
+ * empty string after a final newline is not. A UTF-8 byte order mark is dropped. A line longer than
+ * `maxLineLength` (MAX_LINE_LENGTH) characters throws LineTooLongError.
  */
-export async function* readLines(
+export async function* readLineBatches(
   input: NodeJS.ReadableStream | ReadableStream<Uint8Array>,
   options: TReadLinesOptions = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const limit = options.maxLineLength ?? MAX_LINE_LENGTH;
   const decoder = new TextDecoder("utf-8");
   let pending = "";
   let lineNumber = 0;
   for await (const chunk of decompressedChunks(input)) {
     pending += decoder.decode(chunk, { stream: true });
+    const batch: string[] = [];
     let from = 0;
     for (let newline = pending.indexOf("\n"); newline !== -1; newline = pending.indexOf("\n", from)) {
       const end = newline > from && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      if (end - from > limit) throw new LineTooLongError(lineNumber + 1, limit);
+      if (end - from > limit) {
+        if (batch.length > 0) yield batch;
+        throw new LineTooLongError(lineNumber + 1, limit);
+      }
       lineNumber += 1;
-      yield pending.slice(from, end);
+      batch.push(pending.slice(from, end));
       from = newline + 1;
     }
     pending = pending.slice(from);
+    if (batch.length > 0) yield batch;
     if (pending.length > limit) throw new LineTooLongError(lineNumber + 1, limit);
   }
   pending += decoder.decode();
   if (pending.endsWith("\r")) pending = pending.slice(0, -1);
-  if (pending !== "") yield pending;
+  if (pending !== "") yield [pending];
+}
+
+/** The same lines one at a time. */
+export async function* readLines(
+  input: NodeJS.ReadableStream | ReadableStream<Uint8Array>,
+  options: TReadLinesOptions = {},
+): AsyncGenerator<string> {
+  for await (const batch of readLineBatches(input, options)) yield* batch;
 }

@@ -28,18 +28,48 @@ export function protocolOfText(text: string): TObservedProtocol | null {
   return "OTHER";
 }
 
-const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-function canonicalIpv4(value: string): string | null | undefined {
-  const match = DOTTED_QUAD.exec(value);
-  if (match === null) return undefined;
-  let canonical = true;
-  for (let group = 1; group <= 4; group += 1) {
-    const part = match[group] ?? "";
-    if (Number(part) > 255) return null;
-    if (part.length > 1 && part.startsWith("0")) canonical = false;
+/** Whether a text is one or more ASCII digits and nothing else (checked without a regular expression: hot path). */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
   }
-  return canonical ? value : match.slice(1).map(Number).join(".");
+  return true;
+}
+
+/**
+ * A dotted quad's canonical text (leading zeros read as decimal), null for one with a part over
+ * 255, undefined for anything that is not a dotted quad. One pass over the characters: flow logs
+ * hold two addresses a line.
+ */
+function canonicalIpv4(value: string): string | null | undefined {
+  let parts = 0;
+  let digits = 0;
+  let part = 0;
+  let canonical = true;
+  for (let index = 0; index <= value.length; index += 1) {
+    const code = index < value.length ? value.charCodeAt(index) : 46;
+    if (code === 46) {
+      if (digits === 0 || parts === 4) return undefined;
+      if (part > 255) return parts === 3 && index === value.length ? null : overflowOrUndefined(value);
+      parts += 1;
+      digits = 0;
+      part = 0;
+    } else if (code >= 48 && code <= 57) {
+      if (digits === 3) return undefined;
+      if (digits === 1 && part === 0) canonical = false;
+      part = part * 10 + (code - 48);
+      digits += 1;
+    } else return undefined;
+  }
+  if (parts !== 4) return undefined;
+  return canonical ? value : value.split(".").map(Number).join(".");
+}
+
+/** A part over 255 before the last: null if the rest is still shaped like a dotted quad, undefined otherwise. */
+function overflowOrUndefined(value: string): null | undefined {
+  return /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(value) ? null : undefined;
 }
 
 /** Flow logs name the same few thousand addresses over and over: remember their canonical text. */
@@ -67,6 +97,8 @@ export function canonicalAddress(text: string): string | null {
 /** A non-negative whole number (a count of bytes, packets or connections) written in decimal. */
 export function countOf(value: unknown): number | null {
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  // The common case, plain digits, without a regular expression or a trim.
+  if (typeof value === "string" && value.length <= 15 && isDigits(value)) return Number(value);
   if (typeof value !== "string" || !/^\d{1,16}$/.test(value.trim())) return null;
   const number = Number(value.trim());
   return Number.isSafeInteger(number) ? number : null;
@@ -93,6 +125,7 @@ function plausible(date: Date): Date | null {
 export function dateOfEpoch(value: unknown): Date | null {
   let number: number;
   if (typeof value === "number") number = value;
+  else if (typeof value === "string" && value.length <= 16 && isDigits(value)) number = Number(value);
   else if (typeof value === "string" && /^\d{1,16}(\.\d+)?$/.test(value.trim())) number = Number(value.trim());
   else return null;
   if (!Number.isFinite(number) || number < 0) return null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { TObservedEndpoint, TObservedVerdict, TParsedLine } from "../records";
+import type { TObservedEndpoint, TObservedRecord, TObservedVerdict, TParsedLine } from "../records";
 import { record, reject, shown, type TLineParser } from "./parsed";
-import { canonicalAddress, countOf, dateOfEpoch, portOf, protocolOfIanaNumber } from "./values";
+import { canonicalAddress, countOf, dateOfEpoch, isDigits, portOf, protocolOfIanaNumber } from "./values";
 
 /**
  * AWS VPC Flow Logs: space-separated fields, `-` where a field has no value. The default format is
@@ -125,12 +125,52 @@ function verdictOf(action: string | undefined): TObservedVerdict {
   return "UNKNOWN";
 }
 
-/** A line's tokens, read by field name through the positions of the current format. */
-type TValues = { positions: ReadonlyMap<string, number>; tokens: readonly string[] };
+/** Positions of the fields a line is read by (-1: not in the format), found once per format, not per line. */
+type TFormat = {
+  fields: readonly string[];
+  status: number;
+  srcaddr: number;
+  dstaddr: number;
+  pktSrcaddr: number;
+  pktDstaddr: number;
+  pktSrcService: number;
+  pktDstService: number;
+  start: number;
+  end: number;
+  protocol: number;
+  dstport: number;
+  packets: number;
+  bytes: number;
+  action: number;
+  rejectReason: number;
+};
 
-function present(values: TValues, name: string): string | undefined {
-  const position = values.positions.get(name);
-  const value = position === undefined ? undefined : values.tokens[position];
+function formatOf(fields: readonly string[]): TFormat {
+  const at = (name: string) => fields.indexOf(name);
+  return {
+    fields,
+    status: at("log-status"),
+    srcaddr: at("srcaddr"),
+    dstaddr: at("dstaddr"),
+    pktSrcaddr: at("pkt-srcaddr"),
+    pktDstaddr: at("pkt-dstaddr"),
+    pktSrcService: at("pkt-src-aws-service"),
+    pktDstService: at("pkt-dst-aws-service"),
+    start: at("start"),
+    end: at("end"),
+    protocol: at("protocol"),
+    dstport: at("dstport"),
+    packets: at("packets"),
+    bytes: at("bytes"),
+    action: at("action"),
+    rejectReason: at("reject-reason"),
+  };
+}
+
+/** The token at a position, undefined when the format has no such field or the log wrote `-`. */
+function present(tokens: readonly string[], position: number): string | undefined {
+  if (position < 0) return undefined;
+  const value = tokens[position];
   return value === undefined || value === MISSING ? undefined : value;
 }
 
@@ -138,24 +178,22 @@ function present(values: TValues, name: string): string | undefined {
  * The real endpoints: pkt-srcaddr/pkt-dstaddr when the format has them (srcaddr/dstaddr are the
  * interface's own address for traffic through a NAT gateway, a load balancer or a middlebox).
  */
-function endpointOf(values: TValues, side: "src" | "dst"): { endpoint: TObservedEndpoint } | { error: string } {
-  const packetField = `pkt-${side}addr`;
+function endpointOf(
+  tokens: readonly string[],
+  side: "src" | "dst",
+  packetPosition: number,
+  interfacePosition: number,
+  servicePosition: number,
+): { endpoint: TObservedEndpoint } | { error: string } {
   const interfaceField = `${side}addr`;
-  const field = present(values, packetField) !== undefined ? packetField : interfaceField;
-  const text = present(values, field);
+  const packet = present(tokens, packetPosition);
+  const text = packet ?? present(tokens, interfacePosition);
   if (text === undefined) return { error: `${interfaceField} is missing` };
   const address = canonicalAddress(text);
-  if (address === null) return { error: `${field} ${shown(text)} is not an IP address` };
-  const endpoint: TObservedEndpoint = { address };
-  const awsService = present(values, `pkt-${side}-aws-service`);
-  if (awsService !== undefined) endpoint.awsService = awsService;
-  return { endpoint };
-}
-
-type TFormat = { fields: readonly string[]; positions: ReadonlyMap<string, number> };
-
-function formatOf(fields: readonly string[]): TFormat {
-  return { fields, positions: new Map(fields.map((field, index) => [field, index])) };
+  if (address === null)
+    return { error: `${packet !== undefined ? `pkt-${side}addr` : interfaceField} ${shown(text)} is not an IP address` };
+  const awsService = present(tokens, servicePosition);
+  return { endpoint: awsService === undefined ? { address } : { address, awsService } };
 }
 
 function parseDataLine(format: TFormat, tokens: readonly string[], line: number): TParsedLine {
@@ -169,24 +207,24 @@ function parseDataLine(format: TFormat, tokens: readonly string[], line: number)
       `expected ${fields.length} space-separated fields (${fields.slice(0, 4).join(" ")}…), found ${tokens.length}${hint}`,
     );
   }
-  const values: TValues = { positions: format.positions, tokens };
 
-  const status = present(values, "log-status");
+  const status = present(tokens, format.status);
   if (status === "NODATA") return { kind: "skip", line, reason: "no-data" };
   if (status === "SKIPDATA") return { kind: "skip", line, reason: "skip-data" };
 
-  const source = endpointOf(values, "src");
+  const source = endpointOf(tokens, "src", format.pktSrcaddr, format.srcaddr, format.pktSrcService);
   if ("error" in source) return reject(line, source.error);
-  const destination = endpointOf(values, "dst");
+  const destination = endpointOf(tokens, "dst", format.pktDstaddr, format.dstaddr, format.pktDstService);
   if ("error" in destination) return reject(line, destination.error);
 
-  const timeField = present(values, "start") !== undefined ? "start" : "end";
-  const timeText = present(values, timeField);
+  const startText = present(tokens, format.start);
+  const timeField = startText !== undefined ? "start" : "end";
+  const timeText = startText ?? present(tokens, format.end);
   if (timeText === undefined) return reject(line, "start is missing");
-  const start = dateOfEpoch(timeText);
-  if (start === null || !/^\d+$/.test(timeText)) return reject(line, `${timeField} ${shown(timeText)} is not a time in epoch seconds`);
+  const start = isDigits(timeText) ? dateOfEpoch(timeText) : null;
+  if (start === null) return reject(line, `${timeField} ${shown(timeText)} is not a time in epoch seconds`);
 
-  const protocolText = present(values, "protocol");
+  const protocolText = present(tokens, format.protocol);
   let protocol: ReturnType<typeof protocolOfIanaNumber> = "OTHER";
   if (protocolText !== undefined) {
     const number = countOf(protocolText);
@@ -194,7 +232,7 @@ function parseDataLine(format: TFormat, tokens: readonly string[], line: number)
     protocol = protocolOfIanaNumber(number);
   }
 
-  const portText = present(values, "dstport");
+  const portText = present(tokens, format.dstport);
   let destinationPort: number | null = null;
   if (portText !== undefined) {
     destinationPort = portOf(portText);
@@ -203,29 +241,28 @@ function parseDataLine(format: TFormat, tokens: readonly string[], line: number)
   // ICMP has no ports; VPC writes 0 (or the type/code) in their place.
   if (protocol === "ICMP") destinationPort = null;
 
-  const counts: Record<"packets" | "bytes", number> = { packets: 0, bytes: 0 };
-  for (const name of ["packets", "bytes"] as const) {
-    const text = present(values, name);
-    if (text === undefined) continue;
-    const count = countOf(text);
-    if (count === null) return reject(line, `${name} ${shown(text)} is not a count`);
-    counts[name] = count;
-  }
+  const packetsText = present(tokens, format.packets);
+  const packets = packetsText === undefined ? 0 : countOf(packetsText);
+  if (packets === null) return reject(line, `packets ${shown(packetsText)} is not a count`);
+  const bytesText = present(tokens, format.bytes);
+  const bytes = bytesText === undefined ? 0 : countOf(bytesText);
+  if (bytes === null) return reject(line, `bytes ${shown(bytesText)} is not a count`);
 
-  const verdict = verdictOf(present(values, "action"));
-  const rejectReason = present(values, "reject-reason");
-  return record(line, {
+  const verdict = verdictOf(present(tokens, format.action));
+  const rejectReason = present(tokens, format.rejectReason);
+  const observed: TObservedRecord = {
     source: source.endpoint,
     destination: destination.endpoint,
     protocol,
     destinationPort,
     start,
     connections: 1,
-    bytes: counts.bytes,
-    packets: counts.packets,
+    bytes,
+    packets,
     verdict,
-    ...(verdict === "DENIED" && rejectReason !== undefined ? { dropReason: rejectReason } : {}),
-  });
+  };
+  if (verdict === "DENIED" && rejectReason !== undefined) observed.dropReason = rejectReason;
+  return record(line, observed);
 }
 
 /**

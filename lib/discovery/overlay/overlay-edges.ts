@@ -16,6 +16,11 @@ export function isGhostEdgeId(id: string): boolean {
   return id.startsWith(GHOST_PREFIX);
 }
 
+/** The overlay's ghost id (`source>target/protocol/port`) of a ghost edge on the canvas, or null for a drawn flow. */
+export function ghostIdOf(edgeId: string): string | null {
+  return isGhostEdgeId(edgeId) ? edgeId.slice(GHOST_PREFIX.length) : null;
+}
+
 function ghostFlow(ghost: TReconciliationResponse["ghosts"][number]): TMapEdge {
   return {
     id: `${GHOST_PREFIX}${ghost.id}`,
@@ -43,7 +48,9 @@ function ghostFlow(ghost: TReconciliationResponse["ghosts"][number]): TMapEdge {
  * The canvas with observed traffic laid over it: each drawn flow's label says whether it was seen
  * (how often, when last) or is a candidate for removal; ghost edges (traffic between nodes with no
  * drawn flow) are added dashed, denied-only ones in red, and those picked in the panel stand out.
- * Ghost edges cannot be selected, moved or deleted on the canvas: they are not part of the map.
+ * Ghost edges are not part of the map: the canvas never selects, moves or deletes them; a click
+ * picks or unpicks them for the panel's actions (useGhostClick), the panel's list does the same
+ * from the keyboard.
  */
 export function overlayEdges(
   edges: readonly TRfEdge[],
@@ -87,7 +94,9 @@ export function overlayEdges(
       style: {
         strokeDasharray: "6 4",
         stroke: ghost.deniedOnly ? "var(--color-danger, #dc2626)" : "var(--color-accent, #2563eb)",
+        strokeWidth: picked.has(ghost.id) ? 3 : undefined,
         opacity: picked.has(ghost.id) ? 1 : 0.7,
+        cursor: ghost.deniedOnly ? undefined : "pointer",
       },
       data: {
         edge: flow,

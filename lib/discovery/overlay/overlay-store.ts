@@ -23,6 +23,16 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Picks a ghost edge, or unpicks it: from the panel's list or by clicking it on the canvas. */
+export function toggleGhostPicked(surfaceId: string, ghostId: string): void {
+  update(surfaceId, (current) => {
+    const picked = new Set(current.picked);
+    if (picked.has(ghostId)) picked.delete(ghostId);
+    else picked.add(ghostId);
+    return { ...current, picked };
+  });
+}
+
 export function useOverlayState(surfaceId: string) {
   const state = useSyncExternalStore(
     subscribe,
@@ -32,13 +42,7 @@ export function useOverlayState(surfaceId: string) {
   return {
     ...state,
     setVisible: (visible: boolean) => update(surfaceId, (current) => ({ ...current, visible })),
-    togglePicked: (ghostId: string) =>
-      update(surfaceId, (current) => {
-        const picked = new Set(current.picked);
-        if (picked.has(ghostId)) picked.delete(ghostId);
-        else picked.add(ghostId);
-        return { ...current, picked };
-      }),
+    togglePicked: (ghostId: string) => toggleGhostPicked(surfaceId, ghostId),
     clearPicked: () => update(surfaceId, (current) => ({ ...current, picked: new Set() })),
   };
 }

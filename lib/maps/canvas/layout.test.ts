@@ -2,46 +2,10 @@ import { describe, expect, it } from "vitest";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { STEP_BATCH, laidOutNodes, layoutBounds, layoutOperations, nextStepBatch, smallestStepBatch, toElkGraph } from "./layout";
 import type { TMapEdge, TMapNode } from "../model/schemas";
+import { baseEdge, baseNode, id } from "../test-fixtures";
 
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const node = (n: number, overrides: Partial<TMapNode> = {}): TMapNode => ({
-  id: id(n),
-  kind: "WORKLOAD",
-  label: `n${n}`,
-  identity: "",
-  labels: {},
-  addresses: [],
-  zoneId: null,
-  environment: "",
-  notes: "",
-  daasElementId: null,
-  x: 0,
-  y: 0,
-  width: null,
-  height: null,
-  version: 1,
-  ...overrides,
-});
-const edge = (n: number, s: number, t: number): TMapEdge => ({
-  id: id(n),
-  sourceId: id(s),
-  targetId: id(t),
-  protocol: "TCP",
-  ports: "443",
-  appProtocol: "",
-  principal: "",
-  encryption: "TLS",
-  authentication: "NONE",
-  status: "APPROVED",
-  justification: "x",
-  ownerId: null,
-  statementId: null,
-  connections: null,
-  bytes: null,
-  firstSeen: null,
-  lastSeen: null,
-  version: 1,
-});
+const node = (n: number, overrides: Partial<TMapNode> = {}): TMapNode => baseNode(n, { label: `n${n}`, ...overrides });
+const edge = (n: number, s: number, t: number): TMapEdge => baseEdge(n, s, t, { appProtocol: "", justification: "x" });
 
 describe("automatic layout", () => {
   const nodes = [node(1, { kind: "ZONE" }), node(2, { zoneId: id(1) }), node(3, { zoneId: id(1) }), node(4), node(5)];

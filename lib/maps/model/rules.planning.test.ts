@@ -14,54 +14,16 @@ import {
   type TMapReferences,
 } from "./rules";
 import type { TMapEdge, TMapNode, TNodeKind } from "./schemas";
+import { baseNode, id, proposedEdge } from "../test-fixtures";
 
 let counter = 0;
-const uuid = () => `00000000-0000-4000-9000-${String(++counter).padStart(12, "0")}`;
+const uuid = () => id(++counter);
 
-function node(kind: TNodeKind, overrides: Partial<TMapNode> = {}): TMapNode {
-  return {
-    id: uuid(),
-    kind,
-    label: `${kind.toLowerCase()} ${counter}`,
-    identity: "",
-    labels: {},
-    addresses: [],
-    zoneId: null,
-    environment: "",
-    notes: "",
-    daasElementId: null,
-    x: 0,
-    y: 0,
-    width: null,
-    height: null,
-    version: 1,
-    ...overrides,
-  };
-}
+const node = (kind: TNodeKind, overrides: Partial<TMapNode> = {}): TMapNode =>
+  baseNode(++counter, { kind, label: `${kind.toLowerCase()} ${counter}`, ...overrides });
 
-function edge(source: TMapNode, target: TMapNode, overrides: Partial<TMapEdge> = {}): TMapEdge {
-  return {
-    id: uuid(),
-    sourceId: source.id,
-    targetId: target.id,
-    protocol: "TCP",
-    ports: "443",
-    appProtocol: "",
-    principal: "",
-    encryption: "TLS",
-    authentication: "NONE",
-    status: "PROPOSED",
-    justification: "",
-    ownerId: null,
-    statementId: null,
-    connections: null,
-    bytes: null,
-    firstSeen: null,
-    lastSeen: null,
-    version: 1,
-    ...overrides,
-  };
-}
+const edge = (source: TMapNode, target: TMapNode, overrides: Partial<TMapEdge> = {}): TMapEdge =>
+  proposedEdge(++counter, source, target, overrides);
 
 const { version: _nodeVersion, ...nodeFields } = node("SERVICE");
 const { version: _edgeVersion, ...edgeFields } = edge(node("SERVICE"), node("SERVICE"));

@@ -3,47 +3,12 @@ import { applyEditResult, applyLiveBatch } from "../canvas/query-cache";
 import { graphOf, planOperations } from "./rules";
 import { copySelection, inverseOperations, pasteOperations } from "./undo";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "./schemas";
+import { baseNode, id, proposedEdge } from "../test-fixtures";
 
 let counter = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
-const node = (overrides: Partial<TMapNode> = {}): TMapNode => ({
-  id: uuid(),
-  kind: "WORKLOAD",
-  label: "n",
-  identity: "",
-  labels: {},
-  addresses: [],
-  zoneId: null,
-  environment: "",
-  notes: "",
-  daasElementId: null,
-  x: 0,
-  y: 0,
-  width: null,
-  height: null,
-  version: 1,
-  ...overrides,
-});
-const edge = (source: TMapNode, target: TMapNode): TMapEdge => ({
-  id: uuid(),
-  sourceId: source.id,
-  targetId: target.id,
-  protocol: "TCP",
-  ports: "443",
-  appProtocol: "",
-  principal: "",
-  encryption: "TLS",
-  authentication: "NONE",
-  status: "PROPOSED",
-  justification: "",
-  ownerId: null,
-  statementId: null,
-  connections: null,
-  bytes: null,
-  firstSeen: null,
-  lastSeen: null,
-  version: 1,
-});
+const uuid = () => id(++counter);
+const node = (overrides: Partial<TMapNode> = {}): TMapNode => baseNode(++counter, { label: "n", ...overrides });
+const edge = (source: TMapNode, target: TMapNode): TMapEdge => proposedEdge(++counter, source, target);
 const references = { elementIds: new Set<string>(), statementIds: new Set<string>(), personIds: new Set<string>() };
 
 function map(nodes: TMapNode[], edges: TMapEdge[], version = 5): TFlowMap {

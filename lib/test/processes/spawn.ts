@@ -9,7 +9,7 @@ export type TScriptProcess = { child: ChildProcessWithoutNullStreams; output: ()
 /** Runs a TypeScript script as a real process with extra environment; DATABASE_URL is dropped unless given. */
 export function runScript(script: string, env: Record<string, string | undefined>, args: string[] = []): TScriptProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(TSX, [script, ...args], { env: { ...inherited, ...env }, stdio: "pipe" });
+  const child = spawn(TSX, ["--conditions=react-server", script, ...args], { env: { ...inherited, ...env }, stdio: "pipe" });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -37,6 +37,7 @@ export default async function SurfaceMapPage({ params }: { params: Promise<{ id:
         nodes={map.nodes}
         canEdit={can(actor, "map.write")}
         canImport={can(actor, "discovery.import")}
+        canChange={can(actor, "change.write")}
       />
     </>
   );
