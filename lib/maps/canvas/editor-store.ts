@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { graphOf, planOperations } from "../model/rules";
+import { changesContent, graphOf, planOperations } from "../model/rules";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation, TMapOperationInput } from "../model/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "../model/undo";
 import { BOUNDARY_ID } from "./to-react-flow";
@@ -23,7 +23,20 @@ export type TEditorDependencies = {
   /** Told of every edit the server refused, after the edit was taken back. */
   onSaveError?: (error: unknown) => void;
   clipboard?: { read: () => TClipboard | null; write: (clipboard: TClipboard) => void };
+  /**
+   * Asked before an edit that changes what the owners agreed to (not a move); false cancels the
+   * edit, which is then neither shown, saved nor recorded. The map editor asks the person while the
+   * surface is agreed, since such an edit reopens it and voids both sign-offs.
+   */
+  confirmContentEdit?: () => Promise<boolean>;
 };
+
+/** The outcome's error when the person chose not to make a content edit (see `confirmContentEdit`). */
+export class EditCancelledError extends Error {
+  constructor() {
+    super("Not changed: the surface stays agreed.");
+  }
+}
 
 export type TEditorStore = StoreApi<TEditorState> & {
   dispatch: (action: TEditorAction) => void;
@@ -81,11 +94,19 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
     input: TMapOperationInput[],
     reason: TEditReason,
     history: { stack: THistoryDirection; clearsRedo: boolean } | null,
+    onConfirmed?: () => void,
   ): Promise<TEditOutcome> => {
     const operations = withIds(input, dependencies.newId);
+    const planFor = (map: TFlowMap) => planOperations(graphOf(map.nodes, map.edges), operations, referencesOf(map), dependencies.newId);
+    const planned = store.getState().map;
+    let plan = planFor(planned);
+    if (dependencies.confirmContentEdit && changesContent(plan.changes) && !(await dependencies.confirmContentEdit()))
+      return { ok: false, error: new EditCancelledError() };
+    onConfirmed?.();
     const before = store.getState().map;
+    // Others' edits may have arrived while the person was asked.
+    if (before !== planned) plan = planFor(before);
     const editId = ++lastEditId;
-    const plan = planOperations(graphOf(before.nodes, before.edges), operations, referencesOf(before), dependencies.newId);
     // An edit the rules refuse is not shown: the server's answer names what is wrong.
     if (plan.errors.length === 0 && plan.conflicts.length === 0) dispatch({ type: "localEdit", editId, changes: plan.changes });
     try {
@@ -110,8 +131,10 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
   const replay: TEditorStore["replay"] = async (direction) => {
     const operations = store.getState().history[direction].at(-1);
     if (!operations) return null;
-    dispatch({ type: "historyPopped", direction });
-    return run(operations, direction, { stack: direction === "undo" ? "redo" : "undo", clearsRedo: false });
+    // Taken off its stack only once it goes ahead: a cancelled replay can be replayed later.
+    return run(operations, direction, { stack: direction === "undo" ? "redo" : "undo", clearsRedo: false }, () =>
+      dispatch({ type: "historyPopped", direction }),
+    );
   };
 
   const deleteSelection: TEditorStore["deleteSelection"] = async () => {
