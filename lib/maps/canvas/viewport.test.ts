@@ -26,7 +26,7 @@ describe("keeping an element in view", () => {
 
 describe("fitViewOptionsFor", () => {
   it("leaves room along the foot for the legend and on the right for the overview, only while they are open", () => {
-    expect(fitViewOptionsFor(true, true).padding).toEqual({ top: "32px", left: "32px", bottom: "112px", right: "232px" });
+    expect(fitViewOptionsFor(true, true).padding).toEqual({ top: "32px", left: "32px", bottom: "136px", right: "232px" });
     expect(fitViewOptionsFor(false, false).padding).toEqual({ top: "32px", left: "32px", bottom: "48px", right: "48px" });
     expect(parseInt(fitViewOptionsFor(true, false).padding.bottom)).toBeGreaterThan(
       parseInt(fitViewOptionsFor(false, false).padding.bottom),

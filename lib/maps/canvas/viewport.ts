@@ -38,8 +38,8 @@ type TPadding = { top: TPx; right: TPx; bottom: TPx; left: TPx };
  * One object per combination, so React Flow is handed the same prop while nothing changes.
  */
 const FIT_PADDINGS: Record<`${boolean}-${boolean}`, { padding: TPadding }> = {
-  "true-true": { padding: { top: "32px", left: "32px", bottom: "112px", right: "232px" } },
-  "true-false": { padding: { top: "32px", left: "32px", bottom: "112px", right: "48px" } },
+  "true-true": { padding: { top: "32px", left: "32px", bottom: "136px", right: "232px" } },
+  "true-false": { padding: { top: "32px", left: "32px", bottom: "136px", right: "48px" } },
   "false-true": { padding: { top: "32px", left: "32px", bottom: "48px", right: "232px" } },
   "false-false": { padding: { top: "32px", left: "32px", bottom: "48px", right: "48px" } },
 };
