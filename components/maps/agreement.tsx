@@ -40,12 +40,16 @@ export function useAgreementGuard(surfaceId: string, initialSurface: TSurface) {
   const confirmContentEdit = useCallback(async () => {
     if (status.current !== "AGREED" || acknowledged.current) return true;
     pending.current ??= new Promise<boolean>((resolve) => {
-      setAnswer(() => (confirmed: boolean) => {
-        setAnswer(null);
-        pending.current = null;
-        if (confirmed) acknowledged.current = true;
-        resolve(confirmed);
-      });
+      const ask = () =>
+        setAnswer(() => (confirmed: boolean) => {
+          setAnswer(null);
+          pending.current = null;
+          if (confirmed) acknowledged.current = true;
+          resolve(confirmed);
+        });
+      // In a task of its own: the key that made the edit (Enter in a field) is still being delivered,
+      // and would otherwise press the dialog's focused button.
+      setTimeout(ask, 0);
     });
     return pending.current;
   }, []);

@@ -29,8 +29,7 @@ export function useCanvasGestures(store: TEditorStore, map: TFlowMap, readOnly: 
   const createSelected = useCallback(
     async (operation: TMapOperationInput, id: string, kind: "node" | "edge") => {
       if (!(await store.edit([operation], "edit")).ok) return false;
-      store.selectOnCanvas(kind === "node" ? new Set([id]) : new Set(), kind === "edge" ? new Set([id]) : new Set());
-      store.select(kind === "node" ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] });
+      store.selectWhenDrawn(kind, id);
       return true;
     },
     [store],

@@ -242,4 +242,17 @@ describe("editor store", () => {
     expect(store.getState().history.undo).toEqual([]);
     expect(store.getState().map.nodes.find((node) => node.id === a.id)?.label).toBe(a.label);
   });
+
+  it("selects a new element once the canvas draws it, not before", async () => {
+    const server = fakeServer(start);
+    const store = createEditorStore(start, { save: server.save, newId: server.newId });
+    store.dispatch({ type: "canvasDerived", derived: toReactFlow(start) });
+    const created = baseEdge(20, 1, 3, { status: "PROPOSED" });
+    await store.edit([{ op: "createEdge", edge: created }], "edit");
+    store.selectWhenDrawn("edge", created.id);
+    expect(store.getState().selection.edges).toEqual([]);
+    store.dispatch({ type: "canvasDerived", derived: toReactFlow(store.getState().map) });
+    expect(store.getState().selection).toEqual({ nodes: [], edges: [created.id] });
+    expect(store.getState().canvas.edges.find((edge) => edge.id === created.id)?.selected).toBe(true);
+  });
 });

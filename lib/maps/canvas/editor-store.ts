@@ -49,7 +49,12 @@ export type TEditorStore = StoreApi<TEditorState> & {
   select: (selection: TSelection) => void;
   /** Sets React Flow's selection flags (React Flow then reports the selection back through `select`). */
   selectOnCanvas: (nodeIds: ReadonlySet<string> | "all", edgeIds?: ReadonlySet<string>) => void;
+  /** Selects a new element as soon as the canvas draws it (a render after its edit): selecting it sooner finds nothing to select. */
+  selectWhenDrawn: (kind: "node" | "edge", id: string) => void;
 };
+
+/** How many store updates a new element may take to reach the canvas before selecting it is given up. */
+const DRAW_WAIT_UPDATES = 100;
 
 function withIds(operations: TMapOperationInput[], newId: () => string): TMapOperation[] {
   return operations.map((operation) => {
@@ -174,9 +179,26 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
       edge: nodeIds === "all" ? null : (candidate) => edgeIds?.has(candidate.id) ?? false,
     });
 
+  const selectWhenDrawn: TEditorStore["selectWhenDrawn"] = (kind, id) => {
+    const drawn = (state: TEditorState) => (kind === "node" ? state.canvas.nodes : state.canvas.edges).some((element) => element.id === id);
+    const select = () => {
+      selectOnCanvas(new Set(kind === "node" ? [id] : []), new Set(kind === "edge" ? [id] : []));
+      dispatch({ type: "select", selection: kind === "node" ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] } });
+    };
+    if (drawn(store.getState())) return select();
+    let left = DRAW_WAIT_UPDATES;
+    const stop = store.subscribe((state) => {
+      if (drawn(state)) {
+        stop();
+        select();
+      } else if (--left <= 0) stop();
+    });
+  };
+
   return {
     ...store,
     dispatch,
+    selectWhenDrawn,
     edit,
     replay,
     deleteSelection,
