@@ -24,12 +24,17 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/** Until the person chooses, the corners are open where there is room for them and folded on a phone. */
+const ROOMY = "(min-width: 768px)";
+
 function readOpen(corner: TCorner): boolean {
+  let stored: string | null = null;
   try {
-    return localStorage.getItem(KEYS[corner]) !== "closed";
+    stored = localStorage.getItem(KEYS[corner]);
   } catch {
-    return true;
+    // Private windows may refuse storage: the default stands.
   }
+  return stored === null ? window.matchMedia(ROOMY).matches : stored !== "closed";
 }
 
 function useCornerOpen(corner: TCorner): [boolean, () => void] {
@@ -70,7 +75,10 @@ export const CanvasCorners = memo(function CanvasCorners({
 }: TCornersProps) {
   return (
     <>
-      <Panel position="bottom-left" className="!mb-2 !ml-14 flex max-w-[calc(100%-19rem)] flex-col items-start gap-1">
+      <Panel
+        position="bottom-left"
+        className="!mb-2 !ml-14 flex max-w-[calc(100%-4.5rem)] flex-col items-start gap-1 md:max-w-[calc(100%-19rem)]"
+      >
         {legendOpen && <Legend id="map-legend" />}
         <button type="button" className={toggleClass} aria-expanded={legendOpen} aria-controls="map-legend" onClick={toggleLegend}>
           {legendOpen ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronUp aria-hidden className="h-3.5 w-3.5" />}

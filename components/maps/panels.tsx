@@ -52,7 +52,7 @@ export const Legend = memo(function Legend({ id }: { id?: string }) {
   const line = (style: { stroke: string; dash?: string; width?: number }) => <LegendLine {...style} />;
   return (
     <section id={id} aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">
-      <ul className="grid grid-cols-2 gap-x-3 gap-y-1">
+      <ul className="grid grid-cols-1 gap-x-3 gap-y-1 md:grid-cols-2">
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--success)" })} Approved</li>
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--accent)", dash: "8 5" })} Proposed</li>
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--muted)", dash: "2 4" })} Observed (implicit trust)</li>
