@@ -61,7 +61,9 @@ describe("a new surface's map starts with its DAAS elements", () => {
 
   it("places them once when several contributors open the new map at the same moment", async () => {
     const { netops, secops, surface } = await newSurface();
-    const placed = await Promise.all([netops, secops, netops, secops].map((person) => placeElementsOnNewMap(contextFor(person), surface.id)));
+    const placed = await Promise.all(
+      [netops, secops, netops, secops].map((person) => placeElementsOnNewMap(contextFor(person), surface.id)),
+    );
     expect(placed.sort()).toEqual([0, 0, 0, 4]);
     expect((await getMap(contextFor(netops), surface.id)).nodes).toHaveLength(4);
   });
@@ -114,10 +116,14 @@ describe("the map keeps in step with the surface's elements", () => {
     expect(byLabel.get("Card vault")!.daasElementId).toBeNull();
     expect(byLabel.get("Tokenizer")!.daasElementId).toBe(after.elements.find((element) => element.name === "Tokenizer")!.id);
     expect(after.edges).toHaveLength(1);
-    for (const other of [byLabel.get("Card vault")!, byLabel.get("Checkout service")!]) expect(overlap(byLabel.get("Tokenizer")!, other)).toBe(false);
+    for (const other of [byLabel.get("Card vault")!, byLabel.get("Checkout service")!])
+      expect(overlap(byLabel.get("Tokenizer")!, other)).toBe(false);
     expect(vaultElement).toBeDefined();
     // Each step is a map event with an audit row, so the history and live viewers see it.
-    const events = await db.mapEvent.findMany({ where: { mapId: after.mapId!, mapVersion: { gt: before.version + 1 } }, select: { kind: true } });
+    const events = await db.mapEvent.findMany({
+      where: { mapId: after.mapId!, mapVersion: { gt: before.version + 1 } },
+      select: { kind: true },
+    });
     expect(events.map((event) => event.kind).sort()).toEqual(["node.create", "node.update", "node.update"]);
   });
 

@@ -86,18 +86,19 @@ export async function mapElementsLeaving(tx: TTx, context: TActorContext, surfac
 }
 
 /** After a surface edit wrote its elements: the ones it added are placed beside the members already drawn. */
-export async function mapElementsAdded(tx: TTx, context: TActorContext, surfaceId: string, previousIds: ReadonlySet<string>): Promise<void> {
+export async function mapElementsAdded(
+  tx: TTx,
+  context: TActorContext,
+  surfaceId: string,
+  previousIds: ReadonlySet<string>,
+): Promise<void> {
   const nodes = await drawnNodes(tx, surfaceId);
   if (!nodes) return;
   const elements = await tx.daasElement.findMany({ where: { surfaceId }, select: elementSelect, orderBy: { position: "asc" } });
   const added = elements.filter((element) => !previousIds.has(element.id));
   if (added.length === 0) return;
-  const operations = elementNodeOperations(
-    added,
-    await pack(added),
-    nodes,
-    new Set(elements.map((element) => element.id)),
-    () => crypto.randomUUID(),
+  const operations = elementNodeOperations(added, await pack(added), nodes, new Set(elements.map((element) => element.id)), () =>
+    crypto.randomUUID(),
   );
   await writeMapOperations(tx, { context, surfaceId, operations, reason: REASON, reopenAgreed: false });
 }

@@ -44,7 +44,9 @@ describe("signOffNotices", () => {
     const { notification } = signOffNotices(surface, [], { reason: "reopened", actorId: null, detail: "Flow map edited (map version 9)" });
     expect(notification.type).toBe("surface.reopened");
     expect(notification.title).toBe("“Card payments” was reopened for review");
-    expect(notification.body).toBe("Flow map edited (map version 9). Both sign-offs were voided: version 3 needs your team's sign-off again.");
+    expect(notification.body).toBe(
+      "Flow map edited (map version 9). Both sign-offs were voided: version 3 needs your team's sign-off again.",
+    );
   });
 
   it("tells nobody about a draft or an agreed surface, nor an owner slot left empty", () => {

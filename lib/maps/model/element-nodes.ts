@@ -28,7 +28,12 @@ const LABEL_MAX = 120;
 export function elementPackingGraph(elements: readonly TPlaceableElement[]): ElkNode {
   return {
     id: "root",
-    layoutOptions: { "elk.algorithm": "rectpacking", "elk.spacing.nodeNode": "48", "elk.aspectRatio": "2.2", "elk.padding": "[top=0,left=0,bottom=0,right=0]" },
+    layoutOptions: {
+      "elk.algorithm": "rectpacking",
+      "elk.spacing.nodeNode": "48",
+      "elk.aspectRatio": "2.2",
+      "elk.padding": "[top=0,left=0,bottom=0,right=0]",
+    },
     children: elements.map((element) => ({ id: element.id, ...NODE_SIZE })),
   };
 }
@@ -106,7 +111,8 @@ export function elementChangeOperations(
   const renames = new Map(renamed.map((rename) => [rename.id, rename]));
   return nodes.flatMap((node): TMapOperation[] => {
     if (!node.daasElementId) return [];
-    if (removedIds.has(node.daasElementId)) return [{ op: "updateNode", id: node.id, version: node.version, patch: { daasElementId: null } }];
+    if (removedIds.has(node.daasElementId))
+      return [{ op: "updateNode", id: node.id, version: node.version, patch: { daasElementId: null } }];
     const rename = renames.get(node.daasElementId);
     if (rename && rename.from !== rename.to && node.label === rename.from.slice(0, LABEL_MAX))
       return [{ op: "updateNode", id: node.id, version: node.version, patch: { label: rename.to.slice(0, LABEL_MAX) } }];

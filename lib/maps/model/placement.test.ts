@@ -26,7 +26,14 @@ describe("freeSpotNear", () => {
 
   it("places ten nodes in a row at the same view centre without any two overlapping", () => {
     const placed: Array<{ x: number; y: number }> = [];
-    for (let i = 0; i < 10; i++) placed.push(freeSpotNear({ x: 0, y: 0 }, NODE_SIZE, placed.map((p) => box(p.x, p.y))));
+    for (let i = 0; i < 10; i++)
+      placed.push(
+        freeSpotNear(
+          { x: 0, y: 0 },
+          NODE_SIZE,
+          placed.map((p) => box(p.x, p.y)),
+        ),
+      );
     for (const [i, a] of placed.entries()) for (const b of placed.slice(i + 1)) expect(apart(a, b)).toBe(true);
     // …and they stay near the centre rather than trailing off 12 px at a time.
     for (const spot of placed) expect(Math.hypot(spot.x, spot.y)).toBeLessThan(600);
@@ -43,7 +50,11 @@ describe("freeSpotNear", () => {
         fc.array(fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) }), { maxLength: 40 }),
         fc.record({ x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) }),
         (nodes, centre) => {
-          const spot = freeSpotNear(centre, NODE_SIZE, nodes.map((p) => box(p.x, p.y)));
+          const spot = freeSpotNear(
+            centre,
+            NODE_SIZE,
+            nodes.map((p) => box(p.x, p.y)),
+          );
           return nodes.every((other) => apart(spot, other));
         },
       ),

@@ -16,7 +16,10 @@ export default async function SurfaceMapPage({ params }: { params: Promise<{ id:
   const id = await requireUuidParam(params, "id");
   // A map nobody has drawn on starts with the surface's DAAS elements (lib/maps/elements.ts).
   await loadOr404(() => placeElementsOnNewMap(pageContext(actor), id));
-  const [map, surface] = await Promise.all([loadOr404(() => getMap(pageContext(actor), id)), loadOr404(() => getSurface(pageContext(actor), id))]);
+  const [map, surface] = await Promise.all([
+    loadOr404(() => getMap(pageContext(actor), id)),
+    loadOr404(() => getSurface(pageContext(actor), id)),
+  ]);
   const tone =
     map.surface.classification === "RESTRICTED" ? "danger" : map.surface.classification === "CONFIDENTIAL" ? "warning" : "neutral";
   return (
