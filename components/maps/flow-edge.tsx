@@ -6,20 +6,30 @@ import { AlertTriangle, Lock, LockOpen } from "lucide-react";
 import { edgeAppearance } from "@/lib/maps/model/appearance";
 import type { TFlowEdgeData } from "@/lib/maps/canvas/to-react-flow";
 import { cn } from "@/lib/ui/cn";
+import { focusInspectorOnOpen } from "./inspector";
 
 /**
  * Below this zoom a flow's label is too small to read and only hides the lines: labels are left out,
  * and the line's colour, dashes and weight still tell status and encryption. A large map, seen
  * whole, then also draws a thousand fewer elements on every frame. Flows stay reachable by keyboard
- * (React Flow makes each line focusable), and zooming in brings the labels back.
+ * (the lines become focusable while labels are hidden), and zooming in brings the labels back.
  */
 export const LABEL_MIN_ZOOM = 0.45;
 
 const FlowLabelsShown = createContext(true);
 
-/** Shows flow labels only where the canvas is zoomed in far enough to read them; one subscription for all flows. */
+/** Whether the canvas is zoomed in far enough for flow labels. */
+export function useFlowLabelsShown(): boolean {
+  return useStore((state) => state.transform[2] >= LABEL_MIN_ZOOM);
+}
+
+/**
+ * Shows flow labels only where the canvas is zoomed in far enough to read them; one subscription for
+ * all flows. Each flow is one Tab stop: its label while labels show, else its line (the editor makes
+ * lines focusable only then, see `edgesFocusable`).
+ */
 export function FlowLabelDetail({ children }: { children: ReactNode }) {
-  const shown = useStore((state) => state.transform[2] >= LABEL_MIN_ZOOM);
+  const shown = useFlowLabelsShown();
   return <FlowLabelsShown value={shown}>{children}</FlowLabelsShown>;
 }
 
@@ -59,9 +69,20 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<Edge<TFl
             aria-label={`${data.description}: ${label}${warnings.length ? ` — ${warnings.map((warning) => warning.message).join("; ")}` : ""}`}
             aria-pressed={Boolean(selected)}
             onClick={(event) => {
-              // The label is the easy (and keyboard) way to pick a flow; it selects like a click on the line.
+              // The label is the easy way to pick a flow; it selects like a click on the line.
               const state = store.getState();
               if (!(event.ctrlKey || event.metaKey)) state.resetSelectedElements();
+              state.addSelectedEdges([id]);
+            }}
+            onKeyDown={(event) => {
+              // Enter or Space opens the flow's inspector and moves into it. Handled here, not left to the
+              // button's click: the canvas takes Space for panning and would swallow it.
+              if (event.key !== "Enter" && event.key !== " ") return;
+              event.preventDefault();
+              event.stopPropagation();
+              if (!selected) focusInspectorOnOpen();
+              const state = store.getState();
+              state.resetSelectedElements();
               state.addSelectedEdges([id]);
             }}
             className={cn(

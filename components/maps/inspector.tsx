@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState, type ReactNode } from "react";
+import { memo, useEffect, useRef, useState, type ReactNode } from "react";
 import { X } from "lucide-react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -152,7 +152,8 @@ export const NodeInspector = memo(function NodeInspector({
   onSave,
   onDelete,
   onClose,
-}: TInspectorProps & { node: TMapNode }) {
+  onConnect,
+}: TInspectorProps & { node: TMapNode; onConnect: () => void }) {
   const [errors, setErrors] = useState<TErrors>({});
   const references = {
     elementIds: new Set(map.elements.map((element) => element.id)),
@@ -193,6 +194,9 @@ export const NodeInspector = memo(function NodeInspector({
         </dl>
       ) : (
         <div className="space-y-3">
+          <Button variant="secondary" size="sm" onClick={onConnect} aria-keyshortcuts="C">
+            Connect to…
+          </Button>
           <CommitText label="Label" value={node.label} error={errors.label} onCommit={(label) => commit({ label })} />
           <Choice
             label="Kind"
@@ -458,6 +462,16 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
 }
 
+/**
+ * Set by a keyboard action that opens an inspector (Enter on a flow's label, "Connect to…"): the
+ * inspector that opens next takes the focus, so the person carries on in it. A click leaves the
+ * focus where it was.
+ */
+let focusOnOpen = false;
+export function focusInspectorOnOpen(): void {
+  focusOnOpen = true;
+}
+
 function PanelFrame({
   title,
   subtitle,
@@ -471,8 +485,16 @@ function PanelFrame({
   testId: string;
   children: ReactNode;
 }) {
+  const frame = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusOnOpen) return;
+    focusOnOpen = false;
+    frame.current?.focus();
+  }, []);
   return (
     <aside
+      ref={frame}
+      tabIndex={-1}
       aria-label={`Details of ${title}`}
       data-testid={testId}
       className="flex h-full w-80 shrink-0 flex-col border-l border-border bg-surface"

@@ -2,7 +2,6 @@
 
 import { memo, type DragEvent, type ReactNode } from "react";
 import { AlertDialog, Dialog } from "radix-ui";
-import { Panel } from "@xyflow/react";
 import { AlertTriangle, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { KIND_LABELS } from "@/lib/maps/model/appearance";
@@ -48,20 +47,12 @@ export function LegendLine({ stroke, dash, width }: { stroke: string; dash?: str
   );
 }
 
-/** The legend in a canvas's bottom-left corner, beside the zoom controls, leaving the minimap its corner however narrow the canvas. */
-export const LegendPanel = memo(function LegendPanel() {
-  return (
-    <Panel position="bottom-left" className="!mb-2 !ml-14 max-w-[calc(100%-19rem)]">
-      <Legend />
-    </Panel>
-  );
-});
-
-const Legend = memo(function Legend() {
+/** What the lines and marks on a canvas mean (shown in its bottom-left corner, see canvas-corners.tsx). */
+export const Legend = memo(function Legend({ id }: { id?: string }) {
   const line = (style: { stroke: string; dash?: string; width?: number }) => <LegendLine {...style} />;
   return (
-    <section aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">
-      <ul className="grid grid-cols-2 gap-x-3 gap-y-1">
+    <section id={id} aria-label="Legend" className="rounded-md border border-border bg-surface/95 p-2 text-[11px] shadow-sm">
+      <ul className="grid grid-cols-1 gap-x-3 gap-y-1 md:grid-cols-2">
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--success)" })} Approved</li>
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--accent)", dash: "8 5" })} Proposed</li>
         <li className="flex items-center gap-1.5">{line({ stroke: "var(--muted)", dash: "2 4" })} Observed (implicit trust)</li>
@@ -85,6 +76,9 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["Shift + drag", "Select several"],
   ["/", "Search"],
   ["Shift + L", "Automatic layout"],
+  ["Tab, then Enter or Space", "Go to a node or a flow's label, and select it (a flow opens its details)"],
+  ["C", "Connect the selected node to another: a flow, picked from a searchable list"],
+  ["Arrow keys (Shift: further)", "Move the selected nodes; saved when you let go"],
   ["Escape", "Clear the selection"],
   ["?", "This list"],
 ];
@@ -158,6 +152,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "Cancel",
   onConfirm,
 }: {
   open: boolean;
@@ -165,6 +160,7 @@ export function ConfirmDialog({
   title: string;
   description: string;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
 }) {
   return (
@@ -176,7 +172,7 @@ export function ConfirmDialog({
           <AlertDialog.Description className="mt-2 text-sm text-muted">{description}</AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
               <Button variant="danger" onClick={onConfirm}>

@@ -6,13 +6,12 @@ import "@xyflow/react/dist/style.css";
 import { BOUNDARY_ID, toReactFlow, type TRfEdge, type TRfNode } from "@/lib/maps/canvas/to-react-flow";
 import { boundsOf } from "@/lib/maps/model/geometry";
 import type { TFlowMap } from "@/lib/maps/model/schemas";
-import { READ_ONLY_CANVAS, ThemedControls, ThemedMiniMap, useCanvasColorMode } from "./canvas-chrome";
+import { READ_ONLY_CANVAS, ThemedControls, useCanvasColorMode } from "./canvas-chrome";
+import { CanvasCorners, useCanvasCorners } from "./canvas-corners";
 import { EDGE_TYPES, FlowLabelDetail } from "./flow-edge";
 import { KeepHandlesMeasured, NODE_TYPES } from "./nodes";
-import { LegendPanel } from "./panels";
 
 const GAP = 240;
-const FIT_VIEW_OPTIONS = { padding: 0.08 };
 
 /** Every surface's map side by side, read-only; flows outside the drill-down are dimmed, not hidden. */
 export function ProgramMap({
@@ -25,6 +24,7 @@ export function ProgramMap({
   filtered: boolean;
 }) {
   const colorMode = useCanvasColorMode();
+  const { fitViewOptions, ...corners } = useCanvasCorners();
   const { nodes, edges } = useMemo(() => {
     const matching = new Set(matchingIds);
     const allNodes: TRfNode[] = [];
@@ -66,16 +66,15 @@ export function ProgramMap({
             elementsSelectable={false}
             colorMode={colorMode}
             fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
+            fitViewOptions={fitViewOptions}
             minZoom={0.05}
             onlyRenderVisibleElements
             aria-label="All flow maps of the program"
           >
             <KeepHandlesMeasured />
             <Background gap={24} />
-            <ThemedMiniMap ariaLabel="Overview of all maps" />
             <ThemedControls />
-            <LegendPanel />
+            <CanvasCorners {...corners} overviewLabel="Overview of all maps" />
           </ReactFlow>
         </FlowLabelDetail>
       </ReactFlowProvider>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { ApiRequestError } from "@/lib/api/client";
@@ -8,6 +8,7 @@ import { createEditorStore, type TEditorStore } from "@/lib/maps/canvas/editor-s
 import type { TClipboard } from "@/lib/maps/model/undo";
 import type { TFlowMap } from "@/lib/maps/model/schemas";
 import { mapKeys, useFlowMap, useMapEdit } from "@/lib/maps/queries";
+import type { TLiveBatch } from "./use-map-live";
 
 const CLIPBOARD_KEY = "concord.map.clipboard";
 
@@ -36,14 +37,21 @@ const clipboardStorage = {
 export function useMapEditSession(
   surfaceId: string,
   initialMap: TFlowMap,
-): { store: TEditorStore; mapQuery: ReturnType<typeof useFlowMap> } {
+  guard: { confirmContentEdit: () => Promise<boolean>; onSaved: () => void },
+): { store: TEditorStore; mapQuery: ReturnType<typeof useFlowMap>; onLiveBatch: (batch: TLiveBatch) => void } {
   const queryClient = useQueryClient();
   const mapQuery = useFlowMap(surfaceId, initialMap);
   const { mutateAsync: save } = useMapEdit(surfaceId);
   const [session] = useState(() => {
     const written = new WeakSet<TFlowMap>([mapQuery.data]);
     const store = createEditorStore(mapQuery.data, {
-      save,
+      save: async (edit) => {
+        const result = await save(edit);
+        guard.onSaved();
+        return result;
+      },
+      // Stable for the session: the guard reads the surface's current state when it is asked.
+      confirmContentEdit: guard.confirmContentEdit,
       newId: () => crypto.randomUUID(),
       clipboard: clipboardStorage,
       onSaveError: (error) => {
@@ -70,5 +78,17 @@ export function useMapEditSession(
     if (!written.has(mapQuery.data)) store.dispatch({ type: "loaded", map: mapQuery.data });
   }, [mapQuery.data, store, written]);
 
-  return { store, mapQuery };
+  const onLiveBatch = useCallback(
+    (batch: TLiveBatch) => {
+      store.dispatch({ type: "liveBatch", batch });
+      // A node for a DAAS element this page has not heard of (one just added to the surface): the
+      // elements come with the map, so it is read again to draw the node inside the boundary.
+      const known = new Set(store.getState().map.elements.map((element) => element.id));
+      const linked = batch.events.map((event) => (event.after as { daasElementId?: string | null } | null)?.daasElementId);
+      if (linked.some((id) => id && !known.has(id))) void queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) });
+    },
+    [queryClient, store, surfaceId],
+  );
+
+  return { store, mapQuery, onLiveBatch };
 }

@@ -104,3 +104,13 @@ export function useMapLive(
   const sorted = useMemo(() => [...others.values()].sort((a, b) => a.user.name.localeCompare(b.user.name)), [others]);
   return useMemo(() => ({ status, others: sorted, connectionId }), [status, sorted, connectionId]);
 }
+
+/** Who else is editing each element right now (element id → people), for the badges on the canvas. */
+export function useEditorsByElement(others: TPresence[]): ReadonlyMap<string, Array<{ name: string; team: string }>> {
+  return useMemo(() => {
+    const byElement = new Map<string, Array<{ name: string; team: string }>>();
+    for (const presence of others)
+      if (presence.editing) byElement.set(presence.editing, [...(byElement.get(presence.editing) ?? []), presence.user]);
+    return byElement;
+  }, [others]);
+}

@@ -13,6 +13,8 @@ export type TMapShortcutActions = {
   copy: () => void;
   paste: () => void;
   layout: () => void;
+  /** "Connect to…" from the one selected node. */
+  connect: () => void;
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -62,6 +64,9 @@ export function useMapShortcuts(
         actions.selectAll();
       } else if (event.shiftKey && key === "l") {
         actions.layout();
+      } else if (!mod && !event.altKey && key === "c" && hasSelection) {
+        event.preventDefault();
+        actions.connect();
       }
     };
     window.addEventListener("keydown", onKey);

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "map.batch.undo",
   "map.batch.redo",
   "map.batch.move",
+  "map.batch.elements",
   "maturity.assessment.create",
   "maturity.score",
   "metrics.snapshot.create",

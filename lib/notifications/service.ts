@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   "rule.needs_approval",
   "rule.activated",
   "surface.owner_replaced",
+  "surface.signoff_needed",
+  "surface.reopened",
   "template.suspended",
   "template.retirement_proposed",
   "template.retired",

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { notifySignOffsNeeded } from "./signoff-notify";
 import { hashSurfaceContent, surfaceContentOf } from "./content";
 import { activeSignOffs, afterEdit, TEAM_NAMES, type TSignTeam } from "./lifecycle";
 import { changedOwnerTeams, OWNER_FIELD, ownerChangeRefusal, ownerOf, signOffsWithoutAuthority, type TOwners } from "./authority";
@@ -141,6 +142,7 @@ export async function replaceSurfaceOwner(context: TActorContext, id: string, in
       before: { ...surfaceContentOf(current), status: current.status, version: current.version },
       after: { ...content, status: edit.status, version: edit.version },
     });
+    await notifySignOffsNeeded(tx, context, id, current.status === "AGREED" ? "reopened" : "edited", "An owner was replaced");
     return toSurface(actor, await loadDetail(tx, id));
   });
 }

@@ -3,6 +3,7 @@ import type { TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
+import { notifySignOffsNeeded } from "./signoff-notify";
 
 /**
  * Called by other domains (e.g. a flow-map edit) inside their own transaction: an AGREED surface
@@ -36,5 +37,6 @@ export async function reopenSurfaceForReview(tx: TTx, context: TActorContext, su
     after: { status: "IN_REVIEW", version: nextVersion, reason },
   });
   await enqueueEvent(tx, "surface.reopened", { surfaceId, version: nextVersion, reason, actorId: context.actor?.id ?? null });
+  await notifySignOffsNeeded(tx, context, surfaceId, "reopened", reason);
   return true;
 }

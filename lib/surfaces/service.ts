@@ -7,6 +7,7 @@ import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/act
 import { assertPersonDeciding } from "@/lib/auth/decisions";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
 import { approveAgreedFlows } from "@/lib/maps/agreement";
+import { mapElementsAdded, mapElementsLeaving } from "@/lib/maps/elements";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
 import {
   type TLifecycleSignOff,
@@ -22,6 +23,7 @@ import {
 } from "./lifecycle";
 import { assertOwnerChangeAllowed, recordOwnerChanges, settleSignOffAuthority } from "./ownership";
 import { standingGrants } from "./authority";
+import { notifySignOffsNeeded } from "./signoff-notify";
 import type {
   TCreateSurface,
   TPerson,
@@ -387,15 +389,21 @@ export async function updateSurface(context: TActorContext, id: string, input: T
         agreedAt: next.status === "AGREED" ? current.agreedAt : null,
       },
     });
+    // The map follows the elements through its own write path (lib/maps/elements.ts).
+    await mapElementsLeaving(tx, context, id, { previous: current.elements, next: input.elements });
     await writeElements(
       tx,
       id,
       input.elements,
       current.elements.map((element) => element.id),
     );
+    await mapElementsAdded(tx, context, id, new Set(current.elements.map((element) => element.id)));
     await tx.surfaceVersion.create({ data: { surfaceId: id, version: next.version, snapshot: content, contentHash, authorId: actor.id } });
-    if (next.voidSignOffs)
-      await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } });
+    const voided = next.voidSignOffs
+      ? (await tx.surfaceSignOff.updateMany({ where: { surfaceId: id, ...activeSignOffWhere }, data: { voidedAt: new Date() } })).count
+      : 0;
+    if (current.status === "AGREED") await notifySignOffsNeeded(tx, context, id, "reopened", "Its content was edited after agreement");
+    else if (voided > 0) await notifySignOffsNeeded(tx, context, id, "edited", "Its content was edited");
     await recordOwnerChanges(tx, context, current, { next: input, reason: "" });
     await recordAudit(tx, context, {
       action: current.status === "AGREED" ? "surface.reopen" : "surface.update",
@@ -431,6 +439,7 @@ export async function submitSurface(context: TActorContext, id: string): Promise
       before: { status: "DRAFT" },
       after: { status: "IN_REVIEW", version: current.version },
     });
+    await notifySignOffsNeeded(tx, context, id, "submitted");
     return toSurface(actor, await loadDetail(tx, id));
   });
 }
@@ -490,6 +499,8 @@ export async function signOffSurface(context: TActorContext, id: string, seenVer
         actorId: actor.id,
       });
       await approveAgreedFlows(tx, context, id, firstCountedSignOffAt(current, signOffs));
+    } else {
+      await notifySignOffsNeeded(tx, context, id, "signed", `${actor.name} (${signOff.team === "NETOPS" ? "NetOps" : "SecOps"})`);
     }
     return toSurface(actor, await loadDetail(tx, id));
   });

@@ -3,7 +3,7 @@ import { ApiRequestError } from "@/lib/api/client";
 import { graphOf, planOperations } from "../model/rules";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation } from "../model/schemas";
 import { baseEdge, baseNode, id, map as fixtureMap } from "../test-fixtures";
-import { createEditorStore, deleteSelectionOperations, type TEditorDependencies } from "./editor-store";
+import { EditCancelledError, createEditorStore, deleteSelectionOperations, type TEditorDependencies } from "./editor-store";
 import { applyEditResult } from "./query-cache";
 import { toReactFlow } from "./to-react-flow";
 
@@ -196,5 +196,63 @@ describe("editor store", () => {
     expect(store.getState().history.redo).toHaveLength(1);
     await store.edit([{ op: "updateNode", id: c.id, version: 1, patch: { label: "two" } }], "edit");
     expect(store.getState().history.redo).toEqual([]);
+  });
+
+  it("asks before a content edit of an agreed map: no means nothing is shown, saved or recorded; a move never asks", async () => {
+    const server = fakeServer(start);
+    const saved: TMapOperation[][] = [];
+    let answer = false;
+    let asked = 0;
+    const store = createEditorStore(start, {
+      save: (edit) => {
+        saved.push(edit.operations);
+        return server.save(edit);
+      },
+      newId: server.newId,
+      confirmContentEdit: async () => {
+        asked += 1;
+        return answer;
+      },
+    });
+    const outcome = await store.edit([{ op: "updateNode", id: a.id, version: 1, patch: { label: "renamed" } }], "edit");
+    expect(outcome.ok ? null : outcome.error).toBeInstanceOf(EditCancelledError);
+    expect(saved).toEqual([]);
+    expect(store.getState().map).toBe(start);
+    expect(store.getState().history.undo).toEqual([]);
+
+    expect((await store.edit([{ op: "updateNode", id: a.id, version: 1, patch: { x: 400, y: 10 } }], "move")).ok).toBe(true);
+    expect(asked).toBe(1);
+
+    answer = true;
+    expect((await store.edit([{ op: "updateNode", id: a.id, version: 2, patch: { label: "renamed" } }], "edit")).ok).toBe(true);
+    expect(asked).toBe(2);
+    expect(store.getState().map.nodes.find((node) => node.id === a.id)?.label).toBe("renamed");
+  });
+
+  it("a cancelled undo stays on the undo stack to be replayed later", async () => {
+    const server = fakeServer(start);
+    let answer = true;
+    const store = createEditorStore(start, { save: server.save, newId: server.newId, confirmContentEdit: async () => answer });
+    await store.edit([{ op: "updateNode", id: a.id, version: 1, patch: { label: "one" } }], "edit");
+    answer = false;
+    expect((await store.replay("undo"))?.ok).toBe(false);
+    expect(store.getState().history.undo).toHaveLength(1);
+    answer = true;
+    expect((await store.replay("undo"))?.ok).toBe(true);
+    expect(store.getState().history.undo).toEqual([]);
+    expect(store.getState().map.nodes.find((node) => node.id === a.id)?.label).toBe(a.label);
+  });
+
+  it("selects a new element once the canvas draws it, not before", async () => {
+    const server = fakeServer(start);
+    const store = createEditorStore(start, { save: server.save, newId: server.newId });
+    store.dispatch({ type: "canvasDerived", derived: toReactFlow(start) });
+    const created = baseEdge(20, 1, 3, { status: "PROPOSED" });
+    await store.edit([{ op: "createEdge", edge: created }], "edit");
+    store.selectWhenDrawn("edge", created.id);
+    expect(store.getState().selection.edges).toEqual([]);
+    store.dispatch({ type: "canvasDerived", derived: toReactFlow(store.getState().map) });
+    expect(store.getState().selection).toEqual({ nodes: [], edges: [created.id] });
+    expect(store.getState().canvas.edges.find((edge) => edge.id === created.id)?.selected).toBe(true);
   });
 });

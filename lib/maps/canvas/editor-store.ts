@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { graphOf, planOperations } from "../model/rules";
+import { changesContent, graphOf, planOperations } from "../model/rules";
 import type { TFlowMap, TMapEdge, TMapEditResult, TMapNode, TMapOperation, TMapOperationInput } from "../model/schemas";
 import { copySelection, inverseOperations, pasteOperations, type TClipboard } from "../model/undo";
 import { BOUNDARY_ID } from "./to-react-flow";
@@ -23,7 +23,20 @@ export type TEditorDependencies = {
   /** Told of every edit the server refused, after the edit was taken back. */
   onSaveError?: (error: unknown) => void;
   clipboard?: { read: () => TClipboard | null; write: (clipboard: TClipboard) => void };
+  /**
+   * Asked before an edit that changes what the owners agreed to (not a move); false cancels the
+   * edit, which is then neither shown, saved nor recorded. The map editor asks the person while the
+   * surface is agreed, since such an edit reopens it and voids both sign-offs.
+   */
+  confirmContentEdit?: () => Promise<boolean>;
 };
+
+/** The outcome's error when the person chose not to make a content edit (see `confirmContentEdit`). */
+export class EditCancelledError extends Error {
+  constructor() {
+    super("Not changed: the surface stays agreed.");
+  }
+}
 
 export type TEditorStore = StoreApi<TEditorState> & {
   dispatch: (action: TEditorAction) => void;
@@ -36,7 +49,12 @@ export type TEditorStore = StoreApi<TEditorState> & {
   select: (selection: TSelection) => void;
   /** Sets React Flow's selection flags (React Flow then reports the selection back through `select`). */
   selectOnCanvas: (nodeIds: ReadonlySet<string> | "all", edgeIds?: ReadonlySet<string>) => void;
+  /** Selects a new element as soon as the canvas draws it (a render after its edit): selecting it sooner finds nothing to select. */
+  selectWhenDrawn: (kind: "node" | "edge", id: string) => void;
 };
+
+/** How many store updates a new element may take to reach the canvas before selecting it is given up. */
+const DRAW_WAIT_UPDATES = 100;
 
 function withIds(operations: TMapOperationInput[], newId: () => string): TMapOperation[] {
   return operations.map((operation) => {
@@ -81,11 +99,19 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
     input: TMapOperationInput[],
     reason: TEditReason,
     history: { stack: THistoryDirection; clearsRedo: boolean } | null,
+    onConfirmed?: () => void,
   ): Promise<TEditOutcome> => {
     const operations = withIds(input, dependencies.newId);
+    const planFor = (map: TFlowMap) => planOperations(graphOf(map.nodes, map.edges), operations, referencesOf(map), dependencies.newId);
+    const planned = store.getState().map;
+    let plan = planFor(planned);
+    if (dependencies.confirmContentEdit && changesContent(plan.changes) && !(await dependencies.confirmContentEdit()))
+      return { ok: false, error: new EditCancelledError() };
+    onConfirmed?.();
     const before = store.getState().map;
+    // Others' edits may have arrived while the person was asked.
+    if (before !== planned) plan = planFor(before);
     const editId = ++lastEditId;
-    const plan = planOperations(graphOf(before.nodes, before.edges), operations, referencesOf(before), dependencies.newId);
     // An edit the rules refuse is not shown: the server's answer names what is wrong.
     if (plan.errors.length === 0 && plan.conflicts.length === 0) dispatch({ type: "localEdit", editId, changes: plan.changes });
     try {
@@ -110,8 +136,10 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
   const replay: TEditorStore["replay"] = async (direction) => {
     const operations = store.getState().history[direction].at(-1);
     if (!operations) return null;
-    dispatch({ type: "historyPopped", direction });
-    return run(operations, direction, { stack: direction === "undo" ? "redo" : "undo", clearsRedo: false });
+    // Taken off its stack only once it goes ahead: a cancelled replay can be replayed later.
+    return run(operations, direction, { stack: direction === "undo" ? "redo" : "undo", clearsRedo: false }, () =>
+      dispatch({ type: "historyPopped", direction }),
+    );
   };
 
   const deleteSelection: TEditorStore["deleteSelection"] = async () => {
@@ -151,9 +179,26 @@ export function createEditorStore(map: TFlowMap, dependencies: TEditorDependenci
       edge: nodeIds === "all" ? null : (candidate) => edgeIds?.has(candidate.id) ?? false,
     });
 
+  const selectWhenDrawn: TEditorStore["selectWhenDrawn"] = (kind, id) => {
+    const drawn = (state: TEditorState) => (kind === "node" ? state.canvas.nodes : state.canvas.edges).some((element) => element.id === id);
+    const select = () => {
+      selectOnCanvas(new Set(kind === "node" ? [id] : []), new Set(kind === "edge" ? [id] : []));
+      dispatch({ type: "select", selection: kind === "node" ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] } });
+    };
+    if (drawn(store.getState())) return select();
+    let left = DRAW_WAIT_UPDATES;
+    const stop = store.subscribe((state) => {
+      if (drawn(state)) {
+        stop();
+        select();
+      } else if (--left <= 0) stop();
+    });
+  };
+
   return {
     ...store,
     dispatch,
+    selectWhenDrawn,
     edit,
     replay,
     deleteSelection,

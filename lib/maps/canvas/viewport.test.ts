@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewportRevealing } from "./viewport";
+import { fitViewOptionsFor, viewportRevealing } from "./viewport";
 
 const pane = { width: 800, height: 600 };
 const node = { x: 100, y: 100, width: 184, height: 60 };
@@ -21,5 +21,20 @@ describe("keeping an element in view", () => {
   it("centres an element larger than the pane on the axis where it does not fit", () => {
     const wide = { x: 0, y: 100, width: 2000, height: 60 };
     expect(viewportRevealing(wide, { x: 0, y: 0, zoom: 1 }, pane)).toEqual({ x: 400 - 1000, y: 0, zoom: 1 });
+  });
+});
+
+describe("fitViewOptionsFor", () => {
+  it("leaves room along the foot for the legend and on the right for the overview, only while they are open", () => {
+    expect(fitViewOptionsFor(true, true).padding).toEqual({ top: "32px", left: "32px", bottom: "136px", right: "232px" });
+    expect(fitViewOptionsFor(false, false).padding).toEqual({ top: "32px", left: "32px", bottom: "48px", right: "48px" });
+    expect(parseInt(fitViewOptionsFor(true, false).padding.bottom)).toBeGreaterThan(
+      parseInt(fitViewOptionsFor(false, false).padding.bottom),
+    );
+    expect(parseInt(fitViewOptionsFor(false, true).padding.right)).toBeGreaterThan(parseInt(fitViewOptionsFor(false, false).padding.right));
+  });
+
+  it("hands over the same object for the same corners, so the canvas is not told of a change", () => {
+    expect(fitViewOptionsFor(true, false)).toBe(fitViewOptionsFor(true, false));
   });
 });

@@ -28,3 +28,22 @@ export function viewportRevealing(
   if (Math.abs(dx) < 1 && Math.abs(dy) < 1) return null;
   return { x: viewport.x + dx, y: viewport.y + dy, zoom: viewport.zoom };
 }
+
+type TPx = `${number}px`;
+type TPadding = { top: TPx; right: TPx; bottom: TPx; left: TPx };
+
+/**
+ * Fitting the map into view keeps it clear of what sits over the canvas's corners: the legend along
+ * the foot on the left and the overview in the bottom-right corner, whichever of them is open.
+ * One object per combination, so React Flow is handed the same prop while nothing changes.
+ */
+const FIT_PADDINGS: Record<`${boolean}-${boolean}`, { padding: TPadding }> = {
+  "true-true": { padding: { top: "32px", left: "32px", bottom: "136px", right: "232px" } },
+  "true-false": { padding: { top: "32px", left: "32px", bottom: "136px", right: "48px" } },
+  "false-true": { padding: { top: "32px", left: "32px", bottom: "48px", right: "232px" } },
+  "false-false": { padding: { top: "32px", left: "32px", bottom: "48px", right: "48px" } },
+};
+
+export function fitViewOptionsFor(legendOpen: boolean, overviewOpen: boolean): { padding: TPadding } {
+  return FIT_PADDINGS[`${legendOpen}-${overviewOpen}`];
+}
