@@ -15,6 +15,7 @@ import { stateForTrack, targetOf, STATE_LABELS } from "./lifecycle";
 import { loadChange, statusOf, toChange, type TChange, type TChangeRow } from "./read";
 import type { TTransitionInput, TVoteInput } from "./schemas";
 import { recordTransition } from "./service";
+import { publishChangeTouched, publishMeetingTouched } from "@/lib/live/publish";
 
 const linkTo = (id: string) => `/changes/${id}`;
 
@@ -60,6 +61,7 @@ async function addToNextAgenda(tx: TTx, changeId: string, { retrospective }: { r
     create: { meetingId: meeting.id, changeId, position: (last?.position ?? 0) + 1, retrospective },
     update: { retrospective },
   });
+  await publishMeetingTouched(tx, meeting.id);
 }
 
 /** Submits a draft (or a change sent back for information): classification picks the track. */
@@ -160,7 +162,14 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
       const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } } });
       if (!item) throw new ValidationError([{ path: "meetingId", message: "the change is not on this meeting's agenda" }]);
       await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision: input.decision, comment: input.comment } });
+      // Whoever votes in a meeting attended it, whether or not they pressed anything else.
+      await tx.cabAttendee.upsert({
+        where: { meetingId_userId: { meetingId: input.meetingId, userId: actor.id } },
+        create: { meetingId: input.meetingId, userId: actor.id },
+        update: {},
+      });
     }
+    await publishChangeTouched(tx, id);
     await recordAudit(tx, context, {
       action: "change.vote",
       entityType: "Change",
