@@ -143,8 +143,14 @@ async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
   return added;
 }
 
+/** The latest meetings, with the organization's time zone to show their times in. */
 export async function listMeetings(context: TActorContext) {
   assertCan(context.actor, "cab.read");
+  const [rows, settings] = await Promise.all([listMeetingRows(), loadOrganizationSettings()]);
+  return { timeZone: settings.timeZone, meetings: rows };
+}
+
+async function listMeetingRows() {
   const rows = await db.cabMeeting.findMany({
     orderBy: { scheduledAt: "desc" },
     take: 50,
