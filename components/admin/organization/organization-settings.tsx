@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
@@ -9,11 +9,17 @@ import { formErrorsOf } from "@/lib/api/client";
 import { useOrganizationSettings, useUpdateOrganizationSettings } from "@/lib/organization/queries";
 import { knownTimeZones } from "@/lib/organization/time-zone";
 
+// The browser's own list of zones (the server's may differ): read after hydration, so both render the same first.
+let browserZones: string[] | null = null;
+const NO_ZONES: string[] = [];
+const noSubscription = () => () => undefined;
+const readBrowserZones = () => (browserZones ??= knownTimeZones());
+
 function TimeZoneForm({ current }: { current: string }) {
   const [timeZone, setTimeZone] = useState(current);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useUpdateOrganizationSettings();
-  const zones = knownTimeZones();
+  const zones = useSyncExternalStore(noSubscription, readBrowserZones, () => NO_ZONES);
   return (
     <form
       className="grid max-w-xl gap-3"
