@@ -94,7 +94,9 @@ async function loadMeeting(tx: TTx, id: string) {
 }
 
 async function readMeeting(tx: TTx, id: string): Promise<TMeeting> {
-  const [row, settings] = await Promise.all([loadMeeting(tx, id), loadOrganizationSettings(tx)]);
+  // One after the other: a transaction's connection runs one statement at a time.
+  const row = await loadMeeting(tx, id);
+  const settings = await loadOrganizationSettings(tx);
   return toMeeting(row, settings.timeZone);
 }
 
@@ -279,7 +281,8 @@ async function endMeeting(tx: TTx, before: TMeetingRow, carry: readonly TCarry[]
   }
   for (const target of targetRows) await publishMeetingTouched(tx, target.id);
   await tx.cabMeeting.update({ where: { id: before.id }, data: { endedAt: now, startedAt: before.startedAt ?? now } });
-  const [ended, settings] = await Promise.all([loadMeeting(tx, before.id), loadOrganizationSettings(tx)]);
+  const ended = await loadMeeting(tx, before.id);
+  const settings = await loadOrganizationSettings(tx);
   await tx.cabMeeting.update({ where: { id: before.id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone)) } });
 }
 
