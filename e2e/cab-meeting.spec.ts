@@ -35,7 +35,10 @@ test("meeting mode is live: a vote reaches the chair's screen without a click, a
     await chair.page.getByRole("button", { name: "Start meeting" }).click();
     await expect(chair.page.getByRole("button", { name: "End meeting" })).toBeVisible();
     await expect(chair.page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-    await chair.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
+    await chair.page
+      .getByRole("list", { name: "Agenda" })
+      .getByRole("button", { name: new RegExp(title) })
+      .click();
     await expect(chair.page.getByText("No votes in this meeting yet.")).toBeVisible();
     // The meeting header gives its time in the organization's zone, named.
     await expect(chair.page.getByText(/\(Europe\/Berlin, GMT\+\d\)/).first()).toBeVisible();
@@ -43,7 +46,10 @@ test("meeting mode is live: a vote reaches the chair's screen without a click, a
     // Another CAB member, at their own laptop, votes.
     const member = await signedInAs(AS.netopsCab);
     await member.page.goto(`/cab/${meeting.id}`);
-    await member.page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
+    await member.page
+      .getByRole("list", { name: "Agenda" })
+      .getByRole("button", { name: new RegExp(title) })
+      .click();
     await member.page.getByLabel("Your comment").fill("Pinned partner CA: fine from NetOps.");
     await member.page.getByRole("button", { name: "Vote approve" }).click();
     await expect(member.page.getByText("You voted on this item.")).toBeVisible();

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { TActor } from "@/lib/auth/actor";
-import { createMeeting } from "@/lib/cab/service";
+import { actOnMeeting, createMeeting } from "@/lib/cab/service";
 import { createChange } from "@/lib/changes/service";
 import { submitChange } from "@/lib/changes/workflow";
 import { updateOrganizationSettings } from "@/lib/organization/service";
@@ -47,9 +47,18 @@ export async function createChangeInReview(requester: TActor, surface: TSurfaceW
 
 /** A meeting `hoursFromNow` ahead, scheduled by a CAB member through the service. */
 export async function scheduleMeeting(chair: TActor, title: string, hoursFromNow: number) {
-  return createMeeting(contextOf(chair), { title, scheduledAt: new Date(Date.now() + hoursFromNow * 3_600_000), pastRecord: false, attendeeIds: [] });
+  return createMeeting(contextOf(chair), {
+    title,
+    scheduledAt: new Date(Date.now() + hoursFromNow * 3_600_000),
+    pastRecord: false,
+    attendeeIds: [],
+  });
 }
 
 export async function setOrganizationTimeZone(admin: TActor, timeZone: string) {
   await updateOrganizationSettings(contextOf(admin), { timeZone });
+}
+
+export async function startMeeting(chair: TActor, meetingId: string) {
+  return actOnMeeting(contextOf(chair), meetingId, { action: "start" });
 }
