@@ -159,8 +159,13 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
       },
     });
     if (input.meetingId) {
-      const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } } });
+      const item = await tx.cabAgendaItem.findUnique({
+        where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } },
+        include: { meeting: { select: { endedAt: true } } },
+      });
       if (!item) throw new ValidationError([{ path: "meetingId", message: "the change is not on this meeting's agenda" }]);
+      if (item.meeting.endedAt)
+        throw new RuleViolationError("The meeting has ended; vote on the change itself or at the next meeting.", "meeting_ended");
       await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision: input.decision, comment: input.comment } });
       // Whoever votes in a meeting attended it, whether or not they pressed anything else.
       await tx.cabAttendee.upsert({
