@@ -6,7 +6,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export async function pickSurface(page: Page, name: string): Promise<void> {
   const box = page.getByRole("combobox", { name: "Protect surfaces" });
   await box.fill(name);
-  await page.getByRole("option", { name: new RegExp(`^${escapeRegExp(name)}\\b`) }).click();
+  await page
+    .getByRole("listbox", { name: "Protect surfaces" })
+    .getByRole("option", { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+    .click();
   await box.press("Escape");
   await expect(page.getByRole("list", { name: "Chosen protect surfaces" })).toContainText(name);
 }
