@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { AS, expect, test } from "./fixtures";
+import { pickSurface } from "./support/forms";
 import { PAYMENTS, WAREHOUSE, WIKI } from "./support/surfaces";
 import { pdfText } from "./support/pdf-text";
 
@@ -37,7 +38,7 @@ async function expectAddedOnCanvas(page: Page) {
 async function proposeRemoval(page: Page, title: string, surface: string, flowName: RegExp, environment = "production", onMap?: RegExp) {
   await page.goto("/changes/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel(surface).check();
+  await pickSurface(page, surface);
   if (onMap) {
     await page.getByTestId("flow-picker").getByRole("button", { name: onMap }).first().click();
     await expect(page.getByTestId("picked-flow")).toContainText("Picked: Flow");
@@ -65,7 +66,7 @@ test("a flow opened into a Restricted surface goes through the CAB in meeting mo
   const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel(surface.name).check();
+  await pickSurface(raj.page, surface.name);
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
   await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Partner gateway (external)" });
   await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Tokenisation service (service)" });
@@ -242,7 +243,7 @@ test("a flow narrowed from the map shows as changed on both sides, with the chan
   const title = `Narrow BI ports ${Date.now()}`;
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel(surface.name).check();
+  await pickSurface(raj.page, surface.name);
   await raj.page
     .getByTestId("flow-picker")
     .getByRole("button", { name: /^Flow BI analysts to Warehouse tables/ })
@@ -346,7 +347,7 @@ test("editing a change after a vote voids the vote", async ({ signedInAs, surfac
   const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel(surface.name).check();
+  await pickSurface(raj.page, surface.name);
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
   await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
   await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });

@@ -4,6 +4,9 @@ import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { startWebhookReceiver, type TWebhookReceiver } from "../lib/test/webhook-receiver";
 import { DEMO, openAs } from "./helpers";
+import { createChangeInReview, scheduleMeeting, startMeeting } from "./support/cab";
+import { AS, createPerson, createSurfaceWithMap } from "./support/records";
+import { PAYMENTS } from "./support/surfaces";
 
 /**
  * Two more production servers (the build the suite made) on the suite's Postgres database, as a
@@ -110,6 +113,35 @@ test("a live edit made on instance A appears on the map open on instance B", asy
   ).toBe(201);
   // B never reloads: the edit reaches it through its live stream (Postgres LISTEN/NOTIFY between the instances).
   await expect(onB.page.getByText(label, { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(onB.errors()).toEqual([]);
+  await onA.close();
+  await onB.close();
+});
+
+test("a vote cast through instance A appears on the CAB meeting open on instance B, without a click", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const [a, b] = instances as [TInstance, TInstance];
+  const surface = await createSurfaceWithMap(PAYMENTS);
+  const title = `Across instances ${Date.now()}`;
+  const change = await createChangeInReview(surface.netopsOwner, surface, title);
+  const chair = await createPerson(AS.secopsCab);
+  const meeting = await scheduleMeeting(chair, `Instances CAB ${Date.now()}`, 1);
+  await startMeeting(chair, meeting.id);
+
+  const onB = await openAs(browser, DEMO.secopsLead, { baseURL: b.url });
+  await onB.page.goto(`/cab/${meeting.id}`);
+  await onB.page
+    .getByRole("list", { name: "Agenda" })
+    .getByRole("button", { name: new RegExp(title) })
+    .click();
+  await expect(onB.page.getByText("No votes in this meeting yet.")).toBeVisible();
+  const onA = await openAs(browser, DEMO.netopsLead, { baseURL: a.url });
+  const voted = await onA.page.request.post(`/api/v1/changes/${change.id}/approvals`, {
+    data: { decision: "APPROVE", comment: "Voted on instance A", meetingId: meeting.id },
+  });
+  expect(voted.status()).toBe(200);
+  // B never reloads: the vote reaches its meeting stream through Postgres LISTEN/NOTIFY.
+  await expect(onB.page.getByRole("list", { name: "Meeting votes" })).toContainText("Voted on instance A", { timeout: 30_000 });
   expect(onB.errors()).toEqual([]);
   await onA.close();
   await onB.close();

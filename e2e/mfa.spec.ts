@@ -3,6 +3,7 @@ import { generate } from "otplib";
 import { signOut, unexpectedErrors, watchConsole } from "./helpers";
 import { AS, expect, FIXTURE_PASSWORD as PASSWORD, test } from "./fixtures";
 import { PAYMENTS } from "./support/surfaces";
+import { pickSurface } from "./support/forms";
 
 // Each MFA test signs in through the form with an account of its own (made by the `person` fixture),
 // since signing in with a second factor is what it tests.
@@ -95,7 +96,7 @@ test("a CAB vote asks for the second factor in place, then goes through without 
   const raj = await signedInAs(surface.netopsOwner);
   await raj.page.goto("/changes/new");
   await raj.page.getByLabel("Title").fill(title);
-  await raj.page.getByLabel(surface.name).check();
+  await pickSurface(raj.page, surface.name);
   await raj.page.getByLabel("Surface of the new flow").selectOption({ label: surface.name });
   await raj.page.getByLabel("Source", { exact: true }).selectOption({ label: "Fraud scoring (workload)" });
   await raj.page.getByLabel("Target", { exact: true }).selectOption({ label: "Cardholder database (datastore)" });

@@ -59,3 +59,13 @@ export class TooManyRequestsError extends AppError {
     super(429, "rate_limited", "Too many requests. Try again later.", { retryAfterSeconds });
   }
 }
+
+/**
+ * A name already taken (names are unique whatever their case): a 409 that also names the field, so
+ * the form shows the message under it.
+ */
+export class UniqueNameError extends AppError {
+  constructor(field: string, message: string) {
+    super(409, "name_taken", message, { fields: [{ path: field, message }] });
+  }
+}

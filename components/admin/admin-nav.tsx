@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/security", label: "Sign-in security" },
+  { href: "/admin/organization", label: "Organization" },
 ] as const;
 
 /** The admin area's tabs; the current one is marked for screen readers with aria-current. */

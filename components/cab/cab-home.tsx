@@ -1,20 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
-import { useInbox, useMeetings, useScheduleMeeting } from "@/lib/cab/queries";
+import { useInbox, useMeetings } from "@/lib/cab/queries";
+import { formatInZone } from "@/lib/organization/time-zone";
+import { ScheduleMeetingForm } from "./schedule-meeting-form";
 import { RiskBadge } from "@/components/changes/badges";
 
 export function CabHome({ canManage }: { canManage: boolean }) {
-  const router = useRouter();
   const meetings = useMeetings();
   const inbox = useInbox();
-  const [draft, setDraft] = useState({ title: "CAB — weekly review", when: "" });
-  const create = useScheduleMeeting();
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="grid content-start gap-4 lg:col-span-2">
@@ -42,51 +37,22 @@ export function CabHome({ canManage }: { canManage: boolean }) {
                       {meeting.title}
                     </Link>
                     <p className="text-xs text-muted">
-                      {new Date(meeting.scheduledAt).toLocaleString()} · {meeting.items} agenda items · {meeting.attendees} attendees
+                      {formatInZone(meeting.scheduledAt, meetings.data.timeZone)} · {meeting.items} agenda items · {meeting.attendees}{" "}
+                      attendees
                     </p>
                   </div>
-                  <Badge tone={meeting.endedAt ? "neutral" : meeting.startedAt ? "warning" : "accent"}>
-                    {meeting.endedAt ? "Held" : meeting.startedAt ? "In progress" : "Upcoming"}
-                  </Badge>
+                  <span className="flex flex-wrap gap-1">
+                    {meeting.pastRecord && <Badge tone="neutral">Record of a past meeting</Badge>}
+                    <Badge tone={meeting.endedAt ? "neutral" : meeting.startedAt ? "warning" : "accent"}>
+                      {meeting.endedAt ? "Held" : meeting.startedAt ? "In progress" : "Upcoming"}
+                    </Badge>
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </Card>
-        {canManage && (
-          <Card>
-            <h2 className="mb-3 font-semibold">Schedule a meeting</h2>
-            <form
-              className="grid gap-3 sm:grid-cols-3 sm:items-end"
-              onSubmit={(event) => {
-                event.preventDefault();
-                create.mutate(
-                  { title: draft.title, scheduledAt: new Date(draft.when).toISOString(), attendeeIds: [] },
-                  { onSuccess: (meeting) => router.push(`/cab/${meeting.id}`) },
-                );
-              }}
-            >
-              <Field label="Title">
-                {(props) => (
-                  <Input {...props} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} />
-                )}
-              </Field>
-              <Field label="Date and time">
-                {(props) => (
-                  <Input
-                    {...props}
-                    type="datetime-local"
-                    value={draft.when}
-                    onChange={(event) => setDraft({ ...draft, when: event.target.value })}
-                  />
-                )}
-              </Field>
-              <Button type="submit" disabled={!draft.when || create.isPending}>
-                Schedule
-              </Button>
-            </form>
-          </Card>
-        )}
+        {canManage && <ScheduleMeetingForm />}
       </div>
       <Card className="content-start">
         <h2 className="mb-3 font-semibold">Your pending votes</h2>

@@ -1,3 +1,4 @@
+import { TRACK_LABELS } from "@/lib/ui/labels";
 import { Badge } from "@/components/ui/card";
 import { STATE_LABELS } from "@/lib/changes/lifecycle";
 import type { ChangeState, ChangeTrack } from "@/lib/db/generated/enums.ts";
@@ -26,11 +27,7 @@ export function StateBadge({ state }: { state: ChangeState }) {
   );
 }
 
-export const TRACK_LABELS: Record<ChangeTrack, string> = {
-  PRE_APPROVED: "Pre-approved track",
-  CAB: "CAB track",
-  EMERGENCY: "Emergency track",
-};
+export { TRACK_LABELS } from "@/lib/ui/labels";
 
 export function TrackBadge({ track }: { track: ChangeTrack | null }) {
   if (!track) return <span className="text-xs text-muted">Not classified</span>;

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { LabelledSelect } from "@/components/ui/labelled-select";
+import { MultiCombobox } from "@/components/ui/multi-combobox";
 import { formErrorsOf } from "@/lib/api/client";
 import { stateAfterEdit, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
 import { usePickableFlows, useSaveChange, type TPickableFlows } from "@/lib/changes/queries";
@@ -97,9 +98,15 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
     );
   };
   const set = (key: keyof typeof form, value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
-  const toggleSurface = (id: string) => {
-    setSurfaceIds((current) => (current.includes(id) ? current.filter((candidate) => candidate !== id) : [...current, id]));
-    setOperations((current) => current.filter((operation) => operation.surfaceId !== id));
+  const surfaceOptions = surfaces.map((surface) => ({
+    value: surface.id,
+    label: surface.name,
+    description: surface.classification.toLowerCase(),
+  }));
+  // A surface taken off the change takes its flow operations with it.
+  const chooseSurfaces = (ids: string[]) => {
+    setSurfaceIds(ids);
+    setOperations((current) => current.filter((operation) => ids.includes(operation.surfaceId)));
   };
   const mapOf = (surfaceId: string) => flows.data?.maps.find((map) => map.surfaceId === surfaceId);
   const nodesOf = mapOf(newFlow.surfaceId)?.nodes ?? [];
@@ -175,22 +182,15 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
         <Field label="Description">
           {(props) => <Textarea {...props} value={form.description} onChange={(event) => set("description", event.target.value)} />}
         </Field>
-        <fieldset>
-          <legend className="text-sm font-medium">Protect surfaces</legend>
-          {errors.surfaceIds && (
-            <p role="alert" className="text-xs text-danger">
-              {errors.surfaceIds}
-            </p>
-          )}
-          <div className="mt-2 flex flex-wrap gap-2">
-            {surfaces.map((surface) => (
-              <label key={surface.id} className="flex items-center gap-2 rounded-md border border-border px-3 py-1.5 text-sm">
-                <input type="checkbox" checked={surfaceIds.includes(surface.id)} onChange={() => toggleSurface(surface.id)} />
-                {surface.name} <span className="text-xs text-muted">{surface.classification.toLowerCase()}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <MultiCombobox
+          label="Protect surfaces"
+          noun="protect surface"
+          placeholder="Search protect surfaces by name or classification…"
+          options={surfaceOptions}
+          value={surfaceIds}
+          onChange={chooseSurfaces}
+          error={errors.surfaceIds}
+        />
       </Card>
 
       {surfaceIds.length > 0 && (
@@ -333,7 +333,7 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
             .filter(([key]) => key.startsWith("operations"))
             .map(([key, message]) => (
               <p key={key} role="alert" className="text-xs text-danger">
-                {key}: {message}
+                {message}
               </p>
             ))}
         </Card>
@@ -386,6 +386,11 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
           )}
         </div>
       </Card>
+      {errors.form && (
+        <p role="alert" className="text-sm text-danger">
+          {errors.form}
+        </p>
+      )}
       <div className="flex gap-2">
         <Button type="submit" disabled={saveChange.isPending}>
           {submittable ? "Save and submit" : "Save changes"}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { formErrorsOf } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Field, Input, Textarea } from "@/components/ui/field";
@@ -223,7 +224,7 @@ export function RulesBoard({ viewer }: { viewer: TViewer }) {
                 propose.mutate({ ...draft, condition: toCondition(builder) });
               }}
             >
-              <Field label="Rule name">
+              <Field label="Rule name" error={propose.error ? formErrorsOf(propose.error, "field", { name: "Rule name" }).name : undefined}>
                 {(props) => <Input {...props} value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
               </Field>
               <ConditionBuilder value={builder} onChange={setBuilder} />

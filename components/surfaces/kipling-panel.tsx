@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/api/client";
+import { formErrorsOf } from "@/lib/api/client";
 import { useDeleteStatement, useSaveStatement, useStatements } from "@/lib/surfaces/queries";
 import type { TKipling, TKiplingInput } from "@/lib/surfaces/schemas";
 
@@ -23,7 +23,9 @@ const EMPTY: TKiplingInput = { who: "", what: "", when: "", where: "", why: "", 
 function StatementForm({ surfaceId, statement, onDone }: { surfaceId: string; statement?: TKipling; onDone: () => void }) {
   const [value, setValue] = useState<TKiplingInput>(statement ? { ...statement } : EMPTY);
   const save = useSaveStatement(surfaceId);
-  const fieldErrors = save.error instanceof ApiRequestError ? save.error.fieldMessages() : {};
+  const fieldErrors = save.error
+    ? formErrorsOf(save.error, "field", Object.fromEntries(QUESTIONS.map((question) => [question.key, question.label])))
+    : {};
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate({ statementId: statement?.id, input: value }, { onSuccess: onDone, onError: (error) => toast.error(error.message) });

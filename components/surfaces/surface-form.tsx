@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import type { Classification, Criticality, DaasType } from "@/lib/db/generated/enums.ts";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { ApiRequestError } from "@/lib/api/client";
+import { ApiRequestError, formErrorsOf } from "@/lib/api/client";
 
 import type { TCreateSurface, TPerson, TSurface } from "@/lib/surfaces/schemas";
 import { CLASSIFICATION_LABELS, CRITICALITY_LABELS, DAAS_LABELS } from "./labels";
@@ -85,7 +85,7 @@ export function SurfaceForm({
   banner?: React.ReactNode;
 }) {
   const [draft, setDraft] = useState(initial);
-  const fieldErrors = error instanceof ApiRequestError ? error.fieldMessages("body", "path") : {};
+  const fieldErrors = error ? formErrorsOf(error, "path") : {};
   const errorFor = (path: string) => fieldErrors[path];
   const set = (patch: Partial<TSurfaceDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const setElement = (index: number, patch: Partial<TElementDraft>) =>

@@ -30,12 +30,48 @@ describe("ApiRequestError.fieldMessages", () => {
       "operations.1.flow.ports": "is required",
       title: "is too short",
     });
-    expect(formErrorsOf(error, "path")).toEqual(error.fieldMessages("body", "path"));
-    expect(formErrorsOf(error)).toEqual({ operations: "must be a port list", title: "is too short" });
+    expect(formErrorsOf(error, "path")).toEqual({
+      "operations.0.flow.ports": "Flow operation 1, Ports must be a port list",
+      "operations.1.flow.ports": "Flow operation 2, Ports is required",
+      title: "Title is too short",
+    });
+    expect(formErrorsOf(error)).toEqual({ operations: "Flow operation 1, Ports must be a port list", title: "Title is too short" });
   });
 
   it("has no field messages for errors that are not about fields", () => {
     expect(new ApiRequestError(409, "self_lockout", "You cannot disable your own account.").fieldMessages()).toEqual({});
+  });
+});
+
+describe("formErrorsOf", () => {
+  it("names each field as its form labels it, never by its API name, and never says a bare 'is required'", () => {
+    const error = new ApiRequestError(400, "validation_failed", "The request is invalid.", [
+      { path: "body.surfaceIds", message: "pick at least one protect surface" },
+      { path: "body.name", message: "Invalid input: expected string, received undefined" },
+      { path: "body.scheduledAt", message: "is in the past" },
+      { path: "body.emergencyReason", message: "is required" },
+    ]);
+    expect(formErrorsOf(error)).toEqual({
+      surfaceIds: "Protect surfaces: pick at least one protect surface",
+      name: "Name is required",
+      scheduledAt: "Date and time is in the past",
+      emergencyReason: "Emergency reason is required",
+    });
+  });
+
+  it("puts a name already taken (a 409 naming the field) under that field", () => {
+    const error = new ApiRequestError(409, "name_taken", 'A CAB meeting is already called "Weekly".', [
+      { path: "title", message: 'A CAB meeting is already called "Weekly": give this one another title.' },
+    ]);
+    expect(formErrorsOf(error)).toEqual({ title: 'Title: A CAB meeting is already called "Weekly": give this one another title.' });
+  });
+
+  it("keeps a message about the whole request on the form, and the server's message when no field is named", () => {
+    expect(formErrorsOf(new ApiRequestError(400, "x", "Bad.", [{ path: "body", message: "needs a field" }]))).toEqual({
+      form: "needs a field",
+    });
+    expect(formErrorsOf(new ApiRequestError(409, "conflict", "Edited by someone else."))).toEqual({ form: "Edited by someone else." });
+    expect(formErrorsOf(new TypeError("fetch failed")).form).toMatch(/could not be reached/);
   });
 });
 
@@ -58,7 +94,7 @@ describe("describeError", () => {
     const error = new ApiRequestError(400, "validation_failed", "The request is invalid.", [
       { path: "body.title", message: "is required" },
     ]);
-    expect(describeError(error)).toBe("The request is invalid. title: is required");
+    expect(describeError(error)).toBe("The request is invalid. Title is required");
     expect(describeError(new Error("offline"))).toBe("offline");
     expect(describeError("odd")).toBe("odd");
   });

@@ -1,4 +1,5 @@
 import type { TFieldError } from "@/lib/errors";
+import { labelledFieldMessage } from "./field-labels";
 
 /** An error answer of `/api/v1`, with the field errors of a 400 keyed by field name. */
 export class ApiRequestError extends Error {
@@ -21,7 +22,7 @@ export class ApiRequestError extends Error {
   /** The server's message followed by each invalid field and its reason: for a toast. */
   describe(): string {
     if (this.fields.length === 0) return this.message;
-    return `${this.message} ${this.fields.map((field) => `${field.path.replace(/^body\./, "")}: ${field.message}`).join("; ")}`;
+    return `${this.message} ${this.fields.map((field) => labelledFieldMessage(field.path, field.message)).join("; ")}`;
   }
 
   /**
@@ -41,13 +42,25 @@ export class ApiRequestError extends Error {
 }
 
 /**
- * What a form shows for a failed submission: each invalid field's message under its name, or the
- * server's message (or a network failure) under `form`.
+ * What a form shows for a failed submission (a 400, or a 409 that names a field such as a name
+ * already taken): each invalid field's message under its key, naming the field as the form labels
+ * it ("Protect surfaces: pick at least one protect surface"); or the server's message (or a network
+ * failure) under `form`. Every form maps its errors here, so the wording is the same everywhere.
  */
-export function formErrorsOf(error: unknown, depth: "field" | "path" = "field"): Record<string, string> {
+export function formErrorsOf(
+  error: unknown,
+  depth: "field" | "path" = "field",
+  /** Where a form's label differs from the shared table ("Rule name" for `name`). */
+  labels: Record<string, string> = {},
+): Record<string, string> {
   if (error instanceof ApiRequestError) {
-    const fields = error.fieldMessages("body", depth);
-    return Object.keys(fields).length > 0 ? fields : { form: error.message };
+    const messages: Record<string, string> = {};
+    for (const field of error.fields) {
+      const path = field.path.replace(/^body\./, "");
+      const key = field.path === "body" || field.path === "(root)" ? "form" : depth === "path" ? path : path.split(".")[0]!;
+      messages[key] ??= key === "form" ? field.message : labelledFieldMessage(path, field.message, labels);
+    }
+    return Object.keys(messages).length > 0 ? messages : { form: error.message };
   }
   return { form: "The server could not be reached. Check your connection and try again." };
 }

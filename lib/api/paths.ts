@@ -1,3 +1,4 @@
+import { organizationPaths } from "@/lib/organization/openapi";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { accountPaths } from "@/lib/account/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
@@ -34,4 +35,5 @@ export const apiPaths: ZodOpenApiPathsObject[] = [
   mfaPaths,
   discoveryPaths,
   enforcementPaths,
+  organizationPaths,
 ];

@@ -10,6 +10,7 @@ import { assertStepUp, MfaEnrolmentRequiredError } from "@/lib/mfa/step-up";
 import { hashApiToken, resolveApiToken } from "@/lib/auth/sessions";
 import { tokenBudget } from "@/lib/limits/tokens";
 import { findNulCharacter } from "./bounds";
+import { uniqueNameErrorOf } from "./unique-names";
 import { assertCan, type TPermission } from "@/lib/auth/permissions";
 import type { TActor, TActorAuth, TActorContext } from "@/lib/auth/actor";
 
@@ -65,7 +66,8 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
   if (error instanceof z.ZodError) error = new ValidationError(zodFields(error));
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") error = new AppError(404, "not_found", "The record was not found.");
-    else if (error.code === "P2002") error = new AppError(409, "conflict", "A record with these values already exists.");
+    else if (error.code === "P2002")
+      error = uniqueNameErrorOf(error) ?? new AppError(409, "conflict", "A record with these values already exists.");
   }
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, "database unavailable");

@@ -44,22 +44,23 @@ describe("CAB meetings", () => {
     expect((await pendingVotes(contextFor(secCab))).map((item) => item.id)).toContain(change.id);
 
     const meeting = await createMeeting(contextFor(secCab), {
-      title: "Weekly CAB",
+      pastRecord: false,
+      title: `Weekly CAB ${uniqueSuffix()}`,
       scheduledAt: new Date(Date.now() + 3_600_000),
       attendeeIds: [netCab.id],
     });
     expect(meeting.items.map((item) => item.change.id)).toContain(change.id);
-    await actOnMeeting(contextFor(secCab), meeting.id, "start");
+    await actOnMeeting(contextFor(secCab), meeting.id, { action: "start" });
     await voteOnChange(contextFor(secCab), change.id, { decision: "APPROVE", comment: "mTLS pinned", meetingId: meeting.id });
     const decided = await voteOnChange(contextFor(netCab), change.id, { decision: "APPROVE", comment: "ok", meetingId: meeting.id });
     expect(decided.state).toBe("APPROVED");
     expect((await pendingVotes(contextFor(secCab))).map((item) => item.id)).not.toContain(change.id);
 
-    const ended = await actOnMeeting(contextFor(secCab), meeting.id, "end");
+    const ended = await actOnMeeting(contextFor(secCab), meeting.id, { action: "end", carry: [] });
     expect(ended.items.find((item) => item.change.id === change.id)?.outcome).toBe("APPROVED");
     const minutes = await exportMinutes(contextFor(netCab), meeting.id);
     expect(minutes).toContain(`#${change.number}`);
     expect(minutes).toContain("| mTLS pinned |");
-    await expect(actOnMeeting(contextFor(secCab), meeting.id, "start")).rejects.toThrow(/ended/);
+    await expect(actOnMeeting(contextFor(secCab), meeting.id, { action: "start" })).rejects.toThrow(/ended/);
   });
 });

@@ -60,28 +60,40 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", top: A4_HEIGHT_PT - 30, left: 40, right: 40, fontSize: 8, color: "#5b6472", textAlign: "right" },
 });
 
+/** Room the header needs below it, or it moves to the next page: itself plus one row of votes. */
+const HEADER_WITH_FIRST_ROW_PT = 48;
+
+/**
+ * The votes table, with the renderer's own pagination rules: its header row is `fixed`, which draws
+ * it again at the top of every page the table runs onto, and an empty guard before the table asks
+ * (`minPresenceAhead`) for room for the header and a first row, or moves the table to the next page.
+ * The renderer ignores `minPresenceAhead` on a fixed element, hence the guard. A row never splits.
+ */
 function Table({ header, rows }: { header: string[]; rows: string[][] }) {
   // The last column (the comment) takes the room left over.
   const cellStyle = (index: number) => (index === header.length - 1 ? styles.wideCell : styles.cell);
   return (
-    <View style={styles.table}>
-      <View style={[styles.row, styles.head, { borderTopWidth: 0 }]}>
-        {header.map((cell, index) => (
-          <Text key={index} style={cellStyle(index)}>
-            {pdfText(cell)}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, rowIndex) => (
-        <View key={rowIndex} style={styles.row} wrap={false}>
-          {row.map((cell, index) => (
+    <>
+      <View minPresenceAhead={HEADER_WITH_FIRST_ROW_PT} />
+      <View style={styles.table}>
+        <View style={[styles.row, styles.head, { borderTopWidth: 0 }]} fixed>
+          {header.map((cell, index) => (
             <Text key={index} style={cellStyle(index)}>
               {pdfText(cell)}
             </Text>
           ))}
         </View>
-      ))}
-    </View>
+        {rows.map((row, rowIndex) => (
+          <View key={rowIndex} style={styles.row} wrap={false}>
+            {row.map((cell, index) => (
+              <Text key={index} style={cellStyle(index)}>
+                {pdfText(cell)}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 

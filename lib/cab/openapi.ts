@@ -28,11 +28,33 @@ export const cabPaths: ZodOpenApiPathsObject = {
       response: ZObject,
     }),
     post: operation({
-      summary: "Start, end or refresh the agenda",
+      summary:
+        "Start, end or refresh the agenda. Ending records each decided item's decision, carries the undecided items listed in `carry` to the meeting chosen for each (a meeting still to be held), and defers the others",
       tag: cab,
       permission: "cab.manage",
       params: ZMeetingParams,
       body: ZMeetingAction,
+      response: ZObject,
+      conflicts: true,
+    }),
+  },
+  "/api/v1/cab/meetings/{meetingId}/events": {
+    get: operation({
+      summary:
+        "Live stream (server-sent events) of a meeting: `hello`, then `updated` whenever a vote, comment, agenda change or outcome changes what the meeting shows (id = a digest of it), on any instance",
+      tag: cab,
+      permission: "cab.read",
+      params: ZMeetingParams,
+      response: z.string(),
+      responseType: "text/event-stream",
+    }),
+  },
+  "/api/v1/cab/meetings/{meetingId}/attendance": {
+    post: operation({
+      summary: "Join a meeting in progress: the caller is among its attendees and in its minutes",
+      tag: cab,
+      permission: "cab.read",
+      params: ZMeetingParams,
       response: ZObject,
       conflicts: true,
     }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EVERY_FAMILY, invalidatedFamilies, runMutation, seededQueryClient, stubApi } from "@/lib/test/query-cache";
 import { cabKeys } from "./keys";
-import { cabMutations, cabQueries, meetingMinutesUrl } from "./queries";
+import { cabInvalidations, cabMutations, cabQueries, meetingMinutesUrl } from "./queries";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -48,9 +48,21 @@ describe("cabMutations", () => {
   it("starting, ending or refreshing a meeting refreshes that meeting and the list, nothing of the changes", async () => {
     const requests = stubApi({});
     const queryClient = seededQueryClient();
-    await runMutation(queryClient, cabMutations.act(queryClient, "meeting-1"), "end");
-    expect(requests).toEqual([{ url: "/api/v1/cab/meetings/meeting-1", method: "POST", body: { action: "end" } }]);
+    await runMutation(queryClient, cabMutations.act(queryClient, "meeting-1"), { action: "end", carry: [] });
+    expect(requests).toEqual([{ url: "/api/v1/cab/meetings/meeting-1", method: "POST", body: { action: "end", carry: [] } }]);
     expect(invalidatedFamilies(queryClient)).toEqual(["meeting1", "meetingList"]);
+  });
+
+  it("joining a meeting in progress refreshes that meeting and the list", async () => {
+    const requests = stubApi({});
+    const queryClient = seededQueryClient();
+    await runMutation(queryClient, cabMutations.join(queryClient, "meeting-1"), undefined);
+    expect(requests).toEqual([{ url: "/api/v1/cab/meetings/meeting-1/attendance", method: "POST" }]);
+    expect(invalidatedFamilies(queryClient)).toEqual(["meeting1", "meetingList"]);
+  });
+
+  it("a live update of a meeting re-reads the meeting, the list and the inbox, nothing of the changes", () => {
+    expect(cabInvalidations.live("meeting-1")).toEqual([cabKeys.detail("meeting-1"), cabKeys.lists(), cabKeys.inbox()]);
   });
 
   it("a vote in a meeting is the change's own vote: the change, its lists, the inbox and notifications too", async () => {

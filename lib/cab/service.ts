@@ -5,12 +5,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, RuleViolationError, UniqueNameError, ValidationError } from "@/lib/errors";
+import { publishMeetingTouched } from "@/lib/live/publish";
+import { loadOrganizationSettings } from "@/lib/organization/service";
 import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
-import { retrospectiveOutcome } from "./retrospective";
-import type { TCabReview, TCreateMeeting } from "./schemas";
+import { carryRefusals, decidedOutcome, meetingDateRefusal, type TCarry, type TCarryTarget, type TEndItem } from "./rules";
+import type { TCabReview, TCreateMeeting, TMeetingActionInput } from "./schemas";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
@@ -18,25 +20,59 @@ const meetingInclude = {
     orderBy: { position: "asc" },
     include: {
       change: { include: changeInclude },
-      votes: { include: { user: { select: { name: true, team: true, roles: true, status: true } } }, orderBy: { createdAt: "asc" } },
+      carriedTo: { select: { id: true, title: true } },
+      votes: {
+        include: { user: { select: { id: true, name: true, team: true, roles: true, status: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   },
 } as const satisfies Prisma.CabMeetingInclude;
 type TMeetingRow = Prisma.CabMeetingGetPayload<{ include: typeof meetingInclude }>;
 
-function toMeeting(row: TMeetingRow) {
+type TItemRow = TMeetingRow["agendaItems"][number];
+
+function endItemOf(item: TItemRow): TEndItem {
+  return {
+    retrospective: item.retrospective,
+    changeState: item.change.state,
+    requesterId: item.change.requesterId,
+    reviews: item.votes.map((vote) => ({
+      userId: vote.userId,
+      decision: vote.decision,
+      voter: { team: vote.user.team, roles: vote.user.roles, active: vote.user.status === "ACTIVE" },
+    })),
+  };
+}
+
+/** Everyone who joined the meeting or voted in it, once each, in the order they first appear. */
+function attendeesOf(row: TMeetingRow): Array<{ id: string; name: string; team: TMeetingRow["attendees"][number]["user"]["team"] }> {
+  const people = new Map<string, { id: string; name: string; team: TMeetingRow["attendees"][number]["user"]["team"] }>();
+  for (const attendee of row.attendees) people.set(attendee.user.id, attendee.user);
+  for (const item of row.agendaItems)
+    for (const vote of item.votes)
+      if (!people.has(vote.user.id)) people.set(vote.user.id, { id: vote.user.id, name: vote.user.name, team: vote.user.team });
+  return [...people.values()];
+}
+
+function toMeeting(row: TMeetingRow, timeZone: string) {
   return {
     id: row.id,
     title: row.title,
+    timeZone,
+    pastRecord: row.pastRecord,
     scheduledAt: row.scheduledAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
-    attendees: row.attendees.map((attendee) => attendee.user),
+    attendees: attendeesOf(row),
     items: row.agendaItems.map((item) => ({
       id: item.id,
       position: item.position,
       retrospective: item.retrospective,
       outcome: item.outcome,
+      carriedTo: item.carriedTo,
+      /** What ending the meeting now would record: its decision, or null (deferred unless carried). */
+      decidedIfEnded: item.outcome ?? decidedOutcome(endItemOf(item)),
       change: toChange(item.change),
       votes: item.votes.map((vote) => ({
         userId: vote.userId,
@@ -50,11 +86,19 @@ function toMeeting(row: TMeetingRow) {
   };
 }
 export type TMeeting = ReturnType<typeof toMeeting>;
+export type TMeetingItem = TMeeting["items"][number];
 
 async function loadMeeting(tx: TTx, id: string) {
   const row = await tx.cabMeeting.findUnique({ where: { id }, include: meetingInclude });
   if (!row) throw new NotFoundError("The CAB meeting");
   return row;
+}
+
+async function readMeeting(tx: TTx, id: string): Promise<TMeeting> {
+  // One after the other: a transaction's connection runs one statement at a time.
+  const row = await loadMeeting(tx, id);
+  const settings = await loadOrganizationSettings(tx);
+  return toMeeting(row, settings.timeZone);
 }
 
 /**
@@ -102,8 +146,14 @@ async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
   return added;
 }
 
+/** The latest meetings, with the organization's time zone to show their times in. */
 export async function listMeetings(context: TActorContext) {
   assertCan(context.actor, "cab.read");
+  const [rows, settings] = await Promise.all([listMeetingRows(), loadOrganizationSettings()]);
+  return { timeZone: settings.timeZone, meetings: rows };
+}
+
+async function listMeetingRows() {
   const rows = await db.cabMeeting.findMany({
     orderBy: { scheduledAt: "desc" },
     take: 50,
@@ -112,6 +162,7 @@ export async function listMeetings(context: TActorContext) {
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
+    pastRecord: row.pastRecord,
     scheduledAt: row.scheduledAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
@@ -122,30 +173,52 @@ export async function listMeetings(context: TActorContext) {
 
 export async function getMeeting(context: TActorContext, id: string): Promise<TMeeting> {
   assertCan(context.actor, "cab.read");
-  return toMeeting(await loadMeeting(db, id));
+  return readMeeting(db, id);
+}
+
+/** Meeting titles are unique whatever their case (a unique index on lower(title) backs this up). */
+async function assertTitleFree(tx: TTx, title: string): Promise<void> {
+  const clash = await tx.cabMeeting.findFirst({ where: { title: { equals: title, mode: "insensitive" } }, select: { title: true } });
+  if (clash) throw new UniqueNameError("title", `A CAB meeting is already called "${clash.title}": give this one another title.`);
 }
 
 export async function createMeeting(context: TActorContext, input: TCreateMeeting): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
   const actor = requireSignedIn(context);
+  const refusal = meetingDateRefusal(input.scheduledAt, input.pastRecord, new Date());
+  if (refusal) throw new ValidationError([refusal]);
   return db.$transaction(async (tx) => {
     const attendeeIds = [...new Set([actor.id, ...input.attendeeIds])];
+    const known = await tx.user.count({ where: { id: { in: attendeeIds } } });
+    if (known !== attendeeIds.length) throw new ValidationError([{ path: "attendeeIds", message: "names someone who is not a user" }]);
+    await assertTitleFree(tx, input.title);
     const meeting = await tx.cabMeeting.create({
-      data: { title: input.title, scheduledAt: input.scheduledAt, attendees: { create: attendeeIds.map((userId) => ({ userId })) } },
+      data: {
+        title: input.title,
+        scheduledAt: input.scheduledAt,
+        pastRecord: input.pastRecord,
+        attendees: { create: attendeeIds.map((userId) => ({ userId })) },
+      },
     });
-    await buildAgenda(tx, meeting.id);
-    const result = toMeeting(await loadMeeting(tx, meeting.id));
+    // A record of a past meeting lists what was decided then; today's queue is not its agenda.
+    if (!input.pastRecord) await buildAgenda(tx, meeting.id);
+    const result = await readMeeting(tx, meeting.id);
     await recordAudit(tx, context, {
       action: "cab.meeting.create",
       entityType: "CabMeeting",
       entityId: meeting.id,
-      after: { title: input.title, scheduledAt: input.scheduledAt, attendeeIds, agenda: result.items.map((item) => item.change.id) },
+      after: {
+        title: input.title,
+        scheduledAt: input.scheduledAt,
+        pastRecord: input.pastRecord,
+        attendeeIds,
+        agenda: result.items.map((item) => item.change.id),
+      },
     });
     return result;
   });
 }
 
-/** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
 /** The audit action of each meeting action; "refresh-agenda" is the API's spelling, not the audit's. */
 const MEETING_AUDIT_ACTIONS = {
   start: "cab.meeting.start",
@@ -153,41 +226,84 @@ const MEETING_AUDIT_ACTIONS = {
   "refresh-agenda": "cab.meeting.refresh_agenda",
 } as const satisfies Record<string, TAuditAction>;
 
-export async function actOnMeeting(context: TActorContext, id: string, action: "start" | "end" | "refresh-agenda"): Promise<TMeeting> {
+/** Locks the meeting row: two chairs ending (or one ending while another starts) take turns. */
+async function lockMeeting(tx: TTx, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "CabMeeting" WHERE "id" = ${id}::uuid FOR UPDATE`;
+}
+
+async function joinAsAttendee(tx: TTx, meetingId: string, userId: string): Promise<void> {
+  await tx.cabAttendee.upsert({
+    where: { meetingId_userId: { meetingId, userId } },
+    create: { meetingId, userId },
+    update: {},
+  });
+}
+
+/**
+ * Ends the meeting: each decided item records its decision, each undecided item the chair listed is
+ * carried to the meeting chosen for it (and put on that agenda), every other one is deferred (the
+ * next meeting's agenda takes it up again). The minutes are frozen with it.
+ */
+async function endMeeting(tx: TTx, before: TMeetingRow, carry: readonly TCarry[]): Promise<void> {
+  const now = new Date();
+  const decided = new Map(before.agendaItems.map((item) => [item.id, item.outcome ?? decidedOutcome(endItemOf(item))]));
+  const targetRows = await tx.cabMeeting.findMany({
+    where: { id: { in: [...new Set(carry.map((entry) => entry.toMeetingId))] } },
+    select: { id: true, startedAt: true, endedAt: true, scheduledAt: true, pastRecord: true },
+  });
+  const targets = new Map<string, TCarryTarget>(targetRows.map((row) => [row.id, row]));
+  const refusals = carryRefusals(
+    carry,
+    { id: before.id, items: before.agendaItems.map((item) => ({ id: item.id, undecided: decided.get(item.id) === null })) },
+    targets,
+    now,
+  );
+  if (refusals.length) throw new ValidationError(refusals, "The plan for the undecided items cannot be carried out.");
+  for (const item of before.agendaItems) {
+    const carried = carry.find((entry) => entry.itemId === item.id);
+    const outcome = decided.get(item.id) ?? (carried ? "CARRIED" : "DEFERRED");
+    await tx.cabAgendaItem.update({ where: { id: item.id }, data: { outcome, carriedToId: carried?.toMeetingId ?? null } });
+    if (!carried) continue;
+    const last = await tx.cabAgendaItem.findFirst({
+      where: { meetingId: carried.toMeetingId },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
+    await tx.cabAgendaItem.upsert({
+      where: { meetingId_changeId: { meetingId: carried.toMeetingId, changeId: item.changeId } },
+      create: {
+        meetingId: carried.toMeetingId,
+        changeId: item.changeId,
+        position: (last?.position ?? 0) + 1,
+        retrospective: item.retrospective,
+      },
+      update: {},
+    });
+  }
+  for (const target of targetRows) await publishMeetingTouched(tx, target.id);
+  await tx.cabMeeting.update({ where: { id: before.id }, data: { endedAt: now, startedAt: before.startedAt ?? now } });
+  const ended = await loadMeeting(tx, before.id);
+  const settings = await loadOrganizationSettings(tx);
+  await tx.cabMeeting.update({ where: { id: before.id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone)) } });
+}
+
+/** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
+export async function actOnMeeting(context: TActorContext, id: string, input: TMeetingActionInput): Promise<TMeeting> {
   assertCan(context.actor, "cab.manage");
   const actor = requireSignedIn(context);
+  const action = input.action;
   return db.$transaction(async (tx) => {
+    await lockMeeting(tx, id);
     const before = await loadMeeting(tx, id);
     if (before.endedAt) throw new RuleViolationError("The meeting has ended.", "meeting_ended");
     if (action === "refresh-agenda") await buildAgenda(tx, id);
     if (action === "start") {
       await buildAgenda(tx, id);
       await tx.cabMeeting.update({ where: { id }, data: { startedAt: before.startedAt ?? new Date() } });
-      await tx.cabAttendee.upsert({
-        where: { meetingId_userId: { meetingId: id, userId: actor.id } },
-        create: { meetingId: id, userId: actor.id },
-        update: {},
-      });
+      await joinAsAttendee(tx, id, actor.id);
     }
-    if (action === "end") {
-      for (const item of before.agendaItems) {
-        const reviews = item.votes.map((vote) => ({
-          userId: vote.userId,
-          decision: vote.decision,
-          voter: { team: vote.user.team, roles: vote.user.roles, active: vote.user.status === "ACTIVE" },
-        }));
-        const outcome = item.retrospective
-          ? retrospectiveOutcome(reviews, item.change.requesterId)
-          : ["APPROVED", "REJECTED", "NEEDS_INFO"].includes(item.change.state)
-            ? item.change.state
-            : null;
-        await tx.cabAgendaItem.update({ where: { id: item.id }, data: { outcome: outcome ?? "DEFERRED" } });
-      }
-      await tx.cabMeeting.update({ where: { id }, data: { endedAt: new Date(), startedAt: before.startedAt ?? new Date() } });
-      const ended = await loadMeeting(tx, id);
-      await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended)) } });
-    }
-    const after = toMeeting(await loadMeeting(tx, id));
+    if (input.action === "end") await endMeeting(tx, before, input.carry);
+    const after = await readMeeting(tx, id);
     await recordAudit(tx, context, {
       action: MEETING_AUDIT_ACTIONS[action],
       entityType: "CabMeeting",
@@ -196,10 +312,31 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       after: {
         startedAt: after.startedAt,
         endedAt: after.endedAt,
-        items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome })),
+        items: after.items.map((item) => ({ changeId: item.change.id, outcome: item.outcome, carriedToId: item.carriedTo?.id ?? null })),
+        ...(input.action === "end" ? { carry: input.carry } : {}),
       },
     });
+    await publishMeetingTouched(tx, id);
     return after;
+  });
+}
+
+/** A person opens a meeting in progress: they are among its attendees (and in its minutes) from then on. */
+export async function joinMeeting(context: TActorContext, id: string): Promise<TMeeting> {
+  assertCan(context.actor, "cab.read");
+  assertPersonDeciding(context, "attend a CAB meeting");
+  const actor = requireSignedIn(context);
+  return db.$transaction(async (tx) => {
+    await lockMeeting(tx, id);
+    const before = await loadMeeting(tx, id);
+    if (before.endedAt) throw new RuleViolationError("The meeting has ended.", "meeting_ended");
+    if (!before.startedAt) throw new RuleViolationError("The meeting has not started yet.", "meeting_not_started");
+    if (!before.attendees.some((attendee) => attendee.userId === actor.id)) {
+      await joinAsAttendee(tx, id, actor.id);
+      await recordAudit(tx, context, { action: "cab.meeting.join", entityType: "CabMeeting", entityId: id, after: { userId: actor.id } });
+      await publishMeetingTouched(tx, id);
+    }
+    return readMeeting(tx, id);
   });
 }
 
@@ -224,23 +361,27 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
         "segregation_of_duties",
       );
     const vote = await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision, comment } });
+    await joinAsAttendee(tx, meetingId, actor.id);
     await recordAudit(tx, context, {
       action: "cab.review",
       entityType: "Change",
       entityId: changeId,
       after: { meetingId, decision, comment },
     });
+    await publishMeetingTouched(tx, meetingId);
     return { id: vote.id };
   });
 }
 
-function minutesInputOf(row: TMeetingRow): TMinutesInput {
+function minutesInputOf(row: TMeetingRow, timeZone: string): TMinutesInput {
   return {
     title: row.title,
+    timeZone,
+    pastRecord: row.pastRecord,
     scheduledAt: row.scheduledAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
-    attendees: row.attendees.map((attendee) => ({ name: attendee.user.name, team: attendee.user.team })),
+    attendees: attendeesOf(row).map((attendee) => ({ name: attendee.name, team: attendee.team })),
     items: row.agendaItems.map((item) => ({
       position: item.position,
       number: item.change.number,
@@ -250,16 +391,23 @@ function minutesInputOf(row: TMeetingRow): TMinutesInput {
       state: item.change.state,
       retrospective: item.retrospective,
       outcome: item.outcome,
+      carriedTo: item.carriedTo?.title ?? null,
       reasons: ((item.change.classification as TClassification | null)?.matched ?? []).map((hit) => hit.name),
-      votes: item.votes.map((vote) => ({ name: vote.user.name, team: vote.user.team, decision: vote.decision, comment: vote.comment })),
+      votes: item.votes.map((vote) => ({
+        name: vote.user.name,
+        team: vote.user.team,
+        decision: vote.decision,
+        comment: vote.comment,
+        at: vote.createdAt.toISOString(),
+      })),
     })),
   };
 }
 
 export async function exportMinutes(context: TActorContext, id: string): Promise<string> {
   assertCan(context.actor, "cab.read");
-  const row = await loadMeeting(db, id);
-  return row.minutes || minutesMarkdown(minutesInputOf(row));
+  const [row, settings] = await Promise.all([loadMeeting(db, id), loadOrganizationSettings()]);
+  return row.minutes || minutesMarkdown(minutesInputOf(row, settings.timeZone));
 }
 
 /** A member's inbox: changes awaiting a vote they have not cast on the current content, not their own. */

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, RuleViolationError, UniqueNameError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { classify, type TClassifierRule } from "@/lib/change-policy/classifier";
@@ -88,6 +88,12 @@ export async function proposeRule(context: TActorContext, input: TRuleProposal):
     } else {
       ruleKey = slug(input.name);
     }
+    // Revisions of one rule share its name; another live rule may not (a trigger backs this up).
+    const clash = await tx.classificationRule.findFirst({
+      where: { name: { equals: input.name, mode: "insensitive" }, ruleKey: { not: ruleKey }, status: { not: "RETIRED" } },
+      select: { name: true },
+    });
+    if (clash) throw new UniqueNameError("name", `A classification rule is already called "${clash.name}": choose another name.`);
     const created = await tx.classificationRule.create({
       data: {
         ruleKey,

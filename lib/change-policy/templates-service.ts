@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCan } from "@/lib/auth/permissions";
 import { type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding, isPersonDeciding } from "@/lib/auth/decisions";
-import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { NotFoundError, RuleViolationError, UniqueNameError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/outbox/enqueue";
 import type { TTemplateParameters } from "./template-parameters";
 import { asSnapshot } from "./types";
@@ -54,6 +54,11 @@ export async function proposeTemplate(context: TActorContext, input: TTemplatePr
   assertCan(context.actor, "rule.propose");
   const actor = requireSignedIn(context);
   return db.$transaction(async (tx) => {
+    const clash = await tx.changeTemplate.findFirst({
+      where: { name: { equals: input.name, mode: "insensitive" } },
+      select: { name: true },
+    });
+    if (clash) throw new UniqueNameError("name", `A standard-change template is already called "${clash.name}": choose another name.`);
     const created = await tx.changeTemplate.create({
       data: {
         name: input.name,

@@ -10,6 +10,7 @@ import { EDITABLE_STATES, canTransition, stateAfterEdit, STATE_LABELS } from "./
 import { loadChange, toChange, type TChange, type TChangeRow } from "./read";
 import type { TCreateChange, TUpdateChange } from "./schemas";
 import { hashChangeContent, type TStoredOperation } from "./snapshot";
+import { publishChangeTouched } from "@/lib/live/publish";
 
 function contentHashOf(input: TCreateChange, operations: TStoredOperation[]): string {
   return hashChangeContent({
@@ -93,6 +94,7 @@ export async function recordTransition(
     after: { state: to, reason },
   });
   await enqueueEvent(tx, `change.${to.toLowerCase()}`, { changeId: change.id, from: change.state, to, actorId: actor.id });
+  await publishChangeTouched(tx, change.id);
   return { id: change.id, state: to };
 }
 
@@ -152,6 +154,7 @@ export async function updateChange(context: TActorContext, id: string, input: TU
       },
     });
     const voided = await tx.changeApproval.updateMany({ where: { changeId: id, voidedAt: null }, data: { voidedAt: new Date() } });
+    await publishChangeTouched(tx, id);
     const nextState = stateAfterEdit(before.state, before.track);
     if (nextState !== before.state)
       await recordTransition(tx, context, before, { to: nextState, reason: "Edited after approval: earlier approvals are void." });

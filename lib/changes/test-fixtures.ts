@@ -42,7 +42,7 @@ export async function createScopedRule(
   return db.classificationRule.create({
     data: {
       ruleKey: `test-${uniqueSuffix()}`,
-      name: `Scoped ${outcome}`,
+      name: `Scoped ${outcome} ${uniqueSuffix()}`,
       position: extra.position ?? 1,
       condition: { all: [{ fact: "environment", op: "eq", value: environment }, condition] },
       outcome,

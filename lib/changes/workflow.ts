@@ -16,6 +16,7 @@ import { stateForTrack, targetOf, STATE_LABELS } from "./lifecycle";
 import { loadChange, statusOf, toChange, type TChange, type TChangeRow } from "./read";
 import type { TTransitionInput, TVoteInput } from "./schemas";
 import { recordTransition } from "./service";
+import { publishChangeTouched, publishMeetingTouched } from "@/lib/live/publish";
 
 const linkTo = (id: string) => `/changes/${id}`;
 
@@ -61,6 +62,7 @@ async function addToNextAgenda(tx: TTx, changeId: string, { retrospective }: { r
     create: { meetingId: meeting.id, changeId, position: (last?.position ?? 0) + 1, retrospective },
     update: { retrospective },
   });
+  await publishMeetingTouched(tx, meeting.id);
 }
 
 /** Submits a draft (or a change sent back for information): classification picks the track. */
@@ -158,10 +160,22 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
       },
     });
     if (input.meetingId) {
-      const item = await tx.cabAgendaItem.findUnique({ where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } } });
+      const item = await tx.cabAgendaItem.findUnique({
+        where: { meetingId_changeId: { meetingId: input.meetingId, changeId: id } },
+        include: { meeting: { select: { endedAt: true } } },
+      });
       if (!item) throw new ValidationError([{ path: "meetingId", message: "the change is not on this meeting's agenda" }]);
+      if (item.meeting.endedAt)
+        throw new RuleViolationError("The meeting has ended; vote on the change itself or at the next meeting.", "meeting_ended");
       await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision: input.decision, comment: input.comment } });
+      // Whoever votes in a meeting attended it, whether or not they pressed anything else.
+      await tx.cabAttendee.upsert({
+        where: { meetingId_userId: { meetingId: input.meetingId, userId: actor.id } },
+        create: { meetingId: input.meetingId, userId: actor.id },
+        update: {},
+      });
     }
+    await publishChangeTouched(tx, id);
     await recordAudit(tx, context, {
       action: "change.vote",
       entityType: "Change",

@@ -714,9 +714,11 @@ export async function seedChanges({ users }: TSeedContext): Promise<void> {
   for (const spec of specs) await createSeedChange(context, users, spec);
 
   await db.$transaction(async (tx) => {
+    // Meeting titles are unique (whatever their case): each weekly review is named by its date.
+    const weekly = (at: Date) => `CAB — weekly review ${at.toISOString().slice(0, 10)}`;
     const past = await tx.cabMeeting.create({
       data: {
-        title: "CAB — weekly review",
+        title: weekly(new Date(Date.now() - 7 * DAY)),
         scheduledAt: new Date(Date.now() - 7 * DAY),
         startedAt: new Date(Date.now() - 7 * DAY),
         endedAt: new Date(Date.now() - 7 * DAY + 3_600_000),
@@ -725,7 +727,7 @@ export async function seedChanges({ users }: TSeedContext): Promise<void> {
     });
     const upcoming = await tx.cabMeeting.create({
       data: {
-        title: "CAB — weekly review",
+        title: weekly(new Date(Date.now() + 2 * DAY)),
         scheduledAt: new Date(Date.now() + 2 * DAY),
         attendees: { create: [{ userId: netopsLead }, { userId: secopsLead }] },
       },

@@ -5,7 +5,7 @@ import { enqueueEvent } from "@/lib/outbox/enqueue";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { type TActor, type TActorContext, requireSignedIn } from "@/lib/auth/actor";
 import { assertPersonDeciding } from "@/lib/auth/decisions";
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError, type TFieldError } from "@/lib/errors";
+import { ConflictError, NotFoundError, RuleViolationError, UniqueNameError, ValidationError, type TFieldError } from "@/lib/errors";
 import { approveAgreedFlows } from "@/lib/maps/agreement";
 import { mapElementsAdded, mapElementsLeaving } from "@/lib/maps/elements";
 import { effectiveClassification, hashSurfaceContent, surfaceContentOf, type TSurfaceContent } from "./content";
@@ -195,7 +195,17 @@ function surfaceColumns(content: TSurfaceContent) {
 }
 
 /** Writes a new surface inside the caller's transaction (create and import share it). */
+/** Surface names are unique whatever their case (a unique index on lower(name) backs this up). */
+async function assertSurfaceNameFree(tx: TTx, name: string, exceptId?: string): Promise<void> {
+  const clash = await tx.protectSurface.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (clash) throw new UniqueNameError("name", `A protect surface is already called "${clash.name}": choose another name.`);
+}
+
 export async function insertSurface(tx: TTx, context: TActorContext, input: TCreateSurface, authorId: string): Promise<string> {
+  await assertSurfaceNameFree(tx, input.name);
   const content = contentOf(input);
   const contentHash = hashSurfaceContent(content);
   const surface = await tx.protectSurface.create({
@@ -374,6 +384,7 @@ export async function updateSurface(context: TActorContext, id: string, input: T
     const errors = [...ownersKept(current.status, input), ...(await checkOwners(tx, input))];
     if (errors.length > 0) throw new ValidationError(errors);
     assertOwnerChangeAllowed(actor, current, input, "");
+    if (input.name.toLowerCase() !== current.name.toLowerCase()) await assertSurfaceNameFree(tx, input.name, id);
     const content = contentOf(input);
     const contentHash = hashSurfaceContent(content);
     const next = afterEdit(current, contentHash);

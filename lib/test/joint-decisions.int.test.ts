@@ -577,6 +577,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
     // The agenda takes the riskiest changes first; this one is put at the top so other tests' changes never crowd it out.
     await db.change.update({ where: { id: change.id }, data: { riskScore: 10_000 } });
     const meeting = await createMeeting(contextFor(people.netCab), {
+      pastRecord: false,
       title: `Retro ${uniqueSuffix()}`,
       scheduledAt: new Date(Date.now() + HOUR),
       attendeeIds: [],
@@ -591,9 +592,10 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
   it("one vote does not complete it: the meeting defers it and the next meeting takes it up again", async () => {
     const { netCab2, secCab2, change, meeting } = await reviewedEmergency();
     await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "fine in hindsight" });
-    await actOnMeeting(contextFor(secCab2), meeting.id, "end");
+    await actOnMeeting(contextFor(secCab2), meeting.id, { action: "end", carry: [] });
     expect(await outcomeOf(meeting.id, change.id)).toBe("DEFERRED");
     const next = await createMeeting(contextFor(secCab2), {
+      pastRecord: false,
       title: `Retro again ${uniqueSuffix()}`,
       scheduledAt: new Date(Date.now() + 2 * HOUR),
       attendeeIds: [],
@@ -605,7 +607,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
     const { netCab, netCab2, change, meeting } = await reviewedEmergency();
     await reviewRetrospective(contextFor(netCab), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
     await reviewRetrospective(contextFor(netCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" });
-    await actOnMeeting(contextFor(netCab), meeting.id, "end");
+    await actOnMeeting(contextFor(netCab), meeting.id, { action: "end", carry: [] });
     expect(await outcomeOf(meeting.id, change.id)).toBe("DEFERRED");
   });
 
@@ -613,7 +615,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
     const done = await reviewedEmergency();
     await reviewRetrospective(contextFor(done.netCab2), done.meeting.id, { changeId: done.change.id, decision: "APPROVE", comment: "" });
     await reviewRetrospective(contextFor(done.secCab2), done.meeting.id, { changeId: done.change.id, decision: "APPROVE", comment: "" });
-    await actOnMeeting(contextFor(done.netCab), done.meeting.id, "end");
+    await actOnMeeting(contextFor(done.netCab), done.meeting.id, { action: "end", carry: [] });
     expect(await outcomeOf(done.meeting.id, done.change.id)).toBe("REVIEWED");
 
     const lapsed = await reviewedEmergency();
@@ -628,7 +630,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
       comment: "",
     });
     await db.user.update({ where: { id: lapsed.secCab2.id }, data: { roles: ["VIEWER"] } });
-    await actOnMeeting(contextFor(lapsed.netCab), lapsed.meeting.id, "end");
+    await actOnMeeting(contextFor(lapsed.netCab), lapsed.meeting.id, { action: "end", carry: [] });
     expect(await outcomeOf(lapsed.meeting.id, lapsed.change.id)).toBe("DEFERRED");
   });
 
@@ -651,7 +653,7 @@ describe("joint decisions: a retrospective review of an emergency needs a CAB me
       /already reviewed this change/,
       votes,
     );
-    await actOnMeeting(contextFor(netCab2), meeting.id, "end");
+    await actOnMeeting(contextFor(netCab2), meeting.id, { action: "end", carry: [] });
     await refusedWithoutWriting(
       () => reviewRetrospective(contextFor(secCab2), meeting.id, { changeId: change.id, decision: "APPROVE", comment: "" }),
       409,

@@ -8,5 +8,5 @@ export const GET = apiRoute({ permission: "cab.read", params: ZMeetingParams }, 
 
 export const POST = apiRoute(
   { permission: "cab.manage", params: ZMeetingParams, body: ZMeetingAction },
-  async ({ context, params, body }) => actOnMeeting(context, params.meetingId, body.action),
+  async ({ context, params, body }) => actOnMeeting(context, params.meetingId, body),
 );
