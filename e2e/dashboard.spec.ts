@@ -63,7 +63,7 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   await expect(page).toHaveURL(/\/dashboard\/indicators\/flows\.unencrypted_sensitive$/);
   await expect(page.getByRole("heading", { level: 1, name: "Unencrypted flows into Confidential/Restricted surfaces" })).toBeVisible();
   await expect(
-    page.getByText(/encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED/).first(),
+    page.getByText(/without encryption on the flow map of a protect surface classified Confidential or Restricted/).first(),
   ).toBeVisible();
   const flowsView = page.getByRole("link", { name: /Unencrypted flows into Restricted surfaces in the flows view/ });
   await expect(flowsView).toHaveAttribute("href", /^\/flows\?.*encryption=NONE&classification=RESTRICTED/);

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "map.batch.move",
   "maturity.assessment.create",
   "maturity.score",
+  "metrics.headline.update",
   "metrics.snapshot.create",
   "mfa.passkey.add",
   "mfa.passkey.remove",

@@ -29,7 +29,7 @@ describe("POST /api/v1/metrics/{key}", () => {
   it("records a reading from automation with an API token", async () => {
     const bot = await createTestUser("SECOPS", ["CONTRIBUTOR"], "SOC automation");
     const key = `soc.mttd_${uniqueSuffix()}`;
-    await createKpi(contextFor(bot), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" });
+    await createKpi(contextFor(bot), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, minValue: null, maxValue: null, description: "" });
     const response = await post(key, await tokenFor(bot), { value: 6.25, observedAt: "2026-01-15T08:00:00Z" });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ key, value: 6.25, observedAt: "2026-01-15T08:00:00.000Z" });
@@ -42,7 +42,7 @@ describe("POST /api/v1/metrics/{key}", () => {
     const viewer = await createTestUser("NETOPS", ["VIEWER"]);
     const writer = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
     const key = `kpi_${uniqueSuffix()}`;
-    await createKpi(contextFor(writer), { key, name: "Share", unit: "%", direction: "HIGHER_IS_BETTER", target: null, description: "" });
+    await createKpi(contextFor(writer), { key, name: "Share", unit: "%", direction: "HIGHER_IS_BETTER", target: null, minValue: null, maxValue: null, description: "" });
     expect((await post(key, await tokenFor(viewer), { value: 1 })).status).toBe(403);
     const bad = await post(key, await tokenFor(writer), { value: "lots" });
     expect(bad.status).toBe(400);

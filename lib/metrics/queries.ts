@@ -26,3 +26,16 @@ export function useRecordReading() {
     onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
   });
 }
+
+/** Puts a metric among the dashboard's headline cards or back into the table. */
+export function useSetHeadline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, headline }: { key: string; headline: boolean }) =>
+      apiFetch<{ key: string; headline: boolean }>(`/api/v1/dashboard/headlines/${encodeURIComponent(key)}`, {
+        method: "PUT",
+        body: { headline },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
+  });
+}
