@@ -118,7 +118,7 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
             return (
               <div
                 key={day.toISOString()}
-                className={cn("min-h-24 bg-surface p-1", !isSameMonth(day, month) && "opacity-50", blackouts.length > 0 && "bg-danger/5")}
+                className={cn("min-h-24 bg-surface p-1", !isSameMonth(day, month) && "bg-surface-2", blackouts.length > 0 && "bg-danger/5")}
               >
                 <div className="mb-1 text-muted">{format(day, "d")}</div>
                 {blackouts.map((blackout) => (

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { CountedTextarea } from "@/components/ui/counted-field";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { STAGES, stageLabel, type TStage } from "@/lib/maturity/catalog";
@@ -103,7 +104,7 @@ function TargetDialog({
             </Field>
           </div>
           <Field label="Evidence">
-            {(props) => <Textarea {...props} value={evidence} maxLength={5000} onChange={(event) => setEvidence(event.target.value)} />}
+            {(props) => <CountedTextarea {...props} value={evidence} max={5000} onChange={(event) => setEvidence(event.target.value)} />}
           </Field>
           <Field label="Links" hint="One http(s) URL per line">
             {(props) => <Textarea {...props} value={links} onChange={(event) => setLinks(event.target.value)} />}

@@ -13,6 +13,7 @@ export function HeadlineToggle({ metricKey, name, headline }: { metricKey: strin
     <button
       type="button"
       aria-pressed={headline}
+      data-metric-key={metricKey}
       aria-label={`Headline card: ${name}`}
       disabled={set.isPending}
       onClick={async () => {
