@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { labelOf } from "@/lib/ui/labels";
 import { DIFF_MARKS, markOfOperation } from "@/lib/ui/diff-marks";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -68,7 +69,7 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
         {change.template && <Badge tone="success">Template: {change.template.name}</Badge>}
         <span className="text-sm text-muted">
           Requested by {change.requester.name} ·{" "}
-          {change.surfaces.map((surface) => `${surface.name} (${surface.classification.toLowerCase()})`).join(", ")}
+          {change.surfaces.map((surface) => `${surface.name} (${labelOf(surface.classification).toLowerCase()})`).join(", ")}
         </span>
       </div>
       {conflicts.length > 0 && (

@@ -223,7 +223,7 @@ export function AssessmentEditor({ initial, role }: { initial: TAssessmentDetail
                         <a
                           key={link}
                           href={link}
-                          className="block truncate text-xs text-accent hover:underline"
+                          className="block min-h-6 truncate text-xs leading-6 text-accent underline underline-offset-2"
                           rel="noreferrer"
                           target="_blank"
                         >
@@ -235,7 +235,7 @@ export function AssessmentEditor({ initial, role }: { initial: TAssessmentDetail
                           key={indicator.key}
                           href={indicatorHref(indicator.key)}
                           title={indicator.formula}
-                          className="mt-1 block text-xs text-muted hover:underline"
+                          className="block min-h-6 text-xs leading-6 text-muted hover:underline"
                         >
                           {indicator.name}:{" "}
                           <span

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { labelIfCode } from "@/lib/ui/labels";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { useSurfaceVersions } from "@/lib/surfaces/queries";
@@ -43,8 +44,10 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
                 <th scope="row" className="py-1 pr-3 font-medium">
                   {change.label}
                 </th>
-                <td className="py-1 pr-3 whitespace-pre-wrap text-removed line-through decoration-removed/60">{change.before}</td>
-                <td className="py-1 whitespace-pre-wrap text-added">{change.after}</td>
+                <td className="py-1 pr-3 whitespace-pre-wrap text-removed line-through decoration-removed/60">
+                  {labelIfCode(change.before)}
+                </td>
+                <td className="py-1 whitespace-pre-wrap text-added">{labelIfCode(change.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -78,7 +81,10 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
               {change.kind === "removed" && <span className="text-removed">− Element removed: {change.name}</span>}
               {change.kind === "changed" && (
                 <span>
-                  Element {change.name}: {change.changes.map((c) => `${c.label.toLowerCase()} ${c.before} → ${c.after}`).join("; ")}
+                  Element {change.name}:{" "}
+                  {change.changes
+                    .map((c) => `${c.label.toLowerCase()} ${labelIfCode(String(c.before))} → ${labelIfCode(String(c.after))}`)
+                    .join("; ")}
                 </span>
               )}
             </li>

@@ -1,6 +1,16 @@
 "use client";
 
-import { forwardRef, useCallback, useState, type ChangeEvent, type ForwardedRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ForwardedRef,
+  type InputHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "@/lib/ui/cn";
 import { charLimitStatus } from "@/lib/ui/char-limit";
 import { Input, Textarea } from "./field";
@@ -14,7 +24,11 @@ function Counter({ id, length, max }: { id?: string; length: number; max: number
   const status = charLimitStatus(length, max);
   return (
     <>
-      <span id={id} aria-hidden="true" className={cn("self-end text-xs tabular-nums", status.over ? "font-medium text-danger" : "text-muted")}>
+      <span
+        id={id}
+        aria-hidden="true"
+        className={cn("self-end text-xs tabular-nums", status.over ? "font-medium text-danger" : "text-muted")}
+      >
         {status.visible}
       </span>
       <span aria-live="polite" className="sr-only">
@@ -31,16 +45,17 @@ type TCounted<T> = T & { max: number };
 /** The typed length of an uncontrolled field, back to its default when its form is reset. */
 function useTypedLength<T extends HTMLInputElement | HTMLTextAreaElement>(defaultValue: unknown, forwarded: ForwardedRef<T>) {
   const [typed, setTyped] = useState(lengthOf(defaultValue));
-  const ref = useCallback(
-    (element: T | null) => {
-      if (typeof forwarded === "function") forwarded(element);
-      else if (forwarded) forwarded.current = element;
-      // A reset fires before the values change back: read them on the next frame.
-      element?.form?.addEventListener("reset", () => requestAnimationFrame(() => setTyped(element.value.length)));
-    },
-    [forwarded],
-  );
-  return { typed, setTyped, ref };
+  const inner = useRef<T>(null);
+  useImperativeHandle(forwarded, () => inner.current!, []);
+  useEffect(() => {
+    const form = inner.current?.form;
+    if (!form) return;
+    // A reset fires before the values change back: read them on the next frame.
+    const onReset = () => requestAnimationFrame(() => setTyped(inner.current?.value.length ?? 0));
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, []);
+  return { typed, setTyped, ref: inner };
 }
 
 export const CountedInput = forwardRef<HTMLInputElement, TCounted<InputHTMLAttributes<HTMLInputElement>>>(function CountedInput(

@@ -42,8 +42,10 @@ describe("headline cards", () => {
 
   it(`refuses a headline past ${HEADLINE_CAP} cards and writes nothing`, async () => {
     const manager = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
-    for (const indicator of INDICATORS.slice(0, HEADLINE_CAP)) await setHeadline(contextFor(manager), indicator.key, { headline: true });
+    // From a known state: no metric chosen (the first test chose a KPI).
+    await db.metricHeadline.updateMany({ data: { headline: false } });
     for (const indicator of INDICATORS.slice(HEADLINE_CAP)) await setHeadline(contextFor(manager), indicator.key, { headline: false });
+    for (const indicator of INDICATORS.slice(0, HEADLINE_CAP)) await setHeadline(contextFor(manager), indicator.key, { headline: true });
     const key = `overflow_${uniqueSuffix()}`;
     await createKpi(contextFor(manager), {
       key,

@@ -115,3 +115,8 @@ const ACRONYMS = new Set(["TCP", "UDP", "ICMP", "TLS", "MFA", "CAB"]);
 
 /** Every enum value a page must not show as it is stored: what the labels-not-codes test looks for. */
 export const RAW_ENUM_CODES: readonly string[] = Object.keys(ENUM_LABELS).filter((code) => !ACRONYMS.has(code));
+
+/** A value that may be a stored code (a diff's before and after): its label if it is one, else itself. */
+export function labelIfCode(value: string): string {
+  return value in ENUM_LABELS ? labelOf(value) : value;
+}

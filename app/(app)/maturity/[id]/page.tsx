@@ -54,7 +54,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {assessment.previous && (
             <p className="mt-3 text-sm text-muted">
               Compared with{" "}
-              <Link href={`/maturity/${assessment.previous.id}`} className="text-accent hover:underline">
+              <Link href={`/maturity/${assessment.previous.id}`} className="text-accent underline underline-offset-2">
                 {assessment.previous.title}
               </Link>{" "}
               ({assessment.previous.assessedOn}).
