@@ -78,13 +78,15 @@ test("every page is usable 390 px wide without scrolling sideways", async ({ sig
     // Wide tables and the canvas scroll inside their own regions; the page itself must not.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 1) {
-      const culprits = await page.evaluate(() =>
-        [...document.querySelectorAll("main *")]
-          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-          .filter((element) => !element.closest(".overflow-x-auto, .overflow-auto, .react-flow"))
+      // Name the elements that stick out while their parent does not: where the page widens.
+      const culprits = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth + 1;
+        return [...document.querySelectorAll("body *")]
+          .filter((element) => element.getBoundingClientRect().right > width)
+          .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width)
           .slice(0, 3)
-          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 4).join(".")}`),
-      );
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 5).join(".")}`);
+      });
       found.push(`${path}: ${overflow}px wider (${culprits.join(" | ")})`);
     }
   }
