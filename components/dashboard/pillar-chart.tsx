@@ -54,8 +54,9 @@ export function PillarChart({ pillars, previousTitle }: { pillars: TPillarView[]
           ))}
           <span />
           <div className="flex justify-between text-muted" aria-hidden="true">
-            {STAGE_NAMES.map((name) => (
-              <span key={name} className="first:-ml-0 last:text-right">
+            {STAGE_NAMES.map((name, index) => (
+              // On a phone only the ends of the scale are named, so the four names never run together.
+              <span key={name} className={index === 0 || index === 3 ? "" : "hidden sm:inline"}>
                 {name}
               </span>
             ))}
@@ -64,7 +65,7 @@ export function PillarChart({ pillars, previousTitle }: { pillars: TPillarView[]
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-muted">Show maturity by pillar as a table</summary>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">Maturity by pillar</caption>
             <thead>

@@ -84,7 +84,7 @@ export default async function DashboardPage() {
         ))}
       </section>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="font-semibold">Maturity by pillar</h2>
@@ -146,7 +146,7 @@ export default async function DashboardPage() {
         )}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <div className="mb-3 flex items-baseline justify-between gap-2">
             <h2 className="font-semibold">Shared objectives</h2>

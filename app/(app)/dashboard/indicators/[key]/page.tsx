@@ -33,7 +33,7 @@ export default async function IndicatorPage({ params }: TProps) {
         </Link>
       </p>
       <PageHeader title={indicator.name} description={indicator.formula} />
-      <div className="mb-6 grid gap-4 md:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card>
           <p className="text-sm text-muted">Now</p>
           <p className="text-3xl font-semibold tabular-nums">{indicator.display}</p>
