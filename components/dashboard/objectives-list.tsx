@@ -55,7 +55,8 @@ export function ObjectivesList({ objectives }: { objectives: TObjective[] }) {
                   )}
                   <span className="text-xs text-muted">
                     {" "}
-                    · {formatFigure(kr.current, kr.unit)} now, from {formatFigure(kr.baseline, kr.unit)} to {formatFigure(kr.target, kr.unit)}
+                    · {formatFigure(kr.current, kr.unit)} now, from {formatFigure(kr.baseline, kr.unit)} to{" "}
+                    {formatFigure(kr.target, kr.unit)}
                   </span>
                 </span>
                 <ProgressBar value={kr.progress} label={`${kr.title} progress`} />

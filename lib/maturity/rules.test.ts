@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TStage } from "./catalog";
-import { agreedStage, chartedAndDraft, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
+import {
+  agreedStage,
+  chartedAndDraft,
+  compareAssessments,
+  isTargetOverdue,
+  scoreStatus,
+  summarizePillars,
+  type TScoreInput,
+} from "./rules";
 
 const ztmm = BUILT_IN_CATALOGS[0]!;
 const items = assessableItems(ztmm);

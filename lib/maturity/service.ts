@@ -8,7 +8,15 @@ import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/ind
 import { indicatorValues } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
-import { agreedStage, chartedAndDraft, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
+import {
+  agreedStage,
+  chartedAndDraft,
+  compareAssessments,
+  isTargetOverdue,
+  scoreStatus,
+  summarizePillars,
+  type TScoreInput,
+} from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
 import { TEAM_LABELS } from "@/lib/ui/labels";
 
@@ -163,7 +171,13 @@ export async function dashboardAssessments(context: TActorContext): Promise<{ ch
     chartedId: charted,
     draft:
       draftRow && draftProgress
-        ? { id: draftRow.id, title: draftRow.title, assessedOn: day(draftRow.assessedOn)!, agreed: draftProgress.agreed, total: draftProgress.total }
+        ? {
+            id: draftRow.id,
+            title: draftRow.title,
+            assessedOn: day(draftRow.assessedOn)!,
+            agreed: draftProgress.agreed,
+            total: draftProgress.total,
+          }
         : null,
   };
 }

@@ -28,7 +28,10 @@ async function choicesIn(client: TTx | typeof db): Promise<Map<string, boolean>>
 
 async function defaultsIn(client: TTx | typeof db): Promise<Map<string, boolean>> {
   const kpis = await client.kpiDefinition.findMany({ select: { key: true } });
-  return new Map([...INDICATORS.map((indicator) => [indicator.key, indicator.headline] as const), ...kpis.map((kpi) => [kpi.key, false] as const)]);
+  return new Map([
+    ...INDICATORS.map((indicator) => [indicator.key, indicator.headline] as const),
+    ...kpis.map((kpi) => [kpi.key, false] as const),
+  ]);
 }
 
 /** Every headline metric's key (indicators and KPIs). */
@@ -39,7 +42,11 @@ export async function listHeadlineKeys(context: TActorContext): Promise<Set<stri
 }
 
 /** Puts a metric among the headline cards or back into the table; refused (409) past the cap. */
-export async function setHeadline(context: TActorContext, key: string, input: THeadlineChoice): Promise<{ key: string; headline: boolean }> {
+export async function setHeadline(
+  context: TActorContext,
+  key: string,
+  input: THeadlineChoice,
+): Promise<{ key: string; headline: boolean }> {
   assertCan(context.actor, "metrics.write");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${HEADLINE_LOCK_KEY})`;

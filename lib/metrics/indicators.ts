@@ -41,7 +41,12 @@ export function surfacesAgreed({ surfaces }: TProgramRecords): TIndicatorValue {
   return {
     value: share(agreed, surfaces.length),
     detail: { agreed, total: surfaces.length },
-    rows: surfaces.map((surface) => ({ entity: "surface", id: surface.id, counted: surface.status === "AGREED", note: labelOf(surface.status) })),
+    rows: surfaces.map((surface) => ({
+      entity: "surface",
+      id: surface.id,
+      counted: surface.status === "AGREED",
+      note: labelOf(surface.status),
+    })),
   };
 }
 
@@ -140,7 +145,12 @@ function trackShare(records: TProgramRecords, track: ChangeTrack): TIndicatorVal
   return {
     value: share(onTrack, tracked.length),
     detail: { [track]: onTrack, tracked: tracked.length },
-    rows: tracked.map((change) => ({ entity: "change", id: change.id, counted: change.track === track, note: change.track ? labelOf(change.track) : undefined })),
+    rows: tracked.map((change) => ({
+      entity: "change",
+      id: change.id,
+      counted: change.track === track,
+      note: change.track ? labelOf(change.track) : undefined,
+    })),
   };
 }
 
@@ -166,7 +176,12 @@ export function cabDecisionLatency({ transitions }: TProgramRecords): TIndicator
   return {
     value: round1(median(hours)),
     detail: { decisions: hours.length, p90: round1(percentile(hours, 90)) },
-    rows: latencies.map((entry) => ({ entity: "change", id: entry.changeId, counted: true, note: formatFigure(round1(entry.hours), "hours") })),
+    rows: latencies.map((entry) => ({
+      entity: "change",
+      id: entry.changeId,
+      counted: true,
+      note: formatFigure(round1(entry.hours), "hours"),
+    })),
   };
 }
 

@@ -30,11 +30,7 @@ export const ZCreateKpi = z
     /** Bounds of a reading, replacing the unit's own (a percentage is otherwise 0–100). */
     minValue: zFigure().nullable().default(null),
     maxValue: zFigure().nullable().default(null),
-    description: z
-      .string()
-      .trim()
-      .max(KPI_DESCRIPTION_MAX, `must be at most ${KPI_DESCRIPTION_MAX} characters`)
-      .default(""),
+    description: z.string().trim().max(KPI_DESCRIPTION_MAX, `must be at most ${KPI_DESCRIPTION_MAX} characters`).default(""),
   })
   .superRefine((kpi, issues) => {
     if (kpi.minValue !== null && kpi.maxValue !== null && kpi.minValue >= kpi.maxValue) {

@@ -8,13 +8,7 @@ import type { TAssessmentDetail } from "@/lib/maturity/schemas";
 import { stalledFromEntries, type TStalledItem } from "@/lib/metrics/attention";
 import { indicatorValues, type TIndicatorFigure, type TProgramFigures } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
-import {
-  INDICATORS,
-  findIndicator,
-  meetsTarget,
-  type TIndicatorDefinition,
-  type TIndicatorRow,
-} from "@/lib/metrics/indicators";
+import { INDICATORS, findIndicator, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
 import { listKpis } from "@/lib/metrics/kpis";
 import { listHeadlineKeys } from "@/lib/metrics/headlines";
 import { formatFigure, formatTarget } from "@/lib/metrics/format";
@@ -154,22 +148,22 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
   const kpiViews: TMetricView[] = kpis.map((kpi) => {
     const trend = weeklyTrend(kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value })));
     return {
-    key: kpi.key,
-    source: "kpi",
-    name: kpi.name,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    target: kpi.target,
-    formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
-    ztmm: [],
-    value: kpi.latest?.value ?? null,
-    display: formatFigure(kpi.latest?.value ?? null, kpi.unit),
-    targetDisplay: formatTarget(kpi.target, kpi.unit, kpi.direction),
-    yearAgoDisplay: formatFigure(trend[0]?.value ?? null, kpi.unit),
-    meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
-    detail: { readings: kpi.readings.length },
-    trend,
-    headline: headlines.has(kpi.key),
+      key: kpi.key,
+      source: "kpi",
+      name: kpi.name,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      target: kpi.target,
+      formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
+      ztmm: [],
+      value: kpi.latest?.value ?? null,
+      display: formatFigure(kpi.latest?.value ?? null, kpi.unit),
+      targetDisplay: formatTarget(kpi.target, kpi.unit, kpi.direction),
+      yearAgoDisplay: formatFigure(trend[0]?.value ?? null, kpi.unit),
+      meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
+      detail: { readings: kpi.readings.length },
+      trend,
+      headline: headlines.has(kpi.key),
     };
   });
   const values: TMetricValues = new Map(
@@ -275,7 +269,11 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
     return [
       {
         ...base,
-        cells: { Change: `#${change.number} ${change.title}`, State: labelOf(change.state), Track: change.track ? labelOf(change.track) : "—" },
+        cells: {
+          Change: `#${change.number} ${change.title}`,
+          State: labelOf(change.state),
+          Track: change.track ? labelOf(change.track) : "—",
+        },
         href: changeHref(change.id),
       },
     ];

@@ -161,9 +161,7 @@ export default async function DashboardPage() {
             Every indicator
           </h2>
           {canChoose && (
-            <p className="mb-2 text-xs text-muted">
-              Star an indicator or KPI to make it a headline card (at most {HEADLINE_CAP}).
-            </p>
+            <p className="mb-2 text-xs text-muted">Star an indicator or KPI to make it a headline card (at most {HEADLINE_CAP}).</p>
           )}
           <Table>
             <caption className="sr-only">Every indicator and external KPI, with its target</caption>
