@@ -146,7 +146,7 @@ test("external KPIs are defined and fed by hand, and the dashboard exports as PD
   await expect(card.getByText("—", { exact: true })).toBeVisible();
   await card.getByLabel("New reading (%)").fill("87.5");
   await card.getByRole("button", { name: "Record" }).click();
-  await expect(card.getByText("87.5%", { exact: true })).toBeVisible();
+  await expect(card.getByRole("paragraph").filter({ hasText: /^87\.5%$/ })).toBeVisible();
   await expect(card.getByText("Readings (1)")).toBeVisible();
 
   const objective = `Retire implicit trust in payments (${Date.now()})`;

@@ -38,7 +38,7 @@ test("a KPI reading is held to its unit: 400 naming the field, shown on the form
   await expect(card.getByText("Readings (0)")).toBeVisible();
   await card.getByLabel("New reading (%)").fill("87.5");
   await card.getByRole("button", { name: "Record" }).click();
-  await expect(card.getByText("87.5%", { exact: true })).toBeVisible();
+  await expect(card.getByRole("paragraph").filter({ hasText: /^87\.5%$/ })).toBeVisible();
   expect(errors([{ status: 400, path: `/api/v1/metrics/${percent.key}` }])).toEqual([]);
 });
 
