@@ -43,7 +43,7 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Program dashboard" })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Maturity by pillar\. Identity:/ })).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.locator(".pillar-bar").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Needs leadership attention" })).toBeVisible();
   await expect(page.getByText("is disputed: NetOps says Advanced, SecOps says Initial.").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Shared objectives" })).toBeVisible();
@@ -63,7 +63,7 @@ test("an executive reads the dashboard and drills into unencrypted flows into Re
   await expect(page).toHaveURL(/\/dashboard\/indicators\/flows\.unencrypted_sensitive$/);
   await expect(page.getByRole("heading", { level: 1, name: "Unencrypted flows into Confidential/Restricted surfaces" })).toBeVisible();
   await expect(
-    page.getByText(/encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED/).first(),
+    page.getByText(/without encryption on the flow map of a protect surface classified Confidential or Restricted/).first(),
   ).toBeVisible();
   const flowsView = page.getByRole("link", { name: /Unencrypted flows into Restricted surfaces in the flows view/ });
   await expect(flowsView).toHaveAttribute("href", /^\/flows\?.*encryption=NONE&classification=RESTRICTED/);
@@ -142,11 +142,11 @@ test("external KPIs are defined and fed by hand, and the dashboard exports as PD
   await page.getByRole("button", { name: "Define KPI" }).click();
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   const card = page.locator(`[id="kpi-${key}"]`);
-  await expect(card).toContainText(`${key} · higher is better · target 95 %`);
+  await expect(card).toContainText(`${key} · higher is better · target ≥ 95%`);
   await expect(card.getByText("—", { exact: true })).toBeVisible();
   await card.getByLabel("New reading (%)").fill("87.5");
   await card.getByRole("button", { name: "Record" }).click();
-  await expect(card.getByText("87.5 %", { exact: true })).toBeVisible();
+  await expect(card.getByRole("paragraph").filter({ hasText: /^87\.5%$/ })).toBeVisible();
   await expect(card.getByText("Readings (1)")).toBeVisible();
 
   const objective = `Retire implicit trust in payments (${Date.now()})`;

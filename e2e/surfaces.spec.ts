@@ -68,7 +68,7 @@ test("NetOps and SecOps agree a surface together, and an edit reopens it as vers
   await expect(diff).toContainText("Criticality");
   await expect(diff).toContainText("HIGH");
   await expect(diff).toContainText("CRITICAL");
-  await expect(diff).toContainText("Element Billing API: classification INTERNAL → RESTRICTED");
+  await expect(diff).toContainText("Element Billing API: classification Internal → Restricted");
 
   await raj.page.screenshot({ path: testInfo.outputPath("surface-light.png"), fullPage: true });
   await raj.page.emulateMedia({ colorScheme: "dark" });

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-field";
 import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { passkeyErrorMessage } from "@/lib/mfa/browser";
@@ -110,7 +111,7 @@ export function SecuritySettings({ onFactorAdded }: { onFactorAdded?: () => void
         )}
         <form onSubmit={onAddPasskey} className="flex flex-wrap items-end gap-2" noValidate>
           <Field label="Passkey name" className="w-56">
-            {(props) => <Input {...props} name="name" placeholder="Work laptop" maxLength={60} />}
+            {(props) => <CountedInput {...props} name="name" placeholder="Work laptop" max={60} />}
           </Field>
           <Button type="submit" variant="secondary" disabled={addPasskey.isPending}>
             {addPasskey.isPending ? "Waiting for the browser…" : "Add a passkey"}

@@ -18,7 +18,7 @@ export function AdminNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Administration" className="mb-6 border-b border-border">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <ul className="relative -mb-px flex gap-1 overflow-x-auto">
         {SECTIONS.map((section) => {
           const current = section.href === "/admin" ? pathname === "/admin" : pathname.startsWith(section.href);
           return (

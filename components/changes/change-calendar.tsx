@@ -118,11 +118,20 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
             return (
               <div
                 key={day.toISOString()}
-                className={cn("min-h-24 bg-surface p-1", !isSameMonth(day, month) && "opacity-50", blackouts.length > 0 && "bg-danger/5")}
+                className={cn(
+                  "min-h-24 bg-surface p-1",
+                  !isSameMonth(day, month) && "bg-surface-2",
+                  // A blackout day is marked by a red edge, not a tinted background that costs its text contrast.
+                  blackouts.length > 0 && "shadow-[inset_3px_0_0_var(--danger)]",
+                )}
               >
                 <div className="mb-1 text-muted">{format(day, "d")}</div>
                 {blackouts.map((blackout) => (
-                  <div key={blackout.id} className="mb-0.5 truncate rounded bg-danger/15 px-1 text-danger" title={blackout.name}>
+                  <div
+                    key={blackout.id}
+                    className="mb-0.5 truncate rounded border border-danger/50 bg-surface px-1 text-danger"
+                    title={blackout.name}
+                  >
                     Blackout: {blackout.name}
                     {blackout.surfaceName ? ` (${blackout.surfaceName})` : ""}
                   </div>
@@ -131,7 +140,7 @@ export function ChangeCalendar({ canManage, surfaces }: { canManage: boolean; su
                   <Link
                     key={change.id}
                     href={`/changes/${change.id}`}
-                    className="mb-0.5 block truncate rounded bg-accent/15 px-1 text-accent hover:underline"
+                    className="mb-0.5 block min-h-6 truncate rounded border border-accent/40 bg-surface px-1 leading-6 text-accent hover:underline"
                     title={change.title}
                   >
                     #{change.number} {change.title}

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { labelOf } from "@/lib/ui/labels";
+import { DIFF_MARKS, markOfOperation } from "@/lib/ui/diff-marks";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -67,7 +69,7 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
         {change.template && <Badge tone="success">Template: {change.template.name}</Badge>}
         <span className="text-sm text-muted">
           Requested by {change.requester.name} ·{" "}
-          {change.surfaces.map((surface) => `${surface.name} (${surface.classification.toLowerCase()})`).join(", ")}
+          {change.surfaces.map((surface) => `${surface.name} (${labelOf(surface.classification).toLowerCase()})`).join(", ")}
         </span>
       </div>
       {conflicts.length > 0 && (
@@ -104,11 +106,11 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
                   {change.operations.map((operation) => (
                     <tr key={operation.id}>
                       <Td>
-                        <Badge tone={operation.kind === "ADD" ? "warning" : operation.kind === "REMOVE" ? "success" : "accent"}>
-                          {operation.kind === "ADD" ? "Added" : operation.kind === "REMOVE" ? "Removed" : "Changed"}
+                        <Badge tone={DIFF_MARKS[markOfOperation(operation.kind)].tone}>
+                          {DIFF_MARKS[markOfOperation(operation.kind)].label}
                         </Badge>
                       </Td>
-                      <Td className={operation.before ? "text-muted line-through decoration-danger/60" : "text-muted"}>
+                      <Td className={operation.before ? "text-muted line-through decoration-removed/60" : "text-muted"}>
                         {operation.before ? describeFlow(operation.before) : "—"}
                       </Td>
                       <Td>{operation.after ? describeFlow(operation.after) : "—"}</Td>

@@ -1,3 +1,5 @@
+import { labelOf } from "@/lib/ui/labels";
+
 /** One line for a flow, used in lists, diffs, minutes and accessible names. */
 export function describeFlow(flow: {
   sourceLabel: string;
@@ -7,5 +9,5 @@ export function describeFlow(flow: {
   encryption: string;
   authentication: string;
 }): string {
-  return `${flow.sourceLabel} → ${flow.targetLabel} · ${flow.protocol}${flow.ports ? `/${flow.ports}` : ""} · ${flow.encryption} · auth ${flow.authentication}`;
+  return `${flow.sourceLabel} → ${flow.targetLabel} · ${labelOf(flow.protocol)}${flow.ports ? `/${flow.ports}` : ""} · ${labelOf(flow.encryption)} · auth ${labelOf(flow.authentication)}`;
 }

@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from "@xyflow/react";
+import { DIFF_MARKS } from "@/lib/ui/diff-marks";
 import { FIELD_LABELS, type TChangedField, type TDiffMark } from "@/lib/changes/flow-diff";
 import { cn } from "@/lib/ui/cn";
 
@@ -10,10 +11,10 @@ export type TDiffRfEdge = Edge<TDiffEdgeData, "diff">;
 
 /** One look per mark; the legend draws the same strokes. Removed is dashed so it reads without colour. */
 export const MARK_LOOK: Record<TDiffMark, { stroke: string; dash?: string; width: number; text: string }> = {
-  added: { stroke: "var(--success)", width: 3, text: "Added" },
-  changed: { stroke: "var(--warning)", width: 3, text: "Changed" },
-  removed: { stroke: "var(--danger)", dash: "7 5", width: 3, text: "Removed" },
-  unchanged: { stroke: "var(--muted)", width: 1.25, text: "Unchanged" },
+  added: { stroke: DIFF_MARKS.added.color, width: 3, text: DIFF_MARKS.added.label },
+  changed: { stroke: DIFF_MARKS.changed.color, width: 3, text: DIFF_MARKS.changed.label },
+  removed: { stroke: DIFF_MARKS.removed.color, dash: "7 5", width: 3, text: DIFF_MARKS.removed.label },
+  unchanged: { stroke: DIFF_MARKS.unchanged.color, width: 1.25, text: DIFF_MARKS.unchanged.label },
 };
 
 export const fieldList = (fields: TChangedField[]) => fields.map((field) => FIELD_LABELS[field]).join(", ");

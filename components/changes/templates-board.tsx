@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { labelOf } from "@/lib/ui/labels";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { useApproveTemplate, useProposeTemplate, useTemplates, type TTemplateSuggestion } from "@/lib/change-policy/queries";
 import type { TTemplateParameters } from "@/lib/change-policy/template-parameters";
@@ -10,12 +11,12 @@ type TViewer = { team: string; canPropose: boolean; canApprove: boolean };
 
 function describeParameters(parameters: TTemplateParameters): string {
   return [
-    `${parameters.operationKinds.join("/").toLowerCase()} of up to ${parameters.maxFlows} flow${parameters.maxFlows === 1 ? "" : "s"}`,
-    `protocols ${parameters.protocols.join(", ")}`,
+    `${parameters.operationKinds.map((kind) => labelOf(kind).toLowerCase()).join("/")} of up to ${parameters.maxFlows} flow${parameters.maxFlows === 1 ? "" : "s"}`,
+    `protocols ${parameters.protocols.map(labelOf).join(", ")}`,
     parameters.ports ? `ports ${parameters.ports}` : "any port",
-    `encryption at least ${parameters.minEncryption}`,
-    `authentication at least ${parameters.minAuthentication}`,
-    `surfaces up to ${parameters.maxClassification.toLowerCase()}`,
+    `encryption at least ${labelOf(parameters.minEncryption)}`,
+    `authentication at least ${labelOf(parameters.minAuthentication)}`,
+    `surfaces up to ${labelOf(parameters.maxClassification).toLowerCase()}`,
     parameters.environments.length ? `in ${parameters.environments.join(", ")}` : "any environment",
     parameters.tighteningOnly ? "tightening only" : "",
   ]

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { CountedTextarea } from "@/components/ui/counted-field";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { STAGES, stageLabel, type TStage } from "@/lib/maturity/catalog";
@@ -103,7 +104,7 @@ function TargetDialog({
             </Field>
           </div>
           <Field label="Evidence">
-            {(props) => <Textarea {...props} value={evidence} maxLength={5000} onChange={(event) => setEvidence(event.target.value)} />}
+            {(props) => <CountedTextarea {...props} value={evidence} max={5000} onChange={(event) => setEvidence(event.target.value)} />}
           </Field>
           <Field label="Links" hint="One http(s) URL per line">
             {(props) => <Textarea {...props} value={links} onChange={(event) => setLinks(event.target.value)} />}
@@ -222,7 +223,7 @@ export function AssessmentEditor({ initial, role }: { initial: TAssessmentDetail
                         <a
                           key={link}
                           href={link}
-                          className="block truncate text-xs text-accent hover:underline"
+                          className="block min-h-6 truncate text-xs leading-6 text-accent underline underline-offset-2"
                           rel="noreferrer"
                           target="_blank"
                         >
@@ -234,7 +235,7 @@ export function AssessmentEditor({ initial, role }: { initial: TAssessmentDetail
                           key={indicator.key}
                           href={indicatorHref(indicator.key)}
                           title={indicator.formula}
-                          className="mt-1 block text-xs text-muted hover:underline"
+                          className="block min-h-6 text-xs leading-6 text-muted hover:underline"
                         >
                           {indicator.name}:{" "}
                           <span

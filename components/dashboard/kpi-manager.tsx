@@ -4,7 +4,11 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { CountedInput, CountedTextarea } from "@/components/ui/counted-field";
+import { formatFigure, formatTarget } from "@/lib/metrics/format";
+import { KPI_DESCRIPTION_MAX, KPI_NAME_MAX, KPI_UNIT_MAX } from "@/lib/metrics/schemas";
+import { valueBounds } from "@/lib/metrics/units";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateKpi, useKpis, useRecordReading } from "@/lib/metrics/queries";
 import type { TKpi } from "@/lib/metrics/schemas";
@@ -13,6 +17,7 @@ import { Sparkline } from "./sparkline";
 function ReadingForm({ kpi }: { kpi: TKpi }) {
   const record = useRecordReading();
   const [error, setError] = useState<string>();
+  const bounds = valueBounds(kpi.unit, kpi);
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2"
@@ -30,8 +35,13 @@ function ReadingForm({ kpi }: { kpi: TKpi }) {
         }
       }}
     >
-      <Field label={`New reading (${kpi.unit})`} error={error} className="w-48">
-        {(props) => <Input {...props} name="value" type="number" step="any" required />}
+      <Field
+        label={`New reading (${kpi.unit})`}
+        hint={`From ${bounds.min.toLocaleString("en-US")} to ${bounds.max.toLocaleString("en-US")}${bounds.integer ? ", whole numbers" : ""}`}
+        error={error}
+        className="w-56"
+      >
+        {(props) => <Input {...props} name="value" type="number" step={bounds.integer ? 1 : "any"} required />}
       </Field>
       <Button type="submit" size="sm" disabled={record.isPending}>
         Record
@@ -50,7 +60,10 @@ function NewKpiForm() {
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form);
-        const target = String(data.get("target") ?? "");
+        const optional = (name: string) => {
+          const text = String(data.get(name) ?? "");
+          return text === "" ? null : Number(text);
+        };
         setErrors({});
         try {
           await create.mutateAsync({
@@ -58,7 +71,9 @@ function NewKpiForm() {
             name: String(data.get("name") ?? ""),
             unit: String(data.get("unit") ?? ""),
             direction: String(data.get("direction")) as TKpi["direction"],
-            target: target === "" ? null : Number(target),
+            target: optional("target"),
+            minValue: optional("minValue"),
+            maxValue: optional("maxValue"),
             description: String(data.get("description") ?? ""),
           });
           toast.success("KPI defined");
@@ -73,10 +88,10 @@ function NewKpiForm() {
         {(props) => <Input {...props} name="key" required pattern="[a-z][a-z0-9_.\-]{2,63}" />}
       </Field>
       <Field label="Name" error={errors.name}>
-        {(props) => <Input {...props} name="name" required minLength={3} />}
+        {(props) => <CountedInput {...props} name="name" required minLength={3} max={KPI_NAME_MAX} />}
       </Field>
-      <Field label="Unit" error={errors.unit}>
-        {(props) => <Input {...props} name="unit" required maxLength={40} />}
+      <Field label="Unit" hint="% is 0–100; counts are whole numbers; durations (h, d, min) are never negative" error={errors.unit}>
+        {(props) => <CountedInput {...props} name="unit" required max={KPI_UNIT_MAX} />}
       </Field>
       <Field label="Direction of good" error={errors.direction}>
         {(props) => (
@@ -89,8 +104,14 @@ function NewKpiForm() {
       <Field label="Target" error={errors.target}>
         {(props) => <Input {...props} name="target" type="number" step="any" />}
       </Field>
+      <Field label="Lowest reading" hint="Optional: replaces the unit's own lower bound" error={errors.minValue}>
+        {(props) => <Input {...props} name="minValue" type="number" step="any" />}
+      </Field>
+      <Field label="Highest reading" hint="Optional: replaces the unit's own upper bound" error={errors.maxValue}>
+        {(props) => <Input {...props} name="maxValue" type="number" step="any" />}
+      </Field>
       <Field label="Description" error={errors.description} className="sm:col-span-2">
-        {(props) => <Textarea {...props} name="description" maxLength={2000} />}
+        {(props) => <CountedTextarea {...props} name="description" max={KPI_DESCRIPTION_MAX} />}
       </Field>
       <div className="sm:col-span-2">
         <Button type="submit" disabled={create.isPending}>
@@ -118,10 +139,10 @@ export function KpiManager({ initial, canWrite }: { initial: TKpi[]; canWrite: b
               <h2 className="font-semibold">{kpi.name}</h2>
               <p className="text-xs text-muted">
                 <code>{kpi.key}</code> · {kpi.direction === "HIGHER_IS_BETTER" ? "higher is better" : "lower is better"}
-                {kpi.target !== null && ` · target ${kpi.target} ${kpi.unit}`}
+                {kpi.target !== null && ` · target ${formatTarget(kpi.target, kpi.unit, kpi.direction)}`}
               </p>
               {kpi.description && <p className="mt-1 text-sm text-muted">{kpi.description}</p>}
-              <p className="mt-2 text-2xl font-semibold tabular-nums">{kpi.latest ? `${kpi.latest.value} ${kpi.unit}` : "—"}</p>
+              <p className="mt-2 text-2xl font-semibold tabular-nums">{formatFigure(kpi.latest?.value ?? null, kpi.unit)}</p>
               <Sparkline
                 points={kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))}
                 target={kpi.target}
@@ -144,7 +165,7 @@ export function KpiManager({ initial, canWrite }: { initial: TKpi[]; canWrite: b
                     {[...kpi.readings].reverse().map((reading) => (
                       <tr key={reading.observedAt} className="border-t border-border">
                         <td>{reading.observedAt.slice(0, 10)}</td>
-                        <td className="tabular-nums">{reading.value}</td>
+                        <td className="tabular-nums">{formatFigure(reading.value, kpi.unit)}</td>
                       </tr>
                     ))}
                   </tbody>

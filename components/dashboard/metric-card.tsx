@@ -3,19 +3,11 @@ import { Info } from "lucide-react";
 import { Badge, Card } from "@/components/ui/card";
 import type { TMetricView } from "@/lib/overview/service";
 import { indicatorHref } from "@/lib/overview/links";
-import { formatIndicatorValue, type TIndicatorUnit } from "@/lib/metrics/indicators";
 import { Sparkline } from "./sparkline";
-
-export function formatTarget(metric: TMetricView): string | null {
-  if (metric.target === null) return null;
-  const value =
-    metric.source === "indicator" ? formatIndicatorValue(metric.target, metric.unit as TIndicatorUnit) : `${metric.target} ${metric.unit}`;
-  return `${metric.direction === "HIGHER_IS_BETTER" ? "≥" : "≤"} ${value}`;
-}
 
 /** A headline figure: value, target, trend and (on hover or focus) the exact formula. */
 export function MetricCard({ metric }: { metric: TMetricView }) {
-  const target = formatTarget(metric);
+  const target = metric.targetDisplay;
   const formulaId = `formula-${metric.key.replace(/[^a-z0-9]/gi, "-")}`;
   const body = (
     <>

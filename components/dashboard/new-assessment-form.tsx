@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-field";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateAssessment } from "@/lib/maturity/queries";
 
@@ -38,7 +39,7 @@ export function NewAssessmentForm({ candidates }: { candidates: { netops: TPerso
       }}
     >
       <Field label="Title" error={errors.title} className="sm:col-span-2">
-        {(props) => <Input {...props} name="title" required minLength={3} maxLength={160} />}
+        {(props) => <CountedInput {...props} name="title" required minLength={3} max={160} />}
       </Field>
       <Field label="Assessed on" error={errors.assessedOn}>
         {(props) => <Input {...props} name="assessedOn" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} />}

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
+import { CountedInput, CountedTextarea } from "@/components/ui/counted-field";
 import { formErrorsOf } from "@/lib/api/client";
 import { useCreateObjective } from "@/lib/objectives/queries";
 
@@ -59,10 +60,10 @@ export function NewObjectiveForm({ leads, metrics }: { leads: { netops: TPerson[
       }}
     >
       <Field label="Objective" error={errors.title} className="sm:col-span-2">
-        {(props) => <Input {...props} name="title" required minLength={3} maxLength={200} />}
+        {(props) => <CountedInput {...props} name="title" required minLength={3} max={200} />}
       </Field>
       <Field label="Description" error={errors.description} className="sm:col-span-2">
-        {(props) => <Textarea {...props} name="description" maxLength={2000} />}
+        {(props) => <CountedTextarea {...props} name="description" max={2000} />}
       </Field>
       <Field label="NetOps lead" error={errors.netopsLeadId}>
         {(props) => (

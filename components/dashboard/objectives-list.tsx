@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatFigure } from "@/lib/metrics/format";
 import type { TObjective } from "@/lib/objectives/schemas";
 import { indicatorHref } from "@/lib/overview/links";
 
@@ -54,7 +55,8 @@ export function ObjectivesList({ objectives }: { objectives: TObjective[] }) {
                   )}
                   <span className="text-xs text-muted">
                     {" "}
-                    · {kr.current ?? "—"} now, from {kr.baseline} to {kr.target}
+                    · {formatFigure(kr.current, kr.unit)} now, from {formatFigure(kr.baseline, kr.unit)} to{" "}
+                    {formatFigure(kr.target, kr.unit)}
                   </span>
                 </span>
                 <ProgressBar value={kr.progress} label={`${kr.title} progress`} />

@@ -38,7 +38,7 @@ export function DeployedPolicyPanel({ surfaceId, canEdit }: { surfaceId: string;
         <h2 className="font-medium">Deployed policy</h2>
         <p className="mt-1 text-sm text-muted">
           Paste or choose what is enforced today, e.g. the output of{" "}
-          <code>kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml</code>.
+          <code className="break-all">kubectl get networkpolicies,ciliumnetworkpolicies,authorizationpolicies -A -o yaml</code>.
         </p>
       </div>
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/field";
+import { CountedTextarea } from "@/components/ui/counted-field";
 import { useAddComment, useComments, useResolveComment } from "@/lib/surfaces/queries";
 import type { TComment } from "@/lib/surfaces/schemas";
 import { cn } from "@/lib/ui/cn";
@@ -56,11 +56,11 @@ function CommentForm({
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
-      <Textarea
+      <CountedTextarea
         aria-label={label}
         placeholder="Ask a question or answer one; mention someone with @name.surname"
         value={body}
-        maxLength={10_000}
+        max={10_000}
         onChange={(event) => setBody(event.target.value)}
         className="min-h-16"
       />

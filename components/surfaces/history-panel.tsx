@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { labelIfCode } from "@/lib/ui/labels";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { useSurfaceVersions } from "@/lib/surfaces/queries";
@@ -43,8 +44,10 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
                 <th scope="row" className="py-1 pr-3 font-medium">
                   {change.label}
                 </th>
-                <td className="py-1 pr-3 whitespace-pre-wrap text-danger line-through decoration-danger/60">{change.before}</td>
-                <td className="py-1 whitespace-pre-wrap text-success">{change.after}</td>
+                <td className="py-1 pr-3 whitespace-pre-wrap text-removed line-through decoration-removed/60">
+                  {labelIfCode(change.before)}
+                </td>
+                <td className="py-1 whitespace-pre-wrap text-added">{labelIfCode(change.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -54,12 +57,12 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
         <p>
           <span className="font-medium">Tags</span>
           {diff.tagsAdded.map((tag) => (
-            <span key={tag} className="ml-2 text-success">
+            <span key={tag} className="ml-2 text-added">
               + {tag}
             </span>
           ))}
           {diff.tagsRemoved.map((tag) => (
-            <span key={tag} className="ml-2 text-danger line-through">
+            <span key={tag} className="ml-2 text-removed line-through">
               − {tag}
             </span>
           ))}
@@ -70,15 +73,18 @@ function DiffView({ from, to, people }: { from: TSurfaceVersion; to: TSurfaceVer
           {diff.elements.map((change) => (
             <li key={`${change.kind}-${change.name}`}>
               {change.kind === "added" && (
-                <span className="text-success">
+                <span className="text-added">
                   + Element added: {change.name} ({DAAS_LABELS[change.element.type as keyof typeof DAAS_LABELS] ?? change.element.type},{" "}
                   {change.element.classification.toLowerCase()})
                 </span>
               )}
-              {change.kind === "removed" && <span className="text-danger">− Element removed: {change.name}</span>}
+              {change.kind === "removed" && <span className="text-removed">− Element removed: {change.name}</span>}
               {change.kind === "changed" && (
                 <span>
-                  Element {change.name}: {change.changes.map((c) => `${c.label.toLowerCase()} ${c.before} → ${c.after}`).join("; ")}
+                  Element {change.name}:{" "}
+                  {change.changes
+                    .map((c) => `${c.label.toLowerCase()} ${labelIfCode(String(c.before))} → ${labelIfCode(String(c.after))}`)
+                    .join("; ")}
                 </span>
               )}
             </li>

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-field";
 import { formErrorsOf } from "@/lib/api/client";
 import { useDeleteStatement, useSaveStatement, useStatements } from "@/lib/surfaces/queries";
 import type { TKipling, TKiplingInput } from "@/lib/surfaces/schemas";
@@ -39,10 +40,10 @@ function StatementForm({ surfaceId, statement, onDone }: { surfaceId: string; st
       {QUESTIONS.map((question) => (
         <Field key={question.key} label={question.label} hint={question.hint} error={fieldErrors[question.key]}>
           {(props) => (
-            <Input
+            <CountedInput
               {...props}
               value={value[question.key]}
-              maxLength={1000}
+              max={1000}
               onChange={(event) => setValue({ ...value, [question.key]: event.target.value })}
             />
           )}

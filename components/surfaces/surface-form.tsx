@@ -5,6 +5,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import type { Classification, Criticality, DaasType } from "@/lib/db/generated/enums.ts";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-field";
 import { ApiRequestError, formErrorsOf } from "@/lib/api/client";
 
 import type { TCreateSurface, TPerson, TSurface } from "@/lib/surfaces/schemas";
@@ -120,7 +121,7 @@ export function SurfaceForm({
       <section className="grid gap-4 md:grid-cols-2">
         <Field label="Name" error={errorFor("name")} className="md:col-span-2">
           {(props) => (
-            <Input {...props} value={draft.name} maxLength={200} required onChange={(event) => set({ name: event.target.value })} />
+            <CountedInput {...props} value={draft.name} max={200} required onChange={(event) => set({ name: event.target.value })} />
           )}
         </Field>
         <Field label="Purpose" hint="What the surface is for, in business words." error={errorFor("purpose")} className="md:col-span-2">
@@ -237,10 +238,10 @@ export function SurfaceForm({
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Element name" error={errorFor(`elements.${index}.name`)} className="sm:col-span-2">
                 {(props) => (
-                  <Input
+                  <CountedInput
                     {...props}
                     value={element.name}
-                    maxLength={200}
+                    max={200}
                     onChange={(event) => setElement(index, { name: event.target.value })}
                   />
                 )}

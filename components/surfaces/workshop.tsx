@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Textarea } from "@/components/ui/field";
+import { CountedTextarea } from "@/components/ui/counted-field";
 import { useComments, useDecisions, useRecordDecision, useSurface } from "@/lib/surfaces/queries";
 import type { TPerson, TSurface } from "@/lib/surfaces/schemas";
 import { ClassificationBadge, DAAS_LABELS } from "./labels";
@@ -46,11 +46,11 @@ function DecisionsPanel({ surfaceId, canRecord }: { surfaceId: string; canRecord
       </ol>
       {canRecord && (
         <form onSubmit={submit} className="flex flex-col gap-2">
-          <Textarea
+          <CountedTextarea
             aria-label="New decision"
             placeholder="What did both teams decide?"
             value={text}
-            maxLength={10_000}
+            max={10_000}
             onChange={(event) => setText(event.target.value)}
             className="min-h-16"
           />

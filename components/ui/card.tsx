@@ -11,7 +11,7 @@ export function Badge({
   children,
 }: {
   className?: string;
-  tone?: "neutral" | "accent" | "success" | "warning" | "danger" | "netops" | "secops";
+  tone?: "neutral" | "accent" | "success" | "warning" | "danger" | "netops" | "secops" | "added" | "changed" | "removed";
   children: ReactNode;
 }) {
   const tones = {
@@ -22,6 +22,9 @@ export function Badge({
     danger: "border-danger/40 text-danger",
     netops: "border-netops/40 text-netops",
     secops: "border-secops/40 text-secops",
+    added: "border-added/40 text-added",
+    changed: "border-changed/40 text-changed",
+    removed: "border-removed/40 text-removed",
   } as const;
   return (
     <span className={cn("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium", tones[tone], className)}>

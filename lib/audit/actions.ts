@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   "map.batch.elements",
   "maturity.assessment.create",
   "maturity.score",
+  "metrics.headline.update",
   "metrics.snapshot.create",
   "mfa.passkey.add",
   "mfa.passkey.remove",

@@ -95,8 +95,8 @@ describe("risk", () => {
       [],
     );
     expect(result.baseRisk).toEqual([
-      { reason: "classification CONFIDENTIAL", points: 16 },
-      { reason: "criticality HIGH", points: 12 },
+      { reason: "classification Confidential", points: 16 },
+      { reason: "criticality High", points: 12 },
       { reason: "opens access", points: 10 },
       { reason: "3 flows touched", points: 4 },
     ]);

@@ -1,4 +1,5 @@
 import type { ChangeTrack } from "@/lib/db/generated/enums.ts";
+import { labelOf } from "@/lib/ui/labels";
 import {
   CLASSIFICATION_ORDER,
   compileCondition,
@@ -73,8 +74,9 @@ function baseRiskOf(facts: TFacts): Array<{ reason: string; points: number }> {
   const parts: Array<{ reason: string; points: number }> = [];
   const classificationRank = facts.maxClassification === null ? 0 : CLASSIFICATION_ORDER.indexOf(facts.maxClassification as never);
   const criticalityRank = facts.maxCriticality === null ? 0 : CRITICALITY_ORDER.indexOf(facts.maxCriticality as never);
-  if (classificationRank > 0) parts.push({ reason: `classification ${String(facts.maxClassification)}`, points: classificationRank * 8 });
-  if (criticalityRank > 0) parts.push({ reason: `criticality ${String(facts.maxCriticality)}`, points: criticalityRank * 6 });
+  if (classificationRank > 0)
+    parts.push({ reason: `classification ${labelOf(String(facts.maxClassification))}`, points: classificationRank * 8 });
+  if (criticalityRank > 0) parts.push({ reason: `criticality ${labelOf(String(facts.maxCriticality))}`, points: criticalityRank * 6 });
   if (facts.loosening) parts.push({ reason: "opens access", points: 10 });
   const flows = Number(facts.flowsTouched);
   if (flows > 1) parts.push({ reason: `${flows} flows touched`, points: Math.min(flows - 1, 10) * 2 });

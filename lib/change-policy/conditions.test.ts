@@ -76,7 +76,7 @@ describe("rule conditions", () => {
         ],
       }),
     ).toBe(
-      "Opens access (loosening) is yes and (Highest classification touched is at least RESTRICTED or Involves an external party is yes)",
+      "Opens access (loosening) is yes and (Highest classification touched is at least Restricted or Involves an external party is yes)",
     );
   });
 });

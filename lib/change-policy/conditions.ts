@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENUM_LABELS, labelOf } from "@/lib/ui/labels";
 
 /**
  * Rule conditions are data: a small tree of `all` / `any` / `not` over comparisons of one fact with
@@ -266,7 +267,15 @@ export function describeCondition(condition: TCondition): string {
   if ("all" in condition) return condition.all.map(describeNested).join(" and ");
   if ("any" in condition) return condition.any.map(describeNested).join(" or ");
   if ("not" in condition) return `not (${describeCondition(condition.not)})`;
-  const value = typeof condition.value === "boolean" ? (condition.value ? "yes" : "no") : String(condition.value);
+  // A stored code (RESTRICTED, MTLS) reads as its label; free values (an environment's name) as they are.
+  const value =
+    typeof condition.value === "boolean"
+      ? condition.value
+        ? "yes"
+        : "no"
+      : typeof condition.value === "string" && condition.value in ENUM_LABELS
+        ? labelOf(condition.value)
+        : String(condition.value);
   return `${FACTS[condition.fact].label} ${OPERATOR_LABELS[condition.op]} ${value}`;
 }
 

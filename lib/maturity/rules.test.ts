@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TStage } from "./catalog";
-import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
+import {
+  agreedStage,
+  chartedAndDraft,
+  compareAssessments,
+  isTargetOverdue,
+  scoreStatus,
+  summarizePillars,
+  type TScoreInput,
+} from "./rules";
 
 const ztmm = BUILT_IN_CATALOGS[0]!;
 const items = assessableItems(ztmm);
@@ -134,5 +142,33 @@ describe("comparing assessments", () => {
     expect(byKey["data.data-access"]).toBe(-1);
     expect(byKey["data.data-encryption"]).toBeNull();
     expect(byKey["devices.resource-access"]).toBeNull();
+  });
+});
+
+describe("the assessment the dashboard charts", () => {
+  const progress = (id: string, agreed: number, pillarsWithAgreed: number, pillars = 6) => ({ id, agreed, pillarsWithAgreed, pillars });
+
+  it("charts the newest assessment scored in every pillar and shows a newer unscored one as the draft", () => {
+    expect(chartedAndDraft([progress("new", 0, 0), progress("done", 30, 6), progress("old", 40, 6)])).toEqual({
+      charted: "done",
+      draft: "new",
+    });
+  });
+
+  it("keeps a partly scored newest assessment as the draft while an older one covers every pillar", () => {
+    expect(chartedAndDraft([progress("partly", 3, 2), progress("done", 30, 6)])).toEqual({ charted: "done", draft: "partly" });
+  });
+
+  it("falls back to the newest assessment with any agreed score when none covers every pillar", () => {
+    expect(chartedAndDraft([progress("empty", 0, 0), progress("partly", 3, 2), progress("older", 1, 1)])).toEqual({
+      charted: "partly",
+      draft: "empty",
+    });
+  });
+
+  it("has no draft when the newest is the one charted, and charts nothing before any agreed score", () => {
+    expect(chartedAndDraft([progress("done", 30, 6)])).toEqual({ charted: "done", draft: null });
+    expect(chartedAndDraft([progress("empty", 0, 0)])).toEqual({ charted: null, draft: "empty" });
+    expect(chartedAndDraft([])).toEqual({ charted: null, draft: null });
   });
 });

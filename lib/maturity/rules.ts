@@ -96,3 +96,18 @@ export function isOverallPillar(pillarKey: string): boolean {
 }
 
 export { STAGES };
+
+/** How far an assessment's joint scoring has come: agreed functions, and pillars with at least one. */
+export type TAssessmentProgress = { id: string; agreed: number; pillarsWithAgreed: number; pillars: number };
+
+/**
+ * Which assessment the dashboard charts and which it shows apart as a draft (newest first in). The chart
+ * takes the newest assessment with an agreed score in every pillar, else the newest with any agreed
+ * score; a newer assessment still being scored is the draft, never charted as "Not scored" everywhere.
+ */
+export function chartedAndDraft(newestFirst: TAssessmentProgress[]): { charted: string | null; draft: string | null } {
+  const complete = newestFirst.find((entry) => entry.pillars > 0 && entry.pillarsWithAgreed === entry.pillars);
+  const charted = complete ?? newestFirst.find((entry) => entry.agreed > 0) ?? null;
+  const newest = newestFirst[0] ?? null;
+  return { charted: charted?.id ?? null, draft: newest && newest.id !== charted?.id ? newest.id : null };
+}

@@ -9,7 +9,15 @@ import { INDICATORS, formatIndicatorValue, meetsTarget } from "@/lib/metrics/ind
 import { indicatorValues } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
 import { BUILT_IN_CATALOGS, ZCatalogDefinition, assessableItems, type TCatalogDefinition, type TStage } from "./catalog";
-import { agreedStage, compareAssessments, isTargetOverdue, scoreStatus, summarizePillars, type TScoreInput } from "./rules";
+import {
+  agreedStage,
+  chartedAndDraft,
+  compareAssessments,
+  isTargetOverdue,
+  scoreStatus,
+  summarizePillars,
+  type TScoreInput,
+} from "./rules";
 import type { TAssessmentDetail, TAssessmentSummary, TCreateAssessment, TMaturityScore, TUpdateScore } from "./schemas";
 import { TEAM_LABELS } from "@/lib/ui/labels";
 
@@ -118,6 +126,61 @@ export async function latestAssessmentId(context: TActorContext): Promise<string
   assertCan(context.actor, "dashboard.read");
   const row = await db.maturityAssessment.findFirst({ orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }], select: { id: true } });
   return row?.id ?? null;
+}
+
+export type TDraftAssessment = { id: string; title: string; assessedOn: string; agreed: number; total: number };
+
+/** How many recent assessments the dashboard looks through for one scored in every pillar. */
+const DASHBOARD_LOOKBACK = 24;
+
+/**
+ * The assessment the dashboard charts (scored, see `chartedAndDraft`) and the newer one still being
+ * scored, if any, shown apart as a draft.
+ */
+export async function dashboardAssessments(context: TActorContext): Promise<{ chartedId: string | null; draft: TDraftAssessment | null }> {
+  assertCan(context.actor, "dashboard.read");
+  const rows = await db.maturityAssessment.findMany({
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+    take: DASHBOARD_LOOKBACK,
+    select: {
+      id: true,
+      title: true,
+      assessedOn: true,
+      catalogId: true,
+      scores: { select: { functionKey: true, netopsStage: true, secopsStage: true } },
+    },
+  });
+  const catalogIds = [...new Set(rows.map((row) => row.catalogId))];
+  const catalogs = await db.maturityCatalog.findMany({ where: { id: { in: catalogIds } }, select: { id: true, definition: true } });
+  const itemsOf = new Map(catalogs.map((catalog) => [catalog.id, assessableItems(definitionOf(catalog))]));
+  const progress = rows.map((row) => {
+    const items = itemsOf.get(row.catalogId) ?? [];
+    const inputs = row.scores.map((score) => ({ ...score, targetStage: null, targetDate: null }));
+    const pillars = summarizePillars(items, inputs);
+    return {
+      id: row.id,
+      agreed: pillars.reduce((sum, pillar) => sum + pillar.agreed, 0),
+      pillarsWithAgreed: pillars.filter((pillar) => pillar.agreed > 0).length,
+      pillars: pillars.length,
+      total: items.length,
+    };
+  });
+  const { charted, draft } = chartedAndDraft(progress);
+  const draftRow = draft ? rows.find((row) => row.id === draft) : undefined;
+  const draftProgress = progress.find((entry) => entry.id === draft);
+  return {
+    chartedId: charted,
+    draft:
+      draftRow && draftProgress
+        ? {
+            id: draftRow.id,
+            title: draftRow.title,
+            assessedOn: day(draftRow.assessedOn)!,
+            agreed: draftProgress.agreed,
+            total: draftProgress.total,
+          }
+        : null,
+  };
 }
 
 /** `preloaded` lets a caller that is already reading the indicator values (the dashboard) pass them in. */

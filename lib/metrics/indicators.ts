@@ -1,6 +1,8 @@
 import type { ChangeTrack } from "@/lib/db";
 import type { TChangeRecord, TProgramRecords } from "./records";
 import { hoursBetween, median, percentile, round1, share } from "./stats";
+import { formatFigure } from "./format";
+import { labelOf } from "@/lib/ui/labels";
 
 export type TIndicatorUnit = "%" | "count" | "hours";
 export type TDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
@@ -39,7 +41,12 @@ export function surfacesAgreed({ surfaces }: TProgramRecords): TIndicatorValue {
   return {
     value: share(agreed, surfaces.length),
     detail: { agreed, total: surfaces.length },
-    rows: surfaces.map((surface) => ({ entity: "surface", id: surface.id, counted: surface.status === "AGREED", note: surface.status })),
+    rows: surfaces.map((surface) => ({
+      entity: "surface",
+      id: surface.id,
+      counted: surface.status === "AGREED",
+      note: labelOf(surface.status),
+    })),
   };
 }
 
@@ -63,7 +70,7 @@ export function flowsExplicit({ flows }: TProgramRecords): TIndicatorValue {
   return {
     value: share(explicit, population.length),
     detail: { explicit, implicit: population.length - explicit },
-    rows: population.map((flow) => ({ entity: "flow", id: flow.id, counted: flow.status === "APPROVED", note: flow.status })),
+    rows: population.map((flow) => ({ entity: "flow", id: flow.id, counted: flow.status === "APPROVED", note: labelOf(flow.status) })),
   };
 }
 
@@ -77,7 +84,7 @@ export function flowsUnencryptedIntoSensitive({ flows }: TProgramRecords): TIndi
       restricted: matching.filter((flow) => flow.surfaceClassification === "RESTRICTED").length,
       confidential: matching.filter((flow) => flow.surfaceClassification === "CONFIDENTIAL").length,
     },
-    rows: matching.map((flow) => ({ entity: "flow", id: flow.id, counted: true, note: flow.surfaceClassification })),
+    rows: matching.map((flow) => ({ entity: "flow", id: flow.id, counted: true, note: labelOf(flow.surfaceClassification) })),
   };
 }
 
@@ -124,7 +131,7 @@ function leadTime(records: TProgramRecords, p: 50 | 90): TIndicatorValue {
       entity: "change",
       id: entry.change.id,
       counted: true,
-      note: `${entry.change.track ?? "untracked"} · ${round1(entry.hours)} h`,
+      note: `${entry.change.track ? labelOf(entry.change.track) : "No track"} · ${formatFigure(round1(entry.hours), "hours")}`,
     })),
   };
 }
@@ -138,7 +145,12 @@ function trackShare(records: TProgramRecords, track: ChangeTrack): TIndicatorVal
   return {
     value: share(onTrack, tracked.length),
     detail: { [track]: onTrack, tracked: tracked.length },
-    rows: tracked.map((change) => ({ entity: "change", id: change.id, counted: change.track === track, note: change.track ?? undefined })),
+    rows: tracked.map((change) => ({
+      entity: "change",
+      id: change.id,
+      counted: change.track === track,
+      note: change.track ? labelOf(change.track) : undefined,
+    })),
   };
 }
 
@@ -164,7 +176,12 @@ export function cabDecisionLatency({ transitions }: TProgramRecords): TIndicator
   return {
     value: round1(median(hours)),
     detail: { decisions: hours.length, p90: round1(percentile(hours, 90)) },
-    rows: latencies.map((entry) => ({ entity: "change", id: entry.changeId, counted: true, note: `${round1(entry.hours)} h` })),
+    rows: latencies.map((entry) => ({
+      entity: "change",
+      id: entry.changeId,
+      counted: true,
+      note: formatFigure(round1(entry.hours), "hours"),
+    })),
   };
 }
 
@@ -206,13 +223,13 @@ export function jointDecisions({ signOffs, approvals }: TProgramRecords): TIndic
       entity: "surface" as const,
       id: entry.surfaceId,
       counted: isJoint(entry.teams),
-      note: `v${key.split("@")[1]} · ${[...entry.teams].sort().join(" + ")}`,
+      note: `v${key.split("@")[1]} · ${[...entry.teams].sort().map(labelOf).join(" + ")}`,
     })),
     ...[...changeTeams.entries()].map(([changeId, teams]) => ({
       entity: "change" as const,
       id: changeId,
       counted: isJoint(teams),
-      note: [...teams].sort().join(" + "),
+      note: [...teams].sort().map(labelOf).join(" + "),
     })),
   ];
   const joint = rows.filter((row) => row.counted).length;
@@ -275,7 +292,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "HIGHER_IS_BETTER",
     target: 100,
     headline: true,
-    formula: "Protect surfaces in status AGREED ÷ all protect surfaces × 100",
+    formula: "Protect surfaces agreed by both teams ÷ all protect surfaces × 100",
     ztmmFunctions: ["cross-cutting.governance", "data.data-inventory-management"],
     compute: surfacesAgreed,
   },
@@ -297,7 +314,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "HIGHER_IS_BETTER",
     target: 90,
     headline: true,
-    formula: "Flows APPROVED ÷ (flows APPROVED + flows OBSERVED) × 100 — explicit against implicit trust",
+    formula: "Approved flows ÷ (approved flows + observed flows) × 100 — explicit against implicit trust",
     ztmmFunctions: ["networks.network-segmentation", "networks.network-traffic-management"],
     compute: flowsExplicit,
   },
@@ -308,7 +325,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "LOWER_IS_BETTER",
     target: 0,
     headline: true,
-    formula: "Flows (not DENIED) with encryption NONE on the flow map of a protect surface classified CONFIDENTIAL or RESTRICTED",
+    formula: "Flows (not denied) without encryption on the flow map of a protect surface classified Confidential or Restricted",
     ztmmFunctions: ["networks.traffic-encryption", "data.data-encryption"],
     compute: flowsUnencryptedIntoSensitive,
   },
@@ -319,7 +336,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "LOWER_IS_BETTER",
     target: 0,
     headline: false,
-    formula: "Flows APPROVED whose justification is empty",
+    formula: "Approved flows whose justification is empty",
     ztmmFunctions: ["cross-cutting.governance", "networks.cc.governance"],
     compute: flowsApprovedWithoutJustification,
   },
@@ -330,7 +347,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "HIGHER_IS_BETTER",
     target: null,
     headline: false,
-    formula: "Flows DENIED whose source and target sit in different zones (or only one of them in a zone)",
+    formula: "Denied flows whose source and target sit in different zones (or only one of them in a zone)",
     ztmmFunctions: ["networks.network-segmentation"],
     compute: flowsDeniedAcrossZones,
   },
@@ -363,7 +380,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "HIGHER_IS_BETTER",
     target: 60,
     headline: true,
-    formula: "Changes on the PRE_APPROVED track ÷ changes with a track × 100",
+    formula: "Changes on the pre-approved track ÷ changes with a track × 100",
     ztmmFunctions: ["cross-cutting.automation-and-orchestration", "cross-cutting.governance"],
     compute: changesPreApproved,
   },
@@ -374,7 +391,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "LOWER_IS_BETTER",
     target: 48,
     headline: false,
-    formula: "Median hours from a change entering CAB_REVIEW to its first move from CAB_REVIEW to APPROVED or REJECTED",
+    formula: "Median hours from a change entering CAB review to its first move from CAB review to approved or rejected",
     ztmmFunctions: ["cross-cutting.governance"],
     compute: cabDecisionLatency,
   },
@@ -396,7 +413,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "LOWER_IS_BETTER",
     target: 5,
     headline: false,
-    formula: "Changes on the EMERGENCY track ÷ changes with a track × 100",
+    formula: "Changes on the emergency track ÷ changes with a track × 100",
     ztmmFunctions: ["cross-cutting.governance"],
     compute: changesEmergency,
   },
@@ -420,7 +437,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     target: 95,
     headline: false,
     formula:
-      "Observed connections (imported flow logs, retention window) between nodes of a surface's map that an APPROVED flow covers ÷ all observed connections of the surfaces with observations × 100",
+      "Observed connections (imported flow logs, retention window) between nodes of a surface's map that an approved flow covers ÷ all observed connections of the surfaces with observations × 100",
     ztmmFunctions: ["networks.cc.visibility-and-analytics", "networks.network-segmentation"],
     compute: observedCoveredByApproved,
   },
@@ -442,7 +459,7 @@ export const INDICATORS: TIndicatorDefinition[] = [
     direction: "LOWER_IS_BETTER",
     target: null,
     headline: false,
-    formula: "Flows (not DENIED) on the maps of surfaces with observed traffic that no observation in the retention window matches",
+    formula: "Flows (not denied) on the maps of surfaces with observed traffic that no observation in the retention window matches",
     ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.governance"],
     compute: drawnNeverObserved,
   },
@@ -452,11 +469,9 @@ export function findIndicator(key: string): TIndicatorDefinition | undefined {
   return INDICATORS.find((indicator) => indicator.key === key);
 }
 
+/** An indicator's value as every screen and the PDF write it (the one formatter, `./format`). */
 export function formatIndicatorValue(value: number | null, unit: TIndicatorUnit): string {
-  if (value === null) return "—";
-  if (unit === "%") return `${value}%`;
-  if (unit === "hours") return value >= 48 ? `${Math.round((value / 24) * 10) / 10} d` : `${value} h`;
-  return String(value);
+  return formatFigure(value, unit);
 }
 
 /** Whether a value meets its target, given which direction is good; null without a target or value. */

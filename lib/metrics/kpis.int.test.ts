@@ -9,9 +9,27 @@ describe("external KPIs", () => {
   it("are defined, fed and listed with their latest reading, each step audited", async () => {
     const author = await createTestUser("SECOPS", ["CONTRIBUTOR"]);
     const key = `mttd.test_${uniqueSuffix()}`;
-    await createKpi(contextFor(author), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" });
+    await createKpi(contextFor(author), {
+      key,
+      name: "MTTD",
+      unit: "h",
+      direction: "LOWER_IS_BETTER",
+      target: 4,
+      minValue: null,
+      maxValue: null,
+      description: "",
+    });
     await expect(
-      createKpi(contextFor(author), { key, name: "MTTD", unit: "h", direction: "LOWER_IS_BETTER", target: 4, description: "" }),
+      createKpi(contextFor(author), {
+        key,
+        name: "MTTD",
+        unit: "h",
+        direction: "LOWER_IS_BETTER",
+        target: 4,
+        minValue: null,
+        maxValue: null,
+        description: "",
+      }),
     ).rejects.toThrow(ConflictError);
     await recordKpiReading(contextFor(author), key, { value: 9, observedAt: new Date(Date.now() - 86_400_000).toISOString() });
     const latest = await recordKpiReading(contextFor(author), key, { value: 7.5 });
@@ -31,7 +49,16 @@ describe("external KPIs", () => {
     const executive = await createTestUser("LEADERSHIP", ["EXECUTIVE"]);
     await expect(recordKpiReading(contextFor(author), `missing_${uniqueSuffix()}`, { value: 1 })).rejects.toThrow(NotFoundError);
     const key = `future_${uniqueSuffix()}`;
-    await createKpi(contextFor(author), { key, name: "Future", unit: "%", direction: "HIGHER_IS_BETTER", target: null, description: "" });
+    await createKpi(contextFor(author), {
+      key,
+      name: "Future",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      target: null,
+      minValue: null,
+      maxValue: null,
+      description: "",
+    });
     await expect(
       recordKpiReading(contextFor(author), key, { value: 1, observedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }),
     ).rejects.toThrow(ValidationError);

@@ -12,7 +12,7 @@ import {
   ZUpdateScore,
 } from "@/lib/maturity/schemas";
 import { ZCreateObjective, ZObjective } from "@/lib/objectives/schemas";
-import { ZCreateKpi, ZIndicatorParams, ZKpi, ZKpiParams, ZKpiReadingInput } from "./schemas";
+import { ZCreateKpi, ZHeadlineChoice, ZIndicatorParams, ZKpi, ZKpiParams, ZKpiReadingInput, ZMetricKeyParams } from "./schemas";
 
 /** Maturity assessments, external KPIs and the dashboard exports. */
 export const metricsPaths: ZodOpenApiPathsObject = {
@@ -118,6 +118,17 @@ export const metricsPaths: ZodOpenApiPathsObject = {
       permission: "dashboard.read",
       params: ZIndicatorParams,
       response: z.record(z.string(), z.unknown()),
+    }),
+  },
+  "/api/v1/dashboard/headlines/{key}": {
+    put: operation({
+      summary: "Choose whether an indicator or KPI is a headline card of the dashboard (at most 8; 409 past the cap)",
+      tag: "Dashboard",
+      permission: "metrics.write",
+      params: ZMetricKeyParams,
+      body: ZHeadlineChoice,
+      response: z.object({ key: z.string(), headline: z.boolean() }),
+      conflicts: true,
     }),
   },
   "/api/v1/dashboard/report.pdf": {

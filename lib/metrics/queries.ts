@@ -30,4 +30,17 @@ export function useRecordReading() {
   });
 }
 
+/** Puts a metric among the dashboard's headline cards or back into the table. */
+export function useSetHeadline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, headline }: { key: string; headline: boolean }) =>
+      apiFetch<{ key: string; headline: boolean }>(`/api/v1/dashboard/headlines/${encodeURIComponent(key)}`, {
+        method: "PUT",
+        body: { headline },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
+  });
+}
+
 export { kpiKeys };

@@ -39,6 +39,8 @@ export const ZObjective = z
         metricKey: z.string(),
         metricName: z.string(),
         source: z.enum(["indicator", "kpi"]),
+        /** The metric's unit, for the one formatter (`lib/metrics/format.ts`). */
+        unit: z.string(),
         baseline: z.number(),
         target: z.number(),
         current: z.number().nullable(),

@@ -9,7 +9,7 @@ import { keyResultProgress, objectiveProgress } from "./progress";
 import type { TCreateObjective, TObjective } from "./schemas";
 
 /** Current values by metric key: computed indicators and the latest reading of each KPI. */
-export type TMetricValues = Map<string, { name: string; value: number | null; source: "indicator" | "kpi" }>;
+export type TMetricValues = Map<string, { name: string; value: number | null; unit?: string; source: "indicator" | "kpi" }>;
 
 export async function listObjectives(context: TActorContext, values: TMetricValues): Promise<TObjective[]> {
   assertCan(context.actor, "dashboard.read");
@@ -31,6 +31,7 @@ export async function listObjectives(context: TActorContext, values: TMetricValu
         metricKey: kr.metricKey,
         metricName: metric?.name ?? kr.metricKey,
         source: metric?.source ?? "indicator",
+        unit: metric?.unit ?? findIndicator(kr.metricKey)?.unit ?? "",
         baseline: kr.baseline,
         target: kr.target,
         current,

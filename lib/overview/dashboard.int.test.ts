@@ -41,8 +41,8 @@ describe("the dashboard", () => {
     expect(row.cells).toMatchObject({
       Surface: surface.name,
       Flow: "batch job → vault db",
-      Encryption: "NONE",
-      Classification: "RESTRICTED",
+      Encryption: "None",
+      Classification: "Restricted",
     });
     expect(rows.some((entry) => entry.id === denied.id)).toBe(false);
     const crossing = await getIndicatorDrilldown(contextFor(viewer), "flows.denied_cross_zone");

@@ -5,6 +5,7 @@ import type { TDashboard } from "./service";
 const empty: TDashboard = {
   generatedAt: "2026-01-01T00:00:00.000Z",
   assessment: null,
+  draftAssessment: null,
   indicators: [],
   kpis: [],
   objectives: [],

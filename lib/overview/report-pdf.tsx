@@ -1,4 +1,6 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { labelOf } from "@/lib/ui/labels";
+import { formatFigure } from "@/lib/metrics/format";
 import type { TDashboard, TMetricView } from "./service";
 
 const STAGE_NAMES = ["Traditional", "Initial", "Advanced", "Optimal"];
@@ -49,10 +51,8 @@ function MetricRows({ metrics }: { metrics: TMetricView[] }) {
             <Text style={styles.note}>{pdfText(metric.formula)}</Text>
           </View>
           <Text style={styles.cell}>{pdfText(metric.display)}</Text>
-          <Text style={styles.cell}>
-            {metric.target === null ? "-" : `${metric.direction === "HIGHER_IS_BETTER" ? ">=" : "<="} ${metric.target}`}
-          </Text>
-          <Text style={styles.cell}>{metric.trend[0] ? String(metric.trend[0].value) : "-"}</Text>
+          <Text style={styles.cell}>{pdfText(metric.targetDisplay ?? "—")}</Text>
+          <Text style={styles.cell}>{pdfText(metric.yearAgoDisplay)}</Text>
         </View>
       ))}
     </View>
@@ -98,18 +98,26 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
           <Text style={styles.note}>No maturity assessment yet.</Text>
         )}
 
+        {dashboard.draftAssessment && (
+          <Text style={styles.note}>
+            Being scored: {pdfText(dashboard.draftAssessment.title)} ({dashboard.draftAssessment.assessedOn}),{" "}
+            {dashboard.draftAssessment.agreed} of {dashboard.draftAssessment.total} functions agreed so far.
+          </Text>
+        )}
+
         <Text style={styles.heading}>Needs leadership attention</Text>
         {attention.disputed.length + attention.overdue.length + attention.stalledCab.length === 0 && (
           <Text style={styles.note}>Nothing: no disputed scores, overdue targets or stalled CAB items.</Text>
         )}
         {attention.disputed.map((item) => (
           <Text key={`d${item.functionKey}`}>
-            • Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ?? "-"}, SecOps {item.secopsStage ?? "-"})
+            • Disputed: {item.pillarLabel} · {item.label} (NetOps {item.netopsStage ? labelOf(item.netopsStage) : "-"}, SecOps{" "}
+            {item.secopsStage ? labelOf(item.secopsStage) : "-"})
           </Text>
         ))}
         {attention.overdue.map((item) => (
           <Text key={`o${item.functionKey}`}>
-            • Overdue: {item.pillarLabel} · {item.label}, target {item.targetStage} by {item.targetDate}
+            • Overdue: {item.pillarLabel} · {item.label}, target {item.targetStage ? labelOf(item.targetStage) : "-"} by {item.targetDate}
           </Text>
         ))}
         {attention.stalledCab.map((item) => (
@@ -139,7 +147,8 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
             <Bar fraction={objective.progress ?? 0} color="#2454d6" />
             {objective.keyResults.map((kr) => (
               <Text key={kr.id} style={styles.note}>
-                – {pdfText(kr.title)}: {kr.current ?? "-"} (from {kr.baseline} to {kr.target})
+                – {pdfText(kr.title)}: {pdfText(formatFigure(kr.current, kr.unit))} (from {pdfText(formatFigure(kr.baseline, kr.unit))} to{" "}
+                {pdfText(formatFigure(kr.target, kr.unit))})
               </Text>
             ))}
           </View>

@@ -4,20 +4,16 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { TActorContext } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { assessableItems, BUILT_IN_CATALOGS } from "@/lib/maturity/catalog";
-import { getAssessment, latestAssessmentId } from "@/lib/maturity/service";
+import { dashboardAssessments, getAssessment, latestAssessmentId, type TDraftAssessment } from "@/lib/maturity/service";
 import type { TAssessmentDetail } from "@/lib/maturity/schemas";
 import { stalledFromEntries, type TStalledItem } from "@/lib/metrics/attention";
 import { indicatorValues, type TIndicatorFigure, type TProgramFigures } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
-import {
-  INDICATORS,
-  findIndicator,
-  formatIndicatorValue,
-  meetsTarget,
-  type TIndicatorDefinition,
-  type TIndicatorRow,
-} from "@/lib/metrics/indicators";
+import { INDICATORS, findIndicator, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
 import { listKpis } from "@/lib/metrics/kpis";
+import { listHeadlineKeys } from "@/lib/metrics/headlines";
+import { formatFigure, formatTarget } from "@/lib/metrics/format";
+import { labelOf } from "@/lib/ui/labels";
 import { loadProgramRecords } from "@/lib/metrics/load";
 import { weeklyTrend, withLiveValue, type TTrendPoint } from "@/lib/metrics/trend";
 import { listObjectives, type TMetricValues } from "@/lib/objectives/service";
@@ -34,7 +30,10 @@ export type TMetricView = {
   formula: string;
   ztmm: Array<{ key: string; label: string }>;
   value: number | null;
+  /** Now, target and a year ago, written by the one formatter (`lib/metrics/format.ts`) for screen and PDF. */
   display: string;
+  targetDisplay: string | null;
+  yearAgoDisplay: string;
   meetsTarget: boolean | null;
   detail: Record<string, number | null>;
   trend: TTrendPoint[];
@@ -56,7 +55,10 @@ export type TAttention = {
 
 export type TDashboard = {
   generatedAt: string;
+  /** The assessment charted: the newest with agreed scores (see `chartedAndDraft`). */
   assessment: Pick<TAssessmentDetail, "id" | "title" | "assessedOn" | "previous" | "pillars" | "counts"> | null;
+  /** A newer assessment still being scored, shown apart from the chart. */
+  draftAssessment: TDraftAssessment | null;
   indicators: TMetricView[];
   kpis: TMetricView[];
   objectives: TObjective[];
@@ -69,7 +71,14 @@ const ztmmLabels = new Map(
   BUILT_IN_CATALOGS.flatMap((catalog) => assessableItems(catalog)).map((item) => [item.key, `${item.pillarLabel} · ${item.label}`]),
 );
 
-function indicatorView(indicator: TIndicatorDefinition, result: TIndicatorFigure, history: TTrendPoint[], today: string): TMetricView {
+function indicatorView(
+  indicator: TIndicatorDefinition,
+  result: TIndicatorFigure,
+  history: TTrendPoint[],
+  today: string,
+  headline = indicator.headline,
+): TMetricView {
+  const trend = withLiveValue(weeklyTrend(history), today, result.value);
   return {
     key: indicator.key,
     source: "indicator",
@@ -80,11 +89,13 @@ function indicatorView(indicator: TIndicatorDefinition, result: TIndicatorFigure
     formula: indicator.formula,
     ztmm: indicator.ztmmFunctions.map((key) => ({ key, label: ztmmLabels.get(key) ?? key })),
     value: result.value,
-    display: formatIndicatorValue(result.value, indicator.unit),
+    display: formatFigure(result.value, indicator.unit),
+    targetDisplay: formatTarget(indicator.target, indicator.unit, indicator.direction),
+    yearAgoDisplay: formatFigure(trend[0]?.value ?? null, indicator.unit),
     meetsTarget: meetsTarget(result.value, indicator.target, indicator.direction),
     detail: result.detail,
-    trend: withLiveValue(weeklyTrend(history), today, result.value),
-    headline: indicator.headline,
+    trend,
+    headline,
   };
 }
 
@@ -119,33 +130,45 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
   const reading = currentFigures();
-  const [figures, history, kpis, latest] = await Promise.all([
+  const assessments = dashboardAssessments(context);
+  const detail = (id: string | null) => (id ? getAssessment(context, id, reading.then(indicatorValues)) : null);
+  const [figures, history, kpis, headlines, { draft }, latest, draftDetail] = await Promise.all([
     reading,
     loadHistory(new Date(now.getTime() - TREND_DAYS * 86_400_000)),
     listKpis(context),
-    latestAssessment(context, reading),
+    listHeadlineKeys(context),
+    assessments,
+    assessments.then(({ chartedId }) => detail(chartedId)),
+    assessments.then(({ draft }) => detail(draft?.id ?? null)),
   ]);
+  // What needs attention (disputes, overdue targets) is read from the assessment being scored now.
+  const current = draftDetail ?? latest;
   const indicators = INDICATORS.map((indicator) =>
-    indicatorView(indicator, figures.indicators[indicator.key]!, history.get(indicator.key) ?? [], today),
+    indicatorView(indicator, figures.indicators[indicator.key]!, history.get(indicator.key) ?? [], today, headlines.has(indicator.key)),
   );
-  const kpiViews: TMetricView[] = kpis.map((kpi) => ({
-    key: kpi.key,
-    source: "kpi",
-    name: kpi.name,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    target: kpi.target,
-    formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
-    ztmm: [],
-    value: kpi.latest?.value ?? null,
-    display: kpi.latest ? `${kpi.latest.value} ${kpi.unit}` : "—",
-    meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
-    detail: { readings: kpi.readings.length },
-    trend: weeklyTrend(kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value }))),
-    headline: true,
-  }));
+  const kpiViews: TMetricView[] = kpis.map((kpi) => {
+    const trend = weeklyTrend(kpi.readings.map((reading) => ({ day: reading.observedAt.slice(0, 10), value: reading.value })));
+    return {
+      key: kpi.key,
+      source: "kpi",
+      name: kpi.name,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      target: kpi.target,
+      formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
+      ztmm: [],
+      value: kpi.latest?.value ?? null,
+      display: formatFigure(kpi.latest?.value ?? null, kpi.unit),
+      targetDisplay: formatTarget(kpi.target, kpi.unit, kpi.direction),
+      yearAgoDisplay: formatFigure(trend[0]?.value ?? null, kpi.unit),
+      meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
+      detail: { readings: kpi.readings.length },
+      trend,
+      headline: headlines.has(kpi.key),
+    };
+  });
   const values: TMetricValues = new Map(
-    [...indicators, ...kpiViews].map((view) => [view.key, { name: view.name, value: view.value, source: view.source }]),
+    [...indicators, ...kpiViews].map((view) => [view.key, { name: view.name, value: view.value, unit: view.unit, source: view.source }]),
   );
   const objectives = await listObjectives(context, values);
   return {
@@ -158,11 +181,12 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
       pillars: latest.pillars,
       counts: latest.counts,
     },
+    draftAssessment: draft,
     indicators,
     kpis: kpiViews,
     objectives,
     attention: {
-      disputed: (latest?.scores ?? [])
+      disputed: (current?.scores ?? [])
         .filter((score) => score.status === "disputed")
         .map((score) => ({
           functionKey: score.functionKey,
@@ -171,7 +195,7 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
           netopsStage: score.netopsStage,
           secopsStage: score.secopsStage,
         })),
-      overdue: (latest?.scores ?? [])
+      overdue: (current?.scores ?? [])
         .filter((score) => score.overdue)
         .map((score) => ({
           functionKey: score.functionKey,
@@ -217,7 +241,7 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
       return [
         {
           ...base,
-          cells: { Surface: surface.name, Status: surface.status, Classification: surface.classification },
+          cells: { Surface: surface.name, Status: labelOf(surface.status), Classification: labelOf(surface.classification) },
           href: surfaceHref(surface.id),
         },
       ];
@@ -232,9 +256,9 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
             Surface: flow.surfaceName,
             Flow: `${flow.sourceLabel} → ${flow.targetLabel}`,
             Ports: flow.ports || "any",
-            Status: flow.status,
-            Encryption: flow.encryption,
-            Classification: flow.surfaceClassification,
+            Status: labelOf(flow.status),
+            Encryption: labelOf(flow.encryption),
+            Classification: labelOf(flow.surfaceClassification),
           },
           href: surfaceMapHref(flow.surfaceId),
           mapHref: surfaceMapHref(flow.surfaceId),
@@ -246,7 +270,11 @@ export async function getIndicatorDrilldown(context: TActorContext, key: string)
     return [
       {
         ...base,
-        cells: { Change: `#${change.number} ${change.title}`, State: change.state, Track: change.track ?? "—" },
+        cells: {
+          Change: `#${change.number} ${change.title}`,
+          State: labelOf(change.state),
+          Track: change.track ? labelOf(change.track) : "—",
+        },
         href: changeHref(change.id),
       },
     ];

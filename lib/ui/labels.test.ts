@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatRole, otherTeam, PERSON_TEAMS, TEAM_LABELS } from "./labels";
+import * as enums from "@/lib/db/generated/enums.ts";
+import { formatRole, ENUM_LABELS, labelOf, otherTeam, PERSON_TEAMS, RAW_ENUM_CODES, TEAM_LABELS } from "./labels";
 
 describe("labels", () => {
   it("name every team a person can be in, and the team of service accounts", () => {
@@ -10,5 +11,16 @@ describe("labels", () => {
 
   it("give the other team of a joint decision", () => {
     expect([otherTeam("NETOPS"), otherTeam("SECOPS")]).toEqual(["SECOPS", "NETOPS"]);
+  });
+
+  it("put every value of every enum of the schema into words", () => {
+    const values = Object.values(enums).flatMap((values) => Object.values(values as Record<string, string>));
+    for (const value of values) {
+      expect(ENUM_LABELS[value], value).toBeDefined();
+      if (!["TCP", "UDP", "ICMP", "TLS", "MFA", "CAB"].includes(value)) expect(RAW_ENUM_CODES).toContain(value);
+    }
+    expect(labelOf("CAB_REVIEW")).toBe("CAB review");
+    expect(labelOf("MTLS")).toBe("mTLS");
+    expect(labelOf("SOMETHING_NEW")).toBe("Something new");
   });
 });

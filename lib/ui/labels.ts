@@ -55,3 +55,100 @@ export const VOTE_LABELS: Record<"APPROVE" | "REJECT", string> = { APPROVE: "App
 export function formatTeam(team: string): string {
   return team in TEAM_LABELS ? TEAM_LABELS[team as Team] : team;
 }
+
+/**
+ * Words for every value of the schema's enums, so no page shows an internal code (DRAFT, RESTRICTED,
+ * CAB_REVIEW). A value shared by two enums (PRE_APPROVED, SERVICE) reads the same in both.
+ */
+export const ENUM_LABELS: Record<string, string> = {
+  ...TEAM_LABELS,
+  ...ROLE_LABELS,
+  PERSON: "Person",
+  SERVICE_ACCOUNT: "Service account",
+  ACTIVE: "Active",
+  DISABLED: "Disabled",
+  PUBLIC: "Public",
+  INTERNAL: "Internal",
+  CONFIDENTIAL: "Confidential",
+  RESTRICTED: "Restricted",
+  LOW: "Low",
+  MEDIUM: "Medium",
+  HIGH: "High",
+  CRITICAL: "Critical",
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  AGREED: "Agreed",
+  DATA: "Data",
+  APPLICATION: "Application",
+  ASSET: "Asset",
+  SERVICE: "Service",
+  USER_GROUP: "User group",
+  DEVICE: "Device",
+  WORKLOAD: "Workload",
+  DATASTORE: "Datastore",
+  EXTERNAL: "External party",
+  ZONE: "Zone",
+  OBSERVED: "Observed",
+  PROPOSED: "Proposed",
+  APPROVED: "Approved",
+  DENIED: "Denied",
+  TCP: "TCP",
+  UDP: "UDP",
+  ICMP: "ICMP",
+  ANY: "Any",
+  NONE: "None",
+  TLS: "TLS",
+  MTLS: "mTLS",
+  TOKEN: "Token",
+  CERTIFICATE: "Certificate",
+  MFA: "MFA",
+  SUBMITTED: "Submitted",
+  PRE_APPROVED: "Pre-approved",
+  CAB_REVIEW: "CAB review",
+  EMERGENCY: "Emergency",
+  REJECTED: "Rejected",
+  NEEDS_INFO: "Needs info",
+  SCHEDULED: "Scheduled",
+  IMPLEMENTED: "Implemented",
+  VERIFIED: "Verified",
+  ROLLED_BACK: "Rolled back",
+  CLOSED: "Closed",
+  CAB: "CAB",
+  ADD: "Added",
+  MODIFY: "Changed",
+  REMOVE: "Removed",
+  APPROVE: "Approve",
+  REJECT: "Reject",
+  RETIRED: "Retired",
+  SUSPENDED: "Suspended",
+  TRADITIONAL: "Traditional",
+  INITIAL: "Initial",
+  ADVANCED: "Advanced",
+  OPTIMAL: "Optimal",
+  HIGHER_IS_BETTER: "Higher is better",
+  LOWER_IS_BETTER: "Lower is better",
+  RUNNING: "Running",
+  DONE: "Done",
+  CANCELLED: "Cancelled",
+  FAILED: "Failed",
+  UNDONE: "Undone",
+};
+
+/** A code in words ("CAB_REVIEW" → "CAB review"); an unknown code is spelled out rather than shown raw. */
+export function labelOf(code: string): string {
+  const word = ENUM_LABELS[code];
+  if (word) return word;
+  const spaced = code.toLowerCase().replace(/_/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** Codes that are words in their own right (acronyms): shown as they are, never a sign of a raw enum. */
+const ACRONYMS = new Set(["TCP", "UDP", "ICMP", "TLS", "MFA", "CAB"]);
+
+/** Every enum value a page must not show as it is stored: what the labels-not-codes test looks for. */
+export const RAW_ENUM_CODES: readonly string[] = Object.keys(ENUM_LABELS).filter((code) => !ACRONYMS.has(code));
+
+/** A value that may be a stored code (a diff's before and after): its label if it is one, else itself. */
+export function labelIfCode(value: string): string {
+  return value in ENUM_LABELS ? labelOf(value) : value;
+}

@@ -8,7 +8,10 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PillarChart } from "@/components/dashboard/pillar-chart";
-import { MetricCard, formatTarget } from "@/components/dashboard/metric-card";
+import { MetricCard } from "@/components/dashboard/metric-card";
+import { HeadlineToggle } from "@/components/dashboard/headline-toggle";
+import { can } from "@/lib/auth/permissions";
+import { HEADLINE_CAP } from "@/lib/metrics/headlines";
 import { AttentionList } from "@/components/dashboard/attention-list";
 import { ObjectivesList } from "@/components/dashboard/objectives-list";
 
@@ -17,7 +20,10 @@ export const metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const actor = await requireActor("dashboard.read");
   const dashboard = await getDashboard(pageContext(actor));
-  const headline = [...dashboard.indicators.filter((indicator) => indicator.headline), ...dashboard.kpis];
+  const metrics = [...dashboard.indicators, ...dashboard.kpis];
+  const headline = metrics.filter((metric) => metric.headline);
+  const canChoose = can(actor, "metrics.write");
+  const draft = dashboard.draftAssessment;
   const figures = [
     { label: "Protect surfaces", value: dashboard.counts.surfaces },
     { label: "Flows mapped", value: dashboard.counts.flows },
@@ -78,7 +84,7 @@ export default async function DashboardPage() {
         ))}
       </section>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
             <h2 className="font-semibold">Maturity by pillar</h2>
@@ -88,6 +94,17 @@ export default async function DashboardPage() {
               </Link>
             )}
           </div>
+          {draft && (
+            <p className="mb-3 rounded-md border border-dashed border-border px-3 py-2 text-sm" data-testid="draft-assessment">
+              Being scored:{" "}
+              <Link href={`/maturity/${draft.id}`} className="text-accent underline underline-offset-2">
+                {draft.title} ({draft.assessedOn})
+              </Link>{" "}
+              <span className="text-muted">
+                · {draft.agreed} of {draft.total} functions agreed so far; charted once scored.
+              </span>
+            </p>
+          )}
           {dashboard.assessment ? (
             <PillarChart
               pillars={dashboard.assessment.pillars}
@@ -95,11 +112,11 @@ export default async function DashboardPage() {
             />
           ) : (
             <EmptyState
-              title="No maturity assessment yet"
+              title={draft ? "No scored maturity assessment yet" : "No maturity assessment yet"}
               description="NetOps and SecOps assessors score the CISA ZTMM functions together."
               action={
-                <Link href="/maturity" className="text-accent hover:underline">
-                  Start an assessment
+                <Link href="/maturity" className="text-accent underline underline-offset-2">
+                  {draft ? "Open the assessments" : "Start an assessment"}
                 </Link>
               }
             />
@@ -107,7 +124,7 @@ export default async function DashboardPage() {
         </Card>
         <Card>
           <h2 className="mb-3 font-semibold">Needs leadership attention</h2>
-          <AttentionList attention={dashboard.attention} assessmentId={dashboard.assessment?.id ?? null} />
+          <AttentionList attention={dashboard.attention} assessmentId={draft?.id ?? dashboard.assessment?.id ?? null} />
         </Card>
       </div>
 
@@ -115,14 +132,21 @@ export default async function DashboardPage() {
         <h2 id="headline-heading" className="mb-3 font-semibold">
           Headline indicators
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          {headline.map((metric) => (
-            <MetricCard key={metric.key} metric={metric} />
-          ))}
-        </div>
+        {headline.length === 0 ? (
+          <EmptyState
+            title="No headline indicators chosen"
+            description="Star up to eight indicators or KPIs in the table below to show them here."
+          />
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            {headline.map((metric) => (
+              <MetricCard key={metric.key} metric={metric} />
+            ))}
+          </div>
+        )}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <div className="mb-3 flex items-baseline justify-between gap-2">
             <h2 className="font-semibold">Shared objectives</h2>
@@ -136,25 +160,43 @@ export default async function DashboardPage() {
           <h2 id="all-indicators-heading" className="mb-3 font-semibold">
             Every indicator
           </h2>
+          {canChoose && (
+            <p className="mb-2 text-xs text-muted">Star an indicator or KPI to make it a headline card (at most {HEADLINE_CAP}).</p>
+          )}
           <Table>
-            <caption className="sr-only">Every indicator measured from Concord&apos;s data, with its target</caption>
+            <caption className="sr-only">Every indicator and external KPI, with its target</caption>
             <thead>
               <tr>
                 <Th>Indicator</Th>
                 <Th className="text-right">Now</Th>
                 <Th className="text-right">Target</Th>
+                <Th>
+                  <span className="sr-only">Headline card</span>
+                </Th>
               </tr>
             </thead>
             <tbody>
-              {dashboard.indicators.map((indicator) => (
-                <tr key={indicator.key}>
+              {metrics.map((metric) => (
+                <tr key={metric.key}>
                   <Td>
-                    <Link href={indicatorHref(indicator.key)} title={indicator.formula} className="text-accent hover:underline">
-                      {indicator.name}
+                    <Link
+                      href={metric.source === "indicator" ? indicatorHref(metric.key) : `/dashboard/kpis#kpi-${metric.key}`}
+                      title={metric.formula}
+                      className="text-accent hover:underline"
+                    >
+                      {metric.name}
                     </Link>
+                    {metric.source === "kpi" && <span className="ml-1 text-xs text-muted">(external KPI)</span>}
                   </Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">{indicator.display}</Td>
-                  <Td className="text-right whitespace-nowrap text-muted tabular-nums">{formatTarget(indicator) ?? "—"}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{metric.display}</Td>
+                  <Td className="text-right whitespace-nowrap text-muted tabular-nums">{metric.targetDisplay ?? "—"}</Td>
+                  <Td className="w-10 py-1">
+                    {canChoose ? (
+                      <HeadlineToggle metricKey={metric.key} name={metric.name} headline={metric.headline} />
+                    ) : (
+                      metric.headline && <span className="text-xs text-muted">Headline</span>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { ProgramMap } from "@/components/maps/program-map";
+import { labelOf } from "@/lib/ui/labels";
 
 export const metadata = { title: "Flows" };
 
@@ -61,7 +62,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
             name="protocol"
             label="Protocol"
             defaultValue={filter.protocol ?? ""}
-            options={PROTOCOLS.map((value) => ({ value, label: value }))}
+            options={PROTOCOLS.map((value) => ({ value, label: labelOf(value) }))}
           />
           <LabelledSelect
             variant="filter"
@@ -153,7 +154,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
                         ))}
                       </Td>
                       <Td className="whitespace-nowrap">
-                        {flow.protocol} {flow.ports} <span className="text-muted">{flow.appProtocol}</span>
+                        {labelOf(flow.protocol)} {flow.ports} <span className="text-muted">{flow.appProtocol}</span>
                       </Td>
                       <Td>{encryptionLabel[flow.encryption]}</Td>
                       <Td>

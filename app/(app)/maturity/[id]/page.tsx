@@ -31,7 +31,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         title={assessment.title}
         description={`${assessment.catalog.title}, assessed ${assessment.assessedOn} by ${assessment.netopsAssessor.name} (NetOps) and ${assessment.secopsAssessor.name} (SecOps). A function counts only when both agree.`}
       />
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-2 font-semibold">By pillar</h2>
           <PillarChart
@@ -54,7 +54,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {assessment.previous && (
             <p className="mt-3 text-sm text-muted">
               Compared with{" "}
-              <Link href={`/maturity/${assessment.previous.id}`} className="text-accent hover:underline">
+              <Link href={`/maturity/${assessment.previous.id}`} className="text-accent underline underline-offset-2">
                 {assessment.previous.title}
               </Link>{" "}
               ({assessment.previous.assessedOn}).

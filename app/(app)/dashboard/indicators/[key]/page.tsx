@@ -8,7 +8,6 @@ import { flowViewsFor } from "@/lib/overview/links";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Sparkline } from "@/components/dashboard/sparkline";
-import { formatTarget } from "@/components/dashboard/metric-card";
 
 type TProps = { params: Promise<{ key: string }> };
 
@@ -34,11 +33,11 @@ export default async function IndicatorPage({ params }: TProps) {
         </Link>
       </p>
       <PageHeader title={indicator.name} description={indicator.formula} />
-      <div className="mb-6 grid gap-4 md:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card>
           <p className="text-sm text-muted">Now</p>
           <p className="text-3xl font-semibold tabular-nums">{indicator.display}</p>
-          <p className="text-xs text-muted">{formatTarget(indicator) ? `Target ${formatTarget(indicator)}` : "No target set"}</p>
+          <p className="text-xs text-muted">{indicator.targetDisplay ? `Target ${indicator.targetDisplay}` : "No target set"}</p>
         </Card>
         <Card>
           <p className="mb-1 text-sm text-muted">Trend (weekly, last 12 months)</p>

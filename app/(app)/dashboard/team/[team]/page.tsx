@@ -1,3 +1,4 @@
+import { labelOf } from "@/lib/ui/labels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
@@ -53,7 +54,7 @@ export default async function TeamDashboardPage({ params }: TProps) {
                 {surface.name}
               </Link>{" "}
               <span className="text-xs text-muted">
-                v{surface.version} · {surface.classification}
+                v{surface.version} · {labelOf(surface.classification)}
               </span>
             </li>
           ))}

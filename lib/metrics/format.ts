@@ -1,0 +1,39 @@
+import { durationSymbol, unitKind } from "./units";
+
+/**
+ * The one way a figure is written, on screen and in the PDF alike: its value now, its target with the
+ * comparator, and its values in the past all go through `formatFigure`, so one row never mixes
+ * "3 d" with "72" and "190.5".
+ */
+
+export type TDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+
+const number = (value: number, digits: number) => value.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+/** Hours read as days from two days up ("190.5" hours is "7.9 d"); other durations keep their unit. */
+function formatDuration(value: number, unit: string): string {
+  const symbol = durationSymbol(unit) ?? unit;
+  if (symbol === "h" && Math.abs(value) >= 48) return `${number(value / 24, 1)} d`;
+  return `${number(value, 1)} ${symbol}`;
+}
+
+export function formatFigure(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  switch (unitKind(unit)) {
+    case "percent":
+      return `${number(value, 1)}%`;
+    case "count":
+      // "count" is the indicators' own word for a bare number; a KPI's noun ("incidents") is kept.
+      return unit.trim().toLowerCase() === "count" ? number(value, 0) : `${number(value, 0)} ${unit.trim()}`;
+    case "duration":
+      return formatDuration(value, unit);
+    default:
+      return unit.trim() === "" ? number(value, 2) : `${number(value, 2)} ${unit.trim()}`;
+  }
+}
+
+/** "≥ 95%", "≤ 3 d": the target with the comparator its direction of good implies; null without a target. */
+export function formatTarget(target: number | null | undefined, unit: string, direction: TDirection): string | null {
+  if (target === null || target === undefined) return null;
+  return `${direction === "HIGHER_IS_BETTER" ? "≥" : "≤"} ${formatFigure(target, unit)}`;
+}
