@@ -11,6 +11,7 @@ import { RiskBadge, StateBadge, TrackBadge } from "@/components/changes/badges";
 import { describeFlow } from "@/components/changes/describe-flow";
 import { FlowDiffCanvas } from "@/components/changes/flow-diff-canvas";
 import { TeamBadge } from "@/components/shell/team-badge";
+import { ChangePolicyPreview } from "@/components/enforcement/change-policy-preview";
 
 type TViewer = { id: string; canManage: boolean; canVote: boolean };
 
@@ -170,6 +171,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
                 </ul>
               </div>
             </Card>
+            <ChangePolicyPreview key={item.change.id} changeId={item.change.id} />
             <Card className="grid gap-3">
               <h3 className="font-semibold">Votes</h3>
               {item.votes.length === 0 ? (
