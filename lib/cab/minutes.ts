@@ -16,6 +16,8 @@ export type TMinutesInput = {
     outcome: string | null;
     reasons: string[];
     votes: Array<{ name: string; team: string; decision: string; comment: string }>;
+    /** The change's policy diff and observed impact, as Markdown lines (lib/enforcement/change/minutes.ts). */
+    policy?: string[];
   }>;
 };
 
@@ -41,6 +43,7 @@ export function minutesMarkdown(input: TMinutesInput): string {
       `- Decision: ${item.outcome ?? "no decision recorded"}`,
     );
     if (item.reasons.length) lines.push(`- Classified by: ${item.reasons.join("; ")}`);
+    if (item.policy?.length) lines.push(...item.policy);
     if (item.votes.length) {
       lines.push("", "| Member | Team | Vote | Comment |", "| --- | --- | --- | --- |");
       for (const vote of item.votes) lines.push(`| ${escape(vote.name)} | ${vote.team} | ${vote.decision} | ${escape(vote.comment)} |`);

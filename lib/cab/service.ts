@@ -8,6 +8,8 @@ import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import type { TClassification } from "@/lib/change-policy/classifier";
 import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
+import { getEnv } from "@/lib/env";
+import { loadPolicyMinutes } from "@/lib/enforcement/change/load";
 import { retrospectiveOutcome } from "./retrospective";
 import type { TCabReview, TCreateMeeting } from "./schemas";
 
@@ -184,7 +186,8 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       }
       await tx.cabMeeting.update({ where: { id }, data: { endedAt: new Date(), startedAt: before.startedAt ?? new Date() } });
       const ended = await loadMeeting(tx, id);
-      await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended)) } });
+      const policy = await loadPolicyMinutes(tx, ended.agendaItems.map((item) => item.change.id), getEnv().POLICY_IMPACT_DAYS);
+      await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, policy)) } });
     }
     const after = toMeeting(await loadMeeting(tx, id));
     await recordAudit(tx, context, {
@@ -233,7 +236,7 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
   });
 }
 
-function minutesInputOf(row: TMeetingRow): TMinutesInput {
+function minutesInputOf(row: TMeetingRow, policy: ReadonlyMap<string, string[]>): TMinutesInput {
   return {
     title: row.title,
     scheduledAt: row.scheduledAt.toISOString(),
@@ -251,6 +254,7 @@ function minutesInputOf(row: TMeetingRow): TMinutesInput {
       outcome: item.outcome,
       reasons: ((item.change.classification as TClassification | null)?.matched ?? []).map((hit) => hit.name),
       votes: item.votes.map((vote) => ({ name: vote.user.name, team: vote.user.team, decision: vote.decision, comment: vote.comment })),
+      policy: policy.get(item.change.id),
     })),
   };
 }
@@ -258,7 +262,9 @@ function minutesInputOf(row: TMeetingRow): TMinutesInput {
 export async function exportMinutes(context: TActorContext, id: string): Promise<string> {
   assertCan(context.actor, "cab.read");
   const row = await loadMeeting(db, id);
-  return row.minutes || minutesMarkdown(minutesInputOf(row));
+  if (row.minutes) return row.minutes;
+  const policy = await loadPolicyMinutes(db, row.agendaItems.map((item) => item.change.id), getEnv().POLICY_IMPACT_DAYS);
+  return minutesMarkdown(minutesInputOf(row, policy));
 }
 
 /** A member's inbox: changes awaiting a vote they have not cast on the current content, not their own. */

@@ -10,6 +10,7 @@ import { loadPolicySurface } from "../load";
 import type { TPolicySurface } from "../model";
 import { applyProposedOperations, type TProposedFlow, type TProposedOperation } from "./apply";
 import { diffPolicy, type TTargetDiff } from "./diff";
+import { policyMinutesLines } from "./minutes";
 import { previewImpact, type TImpact, type TObservedConnectionKind } from "./impact";
 
 const DAY_MS = 86_400_000;
@@ -84,4 +85,38 @@ export async function loadChangePreview(
 
 export function diffOfPreview(preview: TSurfacePreview): TTargetDiff[] {
   return diffPolicy(preview.before, preview.after);
+}
+
+/**
+ * The minutes' policy lines of each change on an agenda (in the caller's transaction, so minutes
+ * frozen at a meeting's end describe the policy as it was decided). Verified changes have none.
+ */
+export async function loadPolicyMinutes(tx: TTx, changeIds: readonly string[], days: number): Promise<Map<string, string[]>> {
+  const minutes = new Map<string, string[]>();
+  for (const changeId of changeIds) {
+    const change = await tx.change.findUnique({
+      where: { id: changeId },
+      select: {
+        id: true,
+        number: true,
+        verifiedAt: true,
+        surfaces: { select: { surfaceId: true } },
+        operations: { select: { id: true, kind: true, surfaceId: true, edgeId: true, after: true }, orderBy: { position: "asc" } },
+      },
+    });
+    if (!change || change.verifiedAt || change.operations.length === 0) continue;
+    const previews = await loadChangePreview(
+      tx,
+      { id: change.id, number: change.number, surfaceIds: change.surfaces.map((surface) => surface.surfaceId), operations: change.operations },
+      { days },
+    );
+    minutes.set(
+      changeId,
+      policyMinutesLines(
+        previews.map((preview) => ({ ...preview, targets: diffOfPreview(preview) })),
+        days,
+      ),
+    );
+  }
+  return minutes;
 }
