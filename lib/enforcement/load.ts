@@ -31,6 +31,8 @@ export async function loadPolicySurface(
               ports: true,
               appProtocol: true,
               principal: true,
+              httpMethod: true,
+              httpPath: true,
               status: true,
             },
           },

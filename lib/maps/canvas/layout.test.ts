@@ -30,6 +30,8 @@ const edge = (n: number, s: number, t: number): TMapEdge => ({
   ports: "443",
   appProtocol: "",
   principal: "",
+  httpMethod: "",
+  httpPath: "",
   encryption: "TLS",
   authentication: "NONE",
   status: "APPROVED",

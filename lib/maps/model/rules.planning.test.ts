@@ -48,6 +48,8 @@ function edge(source: TMapNode, target: TMapNode, overrides: Partial<TMapEdge> =
     ports: "443",
     appProtocol: "",
     principal: "",
+    httpMethod: "",
+    httpPath: "",
     encryption: "TLS",
     authentication: "NONE",
     status: "PROPOSED",

@@ -32,6 +32,8 @@ const edge = (source: TMapNode, target: TMapNode): TMapEdge => ({
   ports: "443",
   appProtocol: "",
   principal: "",
+  httpMethod: "",
+  httpPath: "",
   encryption: "TLS",
   authentication: "NONE",
   status: "PROPOSED",
