@@ -37,6 +37,8 @@ export const ZDriftReport = z
     missing: z.array(ZAccessEntry),
     unselected: z.array(z.string()),
     warnings: z.array(z.object({ document: z.number().int(), path: z.string(), reason: z.string() })),
+    /** The stored check (callers who may edit the map), with since when the surface drifts on this target; null: compared only. */
+    recorded: z.object({ id: ZId, checkedAt: z.string(), driftSince: z.string().nullable() }).nullable().optional(),
   })
   .meta({ id: "PolicyDriftReport" });
 export type TDriftReportResponse = z.infer<typeof ZDriftReport>;

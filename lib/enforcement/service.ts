@@ -7,7 +7,8 @@ import "server-only";
 import { zipSync, strToU8 } from "fflate";
 import { db } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { recordDriftCheck } from "./drift-store";
 import { ValidationError, type TFieldError } from "@/lib/errors";
 import { describeAccess, type TAccess } from "./access";
 import { mapFromAccess } from "./bootstrap";
@@ -89,20 +90,28 @@ const entryOf = (access: TAccess) => ({
 
 /**
  * Deployed policy against what the surface's approved flows imply: excess (allowed, never
- * approved) and missing (approved, not enforced). Reading it changes nothing, so `map.read` suffices;
- * a file Concord cannot read is a 400 naming each document.
+ * approved) and missing (approved, not enforced). Comparing needs `map.read`; a caller who may edit
+ * the map also records the check (time, counts, since when it drifts) with its audit row. A file
+ * Concord cannot read is a 400 naming each document, and nothing is recorded.
  */
 export async function checkPolicyDrift(context: TActorContext, surfaceId: string, request: TDriftRequest): Promise<TDriftReportResponse> {
   assertCan(context.actor, "map.read");
   const surface = await loadPolicySurface(db, surfaceId);
   const report = driftOf(surface, request.target, request.policy);
   if (report.problems.length > 0) throw new ValidationError(policyFieldErrors(report.problems), "The policy file cannot be read.");
-  return {
+  const response = {
     target: request.target,
     excess: report.excess.map(entryOf),
     missing: report.missing.map(entryOf),
     unselected: report.unselected,
     warnings: report.warnings,
+  };
+  // Whoever may edit the map (a contributor, a collector's service account) records the check for the dashboards; a reader only compares.
+  if (!can(context.actor, "map.write")) return { ...response, recorded: null };
+  const recorded = await db.$transaction((tx) => recordDriftCheck(tx, context, surfaceId, response));
+  return {
+    ...response,
+    recorded: { id: recorded.id, checkedAt: recorded.checkedAt.toISOString(), driftSince: recorded.driftSince?.toISOString() ?? null },
   };
 }
 
