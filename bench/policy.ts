@@ -112,7 +112,11 @@ const after = applyProposedOperations(
   surface,
   [
     { id: "op-1", kind: "REMOVE", edgeId: surface.flows[1]!.id },
-    { id: "op-2", kind: "ADD", after: { sourceId: surface.nodes[500]!.id, targetId: surface.nodes[3]!.id, protocol: "TCP", ports: "9443", appProtocol: "" } },
+    {
+      id: "op-2",
+      kind: "ADD",
+      after: { sourceId: surface.nodes[500]!.id, targetId: surface.nodes[3]!.id, protocol: "TCP", ports: "9443", appProtocol: "" },
+    },
   ],
   { id: id(7000, 99), number: 99 },
 );

@@ -92,7 +92,15 @@ test("a CAB member sees, in meeting mode, the policy diff of a change and how ma
     agreed: true,
     elements: [{ type: "DATA", name: "Ledger", classification: "RESTRICTED" }],
     nodes: [
-      { key: "app", kind: "WORKLOAD", label: "Ledger app", labels: { app: "ledger", namespace: "finance" }, addresses: ["10.40.0.9"], x: 0, y: 40 },
+      {
+        key: "app",
+        kind: "WORKLOAD",
+        label: "Ledger app",
+        labels: { app: "ledger", namespace: "finance" },
+        addresses: ["10.40.0.9"],
+        x: 0,
+        y: 40,
+      },
       {
         key: "db",
         kind: "DATASTORE",
@@ -104,9 +112,16 @@ test("a CAB member sees, in meeting mode, the policy diff of a change and how ma
         y: 120,
       },
     ],
-    flows: [{ from: "app", to: "db", protocol: "TCP", ports: "5432", encryption: "TLS", authentication: "CERTIFICATE", justification: "Books" }],
+    flows: [
+      { from: "app", to: "db", protocol: "TCP", ports: "5432", encryption: "TLS", authentication: "CERTIFICATE", justification: "Books" },
+    ],
   });
-  await importObservedConnections(surface.netopsOwner, surface.id, { source: "10.40.0.9", destination: "10.40.0.5", port: 5432, count: 12 });
+  await importObservedConnections(surface.netopsOwner, surface.id, {
+    source: "10.40.0.9",
+    destination: "10.40.0.5",
+    port: 5432,
+    count: 12,
+  });
   const chair = await person(AS.secopsCab);
   const title = `Retire the ledger port ${Date.now()}`;
   const { meetingId } = await removalInCabMeeting({
@@ -120,7 +135,10 @@ test("a CAB member sees, in meeting mode, the policy diff of a change and how ma
   const member = await signedInAs(AS.netopsCab);
   const page = member.page;
   await page.goto(`/cab/${meetingId}`);
-  await page.getByRole("list", { name: "Agenda" }).getByRole("button", { name: new RegExp(title) }).click();
+  await page
+    .getByRole("list", { name: "Agenda" })
+    .getByRole("button", { name: new RegExp(title) })
+    .click();
   const preview = page.getByRole("region", { name: "Policy diff and observed impact" });
   await expect(preview.getByText("Would drop 12 observed connections")).toBeVisible();
   await expect(preview).toContainText("Ledger app → Ledger DB TCP 5432: 12 connections");
@@ -136,6 +154,8 @@ test("a CAB member sees, in meeting mode, the policy diff of a change and how ma
   await page.screenshot({ path: "test-results/policy-cab-meeting-diff-mobile.png", fullPage: true });
   await page.setViewportSize({ width: 1440, height: 900 });
   const axe = await new AxeBuilder({ page }).include("main").analyze();
-  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
   expect(member.errors()).toEqual([]);
 });

@@ -32,7 +32,9 @@ export function ChangePolicyPreview({ changeId }: { changeId: string }) {
         ) : query.isError ? (
           <LoadFailedState title="The policy diff could not be computed" error={query.error} onRetry={() => void query.refetch()} />
         ) : query.data.applied ? (
-          <p className="text-sm text-muted">This change is verified: its flows are on the map, and its policy is the surfaces&apos; current policy.</p>
+          <p className="text-sm text-muted">
+            This change is verified: its flows are on the map, and its policy is the surfaces&apos; current policy.
+          </p>
         ) : query.data.surfaces.length === 0 ? (
           <p className="text-sm text-muted">This change touches no protect surface.</p>
         ) : (

@@ -28,7 +28,12 @@ export async function importObservedConnections(
     (_, index) =>
       `2 123456789012 eni-0a1b2c3d4e ${connection.source} ${connection.destination} ${41000 + index} ${connection.port} 6 10 840 ${start + index} ${start + index + 30} ACCEPT OK`,
   );
-  await importFlowLog(contextOf(importer), surfaceId, ZImportQuery.parse({ format: "vpc", source: "e2e-collector" }), Readable.from([`${[V2_HEADER, ...lines].join("\n")}\n`]));
+  await importFlowLog(
+    contextOf(importer),
+    surfaceId,
+    ZImportQuery.parse({ format: "vpc", source: "e2e-collector" }),
+    Readable.from([`${[V2_HEADER, ...lines].join("\n")}\n`]),
+  );
 }
 
 /**

@@ -186,7 +186,11 @@ export async function actOnMeeting(context: TActorContext, id: string, action: "
       }
       await tx.cabMeeting.update({ where: { id }, data: { endedAt: new Date(), startedAt: before.startedAt ?? new Date() } });
       const ended = await loadMeeting(tx, id);
-      const policy = await loadPolicyMinutes(tx, ended.agendaItems.map((item) => item.change.id), getEnv().POLICY_IMPACT_DAYS);
+      const policy = await loadPolicyMinutes(
+        tx,
+        ended.agendaItems.map((item) => item.change.id),
+        getEnv().POLICY_IMPACT_DAYS,
+      );
       await tx.cabMeeting.update({ where: { id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, policy)) } });
     }
     const after = toMeeting(await loadMeeting(tx, id));
@@ -263,7 +267,11 @@ export async function exportMinutes(context: TActorContext, id: string): Promise
   assertCan(context.actor, "cab.read");
   const row = await loadMeeting(db, id);
   if (row.minutes) return row.minutes;
-  const policy = await loadPolicyMinutes(db, row.agendaItems.map((item) => item.change.id), getEnv().POLICY_IMPACT_DAYS);
+  const policy = await loadPolicyMinutes(
+    db,
+    row.agendaItems.map((item) => item.change.id),
+    getEnv().POLICY_IMPACT_DAYS,
+  );
   return minutesMarkdown(minutesInputOf(row, policy));
 }
 

@@ -170,7 +170,11 @@ export async function applyOperations(
   await enqueueFlowStatusChangesOfChange(tx, changeId);
   if (operations.length > 0) {
     const { number } = await tx.change.findUniqueOrThrow({ where: { id: changeId }, select: { number: true } });
-    await enqueuePolicyChanged(tx, { id: changeId, number }, operations.map((operation) => operation.surfaceId));
+    await enqueuePolicyChanged(
+      tx,
+      { id: changeId, number },
+      operations.map((operation) => operation.surfaceId),
+    );
   }
   return { mapsTouched: mapVersions.size, edgesTouched: operations.length };
 }

@@ -10,18 +10,41 @@ async function ledgerSurface() {
   const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
   const suffix = uniqueSuffix();
   const surface = await db.protectSurface.create({
-    data: { name: `Drifting ledger ${suffix}`, classification: "RESTRICTED", criticality: "HIGH", contentHash: suffix, createdById: netops.id },
+    data: {
+      name: `Drifting ledger ${suffix}`,
+      classification: "RESTRICTED",
+      criticality: "HIGH",
+      contentHash: suffix,
+      createdById: netops.id,
+    },
   });
-  const element = await db.daasElement.create({ data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" } });
+  const element = await db.daasElement.create({
+    data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" },
+  });
   const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
   const ledger = await db.flowNode.create({
-    data: { mapId: map.id, kind: "DATASTORE", label: "Ledger DB", labels: { app: "ledger-db", namespace: "finance" }, addresses: [], daasElementId: element.id },
+    data: {
+      mapId: map.id,
+      kind: "DATASTORE",
+      label: "Ledger DB",
+      labels: { app: "ledger-db", namespace: "finance" },
+      addresses: [],
+      daasElementId: element.id,
+    },
   });
   const app = await db.flowNode.create({
     data: { mapId: map.id, kind: "WORKLOAD", label: "Ledger app", labels: { app: "ledger", namespace: "finance" }, addresses: [] },
   });
   await db.flowEdge.create({
-    data: { mapId: map.id, sourceId: app.id, targetId: ledger.id, protocol: "TCP", ports: "5432", status: "APPROVED", justification: "books" },
+    data: {
+      mapId: map.id,
+      sourceId: app.id,
+      targetId: ledger.id,
+      protocol: "TCP",
+      ports: "5432",
+      status: "APPROVED",
+      justification: "books",
+    },
   });
   const generated = await getSurfacePolicy(contextFor(netops), surface.id, "kubernetes");
   const clean = toYamlDocuments(generated.documents);
@@ -72,7 +95,10 @@ describe("drift checks kept per surface and target", () => {
     expect(indicator.value).toBeGreaterThanOrEqual(1);
 
     // Ten days on (POLICY_DRIFT_ATTENTION_DAYS is 7 by default): still drifting, now leadership's business.
-    await db.policyDriftCheck.updateMany({ where: { surfaceId: surface.id }, data: { driftSince: new Date(Date.now() - 10 * 86_400_000) } });
+    await db.policyDriftCheck.updateMany({
+      where: { surfaceId: surface.id },
+      data: { driftSince: new Date(Date.now() - 10 * 86_400_000) },
+    });
     const later = await getDashboard(contextFor(executive));
     expect(later.attention.policyDrift.find((entry) => entry.surfaceId === surface.id)).toMatchObject({
       surfaceName: surface.name,

@@ -73,7 +73,16 @@ export async function recordDriftCheck(
 /** The newest check of each surface and target, for the indicators. */
 export async function latestDriftChecks(tx: TTx) {
   return tx.$queryRaw<
-    Array<{ surfaceId: string; surfaceName: string; target: string; checkedAt: Date; excess: number; missing: number; unselected: number; driftSince: Date | null }>
+    Array<{
+      surfaceId: string;
+      surfaceName: string;
+      target: string;
+      checkedAt: Date;
+      excess: number;
+      missing: number;
+      unselected: number;
+      driftSince: Date | null;
+    }>
   >`
     SELECT DISTINCT ON (c."surfaceId", c.target) c."surfaceId"::text AS "surfaceId", s.name AS "surfaceName", c.target, c."checkedAt",
            c.excess, c.missing, c.unselected, c."driftSince"

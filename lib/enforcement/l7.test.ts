@@ -9,7 +9,13 @@ const withFlow = (flow: Partial<TPolicyFlow>) => ({
   ...PAYMENTS_SURFACE,
   flows: [{ ...PAYMENTS_FLOWS[1]!, sourceId: n.api.id, targetId: n.tokeniser.id, ports: "8443", ...flow }],
 });
-type TCnp = { metadata: { name: string }; spec: { ingress: Array<{ toPorts?: Array<{ ports: unknown[]; rules?: unknown }> }>; egress: Array<{ toPorts?: Array<{ rules?: unknown }> }> } };
+type TCnp = {
+  metadata: { name: string };
+  spec: {
+    ingress: Array<{ toPorts?: Array<{ ports: unknown[]; rules?: unknown }> }>;
+    egress: Array<{ toPorts?: Array<{ rules?: unknown }> }>;
+  };
+};
 const tokeniserPolicy = (documents: unknown[]) => (documents as TCnp[]).find((document) => document.metadata.name.includes("tokeniser"))!;
 
 describe("L7 HTTP rules in CiliumNetworkPolicy", () => {
@@ -31,10 +37,18 @@ describe("L7 HTTP rules in CiliumNetworkPolicy", () => {
   });
 
   it("keeps the L4 rule and says why when the ports are a range, every port or not TCP", () => {
-    for (const flow of [{ ports: "9000-9010" }, { ports: "" }, { protocol: "UDP" as const, ports: "8443" }, { protocol: "ANY" as const, ports: "8443" }]) {
+    for (const flow of [
+      { ports: "9000-9010" },
+      { ports: "" },
+      { protocol: "UDP" as const, ports: "8443" },
+      { protocol: "ANY" as const, ports: "8443" },
+    ]) {
       const policy = generatePolicy(withFlow({ ...flow, httpMethod: "GET" }), "cilium");
       expect(policy.unsupported).toEqual([
-        { flowId: PAYMENTS_FLOWS[1]!.id, reason: "Cilium applies HTTP method and path rules only to single TCP ports: enforced at L4 without them" },
+        {
+          flowId: PAYMENTS_FLOWS[1]!.id,
+          reason: "Cilium applies HTTP method and path rules only to single TCP ports: enforced at L4 without them",
+        },
       ]);
       expect(JSON.stringify(policy.documents)).not.toContain('"http"');
     }
@@ -43,7 +57,8 @@ describe("L7 HTTP rules in CiliumNetworkPolicy", () => {
 
 describe("a flow's method and path on the map", () => {
   const base = { sourceId: n.api.id, targetId: n.tokeniser.id };
-  const issue = (fields: object) => ZEdgeCreate.safeParse({ ...base, ...fields }).error?.issues.map((entry) => [entry.path.join("."), entry.message]);
+  const issue = (fields: object) =>
+    ZEdgeCreate.safeParse({ ...base, ...fields }).error?.issues.map((entry) => [entry.path.join("."), entry.message]);
 
   it("are optional and accept an HTTP method and an absolute path pattern", () => {
     expect(ZEdgeCreate.parse(base)).toMatchObject({ httpMethod: "", httpPath: "" });

@@ -97,4 +97,3 @@ async function approvalsOf(tx: TTx, mapId: string | null, edgeIds: string[], sur
   }
   return approvals;
 }
-

@@ -3,7 +3,17 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZMapEditResult } from "@/lib/maps/model/schemas";
 import { ZChangeIdParams } from "@/lib/changes/schemas";
-import { ZBootstrapRequest, ZChangePolicyPreview, ZChangePolicyQuery, ZDriftReport, ZDriftRequest, ZPolicyBundleQuery, ZPolicyParams, ZPolicyQuery, ZSurfacePolicy } from "./schemas";
+import {
+  ZBootstrapRequest,
+  ZChangePolicyPreview,
+  ZChangePolicyQuery,
+  ZDriftReport,
+  ZDriftRequest,
+  ZPolicyBundleQuery,
+  ZPolicyParams,
+  ZPolicyQuery,
+  ZSurfacePolicy,
+} from "./schemas";
 
 const tag = "Policy as code";
 

@@ -43,7 +43,10 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
       principal: fc.oneof(fc.constant(""), fc.constant("cluster.local/ns/a/sa/b")),
       http: fc.oneof(
         fc.constant({ method: "", path: "" }),
-        fc.record({ method: fc.constantFrom("", "GET", "POST", "DELETE"), path: fc.constantFrom("", "/", "/api/v1/payments/.*", "/health") }),
+        fc.record({
+          method: fc.constantFrom("", "GET", "POST", "DELETE"),
+          path: fc.constantFrom("", "/", "/api/v1/payments/.*", "/health"),
+        }),
       ),
       status: fc.constantFrom("APPROVED", "APPROVED", "PROPOSED", "DENIED", "OBSERVED" as const),
       approval: fc.oneof(

@@ -45,7 +45,12 @@ export type TDriftReportResponse = z.infer<typeof ZDriftReport>;
 
 /** Days of observed traffic the impact preview replays: 1 to a year (retention prunes older days anyway). */
 export const ZChangePolicyQuery = z.object({
-  days: z.coerce.number("must be a number of days").int("must be a whole number of days").min(1, "must be at least 1").max(366, "must be at most 366").optional(),
+  days: z.coerce
+    .number("must be a number of days")
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(366, "must be at most 366")
+    .optional(),
 });
 const ZDiffLine = z.object({ kind: z.enum(["context", "added", "removed"]), text: z.string() });
 const ZFileDiff = z.object({
@@ -54,7 +59,13 @@ const ZFileDiff = z.object({
   added: z.number().int(),
   removed: z.number().int(),
   hunks: z.array(
-    z.object({ oldStart: z.number().int(), oldLines: z.number().int(), newStart: z.number().int(), newLines: z.number().int(), lines: z.array(ZDiffLine) }),
+    z.object({
+      oldStart: z.number().int(),
+      oldLines: z.number().int(),
+      newStart: z.number().int(),
+      newLines: z.number().int(),
+      lines: z.array(ZDiffLine),
+    }),
   ),
 });
 const ZImpactExample = z.object({

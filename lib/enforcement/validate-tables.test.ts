@@ -3,7 +3,8 @@ import { generatePolicy } from "./generate";
 import { PAYMENTS_SURFACE } from "./test-fixtures";
 import { validateAwsPermissions, validateFirewallCsv } from "./validate-tables";
 
-const permission = (over: object) => JSON.stringify([{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/8", Description: "ok" }], ...over }]);
+const permission = (over: object) =>
+  JSON.stringify([{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.0.0.0/8", Description: "ok" }], ...over }]);
 
 describe("the AWS IpPermissions files, checked by a JSON Schema", () => {
   it("accepts every file Concord generates", () => {
@@ -40,7 +41,9 @@ describe("the firewall CSV, parsed with papaparse and checked row by row by a JS
     const [header, first, ...rest] = csv.trimEnd().split("\n");
     expect(validateFirewallCsv([header!.replace("ports", "port"), first].join("\n")).map((problem) => problem.path)).toContain("/header");
     expect(validateFirewallCsv([header, first!.split(",").slice(0, -1).join(",")].join("\n")).length).toBeGreaterThan(0);
-    expect(validateFirewallCsv([header, first!.replace(",allow,", ",permit,")].join("\n")).map((problem) => problem.path)).toContain("/rows/0/action");
+    expect(validateFirewallCsv([header, first!.replace(",allow,", ",permit,")].join("\n")).map((problem) => problem.path)).toContain(
+      "/rows/0/action",
+    );
     const noFlow = first!.replace(/00000000-0000-4000-8000-000000000101/, "");
     expect(validateFirewallCsv([header, noFlow].join("\n")).map((problem) => problem.path)).toContain("/rows/0/flow_id");
     expect(rest.length).toBeGreaterThan(0);

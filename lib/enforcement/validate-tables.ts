@@ -64,7 +64,9 @@ export function validateFirewallCsv(text: string): TSchemaProblem[] {
   const validate = validators().firewallRow;
   parsed.data.forEach((row, index) => {
     // A cell a spreadsheet would run as a formula is written with a leading quote: read it back as its text.
-    const values = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? value.replace(/^'(?=[=+\-@\t\r])/, "") : value]));
+    const values = Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? value.replace(/^'(?=[=+\-@\t\r])/, "") : value]),
+    );
     if (!validate(values)) problems.push(...problemsOf(0, validate.errors, `/rows/${index}`));
   });
   return problems;

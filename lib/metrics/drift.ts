@@ -33,7 +33,9 @@ export function surfacesDrifting({ policyDrift = [] }: TProgramRecords): TIndica
       counted: drifting.length > 0,
       note:
         drifting.length > 0
-          ? drifting.map((record) => `${record.target}: ${record.excess} excess, ${record.missing} missing, ${record.unselected} unselected`).join("; ")
+          ? drifting
+              .map((record) => `${record.target}: ${record.excess} excess, ${record.missing} missing, ${record.unselected} unselected`)
+              .join("; ")
           : "In sync",
     };
   });
@@ -48,7 +50,12 @@ export type TStaleDrift = TDriftEntry & { days: number };
 export function driftEntries(records: readonly TPolicyDriftRecord[]): TDriftEntry[] {
   return records
     .filter((record) => isDrifting(record) && record.driftSince !== null)
-    .map((record) => ({ surfaceId: record.surfaceId, surfaceName: record.surfaceName, target: record.target, since: record.driftSince!.toISOString() }));
+    .map((record) => ({
+      surfaceId: record.surfaceId,
+      surfaceName: record.surfaceName,
+      target: record.target,
+      since: record.driftSince!.toISOString(),
+    }));
 }
 
 /** Drift older than `thresholdDays` at `now`, the oldest first. */

@@ -32,7 +32,12 @@ describe("a change's operations applied to the surface policy reads", () => {
       approval: { kind: "change", changeId: CHANGE.id, changeNumber: 77 },
     });
     // A modification never moves a flow's ends (verification keeps them too).
-    expect(byId.get(tokeniserToVault.id)).toMatchObject({ sourceId: n.tokeniser.id, targetId: n.vault.id, ports: "5433", status: "APPROVED" });
+    expect(byId.get(tokeniserToVault.id)).toMatchObject({
+      sourceId: n.tokeniser.id,
+      targetId: n.vault.id,
+      ports: "5433",
+      status: "APPROVED",
+    });
     expect(byId.has(PAYMENTS_FLOWS[3]!.id)).toBe(false);
     expect(after.flows).toHaveLength(PAYMENTS_FLOWS.length);
     // The surface it started from is left as it was.
@@ -92,7 +97,9 @@ describe("the policy diff of a change", () => {
     const istio = diffTarget(PAYMENTS_SURFACE, tcpToFraud, "istio");
     expect(istio.newlyUnsupported.map((entry) => entry.flowId)).toEqual([proposedFlowId("udp")]);
     expect(istio.noLongerUnsupported).toEqual([]);
-    expect(diffFiles([{ path: "a.yaml", content: "x\n" }], [{ path: "b.yaml", content: "y\n" }]).files.map((file) => [file.path, file.status])).toEqual([
+    expect(
+      diffFiles([{ path: "a.yaml", content: "x\n" }], [{ path: "b.yaml", content: "y\n" }]).files.map((file) => [file.path, file.status]),
+    ).toEqual([
       ["a.yaml", "removed"],
       ["b.yaml", "added"],
     ]);
@@ -101,7 +108,13 @@ describe("the policy diff of a change", () => {
 
 describe("the impact preview of a change on observed traffic", () => {
   const endpoints = new Map();
-  const kind = (sourceKey: string, destinationKey: string, destinationPort: number, connections: number, protocol = "TCP"): TObservedConnectionKind => ({
+  const kind = (
+    sourceKey: string,
+    destinationKey: string,
+    destinationPort: number,
+    connections: number,
+    protocol = "TCP",
+  ): TObservedConnectionKind => ({
     sourceKey,
     destinationKey,
     protocol,
@@ -119,7 +132,13 @@ describe("the impact preview of a change on observed traffic", () => {
 
   it("counts traffic a removal cuts off as newly dropped, with the busiest examples", () => {
     const after = applyProposedOperations(PAYMENTS_SURFACE, [{ id: "r", kind: "REMOVE", edgeId: tokeniserToVault.id }], CHANGE);
-    const impact = previewImpact({ nodes: PAYMENTS_SURFACE.nodes, before: PAYMENTS_SURFACE.flows, after: after.flows, observed, endpoints });
+    const impact = previewImpact({
+      nodes: PAYMENTS_SURFACE.nodes,
+      before: PAYMENTS_SURFACE.flows,
+      after: after.flows,
+      observed,
+      endpoints,
+    });
     expect(impact.newlyDropped).toEqual({
       connections: 900,
       kinds: 1,
@@ -136,8 +155,18 @@ describe("the impact preview of a change on observed traffic", () => {
       [{ id: "ssh", kind: "ADD", after: { sourceId: n.laptops.id, targetId: n.vault.id, protocol: "TCP", ports: "22", appProtocol: "" } }],
       CHANGE,
     );
-    const impact = previewImpact({ nodes: PAYMENTS_SURFACE.nodes, before: PAYMENTS_SURFACE.flows, after: after.flows, observed, endpoints });
-    expect(impact.newlyAllowed).toMatchObject({ connections: 3, kinds: 1, examples: [{ source: "Managed laptops", destination: "Card vault", port: 22 }] });
+    const impact = previewImpact({
+      nodes: PAYMENTS_SURFACE.nodes,
+      before: PAYMENTS_SURFACE.flows,
+      after: after.flows,
+      observed,
+      endpoints,
+    });
+    expect(impact.newlyAllowed).toMatchObject({
+      connections: 3,
+      kinds: 1,
+      examples: [{ source: "Managed laptops", destination: "Card vault", port: 22 }],
+    });
     expect(impact.newlyDropped).toEqual({ connections: 0, kinds: 0, examples: [] });
   });
 

@@ -110,7 +110,10 @@ export function diffPolicy(
 
 /** The diff as `git diff` would print it, for the Markdown minutes and downloads. */
 export function unifiedText(file: TFileDiff): string {
-  const header = [`--- ${file.status === "added" ? "/dev/null" : `a/${file.path}`}`, `+++ ${file.status === "removed" ? "/dev/null" : `b/${file.path}`}`];
+  const header = [
+    `--- ${file.status === "added" ? "/dev/null" : `a/${file.path}`}`,
+    `+++ ${file.status === "removed" ? "/dev/null" : `b/${file.path}`}`,
+  ];
   const body = file.hunks.flatMap((hunk) => [
     `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
     ...hunk.lines.map((line) => `${line.kind === "added" ? "+" : line.kind === "removed" ? "-" : " "}${line.text}`),

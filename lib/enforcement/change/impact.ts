@@ -84,11 +84,13 @@ export function previewImpact(input: TImpactInput): TImpact {
     const governed = (sourceId !== null && protectedIds.has(sourceId)) || (targetId !== null && protectedIds.has(targetId));
     if (!governed) return true;
     if (sourceId === null || targetId === null) return false;
-    return (flows.get(`${sourceId}>${targetId}`) ?? []).some((matcher) =>
-      flowCovers(matcher, kind.protocol, kind.destinationPort),
-    );
+    return (flows.get(`${sourceId}>${targetId}`) ?? []).some((matcher) => flowCovers(matcher, kind.protocol, kind.destinationPort));
   };
-  const impact: TImpact = { newlyDropped: emptyBucket(), newlyAllowed: emptyBucket(), unchanged: { connections: 0, kinds: 0, allowed: 0, dropped: 0 } };
+  const impact: TImpact = {
+    newlyDropped: emptyBucket(),
+    newlyAllowed: emptyBucket(),
+    unchanged: { connections: 0, kinds: 0, allowed: 0, dropped: 0 },
+  };
   const dropped: TImpactExample[] = [];
   const allowed: TImpactExample[] = [];
   for (const kind of input.observed) {

@@ -107,7 +107,12 @@ export async function loadPolicyMinutes(tx: TTx, changeIds: readonly string[], d
     if (!change || change.verifiedAt || change.operations.length === 0) continue;
     const previews = await loadChangePreview(
       tx,
-      { id: change.id, number: change.number, surfaceIds: change.surfaces.map((surface) => surface.surfaceId), operations: change.operations },
+      {
+        id: change.id,
+        number: change.number,
+        surfaceIds: change.surfaces.map((surface) => surface.surfaceId),
+        operations: change.operations,
+      },
       { days },
     );
     minutes.set(

@@ -19,10 +19,15 @@ const impact = {
 };
 
 describe("a change's policy in the CAB minutes", () => {
-  const lines = policyMinutesLines([{ surfaceName: "Card payments", targets: diffPolicy(PAYMENTS_SURFACE, after), impact, observedConnections: 1210 }], 30);
+  const lines = policyMinutesLines(
+    [{ surfaceName: "Card payments", targets: diffPolicy(PAYMENTS_SURFACE, after), impact, observedConnections: 1210 }],
+    30,
+  );
 
   it("states the observed connections it would drop, with the busiest example, and a fenced diff per changed target", () => {
-    expect(lines[0]).toBe("- Policy of Card payments: would drop 1,200 observed connections and newly allow 0 observed connections (last 30 days)");
+    expect(lines[0]).toBe(
+      "- Policy of Card payments: would drop 1,200 observed connections and newly allow 0 observed connections (last 30 days)",
+    );
     expect(lines[1]).toBe("- Would drop: Tokeniser → Card vault TCP 5432 (1,200 connections)");
     expect(lines).toContain("```diff");
     expect(lines.find((line) => line.startsWith("- Policy diff, CiliumNetworkPolicy:"))).toMatch(/\d+ files?, \+\d+ −\d+/);
@@ -31,7 +36,12 @@ describe("a change's policy in the CAB minutes", () => {
   });
 
   it("says a change that alters no policy alters none, and caps a long diff saying how much is left out", () => {
-    expect(policyMinutesLines([{ surfaceName: "S", targets: diffPolicy(PAYMENTS_SURFACE, PAYMENTS_SURFACE), impact, observedConnections: 0 }], 7)).toEqual([
+    expect(
+      policyMinutesLines(
+        [{ surfaceName: "S", targets: diffPolicy(PAYMENTS_SURFACE, PAYMENTS_SURFACE), impact, observedConnections: 0 }],
+        7,
+      ),
+    ).toEqual([
       "- Policy of S: no observed traffic in the last 7 days",
       "- Would drop: Tokeniser → Card vault TCP 5432 (1,200 connections)",
       "- Policy diff: no target's policy changes",
@@ -44,7 +54,15 @@ describe("a change's policy in the CAB minutes", () => {
           status: "changed" as const,
           added: MINUTES_DIFF_LINES + 5,
           removed: 0,
-          hunks: [{ oldStart: 1, oldLines: 0, newStart: 1, newLines: 125, lines: Array.from({ length: MINUTES_DIFF_LINES + 5 }, (_, index) => ({ kind: "added" as const, text: `row ${index}` })) }],
+          hunks: [
+            {
+              oldStart: 1,
+              oldLines: 0,
+              newStart: 1,
+              newLines: 125,
+              lines: Array.from({ length: MINUTES_DIFF_LINES + 5 }, (_, index) => ({ kind: "added" as const, text: `row ${index}` })),
+            },
+          ],
         },
       ],
       unchangedFiles: 0,
@@ -66,7 +84,19 @@ describe("a change's policy in the CAB minutes", () => {
       endedAt: null,
       attendees: [],
       items: [
-        { position: 1, number: 9, title: "Close the vault port", track: "CAB", riskScore: 10, state: "CAB_REVIEW", retrospective: false, outcome: null, reasons: [], votes: [], policy: lines },
+        {
+          position: 1,
+          number: 9,
+          title: "Close the vault port",
+          track: "CAB",
+          riskScore: 10,
+          state: "CAB_REVIEW",
+          retrospective: false,
+          outcome: null,
+          reasons: [],
+          votes: [],
+          policy: lines,
+        },
       ],
     });
     expect(markdown).toContain("would drop 1,200 observed connections");

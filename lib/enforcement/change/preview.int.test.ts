@@ -23,7 +23,9 @@ async function observedSurface(connections: number) {
   const surface = await db.protectSurface.create({
     data: { name: `Ledger ${suffix}`, classification: "RESTRICTED", criticality: "HIGH", contentHash: suffix, createdById: netops.id },
   });
-  const element = await db.daasElement.create({ data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" } });
+  const element = await db.daasElement.create({
+    data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" },
+  });
   const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
   const ledger = await db.flowNode.create({
     data: {
@@ -36,10 +38,24 @@ async function observedSurface(connections: number) {
     },
   });
   const app = await db.flowNode.create({
-    data: { mapId: map.id, kind: "WORKLOAD", label: "Ledger app", labels: { app: "ledger", namespace: "finance" }, addresses: ["10.20.0.9"] },
+    data: {
+      mapId: map.id,
+      kind: "WORKLOAD",
+      label: "Ledger app",
+      labels: { app: "ledger", namespace: "finance" },
+      addresses: ["10.20.0.9"],
+    },
   });
   const edge = await db.flowEdge.create({
-    data: { mapId: map.id, sourceId: app.id, targetId: ledger.id, protocol: "TCP", ports: "5432", status: "APPROVED", justification: "books" },
+    data: {
+      mapId: map.id,
+      sourceId: app.id,
+      targetId: ledger.id,
+      protocol: "TCP",
+      ports: "5432",
+      status: "APPROVED",
+      justification: "books",
+    },
   });
   if (connections > 0) {
     const lines = [V2_HEADER, ...Array.from({ length: connections }, (_, index) => vpcLine("10.20.0.9", "10.20.0.5", 5432, index))];

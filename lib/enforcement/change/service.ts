@@ -12,7 +12,11 @@ import { NotFoundError } from "@/lib/errors";
 import type { TChangePolicyPreview } from "../schemas";
 import { diffOfPreview, loadChangePreview } from "./load";
 
-export async function getChangePolicyPreview(context: TActorContext, changeId: string, requestedDays?: number): Promise<TChangePolicyPreview> {
+export async function getChangePolicyPreview(
+  context: TActorContext,
+  changeId: string,
+  requestedDays?: number,
+): Promise<TChangePolicyPreview> {
   const days = requestedDays ?? getEnv().POLICY_IMPACT_DAYS;
   assertCan(context.actor, "change.read");
   assertCan(context.actor, "map.read");
@@ -31,7 +35,12 @@ export async function getChangePolicyPreview(context: TActorContext, changeId: s
   if (change.verifiedAt) return { changeId, applied: true, days, surfaces: [], wouldDropConnections: 0 };
   const previews = await loadChangePreview(
     db,
-    { id: change.id, number: change.number, surfaceIds: change.surfaces.map((surface) => surface.surfaceId), operations: change.operations },
+    {
+      id: change.id,
+      number: change.number,
+      surfaceIds: change.surfaces.map((surface) => surface.surfaceId),
+      operations: change.operations,
+    },
     { days },
   );
   return {

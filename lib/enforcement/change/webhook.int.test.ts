@@ -29,8 +29,13 @@ describe("policy.changed", () => {
     const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
     const { surface, nodes } = await createSurfaceWithMap(requester);
     // The api is what the surface protects: a labelled workload linked to a DAAS element.
-    const element = await db.daasElement.create({ data: { surfaceId: surface.id, type: "APPLICATION", name: "API", classification: "RESTRICTED" } });
-    await db.flowNode.update({ where: { id: nodes.api.id }, data: { labels: { app: "api", namespace: "shop" }, daasElementId: element.id } });
+    const element = await db.daasElement.create({
+      data: { surfaceId: surface.id, type: "APPLICATION", name: "API", classification: "RESTRICTED" },
+    });
+    await db.flowNode.update({
+      where: { id: nodes.api.id },
+      data: { labels: { app: "api", namespace: "shop" }, daasElementId: element.id },
+    });
     await db.flowNode.update({ where: { id: nodes.web.id }, data: { labels: { app: "web", namespace: "shop" } } });
     const start = new Date(Date.now() + 86_400_000);
     const change = await createChange(contextFor(requester), {

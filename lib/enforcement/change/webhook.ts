@@ -13,7 +13,11 @@ import { POLICY_TARGETS } from "../model";
 
 export const POLICY_CHANGED = "policy.changed";
 
-export async function enqueuePolicyChanged(tx: TTx, change: { id: string; number: number }, surfaceIds: readonly string[]): Promise<number> {
+export async function enqueuePolicyChanged(
+  tx: TTx,
+  change: { id: string; number: number },
+  surfaceIds: readonly string[],
+): Promise<number> {
   const subscribed = await tx.webhookSubscription.count({
     where: { active: true, eventTypes: { hasSome: subscriptionPatternsFor(POLICY_CHANGED) } },
   });
@@ -28,7 +32,8 @@ export async function enqueuePolicyChanged(tx: TTx, change: { id: string; number
           return [target, { files: policy.files, documents: policy.documents, unsupported: policy.unsupported, error: null }];
         } catch (error) {
           // A document failing its schema is never handed out; the receiver learns why instead.
-          if (error instanceof GeneratedPolicyInvalidError) return [target, { files: [], documents: [], unsupported: [], error: error.message }];
+          if (error instanceof GeneratedPolicyInvalidError)
+            return [target, { files: [], documents: [], unsupported: [], error: error.message }];
           throw error;
         }
       }),

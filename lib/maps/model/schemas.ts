@@ -94,7 +94,10 @@ export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", 
 const ZHttpMethod = z
   .string()
   .trim()
-  .refine((method) => method === "" || (HTTP_METHODS as readonly string[]).includes(method), `must be one of ${HTTP_METHODS.join(", ")}, or empty for any`);
+  .refine(
+    (method) => method === "" || (HTTP_METHODS as readonly string[]).includes(method),
+    `must be one of ${HTTP_METHODS.join(", ")}, or empty for any`,
+  );
 /** An absolute path pattern (a regular expression over the request path, as Cilium and Envoy read it); empty: any path. */
 const ZHttpPath = z
   .string()
