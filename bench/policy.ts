@@ -97,9 +97,16 @@ for (const target of POLICY_TARGETS) {
 }
 
 const own = generatePolicy(surface, "kubernetes").documents;
-// A few deployed rules drifted: one port widened in every tenth policy.
-const drifted = toYamlDocuments(own).replace(/port: 1(\d{3})\n/g, (match, digits: string, offset: number) =>
-  offset % 10 === 0 ? `port: 1${digits}\n              endPort: 9999\n` : match,
+// A few deployed policies drifted: every tenth opens SSH to the world as well.
+const drifted = toYamlDocuments(
+  (structuredClone(own) as Array<{ spec: { ingress?: unknown[] } }>).map((document, index) => {
+    if (index % 10 === 0)
+      document.spec.ingress = [
+        ...(document.spec.ingress ?? []),
+        { from: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 22 }] },
+      ];
+    return document;
+  }),
 );
 const deployed = `${drifted}---\n${foreignPolicies(DEPLOYED - own.length)}`;
 const report = driftOf(surface, "kubernetes", deployed);
