@@ -145,7 +145,7 @@ test("a CAB member sees, in meeting mode, the policy diff of a change and how ma
   // The Kubernetes NetworkPolicy of the ledger database loses its rule for the app: a removed line, shown as such.
   const diff = preview.getByLabel(/^Diff of kubernetes\/.*ledger-db.*\.yaml$/);
   await expect(diff).toContainText("-");
-  await expect(diff.locator(".text-danger").filter({ hasText: "5432" }).first()).toBeVisible();
+  await expect(diff.locator('[data-line="removed"]').filter({ hasText: "5432" }).first()).toBeVisible();
   await preview.getByRole("button", { name: /^CiliumNetworkPolicy/ }).click();
   await expect(preview.getByLabel(/^Diff of cilium\/.*-cnp\.yaml$/).first()).toContainText('port: "5432"');
   await page.setViewportSize({ width: 1440, height: 900 });

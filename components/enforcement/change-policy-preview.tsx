@@ -123,7 +123,8 @@ function Examples({ title, examples }: { title: string; examples: TImpact["newly
   );
 }
 
-const LINE_STYLE = { added: "bg-success/10 text-success", removed: "bg-danger/10 text-danger", context: "text-muted" } as const;
+// Tinted backgrounds with the page's own text colour: coloured text on a tint of itself fails contrast.
+const LINE_STYLE = { added: "bg-success/15", removed: "bg-danger/15", context: "text-muted" } as const;
 const LINE_MARK = { added: "+", removed: "-", context: " " } as const;
 
 function TargetDiff({ diff }: { diff: TTargetDiff }) {
@@ -156,7 +157,7 @@ function TargetDiff({ diff }: { diff: TTargetDiff }) {
               <code key={`${hunk.oldStart}-${hunk.newStart}`} className="block">
                 <span className="block bg-surface-2 px-2 text-muted">{`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`}</span>
                 {hunk.lines.map((line, index) => (
-                  <span key={index} className={`block px-2 ${LINE_STYLE[line.kind]}`}>
+                  <span key={index} data-line={line.kind} className={`block px-2 ${LINE_STYLE[line.kind]}`}>
                     {LINE_MARK[line.kind]}
                     {line.text}
                   </span>

@@ -19,7 +19,8 @@ type TCnp = {
 const tokeniserPolicy = (documents: unknown[]) => (documents as TCnp[]).find((document) => document.metadata.name.includes("tokeniser"))!;
 
 describe("L7 HTTP rules in CiliumNetworkPolicy", () => {
-  it("puts the flow's method and path on its TCP port, both ways, in documents the CRD schema accepts", () => {
+  // The first generation compiles the CRD schema: slow on a loaded machine, so it gets room (no timing is asserted).
+  it("puts the flow's method and path on its TCP port, both ways, in documents the CRD schema accepts", { timeout: 60_000 }, () => {
     const policy = generatePolicy(withFlow({ httpMethod: "POST", httpPath: "/v1/tokens/.*" }), "cilium");
     expect(policy.unsupported).toEqual([]);
     expect(tokeniserPolicy(policy.documents).spec.ingress[0]!.toPorts).toEqual([

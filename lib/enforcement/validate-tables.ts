@@ -8,8 +8,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import ipaddr from "ipaddr.js";
 import Papa from "papaparse";
-import awsSchema from "./schemas/aws-ip-permissions.json";
-import firewallRowSchema from "./schemas/firewall-row.json";
+import awsSchema from "./schemas/aws-ip-permissions.json" with { type: "json" };
+import firewallRowSchema from "./schemas/firewall-row.json" with { type: "json" };
 import { FIREWALL_COLUMNS } from "./targets/firewall";
 import type { TSchemaProblem } from "./validate";
 
