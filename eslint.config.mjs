@@ -29,6 +29,12 @@ const SHARED_COMPONENTS = ["ui", "shell"];
  * map editor's split lands.
  */
 const PENDING_COMPONENT_DEPENDENCIES = { cab: ["changes"], changes: ["maps"] };
+/**
+ * Components built to be placed on other domains' pages: each takes only ids and loads its own data
+ * through its own domain's queries, so embedding one couples nothing else. The change page and CAB
+ * meeting mode show a change's policy diff and observed impact this way.
+ */
+const EMBEDDABLE_COMPONENTS = ["@/components/enforcement/change-policy-preview"];
 
 function componentImportRules(domain) {
   const others = componentDomains.filter(
@@ -48,7 +54,15 @@ function componentImportRules(domain) {
           ...(others.length > 0
             ? [
                 {
-                  group: others.flatMap((name) => [`@/components/${name}`, `@/components/${name}/**`, `../${name}`, `../${name}/**`]),
+                  group: [
+                    // A folder pattern would exclude the embeddable files beneath it for good (gitignore rules): files only there.
+                    ...others.flatMap((name) =>
+                      EMBEDDABLE_COMPONENTS.some((path) => path.startsWith(`@/components/${name}/`))
+                        ? [`@/components/${name}/**`, `../${name}/**`]
+                        : [`@/components/${name}`, `@/components/${name}/**`, `../${name}`, `../${name}/**`],
+                    ),
+                    ...EMBEDDABLE_COMPONENTS.map((path) => `!${path}`),
+                  ],
                   message: "A domain's components use their own, ui and shell; move what two domains share into components/ui.",
                 },
               ]

@@ -68,6 +68,8 @@ export async function createBenchMap(nodes: number, edges: number): Promise<stri
         ports: String(port),
         appProtocol: "",
         principal: "",
+        httpMethod: "",
+        httpPath: "",
         encryption: index % 3 === 0 ? "NONE" : "TLS",
         authentication: "NONE",
         status: (["OBSERVED", "PROPOSED", "DENIED"] as const)[index % 3]!,

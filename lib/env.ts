@@ -69,6 +69,10 @@ export const ZEnv = z
     DISCOVERY_RETENTION_DAYS: ZPositiveInt(90),
     /** Discovery: a drawn flow not observed for this many days is a candidate for removal. */
     DISCOVERY_UNSEEN_DAYS: ZPositiveInt(30),
+    /** Policy: days of observed traffic a change's impact preview (and its classification fact) replays. */
+    POLICY_IMPACT_DAYS: ZPositiveInt(30),
+    /** Policy: drift a surface has shown for longer than this many days goes on leadership's attention list. */
+    POLICY_DRIFT_ATTENTION_DAYS: ZPositiveInt(7),
     CONCORD_DEBUG_MIGRATIONS: z.stringbool().default(false),
     /** Operations: how long a database connect and one statement may take, the SIGTERM grace period, logs and metrics. */
     DATABASE_CONNECT_TIMEOUT_MS: ZPositiveInt(5_000),

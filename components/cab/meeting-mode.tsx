@@ -12,6 +12,7 @@ import { AgendaItem } from "./agenda-item";
 import { AgendaList } from "./agenda-list";
 import { EndMeetingDialog } from "./end-meeting-dialog";
 import { MeetingVotes, type TViewer } from "./meeting-votes";
+import { ChangePolicyPreview } from "@/components/enforcement/change-policy-preview";
 
 const LIVE_LABELS: Record<TLiveStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
 
@@ -128,6 +129,7 @@ export function MeetingMode({ meetingId, viewer }: { meetingId: string; viewer: 
           <div className="grid min-w-0 content-start gap-4 lg:col-span-3">
             <AgendaItem
               item={item}
+              panels={<ChangePolicyPreview key={item.change.id} changeId={item.change.id} />}
               navigation={
                 <div className="flex gap-2">
                   <Button size="sm" variant="secondary" disabled={index === 0} onClick={() => setIndex(index - 1)}>

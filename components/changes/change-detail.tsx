@@ -17,6 +17,7 @@ import { TEAM_LABELS } from "@/lib/ui/labels";
 import { RiskBadge, StateBadge, TrackBadge } from "./badges";
 import { describeFlow } from "./describe-flow";
 import { FlowDiffCanvas } from "./flow-diff-canvas";
+import { ChangePolicyPreview } from "@/components/enforcement/change-policy-preview";
 
 type TViewer = { id: string; canWrite: boolean; canApprove: boolean };
 
@@ -125,6 +126,7 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
               </div>
             )}
           </Card>
+          {change.operations.length > 0 && <ChangePolicyPreview changeId={change.id} />}
           <Card>
             <h2 className="mb-2 font-semibold">Why this track</h2>
             {!classification ? (

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { AlertTriangle, CalendarClock, Scale } from "lucide-react";
+import { AlertTriangle, CalendarClock, Scale, ShieldAlert } from "lucide-react";
 import type { TAttention } from "@/lib/overview/service";
 import { changeHref } from "@/lib/overview/links";
 import { stageLabel } from "@/lib/maturity/catalog";
 
 /** What needs a leader to step in: disagreements, missed targets, the CAB queue stalling. */
 export function AttentionList({ attention, assessmentId }: { attention: TAttention; assessmentId: string | null }) {
-  const total = attention.disputed.length + attention.overdue.length + attention.stalledCab.length;
+  const total = attention.disputed.length + attention.overdue.length + attention.stalledCab.length + attention.policyDrift.length;
   if (total === 0)
     return (
       <p className="text-sm text-muted">
@@ -47,6 +47,17 @@ export function AttentionList({ attention, assessmentId }: { attention: TAttenti
               Change #{item.number} {item.title}
             </Link>{" "}
             has waited {item.days} days in CAB review.
+          </span>
+        </li>
+      ))}
+      {attention.policyDrift.map((item) => (
+        <li key={`p-${item.surfaceId}-${item.target}`} className="flex gap-2">
+          <ShieldAlert className="mt-0.5 size-4 shrink-0 text-danger" aria-hidden="true" />
+          <span>
+            <Link href={`/surfaces/${item.surfaceId}/policy?target=${item.target}`} className="font-medium text-accent hover:underline">
+              {item.surfaceName}
+            </Link>{" "}
+            has run deployed {item.target} policy that differs from its approved flows for {item.days} days.
           </span>
         </li>
       ))}

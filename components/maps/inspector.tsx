@@ -11,6 +11,7 @@ import {
   AUTHENTICATIONS,
   ENCRYPTIONS,
   FLOW_STATUSES,
+  HTTP_METHODS,
   NODE_KINDS,
   PROTOCOLS,
   ZEdgePatch,
@@ -322,6 +323,7 @@ export const EdgeInspector = memo(function EdgeInspector({
           <ReadOnlyRow label="Protocol">{edge.ports ? `${edge.protocol} ${edge.ports}` : edge.protocol}</ReadOnlyRow>
           <ReadOnlyRow label="Application">{edge.appProtocol}</ReadOnlyRow>
           <ReadOnlyRow label="Principal">{edge.principal}</ReadOnlyRow>
+          <ReadOnlyRow label="HTTP">{[edge.httpMethod, edge.httpPath].filter(Boolean).join(" ")}</ReadOnlyRow>
           <ReadOnlyRow label="Encryption">{encryptionLabel[edge.encryption]}</ReadOnlyRow>
           <ReadOnlyRow label="Authentication">{authLabel[edge.authentication]}</ReadOnlyRow>
           <ReadOnlyRow label="Status">{STATUS_LABELS[edge.status]}</ReadOnlyRow>
@@ -364,6 +366,22 @@ export const EdgeInspector = memo(function EdgeInspector({
             error={errors.principal}
             onCommit={(principal) => commit({ principal })}
           />
+          <div className="grid grid-cols-2 gap-2">
+            <Choice
+              label="HTTP method"
+              value={edge.httpMethod as (typeof HTTP_METHODS)[number] | ""}
+              error={errors.httpMethod}
+              options={[{ value: "", label: "Any" }, ...HTTP_METHODS.map((method) => ({ value: method, label: method }))]}
+              onCommit={(httpMethod) => commit({ httpMethod })}
+            />
+            <CommitText
+              label="HTTP path"
+              hint="/v1/payments/.*"
+              value={edge.httpPath}
+              error={errors.httpPath}
+              onCommit={(httpPath) => commit({ httpPath })}
+            />
+          </div>
           <div className="grid grid-cols-2 gap-2">
             <Choice
               label="Encryption"

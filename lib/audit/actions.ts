@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "discovery.import.undo",
   "discovery.observation.prune",
   "discovery.csv_mapping.update",
+  "policy.drift.record",
   "kpi.create",
   "kpi.reading.create",
   "map.node.create",

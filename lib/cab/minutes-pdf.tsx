@@ -7,7 +7,9 @@ import { pdfText } from "@/lib/overview/report-pdf";
  * read: headings, bullets, paragraphs and the votes table.
  */
 export type TMinutesBlock =
-  { kind: "title" | "section" | "item" | "bullet" | "paragraph"; text: string } | { kind: "table"; header: string[]; rows: string[][] };
+  | { kind: "title" | "section" | "item" | "bullet" | "paragraph"; text: string }
+  | { kind: "table"; header: string[]; rows: string[][] }
+  | { kind: "code"; lines: string[] };
 
 const cellsOf = (line: string) =>
   line
@@ -17,7 +19,18 @@ const cellsOf = (line: string) =>
 
 export function minutesBlocks(markdown: string): TMinutesBlock[] {
   const blocks: TMinutesBlock[] = [];
+  let code: string[] | null = null;
   for (const line of markdown.split("\n")) {
+    // Fenced blocks (a change's policy diff) are kept verbatim: their "-" lines are not bullets.
+    if (line.startsWith("```")) {
+      if (code) code = null;
+      else blocks.push({ kind: "code", lines: (code = []) });
+      continue;
+    }
+    if (code) {
+      code.push(line);
+      continue;
+    }
     if (line.trim() === "") continue;
     if (line.startsWith("### ")) blocks.push({ kind: "item", text: line.slice(4) });
     else if (line.startsWith("## ")) blocks.push({ kind: "section", text: line.slice(3) });
@@ -56,6 +69,9 @@ const styles = StyleSheet.create({
   head: { fontFamily: "Helvetica-Bold", backgroundColor: "#f0f2f5" },
   cell: { flex: 1, padding: 3 },
   wideCell: { flex: 3, padding: 3 },
+  code: { fontFamily: "Courier", fontSize: 7, marginVertical: 3, padding: 4, backgroundColor: "#f6f7f9" },
+  added: { color: "#166534" },
+  removed: { color: "#b91c1c" },
   // Placed from the top: placed from the bottom, a page-numbered footer is drawn below the edge of the page.
   footer: { position: "absolute", top: A4_HEIGHT_PT - 30, left: 40, right: 40, fontSize: 8, color: "#5b6472", textAlign: "right" },
 });
@@ -110,6 +126,16 @@ function Block({ block }: { block: TMinutesBlock }) {
       );
     case "paragraph":
       return <Text>{pdfText(block.text)}</Text>;
+    case "code":
+      return (
+        <View style={styles.code}>
+          {block.lines.map((line, index) => (
+            <Text key={index} style={line.startsWith("+") ? styles.added : line.startsWith("-") ? styles.removed : undefined}>
+              {pdfText(line) || " "}
+            </Text>
+          ))}
+        </View>
+      );
     default:
       return (
         <Text style={styles[block.kind]} minPresenceAhead={40}>

@@ -26,6 +26,8 @@ export type TMinutesInput = {
     carriedTo?: string | null;
     reasons: string[];
     votes: Array<{ name: string; team: string; decision: string; comment: string; at?: string }>;
+    /** The change's policy diff and observed impact, as Markdown lines (lib/enforcement/change/minutes.ts). */
+    policy?: string[];
   }>;
 };
 
@@ -68,6 +70,7 @@ export function minutesMarkdown(input: TMinutesInput): string {
       `- Decision: ${decision(item)}`,
     );
     if (item.reasons.length) lines.push(`- Classified by: ${item.reasons.join("; ")}`);
+    if (item.policy?.length) lines.push(...item.policy);
     if (item.votes.length) {
       lines.push("", "| Member | Team | Vote | Time | Comment |", "| --- | --- | --- | --- | --- |");
       for (const vote of item.votes)

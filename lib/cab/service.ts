@@ -13,6 +13,8 @@ import { changeInclude, statusOf, toChange } from "@/lib/changes/read";
 import { minutesMarkdown, type TMinutesInput } from "./minutes";
 import { carryRefusals, decidedOutcome, meetingDateRefusal, type TCarry, type TCarryTarget, type TEndItem } from "./rules";
 import type { TCabReview, TCreateMeeting, TMeetingActionInput } from "./schemas";
+import { getEnv } from "@/lib/env";
+import { loadPolicyMinutes } from "@/lib/enforcement/change/load";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
@@ -284,7 +286,12 @@ async function endMeeting(tx: TTx, before: TMeetingRow, carry: readonly TCarry[]
   await tx.cabMeeting.update({ where: { id: before.id }, data: { endedAt: now, startedAt: before.startedAt ?? now } });
   const ended = await loadMeeting(tx, before.id);
   const settings = await loadOrganizationSettings(tx);
-  await tx.cabMeeting.update({ where: { id: before.id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone)) } });
+  const policy = await loadPolicyMinutes(
+    tx,
+    ended.agendaItems.map((item) => item.change.id),
+    getEnv().POLICY_IMPACT_DAYS,
+  );
+  await tx.cabMeeting.update({ where: { id: before.id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone, policy)) } });
 }
 
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */
@@ -373,7 +380,7 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
   });
 }
 
-function minutesInputOf(row: TMeetingRow, timeZone: string): TMinutesInput {
+function minutesInputOf(row: TMeetingRow, timeZone: string, policy: ReadonlyMap<string, string[]>): TMinutesInput {
   return {
     title: row.title,
     timeZone,
@@ -400,6 +407,7 @@ function minutesInputOf(row: TMeetingRow, timeZone: string): TMinutesInput {
         comment: vote.comment,
         at: vote.createdAt.toISOString(),
       })),
+      policy: policy.get(item.change.id),
     })),
   };
 }
@@ -407,7 +415,13 @@ function minutesInputOf(row: TMeetingRow, timeZone: string): TMinutesInput {
 export async function exportMinutes(context: TActorContext, id: string): Promise<string> {
   assertCan(context.actor, "cab.read");
   const [row, settings] = await Promise.all([loadMeeting(db, id), loadOrganizationSettings()]);
-  return row.minutes || minutesMarkdown(minutesInputOf(row, settings.timeZone));
+  if (row.minutes) return row.minutes;
+  const policy = await loadPolicyMinutes(
+    db,
+    row.agendaItems.map((item) => item.change.id),
+    getEnv().POLICY_IMPACT_DAYS,
+  );
+  return minutesMarkdown(minutesInputOf(row, settings.timeZone, policy));
 }
 
 /** A member's inbox: changes awaiting a vote they have not cast on the current content, not their own. */

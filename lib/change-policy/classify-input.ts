@@ -1,5 +1,7 @@
 import "server-only";
 import { readAll, type TTx } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { loadChangePreview } from "@/lib/enforcement/change/load";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";
 import { ZTemplateParameters } from "./template-parameters";
@@ -51,6 +53,26 @@ type TChangeForInput = {
   surfaces: Array<{ surfaceId: string }>;
   operations: Array<{ kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; edgeId?: string | null; before: unknown; after: unknown }>;
 };
+
+/**
+ * Observed connections of the last POLICY_IMPACT_DAYS days that the change's policy would drop and
+ * today's allows (the impact preview the CAB sees), summed over the surfaces it touches.
+ */
+async function droppedObservedConnections(tx: TTx, change: TChangeForInput): Promise<number> {
+  if (change.operations.length === 0) return 0;
+  const previews = await loadChangePreview(
+    tx,
+    {
+      // The trace of the change is irrelevant to what traffic passes: only the counts are read.
+      id: "",
+      number: 0,
+      surfaceIds: [],
+      operations: change.operations.map((operation, index) => ({ ...operation, id: String(index), edgeId: operation.edgeId ?? null })),
+    },
+    { days: getEnv().POLICY_IMPACT_DAYS },
+  );
+  return previews.reduce((sum, preview) => sum + preview.impact.newlyDropped.connections, 0);
+}
 
 /** Reads what the classifier needs for one change: surfaces, endpoint kinds and zones, blackouts. */
 export async function loadClassifierInput(tx: TTx, change: TChangeForInput, templates: TTemplateForMatch[]): Promise<TClassifierInput> {
@@ -115,5 +137,6 @@ export async function loadClassifierInput(tx: TTx, change: TChangeForInput, temp
     emergencyReason: change.emergencyReason,
     blackouts: blackouts.map((blackout) => ({ startsAt: blackout.startsAt, endsAt: blackout.endsAt, surfaceId: blackout.surfaceId })),
     templates,
+    observedImpact: { droppedConnections: await droppedObservedConnections(tx, change) },
   };
 }

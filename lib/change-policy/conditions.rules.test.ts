@@ -35,6 +35,8 @@ const facts = {
   hasImplementationPlan: true,
   hasVerificationPlan: false,
   hasRollbackPlan: true,
+  wouldDropObservedTraffic: true,
+  observedConnectionsDropped: 12,
 } satisfies TFacts;
 
 /** The kind of value each fact takes, as the rule builder offers it. */
@@ -56,6 +58,8 @@ const FACT_KINDS: Record<TFactName, "boolean" | "number" | "string" | readonly s
   hasImplementationPlan: "boolean",
   hasVerificationPlan: "boolean",
   hasRollbackPlan: "boolean",
+  wouldDropObservedTraffic: "boolean",
+  observedConnectionsDropped: "number",
 };
 
 const parses = (condition: unknown) => ZCondition.safeParse(condition).success;

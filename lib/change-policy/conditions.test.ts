@@ -20,6 +20,8 @@ const facts = {
   hasImplementationPlan: true,
   hasVerificationPlan: true,
   hasRollbackPlan: false,
+  wouldDropObservedTraffic: false,
+  observedConnectionsDropped: 0,
 } satisfies TFacts;
 
 describe("rule conditions", () => {

@@ -35,6 +35,9 @@ export const FACTS = {
   hasImplementationPlan: { type: "boolean", label: "Implementation plan present" },
   hasVerificationPlan: { type: "boolean", label: "Verification plan present" },
   hasRollbackPlan: { type: "boolean", label: "Rollback plan present" },
+  /** From the staged impact preview: observed traffic of the last days replayed against the policy the change would produce. */
+  wouldDropObservedTraffic: { type: "boolean", label: "Would drop observed traffic (impact preview)" },
+  observedConnectionsDropped: { type: "number", label: "Observed connections the change would drop" },
 } as const satisfies Record<string, TFactSpec>;
 
 export type TFactName = keyof typeof FACTS;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { classify } from "./classifier";
 import { approvesUnapprovedFlow, computeFacts, modifyLoosens, operationLoosens } from "./facts";
 import type { TClassifierInput, TClassifierOperation, TFlowSpec } from "./types";
 import type { TTemplateParameters } from "./template-parameters";
@@ -234,5 +235,56 @@ describe("the template of a change", () => {
     expect(computeFacts(change({ templates }))).toMatchObject({ templateId: "t1", facts: { templateMatch: true } });
     const opening = computeFacts(change({ templates, operations: [add()] }));
     expect(opening).toMatchObject({ templateId: null, facts: { templateMatch: false } });
+  });
+});
+
+describe("observed traffic the change would drop", () => {
+  it("is a fact exactly when the impact preview counts at least one dropped connection", () => {
+    expect(factsOf()).toMatchObject({ wouldDropObservedTraffic: false, observedConnectionsDropped: 0 });
+    expect(factsOf({ observedImpact: { droppedConnections: 0 } })).toMatchObject({
+      wouldDropObservedTraffic: false,
+      observedConnectionsDropped: 0,
+    });
+    expect(factsOf({ observedImpact: { droppedConnections: 1 } })).toMatchObject({
+      wouldDropObservedTraffic: true,
+      observedConnectionsDropped: 1,
+    });
+    expect(factsOf({ observedImpact: { droppedConnections: 4_200 } })).toMatchObject({
+      wouldDropObservedTraffic: true,
+      observedConnectionsDropped: 4200,
+    });
+  });
+
+  it("sends a removal that would drop observed traffic to the CAB, and a removal that drops none matches neither rule", () => {
+    const rules = [
+      {
+        id: "r1",
+        ruleKey: "drops-observed",
+        name: "Drops observed traffic",
+        position: 1,
+        condition: { fact: "wouldDropObservedTraffic", op: "eq", value: true } as const,
+        outcome: "FORCE_CAB" as const,
+        riskPoints: 20,
+        extraApprovers: 0,
+      },
+      {
+        id: "r2",
+        ruleKey: "many",
+        name: "Drops much",
+        position: 2,
+        condition: { fact: "observedConnectionsDropped", op: "gte", value: 100 } as const,
+        outcome: "ADD_RISK" as const,
+        riskPoints: 30,
+        extraApprovers: 1,
+      },
+    ];
+    const quiet = classify(change({ observedImpact: { droppedConnections: 0 } }), rules);
+    expect(quiet.matched.map((hit) => hit.ruleKey)).toEqual([]);
+    const some = classify(change({ observedImpact: { droppedConnections: 7 } }), rules);
+    expect(some.track).toBe("CAB");
+    expect(some.matched.map((hit) => hit.ruleKey)).toEqual(["drops-observed"]);
+    expect(some.matched[0]!.factsUsed).toEqual({ wouldDropObservedTraffic: true });
+    const many = classify(change({ observedImpact: { droppedConnections: 100 } }), rules);
+    expect(many.matched.map((hit) => hit.ruleKey)).toEqual(["drops-observed", "many"]);
   });
 });

@@ -118,6 +118,8 @@ export function computeFacts(input: TClassifierInput): { facts: TFacts; template
       hasImplementationPlan: input.plans.implementation.trim() !== "",
       hasVerificationPlan: input.plans.verification.trim() !== "",
       hasRollbackPlan: input.plans.rollback.trim() !== "",
+      wouldDropObservedTraffic: (input.observedImpact?.droppedConnections ?? 0) > 0,
+      observedConnectionsDropped: input.observedImpact?.droppedConnections ?? 0,
     },
   };
 }

@@ -69,4 +69,10 @@ export type TClassifierInput = {
   emergencyReason: string | null;
   blackouts: TBlackout[];
   templates: TTemplateForMatch[];
+  /**
+   * The staged impact preview: observed connections (discovery, the last POLICY_IMPACT_DAYS days)
+   * that enforcement allows today and the change's policy would drop. Absent: nothing is known
+   * (no observations read), which counts as none.
+   */
+  observedImpact?: { droppedConnections: number };
 };

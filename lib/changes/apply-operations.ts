@@ -3,6 +3,7 @@ import { readAll, type Prisma, type TTx } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
 import { ConflictError, ValidationError, type TFieldError } from "@/lib/errors";
 import { enqueueFlowStatusChangesOfChange } from "@/lib/outbox/enqueue";
+import { enqueuePolicyChanged } from "@/lib/enforcement/change/webhook";
 import type { TFlowOperationInput } from "./schemas";
 import { flowAttributesOf, toFlowSnapshot } from "./flow-snapshot";
 import { asSnapshot, type TFlowSnapshot } from "@/lib/change-policy/types";
@@ -163,6 +164,14 @@ export async function applyOperations(
     }
   }
   await enqueueFlowStatusChangesOfChange(tx, changeId);
+  if (operations.length > 0) {
+    const { number } = await tx.change.findUniqueOrThrow({ where: { id: changeId }, select: { number: true } });
+    await enqueuePolicyChanged(
+      tx,
+      { id: changeId, number },
+      operations.map((operation) => operation.surfaceId),
+    );
+  }
   return { mapsTouched: mapVersions.size, edgesTouched: operations.length };
 }
 

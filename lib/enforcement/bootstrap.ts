@@ -93,6 +93,8 @@ export function mapFromAccess(access: TAccess[]): { document: TMapDocument; skip
     ports: flow.protocol === "ICMP" || flow.protocol === "ANY" ? "" : portText(flow.entries),
     appProtocol: "",
     principal: flow.principal,
+    httpMethod: "",
+    httpPath: "",
     encryption: "NONE",
     authentication: "NONE",
     status: "PROPOSED",

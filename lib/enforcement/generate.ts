@@ -12,6 +12,7 @@ import { istioPolicies } from "./targets/istio";
 import { kubernetesPolicies } from "./targets/kubernetes";
 import { slugOf } from "./trace";
 import { validateDocuments, type TSchemaProblem } from "./validate";
+import { validateAwsPermissions, validateFirewallCsv } from "./validate-tables";
 
 export class GeneratedPolicyInvalidError extends Error {
   constructor(readonly problems: TSchemaProblem[]) {
@@ -59,11 +60,16 @@ export function generatePolicy(surface: TPolicySurface, target: TPolicyTarget): 
       })),
       { path: `${folder}/ingress.tf`, content: terraformOf(surface, documents) },
     ];
+    const problems = validateAwsPermissions(files.filter((file) => file.path.endsWith(".json")).map((file) => file.content));
+    if (problems.length > 0) throw new GeneratedPolicyInvalidError(problems);
     return { target, documents, files, unsupported };
   }
   if (target === "firewall") {
     const { documents, unsupported } = firewallRows(surface);
-    return { target, documents, files: [{ path: `firewall/${slugOf(surface.name)}.csv`, content: firewallCsv(documents) }], unsupported };
+    const content = firewallCsv(documents);
+    const problems = validateFirewallCsv(content);
+    if (problems.length > 0) throw new GeneratedPolicyInvalidError(problems);
+    return { target, documents, files: [{ path: `firewall/${slugOf(surface.name)}.csv`, content }], unsupported };
   }
   const { documents, unsupported } =
     target === "kubernetes" ? kubernetesPolicies(surface) : target === "cilium" ? ciliumPolicies(surface) : istioPolicies(surface);

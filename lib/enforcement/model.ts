@@ -40,6 +40,9 @@ export type TPolicyFlow = {
   appProtocol: string;
   /** The identity the caller must present (Istio principal), when the flow requires one. */
   principal: string;
+  /** L7 HTTP: the method and the absolute path pattern the flow allows; empty or absent: any (L4 only). */
+  httpMethod?: string;
+  httpPath?: string;
   status: TFlowStatus;
   approval: TApprovalTrace | null;
 };

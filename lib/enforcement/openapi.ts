@@ -2,7 +2,18 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { operation } from "@/lib/api/openapi";
 import { ZMapEditResult } from "@/lib/maps/model/schemas";
-import { ZBootstrapRequest, ZDriftReport, ZDriftRequest, ZPolicyBundleQuery, ZPolicyParams, ZPolicyQuery, ZSurfacePolicy } from "./schemas";
+import { ZChangeIdParams } from "@/lib/changes/schemas";
+import {
+  ZBootstrapRequest,
+  ZChangePolicyPreview,
+  ZChangePolicyQuery,
+  ZDriftReport,
+  ZDriftRequest,
+  ZPolicyBundleQuery,
+  ZPolicyParams,
+  ZPolicyQuery,
+  ZSurfacePolicy,
+} from "./schemas";
 
 const tag = "Policy as code";
 
@@ -51,6 +62,17 @@ export const enforcementPaths: ZodOpenApiPathsObject = {
       response: ZMapEditResult.extend({ skipped: z.array(z.string()) }),
       status: 201,
       conflicts: true,
+    }),
+  },
+  "/api/v1/changes/{id}/policy": {
+    get: operation({
+      summary:
+        "The policy a change would produce: per touched surface and target, the unified diff of the generated documents before (today's approved flows) and after (the change's operations applied), flows a target newly cannot express, and observed traffic of the last `days` days (default POLICY_IMPACT_DAYS) replayed against both: connections newly dropped, newly allowed, unchanged. A verified change answers `applied: true`",
+      tag,
+      permission: "change.read",
+      params: ZChangeIdParams,
+      query: ZChangePolicyQuery,
+      response: ZChangePolicyPreview,
     }),
   },
 };

@@ -41,6 +41,13 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
       protocol: fc.constantFrom("TCP", "UDP", "ICMP", "ANY" as const),
       ports: portExpression,
       principal: fc.oneof(fc.constant(""), fc.constant("cluster.local/ns/a/sa/b")),
+      http: fc.oneof(
+        fc.constant({ method: "", path: "" }),
+        fc.record({
+          method: fc.constantFrom("", "GET", "POST", "DELETE"),
+          path: fc.constantFrom("", "/", "/api/v1/payments/.*", "/health"),
+        }),
+      ),
       status: fc.constantFrom("APPROVED", "APPROVED", "PROPOSED", "DENIED", "OBSERVED" as const),
       approval: fc.oneof(
         fc.constant(null),
@@ -59,6 +66,8 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
         ports: fields.protocol === "ICMP" ? "" : fields.ports,
         appProtocol: "",
         principal: fields.principal,
+        httpMethod: fields.http.method,
+        httpPath: fields.http.path,
         status: fields.status,
         approval: fields.approval,
       })),

@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import { mapKeys } from "@/lib/maps/queries";
 import type { TMapEditResult } from "@/lib/maps/model/schemas";
-import type { TDriftReportResponse, TDriftRequest } from "./schemas";
+import { enforcementKeys } from "./keys";
+import type { TChangePolicyPreview, TDriftReportResponse, TDriftRequest } from "./schemas";
 
 const base = (surfaceId: string) => `/api/v1/surfaces/${surfaceId}/policy`;
 
@@ -24,3 +25,14 @@ export function usePolicyBootstrap(surfaceId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: mapKeys.map(surfaceId) }),
   });
 }
+
+export const enforcementQueries = {
+  changePolicy: (changeId: string) =>
+    queryOptions({
+      queryKey: enforcementKeys.changePolicy(changeId),
+      queryFn: () => apiFetch<TChangePolicyPreview>(`/api/v1/changes/${changeId}/policy`),
+    }),
+};
+
+/** The before/after policy and observed-traffic impact of a change. */
+export const useChangePolicyPreview = (changeId: string) => useQuery(enforcementQueries.changePolicy(changeId));

@@ -5,10 +5,11 @@ import "server-only";
  * nothing the map does not already show.
  */
 import { zipSync, strToU8 } from "fflate";
-import { db, type TTx } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { TActorContext } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/permissions";
-import { NotFoundError, ValidationError, type TFieldError } from "@/lib/errors";
+import { assertCan, can } from "@/lib/auth/permissions";
+import { recordDriftCheck } from "./drift-store";
+import { ValidationError, type TFieldError } from "@/lib/errors";
 import { describeAccess, type TAccess } from "./access";
 import { mapFromAccess } from "./bootstrap";
 import { driftOf } from "./drift";
@@ -18,102 +19,14 @@ import type { TDriftReportResponse, TDriftRequest } from "./schemas";
 import type { TSchemaProblem } from "./validate";
 import { importMap } from "@/lib/maps/service";
 import type { TMapEditResult } from "@/lib/maps/model/schemas";
-import { POLICY_TARGETS, type TApprovalTrace, type TGeneratedPolicy, type TPolicySurface, type TPolicyTarget } from "./model";
+import { POLICY_TARGETS, type TGeneratedPolicy, type TPolicyTarget } from "./model";
+import { loadPolicySurface } from "./load";
 import { slugOf } from "./trace";
 
 export type TSurfacePolicy = TGeneratedPolicy & {
   surface: { id: string; name: string; status: string; version: number };
   flowLabels: Record<string, string>;
 };
-
-export async function loadPolicySurface(
-  tx: TTx,
-  surfaceId: string,
-): Promise<TPolicySurface & { status: string; version: number; flowLabels: Record<string, string> }> {
-  const surface = await tx.protectSurface.findFirst({
-    where: { id: surfaceId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      version: true,
-      flowMap: {
-        select: {
-          id: true,
-          nodes: { select: { id: true, kind: true, label: true, identity: true, labels: true, addresses: true, daasElementId: true } },
-          edges: {
-            select: {
-              id: true,
-              sourceId: true,
-              targetId: true,
-              protocol: true,
-              ports: true,
-              appProtocol: true,
-              principal: true,
-              status: true,
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!surface) throw new NotFoundError("Protect surface not found");
-  const nodes = surface.flowMap?.nodes ?? [];
-  const edges = surface.flowMap?.edges ?? [];
-  const approvals = await approvalsOf(
-    tx,
-    surface.flowMap?.id ?? null,
-    edges.filter((edge) => edge.status === "APPROVED").map((edge) => edge.id),
-    surface.version,
-  );
-  const labels = new Map(nodes.map((node) => [node.id, node.label]));
-  return {
-    id: surface.id,
-    name: surface.name,
-    status: surface.status,
-    version: surface.version,
-    nodes: nodes.map((node) => ({
-      id: node.id,
-      kind: node.kind,
-      label: node.label,
-      identity: node.identity,
-      labels: (node.labels ?? {}) as Record<string, string>,
-      addresses: node.addresses,
-      protected: node.daasElementId !== null,
-    })),
-    flows: edges.map((edge) => ({ ...edge, approval: approvals.get(edge.id) ?? null })),
-    flowLabels: Object.fromEntries(
-      edges.map((edge) => [
-        edge.id,
-        `${labels.get(edge.sourceId) ?? "?"} → ${labels.get(edge.targetId) ?? "?"} ${edge.protocol}${edge.ports ? ` ${edge.ports}` : ""}`,
-      ]),
-    ),
-  };
-}
-
-/**
- * The decision behind each approved flow: the newest map event that set it APPROVED, which names
- * its change when a verified change did it; otherwise it was the owners' agreement.
- */
-async function approvalsOf(tx: TTx, mapId: string | null, edgeIds: string[], surfaceVersion: number): Promise<Map<string, TApprovalTrace>> {
-  const approvals = new Map<string, TApprovalTrace>();
-  if (!mapId || edgeIds.length === 0) return approvals;
-  const events = await tx.mapEvent.findMany({
-    where: { mapId, entityId: { in: edgeIds }, after: { path: ["status"], equals: "APPROVED" } },
-    orderBy: { id: "desc" },
-    select: { entityId: true, changeId: true, change: { select: { number: true } } },
-  });
-  for (const event of events) {
-    if (approvals.has(event.entityId)) continue;
-    approvals.set(
-      event.entityId,
-      event.changeId && event.change
-        ? { kind: "change", changeId: event.changeId, changeNumber: event.change.number }
-        : { kind: "agreement", surfaceVersion },
-    );
-  }
-  return approvals;
-}
 
 export async function getSurfacePolicy(context: TActorContext, surfaceId: string, target: TPolicyTarget): Promise<TSurfacePolicy> {
   assertCan(context.actor, "map.read");
@@ -177,20 +90,28 @@ const entryOf = (access: TAccess) => ({
 
 /**
  * Deployed policy against what the surface's approved flows imply: excess (allowed, never
- * approved) and missing (approved, not enforced). Reading it changes nothing, so `map.read` suffices;
- * a file Concord cannot read is a 400 naming each document.
+ * approved) and missing (approved, not enforced). Comparing needs `map.read`; a caller who may edit
+ * the map also records the check (time, counts, since when it drifts) with its audit row. A file
+ * Concord cannot read is a 400 naming each document, and nothing is recorded.
  */
 export async function checkPolicyDrift(context: TActorContext, surfaceId: string, request: TDriftRequest): Promise<TDriftReportResponse> {
   assertCan(context.actor, "map.read");
   const surface = await loadPolicySurface(db, surfaceId);
   const report = driftOf(surface, request.target, request.policy);
   if (report.problems.length > 0) throw new ValidationError(policyFieldErrors(report.problems), "The policy file cannot be read.");
-  return {
+  const response = {
     target: request.target,
     excess: report.excess.map(entryOf),
     missing: report.missing.map(entryOf),
     unselected: report.unselected,
     warnings: report.warnings,
+  };
+  // Whoever may edit the map (a contributor, a collector's service account) records the check for the dashboards; a reader only compares.
+  if (!can(context.actor, "map.write")) return { ...response, recorded: null };
+  const recorded = await db.$transaction((tx) => recordDriftCheck(tx, context, surfaceId, response));
+  return {
+    ...response,
+    recorded: { id: recorded.id, checkedAt: recorded.checkedAt.toISOString(), driftSince: recorded.driftSince?.toISOString() ?? null },
   };
 }
 

@@ -12,8 +12,8 @@ import addFormats from "ajv-formats";
 import ipaddr from "ipaddr.js";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1";
-import ciliumSchema from "./schemas/ciliumnetworkpolicy_v2.json";
-import istioSchema from "./schemas/authorizationpolicy_v1.json";
+import ciliumSchema from "./schemas/ciliumnetworkpolicy_v2.json" with { type: "json" };
+import istioSchema from "./schemas/authorizationpolicy_v1.json" with { type: "json" };
 import type { TPolicyTarget } from "./model";
 
 export type TSchemaProblem = { document: number; path: string; reason: string };

@@ -28,6 +28,8 @@ export const baseEdge = (n: number, source: number, target: number, overrides: P
   ports: "443",
   appProtocol: "HTTPS",
   principal: "",
+  httpMethod: "",
+  httpPath: "",
   encryption: "TLS",
   authentication: "NONE",
   status: "APPROVED",

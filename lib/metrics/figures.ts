@@ -1,10 +1,11 @@
 import type { Team } from "@/lib/db";
 import { cabReviewEntries, type TCabEntry } from "./attention";
+import { driftEntries, type TDriftEntry } from "./drift";
 import { INDICATORS } from "./indicators";
 import type { TProgramRecords } from "./records";
 
 /** Bumped whenever what `programFigures` computes changes, so figures stored by an older release are recomputed. */
-export const FIGURES_VERSION = 1;
+export const FIGURES_VERSION = 2;
 
 const OPEN_CHANGE_STATES = new Set([
   "SUBMITTED",
@@ -35,6 +36,8 @@ export type TProgramFigures = {
   counts: { surfaces: number; flows: number; openChanges: number; inCab: number };
   /** Changes in CAB review with when they entered it; how long each has waited is worked out at view time. */
   cabEntries: TCabEntry[];
+  /** Surfaces and targets whose deployed policy drifts, with since when; how long is worked out at view time. */
+  driftEntries: TDriftEntry[];
   queues: Record<Extract<Team, "NETOPS" | "SECOPS">, TTeamQueues>;
 };
 
@@ -74,6 +77,7 @@ export function programFigures(records: TProgramRecords): TProgramFigures {
       inCab: records.changes.filter((change) => change.state === "CAB_REVIEW").length,
     },
     cabEntries: cabReviewEntries(records.changes, records.transitions),
+    driftEntries: driftEntries(records.policyDrift ?? []),
     queues: { NETOPS: teamQueues(records, "NETOPS"), SECOPS: teamQueues(records, "SECOPS") },
   };
 }

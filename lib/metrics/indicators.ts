@@ -1,5 +1,6 @@
 import type { ChangeTrack } from "@/lib/db";
 import type { TChangeRecord, TProgramRecords } from "./records";
+import { surfacesDrifting } from "./drift";
 import { hoursBetween, median, percentile, round1, share } from "./stats";
 import { formatFigure } from "./format";
 import { labelOf } from "@/lib/ui/labels";
@@ -462,6 +463,18 @@ export const INDICATORS: TIndicatorDefinition[] = [
     formula: "Flows (not denied) on the maps of surfaces with observed traffic that no observation in the retention window matches",
     ztmmFunctions: ["networks.cc.visibility-and-analytics", "cross-cutting.governance"],
     compute: drawnNeverObserved,
+  },
+  {
+    key: "policy.surfaces_drifting",
+    name: "Surfaces whose deployed policy drifts",
+    unit: "count",
+    direction: "LOWER_IS_BETTER",
+    target: 0,
+    headline: false,
+    formula:
+      "Protect surfaces whose newest drift check on any target (deployed policy uploaded or POSTed) found access allowed but not approved, approved but not enforced, or a protected workload no policy selects",
+    ztmmFunctions: ["networks.network-segmentation", "cross-cutting.governance"],
+    compute: surfacesDrifting,
   },
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, readAll, type TTx } from "@/lib/db";
 import { loadDiscoveryCoverage } from "@/lib/discovery/coverage";
+import { latestDriftChecks } from "@/lib/enforcement/drift-store";
 import type { TProgramRecords } from "./records";
 
 /**
@@ -48,6 +49,7 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
     () => client.changeTransition.findMany({ select: { changeId: true, from: true, to: true, createdAt: true } }),
   ]);
   const observed = await loadDiscoveryCoverage(client);
+  const policyDrift = await latestDriftChecks(client);
   const surfaceById = new Map(surfaces.map((surface) => [surface.id, surface]));
   const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const surfaceIdByMap = new Map(maps.map((map) => [map.id, map.surfaceId]));
@@ -101,5 +103,6 @@ export async function loadProgramRecords(client: TTx = db): Promise<TProgramReco
       at: transition.createdAt,
     })),
     observed,
+    policyDrift,
   };
 }

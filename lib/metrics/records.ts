@@ -1,4 +1,5 @@
 import type { TObservedCoverageRecord } from "@/lib/discovery/coverage";
+import type { TPolicyDriftRecord } from "./drift";
 import type { ApprovalDecision, ChangeState, ChangeTrack, Classification, Encryption, FlowStatus, SurfaceStatus, Team } from "@/lib/db";
 
 /**
@@ -50,6 +51,8 @@ export type TTransitionRecord = { changeId: string; from: ChangeState; to: Chang
 export type TProgramRecords = {
   /** Observed traffic per surface (discovery), for the coverage indicators; absent where none is loaded. */
   observed?: TObservedCoverageRecord[];
+  /** The newest policy drift check of each surface and target; absent where none was recorded. */
+  policyDrift?: TPolicyDriftRecord[];
   surfaces: TSurfaceRecord[];
   signOffs: TSignOffRecord[];
   flows: TFlowRecord[];

@@ -10,7 +10,7 @@ const empty: TDashboard = {
   indicators: [],
   kpis: [],
   objectives: [],
-  attention: { disputed: [], overdue: [], stalledCab: [] },
+  attention: { disputed: [], overdue: [], stalledCab: [], policyDrift: [] },
   counts: { surfaces: 0, flows: 0, openChanges: 0, inCab: 0 },
 };
 

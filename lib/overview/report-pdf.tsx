@@ -106,7 +106,7 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         )}
 
         <Text style={styles.heading}>Needs leadership attention</Text>
-        {attention.disputed.length + attention.overdue.length + attention.stalledCab.length === 0 && (
+        {attention.disputed.length + attention.overdue.length + attention.stalledCab.length + attention.policyDrift.length === 0 && (
           <Text style={styles.note}>Nothing: no disputed scores, overdue targets or stalled CAB items.</Text>
         )}
         {attention.disputed.map((item) => (
@@ -123,6 +123,11 @@ function Report({ dashboard }: { dashboard: TDashboard }) {
         {attention.stalledCab.map((item) => (
           <Text key={`c${item.changeId}`}>
             • Stalled in CAB: #{item.number} {item.title} ({item.days} days)
+          </Text>
+        ))}
+        {attention.policyDrift.map((item) => (
+          <Text key={`p${item.surfaceId}${item.target}`}>
+            • Policy drift: {item.surfaceName}, deployed {item.target} policy differs from the approved flows ({item.days} days)
           </Text>
         ))}
 

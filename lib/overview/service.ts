@@ -7,6 +7,8 @@ import { assessableItems, BUILT_IN_CATALOGS } from "@/lib/maturity/catalog";
 import { dashboardAssessments, getAssessment, latestAssessmentId, type TDraftAssessment } from "@/lib/maturity/service";
 import type { TAssessmentDetail } from "@/lib/maturity/schemas";
 import { stalledFromEntries, type TStalledItem } from "@/lib/metrics/attention";
+import { staleDrift, type TStaleDrift } from "@/lib/metrics/drift";
+import { getEnv } from "@/lib/env";
 import { indicatorValues, type TIndicatorFigure, type TProgramFigures } from "@/lib/metrics/figures";
 import { currentFigures } from "@/lib/metrics/figures-store";
 import { INDICATORS, findIndicator, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
@@ -51,6 +53,8 @@ export type TAttention = {
     currentStage: string | null;
   }>;
   stalledCab: TStalledItem[];
+  /** Deployed policy drifting for longer than POLICY_DRIFT_ATTENTION_DAYS. */
+  policyDrift: TStaleDrift[];
 };
 
 export type TDashboard = {
@@ -206,6 +210,7 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
           currentStage: score.currentStage,
         })),
       stalledCab: stalledFromEntries(figures.cabEntries, now),
+      policyDrift: staleDrift(figures.driftEntries, now, getEnv().POLICY_DRIFT_ATTENTION_DAYS),
     },
     counts: figures.counts,
   };

@@ -619,6 +619,8 @@ export async function seedMaps({ users }: TSeedContext): Promise<void> {
           ports: flow.ports,
           appProtocol: flow.app ?? "",
           principal: flow.principal ?? "",
+          httpMethod: "",
+          httpPath: "",
           encryption: flow.encryption,
           authentication: flow.authentication ?? "NONE",
           status: flow.status,

@@ -12,6 +12,7 @@ describe("webhook event catalog", () => {
         "rule.retired",
         "template.activated",
         "template.retired",
+        "policy.changed",
         "change.submitted",
         "change.verified",
         "change.rolled_back",

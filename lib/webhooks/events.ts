@@ -13,6 +13,8 @@ export const WEBHOOK_EVENTS = {
   "rule.retired": "A classification rule was retired by both teams",
   "template.activated": "A standard-change template was approved by both teams and is now active",
   "template.retired": "A standard-change template was retired",
+  "policy.changed":
+    "A verified change altered a surface's flows: the surface's new policy for every target (files, documents, flows a target cannot express)",
   ...Object.fromEntries(CHANGE_STATES.map((state) => [`change.${state.toLowerCase()}`, `A change moved to ${state}`])),
 } as Record<string, string>;
 

@@ -30,6 +30,8 @@ function ghostFlow(ghost: TReconciliationResponse["ghosts"][number]): TMapEdge {
     ports: ghost.port === null ? "" : String(ghost.port),
     appProtocol: "",
     principal: "",
+    httpMethod: "",
+    httpPath: "",
     encryption: "NONE",
     authentication: "NONE",
     status: ghost.deniedOnly ? "DENIED" : "OBSERVED",

@@ -38,15 +38,37 @@ function icmpsOf(rule: TPeerRule) {
   return [{ fields: families.map((family) => ({ family, type: family === "IPv4" ? 8 : 128 })) }];
 }
 
-function trafficPart(rule: TPeerRule): Record<string, unknown> {
+/** The flow's HTTP rule (method and path as Cilium's regular expressions), or null when it names neither. */
+export function httpRuleOf(flow: TPeerRule["flow"]): { method?: string; path?: string } | null {
+  const method = flow.httpMethod?.trim() ?? "";
+  const path = flow.httpPath?.trim() ?? "";
+  if (!method && !path) return null;
+  return { ...(method ? { method } : {}), ...(path ? { path } : {}) };
+}
+
+/**
+ * L7 rules are parsed by Cilium's proxy on TCP ports it can redirect one by one: a flow naming a
+ * method or path on anything else keeps its L4 rule and says the HTTP part is not enforced.
+ */
+function trafficPart(rule: TPeerRule, unsupported: TUnsupportedFlow[]): Record<string, unknown> {
+  const http = httpRuleOf(rule.flow);
+  const l4 = rule.traffic.kind === "l4" ? rule.traffic.matches : [];
+  const l7Expressible = l4.length > 0 && l4.every((match) => match.protocol === "TCP" && match.from !== null && match.from === match.to);
+  if (http && !l7Expressible)
+    unsupported.push({
+      flowId: rule.flow.id,
+      reason: "Cilium applies HTTP method and path rules only to single TCP ports: enforced at L4 without them",
+    });
   if (rule.traffic.kind === "icmp") return { icmps: icmpsOf(rule) };
   if (rule.traffic.kind === "any") return {};
-  return { toPorts: ciliumToPorts(rule.traffic.matches) };
+  const toPorts = ciliumToPorts(rule.traffic.matches);
+  if (!http || !l7Expressible) return { toPorts };
+  return { toPorts: toPorts.map((entry) => ({ ...entry, rules: { http: [http] } })) };
 }
 
 function ingressRule(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
   if (rule.peer.kind === "workload")
-    return { fromEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) };
+    return { fromEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule, unsupported) };
   if (rule.peer.hostnames.length > 0) {
     unsupported.push({
       flowId: rule.flow.id,
@@ -54,19 +76,19 @@ function ingressRule(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
     });
   }
   if (rule.peer.cidrs.length === 0) return null;
-  return { fromCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule) };
+  return { fromCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule, unsupported) };
 }
 
 function fqdnSelector(hostname: string) {
   return hostname.startsWith("*.") ? { matchPattern: hostname } : { matchName: hostname };
 }
 
-function egressRules(rule: TPeerRule) {
+function egressRules(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
   if (rule.peer.kind === "workload")
-    return [{ toEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule) }];
+    return [{ toEndpoints: [endpointSelector(rule.peer.namespace, rule.peer.selector)], ...trafficPart(rule, unsupported) }];
   const rules: Record<string, unknown>[] = [];
-  if (rule.peer.cidrs.length > 0) rules.push({ toCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule) });
-  if (rule.peer.hostnames.length > 0) rules.push({ toFQDNs: rule.peer.hostnames.map(fqdnSelector), ...trafficPart(rule) });
+  if (rule.peer.cidrs.length > 0) rules.push({ toCIDRSet: rule.peer.cidrs.map((cidr) => ({ cidr })), ...trafficPart(rule, unsupported) });
+  if (rule.peer.hostnames.length > 0) rules.push({ toFQDNs: rule.peer.hostnames.map(fqdnSelector), ...trafficPart(rule, unsupported) });
   return rules;
 }
 
@@ -99,7 +121,7 @@ function policyOf(surface: TPolicySurface, plan: TWorkloadPlan, unsupported: TUn
       endpointSelector: { matchLabels: plan.endpoint.selector },
       enableDefaultDeny: { ingress: true, egress: true },
       ingress: plan.ingress.map((rule) => ingressRule(rule, unsupported)).filter((rule) => rule !== null),
-      egress: [...plan.egress.flatMap(egressRules), DNS_EGRESS],
+      egress: [...plan.egress.flatMap((rule) => egressRules(rule, unsupported)), DNS_EGRESS],
     },
   };
 }

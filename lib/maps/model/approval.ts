@@ -13,7 +13,18 @@ export const APPROVAL_BY_EDIT_MESSAGE =
   "cannot be set to APPROVED by editing the map: a verified change that approves the flow, or both owners' sign-off of the surface, approves it";
 
 /** Content of a flow: what an approval covers. Owner, justification, statement and traffic counters are not. */
-const APPROVED_CONTENT = ["sourceId", "targetId", "protocol", "ports", "appProtocol", "principal", "encryption", "authentication"] as const;
+const APPROVED_CONTENT = [
+  "sourceId",
+  "targetId",
+  "protocol",
+  "ports",
+  "appProtocol",
+  "principal",
+  "httpMethod",
+  "httpPath",
+  "encryption",
+  "authentication",
+] as const;
 
 /** Field errors for every operation of a map edit that would approve a flow. */
 export function approvalByEditErrors(

@@ -34,6 +34,8 @@ export const EDGE_COLUMNS = {
   ports: { type: "text" },
   appProtocol: { type: "text" },
   principal: { type: "text" },
+  httpMethod: { type: "text" },
+  httpPath: { type: "text" },
   encryption: { type: "text", enum: "Encryption" },
   authentication: { type: "text", enum: "FlowAuthentication" },
   status: { type: "text", enum: "FlowStatus" },

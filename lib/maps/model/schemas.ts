@@ -89,6 +89,30 @@ export type TNodeCreate = z.infer<typeof ZNodeCreate>;
 export const ZNodePatch = z.object(nodeFields).partial().strict().meta({ id: "MapNodePatch" });
 export type TNodePatch = z.infer<typeof ZNodePatch>;
 
+/** The methods an L7 HTTP rule may name (RFC 9110 and PATCH); empty: any method. */
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"] as const;
+const ZHttpMethod = z
+  .string()
+  .trim()
+  .refine(
+    (method) => method === "" || (HTTP_METHODS as readonly string[]).includes(method),
+    `must be one of ${HTTP_METHODS.join(", ")}, or empty for any`,
+  );
+/** An absolute path pattern (a regular expression over the request path, as Cilium and Envoy read it); empty: any path. */
+const ZHttpPath = z
+  .string()
+  .trim()
+  .max(500, "must be at most 500 characters")
+  .refine((path) => path === "" || /^\/\S*$/.test(path), "must be an absolute path starting with / and without spaces")
+  .refine((path) => {
+    try {
+      new RegExp(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be a valid path pattern (a regular expression)");
+
 const ZCounter = z.number().int("must be a whole number").min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const ZTimestamp = zIsoDateTime().nullable();
 
@@ -99,6 +123,8 @@ const edgeFields = {
   ports: z.string().trim().max(200, "must be at most 200 characters"),
   appProtocol: text(40),
   principal: text(300),
+  httpMethod: ZHttpMethod,
+  httpPath: ZHttpPath,
   encryption: ZEncryption,
   authentication: ZAuthentication,
   status: ZFlowStatus,
@@ -120,6 +146,8 @@ export const ZEdgeCreate = z
     ports: edgeFields.ports.default(""),
     appProtocol: edgeFields.appProtocol.default(""),
     principal: edgeFields.principal.default(""),
+    httpMethod: edgeFields.httpMethod.default(""),
+    httpPath: edgeFields.httpPath.default(""),
     encryption: edgeFields.encryption.default("NONE"),
     authentication: edgeFields.authentication.default("NONE"),
     status: edgeFields.status.default("PROPOSED"),
@@ -169,6 +197,8 @@ export const ZMapEdge = z
     ports: z.string(),
     appProtocol: z.string(),
     principal: z.string(),
+    httpMethod: z.string(),
+    httpPath: z.string(),
     encryption: ZEncryption,
     authentication: ZAuthentication,
     status: ZFlowStatus,
