@@ -59,9 +59,10 @@ export async function removalInCabMeeting(input: { requester: TActor; chair: TAc
   const meeting = await createMeeting(contextOf(input.chair), {
     title: `CAB for ${input.title}`,
     scheduledAt: new Date(Date.now() + 3_600_000),
+    pastRecord: false,
     attendeeIds: [],
   });
-  await actOnMeeting(contextOf(input.chair), meeting.id, "start");
+  await actOnMeeting(contextOf(input.chair), meeting.id, { action: "start" });
   return { change: submitted, meetingId: meeting.id };
 }
 

@@ -291,7 +291,10 @@ async function endMeeting(tx: TTx, before: TMeetingRow, carry: readonly TCarry[]
     ended.agendaItems.map((item) => item.change.id),
     getEnv().POLICY_IMPACT_DAYS,
   );
-  await tx.cabMeeting.update({ where: { id: before.id }, data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone, policy)) } });
+  await tx.cabMeeting.update({
+    where: { id: before.id },
+    data: { minutes: minutesMarkdown(minutesInputOf(ended, settings.timeZone, policy)) },
+  });
 }
 
 /** Start (the member joins the attendees), end (records each item's decision and the minutes) or refresh the agenda. */

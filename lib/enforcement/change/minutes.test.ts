@@ -79,6 +79,7 @@ describe("a change's policy in the CAB minutes", () => {
   it("reaches the PDF as a verbatim code block: removed lines are not turned into bullets", () => {
     const markdown = minutesMarkdown({
       title: "CAB",
+      timeZone: "UTC",
       scheduledAt: "2026-12-07T10:00:00Z",
       startedAt: null,
       endedAt: null,

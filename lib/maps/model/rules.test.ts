@@ -164,6 +164,8 @@ describe("planning operations", () => {
             ports: "443, 80",
             appProtocol: "",
             principal: "",
+            httpMethod: "",
+            httpPath: "",
             encryption: "TLS",
             authentication: "NONE",
             status: "PROPOSED",
