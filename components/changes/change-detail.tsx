@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { labelOf } from "@/lib/ui/labels";
+import { labelCodesIn, labelOf } from "@/lib/ui/labels";
 import { DIFF_MARKS, markOfOperation } from "@/lib/ui/diff-marks";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -161,7 +161,7 @@ export function ChangeDetail({ id, viewer }: { id: string; viewer: TViewer }) {
                   ))}
                 </ol>
                 <p className="text-xs text-muted">
-                  Base risk: {classification.baseRisk.map((part) => `${part.reason} +${part.points}`).join(", ") || "none"}.
+                  Base risk: {classification.baseRisk.map((part) => `${labelCodesIn(part.reason)} +${part.points}`).join(", ") || "none"}.
                 </p>
               </div>
             )}

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as enums from "@/lib/db/generated/enums.ts";
-import { formatRole, ENUM_LABELS, labelOf, otherTeam, PERSON_TEAMS, RAW_ENUM_CODES, TEAM_LABELS } from "./labels";
+import { formatRole, ENUM_LABELS, labelCodesIn, labelOf, otherTeam, PERSON_TEAMS, RAW_ENUM_CODES, TEAM_LABELS } from "./labels";
 
 describe("labels", () => {
   it("name every team a person can be in, and the team of service accounts", () => {
     expect(PERSON_TEAMS.map((team) => TEAM_LABELS[team])).toEqual(["NetOps", "SecOps", "Leadership"]);
     expect(TEAM_LABELS.NONE).toBe("No team");
     expect(formatRole("CAB_MEMBER")).toBe("CAB member");
+  });
+
+  it("put codes inside stored sentences into words, and leave acronyms and other capitals alone", () => {
+    expect(labelCodesIn("classification RESTRICTED")).toBe("classification Restricted");
+    expect(labelCodesIn("criticality CRITICAL, over TCP")).toBe("criticality Critical, over TCP");
+    expect(labelCodesIn("the API gateway")).toBe("the API gateway");
   });
 
   it("give the other team of a joint decision", () => {

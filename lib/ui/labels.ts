@@ -152,3 +152,8 @@ export const RAW_ENUM_CODES: readonly string[] = Object.keys(ENUM_LABELS).filter
 export function labelIfCode(value: string): string {
   return value in ENUM_LABELS ? labelOf(value) : value;
 }
+
+/** Stored text that may hold codes written before they had words ("classification RESTRICTED"), in words. */
+export function labelCodesIn(text: string): string {
+  return text.replace(/\b[A-Z][A-Z_]*[A-Z]\b/g, (word) => (RAW_ENUM_CODES.includes(word) ? labelOf(word) : word));
+}
