@@ -51,7 +51,8 @@ export default defineConfig({
       `npx next start -p ${PORT}`,
     ].join(" && "),
     url: `${baseURL}/signin`,
-    timeout: 600_000,
+    // The build alone takes four to eight minutes on a busy two-core machine.
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
