@@ -213,7 +213,8 @@ describe("unique names", () => {
     const name = `Rule name ${uniqueSuffix()}`;
     const base = {
       position: 1,
-      condition: { all: [] },
+      // The test database is shared by every file: a rule that matched any change would send others' changes to the CAB.
+      condition: { fact: "environment", op: "eq", value: `no-such-environment-${uniqueSuffix()}` },
       outcome: "FORCE_CAB",
       rationale: "t",
       status: "ACTIVE" as const,
