@@ -283,7 +283,7 @@ test("a rule proposal needs the second team's approval before it classifies", as
   const raj = await signedInAs(surface.netopsOwner);
   const name = `Staging goes to the CAB ${Date.now()}`;
   await raj.page.goto("/changes/rules");
-  await raj.page.getByLabel("Rule name").fill(name);
+  await raj.page.getByRole("textbox", { name: "Rule name", exact: true }).fill(name);
   await raj.page.getByLabel("Fact 1").selectOption({ label: "Environment" });
   await raj.page.getByLabel("Value 1").fill("staging");
   await raj.page.getByLabel("Then").selectOption("FORCE_CAB");

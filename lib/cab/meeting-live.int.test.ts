@@ -210,7 +210,7 @@ describe("unique names", () => {
 
   it("lets revisions of one rule share its name but no other live rule take it (the trigger), and frees a retired rule's name", async () => {
     const author = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-    const name = `Rule name ${uniqueSuffix()}`;
+    const name = `Trigger test rule ${uniqueSuffix()}`;
     const base = {
       position: 1,
       // The test database is shared by every file: a rule that matched any change would send others' changes to the CAB.

@@ -182,7 +182,8 @@ export default async function DashboardPage() {
                     <Link
                       href={metric.source === "indicator" ? indicatorHref(metric.key) : `/dashboard/kpis#kpi-${metric.key}`}
                       title={metric.formula}
-                      className="text-accent hover:underline"
+                      // Underlined, not told by colour alone: a KPI's row has text beside its link (axe link-in-text-block).
+                      className="text-accent underline underline-offset-2"
                     >
                       {metric.name}
                     </Link>
