@@ -1,7 +1,7 @@
 import "server-only";
 import { readAll, type TTx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { loadChangePreview } from "@/lib/enforcement/change/load";
+import { hasObservedTraffic, loadChangePreview, windowStart } from "@/lib/enforcement/change/load";
 import type { TClassifierRule, TRuleOutcome } from "./classifier";
 import type { TCondition } from "./conditions";
 import { ZTemplateParameters } from "./template-parameters";
@@ -60,6 +60,10 @@ type TChangeForInput = {
  */
 async function droppedObservedConnections(tx: TTx, change: TChangeForInput): Promise<number> {
   if (change.operations.length === 0) return 0;
+  const days = getEnv().POLICY_IMPACT_DAYS;
+  // Every classification asks; most surfaces have no imported traffic, and then there is nothing to replay.
+  const touched = [...new Set(change.operations.map((operation) => operation.surfaceId))];
+  if (!(await hasObservedTraffic(tx, touched, windowStart(days)))) return 0;
   const previews = await loadChangePreview(
     tx,
     {
@@ -69,7 +73,7 @@ async function droppedObservedConnections(tx: TTx, change: TChangeForInput): Pro
       surfaceIds: [],
       operations: change.operations.map((operation, index) => ({ ...operation, id: String(index), edgeId: operation.edgeId ?? null })),
     },
-    { days: getEnv().POLICY_IMPACT_DAYS },
+    { days },
   );
   return previews.reduce((sum, preview) => sum + preview.impact.newlyDropped.connections, 0);
 }

@@ -17,6 +17,32 @@ const DAY_MS = 86_400_000;
 
 export type TOperationRow = { id: string; kind: "ADD" | "MODIFY" | "REMOVE"; surfaceId: string; edgeId: string | null; after: unknown };
 
+/** What a change's preview reads of the change row: the preview service and the minutes share it. */
+export const CHANGE_PREVIEW_SELECT = {
+  id: true,
+  number: true,
+  verifiedAt: true,
+  surfaces: { select: { surfaceId: true } },
+  operations: { select: { id: true, kind: true, surfaceId: true, edgeId: true, after: true }, orderBy: { position: "asc" } },
+} as const;
+
+type TChangePreviewRow = {
+  id: string;
+  number: number;
+  surfaces: Array<{ surfaceId: string }>;
+  operations: TOperationRow[];
+};
+
+/** A change row read with `CHANGE_PREVIEW_SELECT`, as `loadChangePreview` takes it. */
+export function previewInputOf(change: TChangePreviewRow) {
+  return {
+    id: change.id,
+    number: change.number,
+    surfaceIds: change.surfaces.map((surface) => surface.surfaceId),
+    operations: change.operations,
+  };
+}
+
 /** A stored operation as a proposal; a row that cannot be read (no after, no edge) proposes nothing. */
 export function toProposal(row: TOperationRow): TProposedOperation | null {
   const after = row.after && typeof row.after === "object" ? (row.after as TProposedFlow) : null;
@@ -24,6 +50,21 @@ export function toProposal(row: TOperationRow): TProposedOperation | null {
   if (!row.edgeId) return null;
   if (row.kind === "REMOVE") return { id: row.id, kind: "REMOVE", edgeId: row.edgeId };
   return after ? { id: row.id, kind: "MODIFY", edgeId: row.edgeId, after } : null;
+}
+
+/** The first day of a preview window of `days` days ending at `now`. */
+export function windowStart(days: number, now: Date = new Date()): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/** Whether any of the surfaces saw traffic since `since`: without any, no change can drop observed traffic. */
+export async function hasObservedTraffic(tx: TTx, surfaceIds: readonly string[], since: Date): Promise<boolean> {
+  const day = new Date(since.toISOString().slice(0, 10));
+  const found = await tx.discoveryObservation.findFirst({
+    where: { surfaceId: { in: [...surfaceIds] }, day: { gte: day } },
+    select: { surfaceId: true },
+  });
+  return found !== null;
 }
 
 export async function loadObservedKinds(
@@ -59,7 +100,7 @@ export async function loadChangePreview(
   change: { id: string; number: number; surfaceIds: string[]; operations: TOperationRow[] },
   options: { days: number; now?: Date },
 ): Promise<TSurfacePreview[]> {
-  const since = new Date((options.now ?? new Date()).getTime() - options.days * DAY_MS);
+  const since = windowStart(options.days, options.now);
   const surfaceIds = [...new Set([...change.surfaceIds, ...change.operations.map((operation) => operation.surfaceId)])];
   const previews: TSurfacePreview[] = [];
   // One surface after another: a change touches a handful, and each read is a few statements on one connection.
@@ -93,30 +134,12 @@ export function diffOfPreview(preview: TSurfacePreview): TTargetDiff[] {
  */
 export async function loadPolicyMinutes(tx: TTx, changeIds: readonly string[], days: number): Promise<Map<string, string[]>> {
   const minutes = new Map<string, string[]>();
-  for (const changeId of changeIds) {
-    const change = await tx.change.findUnique({
-      where: { id: changeId },
-      select: {
-        id: true,
-        number: true,
-        verifiedAt: true,
-        surfaces: { select: { surfaceId: true } },
-        operations: { select: { id: true, kind: true, surfaceId: true, edgeId: true, after: true }, orderBy: { position: "asc" } },
-      },
-    });
-    if (!change || change.verifiedAt || change.operations.length === 0) continue;
-    const previews = await loadChangePreview(
-      tx,
-      {
-        id: change.id,
-        number: change.number,
-        surfaceIds: change.surfaces.map((surface) => surface.surfaceId),
-        operations: change.operations,
-      },
-      { days },
-    );
+  const changes = await tx.change.findMany({ where: { id: { in: [...changeIds] } }, select: CHANGE_PREVIEW_SELECT });
+  for (const change of changes) {
+    if (change.verifiedAt || change.operations.length === 0) continue;
+    const previews = await loadChangePreview(tx, previewInputOf(change), { days });
     minutes.set(
-      changeId,
+      change.id,
       policyMinutesLines(
         previews.map((preview) => ({ ...preview, targets: diffOfPreview(preview) })),
         days,

@@ -10,7 +10,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import type { TChangePolicyPreview } from "../schemas";
-import { diffOfPreview, loadChangePreview } from "./load";
+import { CHANGE_PREVIEW_SELECT, diffOfPreview, loadChangePreview, previewInputOf } from "./load";
 
 export async function getChangePolicyPreview(
   context: TActorContext,
@@ -20,29 +20,11 @@ export async function getChangePolicyPreview(
   const days = requestedDays ?? getEnv().POLICY_IMPACT_DAYS;
   assertCan(context.actor, "change.read");
   assertCan(context.actor, "map.read");
-  const change = await db.change.findUnique({
-    where: { id: changeId },
-    select: {
-      id: true,
-      number: true,
-      verifiedAt: true,
-      surfaces: { select: { surfaceId: true } },
-      operations: { select: { id: true, kind: true, surfaceId: true, edgeId: true, after: true }, orderBy: { position: "asc" } },
-    },
-  });
+  const change = await db.change.findUnique({ where: { id: changeId }, select: CHANGE_PREVIEW_SELECT });
   if (!change) throw new NotFoundError("Change not found");
   // Once verified, the change's flows are on the map: its policy is the surfaces' current policy.
   if (change.verifiedAt) return { changeId, applied: true, days, surfaces: [], wouldDropConnections: 0 };
-  const previews = await loadChangePreview(
-    db,
-    {
-      id: change.id,
-      number: change.number,
-      surfaceIds: change.surfaces.map((surface) => surface.surfaceId),
-      operations: change.operations,
-    },
-    { days },
-  );
+  const previews = await loadChangePreview(db, previewInputOf(change), { days });
   return {
     changeId,
     applied: false,
