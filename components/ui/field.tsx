@@ -34,13 +34,27 @@ export function Field({
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = noteIdsOf(id, { hint, error }).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The ids of a field's hint and error, for its control's `aria-describedby`. */
+export function noteIdsOf(id: string, notes: { hint?: string; error?: string }): string[] {
+  return [notes.hint ? `${id}-hint` : null, notes.error ? `${id}-error` : null].filter((noteId): noteId is string => noteId !== null);
+}
+
+/** A field's hint and its error (announced), below the control; every form control shows them this way. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
@@ -51,6 +65,6 @@ export function Field({
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { X } from "lucide-react";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/lib/ui/cn";
+import { FieldNotes, noteIdsOf } from "./field";
 
 export type TComboOption = { value: string; label: string; description?: string };
 
@@ -69,7 +70,7 @@ export function MultiCombobox({
       onChange(value.slice(0, -1));
     }
   };
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, `${id}-count`].filter(Boolean).join(" ");
+  const describedBy = [...noteIdsOf(id, { hint, error }), `${id}-count`].join(" ");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`${id}-input`} id={`${id}-label`} className="text-sm font-medium">
@@ -174,16 +175,7 @@ export function MultiCombobox({
       <p id={`${id}-count`} className="sr-only" aria-live="polite">
         {open ? `${shown.length} ${noun}${shown.length === 1 ? "" : "s"} listed, ${value.length} chosen` : `${value.length} chosen`}
       </p>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-danger">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
