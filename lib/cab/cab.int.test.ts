@@ -1,46 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
-import { createChange } from "@/lib/changes/service";
-import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
-import { submitChange, voteOnChange } from "@/lib/changes/workflow";
+import { contextFor, uniqueSuffix } from "@/lib/test/factories";
+import { submittedPartnerChange } from "@/lib/changes/test-fixtures";
+import { voteOnChange } from "@/lib/changes/workflow";
 import { actOnMeeting, createMeeting, exportMinutes, pendingVotes } from "./service";
 
 describe("CAB meetings", () => {
   it("builds the agenda, records votes in meeting mode, decides the change and writes minutes", async () => {
-    const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-    const netCab = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
-    const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
-    const { surface, nodes } = await createSurfaceWithMap(requester);
-    const change = await createChange(contextFor(requester), {
-      title: `Open partner ${uniqueSuffix()}`,
-      description: "",
-      surfaceIds: [surface.id],
-      environment: `env-${uniqueSuffix()}`,
-      operations: [
-        {
-          kind: "ADD",
-          surfaceId: surface.id,
-          sourceNodeId: nodes.partner.id,
-          targetNodeId: nodes.api.id,
-          flow: {
-            protocol: "TCP",
-            ports: "443",
-            appProtocol: "",
-            encryption: "MTLS",
-            authentication: "CERTIFICATE",
-            justification: "partner",
-          },
-        },
-      ],
-      implementationPlan: "x",
-      verificationPlan: "y",
-      rollbackPlan: "z",
-      windowStart: null,
-      windowEnd: null,
-      ticketLinks: [],
-      emergencyReason: null,
-    });
-    await submitChange(contextFor(requester), change.id);
+    const { netCab, secCab, change } = await submittedPartnerChange();
     expect((await pendingVotes(contextFor(secCab))).map((item) => item.id)).toContain(change.id);
 
     const meeting = await createMeeting(contextFor(secCab), {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
-import { createChange } from "@/lib/changes/service";
-import { createSurfaceWithMap } from "@/lib/changes/test-fixtures";
-import { submitChange, voteOnChange } from "@/lib/changes/workflow";
+import { createSurfaceWithMap, submittedPartnerChange } from "@/lib/changes/test-fixtures";
+import { voteOnChange } from "@/lib/changes/workflow";
 import { errorResponse } from "@/lib/api/route";
 import { UniqueNameError, ValidationError } from "@/lib/errors";
 import { updateOrganizationSettings } from "@/lib/organization/service";
@@ -13,40 +12,7 @@ import { openMeetingStream } from "./stream";
 const HOUR = 3_600_000;
 
 async function changeInReview() {
-  const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-  const netCab = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
-  const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
-  const { surface, nodes } = await createSurfaceWithMap(requester);
-  const change = await createChange(contextFor(requester), {
-    title: `Open partner ${uniqueSuffix()}`,
-    description: "",
-    surfaceIds: [surface.id],
-    environment: `env-${uniqueSuffix()}`,
-    operations: [
-      {
-        kind: "ADD",
-        surfaceId: surface.id,
-        sourceNodeId: nodes.partner.id,
-        targetNodeId: nodes.api.id,
-        flow: {
-          protocol: "TCP",
-          ports: "443",
-          appProtocol: "",
-          encryption: "MTLS",
-          authentication: "CERTIFICATE",
-          justification: "partner",
-        },
-      },
-    ],
-    implementationPlan: "x",
-    verificationPlan: "y",
-    rollbackPlan: "z",
-    windowStart: null,
-    windowEnd: null,
-    ticketLinks: [],
-    emergencyReason: null,
-  });
-  await submitChange(contextFor(requester), change.id);
+  const { requester, netCab, secCab, change } = await submittedPartnerChange();
   // The agenda takes the riskiest changes first: this one goes to the top, whatever other tests left.
   await db.change.update({ where: { id: change.id }, data: { riskScore: 10_000 } });
   return { requester, netCab, secCab, change };

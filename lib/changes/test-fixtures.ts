@@ -1,6 +1,8 @@
 import { db, type Classification } from "@/lib/db";
 import type { TActor } from "@/lib/auth/actor";
-import { uniqueSuffix } from "@/lib/test/factories";
+import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
+import { createChange } from "./service";
+import { submitChange } from "./workflow";
 import type { TCondition } from "@/lib/change-policy/conditions";
 import type { TRuleOutcome } from "@/lib/change-policy/classifier";
 
@@ -54,4 +56,46 @@ export async function createScopedRule(
       activatedAt: new Date(),
     },
   });
+}
+
+/**
+ * A change that opens a flow from a partner into a Restricted surface, submitted by a NetOps
+ * contributor, so it waits for the CAB; with a CAB member of each team to vote on it.
+ */
+export async function submittedPartnerChange() {
+  const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+  const netCab = await createTestUser("NETOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
+  const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
+  const { surface, nodes } = await createSurfaceWithMap(requester);
+  const change = await createChange(contextFor(requester), {
+    title: `Open partner ${uniqueSuffix()}`,
+    description: "",
+    surfaceIds: [surface.id],
+    environment: `env-${uniqueSuffix()}`,
+    operations: [
+      {
+        kind: "ADD",
+        surfaceId: surface.id,
+        sourceNodeId: nodes.partner.id,
+        targetNodeId: nodes.api.id,
+        flow: {
+          protocol: "TCP",
+          ports: "443",
+          appProtocol: "",
+          encryption: "MTLS",
+          authentication: "CERTIFICATE",
+          justification: "partner",
+        },
+      },
+    ],
+    implementationPlan: "x",
+    verificationPlan: "y",
+    rollbackPlan: "z",
+    windowStart: null,
+    windowEnd: null,
+    ticketLinks: [],
+    emergencyReason: null,
+  });
+  await submitChange(contextFor(requester), change.id);
+  return { requester, netCab, secCab, surface, nodes, change };
 }
