@@ -1,51 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/overview/service";
-import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
+import { contextFor, createTestUser } from "@/lib/test/factories";
+import { createLedgerSurface } from "./ledger-fixture";
 import { toYamlDocuments } from "./generate";
 import { checkPolicyDrift, getSurfacePolicy } from "./service";
 
 /** A surface whose protected ledger accepts the app on 5432 (approved). */
 async function ledgerSurface() {
-  const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-  const suffix = uniqueSuffix();
-  const surface = await db.protectSurface.create({
-    data: {
-      name: `Drifting ledger ${suffix}`,
-      classification: "RESTRICTED",
-      criticality: "HIGH",
-      contentHash: suffix,
-      createdById: netops.id,
-    },
-  });
-  const element = await db.daasElement.create({
-    data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" },
-  });
-  const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
-  const ledger = await db.flowNode.create({
-    data: {
-      mapId: map.id,
-      kind: "DATASTORE",
-      label: "Ledger DB",
-      labels: { app: "ledger-db", namespace: "finance" },
-      addresses: [],
-      daasElementId: element.id,
-    },
-  });
-  const app = await db.flowNode.create({
-    data: { mapId: map.id, kind: "WORKLOAD", label: "Ledger app", labels: { app: "ledger", namespace: "finance" }, addresses: [] },
-  });
-  await db.flowEdge.create({
-    data: {
-      mapId: map.id,
-      sourceId: app.id,
-      targetId: ledger.id,
-      protocol: "TCP",
-      ports: "5432",
-      status: "APPROVED",
-      justification: "books",
-    },
-  });
+  const { netops, surface } = await createLedgerSurface({ name: "Drifting ledger" });
   const generated = await getSurfacePolicy(contextFor(netops), surface.id, "kubernetes");
   const clean = toYamlDocuments(generated.documents);
   const [widened] = structuredClone(generated.documents) as { spec: { ingress: unknown[] } }[];

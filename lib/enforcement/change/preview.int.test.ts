@@ -8,7 +8,8 @@ import { createChange } from "@/lib/changes/service";
 import { submitChange } from "@/lib/changes/workflow";
 import { ZImportQuery } from "@/lib/discovery/schemas";
 import { importFlowLog } from "@/lib/discovery/service";
-import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
+import { contextFor, uniqueSuffix } from "@/lib/test/factories";
+import { createLedgerSurface } from "../ledger-fixture";
 import { getChangePolicyPreview } from "./service";
 
 const V2_HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
@@ -18,44 +19,9 @@ const vpcLine = (source: string, destination: string, port: number, offset: numb
 
 /** A surface whose protected ledger accepts the app on 5432 (approved), with observed traffic on it. */
 async function observedSurface(connections: number) {
-  const netops = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
-  const suffix = uniqueSuffix();
-  const surface = await db.protectSurface.create({
-    data: { name: `Ledger ${suffix}`, classification: "RESTRICTED", criticality: "HIGH", contentHash: suffix, createdById: netops.id },
-  });
-  const element = await db.daasElement.create({
-    data: { surfaceId: surface.id, type: "DATA", name: "Ledger", classification: "RESTRICTED" },
-  });
-  const map = await db.flowMap.create({ data: { surfaceId: surface.id } });
-  const ledger = await db.flowNode.create({
-    data: {
-      mapId: map.id,
-      kind: "DATASTORE",
-      label: "Ledger DB",
-      labels: { app: "ledger-db", namespace: "finance" },
-      addresses: ["10.20.0.5"],
-      daasElementId: element.id,
-    },
-  });
-  const app = await db.flowNode.create({
-    data: {
-      mapId: map.id,
-      kind: "WORKLOAD",
-      label: "Ledger app",
-      labels: { app: "ledger", namespace: "finance" },
-      addresses: ["10.20.0.9"],
-    },
-  });
-  const edge = await db.flowEdge.create({
-    data: {
-      mapId: map.id,
-      sourceId: app.id,
-      targetId: ledger.id,
-      protocol: "TCP",
-      ports: "5432",
-      status: "APPROVED",
-      justification: "books",
-    },
+  const { netops, surface, ledger, app, edge } = await createLedgerSurface({
+    name: "Ledger",
+    addresses: { ledger: "10.20.0.5", app: "10.20.0.9" },
   });
   if (connections > 0) {
     const lines = [V2_HEADER, ...Array.from({ length: connections }, (_, index) => vpcLine("10.20.0.9", "10.20.0.5", 5432, index))];
