@@ -64,6 +64,8 @@ async function checkPassword(
   };
 }
 
+const OIDC_HTTP_TIMEOUT_MS = 10_000;
+
 function providers(): NextAuthOptions["providers"] {
   const env = getEnv();
   const list: NextAuthOptions["providers"] = [
@@ -101,6 +103,9 @@ function providers(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
+      // openid-client gives up on discovery and token calls after 3.5 s, which a busy provider or a
+      // busy host exceeds; the user would see "sign-in unavailable" for a provider that is up.
+      httpOptions: { timeout: OIDC_HTTP_TIMEOUT_MS },
       profile(profile: Record<string, unknown>) {
         return { id: String(profile.sub), email: String(profile.email ?? ""), name: String(profile.name ?? "") };
       },

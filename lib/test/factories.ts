@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db, type Role, type Team } from "@/lib/db";
+import { TEAM_LABELS } from "@/lib/ui/labels";
 import type { TActor, TActorContext } from "@/lib/auth/actor";
 
 /**
@@ -13,7 +14,7 @@ export function uniqueSuffix(): string {
 export async function createTestUser(team: Team, roles: Role[], name?: string): Promise<TActor> {
   const suffix = uniqueSuffix();
   const user = await db.user.create({
-    data: { email: `${team.toLowerCase()}-${suffix}@test.example`, name: name ?? `Test ${team} ${suffix}`, team, roles },
+    data: { email: `${team.toLowerCase()}-${suffix}@test.example`, name: name ?? `Test ${TEAM_LABELS[team]} ${suffix}`, team, roles },
   });
   return { id: user.id, email: user.email, name: user.name, team: user.team, roles: user.roles };
 }
