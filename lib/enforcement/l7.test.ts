@@ -3,6 +3,7 @@ import { generatePolicy } from "./generate";
 import { PAYMENTS_FLOWS, PAYMENTS_NODES, PAYMENTS_SURFACE } from "./test-fixtures";
 import type { TPolicyFlow } from "./model";
 import { ZEdgeCreate } from "@/lib/maps/model/schemas";
+import { istioPathOf } from "./targets/istio";
 
 const n = PAYMENTS_NODES;
 const withFlow = (flow: Partial<TPolicyFlow>) => ({
@@ -72,5 +73,53 @@ describe("a flow's method and path on the map", () => {
     expect(issue({ httpPath: "v1/cards" })).toEqual([["httpPath", "must be an absolute path starting with / and without spaces"]]);
     expect(issue({ httpPath: "/v1/a b" })?.[0]?.[0]).toBe("httpPath");
     expect(issue({ httpPath: "/v1/(" })).toEqual([["httpPath", "must be a valid path pattern (a regular expression)"]]);
+  });
+});
+
+type TAuthz = { metadata: { name: string }; spec: { rules?: Array<{ to?: Array<{ operation: Record<string, string[]> }> }> } };
+const tokeniserAuthz = (documents: unknown[]) =>
+  (documents as TAuthz[]).find((document) => document.metadata.name.includes("tokeniser"))!.spec.rules![0]!.to;
+
+describe("L7 HTTP rules in Istio AuthorizationPolicy", () => {
+  it("puts the flow's method and a prefix path on its operation, in documents the Istio schema accepts", () => {
+    const policy = generatePolicy(withFlow({ httpMethod: "POST", httpPath: "/v1/tokens/.*" }), "istio");
+    expect(policy.unsupported).toEqual([]);
+    expect(tokeniserAuthz(policy.documents)).toEqual([{ operation: { ports: ["8443"], methods: ["POST"], paths: ["/v1/tokens/*"] } }]);
+  });
+
+  it("keeps a method on a port range or on every port, where Cilium cannot", () => {
+    const policy = generatePolicy(withFlow({ ports: "9000-9001", httpMethod: "GET" }), "istio");
+    expect(policy.unsupported).toEqual([]);
+    expect(tokeniserAuthz(policy.documents)).toEqual([{ operation: { ports: ["9000", "9001"], methods: ["GET"] } }]);
+    const everyPort = generatePolicy(withFlow({ ports: "", httpMethod: "GET" }), "istio");
+    expect(tokeniserAuthz(everyPort.documents)).toEqual([{ operation: { methods: ["GET"] } }]);
+  });
+
+  it("enforces a pattern Istio cannot say without its path, and says so", () => {
+    const policy = generatePolicy(withFlow({ httpMethod: "GET", httpPath: "/v1/cards/[0-9]+" }), "istio");
+    expect(policy.unsupported).toEqual([
+      {
+        flowId: PAYMENTS_FLOWS[1]!.id,
+        reason: 'Istio matches paths exactly, by prefix or by suffix, not by the pattern "/v1/cards/[0-9]+": enforced without the path',
+      },
+    ]);
+    expect(tokeniserAuthz(policy.documents)).toEqual([{ operation: { ports: ["8443"], methods: ["GET"] } }]);
+  });
+});
+
+describe("a path pattern in Istio's terms", () => {
+  it.each([
+    ["/health", "/health"],
+    ["^/health$", "/health"],
+    ["/v1/tokens/.*", "/v1/tokens/*"],
+    ["^/v1/.*$", "/v1/*"],
+    [".*\\.json", "*.json"],
+    ["/a\\.b\\+c", "/a.b+c"],
+  ])("%s is %s", (pattern, path) => {
+    expect(istioPathOf(pattern)).toBe(path);
+  });
+
+  it.each(["/v1/cards/[0-9]+", "/a|/b", "/v1/.*/items", ".*", "/x\\d", "/v1/tokens/.+"])("%s has no Istio form", (pattern) => {
+    expect(istioPathOf(pattern)).toBeNull();
   });
 });

@@ -69,6 +69,14 @@ export function planWorkloadPolicies(surface: TPolicySurface): TPolicyPlan {
 }
 
 /** One reason per flow and reason, in a stable order. */
+/** The flow's HTTP rule (a method, and a path as a regular expression matched against the whole path), or null when it names neither. */
+export function httpRuleOf(flow: TPolicyFlow): { method?: string; path?: string } | null {
+  const method = flow.httpMethod?.trim() ?? "";
+  const path = flow.httpPath?.trim() ?? "";
+  if (!method && !path) return null;
+  return { ...(method ? { method } : {}), ...(path ? { path } : {}) };
+}
+
 export function dedupe(unsupported: TUnsupportedFlow[]): TUnsupportedFlow[] {
   const seen = new Set<string>();
   return unsupported

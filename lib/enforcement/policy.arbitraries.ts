@@ -45,7 +45,7 @@ export const surfaceArbitrary: fc.Arbitrary<TPolicySurface> = fc
         fc.constant({ method: "", path: "" }),
         fc.record({
           method: fc.constantFrom("", "GET", "POST", "DELETE"),
-          path: fc.constantFrom("", "/", "/api/v1/payments/.*", "/health"),
+          path: fc.constantFrom("", "/", "/api/v1/payments/.*", "/health", "/v1/cards/[0-9]+"),
         }),
       ),
       status: fc.constantFrom("APPROVED", "APPROVED", "PROPOSED", "DENIED", "OBSERVED" as const),

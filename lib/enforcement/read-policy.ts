@@ -12,6 +12,8 @@
  *   from/toEntities ("world", "all" read as any peer); toPorts (port "0" is every port); icmps.
  * - AuthorizationPolicy (ALLOW): selector; rules' source principals, namespaces and ipBlocks, and
  *   operation ports; a policy without rules allows nothing.
+ * HTTP methods and paths (Cilium's rules.http, Istio's operation methods and paths) are not compared:
+ * drift is measured at L3/L4.
  * DNS egress to kube-dns is infrastructure Concord adds itself, so it is left out on both sides.
  * Label selectors with matchExpressions, named ports and DENY actions are reported, not guessed.
  */

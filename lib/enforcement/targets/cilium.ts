@@ -5,7 +5,7 @@
  * DNS rule, which toFQDNs needs to learn the names' addresses.
  */
 import type { TPolicySurface, TUnsupportedFlow } from "../model";
-import { dedupe, planWorkloadPolicies, type TPeerRule, type TWorkloadPlan } from "../plan";
+import { dedupe, httpRuleOf, planWorkloadPolicies, type TPeerRule, type TWorkloadPlan } from "../plan";
 import type { TL4Match } from "../ports";
 import { resourceName, traceAnnotations, traceLabels } from "../trace";
 import { KUBE_DNS } from "./kubernetes";
@@ -36,14 +36,6 @@ function icmpsOf(rule: TPeerRule) {
   const families = rule.peer.kind === "network" && rule.peer.cidrs.length > 0 && rule.peer.cidrs.every(isIpv6Cidr) ? ["IPv6"] : ["IPv4"];
   // A drawn ICMP flow means reachability checks: echo request (8 in IPv4, 128 in IPv6).
   return [{ fields: families.map((family) => ({ family, type: family === "IPv4" ? 8 : 128 })) }];
-}
-
-/** The flow's HTTP rule (method and path as Cilium's regular expressions), or null when it names neither. */
-export function httpRuleOf(flow: TPeerRule["flow"]): { method?: string; path?: string } | null {
-  const method = flow.httpMethod?.trim() ?? "";
-  const path = flow.httpPath?.trim() ?? "";
-  if (!method && !path) return null;
-  return { ...(method ? { method } : {}), ...(path ? { path } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * by the flow's required identity (principal), else by namespace or address block.
  */
 import type { TPolicySurface, TUnsupportedFlow } from "../model";
-import { dedupe, planWorkloadPolicies, type TPeerRule, type TWorkloadPlan } from "../plan";
+import { dedupe, httpRuleOf, planWorkloadPolicies, type TPeerRule, type TWorkloadPlan } from "../plan";
 import { resourceName, traceAnnotations, traceLabels } from "../trace";
 
 /** Istio lists ports one by one; wider ranges are reported rather than expanded into noise. */
@@ -23,6 +23,65 @@ function portsOf(rule: TPeerRule): string[] | null | "too-many" {
     }
   }
   return [...new Set(ports)];
+}
+
+const REGEX_SPECIAL = new Set([..."\\^$.|?*+()[]{}"]);
+
+/** The pattern as plain text when it is one (escaped specials unescaped), else null. */
+function literalOf(pattern: string): string | null {
+  let text = "";
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index]!;
+    if (char === "\\") {
+      const next = pattern[index + 1];
+      if (next === undefined || !REGEX_SPECIAL.has(next)) return null;
+      text += next;
+      index += 1;
+    } else if (REGEX_SPECIAL.has(char)) {
+      return null;
+    } else {
+      text += char;
+    }
+  }
+  return text;
+}
+
+/**
+ * A flow's path is a regular expression matched against the whole path (Cilium's form). Istio
+ * matches paths exactly, by prefix ("/v1/*") or by suffix ("*.json") and never by pattern, so
+ * only patterns that say one of those translate; anything else is null.
+ */
+export function istioPathOf(pattern: string): string | null {
+  const anchored = pattern.replace(/^\^/, "").replace(/(?<!\\)\$$/, "");
+  const exact = literalOf(anchored);
+  if (exact !== null) return exact;
+  if (anchored.endsWith(".*")) {
+    const prefix = literalOf(anchored.slice(0, -2));
+    if (prefix) return `${prefix}*`;
+  }
+  if (anchored.startsWith(".*")) {
+    const suffix = literalOf(anchored.slice(2));
+    if (suffix) return `*${suffix}`;
+  }
+  return null;
+}
+
+/** The request part of a rule: its ports, and the flow's HTTP method and path where it names them. */
+function operationOf(rule: TPeerRule, ports: string[] | null, unsupported: TUnsupportedFlow[]) {
+  const http = httpRuleOf(rule.flow);
+  const operation: { ports?: string[]; methods?: string[]; paths?: string[] } = {};
+  if (ports) operation.ports = ports;
+  if (http?.method) operation.methods = [http.method];
+  if (http?.path) {
+    const path = istioPathOf(http.path);
+    if (path) operation.paths = [path];
+    else
+      unsupported.push({
+        flowId: rule.flow.id,
+        reason: `Istio matches paths exactly, by prefix or by suffix, not by the pattern "${http.path}": enforced without the path`,
+      });
+  }
+  return Object.keys(operation).length > 0 ? operation : null;
 }
 
 function sourceOf(rule: TPeerRule, unsupported: TUnsupportedFlow[]): Record<string, string[]> | null {
@@ -56,7 +115,8 @@ function ruleOf(rule: TPeerRule, unsupported: TUnsupportedFlow[]) {
   }
   const source = sourceOf(rule, unsupported);
   if (!source) return null;
-  return ports ? { from: [{ source }], to: [{ operation: { ports } }] } : { from: [{ source }] };
+  const operation = operationOf(rule, ports, unsupported);
+  return operation ? { from: [{ source }], to: [{ operation }] } : { from: [{ source }] };
 }
 
 function policyOf(surface: TPolicySurface, plan: TWorkloadPlan, unsupported: TUnsupportedFlow[]) {
