@@ -131,3 +131,9 @@ test("sign-in never leaves the app, whatever callbackUrl says", async ({ page, p
     await expect(page).toHaveURL(new URL("/dashboard", test.info().project.use.baseURL).toString(), { timeout: 30_000 });
   }
 });
+
+test("crawlers are told to stay out of the whole console, before anyone signs in", async ({ request }) => {
+  const response = await request.get("/robots.txt");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+});

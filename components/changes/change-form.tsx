@@ -145,6 +145,8 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
               protocol: edge.protocol as TFlowDraft["protocol"],
               ports: edge.ports,
               appProtocol: edge.appProtocol,
+              httpMethod: edge.httpMethod ?? "",
+              httpPath: edge.httpPath ?? "",
               encryption: edge.encryption as TFlowDraft["encryption"],
               authentication: edge.authentication as TFlowDraft["authentication"],
               justification: edge.justification || "narrowed",

@@ -6,8 +6,11 @@ export function describeFlow(flow: {
   targetLabel: string;
   protocol: string;
   ports: string;
+  httpMethod?: string;
+  httpPath?: string;
   encryption: string;
   authentication: string;
 }): string {
-  return `${flow.sourceLabel} → ${flow.targetLabel} · ${labelOf(flow.protocol)}${flow.ports ? `/${flow.ports}` : ""} · ${labelOf(flow.encryption)} · auth ${labelOf(flow.authentication)}`;
+  const http = [flow.httpMethod, flow.httpPath].filter(Boolean).join(" ");
+  return `${flow.sourceLabel} → ${flow.targetLabel} · ${labelOf(flow.protocol)}${flow.ports ? `/${flow.ports}` : ""}${http ? ` · HTTP ${http}` : ""} · ${labelOf(flow.encryption)} · auth ${labelOf(flow.authentication)}`;
 }

@@ -48,13 +48,13 @@ export function toFormInitial(change: TChange): TChangeFormInitial {
       if (operation.kind === "REMOVE")
         return [{ kind: "REMOVE", surfaceId: operation.surfaceId, edgeId: operation.edgeId, label: `Remove ${describeFlow(before)}` }];
       if (!after) return [];
-      const { protocol, ports, appProtocol, encryption, authentication, justification } = after;
+      const { protocol, ports, appProtocol, httpMethod, httpPath, encryption, authentication, justification } = after;
       return [
         {
           kind: "MODIFY",
           surfaceId: operation.surfaceId,
           edgeId: operation.edgeId,
-          flow: { protocol, ports, appProtocol, encryption, authentication, justification },
+          flow: { protocol, ports, appProtocol, httpMethod, httpPath, encryption, authentication, justification },
           label: `Modify ${describeFlow(before)} → ${protocol}/${ports} ${encryption}`,
         },
       ];

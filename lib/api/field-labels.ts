@@ -22,6 +22,8 @@ export const FIELD_LABELS: Record<string, string> = {
   targetNodeId: "Target",
   edgeId: "Flow",
   appProtocol: "Application protocol",
+  httpMethod: "HTTP method",
+  httpPath: "HTTP path",
   timeZone: "Time zone",
   toMeetingId: "Meeting to carry it to",
   itemId: "Agenda item",

@@ -23,6 +23,9 @@ export type TFlowSnapshot = {
   protocol: Protocol;
   ports: string;
   appProtocol: string;
+  /** Absent in operations recorded before changes could name them: the map's value stands. */
+  httpMethod?: string;
+  httpPath?: string;
   encryption: Encryption;
   authentication: FlowAuthentication;
   justification: string;

@@ -108,4 +108,30 @@ describe("changes over HTTP", () => {
     expect((await call(getRoute as THandler, viewerToken, { id: crypto.randomUUID() }, undefined, "GET")).status).toBe(404);
     expect((await call(getRoute as THandler, viewerToken, { id: "not-a-uuid" }, undefined, "GET")).status).toBe(400);
   });
+
+  it("refuses a flow operation's HTTP method or path the map would refuse, naming the field, and writes nothing", async () => {
+    const requester = await createTestUser("NETOPS", ["CONTRIBUTOR"]);
+    const { surface, edge } = await createSurfaceWithMap(requester);
+    const token = await tokenFor(requester);
+    const flow = { protocol: "TCP", ports: "443", encryption: "TLS", authentication: "TOKEN", justification: "only tokens" };
+    for (const [field, value] of [
+      ["httpMethod", "FETCH"],
+      ["httpPath", "v1/cards"],
+      ["httpPath", "/v1/("],
+    ] as const) {
+      const response = await call(
+        createRoute,
+        token,
+        {},
+        {
+          title: "Narrow to one call",
+          surfaceIds: [surface.id],
+          operations: [{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { ...flow, [field]: value } }],
+        },
+      );
+      expect(response.status).toBe(400);
+      expect(response.json.error?.fields?.map((entry) => entry.path)).toEqual([`body.operations.0.flow.${field}`]);
+    }
+    expect(await db.change.count({ where: { requesterId: requester.id } })).toBe(0);
+  });
 });

@@ -22,6 +22,8 @@ const edgeSelect = {
   protocol: true,
   ports: true,
   appProtocol: true,
+  httpMethod: true,
+  httpPath: true,
   encryption: true,
   authentication: true,
   justification: true,

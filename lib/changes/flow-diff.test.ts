@@ -90,6 +90,9 @@ describe("a change's flow diff", () => {
     expect(changed(diff.before)).toMatchObject({ mark: "changed", label: "TCP 5432 HTTPS · TLS", changedFields: ["ports", "encryption"] });
     expect(changed(diff.after)).toMatchObject({ mark: "changed", label: "TCP 6432 HTTPS · mTLS", changedFields: ["ports", "encryption"] });
     expect(changedFields(snapshot(), snapshot())).toEqual([]);
+    // A record from before changes named HTTP fields reads them as empty (any), not as changed.
+    expect(changedFields(snapshot(), snapshot({ httpMethod: "", httpPath: "" }))).toEqual([]);
+    expect(changedFields(snapshot({ httpPath: "/v1/.*" }), snapshot({ httpMethod: "GET", httpPath: "/v1/.*" }))).toEqual(["httpMethod"]);
   });
 
   it("reports flows the change refers to that are no longer on the map, and new flows whose end point is gone", () => {

@@ -1,6 +1,5 @@
 import { describeFlow } from "@/lib/maps/model/appearance";
 import { orderParentsFirst } from "@/lib/maps/model/geometry";
-import { changedFields as changedKeys } from "@/lib/maps/model/rules";
 import type { TMapEdge, TMapNode } from "@/lib/maps/model/schemas";
 import { toFlowSnapshot } from "./flow-snapshot";
 import type { TFlowSnapshot } from "@/lib/change-policy/types";
@@ -9,14 +8,23 @@ import type { TStoredOperation } from "./snapshot";
 export type TDiffMark = "added" | "changed" | "removed" | "unchanged";
 
 /** The flow attributes a change can alter, in the order a reader scans them. */
-const COMPARED = ["protocol", "ports", "appProtocol", "encryption", "authentication", "justification"] as const satisfies ReadonlyArray<
-  keyof TFlowSnapshot
->;
+const COMPARED = [
+  "protocol",
+  "ports",
+  "appProtocol",
+  "httpMethod",
+  "httpPath",
+  "encryption",
+  "authentication",
+  "justification",
+] as const satisfies ReadonlyArray<keyof TFlowSnapshot>;
 export type TChangedField = (typeof COMPARED)[number];
 export const FIELD_LABELS: Record<TChangedField, string> = {
   protocol: "protocol",
   ports: "ports",
   appProtocol: "application protocol",
+  httpMethod: "HTTP method",
+  httpPath: "HTTP path",
   encryption: "encryption",
   authentication: "authentication",
   justification: "justification",
@@ -43,9 +51,10 @@ export type TFlowDiff = {
 
 type TOperation = Pick<TStoredOperation, "kind" | "edgeId" | "before" | "after">;
 
+/** An HTTP field a record leaves out reads as empty (any), so older records compare like newer ones. */
 export function changedFields(before: TFlowSnapshot | null, after: TFlowSnapshot | null): TChangedField[] {
-  const changed = new Set(changedKeys(before, after));
-  return COMPARED.filter((field) => changed.has(field));
+  if (!before || !after) return [];
+  return COMPARED.filter((field) => (before[field] ?? "") !== (after[field] ?? ""));
 }
 
 const snapshotOf = (edge: TMapEdge, labels: ReadonlyMap<string, string>): TFlowSnapshot =>

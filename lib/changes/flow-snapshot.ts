@@ -3,7 +3,7 @@ import type { TFlowSnapshot } from "@/lib/change-policy/types";
 type TFlowFields = Pick<
   TFlowSnapshot,
   "sourceId" | "targetId" | "protocol" | "ports" | "appProtocol" | "encryption" | "authentication" | "justification"
->;
+> & { httpMethod: string; httpPath: string };
 
 /** A flow as a change records it, from a map edge and the labels of its end points (safe in the browser too). */
 export function toFlowSnapshot(edge: TFlowFields, labels: { source: string; target: string }): TFlowSnapshot {
@@ -15,6 +15,8 @@ export function toFlowSnapshot(edge: TFlowFields, labels: { source: string; targ
     protocol: edge.protocol,
     ports: edge.ports,
     appProtocol: edge.appProtocol,
+    httpMethod: edge.httpMethod,
+    httpPath: edge.httpPath,
     encryption: edge.encryption,
     authentication: edge.authentication,
     justification: edge.justification,
@@ -27,6 +29,8 @@ export function flowAttributesOf(snapshot: TFlowSnapshot) {
     protocol: snapshot.protocol,
     ports: snapshot.ports,
     appProtocol: snapshot.appProtocol,
+    ...(snapshot.httpMethod !== undefined ? { httpMethod: snapshot.httpMethod } : {}),
+    ...(snapshot.httpPath !== undefined ? { httpPath: snapshot.httpPath } : {}),
     encryption: snapshot.encryption,
     authentication: snapshot.authentication,
     justification: snapshot.justification,

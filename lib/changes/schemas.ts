@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zInt32, zIsoDateTime } from "@/lib/api/bounds";
 import { ZId } from "@/lib/users/schemas";
 import { isValidPorts } from "@/lib/change-policy/ports";
+import { ZHttpMethod, ZHttpPath } from "@/lib/maps/model/schemas";
 import { MANUAL_TRANSITIONS } from "./lifecycle";
 
 export const ZChangeState = z
@@ -32,11 +33,16 @@ const ZPorts = z
   .max(200)
   .refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100");
 
-/** The attributes of a flow a change may set. */
+/**
+ * The attributes of a flow a change may set. The HTTP method and path are optional: left out, a
+ * modified flow keeps the map's (a client that does not know them clears nothing); empty is any.
+ */
 export const ZFlowAttributes = z.object({
   protocol: ZProtocol,
   ports: ZPorts,
   appProtocol: z.string().trim().max(40).default(""),
+  httpMethod: ZHttpMethod.optional(),
+  httpPath: ZHttpPath.optional(),
   encryption: ZEncryption,
   authentication: ZAuthentication,
   justification: z.string().trim().min(1, "say why this flow must exist").max(2000),

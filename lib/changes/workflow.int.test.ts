@@ -171,6 +171,64 @@ describe("change workflow", () => {
     expect(await db.mapEvent.count({ where: { changeId: removal.id, kind: "edge.delete" } })).toBe(1);
   });
 
+  it("carries a flow's HTTP method and path to the map on verify, and keeps the map's when a change leaves them out", async () => {
+    const { requester, netCab } = await people();
+    const { surface, edge, nodes } = await createSurfaceWithMap(requester);
+    await db.flowEdge.update({ where: { id: edge.id }, data: { httpMethod: "GET", httpPath: "/v1/.*" } });
+    const environment = `env-${uniqueSuffix()}`;
+    await createScopedRule(netCab, environment, "ALLOW_PRE_APPROVAL", { fact: "environment", op: "eq", value: environment });
+    const flow = { protocol: "TCP" as const, ports: "443", appProtocol: "", encryption: "MTLS" as const, authentication: "TOKEN" as const };
+    const verify = async (operations: TCreateChange["operations"]) => {
+      const change = await createChange(contextFor(requester), {
+        ...openFlow(surface.id, edge.sourceId, edge.targetId, environment),
+        title: `L7 ${uniqueSuffix()}`,
+        operations,
+      });
+      expect(await submitChange(contextFor(requester), change.id)).toMatchObject({ state: "PRE_APPROVED" });
+      await transitionChange(contextFor(requester), change.id, {
+        action: "schedule",
+        reason: "",
+        windowStart: new Date(Date.now() + 1000),
+        windowEnd: new Date(Date.now() + 7_200_000),
+      });
+      await transitionChange(contextFor(requester), change.id, { action: "implement", reason: "" });
+      await transitionChange(contextFor(netCab), change.id, { action: "verify", reason: "" });
+      return change;
+    };
+
+    await verify([{ kind: "MODIFY", surfaceId: surface.id, edgeId: edge.id, flow: { ...flow, justification: "only 443" } }]);
+    expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({
+      ports: "443",
+      httpMethod: "GET",
+      httpPath: "/v1/.*",
+    });
+
+    await verify([
+      {
+        kind: "MODIFY",
+        surfaceId: surface.id,
+        edgeId: edge.id,
+        flow: { ...flow, httpMethod: "POST", httpPath: "/v1/tokens", justification: "tokens" },
+      },
+    ]);
+    expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ httpMethod: "POST", httpPath: "/v1/tokens" });
+
+    const added = await verify([
+      {
+        kind: "ADD",
+        surfaceId: surface.id,
+        sourceNodeId: nodes.partner.id,
+        targetNodeId: nodes.api.id,
+        flow: { ...flow, httpMethod: "GET", httpPath: "/status", justification: "partner status" },
+      },
+    ]);
+    const operation = await db.flowOperation.findFirstOrThrow({ where: { changeId: added.id } });
+    expect(await db.flowEdge.findUniqueOrThrow({ where: { id: operation.edgeId! } })).toMatchObject({
+      httpMethod: "GET",
+      httpPath: "/status",
+    });
+  });
+
   it("voids approvals when the change is edited after one, and one team alone cannot approve", async () => {
     const { requester, netCab, secCab, secCab2 } = await people();
     const { surface, nodes } = await createSurfaceWithMap(requester);

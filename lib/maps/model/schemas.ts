@@ -91,7 +91,7 @@ export type TNodePatch = z.infer<typeof ZNodePatch>;
 
 /** The methods an L7 HTTP rule may name (RFC 9110 and PATCH); empty: any method. */
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"] as const;
-const ZHttpMethod = z
+export const ZHttpMethod = z
   .string()
   .trim()
   .refine(
@@ -99,7 +99,7 @@ const ZHttpMethod = z
     `must be one of ${HTTP_METHODS.join(", ")}, or empty for any`,
   );
 /** An absolute path pattern (a regular expression over the request path, as Cilium and Envoy read it); empty: any path. */
-const ZHttpPath = z
+export const ZHttpPath = z
   .string()
   .trim()
   .max(500, "must be at most 500 characters")
