@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { LabelledSelect } from "@/components/ui/labelled-select";
 import { MultiCombobox } from "@/components/ui/multi-combobox";
 import { formErrorsOf } from "@/lib/api/client";
 import { stateAfterEdit, SUBMITTABLE_STATES } from "@/lib/changes/lifecycle";
 import { usePickableFlows, useSaveChange, type TPickableFlows } from "@/lib/changes/queries";
-import type { TFlowOperationInput } from "@/lib/changes/schemas";
+import { CHANGE_TEXT_LIMITS, type TFlowOperationInput } from "@/lib/changes/schemas";
+import { CountedInput, CountedTextarea } from "@/components/ui/counted-field";
 import type { ChangeState } from "@/lib/db/generated/enums";
 import { describeFlow } from "./describe-flow";
 import { EMPTY_FLOW, FlowFields, type TFlowDraft } from "./flow-fields";
@@ -179,10 +180,24 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
     >
       <Card className="grid gap-3">
         <Field label="Title" error={errors.title}>
-          {(props) => <Input {...props} value={form.title} onChange={(event) => set("title", event.target.value)} />}
+          {(props) => (
+            <CountedInput
+              {...props}
+              max={CHANGE_TEXT_LIMITS.title}
+              value={form.title}
+              onChange={(event) => set("title", event.target.value)}
+            />
+          )}
         </Field>
         <Field label="Description">
-          {(props) => <Textarea {...props} value={form.description} onChange={(event) => set("description", event.target.value)} />}
+          {(props) => (
+            <CountedTextarea
+              {...props}
+              max={CHANGE_TEXT_LIMITS.description}
+              value={form.description}
+              onChange={(event) => set("description", event.target.value)}
+            />
+          )}
         </Field>
         <MultiCombobox
           label="Protect surfaces"
@@ -344,16 +359,33 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
       <Card className="grid gap-3 sm:grid-cols-2">
         <Field label="Implementation plan" className="sm:col-span-2">
           {(props) => (
-            <Textarea {...props} value={form.implementationPlan} onChange={(event) => set("implementationPlan", event.target.value)} />
+            <CountedTextarea
+              {...props}
+              max={CHANGE_TEXT_LIMITS.plan}
+              value={form.implementationPlan}
+              onChange={(event) => set("implementationPlan", event.target.value)}
+            />
           )}
         </Field>
         <Field label="Verification plan">
           {(props) => (
-            <Textarea {...props} value={form.verificationPlan} onChange={(event) => set("verificationPlan", event.target.value)} />
+            <CountedTextarea
+              {...props}
+              max={CHANGE_TEXT_LIMITS.plan}
+              value={form.verificationPlan}
+              onChange={(event) => set("verificationPlan", event.target.value)}
+            />
           )}
         </Field>
         <Field label="Rollback plan" hint="Without one, the agreed rules send the change to the CAB.">
-          {(props) => <Textarea {...props} value={form.rollbackPlan} onChange={(event) => set("rollbackPlan", event.target.value)} />}
+          {(props) => (
+            <CountedTextarea
+              {...props}
+              max={CHANGE_TEXT_LIMITS.plan}
+              value={form.rollbackPlan}
+              onChange={(event) => set("rollbackPlan", event.target.value)}
+            />
+          )}
         </Field>
         <Field label="Window start" error={errors.windowStart}>
           {(props) => (
@@ -382,7 +414,12 @@ export function ChangeForm({ surfaces, initial }: { surfaces: TSurfaceChoice[]; 
           {form.emergency && (
             <Field label="Emergency reason" error={errors.emergencyReason}>
               {(props) => (
-                <Input {...props} value={form.emergencyReason} onChange={(event) => set("emergencyReason", event.target.value)} />
+                <CountedInput
+                  {...props}
+                  max={CHANGE_TEXT_LIMITS.emergencyReason}
+                  value={form.emergencyReason}
+                  onChange={(event) => set("emergencyReason", event.target.value)}
+                />
               )}
             </Field>
           )}

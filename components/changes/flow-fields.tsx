@@ -1,6 +1,8 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-field";
+import { CHANGE_TEXT_LIMITS } from "@/lib/changes/schemas";
 import { HTTP_METHODS } from "@/lib/maps/model/schemas";
 
 export type TFlowDraft = {
@@ -82,7 +84,14 @@ export function FlowFields({ value, onChange }: { value: TFlowDraft; onChange: (
         )}
       </Field>
       <Field label="Justification">
-        {(props) => <Input {...props} value={value.justification} onChange={(event) => set("justification", event.target.value)} />}
+        {(props) => (
+          <CountedInput
+            {...props}
+            max={CHANGE_TEXT_LIMITS.justification}
+            value={value.justification}
+            onChange={(event) => set("justification", event.target.value)}
+          />
+        )}
       </Field>
     </div>
   );

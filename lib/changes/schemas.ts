@@ -33,6 +33,15 @@ const ZPorts = z
   .max(200)
   .refine((ports) => ports === "" || isValidPorts(ports), "must look like 443, 80,443 or 8000-8100");
 
+/** Longest text a change's fields take: the schema refuses more, and the form counts towards it. */
+export const CHANGE_TEXT_LIMITS = {
+  title: 200,
+  description: 5000,
+  plan: 5000,
+  emergencyReason: 1000,
+  justification: 2000,
+} as const;
+
 /**
  * The attributes of a flow a change may set. The HTTP method and path are optional: left out, a
  * modified flow keeps the map's (a client that does not know them clears nothing); empty is any.
@@ -45,7 +54,7 @@ export const ZFlowAttributes = z.object({
   httpPath: ZHttpPath.optional(),
   encryption: ZEncryption,
   authentication: ZAuthentication,
-  justification: z.string().trim().min(1, "say why this flow must exist").max(2000),
+  justification: z.string().trim().min(1, "say why this flow must exist").max(CHANGE_TEXT_LIMITS.justification),
 });
 
 export const ZFlowOperationInput = z
@@ -60,8 +69,8 @@ export type TFlowOperationInput = z.infer<typeof ZFlowOperationInput>;
 const ZDate = zIsoDateTime().transform((value) => new Date(value));
 
 const changeFields = {
-  title: z.string().trim().min(3, "must be at least 3 characters").max(200),
-  description: z.string().trim().max(5000).default(""),
+  title: z.string().trim().min(3, "must be at least 3 characters").max(CHANGE_TEXT_LIMITS.title),
+  description: z.string().trim().max(CHANGE_TEXT_LIMITS.description).default(""),
   surfaceIds: z
     .array(ZId)
     .min(1, "pick at least one protect surface")
@@ -69,14 +78,14 @@ const changeFields = {
     .transform((ids) => [...new Set(ids)]),
   operations: z.array(ZFlowOperationInput).max(50).default([]),
   environment: z.string().trim().min(1).max(40).default("production"),
-  implementationPlan: z.string().trim().max(5000).default(""),
-  verificationPlan: z.string().trim().max(5000).default(""),
-  rollbackPlan: z.string().trim().max(5000).default(""),
+  implementationPlan: z.string().trim().max(CHANGE_TEXT_LIMITS.plan).default(""),
+  verificationPlan: z.string().trim().max(CHANGE_TEXT_LIMITS.plan).default(""),
+  rollbackPlan: z.string().trim().max(CHANGE_TEXT_LIMITS.plan).default(""),
   windowStart: ZDate.nullable().default(null),
   windowEnd: ZDate.nullable().default(null),
   ticketLinks: z.array(z.url("must be a link").max(500)).max(10).default([]),
   /** Declaring an emergency needs a reason; an empty reason is no emergency. */
-  emergencyReason: z.string().trim().max(1000).nullable().default(null),
+  emergencyReason: z.string().trim().max(CHANGE_TEXT_LIMITS.emergencyReason).nullable().default(null),
 };
 
 function checkChange(
