@@ -201,6 +201,40 @@ export function planOperations(
     record("edge.delete", edge.id, edge, null);
   };
 
+  /** An update of a node or a flow: refused on a conflicting field, left out when it changes nothing. */
+  const updateElement = <T extends TMapNode | TMapEdge>(
+    kind: "node" | "edge",
+    elements: Map<string, T>,
+    touched: Set<string>,
+    operation: { id: string; version: number; patch: Record<string, unknown> },
+    path: string,
+    patched: (current: T) => T,
+  ) => {
+    const current = elements.get(operation.id);
+    if (!current) {
+      missing.push({ id: operation.id, kind });
+      conflicts.push({ id: operation.id, path, fields: [], current: null });
+      return;
+    }
+    const fields = conflictingFields(
+      operation.patch,
+      current,
+      operation.version,
+      baseVersion(operation.id, current),
+      changedSince.get(operation.id) ?? new Set(),
+    );
+    if (fields.length > 0) {
+      conflicts.push({ id: operation.id, path, fields, current });
+      return;
+    }
+    const next: T = { ...patched(current), version: current.version + 1 };
+    if (changedFields(current, next).length === 0) return;
+    elements.set(next.id, next);
+    touched.add(next.id);
+    pathById.set(next.id, `${path}.patch`);
+    record(`${kind}.update`, next.id, current, next);
+  };
+
   operations.forEach((operation, index) => {
     const path = `operations.${index}`;
     switch (operation.op) {
@@ -217,32 +251,12 @@ export function planOperations(
         record("node.create", id, null, node);
         return;
       }
-      case "updateNode": {
-        const current = graph.nodes.get(operation.id);
-        if (!current) {
-          missing.push({ id: operation.id, kind: "node" });
-          conflicts.push({ id: operation.id, path, fields: [], current: null });
-          return;
-        }
-        const fields = conflictingFields(
-          operation.patch,
-          current,
-          operation.version,
-          baseVersion(operation.id, current),
-          changedSince.get(operation.id) ?? new Set(),
-        );
-        if (fields.length > 0) {
-          conflicts.push({ id: operation.id, path, fields, current });
-          return;
-        }
-        const next: TMapNode = { ...current, ...(operation.patch as TNodePatch), version: current.version + 1 };
-        if (changedFields(current, next).length === 0) return;
-        graph.nodes.set(next.id, next);
-        touchedNodes.add(next.id);
-        pathById.set(next.id, `${path}.patch`);
-        record("node.update", next.id, current, next);
+      case "updateNode":
+        updateElement("node", graph.nodes, touchedNodes, operation, path, (current) => ({
+          ...current,
+          ...(operation.patch as TNodePatch),
+        }));
         return;
-      }
       case "deleteNode": {
         const current = graph.nodes.get(operation.id);
         if (!current) {
@@ -287,32 +301,9 @@ export function planOperations(
         record("edge.create", id, null, edge);
         return;
       }
-      case "updateEdge": {
-        const current = graph.edges.get(operation.id);
-        if (!current) {
-          missing.push({ id: operation.id, kind: "edge" });
-          conflicts.push({ id: operation.id, path, fields: [], current: null });
-          return;
-        }
-        const fields = conflictingFields(
-          operation.patch,
-          current,
-          operation.version,
-          baseVersion(operation.id, current),
-          changedSince.get(operation.id) ?? new Set(),
-        );
-        if (fields.length > 0) {
-          conflicts.push({ id: operation.id, path, fields, current });
-          return;
-        }
-        const next: TMapEdge = { ...patchedEdge(current, operation.patch), version: current.version + 1 };
-        if (changedFields(current, next).length === 0) return;
-        graph.edges.set(next.id, next);
-        touchedEdges.add(next.id);
-        pathById.set(next.id, `${path}.patch`);
-        record("edge.update", next.id, current, next);
+      case "updateEdge":
+        updateElement("edge", graph.edges, touchedEdges, operation, path, (current) => patchedEdge(current, operation.patch));
         return;
-      }
       case "deleteEdge": {
         const current = graph.edges.get(operation.id);
         if (!current) {
