@@ -88,6 +88,24 @@ describe("the policy diff of a change", () => {
     expect(text).toContain("\n-");
   });
 
+  it("reads the same diff again for the same surfaces, and never an earlier surface's diff for an edited one", () => {
+    const narrowed = (ports: string) =>
+      applyProposedOperations(
+        PAYMENTS_SURFACE,
+        [{ id: "m", kind: "MODIFY", edgeId: tokeniserToVault.id, after: { ...tokeniserToVault, ports } }],
+        CHANGE,
+      );
+    const first = diffTarget(PAYMENTS_SURFACE, narrowed("6432"), "cilium");
+    expect(diffTarget(PAYMENTS_SURFACE, narrowed("6432"), "cilium")).toEqual(first);
+    const edited = diffTarget(PAYMENTS_SURFACE, narrowed("7432"), "cilium");
+    const added = edited.files.flatMap((file) => file.hunks.flatMap((hunk) => hunk.lines)).filter((line) => line.kind === "added");
+    expect(added).toContainEqual({ kind: "added", text: expect.stringContaining('port: "7432"') });
+    expect(JSON.stringify(edited)).not.toContain('"6432"');
+    // A renamed surface is new content too: its files carry the new name.
+    const renamed = diffTarget({ ...PAYMENTS_SURFACE, name: "Renamed" }, { ...narrowed("6432"), name: "Renamed" }, "cilium");
+    expect(JSON.stringify(renamed)).toContain("Renamed");
+  });
+
   it("reports a file the change creates or deletes, and flows a target newly cannot express", () => {
     const tcpToFraud = applyProposedOperations(
       PAYMENTS_SURFACE,

@@ -5,7 +5,9 @@
  * flows a target could or could no longer express are listed, so a change that silently loses
  * enforcement on one target is visible.
  */
+import { createHash } from "node:crypto";
 import { structuredPatch } from "diff";
+import { LRUCache } from "lru-cache";
 import { generatePolicy, GeneratedPolicyInvalidError } from "../generate";
 import { POLICY_TARGETS, type TPolicyFile, type TPolicySurface, type TPolicyTarget, type TUnsupportedFlow } from "../model";
 
@@ -76,17 +78,47 @@ function minus(a: readonly TUnsupportedFlow[], b: readonly TUnsupportedFlow[]): 
   return a.filter((entry) => !keys.has(unsupportedKey(entry)));
 }
 
-function generated(surface: TPolicySurface, target: TPolicyTarget) {
+type TGenerated = { files: readonly TPolicyFile[]; unsupported: readonly TUnsupportedFlow[]; error: string | null };
+
+/**
+ * Generated folders by the surface's content and target. Every reader of a change page, every
+ * agenda item and the minutes diff the same surface before and after; the "before" side is the same
+ * for every change on a surface. Keyed by content, an entry can never be stale; sized by the text it
+ * holds, so a few large surfaces cannot take the process's memory.
+ */
+const generatedByContent = new LRUCache<string, TGenerated>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (entry) =>
+    Math.max(
+      1,
+      entry.files.reduce((sum, file) => sum + file.path.length + file.content.length, 0),
+    ),
+});
+
+/** A surface as policy reads it, hashed: equal content, equal key. */
+type TKeyedSurface = { surface: TPolicySurface; key: string };
+const keyed = (surface: TPolicySurface): TKeyedSurface => ({
+  surface,
+  key: createHash("sha256").update(JSON.stringify(surface)).digest("base64url"),
+});
+
+function generated({ surface, key: contentKey }: TKeyedSurface, target: TPolicyTarget): TGenerated {
+  const key = `${target}:${contentKey}`;
+  const known = generatedByContent.get(key);
+  if (known) return known;
+  let result: TGenerated;
   try {
     const policy = generatePolicy(surface, target);
-    return { files: policy.files, unsupported: policy.unsupported, error: null };
+    result = { files: policy.files, unsupported: policy.unsupported, error: null };
   } catch (error) {
-    if (error instanceof GeneratedPolicyInvalidError) return { files: [], unsupported: [], error: error.message };
-    throw error;
+    if (!(error instanceof GeneratedPolicyInvalidError)) throw error;
+    result = { files: [], unsupported: [], error: error.message };
   }
+  generatedByContent.set(key, result);
+  return result;
 }
 
-export function diffTarget(before: TPolicySurface, after: TPolicySurface, target: TPolicyTarget): TTargetDiff {
+function diffKeyed(before: TKeyedSurface, after: TKeyedSurface, target: TPolicyTarget): TTargetDiff {
   const old = generated(before, target);
   const next = generated(after, target);
   const error = old.error ?? next.error;
@@ -100,12 +132,17 @@ export function diffTarget(before: TPolicySurface, after: TPolicySurface, target
   };
 }
 
+export function diffTarget(before: TPolicySurface, after: TPolicySurface, target: TPolicyTarget): TTargetDiff {
+  return diffKeyed(keyed(before), keyed(after), target);
+}
+
 export function diffPolicy(
   before: TPolicySurface,
   after: TPolicySurface,
   targets: readonly TPolicyTarget[] = POLICY_TARGETS,
 ): TTargetDiff[] {
-  return targets.map((target) => diffTarget(before, after, target));
+  const [old, next] = [keyed(before), keyed(after)];
+  return targets.map((target) => diffKeyed(old, next, target));
 }
 
 /** The diff as `git diff` would print it, for the Markdown minutes and downloads. */
