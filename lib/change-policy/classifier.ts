@@ -162,6 +162,8 @@ function applyRulesCompiled(facts: TFacts, ruleSet: TCompiledRuleSet): TTrackDec
   const matched: TRuleHit[] = [];
   const read: TFactsRead = { mask: 0 };
   const values = factValuesOf(facts);
+  // Rules that read the same facts explain themselves with the same values: one object per mask per change.
+  const usedByMask = new Map<number, TRuleHit["factsUsed"]>();
   const { rules, conditions } = ruleSet;
   for (let index = 0; index < rules.length; index++) {
     read.mask = 0;
@@ -169,7 +171,12 @@ function applyRulesCompiled(facts: TFacts, ruleSet: TCompiledRuleSet): TTrackDec
     const rule = rules[index]!;
     const decides = decidesTrack(track, rule);
     if (decides) track = rule.outcome === "FORCE_CAB" ? "CAB" : "PRE_APPROVED";
-    matched.push(hitOf(rule, factsUsedOf(facts, read.mask), decides));
+    let used = usedByMask.get(read.mask);
+    if (!used) {
+      used = Object.freeze(factsUsedOf(facts, read.mask));
+      usedByMask.set(read.mask, used);
+    }
+    matched.push(hitOf(rule, used, decides));
   }
   return { track, matched };
 }

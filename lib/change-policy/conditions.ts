@@ -134,11 +134,24 @@ export function evaluateCondition(condition: TCondition, facts: TFacts, used: Se
 /** The facts a compiled condition read, one bit per fact in `FACT_NAMES` order. */
 export type TFactsRead = { mask: number };
 
-/** Fact values in `FACT_NAMES` order: what compiled conditions read, by index rather than by name. */
+/**
+ * Fact values in `FACT_NAMES` order: what compiled conditions read, by index rather than by name.
+ * An ordinal fact is its rank in the fact's order (as `compare` ranks it), worked out once per
+ * change instead of once per comparison.
+ */
 export type TFactValues = readonly TFactValue[];
 
+const ORDINAL_ORDERS: ReadonlyArray<readonly string[] | null> = FACT_NAMES.map((fact) => {
+  const spec: TFactSpec = FACTS[fact];
+  return spec.type === "ordinal" ? spec.order : null;
+});
+
 export function factValuesOf(facts: TFacts): TFactValues {
-  return FACT_NAMES.map((fact) => facts[fact]);
+  return FACT_NAMES.map((fact, index) => {
+    const value = facts[fact];
+    const order = ORDINAL_ORDERS[index];
+    return order && value !== null ? order.indexOf(String(value)) : value;
+  });
 }
 
 /** A condition compiled once per rule set: the same answer and the same facts read as `evaluateCondition`. */
@@ -149,55 +162,15 @@ export const FACT_BITS = Object.fromEntries(FACT_NAMES.map((fact, index) => [fac
 
 /**
  * One closure per operator, with the right-hand side fixed: the operator is chosen once here
- * instead of on every evaluation. Ordinal facts compare by rank, as `compare` does.
+ * instead of on every evaluation. Ordinal facts arrive as ranks (`factValuesOf`), so they compare
+ * by rank as `compare` does, with the right-hand side ranked here once.
  */
 function compileComparison({ fact, op, value }: TComparison): TCompiledCondition {
   const spec: TFactSpec = FACTS[fact];
   const index = FACT_NAMES.indexOf(fact);
   const bit = FACT_BITS[fact];
   const whenNull = op === "neq";
-  if (spec.type === "ordinal") {
-    const order: readonly string[] = spec.order;
-    const right = order.indexOf(String(value));
-    const rank = (values: TFactValues, read: TFactsRead): number | null => {
-      read.mask |= bit;
-      const actual = values[index]!;
-      return actual === null ? null : order.indexOf(String(actual));
-    };
-    switch (op) {
-      case "eq":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left === right;
-        };
-      case "neq":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left !== right;
-        };
-      case "gt":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left > right;
-        };
-      case "gte":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left >= right;
-        };
-      case "lt":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left < right;
-        };
-      case "lte":
-        return (values, read) => {
-          const left = rank(values, read);
-          return left === null ? whenNull : left <= right;
-        };
-    }
-  }
-  const right = value;
+  const right = spec.type === "ordinal" ? (spec.order as readonly string[]).indexOf(String(value)) : value;
   switch (op) {
     case "eq":
       return (values, read) => {
