@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, RuleViolationError, ValidationError } from "@/lib/errors";
 import { contextFor, createTestUser, uniqueSuffix } from "@/lib/test/factories";
+import type { TActor } from "@/lib/auth/actor";
 import { getChange, listChanges } from "./read";
 import { createChange, updateChange } from "./service";
 import { createScopedRule, createSurfaceWithMap } from "./test-fixtures";
@@ -14,6 +15,16 @@ async function people() {
   const secCab = await createTestUser("SECOPS", ["CONTRIBUTOR", "CAB_MEMBER"]);
   const secCab2 = await createTestUser("SECOPS", ["CAB_MEMBER"]);
   return { requester, netCab, secCab, secCab2 };
+}
+
+/** Schedules a change into a window that starts now and lasts two hours. */
+async function scheduleNow(requester: TActor, changeId: string) {
+  return transitionChange(contextFor(requester), changeId, {
+    action: "schedule",
+    reason: "",
+    windowStart: new Date(Date.now() + 1000),
+    windowEnd: new Date(Date.now() + 7_200_000),
+  });
 }
 
 const plans = { implementationPlan: "push policy", verificationPlan: "probe 443", rollbackPlan: "revert policy" };
@@ -117,12 +128,7 @@ describe("change workflow", () => {
     });
     const pre = await submitChange(contextFor(requester), narrow.id);
     expect(pre).toMatchObject({ state: "PRE_APPROVED", track: "PRE_APPROVED", requiredApprovals: 0 });
-    await transitionChange(contextFor(requester), narrow.id, {
-      action: "schedule",
-      reason: "",
-      windowStart: new Date(Date.now() + 1000),
-      windowEnd: new Date(Date.now() + 7_200_000),
-    });
+    await scheduleNow(requester, narrow.id);
     await transitionChange(contextFor(requester), narrow.id, { action: "implement", reason: "" });
     const versionBefore = (await db.flowMap.findUniqueOrThrow({ where: { id: map.id } })).version;
     await transitionChange(contextFor(requester), narrow.id, { action: "rollback", reason: "probe failed" });
@@ -143,12 +149,7 @@ describe("change workflow", () => {
       ],
     });
     await submitChange(contextFor(requester), again.id);
-    await transitionChange(contextFor(requester), again.id, {
-      action: "schedule",
-      reason: "",
-      windowStart: new Date(Date.now() + 1000),
-      windowEnd: new Date(Date.now() + 7_200_000),
-    });
+    await scheduleNow(requester, again.id);
     await transitionChange(contextFor(requester), again.id, { action: "implement", reason: "" });
     await transitionChange(contextFor(netCab), again.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ ports: "443", encryption: "MTLS", version: 2 });
@@ -159,12 +160,7 @@ describe("change workflow", () => {
       operations: [{ kind: "REMOVE", surfaceId: surface.id, edgeId: edge.id }],
     });
     await submitChange(contextFor(requester), removal.id);
-    await transitionChange(contextFor(requester), removal.id, {
-      action: "schedule",
-      reason: "",
-      windowStart: new Date(Date.now() + 1000),
-      windowEnd: new Date(Date.now() + 7_200_000),
-    });
+    await scheduleNow(requester, removal.id);
     await transitionChange(contextFor(requester), removal.id, { action: "implement", reason: "" });
     await transitionChange(contextFor(netCab), removal.id, { action: "verify", reason: "" });
     expect(await db.flowEdge.findUnique({ where: { id: edge.id } })).toBeNull();
@@ -185,12 +181,7 @@ describe("change workflow", () => {
         operations,
       });
       expect(await submitChange(contextFor(requester), change.id)).toMatchObject({ state: "PRE_APPROVED" });
-      await transitionChange(contextFor(requester), change.id, {
-        action: "schedule",
-        reason: "",
-        windowStart: new Date(Date.now() + 1000),
-        windowEnd: new Date(Date.now() + 7_200_000),
-      });
+      await scheduleNow(requester, change.id);
       await transitionChange(contextFor(requester), change.id, { action: "implement", reason: "" });
       await transitionChange(contextFor(netCab), change.id, { action: "verify", reason: "" });
       return change;
