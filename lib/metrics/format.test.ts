@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFigure, formatTarget } from "./format";
+import { detailLabelOf, formatFigure, formatTarget } from "./format";
 import { FIGURE_LIMIT, unitKind, valueBounds, valueProblem } from "./units";
 
 describe("unit kinds", () => {
@@ -69,5 +69,19 @@ describe("formatting a figure", () => {
   it("writes now, target and the past of one metric in the same unit", () => {
     const row = [formatFigure(72, "hours"), formatTarget(72, "hours", "LOWER_IS_BETTER"), formatFigure(190.5, "hours")];
     expect(row.every((text) => text!.endsWith(" d"))).toBe(true);
+  });
+});
+
+describe("a figure's detail in words", () => {
+  it.each([
+    ["total", "Total"],
+    ["withoutJustification", "Without justification"],
+    ["jointSignOffs", "Joint sign offs"],
+    ["PRE_APPROVED.median", "Pre-approved median"],
+    ["CAB.p90", "CAB 90th percentile"],
+    ["EMERGENCY.p90", "Emergency 90th percentile"],
+    ["p90", "90th percentile"],
+  ])("%s reads %s", (key, label) => {
+    expect(detailLabelOf(key)).toBe(label);
   });
 });

@@ -1,3 +1,4 @@
+import { labelOf } from "@/lib/ui/labels";
 import { durationSymbol, unitKind } from "./units";
 
 /**
@@ -36,4 +37,22 @@ export function formatFigure(value: number | null | undefined, unit: string): st
 export function formatTarget(target: number | null | undefined, unit: string, direction: TDirection): string | null {
   if (target === null || target === undefined) return null;
   return `${direction === "HIGHER_IS_BETTER" ? "≥" : "≤"} ${formatFigure(target, unit)}`;
+}
+
+const DETAIL_WORDS: Record<string, string> = { p90: "90th percentile", p50: "median" };
+
+/**
+ * A figure's detail key in words, for people: "withoutJustification" → "Without justification",
+ * "PRE_APPROVED.median" → "Pre-approved median", "CAB.p90" → "CAB 90th percentile". The CSV keeps
+ * the keys themselves, for the machines that read it.
+ */
+export function detailLabelOf(key: string): string {
+  const text = key
+    .split(".")
+    .map(
+      (part) =>
+        DETAIL_WORDS[part] ?? (/^[A-Z][A-Z_]*$/.test(part) ? labelOf(part) : part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()),
+    )
+    .join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

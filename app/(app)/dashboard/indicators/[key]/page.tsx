@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/current";
 import { pageContext } from "@/lib/auth/page";
+import { detailLabelOf } from "@/lib/metrics/format";
 import { findIndicator } from "@/lib/metrics/indicators";
 import { getIndicatorDrilldown } from "@/lib/overview/service";
 import { flowViewsFor } from "@/lib/overview/links";
@@ -57,7 +58,7 @@ export default async function IndicatorPage({ params }: TProps) {
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs text-muted">
             {Object.entries(indicator.detail).map(([name, value]) => (
               <div key={name} className="contents">
-                <dt>{name}</dt>
+                <dt>{detailLabelOf(name)}</dt>
                 <dd className="tabular-nums">{value ?? "—"}</dd>
               </div>
             ))}
