@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Badge, Card } from "@/components/ui/card";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { POLICY_TARGET_LABELS, POLICY_TARGETS, type TPolicyTarget } from "@/lib/enforcement/model";
 import { useChangePolicyPreview } from "@/lib/enforcement/queries";
 import type { TChangePolicyPreview } from "@/lib/enforcement/schemas";
@@ -27,19 +27,23 @@ export function ChangePolicyPreview({ changeId }: { changeId: string }) {
         <h2 id={headingId} className="font-semibold">
           Policy diff and observed impact
         </h2>
-        {query.isPending ? (
-          <LoadingState label="Generating the policy before and after this change…" />
-        ) : query.isError ? (
-          <LoadFailedState title="The policy diff could not be computed" error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.data.applied ? (
-          <p className="text-sm text-muted">
-            This change is verified: its flows are on the map, and its policy is the surfaces&apos; current policy.
-          </p>
-        ) : query.data.surfaces.length === 0 ? (
-          <p className="text-sm text-muted">This change touches no protect surface.</p>
-        ) : (
-          query.data.surfaces.map((surface) => <SurfacePreview key={surface.surfaceId} surface={surface} days={query.data.days} />)
-        )}
+        <QueryStates
+          query={query}
+          loading="Generating the policy before and after this change…"
+          failed="The policy diff could not be computed"
+        >
+          {(data) =>
+            data.applied ? (
+              <p className="text-sm text-muted">
+                This change is verified: its flows are on the map, and its policy is the surfaces&apos; current policy.
+              </p>
+            ) : data.surfaces.length === 0 ? (
+              <p className="text-sm text-muted">This change touches no protect surface.</p>
+            ) : (
+              data.surfaces.map((surface) => <SurfacePreview key={surface.surfaceId} surface={surface} days={data.days} />)
+            )
+          }
+        </QueryStates>
       </section>
     </Card>
   );

@@ -5,7 +5,7 @@ import { Bell } from "lucide-react";
 import Link from "next/link";
 import { formatDistanceToNow } from "date-fns";
 import { Button } from "@/components/ui/button";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { useMarkNotificationsRead, useMyNotifications } from "@/lib/notifications/queries";
 import { cn } from "@/lib/ui/cn";
 
@@ -43,60 +43,60 @@ export function NotificationBell() {
               Mark all read
             </Button>
           </div>
-          {query.isPending ? (
-            <LoadingState label="Loading notifications…" />
-          ) : query.isError ? (
-            <LoadFailedState title="Notifications could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-          ) : query.data.notifications.length === 0 ? (
-            <p className="py-6 text-center text-sm text-muted">
-              Nothing yet. Submissions, votes and decisions on your changes show up here.
-            </p>
-          ) : (
-            <ul className="max-h-96 divide-y divide-border overflow-y-auto text-sm" aria-label="Recent notifications">
-              {query.data.notifications.map((notification) => (
-                <li
-                  key={notification.id}
-                  className={cn("flex items-start gap-2 py-2", notification.readAt && "opacity-70")}
-                  data-unread={notification.readAt === null}
-                >
-                  <span
-                    aria-hidden
-                    className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", notification.readAt ? "bg-transparent" : "bg-accent")}
-                  />
-                  <span className="min-w-0 flex-1">
-                    {notification.link ? (
-                      <Popover.Close asChild>
-                        <Link
-                          className="font-medium text-accent hover:underline"
-                          href={notification.link}
-                          onClick={() => notification.readAt === null && markRead.mutate([notification.id])}
-                        >
-                          {notification.title}
-                        </Link>
-                      </Popover.Close>
-                    ) : (
-                      <span className="font-medium">{notification.title}</span>
-                    )}
-                    {notification.readAt === null && <span className="sr-only"> (unread)</span>}
-                    {notification.body && <span className="block text-muted">{notification.body}</span>}
-                    <time className="block text-xs text-muted" dateTime={notification.createdAt}>
-                      {formatDistanceToNow(new Date(notification.createdAt), { addSuffix: true })}
-                    </time>
-                  </span>
-                  {notification.readAt === null && (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => markRead.mutate([notification.id])}
-                      aria-label={`Mark "${notification.title}" read`}
+          <QueryStates query={query} loading="Loading notifications…" failed="Notifications could not be loaded">
+            {(loaded) =>
+              loaded.notifications.length === 0 ? (
+                <p className="py-6 text-center text-sm text-muted">
+                  Nothing yet. Submissions, votes and decisions on your changes show up here.
+                </p>
+              ) : (
+                <ul className="max-h-96 divide-y divide-border overflow-y-auto text-sm" aria-label="Recent notifications">
+                  {loaded.notifications.map((notification) => (
+                    <li
+                      key={notification.id}
+                      className={cn("flex items-start gap-2 py-2", notification.readAt && "opacity-70")}
+                      data-unread={notification.readAt === null}
                     >
-                      Read
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+                      <span
+                        aria-hidden
+                        className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", notification.readAt ? "bg-transparent" : "bg-accent")}
+                      />
+                      <span className="min-w-0 flex-1">
+                        {notification.link ? (
+                          <Popover.Close asChild>
+                            <Link
+                              className="font-medium text-accent hover:underline"
+                              href={notification.link}
+                              onClick={() => notification.readAt === null && markRead.mutate([notification.id])}
+                            >
+                              {notification.title}
+                            </Link>
+                          </Popover.Close>
+                        ) : (
+                          <span className="font-medium">{notification.title}</span>
+                        )}
+                        {notification.readAt === null && <span className="sr-only"> (unread)</span>}
+                        {notification.body && <span className="block text-muted">{notification.body}</span>}
+                        <time className="block text-xs text-muted" dateTime={notification.createdAt}>
+                          {formatDistanceToNow(new Date(notification.createdAt), { addSuffix: true })}
+                        </time>
+                      </span>
+                      {notification.readAt === null && (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => markRead.mutate([notification.id])}
+                          aria-label={`Mark "${notification.title}" read`}
+                        >
+                          Read
+                        </Button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryStates>
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

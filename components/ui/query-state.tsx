@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { Button } from "./button";
 import { EmptyState } from "./card";
 
@@ -25,4 +27,26 @@ export function LoadFailedState({ title, error, onRetry }: { title: string; erro
       }
     />
   );
+}
+
+/**
+ * The ladder every query-backed view climbs: loading, failed with a retry, then its data (where the
+ * view decides on its own empty state). One place, so no list forgets a state.
+ */
+export function QueryStates<T>({
+  query,
+  loading,
+  failed,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  /** What is loading, as the status line says it: "Loading tokens…". */
+  loading: string;
+  /** What could not be loaded: "The tokens could not be loaded". */
+  failed: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState label={loading} />;
+  if (query.isError) return <LoadFailedState title={failed} error={query.error} onRetry={() => void query.refetch()} />;
+  return children(query.data);
 }

@@ -11,7 +11,7 @@ import { formatUtc } from "@/components/ui/format";
 import { useAuditEvents, type TAuditFilters } from "@/lib/audit/queries";
 import { AuditEventDetails } from "./audit-event-details";
 import { VerifyChain } from "./verify-chain";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 
 type TDraft = { action: string; entityType: string; entityId: string; actorId: string; from: string; to: string };
 const EMPTY: TDraft = { action: "", entityType: "", entityId: "", actorId: "", from: "", to: "" };
@@ -101,96 +101,96 @@ export function AuditTrail() {
         </div>
       </form>
 
-      {events.isPending ? (
-        <LoadingState label="Loading events…" />
-      ) : events.isError ? (
-        <LoadFailedState title="The audit trail could not be loaded" error={events.error} onRetry={() => void events.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          title={filtered ? "No event matches these filters" : "No events yet"}
-          description={filtered ? "Widen the dates or clear a filter." : "Events appear here as soon as anything changes."}
-          action={
-            filtered ? (
-              <Button variant="secondary" onClick={reset}>
-                Reset filters
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <>
-          <Table aria-label="Audit events">
-            <thead>
-              <tr>
-                <Th className="w-10">
-                  <span className="sr-only">Details</span>
-                </Th>
-                <Th>#</Th>
-                <Th>When</Th>
-                <Th>Actor</Th>
-                <Th>Action</Th>
-                <Th>Entity</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((event) => {
-                const open = expanded.has(event.id);
-                return (
-                  <Fragment key={event.id}>
-                    <tr data-testid="audit-row" className={open ? "bg-surface-2/60" : undefined}>
-                      <Td className="py-1.5">
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          className="h-7 w-7"
-                          aria-expanded={open}
-                          aria-controls={`audit-details-${event.id}`}
-                          aria-label={`${open ? "Hide" : "Show"} details of event ${event.id}`}
-                          onClick={() => toggle(event.id)}
-                        >
-                          {open ? <ChevronDown aria-hidden className="h-4 w-4" /> : <ChevronRight aria-hidden className="h-4 w-4" />}
-                        </Button>
-                      </Td>
-                      <Td className="tabular-nums text-muted">{event.id}</Td>
-                      <Td className="whitespace-nowrap tabular-nums">
-                        <time dateTime={event.createdAt}>{formatUtc(event.createdAt)}</time>
-                      </Td>
-                      <Td className="max-w-64 truncate" title={event.actorLabel}>
-                        {event.actorLabel}
-                      </Td>
-                      <Td>
-                        <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">{event.action}</code>
-                      </Td>
-                      <Td>
-                        <span className="font-medium">{event.entityType}</span>{" "}
-                        <span className="break-all font-mono text-xs text-muted">{event.entityId}</span>
-                      </Td>
-                    </tr>
-                    {open && (
-                      <tr id={`audit-details-${event.id}`}>
-                        <Td colSpan={6} className="bg-bg px-4 py-3">
-                          <AuditEventDetails event={event} />
-                        </Td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </Table>
-          <div className="mt-4 flex items-center justify-between gap-4 text-sm text-muted">
-            <p role="status">
-              {rows.length} {rows.length === 1 ? "event" : "events"} shown
-              {events.hasNextPage ? "" : filtered ? ", every one that matches" : ", back to the first event"}
-            </p>
-            {events.hasNextPage && (
-              <Button variant="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-                {events.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            )}
-          </div>
-        </>
-      )}
+      <QueryStates query={events} loading="Loading events…" failed="The audit trail could not be loaded">
+        {() =>
+          rows.length === 0 ? (
+            <EmptyState
+              title={filtered ? "No event matches these filters" : "No events yet"}
+              description={filtered ? "Widen the dates or clear a filter." : "Events appear here as soon as anything changes."}
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={reset}>
+                    Reset filters
+                  </Button>
+                ) : undefined
+              }
+            />
+          ) : (
+            <>
+              <Table aria-label="Audit events">
+                <thead>
+                  <tr>
+                    <Th className="w-10">
+                      <span className="sr-only">Details</span>
+                    </Th>
+                    <Th>#</Th>
+                    <Th>When</Th>
+                    <Th>Actor</Th>
+                    <Th>Action</Th>
+                    <Th>Entity</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((event) => {
+                    const open = expanded.has(event.id);
+                    return (
+                      <Fragment key={event.id}>
+                        <tr data-testid="audit-row" className={open ? "bg-surface-2/60" : undefined}>
+                          <Td className="py-1.5">
+                            <Button
+                              variant="ghost"
+                              size="icon"
+                              className="h-7 w-7"
+                              aria-expanded={open}
+                              aria-controls={`audit-details-${event.id}`}
+                              aria-label={`${open ? "Hide" : "Show"} details of event ${event.id}`}
+                              onClick={() => toggle(event.id)}
+                            >
+                              {open ? <ChevronDown aria-hidden className="h-4 w-4" /> : <ChevronRight aria-hidden className="h-4 w-4" />}
+                            </Button>
+                          </Td>
+                          <Td className="tabular-nums text-muted">{event.id}</Td>
+                          <Td className="whitespace-nowrap tabular-nums">
+                            <time dateTime={event.createdAt}>{formatUtc(event.createdAt)}</time>
+                          </Td>
+                          <Td className="max-w-64 truncate" title={event.actorLabel}>
+                            {event.actorLabel}
+                          </Td>
+                          <Td>
+                            <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">{event.action}</code>
+                          </Td>
+                          <Td>
+                            <span className="font-medium">{event.entityType}</span>{" "}
+                            <span className="break-all font-mono text-xs text-muted">{event.entityId}</span>
+                          </Td>
+                        </tr>
+                        {open && (
+                          <tr id={`audit-details-${event.id}`}>
+                            <Td colSpan={6} className="bg-bg px-4 py-3">
+                              <AuditEventDetails event={event} />
+                            </Td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    );
+                  })}
+                </tbody>
+              </Table>
+              <div className="mt-4 flex items-center justify-between gap-4 text-sm text-muted">
+                <p role="status">
+                  {rows.length} {rows.length === 1 ? "event" : "events"} shown
+                  {events.hasNextPage ? "" : filtered ? ", every one that matches" : ", back to the first event"}
+                </p>
+                {events.hasNextPage && (
+                  <Button variant="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+                    {events.isFetchingNextPage ? "Loading…" : "Load more"}
+                  </Button>
+                )}
+              </div>
+            </>
+          )
+        }
+      </QueryStates>
     </>
   );
 }

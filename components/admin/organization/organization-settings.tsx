@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { formErrorsOf } from "@/lib/api/client";
 import { useOrganizationSettings, useUpdateOrganizationSettings } from "@/lib/organization/queries";
 import { knownTimeZones } from "@/lib/organization/time-zone";
@@ -62,13 +62,9 @@ export function OrganizationSettingsAdmin() {
     <>
       <PageHeader title="Organization" description="Settings that apply to everyone in Concord." />
       <Card>
-        {settings.isPending ? (
-          <LoadingState label="Loading the settings…" />
-        ) : settings.isError ? (
-          <LoadFailedState title="The settings could not be loaded" error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : (
-          <TimeZoneForm key={settings.data.timeZone} current={settings.data.timeZone} />
-        )}
+        <QueryStates query={settings} loading="Loading the settings…" failed="The settings could not be loaded">
+          {(data) => <TimeZoneForm key={data.timeZone} current={data.timeZone} />}
+        </QueryStates>
       </Card>
     </>
   );

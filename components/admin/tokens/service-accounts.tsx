@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { formatRole } from "@/lib/ui/labels";
 import { FormAlert, Dialog, DialogFooter } from "@/components/ui/dialog";
 
@@ -101,37 +101,37 @@ export function ServiceAccounts() {
           <Bot aria-hidden className="h-4 w-4" /> New service account
         </Button>
       </div>
-      {accounts.isPending ? (
-        <LoadingState label="Loading service accounts…" />
-      ) : accounts.isError ? (
-        <LoadFailedState title="The service accounts could not be loaded" error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : accounts.data.length === 0 ? (
-        <EmptyState title="No service accounts" description="Create one for a pipeline that should not act as any person." />
-      ) : (
-        <Table aria-label="Service accounts">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Roles</Th>
-              <Th>Live tokens</Th>
-              <Th>Status</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.data.map((account) => (
-              <tr key={account.id}>
-                <Td className="font-medium">
-                  <div>{account.name}</div>
-                  <div className="text-xs text-muted">{account.email}</div>
-                </Td>
-                <Td>{account.roles.map(formatRole).join(", ")}</Td>
-                <Td>{account.liveTokens}</Td>
-                <Td>{account.status === "ACTIVE" ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Disabled</Badge>}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryStates query={accounts} loading="Loading service accounts…" failed="The service accounts could not be loaded">
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState title="No service accounts" description="Create one for a pipeline that should not act as any person." />
+          ) : (
+            <Table aria-label="Service accounts">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Roles</Th>
+                  <Th>Live tokens</Th>
+                  <Th>Status</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((account) => (
+                  <tr key={account.id}>
+                    <Td className="font-medium">
+                      <div>{account.name}</div>
+                      <div className="text-xs text-muted">{account.email}</div>
+                    </Td>
+                    <Td>{account.roles.map(formatRole).join(", ")}</Td>
+                    <Td>{account.liveTokens}</Td>
+                    <Td>{account.status === "ACTIVE" ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Disabled</Badge>}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryStates>
       <CreateServiceAccountDialog open={creating} onOpenChange={setCreating} />
     </section>
   );

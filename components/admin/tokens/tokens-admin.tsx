@@ -12,7 +12,7 @@ import { formatAgo, formatUtc } from "@/components/ui/format";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { ServiceAccounts } from "./service-accounts";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 
 function When({ iso, fallback }: { iso: string | null; fallback: string }) {
   if (!iso) return <span className="text-muted">{fallback}</span>;
@@ -62,74 +62,74 @@ export function TokensAdmin() {
         Show revoked tokens
       </label>
 
-      {tokens.isPending ? (
-        <LoadingState label="Loading tokens…" />
-      ) : tokens.isError ? (
-        <LoadFailedState title="The tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState
-          title={includeRevoked ? "No tokens have been issued" : "No live tokens"}
-          description="Issue a token for a pipeline or script that needs the API."
-          action={<Button onClick={() => setCreating(true)}>New token</Button>}
-        />
-      ) : (
-        <Table aria-label="API tokens">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Acts as</Th>
-              <Th>Created</Th>
-              <Th>Last used</Th>
-              <Th>Status</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "text-muted" : undefined}>
-                <Td className="font-medium">{token.name}</Td>
-                <Td>
-                  <div>
-                    {token.userName}
-                    {token.actsAs === "SERVICE_ACCOUNT" && (
-                      <>
-                        {" "}
-                        <Badge tone="neutral">Service account</Badge>
-                      </>
-                    )}
-                  </div>
-                  <div className="text-xs text-muted">{token.userEmail}</div>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <When iso={token.createdAt} fallback="" />
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <When iso={token.lastUsedAt} fallback="Never" />
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {token.revokedAt ? (
-                    <span className="flex items-center gap-2">
-                      <Badge tone="danger">Revoked</Badge>
-                      <When iso={token.revokedAt} fallback="" />
-                    </span>
-                  ) : (
-                    <Badge tone="success">Live</Badge>
-                  )}
-                </Td>
-                <Td className="text-right">
-                  {!token.revokedAt && (
-                    <Button variant="secondary" size="sm" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryStates query={tokens} loading="Loading tokens…" failed="The tokens could not be loaded">
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState
+              title={includeRevoked ? "No tokens have been issued" : "No live tokens"}
+              description="Issue a token for a pipeline or script that needs the API."
+              action={<Button onClick={() => setCreating(true)}>New token</Button>}
+            />
+          ) : (
+            <Table aria-label="API tokens">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Acts as</Th>
+                  <Th>Created</Th>
+                  <Th>Last used</Th>
+                  <Th>Status</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((token) => (
+                  <tr key={token.id} className={token.revokedAt ? "text-muted" : undefined}>
+                    <Td className="font-medium">{token.name}</Td>
+                    <Td>
+                      <div>
+                        {token.userName}
+                        {token.actsAs === "SERVICE_ACCOUNT" && (
+                          <>
+                            {" "}
+                            <Badge tone="neutral">Service account</Badge>
+                          </>
+                        )}
+                      </div>
+                      <div className="text-xs text-muted">{token.userEmail}</div>
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      <When iso={token.createdAt} fallback="" />
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      <When iso={token.lastUsedAt} fallback="Never" />
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {token.revokedAt ? (
+                        <span className="flex items-center gap-2">
+                          <Badge tone="danger">Revoked</Badge>
+                          <When iso={token.revokedAt} fallback="" />
+                        </span>
+                      ) : (
+                        <Badge tone="success">Live</Badge>
+                      )}
+                    </Td>
+                    <Td className="text-right">
+                      {!token.revokedAt && (
+                        <Button variant="secondary" size="sm" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                          Revoke
+                        </Button>
+                      )}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryStates>
       <ServiceAccounts />
       <CreateTokenDialog open={creating} onOpenChange={setCreating} />
       <ConfirmDialog

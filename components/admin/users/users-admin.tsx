@@ -15,7 +15,7 @@ import { formatAgo, formatUtc } from "@/components/ui/format";
 import { ALL_ROLES } from "./role-checkboxes";
 import { CreateUserDialog } from "./user-form-dialog";
 import { UserActions } from "./user-actions";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 
 /** The value once it has stopped changing for `delayMs`, so typing does not send a request per key. */
 function useDebounced<T>(value: T, delayMs: number): T {
@@ -110,77 +110,83 @@ export function UsersAdmin({ actorId }: { actorId: string }) {
         </Field>
       </form>
 
-      {users.isPending ? (
-        <LoadingState label="Loading users…" />
-      ) : users.isError ? (
-        <LoadFailedState title="The users could not be loaded" error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.length === 0 ? (
-        <EmptyState
-          title={filtered ? "No user matches these filters" : "No users yet"}
-          description={filtered ? "Try another name, or clear the filters." : "Invite the first person to Concord."}
-          action={
-            filtered ? (
-              <Button variant="secondary" onClick={clearFilters}>
-                Clear filters
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <Table aria-label="Users" aria-busy={users.isFetching}>
-          <thead>
-            <tr>
-              {COLUMNS.map((column) => (
-                <Th key={column}>{column}</Th>
-              ))}
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((user) => (
-              <tr key={user.id} data-testid={`user-row-${user.email}`} className={user.status === "DISABLED" ? "text-muted" : undefined}>
-                <Td>
-                  <div className="font-medium text-fg">
-                    {user.name}
-                    {user.id === actorId && <span className="ml-2 text-xs font-normal text-muted">(you)</span>}
-                  </div>
-                  <div className="text-xs text-muted">{user.email}</div>
-                </Td>
-                <Td>
-                  <TeamBadge team={user.team} />
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {user.roles.map((value) => (
-                      <span key={value} className="whitespace-nowrap rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg">
-                        {formatRole(value)}
-                      </span>
-                    ))}
-                  </div>
-                </Td>
-                <Td>
-                  <Badge tone={user.status === "ACTIVE" ? "success" : "danger"}>{user.status === "ACTIVE" ? "Active" : "Disabled"}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {user.lastLoginAt ? (
-                    <time dateTime={user.lastLoginAt} title={formatUtc(user.lastLoginAt)}>
-                      {formatAgo(user.lastLoginAt)}
-                    </time>
-                  ) : (
-                    <span className="text-muted">Never</span>
-                  )}
-                </Td>
-                <Td className="tabular-nums">{user.activeSessions}</Td>
-                <Td className="text-right">
-                  <UserActions user={user} isSelf={user.id === actorId} />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryStates query={users} loading="Loading users…" failed="The users could not be loaded">
+        {(loaded) =>
+          loaded.length === 0 ? (
+            <EmptyState
+              title={filtered ? "No user matches these filters" : "No users yet"}
+              description={filtered ? "Try another name, or clear the filters." : "Invite the first person to Concord."}
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                ) : undefined
+              }
+            />
+          ) : (
+            <Table aria-label="Users" aria-busy={users.isFetching}>
+              <thead>
+                <tr>
+                  {COLUMNS.map((column) => (
+                    <Th key={column}>{column}</Th>
+                  ))}
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.map((user) => (
+                  <tr
+                    key={user.id}
+                    data-testid={`user-row-${user.email}`}
+                    className={user.status === "DISABLED" ? "text-muted" : undefined}
+                  >
+                    <Td>
+                      <div className="font-medium text-fg">
+                        {user.name}
+                        {user.id === actorId && <span className="ml-2 text-xs font-normal text-muted">(you)</span>}
+                      </div>
+                      <div className="text-xs text-muted">{user.email}</div>
+                    </Td>
+                    <Td>
+                      <TeamBadge team={user.team} />
+                    </Td>
+                    <Td>
+                      <div className="flex flex-wrap gap-1">
+                        {user.roles.map((value) => (
+                          <span key={value} className="whitespace-nowrap rounded bg-surface-2 px-1.5 py-0.5 text-xs text-fg">
+                            {formatRole(value)}
+                          </span>
+                        ))}
+                      </div>
+                    </Td>
+                    <Td>
+                      <Badge tone={user.status === "ACTIVE" ? "success" : "danger"}>
+                        {user.status === "ACTIVE" ? "Active" : "Disabled"}
+                      </Badge>
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      {user.lastLoginAt ? (
+                        <time dateTime={user.lastLoginAt} title={formatUtc(user.lastLoginAt)}>
+                          {formatAgo(user.lastLoginAt)}
+                        </time>
+                      ) : (
+                        <span className="text-muted">Never</span>
+                      )}
+                    </Td>
+                    <Td className="tabular-nums">{user.activeSessions}</Td>
+                    <Td className="text-right">
+                      <UserActions user={user} isSelf={user.id === actorId} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryStates>
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
     </>
   );

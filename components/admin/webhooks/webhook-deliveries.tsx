@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { When } from "./when";
 
 const STATUS_LABELS: Record<TWebhookDeliveryStatus, string> = {
@@ -93,66 +93,66 @@ export function WebhookDeliveries({ subscriptionId }: { subscriptionId: string }
           </Select>
         )}
       </Field>
-      {deliveries.isPending ? (
-        <LoadingState label="Loading deliveries…" />
-      ) : deliveries.isError ? (
-        <LoadFailedState title="The deliveries could not be loaded" error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.length === 0 ? (
-        <EmptyState
-          title={status ? `No ${STATUS_LABELS[status].toLowerCase()} deliveries` : "No deliveries yet"}
-          description="Messages appear here as soon as a subscribed event happens."
-        />
-      ) : (
-        <Table aria-label="Webhook deliveries">
-          <thead>
-            <tr>
-              <Th>Event</Th>
-              <Th>Status</Th>
-              <Th>Attempts</Th>
-              <Th>Last error</Th>
-              <Th>Queued</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data.map((delivery) => (
-              <tr key={delivery.id}>
-                <Td>
-                  <code className="font-mono text-xs">{delivery.eventType}</code>
-                  <div className="font-mono text-xs text-muted" title="webhook-id">
-                    {delivery.webhookId}
-                  </div>
-                </Td>
-                <Td>
-                  <Badge tone={STATUS_TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
-                </Td>
-                <Td>
-                  <AttemptLog delivery={delivery} />
-                </Td>
-                <Td className="max-w-xs text-sm break-words">{delivery.lastError ?? <span className="text-muted">None</span>}</Td>
-                <Td className="whitespace-nowrap">
-                  <When iso={delivery.createdAt} fallback="" />
-                </Td>
-                <Td className="text-right">
-                  {(delivery.status === "delivered" || delivery.status === "failed") && (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onClick={() => send(delivery)}
-                      disabled={redeliver.isPending}
-                      aria-label={`Redeliver ${delivery.eventType} ${delivery.id}`}
-                    >
-                      Redeliver
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryStates query={deliveries} loading="Loading deliveries…" failed="The deliveries could not be loaded">
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState
+              title={status ? `No ${STATUS_LABELS[status].toLowerCase()} deliveries` : "No deliveries yet"}
+              description="Messages appear here as soon as a subscribed event happens."
+            />
+          ) : (
+            <Table aria-label="Webhook deliveries">
+              <thead>
+                <tr>
+                  <Th>Event</Th>
+                  <Th>Status</Th>
+                  <Th>Attempts</Th>
+                  <Th>Last error</Th>
+                  <Th>Queued</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((delivery) => (
+                  <tr key={delivery.id}>
+                    <Td>
+                      <code className="font-mono text-xs">{delivery.eventType}</code>
+                      <div className="font-mono text-xs text-muted" title="webhook-id">
+                        {delivery.webhookId}
+                      </div>
+                    </Td>
+                    <Td>
+                      <Badge tone={STATUS_TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
+                    </Td>
+                    <Td>
+                      <AttemptLog delivery={delivery} />
+                    </Td>
+                    <Td className="max-w-xs text-sm break-words">{delivery.lastError ?? <span className="text-muted">None</span>}</Td>
+                    <Td className="whitespace-nowrap">
+                      <When iso={delivery.createdAt} fallback="" />
+                    </Td>
+                    <Td className="text-right">
+                      {(delivery.status === "delivered" || delivery.status === "failed") && (
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => send(delivery)}
+                          disabled={redeliver.isPending}
+                          aria-label={`Redeliver ${delivery.eventType} ${delivery.id}`}
+                        >
+                          Redeliver
+                        </Button>
+                      )}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryStates>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useRotateWebhookSecret, useUpdateWebhookSubscription, useWebhookSubscri
 import { Button } from "@/components/ui/button";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { LoadFailedState, LoadingState } from "@/components/ui/query-state";
+import { QueryStates } from "@/components/ui/query-state";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { OneTimeSecretDialog } from "@/components/ui/one-time-secret";
 import { CreateWebhookDialog, SECRET_NOTE } from "./create-webhook-dialog";
@@ -55,91 +55,90 @@ export function WebhooksAdmin() {
           </Button>
         }
       />
-      {subscriptions.isPending ? (
-        <LoadingState label="Loading webhook subscriptions…" />
-      ) : subscriptions.isError ? (
-        <LoadFailedState
-          title="The webhook subscriptions could not be loaded"
-          error={subscriptions.error}
-          onRetry={() => void subscriptions.refetch()}
-        />
-      ) : subscriptions.data.length === 0 ? (
-        <EmptyState
-          title="No webhook subscriptions"
-          description="Subscribe a receiver (ticketing, SOAR, a policy pipeline) to the events it needs."
-          action={<Button onClick={() => setCreating(true)}>New subscription</Button>}
-        />
-      ) : (
-        <Table aria-label="Webhook subscriptions">
-          <thead>
-            <tr>
-              <Th>Receiver</Th>
-              <Th>Events</Th>
-              <Th>Status</Th>
-              <Th>Queue</Th>
-              <Th>Last delivered</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {subscriptions.data.map((subscription) => (
-              <tr key={subscription.id} className={subscription.active ? undefined : "text-muted"}>
-                <Td>
-                  <Link href={`/admin/webhooks/${subscription.id}`} className="font-medium break-all underline-offset-2 hover:underline">
-                    {subscription.url}
-                  </Link>
-                  {subscription.description && <div className="text-xs text-muted">{subscription.description}</div>}
-                </Td>
-                <Td>
-                  <ul className="flex max-w-xs flex-wrap gap-1" aria-label="Event types">
-                    {subscription.eventTypes.map((type) => (
-                      <li key={type}>
-                        <code className="rounded bg-surface-2 px-1 font-mono text-xs">{type === "*" ? "all events" : type}</code>
-                      </li>
-                    ))}
-                  </ul>
-                </Td>
-                <Td>{subscription.active ? <Badge tone="success">Enabled</Badge> : <Badge tone="warning">Disabled</Badge>}</Td>
-                <Td className="whitespace-nowrap text-sm">
-                  {subscription.pendingCount} queued
-                  {subscription.failedCount > 0 && (
-                    <>
-                      {" · "}
-                      <span className="text-danger">{subscription.failedCount} failed</span>
-                    </>
-                  )}
-                </Td>
-                <Td className="whitespace-nowrap">
-                  <When iso={subscription.lastDeliveredAt} fallback="Never" />
-                </Td>
-                <Td className="text-right">
-                  <div className="flex justify-end gap-2">
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onClick={() => setActive(subscription, !subscription.active)}
-                      disabled={update.isPending}
-                      aria-label={`${subscription.active ? "Disable" : "Enable"} ${subscription.url}`}
-                    >
-                      {subscription.active ? "Disable" : "Enable"}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onClick={() => setRotating(subscription)}
-                      aria-label={`Rotate the secret of ${subscription.url}`}
-                    >
-                      Rotate secret
-                    </Button>
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryStates query={subscriptions} loading="Loading webhook subscriptions…" failed="The webhook subscriptions could not be loaded">
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState
+              title="No webhook subscriptions"
+              description="Subscribe a receiver (ticketing, SOAR, a policy pipeline) to the events it needs."
+              action={<Button onClick={() => setCreating(true)}>New subscription</Button>}
+            />
+          ) : (
+            <Table aria-label="Webhook subscriptions">
+              <thead>
+                <tr>
+                  <Th>Receiver</Th>
+                  <Th>Events</Th>
+                  <Th>Status</Th>
+                  <Th>Queue</Th>
+                  <Th>Last delivered</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((subscription) => (
+                  <tr key={subscription.id} className={subscription.active ? undefined : "text-muted"}>
+                    <Td>
+                      <Link
+                        href={`/admin/webhooks/${subscription.id}`}
+                        className="font-medium break-all underline-offset-2 hover:underline"
+                      >
+                        {subscription.url}
+                      </Link>
+                      {subscription.description && <div className="text-xs text-muted">{subscription.description}</div>}
+                    </Td>
+                    <Td>
+                      <ul className="flex max-w-xs flex-wrap gap-1" aria-label="Event types">
+                        {subscription.eventTypes.map((type) => (
+                          <li key={type}>
+                            <code className="rounded bg-surface-2 px-1 font-mono text-xs">{type === "*" ? "all events" : type}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    </Td>
+                    <Td>{subscription.active ? <Badge tone="success">Enabled</Badge> : <Badge tone="warning">Disabled</Badge>}</Td>
+                    <Td className="whitespace-nowrap text-sm">
+                      {subscription.pendingCount} queued
+                      {subscription.failedCount > 0 && (
+                        <>
+                          {" · "}
+                          <span className="text-danger">{subscription.failedCount} failed</span>
+                        </>
+                      )}
+                    </Td>
+                    <Td className="whitespace-nowrap">
+                      <When iso={subscription.lastDeliveredAt} fallback="Never" />
+                    </Td>
+                    <Td className="text-right">
+                      <div className="flex justify-end gap-2">
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => setActive(subscription, !subscription.active)}
+                          disabled={update.isPending}
+                          aria-label={`${subscription.active ? "Disable" : "Enable"} ${subscription.url}`}
+                        >
+                          {subscription.active ? "Disable" : "Enable"}
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          onClick={() => setRotating(subscription)}
+                          aria-label={`Rotate the secret of ${subscription.url}`}
+                        >
+                          Rotate secret
+                        </Button>
+                      </div>
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryStates>
       <CreateWebhookDialog open={creating} onOpenChange={setCreating} />
       <ConfirmDialog
         open={rotating !== null}
