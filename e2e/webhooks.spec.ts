@@ -48,7 +48,7 @@ test("an admin subscribes a local receiver in the UI, and a submitted change arr
 
   const forThisChange = () =>
     receiver.received.filter((request) => (JSON.parse(request.body) as { data: { changeId?: string } }).data.changeId === change.id);
-  await expect.poll(() => forThisChange().length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => forThisChange().length, { timeout: 60_000 }).toBe(1);
   const [delivery] = forThisChange();
   const verified = new Webhook(secret).verify(delivery!.body, delivery!.headers) as {
     type: string;

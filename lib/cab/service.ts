@@ -15,6 +15,7 @@ import { carryRefusals, decidedOutcome, meetingDateRefusal, type TCarry, type TC
 import type { TCabReview, TCreateMeeting, TMeetingActionInput } from "./schemas";
 import { getEnv } from "@/lib/env";
 import { loadPolicyMinutes } from "@/lib/enforcement/change/load";
+import { recordAttendance } from "./attendance";
 
 const meetingInclude = {
   attendees: { include: { user: { select: { id: true, name: true, team: true } } } },
@@ -233,14 +234,6 @@ async function lockMeeting(tx: TTx, id: string): Promise<void> {
   await tx.$queryRaw`SELECT "id" FROM "CabMeeting" WHERE "id" = ${id}::uuid FOR UPDATE`;
 }
 
-async function joinAsAttendee(tx: TTx, meetingId: string, userId: string): Promise<void> {
-  await tx.cabAttendee.upsert({
-    where: { meetingId_userId: { meetingId, userId } },
-    create: { meetingId, userId },
-    update: {},
-  });
-}
-
 /**
  * Ends the meeting: each decided item records its decision, each undecided item the chair listed is
  * carried to the meeting chosen for it (and put on that agenda), every other one is deferred (the
@@ -310,7 +303,7 @@ export async function actOnMeeting(context: TActorContext, id: string, input: TM
     if (action === "start") {
       await buildAgenda(tx, id);
       await tx.cabMeeting.update({ where: { id }, data: { startedAt: before.startedAt ?? new Date() } });
-      await joinAsAttendee(tx, id, actor.id);
+      await recordAttendance(tx, id, actor.id);
     }
     if (input.action === "end") await endMeeting(tx, before, input.carry);
     const after = await readMeeting(tx, id);
@@ -342,7 +335,7 @@ export async function joinMeeting(context: TActorContext, id: string): Promise<T
     if (before.endedAt) throw new RuleViolationError("The meeting has ended.", "meeting_ended");
     if (!before.startedAt) throw new RuleViolationError("The meeting has not started yet.", "meeting_not_started");
     if (!before.attendees.some((attendee) => attendee.userId === actor.id)) {
-      await joinAsAttendee(tx, id, actor.id);
+      await recordAttendance(tx, id, actor.id);
       await recordAudit(tx, context, { action: "cab.meeting.join", entityType: "CabMeeting", entityId: id, after: { userId: actor.id } });
       await publishMeetingTouched(tx, id);
     }
@@ -371,7 +364,7 @@ export async function reviewRetrospective(context: TActorContext, meetingId: str
         "segregation_of_duties",
       );
     const vote = await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision, comment } });
-    await joinAsAttendee(tx, meetingId, actor.id);
+    await recordAttendance(tx, meetingId, actor.id);
     await recordAudit(tx, context, {
       action: "cab.review",
       entityType: "Change",

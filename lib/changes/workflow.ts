@@ -17,6 +17,7 @@ import { loadChange, statusOf, toChange, type TChange, type TChangeRow } from ".
 import type { TTransitionInput, TVoteInput } from "./schemas";
 import { recordTransition } from "./service";
 import { publishChangeTouched, publishMeetingTouched } from "@/lib/live/publish";
+import { recordAttendance } from "@/lib/cab/attendance";
 
 const linkTo = (id: string) => `/changes/${id}`;
 
@@ -169,11 +170,7 @@ export async function voteOnChange(context: TActorContext, id: string, input: TV
         throw new RuleViolationError("The meeting has ended; vote on the change itself or at the next meeting.", "meeting_ended");
       await tx.cabVote.create({ data: { agendaItemId: item.id, userId: actor.id, decision: input.decision, comment: input.comment } });
       // Whoever votes in a meeting attended it, whether or not they pressed anything else.
-      await tx.cabAttendee.upsert({
-        where: { meetingId_userId: { meetingId: input.meetingId, userId: actor.id } },
-        create: { meetingId: input.meetingId, userId: actor.id },
-        update: {},
-      });
+      await recordAttendance(tx, input.meetingId, actor.id);
     }
     await publishChangeTouched(tx, id);
     await recordAudit(tx, context, {

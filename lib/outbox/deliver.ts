@@ -51,9 +51,10 @@ function resolved(options: TDeliveryOptions) {
 }
 
 /**
- * Claims the next due message for one attempt. The lease covers exactly this attempt (its timeout
- * plus a margin), so another worker takes the message over only when this attempt's outcome is
- * genuinely unknown (the worker died or stalled); rows being claimed by another worker are skipped.
+ * Claims the next due message for one attempt: the oldest due message of the receiver served least
+ * recently. The lease covers exactly this attempt (its timeout plus a margin), so another worker
+ * takes the message over only when this attempt's outcome is genuinely unknown (the worker died or
+ * stalled); rows being claimed by another worker are skipped.
  */
 export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<TClaim | null> {
   const { now, attemptTimeoutMs, leaseMarginMs } = resolved(options);
@@ -66,10 +67,14 @@ export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<
       SELECT o.id FROM "OutboxMessage" o JOIN "WebhookSubscription" s ON s.id = o."subscriptionId"
       WHERE o."deliveredAt" IS NULL AND o."failedAt" IS NULL AND o."nextAttemptAt" <= ${at} AND o.attempts < ${MAX_ATTEMPTS}
         AND (o."leaseExpiresAt" IS NULL OR o."leaseExpiresAt" <= ${at}) AND s.active ${scope}
-      ORDER BY o."nextAttemptAt", o.id LIMIT 1
+      ORDER BY s."lastClaimAt" ASC NULLS FIRST, o."nextAttemptAt", o.id LIMIT 1
       FOR UPDATE OF o SKIP LOCKED`;
     const id = rows[0]?.id;
     if (id === undefined) return null;
+    // Receivers take turns: a dead one with a backlog costs the others one attempt per round, not the queue.
+    await tx.$executeRaw`
+      UPDATE "WebhookSubscription" SET "lastClaimAt" = ${at}
+      WHERE id = (SELECT "subscriptionId" FROM "OutboxMessage" WHERE id = ${id})`;
     const leaseToken = crypto.randomUUID();
     // An earlier attempt still open lost its lease: whether the receiver got it is unknown.
     await tx.webhookAttempt.updateMany({ where: { messageId: id, finishedAt: null }, data: { finishedAt: at, error: UNKNOWN_OUTCOME } });

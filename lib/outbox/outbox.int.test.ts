@@ -133,6 +133,21 @@ describe("webhook outbox", () => {
     expect(receivedFor(privateTarget.eventType)).toHaveLength(0);
   });
 
+  it("receivers take turns: a dead receiver's backlog does not hold back another receiver's message", async () => {
+    const dead = await subscribe("http://127.0.0.1:9/gone");
+    const healthy = await subscribe();
+    for (let n = 0; n < 20; n += 1) await db.$transaction((tx) => enqueueEvent(tx, dead.eventType, { n }));
+    await db.$transaction((tx) => enqueueEvent(tx, healthy.eventType, { n: 0 }));
+    const scope = { subscriptionIds: [dead.subscription.id, healthy.subscription.id] };
+    const claimed: string[] = [];
+    for (let turn = 0; turn < 4; turn += 1) claimed.push((await claimNextMessage(scope))!.url);
+    // The older backlog goes first, then the other receiver gets its turn, then the backlog again.
+    expect(claimed).toEqual([dead.subscription.url, healthy.subscription.url, dead.subscription.url, dead.subscription.url]);
+    const served = await db.webhookSubscription.findUniqueOrThrow({ where: { id: healthy.subscription.id } });
+    expect(served.lastClaimAt).not.toBeNull();
+    expect(served.updatedAt).toEqual(healthy.subscription.updatedAt);
+  });
+
   it("two workers and a slow receiver: every message arrives exactly once", async () => {
     const { eventType, subscription, only } = await subscribe();
     const count = 20;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WebhookSubscription" ADD COLUMN     "lastClaimAt" TIMESTAMP(3);
