@@ -123,3 +123,19 @@ describe("a path pattern in Istio's terms", () => {
     expect(istioPathOf(pattern)).toBeNull();
   });
 });
+
+describe("targets without HTTP rules", () => {
+  it.each([
+    ["kubernetes", "NetworkPolicy"],
+    ["aws", "A security group"],
+    ["firewall", "The rule table"],
+  ] as const)("%s enforces a flow's method and path at L4 and says so", (target, name) => {
+    const policy = generatePolicy(withFlow({ httpMethod: "POST", httpPath: "/v1/tokens" }), target);
+    expect(policy.unsupported).toContainEqual({
+      flowId: PAYMENTS_FLOWS[1]!.id,
+      reason: `${name} has no HTTP rules: enforced at L4 without the method and path`,
+    });
+    const plain = generatePolicy(withFlow({}), target);
+    expect(plain.unsupported.filter((entry) => entry.reason.includes("HTTP"))).toEqual([]);
+  });
+});

@@ -77,6 +77,16 @@ export function httpRuleOf(flow: TPolicyFlow): { method?: string; path?: string 
   return { ...(method ? { method } : {}), ...(path ? { path } : {}) };
 }
 
+/**
+ * The approved flows naming an HTTP method or path, for a target that matches addresses and ports
+ * only: they are enforced at L4, and the reader is told so rather than left to assume more.
+ */
+export function l7NotEnforced(surface: TPolicySurface, target: string): TUnsupportedFlow[] {
+  return approvedFlows(surface)
+    .filter((flow) => httpRuleOf(flow) !== null)
+    .map((flow) => ({ flowId: flow.id, reason: `${target} has no HTTP rules: enforced at L4 without the method and path` }));
+}
+
 export function dedupe(unsupported: TUnsupportedFlow[]): TUnsupportedFlow[] {
   const seen = new Set<string>();
   return unsupported

@@ -7,7 +7,7 @@
  */
 import { endpointOf, isIpv6Cidr } from "../endpoints";
 import type { TPolicyFlow, TPolicyNode, TPolicySurface, TUnsupportedFlow } from "../model";
-import { approvedFlows, dedupe } from "../plan";
+import { approvedFlows, dedupe, l7NotEnforced } from "../plan";
 import { trafficOf } from "../ports";
 import { approvalText, slugOf } from "../trace";
 
@@ -88,6 +88,7 @@ export function awsRules(surface: TPolicySurface): { documents: TSecurityGroupRu
     group.flows.push({ flowId: flow.id, approval: approvalText(flow.approval) });
     groups.set(groupId, group);
   }
+  unsupported.push(...l7NotEnforced(surface, "A security group"));
   return { documents: [...groups.values()].sort((a, b) => a.GroupId.localeCompare(b.GroupId)), unsupported: dedupe(unsupported) };
 }
 

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { endpointOf } from "../endpoints";
 import type { TPolicySurface, TUnsupportedFlow } from "../model";
-import { approvedFlows, dedupe } from "../plan";
+import { approvedFlows, dedupe, l7NotEnforced } from "../plan";
 import { describeTraffic, trafficOf } from "../ports";
 import { approvalText } from "../trace";
 
@@ -95,6 +95,7 @@ export function firewallRows(surface: TPolicySurface): { documents: TFirewallRow
       surface: surface.name,
     });
   }
+  unsupported.push(...l7NotEnforced(surface, "The rule table"));
   return { documents: rows, unsupported: dedupe(unsupported) };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TWorkloadPlan, TPeerRule } from "../plan";
 import type { TPolicySurface, TUnsupportedFlow } from "../model";
-import { planWorkloadPolicies, dedupe } from "../plan";
+import { planWorkloadPolicies, dedupe, l7NotEnforced } from "../plan";
 import { resourceName, traceAnnotations, traceLabels } from "../trace";
 import type { TL4Match } from "../ports";
 
@@ -88,5 +88,6 @@ export function kubernetesPolicies(surface: TPolicySurface) {
   const plan = planWorkloadPolicies(surface);
   const unsupported = [...plan.unsupported];
   const documents = plan.workloads.map((workload) => policyOf(surface, workload, unsupported));
+  unsupported.push(...l7NotEnforced(surface, "NetworkPolicy"));
   return { documents, unsupported: dedupe(unsupported) };
 }
