@@ -234,7 +234,7 @@ test("a tightening change that fits a template is pre-approved at once", async (
   await raj.close();
 });
 
-test("a flow narrowed from the map shows as changed on both sides, with the changed field named", async ({
+test("a flow narrowed from the map, to one port and one HTTP method, shows as changed on both sides with the changed fields named", async ({
   signedInAs,
   surfaceWithMap,
 }) => {
@@ -256,6 +256,7 @@ test("a flow narrowed from the map shows as changed on both sides, with the chan
     .click();
   const narrowing = raj.page.getByRole("group", { name: "Modify a flow" });
   await narrowing.getByLabel("Ports").fill("443");
+  await narrowing.getByLabel("HTTP method").selectOption("GET");
   await narrowing.getByRole("button", { name: "Add modification" }).click();
   await expect(raj.page.getByRole("list", { name: "Operations in this change" })).toContainText("Modify BI analysts → Warehouse tables");
   await raj.page.getByRole("button", { name: "Save draft" }).click();
@@ -265,7 +266,7 @@ test("a flow narrowed from the map shows as changed on both sides, with the chan
     await expect(
       diff
         .getByTestId(`flow-diff-${side}`)
-        .getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports$/ }),
+        .getByRole("group", { name: /^Changed flow BI analysts → Warehouse tables: .*; changed ports, HTTP method$/ }),
     ).toBeVisible();
     await expect(diff.getByTestId(`flow-diff-${side}`).locator("[data-testid=diff-edge-label][data-mark=changed]")).toContainText("ports");
   }
