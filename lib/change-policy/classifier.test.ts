@@ -176,6 +176,16 @@ describe("classifier examples", () => {
     expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: null }] }), []).facts.inBlackout).toBe(true);
     expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: "other" }] }), []).facts.inBlackout).toBe(false);
     expect(classify(input({ window, blackouts: [{ ...blackout, surfaceId: "pay" }] }), []).facts.inBlackout).toBe(true);
+    // A surface counts as touched when the change lists it, even with no flow operation on it, or when an operation names it.
+    const ledger = { id: "ledger", classification: "INTERNAL" as const, criticality: "LOW" as const };
+    const listed = input({ window, surfaces: [...input().surfaces, ledger], blackouts: [{ ...blackout, surfaceId: "ledger" }] });
+    expect(classify(listed, []).facts.inBlackout).toBe(true);
+    const operated = input({
+      window,
+      operations: [...input().operations, { kind: "ADD", surfaceId: "ledger", before: null, after: flow() }],
+      blackouts: [{ ...blackout, surfaceId: "ledger" }],
+    });
+    expect(classify(operated, []).facts.inBlackout).toBe(true);
   });
 
   it("classifies approving an observed cleartext SMB flow as an opening of access, never as tightening", () => {
