@@ -34,11 +34,18 @@ export function edgeAppearance(status: TFlowStatus, encryption: TEncryption, has
   return { stroke: hasWarning && status !== "DENIED" ? "var(--warning)" : stroke, dash, width, animated: false };
 }
 
-export function describeFlow(edge: Pick<TMapEdge, "protocol" | "ports" | "appProtocol" | "encryption">): string {
+/** An HTTP rule longer than this is cut with an ellipsis on the label; the inspector shows it whole. */
+const HTTP_LABEL_LIMIT = 28;
+
+export function describeFlow(
+  edge: Pick<TMapEdge, "protocol" | "ports" | "appProtocol" | "encryption"> & Partial<Pick<TMapEdge, "httpMethod" | "httpPath">>,
+): string {
   const transport = edge.ports ? `${edge.protocol} ${edge.ports}` : edge.protocol;
   const app = edge.appProtocol ? ` ${edge.appProtocol}` : "";
+  const rule = [edge.httpMethod, edge.httpPath].filter(Boolean).join(" ");
+  const http = rule ? ` ${rule.length > HTTP_LABEL_LIMIT ? `${rule.slice(0, HTTP_LABEL_LIMIT - 1)}…` : rule}` : "";
   const encryption = edge.encryption === "NONE" ? "" : ` · ${edge.encryption === "MTLS" ? "mTLS" : "TLS"}`;
-  return `${transport}${app}${encryption}`;
+  return `${transport}${app}${http}${encryption}`;
 }
 
 export const STATUS_LABELS: Record<TFlowStatus, string> = {
