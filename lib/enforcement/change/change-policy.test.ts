@@ -88,6 +88,13 @@ describe("the policy diff of a change", () => {
     expect(text).toContain("\n-");
   });
 
+  it("shows a removed flow as one removed row of the firewall table, not every later rule renumbered", () => {
+    const after = applyProposedOperations(PAYMENTS_SURFACE, [{ id: "r", kind: "REMOVE", edgeId: PAYMENTS_FLOWS[0]!.id }], CHANGE);
+    const [table] = diffTarget(PAYMENTS_SURFACE, after, "firewall").files;
+    expect(table).toMatchObject({ status: "changed", added: 0, removed: 1 });
+    expect(table!.hunks.flatMap((hunk) => hunk.lines).find((line) => line.kind === "removed")?.text).toContain(PAYMENTS_FLOWS[0]!.id);
+  });
+
   it("reads the same diff again for the same surfaces, and never an earlier surface's diff for an edited one", () => {
     const narrowed = (ports: string) =>
       applyProposedOperations(

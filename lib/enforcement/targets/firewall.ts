@@ -11,6 +11,7 @@ import { approvalText } from "../trace";
 
 export const FIREWALL_COLUMNS = [
   "rule",
+  "priority",
   "action",
   "source",
   "source_addresses",
@@ -25,6 +26,16 @@ export const FIREWALL_COLUMNS = [
   "surface",
 ] as const;
 export type TFirewallRow = Record<(typeof FIREWALL_COLUMNS)[number], string>;
+
+/**
+ * Rules are named after what they stand for (the flow, the protected node), never numbered by
+ * position: adding or removing one flow then changes one row, so a change's diff and a firewall
+ * manager's import see one rule come or go instead of every later rule renumbered. Order is by
+ * priority: every allow before the denies.
+ */
+const ALLOW_PRIORITY = "100";
+const DENY_PRIORITY = "900";
+const ruleName = (action: "allow" | "deny", id: string) => `${action}-${id.replace(/-/g, "").slice(-12)}`;
 
 function addressesOf(node: Parameters<typeof endpointOf>[0]): string {
   const endpoint = endpointOf(node);
@@ -61,7 +72,8 @@ export function firewallRows(surface: TPolicySurface): { documents: TFirewallRow
       continue;
     }
     rows.push({
-      rule: String(rows.length + 1),
+      rule: ruleName("allow", flow.id),
+      priority: ALLOW_PRIORITY,
       action: "allow",
       source: source.label,
       source_addresses: sourceAddresses,
@@ -80,7 +92,8 @@ export function firewallRows(surface: TPolicySurface): { documents: TFirewallRow
     const addresses = addressesOf(node);
     if (!addresses) continue;
     rows.push({
-      rule: String(rows.length + 1),
+      rule: ruleName("deny", node.id),
+      priority: DENY_PRIORITY,
       action: "deny",
       source: "any",
       source_addresses: "any",
