@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailLabelOf, formatFigure, formatTarget } from "./format";
+import { detailLabelOf, formatFigure, formatFigureBeside, formatTarget } from "./format";
 import { FIGURE_LIMIT, unitKind, valueBounds, valueProblem } from "./units";
 
 describe("unit kinds", () => {
@@ -83,5 +83,20 @@ describe("a figure's detail in words", () => {
     ["p90", "90th percentile"],
   ])("%s reads %s", (key, label) => {
     expect(detailLabelOf(key)).toBe(label);
+  });
+});
+
+describe("a value beside its target", () => {
+  it("is written as usual when it reads differently from the target, or is the target", () => {
+    expect(formatFigureBeside(60, 72, "hours")).toBe("2.5 d");
+    expect(formatFigureBeside(72, 72, "hours")).toBe("3 d");
+    expect(formatFigureBeside(null, 72, "hours")).toBe("—");
+    expect(formatFigureBeside(72.5, null, "hours")).toBe("3 d");
+  });
+
+  it("gets the digits it takes not to read as the target it misses", () => {
+    expect(formatFigureBeside(72.5, 72, "hours")).toBe("3.02 d");
+    expect(formatFigureBeside(99.96, 100, "percent")).toBe("99.96%");
+    expect(formatFigureBeside(0.4, 0, "count")).toBe("0.4");
   });
 });

@@ -12,25 +12,41 @@ export type TDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 const number = (value: number, digits: number) => value.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 /** Hours read as days from two days up ("190.5" hours is "7.9 d"); other durations keep their unit. */
-function formatDuration(value: number, unit: string): string {
+function formatDuration(value: number, unit: string, extra: number): string {
   const symbol = durationSymbol(unit) ?? unit;
-  if (symbol === "h" && Math.abs(value) >= 48) return `${number(value / 24, 1)} d`;
-  return `${number(value, 1)} ${symbol}`;
+  if (symbol === "h" && Math.abs(value) >= 48) return `${number(value / 24, 1 + extra)} d`;
+  return `${number(value, 1 + extra)} ${symbol}`;
 }
 
-export function formatFigure(value: number | null | undefined, unit: string): string {
+/** `extra` digits after the point, for the one case that needs them (see `formatFigureBeside`). */
+export function formatFigure(value: number | null | undefined, unit: string, extra = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   switch (unitKind(unit)) {
     case "percent":
-      return `${number(value, 1)}%`;
+      return `${number(value, 1 + extra)}%`;
     case "count":
       // "count" is the indicators' own word for a bare number; a KPI's noun ("incidents") is kept.
-      return unit.trim().toLowerCase() === "count" ? number(value, 0) : `${number(value, 0)} ${unit.trim()}`;
+      return unit.trim().toLowerCase() === "count" ? number(value, extra) : `${number(value, extra)} ${unit.trim()}`;
     case "duration":
-      return formatDuration(value, unit);
+      return formatDuration(value, unit, extra);
     default:
-      return unit.trim() === "" ? number(value, 2) : `${number(value, 2)} ${unit.trim()}`;
+      return unit.trim() === "" ? number(value, 2 + extra) : `${number(value, 2 + extra)} ${unit.trim()}`;
   }
+}
+
+/**
+ * A value beside its target: as `formatFigure` writes it, unless rounding would make a value that
+ * is not the target read exactly as the target ("3 d" off target against "≤ 3 d"); then with as
+ * many more digits as it takes (up to three) to tell them apart.
+ */
+export function formatFigureBeside(value: number | null | undefined, target: number | null | undefined, unit: string): string {
+  const plain = formatFigure(value, unit);
+  if (value === null || value === undefined || target === null || target === undefined || value === target) return plain;
+  for (let extra = 0; extra <= 3; extra += 1) {
+    const written = formatFigure(value, unit, extra);
+    if (written !== formatFigure(target, unit, extra)) return written;
+  }
+  return plain;
 }
 
 /** "≥ 95%", "≤ 3 d": the target with the comparator its direction of good implies; null without a target. */

@@ -14,7 +14,7 @@ import { currentFigures } from "@/lib/metrics/figures-store";
 import { INDICATORS, findIndicator, meetsTarget, type TIndicatorDefinition, type TIndicatorRow } from "@/lib/metrics/indicators";
 import { listKpis } from "@/lib/metrics/kpis";
 import { listHeadlineKeys } from "@/lib/metrics/headlines";
-import { formatFigure, formatTarget } from "@/lib/metrics/format";
+import { formatFigure, formatFigureBeside, formatTarget } from "@/lib/metrics/format";
 import { labelOf } from "@/lib/ui/labels";
 import { loadProgramRecords } from "@/lib/metrics/load";
 import { weeklyTrend, withLiveValue, type TTrendPoint } from "@/lib/metrics/trend";
@@ -93,7 +93,7 @@ function indicatorView(
     formula: indicator.formula,
     ztmm: indicator.ztmmFunctions.map((key) => ({ key, label: ztmmLabels.get(key) ?? key })),
     value: result.value,
-    display: formatFigure(result.value, indicator.unit),
+    display: formatFigureBeside(result.value, indicator.target, indicator.unit),
     targetDisplay: formatTarget(indicator.target, indicator.unit, indicator.direction),
     yearAgoDisplay: formatFigure(trend[0]?.value ?? null, indicator.unit),
     meetsTarget: meetsTarget(result.value, indicator.target, indicator.direction),
@@ -162,7 +162,7 @@ export async function getDashboard(context: TActorContext): Promise<TDashboard> 
       formula: kpi.description || "Fed from outside Concord (by hand or through the API).",
       ztmm: [],
       value: kpi.latest?.value ?? null,
-      display: formatFigure(kpi.latest?.value ?? null, kpi.unit),
+      display: formatFigureBeside(kpi.latest?.value ?? null, kpi.target, kpi.unit),
       targetDisplay: formatTarget(kpi.target, kpi.unit, kpi.direction),
       yearAgoDisplay: formatFigure(trend[0]?.value ?? null, kpi.unit),
       meetsTarget: meetsTarget(kpi.latest?.value ?? null, kpi.target, kpi.direction),
