@@ -9,8 +9,10 @@ import {
   OPERATORS,
   OPERATOR_LABELS,
   ZCondition,
+  compileCondition,
   describeCondition,
   evaluateCondition,
+  factValuesOf,
   type TCondition,
   type TFactName,
   type TFacts,
@@ -202,6 +204,21 @@ describe("evaluating a condition", () => {
 
   it("treats a fact with no value as different from every value", () => {
     for (const op of OPERATORS) expect(compare("minAddedAuthentication", op, "NONE"), op).toBe(op === "neq");
+  });
+
+  it("compiled, also treats a fact with no value as different from every value, even a threshold below zero", () => {
+    // No fact is computed without a value today; the rule must not depend on that (a null would otherwise compare like 0).
+    const missing = { ...facts, observedConnectionsDropped: null, maxCriticality: null } as unknown as TFacts;
+    for (const op of OPERATORS) {
+      for (const condition of [
+        { fact: "observedConnectionsDropped", op, value: -1 },
+        { fact: "maxCriticality", op, value: "LOW" },
+      ] as const) {
+        const read = { mask: 0 };
+        expect(compileCondition(condition)(factValuesOf(missing), read), `${condition.fact} ${op}`).toBe(op === "neq");
+        expect(evaluateCondition(condition, missing), `${condition.fact} ${op}`).toBe(op === "neq");
+      }
+    }
   });
 
   it("needs every condition of `all`, one of `any`, and the opposite of `not`", () => {
