@@ -27,6 +27,19 @@ const MAX_STALE_MS = 60_000;
 /** While writes keep coming, background refreshes start at most this often: each one reads every record. */
 const MIN_REFRESH_INTERVAL_MS = 5_000;
 
+/** A background refresh may take about a tenth of the time between refreshes (of one core, at most). */
+const REFRESH_DUTY_CYCLE = 10;
+
+/**
+ * How long to wait between background refreshes, given how long the last one took: every 5 s while
+ * a refresh is cheap (a small program), less often as it grows (tens of thousands of records take
+ * seconds, more on a busy machine), so the refresh never takes the CPU the requests need; never so
+ * rarely that views would outgrow `MAX_STALE_MS` and wait for their own recomputation.
+ */
+export function refreshIntervalMs(lastRefreshMs: number): number {
+  return Math.min(MAX_STALE_MS / 2, Math.max(MIN_REFRESH_INTERVAL_MS, REFRESH_DUTY_CYCLE * lastRefreshMs));
+}
+
 type TStoredState = { fresh: boolean; snapshot: string; ageMs: number; figures: TProgramFigures | null };
 
 /** The stored figures' snapshot, whether a committed write is missing from it, and the figures unless already known. */
@@ -87,6 +100,8 @@ type TFiguresState = {
   queued: Promise<TProgramFigures> | null;
   keepFresh: boolean;
   lastRefreshAt: number;
+  /** How long the last refresh took, start to stored. */
+  lastRefreshMs: number;
 };
 const globalForFigures = globalThis as unknown as { concordFigures?: TFiguresState };
 const state: TFiguresState = (globalForFigures.concordFigures ??= {
@@ -95,13 +110,16 @@ const state: TFiguresState = (globalForFigures.concordFigures ??= {
   queued: null,
   keepFresh: false,
   lastRefreshAt: 0,
+  lastRefreshMs: 0,
 });
 
 function refreshOnce(): Promise<TProgramFigures> {
-  state.lastRefreshAt = Date.now();
+  const startedAt = Date.now();
+  state.lastRefreshAt = startedAt;
   const timed = timeFiguresRefresh();
   const started = computeAndStore().then((result) => {
     timed();
+    state.lastRefreshMs = Date.now() - startedAt;
     state.remembered = result;
     return result.figures;
   });
@@ -144,7 +162,7 @@ export async function currentFigures(): Promise<TProgramFigures> {
     return known;
   }
   if (known && state.keepFresh && stored!.ageMs < MAX_STALE_MS) {
-    if (!state.running && Date.now() - state.lastRefreshAt >= MIN_REFRESH_INTERVAL_MS)
+    if (!state.running && Date.now() - state.lastRefreshAt >= refreshIntervalMs(state.lastRefreshMs))
       refreshFigures().catch((error: unknown) => log.error({ err: error }, "refreshing the program figures failed"));
     countFiguresRead("stale");
     return known;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stalledFromEntries } from "@/lib/metrics/attention";
 import { programFigures, type TProgramFigures } from "@/lib/metrics/figures";
-import { currentFigures, figuresAreCurrent, refreshFigures } from "@/lib/metrics/figures-store";
+import { currentFigures, figuresAreCurrent, refreshFigures, refreshIntervalMs } from "@/lib/metrics/figures-store";
 import { INDICATORS } from "@/lib/metrics/indicators";
 import { loadProgramRecords } from "@/lib/metrics/load";
 import { figuresReads } from "@/lib/ops/metrics";
@@ -136,5 +136,15 @@ describe("the program figures behind the dashboards", () => {
     expect(actual.executive.attention.stalledCab.length).toBeGreaterThan(0);
     expect(actual.netops.surfacesAwaitingSignOff).toEqual(expected.queues.NETOPS.surfacesAwaitingSignOff);
     expect(actual.netops.changesAwaitingApproval).toEqual(expected.queues.NETOPS.changesAwaitingApproval);
+  });
+});
+
+describe("background refreshes of the program figures", () => {
+  it("come every 5 s while a refresh is cheap, less often as it grows, and never past half the staleness a view accepts", () => {
+    expect(refreshIntervalMs(0)).toBe(5_000);
+    expect(refreshIntervalMs(80)).toBe(5_000);
+    expect(refreshIntervalMs(1_500)).toBe(15_000);
+    expect(refreshIntervalMs(2_900)).toBe(29_000);
+    expect(refreshIntervalMs(12_000)).toBe(30_000);
   });
 });
