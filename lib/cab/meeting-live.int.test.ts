@@ -107,6 +107,25 @@ describe("ending a CAB meeting", () => {
     expect(await exportMinutes(contextFor(secCab), meeting.id)).toContain(`Decision: Carried to ${next.title}`);
   });
 
+  it("carries an item to a meeting whose agenda is being built at that moment: whichever puts it there first wins, neither fails", async () => {
+    const { secCab, change } = await changeInReview();
+    const meeting = await createMeeting(contextFor(secCab), meetingInput("Ending", HOUR));
+    const next = await createMeeting(contextFor(secCab), meetingInput("Building", 24 * HOUR));
+    // The later meeting does not have the change yet: its agenda is being built in another transaction.
+    await db.cabAgendaItem.deleteMany({ where: { meetingId: next.id, changeId: change.id } });
+    await actOnMeeting(contextFor(secCab), meeting.id, { action: "start" });
+    const item = (await getMeeting(contextFor(secCab), meeting.id)).items.find((candidate) => candidate.change.id === change.id)!;
+    let ended!: Promise<unknown>;
+    await db.$transaction(async (tx) => {
+      await tx.cabAgendaItem.create({ data: { meetingId: next.id, changeId: change.id, position: 999, retrospective: false } });
+      ended = actOnMeeting(contextFor(secCab), meeting.id, { action: "end", carry: [{ itemId: item.id, toMeetingId: next.id }] });
+      // Give the end time to reach its own insert and wait on this one.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    await expect(ended).resolves.toMatchObject({ id: meeting.id });
+    expect(await db.cabAgendaItem.count({ where: { meetingId: next.id, changeId: change.id } })).toBe(1);
+  });
+
   it("refuses a plan that carries to a meeting already held, or an item not its own, and writes nothing", async () => {
     const { secCab, change } = await changeInReview();
     const held = await createMeeting(contextFor(secCab), meetingInput("Held", -2 * HOUR, true));

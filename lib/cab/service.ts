@@ -135,16 +135,20 @@ async function buildAgenda(tx: TTx, meetingId: string): Promise<number> {
   let added = 0;
   for (const candidate of candidates) {
     if (present.has(candidate.id)) continue;
-    position += 1;
-    added += 1;
-    await tx.cabAgendaItem.create({
-      data: {
-        meetingId,
-        changeId: candidate.id,
-        position,
-        retrospective: candidate.state !== "CAB_REVIEW" && candidate.state !== "EMERGENCY",
-      },
+    // Another meeting's end may be carrying the same change here at this moment: see `endMeeting`.
+    const { count } = await tx.cabAgendaItem.createMany({
+      data: [
+        {
+          meetingId,
+          changeId: candidate.id,
+          position: position + 1,
+          retrospective: candidate.state !== "CAB_REVIEW" && candidate.state !== "EMERGENCY",
+        },
+      ],
+      skipDuplicates: true,
     });
+    position += count;
+    added += count;
   }
   return added;
 }
@@ -264,15 +268,18 @@ async function endMeeting(tx: TTx, before: TMeetingRow, carry: readonly TCarry[]
       orderBy: { position: "desc" },
       select: { position: true },
     });
-    await tx.cabAgendaItem.upsert({
-      where: { meetingId_changeId: { meetingId: carried.toMeetingId, changeId: item.changeId } },
-      create: {
-        meetingId: carried.toMeetingId,
-        changeId: item.changeId,
-        position: (last?.position ?? 0) + 1,
-        retrospective: item.retrospective,
-      },
-      update: {},
+    // The later meeting may be building its agenda at this moment (start, refresh): whichever puts
+    // the change on it first wins, the other changes nothing (ON CONFLICT DO NOTHING), neither fails.
+    await tx.cabAgendaItem.createMany({
+      data: [
+        {
+          meetingId: carried.toMeetingId,
+          changeId: item.changeId,
+          position: (last?.position ?? 0) + 1,
+          retrospective: item.retrospective,
+        },
+      ],
+      skipDuplicates: true,
     });
   }
   for (const target of targetRows) await publishMeetingTouched(tx, target.id);
