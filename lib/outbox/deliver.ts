@@ -63,28 +63,26 @@ export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<
     ? Prisma.sql`AND o."subscriptionId" IN (${Prisma.join(options.subscriptionIds.map((id) => Prisma.sql`${id}::uuid`))})`
     : Prisma.empty;
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
-      SELECT o.id FROM "OutboxMessage" o JOIN "WebhookSubscription" s ON s.id = o."subscriptionId"
+    const rows = await tx.$queryRaw<Array<{ id: bigint; subscriptionId: string }>>`
+      SELECT o.id, o."subscriptionId" FROM "OutboxMessage" o JOIN "WebhookSubscription" s ON s.id = o."subscriptionId"
       WHERE o."deliveredAt" IS NULL AND o."failedAt" IS NULL AND o."nextAttemptAt" <= ${at} AND o.attempts < ${MAX_ATTEMPTS}
         AND (o."leaseExpiresAt" IS NULL OR o."leaseExpiresAt" <= ${at}) AND s.active ${scope}
       ORDER BY s."lastClaimAt" ASC NULLS FIRST, o."nextAttemptAt", o.id LIMIT 1
       FOR UPDATE OF o SKIP LOCKED`;
-    const id = rows[0]?.id;
-    if (id === undefined) return null;
+    const claimed = rows[0];
+    if (!claimed) return null;
+    const { id } = claimed;
     // Receivers take turns: a dead one with a backlog costs the others one attempt per round, not the queue.
-    await tx.$executeRaw`
+    const [subscription] = await tx.$queryRaw<Array<{ url: string; secret: string }>>`
       UPDATE "WebhookSubscription" SET "lastClaimAt" = ${at}
-      WHERE id = (SELECT "subscriptionId" FROM "OutboxMessage" WHERE id = ${id})`;
+      WHERE id = ${claimed.subscriptionId}::uuid
+      RETURNING url, secret`;
     const leaseToken = crypto.randomUUID();
     // An earlier attempt still open lost its lease: whether the receiver got it is unknown.
     await tx.webhookAttempt.updateMany({ where: { messageId: id, finishedAt: null }, data: { finishedAt: at, error: UNKNOWN_OUTCOME } });
     const message = await tx.outboxMessage.update({
       where: { id },
       data: { leaseToken, leaseExpiresAt: new Date(at.getTime() + attemptTimeoutMs + leaseMarginMs), attempts: { increment: 1 } },
-    });
-    const subscription = await tx.webhookSubscription.findUniqueOrThrow({
-      where: { id: message.subscriptionId },
-      select: { url: true, secret: true },
     });
     const number = (await tx.webhookAttempt.count({ where: { messageId: id } })) + 1;
     const attempt = await tx.webhookAttempt.create({ data: { messageId: id, number, startedAt: at }, select: { id: true } });
@@ -95,8 +93,8 @@ export async function claimNextMessage(options: TDeliveryOptions = {}): Promise<
       attempts: message.attempts,
       leaseToken,
       attemptId: attempt.id,
-      url: subscription.url,
-      secret: subscription.secret,
+      url: subscription!.url,
+      secret: subscription!.secret,
     };
   });
 }
