@@ -1,3 +1,4 @@
+import { httpRuleText } from "@/lib/maps/model/appearance";
 import { labelOf } from "@/lib/ui/labels";
 
 /** One line for a flow, used in lists, diffs, minutes and accessible names. */
@@ -11,6 +12,6 @@ export function describeFlow(flow: {
   encryption: string;
   authentication: string;
 }): string {
-  const http = [flow.httpMethod, flow.httpPath].filter(Boolean).join(" ");
+  const http = httpRuleText(flow);
   return `${flow.sourceLabel} → ${flow.targetLabel} · ${labelOf(flow.protocol)}${flow.ports ? `/${flow.ports}` : ""}${http ? ` · HTTP ${http}` : ""} · ${labelOf(flow.encryption)} · auth ${labelOf(flow.authentication)}`;
 }

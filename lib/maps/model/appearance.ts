@@ -34,6 +34,11 @@ export function edgeAppearance(status: TFlowStatus, encryption: TEncryption, has
   return { stroke: hasWarning && status !== "DENIED" ? "var(--warning)" : stroke, dash, width, animated: false };
 }
 
+/** A flow's HTTP rule as one line ("POST /v1/tokens"); empty when it names neither method nor path. */
+export function httpRuleText(flow: { httpMethod?: string; httpPath?: string }): string {
+  return [flow.httpMethod, flow.httpPath].filter(Boolean).join(" ");
+}
+
 /** An HTTP rule longer than this is cut with an ellipsis on the label; the inspector shows it whole. */
 const HTTP_LABEL_LIMIT = 28;
 
@@ -42,7 +47,7 @@ export function describeFlow(
 ): string {
   const transport = edge.ports ? `${edge.protocol} ${edge.ports}` : edge.protocol;
   const app = edge.appProtocol ? ` ${edge.appProtocol}` : "";
-  const rule = [edge.httpMethod, edge.httpPath].filter(Boolean).join(" ");
+  const rule = httpRuleText(edge);
   const http = rule ? ` ${rule.length > HTTP_LABEL_LIMIT ? `${rule.slice(0, HTTP_LABEL_LIMIT - 1)}…` : rule}` : "";
   const encryption = edge.encryption === "NONE" ? "" : ` · ${edge.encryption === "MTLS" ? "mTLS" : "TLS"}`;
   return `${transport}${app}${http}${encryption}`;
